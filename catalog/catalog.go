@@ -1,0 +1,223 @@
+// Package catalog is the reference data of gongkai: units, indicators and the
+// rows of each national report template, kept as CSV files that a domain
+// expert can read and edit, embedded in the binary.
+package catalog
+
+import (
+	"bytes"
+	"embed"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/gongkai/gongkai"
+)
+
+//go:embed *.csv
+var files embed.FS
+
+// Catalog is the loaded reference data. It is read-only once loaded.
+type Catalog struct {
+	Units      []gongkai.Unit
+	Indicators []gongkai.Indicator
+	// Legacy is the row list of the 2014 form, in printed order.
+	Legacy []Row
+
+	units      map[string]*gongkai.Unit
+	unitsBySym map[string]*gongkai.Unit
+	indicators map[string]*gongkai.Indicator
+}
+
+// Row is one printed row of a template.
+type Row struct {
+	ID        string   // position in the form, e.g. "3.1.2"
+	Parent    string   // ID of the enclosing row, "" for a section
+	Label     string   // the official wording, without enumerator, 其中 or counting note
+	Aliases   []string // other wordings seen in reports
+	Indicator string
+	Group     bool // a heading row that carries no figure
+}
+
+var load = sync.OnceValues(func() (*Catalog, error) { return parse(files) })
+
+// Load returns the embedded catalogue. It fails only if the embedded files are
+// malformed, which the tests rule out.
+func Load() (*Catalog, error) { return load() }
+
+// MustLoad is Load for callers that cannot proceed without the catalogue.
+func MustLoad() *Catalog {
+	c, err := Load()
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// Unit returns the unit with the given code.
+func (c *Catalog) Unit(code string) (*gongkai.Unit, bool) {
+	u, ok := c.units[code]
+	return u, ok
+}
+
+// UnitBySymbol returns the unit printed as sym (条, 万元 …).
+func (c *Catalog) UnitBySymbol(sym string) (*gongkai.Unit, bool) {
+	u, ok := c.unitsBySym[sym]
+	return u, ok
+}
+
+// Indicator returns the indicator with the given code.
+func (c *Catalog) Indicator(code string) (*gongkai.Indicator, bool) {
+	ind, ok := c.indicators[code]
+	return ind, ok
+}
+
+func parse(fsys embed.FS) (*Catalog, error) {
+	c := &Catalog{
+		units:      map[string]*gongkai.Unit{},
+		unitsBySym: map[string]*gongkai.Unit{},
+		indicators: map[string]*gongkai.Indicator{},
+	}
+	if err := readCSV(fsys, "units.csv", func(r record) error {
+		u := gongkai.Unit{Code: r.get("code"), Symbol: r.get("symbol"), NameZh: r.get("name_zh"),
+			NameEn: r.get("name_en"), BaseUnit: r.get("base_unit")}
+		if f := r.get("factor"); f != "" {
+			v, err := strconv.ParseFloat(f, 64)
+			if err != nil {
+				return fmt.Errorf("factor %q: %v", f, err)
+			}
+			u.Factor = v
+		}
+		c.Units = append(c.Units, u)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	for i := range c.Units {
+		c.units[c.Units[i].Code] = &c.Units[i]
+		c.unitsBySym[c.Units[i].Symbol] = &c.Units[i]
+	}
+
+	if err := readCSV(fsys, "indicators.csv", func(r record) error {
+		ind := gongkai.Indicator{Code: r.get("code"), Parent: r.get("parent"), Relation: r.get("relation"),
+			Unit: r.get("unit"), NameZh: r.get("name_zh"), NameEn: r.get("name_en"),
+			Definition: r.get("definition"), Mapping: r.get("mapping")}
+		if b := r.get("breakdowns"); b != "" {
+			ind.Breakdowns = strings.Split(b, "|")
+		}
+		switch ind.Relation {
+		case gongkai.RelationSum, gongkai.RelationSubset, gongkai.RelationNone:
+		default:
+			return fmt.Errorf("relation %q: want sum, subset or none", ind.Relation)
+		}
+		if ind.Unit != "" && c.units[ind.Unit] == nil {
+			return fmt.Errorf("unknown unit %q", ind.Unit)
+		}
+		c.Indicators = append(c.Indicators, ind)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	for i := range c.Indicators {
+		c.indicators[c.Indicators[i].Code] = &c.Indicators[i]
+	}
+	for _, ind := range c.Indicators {
+		if ind.Parent != "" && c.indicators[ind.Parent] == nil {
+			return nil, fmt.Errorf("indicators.csv: %s: unknown parent %q", ind.Code, ind.Parent)
+		}
+	}
+
+	rows, err := c.readTemplate(fsys, "legacy2014.csv", gongkai.TemplateLegacy)
+	if err != nil {
+		return nil, err
+	}
+	c.Legacy = rows
+	return c, nil
+}
+
+// readTemplate reads a template's row list and records, on each indicator,
+// the template and the labels it appears under.
+func (c *Catalog) readTemplate(fsys embed.FS, name, template string) ([]Row, error) {
+	var rows []Row
+	seen := map[string]bool{}
+	err := readCSV(fsys, name, func(r record) error {
+		row := Row{ID: r.get("id"), Parent: r.get("parent"), Label: r.get("label"), Indicator: r.get("indicator")}
+		if row.ID == "" {
+			row.ID = r.get("row")
+		}
+		if a := r.get("aliases"); a != "" {
+			row.Aliases = strings.Split(a, "|")
+		}
+		if row.Parent != "" && !seen[row.Parent] {
+			return fmt.Errorf("row %s: parent %q is not an earlier row", row.ID, row.Parent)
+		}
+		seen[row.ID] = true
+		ind := c.indicators[row.Indicator]
+		if ind == nil {
+			return fmt.Errorf("row %s: unknown indicator %q", row.ID, row.Indicator)
+		}
+		row.Group = ind.Unit == ""
+		if !contains(ind.Templates, template) {
+			ind.Templates = append(ind.Templates, template)
+		}
+		if !contains(ind.SourceLabels, row.Label) {
+			ind.SourceLabels = append(ind.SourceLabels, row.Label)
+		}
+		rows = append(rows, row)
+		return nil
+	})
+	return rows, err
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// record is one CSV row addressed by column name.
+type record struct {
+	cols   map[string]int
+	fields []string
+}
+
+func (r record) get(col string) string {
+	if i, ok := r.cols[col]; ok && i < len(r.fields) {
+		return strings.TrimSpace(r.fields[i])
+	}
+	return ""
+}
+
+func readCSV(fsys embed.FS, name string, fn func(record) error) error {
+	b, err := fsys.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	cr := csv.NewReader(bytes.NewReader(b))
+	header, err := cr.Read()
+	if err != nil {
+		return fmt.Errorf("%s: %v", name, err)
+	}
+	cols := map[string]int{}
+	for i, h := range header {
+		cols[h] = i
+	}
+	for {
+		fields, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %v", name, err)
+		}
+		line, _ := cr.FieldPos(0)
+		if err := fn(record{cols: cols, fields: fields}); err != nil {
+			return fmt.Errorf("%s:%d: %v", name, line, err)
+		}
+	}
+}
