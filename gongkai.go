@@ -66,6 +66,9 @@ type Report struct {
 	Observations []Observation `json:"observations"`
 	Unplaced     []Unplaced    `json:"unplaced"`
 	Missing      []string      `json:"missing"` // metadata not found in the text: "publisher", "year", …
+	// Truncated says why the table looks cut off part-way, "" when it is whole.
+	// Parse still returns the figures that are there; ingest refuses it.
+	Truncated string `json:"truncated,omitempty"`
 
 	FileName string `json:"file_name,omitempty"`
 	Source   []byte `json:"-"`      // the file's bytes as read

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/db"
+	"github.com/gongkai/gongkai/ingest"
+	"golang.org/x/term"
+)
+
+func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("ingest", stderr)
+	dbPath := fs.String("db", "gongkai.db", "SQLite database `file` to store reports in")
+	replace := fs.Bool("replace", false, "store a changed file for a publisher and year already stored (the old version is kept)")
+	publisher := fs.String("publisher", "", "publisher `name` for reports whose text lacks it")
+	year := fs.Int("year", 0, "reporting `year` for reports whose text lacks it")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError("ingest takes at least one FILE or DIR")
+	}
+	files, err := listFiles(fs.Args())
+	if err != nil {
+		return err
+	}
+	d, err := db.Open(ctx, *dbPath, false)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+
+	in := ingester{db: d, opt: db.StoreOptions{Replace: *replace}, publisher: *publisher, year: *year,
+		stdout: stdout, stderr: stderr, progress: isTerminal(stderr)}
+	return in.run(ctx, files)
+}
+
+// ingester stores a batch of files, one transaction per report.
+type ingester struct {
+	db        *db.DB
+	opt       db.StoreOptions
+	publisher string
+	year      int
+	stdout    io.Writer
+	stderr    io.Writer
+	progress  bool
+
+	counts map[string]int // outcome → files
+}
+
+func (in *ingester) run(ctx context.Context, files []string) error {
+	in.counts = map[string]int{}
+	start := time.Now()
+	for i, f := range files {
+		if ctx.Err() != nil {
+			break
+		}
+		in.one(ctx, f)
+		if in.progress {
+			in.showProgress(i+1, len(files), start)
+		}
+	}
+	if in.progress {
+		fmt.Fprint(in.stderr, "\r\033[K")
+	}
+	fmt.Fprintf(in.stdout, "%d files: %d stored, %d unchanged, %d replaced, %d refused (%.1fs)\n",
+		len(files), in.counts["stored"], in.counts["unchanged"], in.counts["replaced"], in.counts["refused"],
+		time.Since(start).Seconds())
+	if in.counts["refused"] > 0 {
+		return errFailed
+	}
+	return ctx.Err()
+}
+
+// one parses and stores one file and prints a line about it.
+func (in *ingester) one(ctx context.Context, name string) {
+	r, err := in.parse(name)
+	if err == nil {
+		var out db.Outcome
+		out, err = in.db.StoreReport(ctx, r, in.opt)
+		if err == nil {
+			in.counts[out.Status]++
+			fmt.Fprintf(in.stdout, "%-9s %s: %s %d, %s, %d figures\n", out.Status, name,
+				r.Publisher.NameZh, r.Year, r.Template, len(r.Observations))
+			return
+		}
+	}
+	in.counts["refused"]++
+	var ge *gongkai.Error
+	if errors.As(err, &ge) && ge.File == "" {
+		ge.File = name
+	}
+	fmt.Fprintf(in.stderr, "%s\n", err)
+}
+
+// parse reads a file and fills in what the flags supply; it refuses a
+// report it cannot store whole.
+func (in *ingester) parse(name string) (*gongkai.Report, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, &gongkai.Error{Code: gongkai.EINVALID, File: name, Message: err.Error()}
+	}
+	r, err := ingest.Parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if in.publisher != "" {
+		r.Publisher = ingest.Publisher(in.publisher, string(data))
+	}
+	if in.year > 0 {
+		r.Year = in.year
+	}
+	refuse := func(format string, args ...any) error {
+		return &gongkai.Error{Code: gongkai.EINVALID, File: name, Line: 1, Message: fmt.Sprintf(format, args...)}
+	}
+	switch {
+	case r.Truncated != "":
+		return nil, refuse("table cut off: %s", r.Truncated)
+	case r.Publisher.NameZh == "":
+		return nil, refuse("the text names no publisher: give --publisher")
+	case r.Year == 0:
+		return nil, refuse("the text names no reporting year: give --year")
+	}
+	return r, nil
+}
+
+func (in *ingester) showProgress(done, total int, start time.Time) {
+	elapsed := time.Since(start)
+	rate := float64(done) / elapsed.Seconds()
+	left := time.Duration(float64(total-done)/rate) * time.Second
+	fmt.Fprintf(in.stderr, "\r\033[K%d/%d files, %.0f/s, %s left", done, total, rate, left.Round(time.Second))
+}
+
+// listFiles expands directories into the regular files below them, sorted.
+func listFiles(args []string) ([]string, error) {
+	var files []string
+	for _, a := range args {
+		info, err := os.Stat(a)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			files = append(files, a)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(a, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if strings.HasPrefix(e.Name(), ".") && p != a {
+				if e.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if e.Type().IsRegular() {
+				found = append(found, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

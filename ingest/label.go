@@ -1,0 +1,167 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// fold maps full-width ASCII to half-width (（ → (, ０ → 0, U+3000 → space),
+// Traditional characters seen in mirrored reports to Simplified, and NBSP to
+// a space, so that the rest of the parser deals with one spelling.
+func fold(s string) string {
+	s = width.Fold.String(s)
+	s = traditional.Replace(s)
+	return strings.ReplaceAll(s, "\u00a0", " ")
+}
+
+// traditional maps the Traditional characters of the form's wording, as
+// mis-converted mirrors print them, to Simplified ones.
+var traditional = strings.NewReplacer(
+	"檔案", "文件", "規範", "规范", "規章", "规章", "數量", "数量", "數", "数", "開", "开",
+	"資訊", "信息", "訊", "讯", "處", "处", "許", "许", "強", "强", "費", "费", "總", "总",
+	"計", "计", "項", "项", "條", "条", "個", "个", "機", "机", "關", "关", "請", "请",
+	"應", "应", "復", "复", "議", "议", "訟", "讼", "訴", "诉", "維", "维", "結", "结",
+	"糾", "纠", "審", "审", "禁", "禁", "國", "国", "家", "家", "會", "会", "織", "织",
+	"業", "业", "構", "构", "團", "团", "體", "体", "務", "务", "屬", "属", "於", "于",
+	"類", "类", "內", "内", "過", "过", "執", "执", "詢", "询", "無", "无", "現", "现",
+	"製", "制", "補", "补", "確", "确", "轉", "转", "繼", "继", "續", "续", "辦", "办",
+	"理", "理", "據", "据", "號", "号", "價", "价", "額", "额", "採", "采", "購", "购",
+	"經", "经", "濟", "济", "發", "发", "廢", "废", "現行", "现行", "錄", "录", "報", "报",
+	"實", "实", "際", "际", "權", "权", "護", "护", "險", "险", "穩", "稳", "定", "定",
+	"與", "与", "為", "为", "對", "对", "單", "单", "位", "位", "總計", "总计", "統", "统",
+)
+
+// enumerator matches the numbering that starts a printed row label:
+// 一、 第一、 (一) 1. 1、 (1) 1) ①.
+var enumerator = regexp.MustCompile(`^(?:第?[一二三四五六七八九十]+[、.,，．]|\([一二三四五六七八九十]+\)|\d{1,2}[、,，．.]|\(\d{1,2}\)|\d{1,2}\)|[①-⑳])`)
+
+// subsetPrefix matches the 其中 that marks a subset row.
+var subsetPrefix = regexp.MustCompile(`^其中[:：]?`)
+
+// rowLabel is a printed row label split into what the parser reasons about.
+type rowLabel struct {
+	printed string // as printed: wrapped parts joined, surrounding space trimmed
+	enum    string // the enumerator, folded ("一、", "(一)", "1."), or ""
+	subset  bool   // starts with 其中
+	key     string // folded, no space, no enumerator, no 其中, no bracketed notes
+}
+
+func parseLabel(printed string) rowLabel {
+	l := rowLabel{printed: printed}
+	s := fold(printed)
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+	// 1.5 is a number, not the enumerator 1. before a label.
+	if m := enumerator.FindString(s); m != "" && !(strings.HasSuffix(m, ".") && len(s) > len(m) && isDigit(s[len(m)])) {
+		l.enum = m
+		s = s[len(m):]
+	}
+	if m := subsetPrefix.FindString(s); m != "" {
+		l.subset = true
+		s = s[len(m):]
+	}
+	l.key = labelKey(s)
+	return l
+}
+
+// enumLevel is the depth a numbering style marks in the national forms:
+// 1 for 一、, 2 for (一), 3 for 1. or (1); 0 when there is none.
+func (l rowLabel) enumLevel() int {
+	switch {
+	case l.enum == "":
+		return 0
+	case strings.HasPrefix(l.enum, "(") && !isDigit(l.enum[1]):
+		return 2
+	case isDigit(l.enum[0]) || strings.HasPrefix(l.enum, "(") || strings.ContainsAny(l.enum, "①②③④⑤⑥⑦⑧⑨⑩"):
+		return 3
+	}
+	return 1
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// labelKey reduces a label to the words that identify its row: bracketed
+// notes, quotes and punctuation go; an unclosed bracket (a note cut off by a
+// line wrap) goes to the end.
+func labelKey(s string) string {
+	s = fold(s)
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(', '【', '〔', '[':
+			depth++
+			continue
+		case ')', '】', '〕', ']':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth > 0 || unicode.IsSpace(r) || strings.ContainsRune(`《》“”"'‘’:：;；,，.。、`, r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// similarity scores how well two label keys agree, from 0 to 1: 1 when equal,
+// high when one contains the other, else the Dice coefficient of their
+// character bigrams.
+func similarity(a, b string) float64 {
+	if a == "" || b == "" {
+		return 0
+	}
+	if a == b {
+		return 1
+	}
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	short, long := la, lb
+	if short > long {
+		short, long = long, short
+	}
+	if short >= 4 && (strings.Contains(a, b) || strings.Contains(b, a)) {
+		return 0.8 + 0.15*float64(short)/float64(long)
+	}
+	return dice(a, b)
+}
+
+func dice(a, b string) float64 {
+	ba, bb := bigrams(a), bigrams(b)
+	if len(ba) == 0 || len(bb) == 0 {
+		return 0
+	}
+	count := map[string]int{}
+	for _, g := range ba {
+		count[g]++
+	}
+	common := 0
+	for _, g := range bb {
+		if count[g] > 0 {
+			count[g]--
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(ba)+len(bb))
+}
+
+func bigrams(s string) []string {
+	r := []rune(s)
+	if len(r) < 2 {
+		return []string{s}
+	}
+	out := make([]string, 0, len(r)-1)
+	for i := 0; i+1 < len(r); i++ {
+		out = append(out, string(r[i:i+2]))
+	}
+	return out
+}

@@ -1,0 +1,314 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/catalog"
+)
+
+// rawRow is a label (one or more label cells) and the cells that follow it,
+// as the layout groups them, before placement.
+type rawRow struct {
+	labels []cell
+	cells  []cell // unit, value and blank cells
+}
+
+func (r rawRow) hasFigures(isUnit func(string) bool) bool {
+	for _, c := range r.cells {
+		if classify(c.text, isUnit) != kindBlank {
+			return true
+		}
+	}
+	return false
+}
+
+// peel splits the unit and value that a layout without separators, or with
+// single spaces, leaves at the end of a label cell: "（一）收到申请数 件 13".
+func peel(c cell, isUnit func(string) bool) []cell {
+	fields := strings.Fields(strings.ReplaceAll(c.text, "\u3000", " "))
+	n := len(fields)
+	tail := 0
+	for tail < 2 && tail < n-1 {
+		if k := classify(fields[n-1-tail], isUnit); k != kindValue && k != kindUnit {
+			break
+		}
+		tail++
+	}
+	if tail == 0 || classify(fields[n-1], isUnit) != kindValue {
+		return []cell{c}
+	}
+	head := strings.Join(fields[:n-tail], " ")
+	out := []cell{{text: head, raw: head, line: c.line, rowStart: c.rowStart}}
+	for _, f := range fields[n-tail:] {
+		out = append(out, cell{text: f, raw: f, line: c.line})
+	}
+	return out
+}
+
+// assemble groups cells into raw rows: a label cell opens a new row when the
+// current one already has cells after its label, or when the layout starts a
+// new row there; consecutive label cells stay together for placement to
+// split or join.
+func assemble(cells []cell, isUnit func(string) bool) []rawRow {
+	var rows []rawRow
+	for _, c := range cells {
+		if classify(c.text, isUnit) != kindLabel {
+			if len(rows) > 0 {
+				rows[len(rows)-1].cells = append(rows[len(rows)-1].cells, c)
+			}
+			continue
+		}
+		parts := peel(c, isUnit)
+		cur := len(rows) - 1
+		if cur < 0 || len(rows[cur].cells) > 0 || c.rowStart {
+			rows = append(rows, rawRow{})
+			cur++
+		}
+		rows[cur].labels = append(rows[cur].labels, parts[0])
+		rows[cur].cells = append(rows[cur].cells, parts[1:]...)
+	}
+	return rows
+}
+
+// logicalRow is a row of the printed table with its placement.
+type logicalRow struct {
+	labels  []cell
+	cells   []cell
+	label   rowLabel
+	section int // section in force before this row
+	prev    int // row placed before this one
+	match   match
+}
+
+func (r *logicalRow) text() string {
+	var b strings.Builder
+	for _, c := range r.labels {
+		b.WriteString(c.text)
+	}
+	return b.String()
+}
+
+// legacyTable reads the rows of the 2014 form.
+type legacyTable struct {
+	cat    *catalog.Catalog
+	m      *matcher
+	isUnit func(string) bool
+	rows   []*logicalRow
+}
+
+func newLegacyTable(cat *catalog.Catalog) *legacyTable {
+	return &legacyTable{
+		cat: cat,
+		m:   newMatcher(cat.Legacy),
+		isUnit: func(s string) bool {
+			_, ok := cat.UnitBySymbol(s)
+			return ok
+		},
+	}
+}
+
+// context is the section and row in force after the rows read so far.
+func (t *legacyTable) context() (sec, prev int) {
+	sec, prev = -1, -1
+	for _, r := range t.rows {
+		if r.match.row >= 0 {
+			prev = r.match.row
+			sec = t.m.section[prev]
+		}
+	}
+	return sec, prev
+}
+
+func (t *legacyTable) placeRow(r *logicalRow) {
+	r.label = parseLabel(r.text())
+	r.match = t.m.place(r.label, r.section, r.prev)
+}
+
+// add places one raw row: its label cells are split into printed rows where
+// a new numbered row begins, and a fragment (the rest of a wrapped label) is
+// joined to the row it belongs to.
+func (t *legacyTable) add(raw rawRow) {
+	groups := t.splitLabels(raw.labels)
+	for i, g := range groups {
+		var cells []cell
+		if i == len(groups)-1 {
+			cells = raw.cells
+		}
+		t.addLogical(g, cells)
+	}
+}
+
+func (t *legacyTable) splitLabels(labels []cell) [][]cell {
+	var groups [][]cell
+	for _, c := range labels {
+		n := len(groups)
+		if n == 0 || t.startsRow(groups[n-1], c) {
+			groups = append(groups, []cell{c})
+			continue
+		}
+		groups[n-1] = append(groups[n-1], c)
+	}
+	return groups
+}
+
+// startsRow reports whether label cell c begins a new printed row after the
+// label cells of group.
+func (t *legacyTable) startsRow(group []cell, c cell) bool {
+	l := parseLabel(c.text)
+	if l.enum != "" || l.subset {
+		return true
+	}
+	if l.key == "" { // a bracketed note: the end of the label before it
+		return false
+	}
+	sec, prev := t.context()
+	g := &logicalRow{labels: group}
+	return t.m.matches(parseLabel(g.text()), sec, prev) && t.m.matches(l, sec, prev)
+}
+
+func (t *legacyTable) addLogical(labels, cells []cell) {
+	sec, prev := t.context()
+	r := &logicalRow{labels: labels, cells: cells, section: sec, prev: prev}
+	t.placeRow(r)
+	if n := len(t.rows); n > 0 && r.match.row < 0 && r.label.enum == "" && !r.label.subset {
+		if t.joinFragment(t.rows[n-1], r) {
+			return
+		}
+	}
+	t.rows = append(t.rows, r)
+}
+
+// joinFragment joins fragment r to the row before it when together they fit
+// the form at least as well: the head of a wrapped label with its figures on
+// the last line, or the tail of a wrapped label printed after the figures.
+func (t *legacyTable) joinFragment(p, r *logicalRow) bool {
+	pFig := rawRow{cells: p.cells}.hasFigures(t.isUnit)
+	rFig := rawRow{cells: r.cells}.hasFigures(t.isUnit)
+	if pFig && rFig {
+		return false
+	}
+	joined := &logicalRow{labels: append(append([]cell{}, p.labels...), r.labels...), section: p.section, prev: p.prev}
+	t.placeRow(joined)
+	if joined.match.row < 0 || p.match.row >= 0 && joined.match.score < p.match.score {
+		return false
+	}
+	p.labels = joined.labels
+	p.label, p.match = joined.label, joined.match
+	if rFig {
+		p.cells = r.cells
+	}
+	return true
+}
+
+// observations turns the placed rows into observations and unplaced rows.
+func (t *legacyTable) observations() ([]gongkai.Observation, []gongkai.Unplaced) {
+	var obs []gongkai.Observation
+	var unplaced []gongkai.Unplaced
+	seen := map[int]int{} // row index → line it was read at
+	for _, r := range t.rows {
+		if r.match.row < 0 {
+			unplaced = append(unplaced, t.unplaced(r, r.match.reason))
+			continue
+		}
+		row := t.cat.Legacy[r.match.row]
+		if line, dup := seen[r.match.row]; dup {
+			unplaced = append(unplaced, t.unplaced(r, fmt.Sprintf("row %s (%s) was already read at line %d", row.ID, row.Label, line)))
+			continue
+		}
+		seen[r.match.row] = r.labels[0].line
+		o, err := t.observation(r, row)
+		if err != "" {
+			unplaced = append(unplaced, t.unplaced(r, err))
+			continue
+		}
+		if o != nil {
+			obs = append(obs, *o)
+		}
+	}
+	return obs, unplaced
+}
+
+func (t *legacyTable) unplaced(r *logicalRow, reason string) gongkai.Unplaced {
+	u := gongkai.Unplaced{Label: r.text(), Line: r.labels[0].line, Reason: reason, Cells: []string{}}
+	for _, c := range r.cells {
+		u.Cells = append(u.Cells, c.raw)
+	}
+	return u
+}
+
+// observation reads the unit and figure of a placed row. A heading row
+// yields nothing; a heading row that prints a figure is an error.
+func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Observation, string) {
+	var unitCell, valueCell *cell
+	var values int
+	for i := range r.cells {
+		c := &r.cells[i]
+		switch classify(c.text, t.isUnit) {
+		case kindUnit:
+			if unitCell == nil && valueCell == nil {
+				unitCell = c
+				continue
+			}
+			return nil, fmt.Sprintf("unexpected unit %q", c.text)
+		case kindValue:
+			values++
+			if valueCell == nil || classify(valueCell.text, t.isUnit) == kindBlank {
+				valueCell = c
+			}
+		case kindBlank:
+			if valueCell == nil && (unitCell != nil || i > 0) {
+				valueCell = c
+			}
+		}
+	}
+	if values > 1 {
+		return nil, fmt.Sprintf("%d figures where the form has one", values)
+	}
+	if row.Group {
+		if values > 0 {
+			return nil, fmt.Sprintf("heading row %s prints a figure", row.ID)
+		}
+		return nil, ""
+	}
+	ind, _ := t.cat.Indicator(row.Indicator)
+	unit, _ := t.cat.Unit(ind.Unit)
+	o := &gongkai.Observation{
+		Indicator: row.Indicator,
+		Breakdown: gongkai.BreakdownTotal,
+		Unit:      ind.Unit,
+		Label:     r.text(),
+		Line:      r.labels[0].line,
+		Flags:     []string{},
+	}
+	if valueCell == nil {
+		o.Flags = append(o.Flags, gongkai.FlagBlank)
+	} else {
+		v := parseValue(valueCell.raw)
+		o.Raw, o.Line, o.Value = valueCell.raw, valueCell.line, v.v
+		o.Flags = append(o.Flags, v.flags...)
+		printed := v.unit
+		if unitCell != nil {
+			printed = fold(unitCell.text)
+		}
+		if printed != "" && printed != unit.Symbol {
+			o.Value, o.Flags = convert(t.cat, o.Value, printed, unit, o.Flags)
+		}
+	}
+	if unitCell == nil && valueCell != nil && parseValue(valueCell.raw).unit == "" {
+		o.Flags = append(o.Flags, gongkai.FlagUnitMissing)
+	}
+	return o, ""
+}
+
+// convert brings v, printed in unit sym, to unit want when both share a base
+// unit (元 → 万元); otherwise it keeps v and flags the mismatch.
+func convert(cat *catalog.Catalog, v *float64, sym string, want *gongkai.Unit, flags []string) (*float64, []string) {
+	got, ok := cat.UnitBySymbol(sym)
+	if !ok || v == nil || got.BaseUnit == "" || got.BaseUnit != want.BaseUnit || want.Factor == 0 {
+		return v, append(flags, gongkai.FlagUnitMismatch)
+	}
+	x := *v * got.Factor / want.Factor
+	return &x, append(flags, gongkai.FlagConverted)
+}

@@ -1,0 +1,145 @@
+package ingest
+
+import (
+	"github.com/gongkai/gongkai/catalog"
+)
+
+// matchThreshold is the similarity a label needs to be placed on a row.
+// Below it a row is reported as unplaced, never guessed.
+const matchThreshold = 0.75
+
+// ambiguityMargin is how far the best candidate row must score above the
+// next one for the match to count.
+const ambiguityMargin = 0.04
+
+// matcher places printed labels on the rows of a template, using the section
+// being read to tell repeated labels apart (被依法纠错数 under 四 and 五).
+type matcher struct {
+	rows    []catalog.Row
+	keys    [][]string // label keys of each row: its label and aliases
+	section []int      // index of each row's top-level ancestor
+	byID    map[string]int
+}
+
+func newMatcher(rows []catalog.Row) *matcher {
+	m := &matcher{rows: rows, byID: map[string]int{}}
+	for i, r := range rows {
+		m.byID[r.ID] = i
+		keys := []string{labelKey(r.Label)}
+		for _, a := range r.Aliases {
+			keys = append(keys, labelKey(a))
+		}
+		m.keys = append(m.keys, keys)
+		top := i
+		for rows[top].Parent != "" {
+			top = m.byID[rows[top].Parent]
+		}
+		m.section = append(m.section, top)
+	}
+	return m
+}
+
+// match is the outcome of placing one label.
+type match struct {
+	row    int     // index into rows, -1 when unplaced
+	score  float64 // similarity of the best candidate
+	reason string  // why it is unplaced
+}
+
+// score is how well label l fits row i, 0 when it cannot be that row.
+func (m *matcher) score(l rowLabel, i int) float64 {
+	top := m.rows[i].Parent == ""
+	if lv := l.enumLevel(); lv == 1 && !top || lv > 1 && top {
+		return 0
+	}
+	best := 0.0
+	for _, k := range m.keys[i] {
+		if s := similarity(l.key, k); s > best {
+			best = s
+		}
+	}
+	return best
+}
+
+// place finds the row of label l when the table is in section sec (index of
+// a top-level row, -1 before the first) and the previous placed row is prev.
+// Rows of the current section and top-level rows compete; a row of another
+// section is taken only when no row anywhere else comes close, so a label
+// printed in several sections is never placed outside its own.
+func (m *matcher) place(l rowLabel, sec, prev int) match {
+	if l.key == "" {
+		return match{row: -1, reason: "empty label"}
+	}
+	type cand struct {
+		i     int
+		score float64
+	}
+	var local, all []cand
+	for i := range m.rows {
+		s := m.score(l, i)
+		if s < matchThreshold-ambiguityMargin {
+			continue
+		}
+		all = append(all, cand{i, s})
+		if m.rows[i].Parent == "" || m.section[i] == sec {
+			local = append(local, cand{i, s})
+		}
+	}
+	pick := func(cs []cand) (match, bool) {
+		best, second := -1, -1
+		for j, c := range cs {
+			switch {
+			case best < 0 || c.score > cs[best].score || c.score == cs[best].score && m.nearer(c.i, cs[best].i, prev):
+				best, second = j, best
+			case second < 0 || c.score > cs[second].score:
+				second = j
+			}
+		}
+		if best < 0 || cs[best].score < matchThreshold {
+			return match{row: -1}, false
+		}
+		if second >= 0 && cs[best].score-cs[second].score < ambiguityMargin && cs[best].score < 1 {
+			return match{row: -1, score: cs[best].score, reason: "label fits rows " + m.rows[cs[best].i].ID +
+				" and " + m.rows[cs[second].i].ID + " equally"}, true
+		}
+		return match{row: cs[best].i, score: cs[best].score}, true
+	}
+	if mt, ok := pick(local); ok {
+		return mt
+	}
+	if mt, ok := pick(all); ok {
+		if mt.row >= 0 && sec >= 0 && m.section[mt.row] != sec && m.repeated(mt.row) {
+			return match{row: -1, score: mt.score, reason: "label is printed in several sections and this one is not in section " + m.rows[sec].ID}
+		}
+		return mt
+	}
+	return match{row: -1, reason: "no row of the form has this label"}
+}
+
+// nearer reports whether row a follows prev more closely than row b does, so
+// that ties go to the row the form prints next.
+func (m *matcher) nearer(a, b, prev int) bool {
+	da, db := a-prev, b-prev
+	if da <= 0 {
+		da += len(m.rows)
+	}
+	if db <= 0 {
+		db += len(m.rows)
+	}
+	return da < db
+}
+
+// repeated reports whether row i's label stands in more than one section.
+func (m *matcher) repeated(i int) bool {
+	for j := range m.rows {
+		if j != i && m.section[j] != m.section[i] && m.keys[j][0] == m.keys[i][0] {
+			return true
+		}
+	}
+	return false
+}
+
+// matches reports whether l alone fits some row well enough.
+func (m *matcher) matches(l rowLabel, sec, prev int) bool {
+	return m.place(l, sec, prev).row >= 0
+}

@@ -1,0 +1,218 @@
+package ingest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/region"
+)
+
+var (
+	yearIn       = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	titlePrefix  = regexp.MustCompile(`^(.*?)((?:19|20)\d{2})\s*年`)
+	dateLine     = regexp.MustCompile(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*)?日?$`)
+	periodClause = regexp.MustCompile(`统计期限?(?:自|为|是)?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日`)
+	heading      = regexp.MustCompile(`^第?[一二三四五六七八九十]+、`)
+
+	reAddress  = regexp.MustCompile(`(?:通讯地址|联系地址|地址)[:：]\s*([^，,；;）)\n]+)`)
+	rePostcode = regexp.MustCompile(`邮(?:政)?编(?:码)?[:：]?\s*(\d{6})`)
+	rePhone    = regexp.MustCompile(`(?:联系电话|电话|联系方式)[:：]\s*([0-9０-９][0-9０-９\-—－–()（） ]{5,}[0-9０-９])`)
+	reEmail    = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
+	reContact  = regexp.MustCompile(`(?:请与|请联系|联系单位[:：])\s*([^（(，,。\n]{2,40}?)(?:联系|[（(]|$)`)
+)
+
+// meta reads what a report says of itself from its narrative lines (the
+// lines before the table) and, for a table-only file, the table's own title.
+func meta(r *gongkai.Report, narrative []line, text string) {
+	r.Title = title(narrative)
+	r.Year = reportYear(r.Title, text)
+	r.Publisher = publisherOf(r.Title, text)
+	r.PublishedOn = published(narrative)
+	r.Contact = contact(text)
+	r.Sections = sections(narrative)
+
+	missing := func(name string, absent bool) {
+		if absent {
+			r.Missing = append(r.Missing, name)
+		}
+	}
+	missing("title", r.Title == "")
+	missing("publisher", r.Publisher.NameZh == "")
+	missing("admin_code", r.Publisher.AdminCode == "")
+	missing("year", r.Year == 0)
+	missing("published_on", r.PublishedOn == "")
+	missing("contact", r.Contact == gongkai.Contact{})
+	missing("sections", len(r.Sections) == 0)
+}
+
+// title joins the first short lines of the text when they name a report.
+func title(lines []line) string {
+	var parts []string
+	for _, l := range lines {
+		t := trimCell(l.text)
+		if t == "" {
+			if len(parts) > 0 {
+				break
+			}
+			continue
+		}
+		if len([]rune(t)) > 40 || strings.Contains(t, "。") || len(parts) == 3 {
+			break
+		}
+		parts = append(parts, t)
+	}
+	s := strings.Join(parts, "")
+	if !strings.Contains(s, "报告") {
+		return ""
+	}
+	return s
+}
+
+func reportYear(title, text string) int {
+	if m := yearIn.FindStringSubmatch(title); m != nil {
+		return atoi(m[1])
+	}
+	if m := periodClause.FindStringSubmatch(text); m != nil {
+		return atoi(m[1])
+	}
+	for _, pat := range []string{`((?:19|20)\d{2})\s*年度?政府信息公开`, `((?:19|20)\d{2})\s*年度`} {
+		if m := regexp.MustCompile(pat).FindStringSubmatch(text); m != nil {
+			return atoi(m[1])
+		}
+	}
+	return 0
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// publisherOf names the body that issues the report: the words before the year
+// in the title (薛城区人民政府2017年…), or the 填报单位 of the table.
+func publisherOf(title, text string) gongkai.Publisher {
+	name := ""
+	if m := titlePrefix.FindStringSubmatch(title); m != nil {
+		name = strings.TrimSuffix(strings.TrimSpace(m[1]), "关于")
+	}
+	if name == "" {
+		if m := regexp.MustCompile(`填报单位[:：]\s*(\S+)`).FindStringSubmatch(text); m != nil {
+			name = m[1]
+		}
+	}
+	if name == "" {
+		return gongkai.Publisher{}
+	}
+	return Publisher(name, text)
+}
+
+// Publisher describes the body called name: its division code, level and
+// stable id. context (the report's text) breaks ties between places of the
+// same name.
+func Publisher(name, context string) gongkai.Publisher {
+	p := gongkai.Publisher{NameZh: name}
+	d, ok := region.Resolve(name, context)
+	if ok {
+		p.AdminCode, p.ParentCode = d.Code, d.Parent
+	}
+	p.Level = level(name, d, ok)
+	p.ID = publisherID(p, ok && p.Level == d.Level)
+	return p
+}
+
+// level tells a government from a department: a name that is only place
+// names followed by 人民政府 is the government of the most specific place.
+func level(name string, d region.Division, resolved bool) string {
+	rest := name
+	if resolved {
+		for _, a := range append([]region.Division{d}, region.Ancestors(d.Code)...) {
+			rest = strings.ReplaceAll(rest, a.Name, "")
+		}
+	}
+	switch {
+	case resolved && (rest == "人民政府" || rest == "政府"):
+		return d.Level
+	case regexp.MustCompile(`(镇|乡|街道)(人民政府|办事处)$`).MatchString(name):
+		return "township"
+	}
+	return "department"
+}
+
+// publisherID is stable across reports: a government is known by its
+// division code (370403); any other body by the code of its region and a
+// digest of its name.
+func publisherID(p gongkai.Publisher, government bool) string {
+	if government {
+		return p.AdminCode
+	}
+	sum := sha256.Sum256([]byte(p.NameZh))
+	prefix := p.AdminCode
+	if prefix == "" {
+		prefix = "x"
+	}
+	return fmt.Sprintf("%s-%s", prefix, hex.EncodeToString(sum[:4]))
+}
+
+// published is the date printed on a line of its own under the signature;
+// a blank day (2018年2月   日) gives year and month only.
+func published(lines []line) string {
+	for _, l := range lines {
+		m := dateLine.FindStringSubmatch(trimCell(l.text))
+		if m == nil {
+			continue
+		}
+		if m[3] != "" {
+			return fmt.Sprintf("%s-%02d-%02d", m[1], atoi(m[2]), atoi(m[3]))
+		}
+		return fmt.Sprintf("%s-%02d", m[1], atoi(m[2]))
+	}
+	return ""
+}
+
+func contact(text string) gongkai.Contact {
+	var c gongkai.Contact
+	first := func(re *regexp.Regexp) string {
+		if m := re.FindStringSubmatch(text); m != nil {
+			return strings.TrimSpace(m[len(m)-1])
+		}
+		return ""
+	}
+	c.Address = first(reAddress)
+	c.Postcode = first(rePostcode)
+	c.Phone = strings.TrimSpace(fold(first(rePhone)))
+	c.Email = reEmail.FindString(text)
+	c.Organization = first(reContact)
+	return c
+}
+
+// sections splits the narrative at its numbered headings (一、概述).
+func sections(lines []line) []gongkai.Section {
+	var out []gongkai.Section
+	var body []string
+	flush := func() {
+		if len(out) > 0 {
+			out[len(out)-1].Text = strings.TrimSpace(strings.Join(body, "\n"))
+		}
+		body = nil
+	}
+	for _, l := range lines {
+		t := trimCell(l.text)
+		if heading.MatchString(t) && len([]rune(t)) <= 40 && !strings.Contains(t, "。") {
+			flush()
+			out = append(out, gongkai.Section{Heading: t, Line: l.n})
+			continue
+		}
+		if len(out) > 0 {
+			body = append(body, t)
+		}
+	}
+	flush()
+	return out
+}

@@ -1,0 +1,123 @@
+// Package ingest parses report files (政府信息公开工作年度报告) into
+// gongkai.Report values: the statistics table's figures, each with its row,
+// raw text and line, and what the report says of itself. It knows nothing of
+// the database.
+package ingest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/catalog"
+)
+
+// Parse reads one report file. It returns the figures it found and says in
+// Report.Missing which metadata the text lacks; it fails, with an error that
+// names the file and line, only when there is no statistics table of a
+// national template to read.
+func Parse(name string, data []byte) (*gongkai.Report, error) {
+	fail := func(n int, format string, args ...any) error {
+		return &gongkai.Error{Code: gongkai.EINVALID, File: name, Line: n, Message: fmt.Sprintf(format, args...)}
+	}
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return nil, fail(1, "empty file")
+	}
+	text, problem := decode(data)
+	if problem != "" {
+		return nil, fail(1, "%s", problem)
+	}
+	cat, err := catalog.Load()
+	if err != nil {
+		return nil, err
+	}
+	lines := splitLines(text)
+	r := &gongkai.Report{
+		FileName:     name,
+		Source:       data,
+		Observations: []gongkai.Observation{},
+		Unplaced:     []gongkai.Unplaced{},
+		Missing:      []string{},
+		Sections:     []gongkai.Section{},
+	}
+	sum := sha256.Sum256(data)
+	r.SHA256 = hex.EncodeToString(sum[:])
+
+	var start int
+	switch detectForm(text) {
+	case formNone:
+		return nil, fail(1, "no statistics table of a national template found (政府信息公开情况统计表, or the tables of the 2019/2021 format)")
+	case formOld:
+		return nil, fail(lineOf(lines, oldSignals), "a pre-2014 local statistics form (columns 本期实际/本年累计), not one of the national templates")
+	case formNew:
+		return nil, fail(lineOf(lines, newSignals), "the 2019/2021 report format is not supported yet")
+	case formLegacy:
+		if start, err = parseLegacy(r, cat, lines, fail); err != nil {
+			return nil, err
+		}
+	}
+	meta(r, lines[:start], text)
+	return r, nil
+}
+
+func parseLegacy(r *gongkai.Report, cat *catalog.Catalog, lines []line, fail func(int, string, ...any) error) (int, error) {
+	t := newLegacyTable(cat)
+	start, _ := legacyStart(lines, t.m)
+	if start < 0 {
+		return 0, fail(lineOf(lines, legacySignals), "the text names rows of the statistics table but holds no table with figures")
+	}
+	end, closed := tableEnd(lines, start)
+	body := lines[start:end]
+	cells, _ := stripHeader(detectLayout(body).split(body))
+	for _, raw := range assemble(cells, t.isUnit) {
+		t.add(raw)
+	}
+	r.Template = gongkai.TemplateLegacy
+	r.Observations, r.Unplaced = t.observations()
+	if len(r.Observations) == 0 {
+		return 0, fail(lines[start].n, "the statistics table has no row of the 2014 form with a figure")
+	}
+	if !closed {
+		if last := t.lastSection(); last >= 0 && last < len(cat.Legacy)-1 && t.m.section[last] != t.m.section[len(cat.Legacy)-1] {
+			row := cat.Legacy[t.m.section[last]]
+			r.Truncated = fmt.Sprintf("the table ends with the file at line %d, in section %s (%s); the rows after it are missing",
+				lines[len(lines)-1].n, row.ID, row.Label)
+		}
+	}
+	return start, nil
+}
+
+// lastSection is the last row placed, -1 when none is.
+func (t *legacyTable) lastSection() int {
+	last := -1
+	for _, r := range t.rows {
+		if r.match.row > last {
+			last = r.match.row
+		}
+	}
+	return last
+}
+
+func splitLines(text string) []line {
+	parts := strings.Split(text, "\n")
+	out := make([]line, len(parts))
+	for i, p := range parts {
+		out[i] = line{n: i + 1, text: p}
+	}
+	return out
+}
+
+// lineOf is the line of the first of signals found, or 1.
+func lineOf(lines []line, signals []string) int {
+	for _, l := range lines {
+		t := squeeze(fold(l.text))
+		for _, s := range signals {
+			if strings.Contains(t, s) {
+				return l.n
+			}
+		}
+	}
+	return 1
+}

@@ -1,0 +1,124 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+)
+
+// headerWords are the column headings of a statistics table.
+var headerWords = map[string]bool{
+	"统计指标": true, "指标": true, "指标名称": true, "项目": true, "统计项目": true,
+	"单位": true, "计量单位": true, "统计数": true, "数量": true, "数值": true, "统计数据": true,
+}
+
+// footer matches the lines that close a table: signatures, dates, notes.
+var footer = regexp.MustCompile(`^(单位负责人|负责人|填表人|审核人|填报人|制表人|统计人|联系电话|联系方式|填报日期|填表日期|报送日期|说明[:：]|注[:：]|备注[:：])`)
+
+// formKind is what kind of statistics form a text holds.
+type formKind int
+
+const (
+	formNone   formKind = iota
+	formLegacy          // 2014 政府信息公开情况统计表
+	formNew             // 2019 or 2021 format
+	formOld             // pre-2014 local forms (本期实际 | 本年累计)
+)
+
+var (
+	legacySignals = []string{"统计指标", "主动公开政府信息数", "收到申请数", "申请办结数", "申请答复数", "不同意公开答复数", "行政复议数量"}
+	newSignals    = []string{"信息内容", "本年新制作数量", "本年制发件数", "申请人情况", "本年新收政府信息公开申请数量", "结转下年度继续办理", "复议后起诉"}
+	oldSignals    = []string{"本期实际", "本年累计", "历年累计", "上年同期"}
+)
+
+// detectForm counts the headings and row labels of each kind of form.
+func detectForm(text string) formKind {
+	t := squeeze(fold(text))
+	count := func(signals []string) int {
+		n := 0
+		for _, s := range signals {
+			if strings.Contains(t, s) {
+				n++
+			}
+		}
+		return n
+	}
+	legacy, nw, old := count(legacySignals), count(newSignals), count(oldSignals)
+	switch {
+	case old >= 1 && legacy >= 1:
+		return formOld
+	case nw >= 2 && nw >= legacy:
+		return formNew
+	case legacy >= 2:
+		return formLegacy
+	}
+	return formNone
+}
+
+// squeeze removes all white space.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\u3000' || r == '\n' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// legacyStart finds the first line of the legacy table: its header row
+// (统计指标), or else the first line that prints a row of the form, exactly,
+// with a figure close below it (so a narrative heading is not taken for it).
+func legacyStart(lines []line, m *matcher) (int, bool) {
+	for i, l := range lines {
+		if strings.Contains(squeeze(fold(l.text)), "统计指标") {
+			return i, true
+		}
+	}
+	for i, l := range lines {
+		cells := splitLine(l)
+		if len(cells) == 0 {
+			continue
+		}
+		lab := parseLabel(cells[0].text)
+		mt := m.place(lab, -1, -1)
+		if mt.row < 0 || mt.score < 1 {
+			continue
+		}
+		for j := i; j < len(lines) && j <= i+6; j++ {
+			for _, f := range strings.FieldsFunc(lines[j].text, func(r rune) bool { return r == '\t' || r == '|' || r == ' ' || r == '\u3000' }) {
+				if number.MatchString(fold(f)) {
+					return i, false
+				}
+			}
+		}
+	}
+	return -1, false
+}
+
+// tableEnd is the index after the last line of a table starting at start:
+// the first footer line or narrative sentence.
+func tableEnd(lines []line, start int) (int, bool) {
+	for i := start + 1; i < len(lines); i++ {
+		t := trimCell(strings.TrimLeft(lines[i].text, "\t|"))
+		if footer.MatchString(squeeze(fold(t))) || strings.Contains(t, "。") && len([]rune(t)) > 30 {
+			return i, true
+		}
+	}
+	return len(lines), false
+}
+
+// stripHeader drops the header cells at the start of the table and returns
+// the value column headings it names.
+func stripHeader(cells []cell) ([]cell, []string) {
+	var cols []string
+	i := 0
+	for ; i < len(cells); i++ {
+		k := squeeze(fold(cells[i].text))
+		if cells[i].text != "" && !headerWords[k] {
+			break
+		}
+		if k != "" && k != "统计指标" && k != "指标" && k != "指标名称" && k != "项目" && k != "统计项目" && k != "单位" && k != "计量单位" {
+			cols = append(cols, cells[i].text)
+		}
+	}
+	return cells[i:], cols
+}
