@@ -65,7 +65,8 @@ type Report struct {
 	Sections     []Section     `json:"sections"`
 	Observations []Observation `json:"observations"`
 	Unplaced     []Unplaced    `json:"unplaced"`
-	Missing      []string      `json:"missing"` // metadata not found in the text: "publisher", "year", …
+	Checks       []Check       `json:"checks,omitempty"` // consistency checks, when they have been run
+	Missing      []string      `json:"missing"`          // metadata not found in the text: "publisher", "year", …
 	// Truncated says why the table looks cut off part-way, "" when it is whole.
 	// Parse still returns the figures that are there; ingest refuses it.
 	Truncated string `json:"truncated,omitempty"`
