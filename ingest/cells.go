@@ -103,9 +103,11 @@ func splitLine(l line) []cell {
 	default:
 		parts = spaceRun.Split(trimCell(t), -1)
 	}
+	// A line of one cell may be a row or part of a wrapped one: only a line
+	// with separators says for sure that a row starts.
 	cells := make([]cell, 0, len(parts))
 	for i, p := range parts {
-		cells = append(cells, newCell(p, l.n, i == 0))
+		cells = append(cells, newCell(p, l.n, i == 0 && len(parts) > 1))
 	}
 	return cells
 }

@@ -154,7 +154,8 @@ func (t *legacyTable) splitLabels(labels []cell) [][]cell {
 }
 
 // startsRow reports whether label cell c begins a new printed row after the
-// label cells of group.
+// label cells of group: it does when it is numbered, or when group and c each
+// fit a row better than the two joined do.
 func (t *legacyTable) startsRow(group []cell, c cell) bool {
 	l := parseLabel(c.text)
 	if l.enum != "" || l.subset {
@@ -165,7 +166,14 @@ func (t *legacyTable) startsRow(group []cell, c cell) bool {
 	}
 	sec, prev := t.context()
 	g := &logicalRow{labels: group}
-	return t.m.matches(parseLabel(g.text()), sec, prev) && t.m.matches(l, sec, prev)
+	alone := t.m.place(parseLabel(g.text()), sec, prev)
+	next := t.m.place(l, sec, prev)
+	if alone.row < 0 || next.row < 0 {
+		return false
+	}
+	g.labels = append(append([]cell{}, group...), c)
+	joined := t.m.place(parseLabel(g.text()), sec, prev)
+	return joined.row < 0 || joined.score < alone.score || joined.score < next.score
 }
 
 func (t *legacyTable) addLogical(labels, cells []cell) {

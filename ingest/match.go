@@ -98,7 +98,7 @@ func (m *matcher) place(l rowLabel, sec, prev int) match {
 		if best < 0 || cs[best].score < matchThreshold {
 			return match{row: -1}, false
 		}
-		if second >= 0 && cs[best].score-cs[second].score < ambiguityMargin && cs[best].score < 1 {
+		if second >= 0 && cs[best].score-cs[second].score < ambiguityMargin {
 			return match{row: -1, score: cs[best].score, reason: "label fits rows " + m.rows[cs[best].i].ID +
 				" and " + m.rows[cs[second].i].ID + " equally"}, true
 		}

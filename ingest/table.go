@@ -113,6 +113,14 @@ func stripHeader(cells []cell) ([]cell, []string) {
 	i := 0
 	for ; i < len(cells); i++ {
 		k := squeeze(fold(cells[i].text))
+		if strings.HasPrefix(k, "统计指标") && k != "统计指标" { // a whole header row in one cell
+			for _, w := range strings.Fields(fold(cells[i].text))[1:] {
+				if w != "单位" && w != "计量单位" {
+					cols = append(cols, w)
+				}
+			}
+			continue
+		}
 		if cells[i].text != "" && !headerWords[k] {
 			break
 		}

@@ -1,0 +1,92 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai"
+)
+
+// TestRowRules parses small tables that each exercise one rule of placement.
+func TestRowRules(t *testing.T) {
+	const head = "统计指标\t单位\t统计数\n一、主动公开情况\t\t\n（一）主动公开政府信息数\t条\t100\n"
+	tests := []struct {
+		name      string
+		table     string
+		indicator string
+		value     any // float64, or nil for null
+		raw       string
+		flags     string
+		unplaced  string // a reason the table's extra row must be reported with
+	}{
+		{"a blank cell is null, not zero", head + "三、依申请公开情况\t\t\n（一）收到申请数\t件\t\n",
+			"requests.received", nil, "", "blank", ""},
+		{"a dash is kept raw with a null value", head + "三、依申请公开情况\t\t\n（一）收到申请数\t件\t—\n",
+			"requests.received", nil, "—", "not_available", ""},
+		{"无 is not a zero", head + "三、依申请公开情况\t\t\n（一）收到申请数\t件\t无\n",
+			"requests.received", nil, "无", "not_available", ""},
+		{"a county's wording of the level below", head + "八、开通政府信息公开网站或设立门户网站信息公开专栏数\t个\t5\n（一）县（市、区）政府及其部门\t个\t3\n（二）乡镇政府（街道办事处）\t个\t2\n",
+			"websites.government", 3.0, "3", "", ""},
+		{"元 is converted to the row's 万元", head + "十二、机构建设和保障经费情况\t\t\n（四）政府信息公开专项经费\t元\t25000\n",
+			"capacity.budget", 2.5, "25000", "converted", ""},
+		{"thousands separators", head + "十一、查阅点接待人数\t次\t3,911\n",
+			"reading_points.visitors", 3911.0, "3,911", "", ""},
+		{"a row the form does not have is reported, not dropped", head + "（二）主动公开机构领导、机构设置及人事信息\t条\t7\n",
+			"proactive.items", 100.0, "100", "", "no row of the form has this label"},
+		{"a repeated label outside any section is not guessed", "统计指标\t单位\t统计数\n（二）被依法纠错数\t件\t1\n（一）收到申请数\t件\t4\n",
+			"requests.received", 4.0, "4", "", "fits rows"},
+		{"full-width digits", head + "三、依申请公开情况\t\t\n（一）收到申请数\t件\t１３\n",
+			"requests.received", 13.0, "１３", "", ""},
+		{"Traditional script", head + "三、依申請公開情況\t\t\n（一）收到申請數\t件\t13\n",
+			"requests.received", 13.0, "13", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse("t.txt", []byte(tt.table))
+			if err != nil {
+				t.Fatal(err)
+			}
+			o, ok := byIndicator(r)[tt.indicator+"/total"]
+			if !ok {
+				t.Fatalf("no %s in %+v (unplaced %+v)", tt.indicator, r.Observations, r.Unplaced)
+			}
+			if deref(o.Value) != tt.value || o.Raw != tt.raw || strings.Join(o.Flags, ",") != tt.flags {
+				t.Errorf("%s = %v raw %q flags %v; want %v raw %q flags %q", tt.indicator, deref(o.Value), o.Raw, o.Flags, tt.value, tt.raw, tt.flags)
+			}
+			switch {
+			case tt.unplaced == "" && len(r.Unplaced) > 0:
+				t.Errorf("unplaced: %+v", r.Unplaced)
+			case tt.unplaced != "" && (len(r.Unplaced) != 1 || !strings.Contains(r.Unplaced[0].Reason, tt.unplaced)):
+				t.Errorf("unplaced %+v, want one with %q", r.Unplaced, tt.unplaced)
+			}
+		})
+	}
+}
+
+func TestParseValue(t *testing.T) {
+	tests := []struct {
+		raw   string
+		want  any
+		unit  string
+		flags string
+	}{
+		{"13", 13.0, "", ""},
+		{"　1802", 1802.0, "", gongkai.FlagOddFormat},
+		{"000", 0.0, "", gongkai.FlagOddFormat},
+		{"+2", 2.0, "", ""},
+		{"-1", -1.0, "", ""},
+		{"减4", -4.0, "", ""},
+		{"--253", -253.0, "", gongkai.FlagOddFormat},
+		{"?5", 5.0, "", gongkai.FlagOddFormat},
+		{"251000元", 251000.0, "元", ""},
+		{"160.5964万元", 160.5964, "万元", ""},
+		{"/", nil, "", gongkai.FlagNotAvailable},
+		{"", nil, "", gongkai.FlagBlank},
+	}
+	for _, tt := range tests {
+		v := parseValue(tt.raw)
+		if deref(v.v) != tt.want || v.unit != tt.unit || strings.Join(v.flags, ",") != tt.flags {
+			t.Errorf("parseValue(%q) = %v %q %v; want %v %q %q", tt.raw, deref(v.v), v.unit, v.flags, tt.want, tt.unit, tt.flags)
+		}
+	}
+}
