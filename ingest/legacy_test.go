@@ -1,9 +1,11 @@
 package ingest
 
 import (
+	"encoding/csv"
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -19,85 +21,26 @@ type seedFigure struct {
 	raw       string
 }
 
-// seedFigures are the 76 figures of the seed report's table, in printed order.
-var seedFigures = []seedFigure{
-	{"proactive.items", 18361, 54, "18361"},
-	{"proactive.items.normative_documents", 200, 58, "200"},
-	{"proactive.normative_documents_issued", 2, 62, "2"},
-	{"proactive.channels.gazette", 0, 70, "0"},
-	{"proactive.channels.website", 8734, 74, "8734"},
-	{"proactive.channels.weibo", 905, 78, "905"},
-	{"proactive.channels.wechat", 655, 82, "655"},
-	{"proactive.channels.other", 7865, 86, "7865"},
-	{"responses.hot_topics", 1802, 95, "\u30001802"},
-	{"responses.channels.press_conferences", 2, 103, "2"},
-	{"responses.channels.press_conferences.by_leaders", 2, 107, "2"},
-	{"responses.channels.online_interviews", 9, 111, "9"},
-	{"responses.channels.online_interviews.by_leaders", 9, 115, "9"},
-	{"responses.channels.interpretations", 19, 119, "19"},
-	{"responses.channels.weibo_wechat", 52, 123, "52"},
-	{"responses.channels.other", 254, 127, "254"},
-	{"requests.received", 13, 135, "13"},
-	{"requests.received.in_person", 1, 139, "1"},
-	{"requests.received.fax", 0, 143, "0"},
-	{"requests.received.online", 10, 147, "10"},
-	{"requests.received.letter", 2, 151, "2"},
-	{"requests.received.other", 0, 155, "0"},
-	{"requests.completed", 13, 159, "13"},
-	{"requests.completed.on_time", 12, 163, "12"},
-	{"requests.completed.extended", 1, 167, "1"},
-	{"requests.answered", 13, 171, "13"},
-	{"requests.answered.already_public", 0, 175, "0"},
-	{"requests.disclosed", 13, 179, "13"},
-	{"requests.partially_disclosed", 0, 183, "0"},
-	{"requests.refused", 0, 187, "0"},
-	{"requests.refused.state_secret", 0, 191, "0"},
-	{"requests.refused.commercial_secret", 0, 195, "0"},
-	{"requests.refused.privacy", 0, 199, "0"},
-	{"requests.refused.security_stability", 0, 203, "0"},
-	{"requests.refused.not_government_information", 0, 207, "0"},
-	{"requests.refused.other_law", 0, 211, "0"},
-	{"requests.not_this_agency", 0, 215, "0"},
-	{"requests.nonexistent", 0, 219, "0"},
-	{"requests.amendment_notified", 0, 223, "0"},
-	{"requests.other_channel_notified", 0, 227, "0"},
-	{"reconsiderations.total", 0, 231, "0"},
-	{"reconsiderations.upheld", 0, 235, "0"},
-	{"reconsiderations.corrected", 0, 239, "0"},
-	{"reconsiderations.other", 0, 243, "0"},
-	{"lawsuits.total", 0, 247, "0"},
-	{"lawsuits.upheld", 0, 251, "0"},
-	{"lawsuits.corrected", 0, 255, "0"},
-	{"lawsuits.other", 0, 259, "0"},
-	{"complaints.total", 0, 263, "0"},
-	{"complaints.upheld", 0, 267, "0"},
-	{"complaints.corrected", 0, 271, "0"},
-	{"complaints.other", 0, 275, "0"},
-	{"archives.submitted", 355, 281, "355"},
-	{"archives.submitted.paper", 30, 285, "30"},
-	{"archives.submitted.electronic", 325, 289, "325"},
-	{"websites.total", 2, 293, "2"},
-	{"websites.government", 2, 297, "2"},
-	{"websites.township", 0, 301, "0"},
-	{"gazette.circulation", 0, 305, "0"},
-	{"gazette.issues", 0, 309, "000"},
-	{"gazette.copies", 0, 313, "0"},
-	{"reading_points.total", 67, 317, "67"},
-	{"reading_points.government", 48, 321, "48"},
-	{"reading_points.township", 19, 325, "19"},
-	{"reading_points.visitors", 3911, 329, "3911"},
-	{"reading_points.visitors.government", 1842, 333, "1842"},
-	{"reading_points.visitors.township", 2069, 337, "2069"},
-	{"capacity.offices", 63, 345, "63"},
-	{"capacity.reading_points", 67, 349, "67"},
-	{"capacity.staff", 140, 353, "140"},
-	{"capacity.staff.full_time", 58, 357, "58"},
-	{"capacity.staff.part_time", 82, 361, "82"},
-	{"capacity.budget", 0, 366, "0"},
-	{"meetings.conferences", 13, 374, "13"},
-	{"meetings.trainings", 10, 378, "10"},
-	{"meetings.trainees", 482, 382, "482"},
-}
+// seedFigures are the 76 figures of the seed report's table, in printed
+// order, from testdata/xuecheng-2017.figures.csv (read off the report by eye).
+var seedFigures = func() []seedFigure {
+	f, err := os.Open("../testdata/xuecheng-2017.figures.csv")
+	if err != nil {
+		panic(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		panic(err)
+	}
+	var out []seedFigure
+	for _, r := range recs[1:] {
+		v, _ := strconv.ParseFloat(r[1], 64)
+		n, _ := strconv.Atoi(r[2])
+		out = append(out, seedFigure{r[0], v, n, r[3]})
+	}
+	return out
+}()
 
 func mustParse(t *testing.T, path string) *gongkai.Report {
 	t.Helper()

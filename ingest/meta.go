@@ -13,7 +13,7 @@ import (
 
 var (
 	yearIn       = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	titlePrefix  = regexp.MustCompile(`^(.*?)((?:19|20)\d{2})\s*年`)
+	titleParts   = regexp.MustCompile(`^(.*?)((?:19|20)\d{2})\s*年度?(.*?)(?:政府信息公开|政务公开|信息公开)`)
 	dateLine     = regexp.MustCompile(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*)?日?$`)
 	periodClause = regexp.MustCompile(`统计期限?(?:自|为|是)?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日`)
 	heading      = regexp.MustCompile(`^第?[一二三四五六七八九十]+、`)
@@ -99,8 +99,12 @@ func atoi(s string) int {
 // in the title (薛城区人民政府2017年…), or the 填报单位 of the table.
 func publisherOf(title, text string) gongkai.Publisher {
 	name := ""
-	if m := titlePrefix.FindStringSubmatch(title); m != nil {
+	if m := titleParts.FindStringSubmatch(title); m != nil {
+		// 薛城区人民政府2017年政府信息公开…, or 2017年薛城区政府信息公开…
 		name = strings.TrimSuffix(strings.TrimSpace(m[1]), "关于")
+		if name == "" {
+			name = strings.TrimSpace(m[3])
+		}
 	}
 	if name == "" {
 		if m := regexp.MustCompile(`填报单位[:：]\s*(\S+)`).FindStringSubmatch(text); m != nil {
@@ -137,7 +141,7 @@ func level(name string, d region.Division, resolved bool) string {
 		}
 	}
 	switch {
-	case resolved && (rest == "人民政府" || rest == "政府"):
+	case resolved && (rest == "" || rest == "人民政府" || rest == "政府"):
 		return d.Level
 	case regexp.MustCompile(`(镇|乡|街道)(人民政府|办事处)$`).MatchString(name):
 		return "township"

@@ -70,7 +70,7 @@ func parseLegacy(r *gongkai.Report, cat *catalog.Catalog, lines []line, fail fun
 	}
 	end, closed := tableEnd(lines, start)
 	body := lines[start:end]
-	cells, _ := stripHeader(detectLayout(body).split(body))
+	cells, _ := stripHeaders(detectLayout(body).split(body))
 	for _, raw := range assemble(cells, t.isUnit) {
 		t.add(raw)
 	}

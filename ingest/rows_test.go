@@ -35,6 +35,8 @@ func TestRowRules(t *testing.T) {
 			"proactive.items", 100.0, "100", "", "no row of the form has this label"},
 		{"a repeated label outside any section is not guessed", "统计指标\t单位\t统计数\n（二）被依法纠错数\t件\t1\n（一）收到申请数\t件\t4\n",
 			"requests.received", 4.0, "4", "", "fits rows"},
+		{"a header repeated after a page break is skipped", head + "统　计　指　标\t单位\t统计数\n三、依申请公开情况\t\t\n（一）收到申请数\t件\t13\n",
+			"requests.received", 13.0, "13", "", ""},
 		{"full-width digits", head + "三、依申请公开情况\t\t\n（一）收到申请数\t件\t１３\n",
 			"requests.received", 13.0, "１３", "", ""},
 		{"Traditional script", head + "三、依申請公開情況\t\t\n（一）收到申請數\t件\t13\n",
@@ -87,6 +89,25 @@ func TestParseValue(t *testing.T) {
 		v := parseValue(tt.raw)
 		if deref(v.v) != tt.want || v.unit != tt.unit || strings.Join(v.flags, ",") != tt.flags {
 			t.Errorf("parseValue(%q) = %v %q %v; want %v %q %q", tt.raw, deref(v.v), v.unit, v.flags, tt.want, tt.unit, tt.flags)
+		}
+	}
+}
+
+func TestPublisherFromTitle(t *testing.T) {
+	tests := []struct {
+		title, name, id, level string
+	}{
+		{"薛城区人民政府2017年政府信息公开工作年度报告", "薛城区人民政府", "370403", "county"},
+		{"2017年薛城区政府信息公开工作年度报告", "薛城区", "370403", "county"},
+		{"枣庄市人民政府关于2016年度政府信息公开工作年度报告", "枣庄市人民政府", "370400", "prefecture"},
+		{"山东省人民政府2018年政府信息公开工作年度报告", "山东省人民政府", "370000", "province"},
+		{"薛城区人民政府办公室2017年政府信息公开工作年度报告", "薛城区人民政府办公室", "370403-", "department"},
+		{"2017年政府信息公开工作年度报告", "", "", ""},
+	}
+	for _, tt := range tests {
+		p := publisherOf(tt.title, "")
+		if p.NameZh != tt.name || !strings.HasPrefix(p.ID, tt.id) || p.Level != tt.level || (tt.id == "") != (p.ID == "") {
+			t.Errorf("%s: got %+v; want name %q id %q… level %q", tt.title, p, tt.name, tt.id, tt.level)
 		}
 	}
 }

@@ -106,9 +106,31 @@ func tableEnd(lines []line, start int) (int, bool) {
 	return len(lines), false
 }
 
-// stripHeader drops the header cells at the start of the table and returns
-// the value column headings it names.
-func stripHeader(cells []cell) ([]cell, []string) {
+// stripHeaders drops the header rows of the table (統计指标 | 单位 | 统计数),
+// at its start and wherever a page break repeats them, and returns the value
+// column headings the first one names.
+func stripHeaders(cells []cell) ([]cell, []string) {
+	var out []cell
+	var cols []string
+	first := true
+	for i := 0; i < len(cells); {
+		k := squeeze(fold(cells[i].text))
+		if !(len(out) == 0 && headerWords[k]) && !strings.HasPrefix(k, "统计指标") {
+			out = append(out, cells[i])
+			i++
+			continue
+		}
+		n, c := headerRun(cells[i:])
+		if first {
+			cols, first = c, false
+		}
+		i += n
+	}
+	return out, cols
+}
+
+// headerRun measures the header cells at the start of cells.
+func headerRun(cells []cell) (int, []string) {
 	var cols []string
 	i := 0
 	for ; i < len(cells); i++ {
@@ -121,12 +143,14 @@ func stripHeader(cells []cell) ([]cell, []string) {
 			}
 			continue
 		}
-		if cells[i].text != "" && !headerWords[k] {
+		if cells[i].text != "" && !headerWords[k] || i > 0 && cells[i].rowStart && cells[i].text == "" {
 			break
 		}
-		if k != "" && k != "统计指标" && k != "指标" && k != "指标名称" && k != "项目" && k != "统计项目" && k != "单位" && k != "计量单位" {
+		switch k {
+		case "", "统计指标", "指标", "指标名称", "项目", "统计项目", "单位", "计量单位":
+		default:
 			cols = append(cols, cells[i].text)
 		}
 	}
-	return cells[i:], cols
+	return i, cols
 }
