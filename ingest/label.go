@@ -2,9 +2,9 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -114,54 +114,70 @@ func labelKey(s string) string {
 	return b.String()
 }
 
+// gramKey is a label key with what similarity needs of it, computed once.
+type gramKey struct {
+	key   string
+	runes int
+	grams []uint64 // character bigrams, two runes packed, sorted
+}
+
+func newGramKey(key string) gramKey {
+	r := []rune(key)
+	g := gramKey{key: key, runes: len(r)}
+	switch {
+	case len(r) == 1:
+		g.grams = []uint64{uint64(r[0])}
+	case len(r) > 1:
+		g.grams = make([]uint64, 0, len(r)-1)
+		for i := 0; i+1 < len(r); i++ {
+			g.grams = append(g.grams, uint64(r[i])<<32|uint64(r[i+1]))
+		}
+		slices.Sort(g.grams)
+	}
+	return g
+}
+
 // similarity scores how well two label keys agree, from 0 to 1: 1 when equal,
 // high when one contains the other, else the Dice coefficient of their
 // character bigrams.
-func similarity(a, b string) float64 {
-	if a == "" || b == "" {
+func similarity(a, b string) float64 { return keySimilarity(newGramKey(a), newGramKey(b)) }
+
+// keySimilarity is similarity on keys prepared once, for the hot loop of
+// matching.
+func keySimilarity(a, b gramKey) float64 {
+	if a.key == "" || b.key == "" {
 		return 0
 	}
-	if a == b {
+	if a.key == b.key {
 		return 1
 	}
-	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
-	short, long := la, lb
+	short, long := a.runes, b.runes
 	if short > long {
 		short, long = long, short
 	}
-	if short >= 4 && (strings.Contains(a, b) || strings.Contains(b, a)) {
+	if short >= 4 && (strings.Contains(a.key, b.key) || strings.Contains(b.key, a.key)) {
 		return 0.8 + 0.15*float64(short)/float64(long)
 	}
-	return dice(a, b)
+	return dice(a.grams, b.grams)
 }
 
-func dice(a, b string) float64 {
-	ba, bb := bigrams(a), bigrams(b)
-	if len(ba) == 0 || len(bb) == 0 {
+// dice is the Dice coefficient of two sorted multisets.
+func dice(a, b []uint64) float64 {
+	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	count := map[string]int{}
-	for _, g := range ba {
-		count[g]++
-	}
 	common := 0
-	for _, g := range bb {
-		if count[g] > 0 {
-			count[g]--
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			common++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
-	return 2 * float64(common) / float64(len(ba)+len(bb))
-}
-
-func bigrams(s string) []string {
-	r := []rune(s)
-	if len(r) < 2 {
-		return []string{s}
-	}
-	out := make([]string, 0, len(r)-1)
-	for i := 0; i+1 < len(r); i++ {
-		out = append(out, string(r[i:i+2]))
-	}
-	return out
+	return 2 * float64(common) / float64(len(a)+len(b))
 }

@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
@@ -111,14 +112,27 @@ func newLegacyTable(cat *catalog.Catalog) *legacyTable {
 
 // context is the section and row in force after the rows read so far.
 func (t *legacyTable) context() (sec, prev int) {
-	sec, prev = -1, -1
-	for _, r := range t.rows {
-		if r.match.row >= 0 {
-			prev = r.match.row
-			sec = t.m.section[prev]
+	for i := len(t.rows) - 1; i >= 0; i-- {
+		if r := t.rows[i]; r.match.row >= 0 {
+			return t.m.section[r.match.row], r.match.row
 		}
 	}
-	return sec, prev
+	return -1, -1
+}
+
+// maxLabel is the length, in runes, beyond which cells are not joined into
+// one label: the longest row of the forms, wrapped notes included, is far
+// shorter, and joining without bound would make parsing quadratic.
+const maxLabel = 120
+
+func tooLong(cells ...[]cell) bool {
+	n := 0
+	for _, cs := range cells {
+		for _, c := range cs {
+			n += utf8.RuneCountInString(c.text)
+		}
+	}
+	return n > maxLabel
 }
 
 func (t *legacyTable) placeRow(r *logicalRow) {
@@ -161,6 +175,9 @@ func (t *legacyTable) startsRow(group []cell, c cell) bool {
 	if l.enum != "" || l.subset {
 		return true
 	}
+	if tooLong(group, []cell{c}) {
+		return true
+	}
 	if l.key == "" { // a bracketed note: the end of the label before it
 		return false
 	}
@@ -194,7 +211,7 @@ func (t *legacyTable) addLogical(labels, cells []cell) {
 func (t *legacyTable) joinFragment(p, r *logicalRow) bool {
 	pFig := rawRow{cells: p.cells}.hasFigures(t.isUnit)
 	rFig := rawRow{cells: r.cells}.hasFigures(t.isUnit)
-	if pFig && rFig {
+	if pFig && rFig || tooLong(p.labels, r.labels) {
 		return false
 	}
 	joined := &logicalRow{labels: append(append([]cell{}, p.labels...), r.labels...), section: p.section, prev: p.prev}

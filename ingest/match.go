@@ -16,7 +16,7 @@ const ambiguityMargin = 0.04
 // being read to tell repeated labels apart (被依法纠错数 under 四 and 五).
 type matcher struct {
 	rows    []catalog.Row
-	keys    [][]string // label keys of each row: its label and aliases
+	keys    [][]gramKey // label keys of each row: its label and aliases
 	section []int      // index of each row's top-level ancestor
 	byID    map[string]int
 }
@@ -25,9 +25,9 @@ func newMatcher(rows []catalog.Row) *matcher {
 	m := &matcher{rows: rows, byID: map[string]int{}}
 	for i, r := range rows {
 		m.byID[r.ID] = i
-		keys := []string{labelKey(r.Label)}
+		keys := []gramKey{newGramKey(labelKey(r.Label))}
 		for _, a := range r.Aliases {
-			keys = append(keys, labelKey(a))
+			keys = append(keys, newGramKey(labelKey(a)))
 		}
 		m.keys = append(m.keys, keys)
 		top := i
@@ -46,15 +46,16 @@ type match struct {
 	reason string  // why it is unplaced
 }
 
-// score is how well label l fits row i, 0 when it cannot be that row.
-func (m *matcher) score(l rowLabel, i int) float64 {
+// score is how well label l (whose key is k) fits row i, 0 when it cannot
+// be that row.
+func (m *matcher) score(l rowLabel, k gramKey, i int) float64 {
 	top := m.rows[i].Parent == ""
 	if lv := l.enumLevel(); lv == 1 && !top || lv > 1 && top {
 		return 0
 	}
 	best := 0.0
-	for _, k := range m.keys[i] {
-		if s := similarity(l.key, k); s > best {
+	for _, rk := range m.keys[i] {
+		if s := keySimilarity(k, rk); s > best {
 			best = s
 		}
 	}
@@ -75,8 +76,9 @@ func (m *matcher) place(l rowLabel, sec, prev int) match {
 		score float64
 	}
 	var local, all []cand
+	k := newGramKey(l.key)
 	for i := range m.rows {
-		s := m.score(l, i)
+		s := m.score(l, k, i)
 		if s < matchThreshold-ambiguityMargin {
 			continue
 		}
@@ -132,7 +134,7 @@ func (m *matcher) nearer(a, b, prev int) bool {
 // repeated reports whether row i's label stands in more than one section.
 func (m *matcher) repeated(i int) bool {
 	for j := range m.rows {
-		if j != i && m.section[j] != m.section[i] && m.keys[j][0] == m.keys[i][0] {
+		if j != i && m.section[j] != m.section[i] && m.keys[j][0].key == m.keys[i][0].key {
 			return true
 		}
 	}
