@@ -82,6 +82,9 @@ func dsn(path string, readOnly bool) string {
 		q.Add("mode", "ro")
 		q.Add("_pragma", "query_only(1)")
 	} else {
+		// IMMEDIATE: a second writing process waits (busy_timeout) at BEGIN
+		// instead of failing with SQLITE_BUSY at its first write.
+		q.Add("_txlock", "immediate")
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
 	}

@@ -1,0 +1,193 @@
+// Package api serves the gongkai database over HTTP as a versioned (/v1)
+// open-data API: JSON and CSV, problem+json errors, caching headers from the
+// dataset's version, CORS, gzip, rate limits, request ids, access logs and
+// Prometheus metrics, documented by OpenAPI (swag annotations on every
+// handler, generated into docs/).
+//
+// Handlers are thin: they parse and validate their parameters strictly (an
+// unknown or malformed parameter is a 400 naming it), call one db method and
+// render the answer. Every error reaches one handler (error.go) that maps
+// gongkai error codes to statuses.
+//
+// @title                     gongkai API
+// @version                   1.0
+// @description               Statistics from Chinese governments' annual reports on government information disclosure (政府信息公开工作年度报告): indicators, publishers, reports and their figures, as JSON and CSV.
+// @description               Every figure keeps the row label, cell text and line of the report it came from. Errors are RFC 9457 problem documents that name the offending parameter.
+// @contact.name              gongkai
+// @contact.url               https://github.com/gongkai/gongkai
+// @license.name              Data: published by the governments named in each report; code: see the repository
+// @license.url               https://github.com/gongkai/gongkai
+// @BasePath                  /
+// @tag.name                  dataset
+// @tag.description           The dataset as a whole: version, counts, years, units.
+// @tag.name                  indicators
+// @tag.description           The catalogue of indicators: one stable code per row of the report templates.
+// @tag.name                  publishers
+// @tag.description           The government bodies that publish reports.
+// @tag.name                  reports
+// @tag.description           One publisher's report for one year, with its narrative and original file.
+// @tag.name                  observations
+// @tag.description           The figures of the reports, one per indicator and breakdown, and time series of them.
+// @tag.name                  operations
+// @tag.description           Health, metrics and documentation of the service.
+//
+//go:generate swag init --generalInfo api.go --dir . --output ../docs --outputTypes go,json,yaml --requiredByDefault
+package api
+
+import (
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/gongkai/gongkai/db"
+)
+
+// Defaults of Options.
+const (
+	DefaultRateLimit  = 10               // requests per second per client
+	DefaultRateBurst  = 40               // requests a client may send at once
+	DefaultMaxAge     = 5 * time.Minute  // Cache-Control max-age of data answers
+	DefaultVersionTTL = 2 * time.Second  // how long the dataset version is trusted
+	rateLimitExpiry   = 10 * time.Minute // forget a quiet client after this
+)
+
+// Options configure a Server. The zero value is usable: no rate limit, the
+// default logger, DefaultMaxAge.
+type Options struct {
+	// Logger receives the access log and the errors of requests; nil for slog.Default().
+	Logger *slog.Logger
+
+	// RateLimit is the number of requests per second allowed to each client
+	// IP, RateBurst the number it may send at once; 0 turns limiting off
+	// (gongkai serve turns it on with DefaultRateLimit and DefaultRateBurst).
+	RateLimit float64
+	RateBurst int
+	// TrustProxy takes the client IP from X-Forwarded-For, for a server
+	// behind a load balancer; otherwise it is the peer address.
+	TrustProxy bool
+
+	// MaxAge is the Cache-Control max-age of data answers; 0 for
+	// DefaultMaxAge, negative for "no-cache" (revalidate every time).
+	MaxAge time.Duration
+	// VersionTTL is how long the dataset version read from the database is
+	// trusted before it is read again; 0 for DefaultVersionTTL.
+	VersionTTL time.Duration
+
+	// BaseURL prefixes the next links ("https://api.example.org"); empty to
+	// use the scheme and host of the request.
+	BaseURL string
+
+	// Registry receives the metrics served at /metrics; nil for a new
+	// registry with the Go and process collectors.
+	Registry *prometheus.Registry
+}
+
+// Server is the HTTP API over one database. It is an http.Handler.
+type Server struct {
+	// Echo is the router with every route and middleware installed.
+	Echo *echo.Echo
+
+	db     *db.DB
+	opts   Options
+	log    *slog.Logger
+	docKey string // digest of the API document, part of every ETag
+
+	mu      sync.Mutex
+	version string    // dataset version last read
+	readAt  time.Time // when it was read
+	memo    map[string]any
+}
+
+// New returns a Server answering from d with every route installed.
+func New(d *db.DB, opts Options) *Server {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.MaxAge == 0 {
+		opts.MaxAge = DefaultMaxAge
+	}
+	if opts.VersionTTL == 0 {
+		opts.VersionTTL = DefaultVersionTTL
+	}
+	if opts.RateLimit > 0 && opts.RateBurst <= 0 {
+		opts.RateBurst = max(1, int(2*opts.RateLimit))
+	}
+	if opts.Registry == nil {
+		opts.Registry = newRegistry()
+	}
+	s := &Server{db: d, opts: opts, log: opts.Logger, docKey: docKey()}
+
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = s.handleError
+	if opts.TrustProxy {
+		e.IPExtractor = echo.ExtractIPFromXFFHeader()
+	} else {
+		e.IPExtractor = echo.ExtractIPDirect()
+	}
+	s.Echo = e
+
+	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
+	e.Use(
+		middleware.Recover(),
+		middleware.RequestID(),
+		s.accessLog(),
+		s.metrics(),
+		middleware.CORSWithConfig(middleware.CORSConfig{
+			AllowOrigins:  []string{"*"},
+			AllowMethods:  []string{http.MethodGet, http.MethodHead, http.MethodOptions},
+			ExposeHeaders: []string{"ETag", "Link", "Retry-After", echo.HeaderXRequestID, echo.HeaderContentDisposition},
+			MaxAge:        86400,
+		}),
+	)
+	if opts.RateLimit > 0 {
+		e.Use(s.rateLimit())
+	}
+	e.Use(
+		middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: isOperational}),
+		s.conditional,
+	)
+	s.routes()
+	return s
+}
+
+// ServeHTTP serves a request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.Echo.ServeHTTP(w, r) }
+
+func (s *Server) routes() {
+	get := func(path string, h echo.HandlerFunc) {
+		s.Echo.Match([]string{http.MethodGet, http.MethodHead}, path, h)
+	}
+	get("/healthz", s.health)
+	get("/metrics", s.metricsHandler())
+	get("/openapi.json", s.openAPI)
+	get("/swagger", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/swagger/index.html") })
+	get("/swagger/*", swaggerUI)
+
+	get("/v1", s.dataset)
+	get("/v1/years", s.listYears)
+	get("/v1/units", s.listUnits)
+	get("/v1/units/:code", s.getUnit)
+	get("/v1/indicators", s.listIndicators)
+	get("/v1/indicators/:code", s.getIndicator)
+	get("/v1/publishers", s.listPublishers)
+	get("/v1/publishers/:id", s.getPublisher)
+	get("/v1/reports", s.listReports)
+	get("/v1/reports/:id", s.getReport)
+	get("/v1/reports/:id/source", s.getSource)
+	// /v1/reports/:id/checks is served by checks.go (to come).
+	get("/v1/observations", s.listObservations)
+	get("/v1/series", s.listSeries)
+}
+
+// isOperational reports whether c is a request for /healthz or /metrics,
+// which are neither cached, compressed by us, nor rate limited.
+func isOperational(c echo.Context) bool {
+	p := c.Request().URL.Path
+	return p == "/healthz" || p == "/metrics"
+}

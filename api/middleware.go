@@ -1,0 +1,240 @@
+package api
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"log/slog"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"golang.org/x/time/rate"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/docs"
+)
+
+// dataVersion returns the dataset version, read from the database at most
+// once per Options.VersionTTL. When it changes, the memo is dropped.
+func (s *Server) dataVersion(ctx context.Context) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.readAt.IsZero() && time.Since(s.readAt) < s.opts.VersionTTL {
+		return s.version, nil
+	}
+	v, _, err := s.db.Version(ctx)
+	if err != nil {
+		return "", err
+	}
+	if v != s.version || s.memo == nil {
+		s.memo = map[string]any{}
+	}
+	s.version, s.readAt = v, time.Now()
+	return v, nil
+}
+
+// memoize returns the value of key for the current dataset version,
+// computing it with fn once per version. It serves the answers that count
+// whole tables (/v1, /v1/years).
+func memoize[T any](ctx context.Context, s *Server, key string, fn func() (T, error)) (T, error) {
+	var zero T
+	if _, err := s.dataVersion(ctx); err != nil {
+		return zero, err
+	}
+	s.mu.Lock()
+	memo := s.memo // of this version: a value computed now must not land in the next one's
+	v, ok := memo[key]
+	s.mu.Unlock()
+	if ok {
+		return v.(T), nil
+	}
+	t, err := fn()
+	if err != nil {
+		return zero, err
+	}
+	s.mu.Lock()
+	memo[key] = t
+	s.mu.Unlock()
+	return t, nil
+}
+
+// docKey is a digest of the API document: a new binary with another API
+// changes every ETag even when the data is the same.
+func docKey() string {
+	sum := sha256.Sum256([]byte(docs.SwaggerInfo.ReadDoc()))
+	return hex.EncodeToString(sum[:8])
+}
+
+// conditional gives every answer of GET and HEAD an ETag computed from the
+// dataset version, the API document and the request (URI and whether CSV
+// was asked for by Accept), with Cache-Control, and answers 304 Not
+// Modified when If-None-Match has it, before any query runs. Errors drop
+// both headers (see handleError).
+func (s *Server) conditional(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		req := c.Request()
+		if isOperational(c) || req.Method != http.MethodGet && req.Method != http.MethodHead {
+			return next(c)
+		}
+		version, err := s.dataVersion(req.Context())
+		if err != nil {
+			return err
+		}
+		h := sha256.New()
+		for _, part := range []string{version, s.docKey, req.URL.RequestURI(), strconv.FormatBool(acceptsCSV(req))} {
+			h.Write([]byte(part + "\x00"))
+		}
+		etag := `W/"` + hex.EncodeToString(h.Sum(nil)[:12]) + `"`
+		hdr := c.Response().Header()
+		hdr.Set("ETag", etag)
+		hdr.Add(echo.HeaderVary, echo.HeaderAccept)
+		if s.opts.MaxAge < 0 {
+			hdr.Set("Cache-Control", "public, no-cache")
+		} else {
+			hdr.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(s.opts.MaxAge.Seconds())))
+		}
+		if etagMatch(req.Header.Get("If-None-Match"), etag) {
+			return c.NoContent(http.StatusNotModified)
+		}
+		return next(c)
+	}
+}
+
+// etagMatch reports whether an If-None-Match header holds etag, by the weak
+// comparison RFC 9110 prescribes for If-None-Match.
+func etagMatch(header, etag string) bool {
+	if header == "" {
+		return false
+	}
+	weak := strings.TrimPrefix(etag, "W/")
+	for tag := range strings.SplitSeq(header, ",") {
+		tag = strings.TrimSpace(tag)
+		if tag == "*" || strings.TrimPrefix(tag, "W/") == weak {
+			return true
+		}
+	}
+	return false
+}
+
+// rateLimit limits each client IP to Options.RateLimit requests per second
+// (token bucket of Options.RateBurst), answering 429 with Retry-After.
+func (s *Server) rateLimit() echo.MiddlewareFunc {
+	store := middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
+		Rate: rate.Limit(s.opts.RateLimit), Burst: s.opts.RateBurst, ExpiresIn: rateLimitExpiry,
+	})
+	retry := strconv.Itoa(max(1, int(math.Ceil(1/s.opts.RateLimit))))
+	return middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
+		Skipper:             isOperational,
+		Store:               store,
+		IdentifierExtractor: func(c echo.Context) (string, error) { return c.RealIP(), nil },
+		DenyHandler: func(c echo.Context, _ string, _ error) error {
+			c.Response().Header().Set("Retry-After", retry)
+			return echo.NewHTTPError(http.StatusTooManyRequests,
+				"Too many requests from this address: at most "+strconv.FormatFloat(s.opts.RateLimit, 'f', -1, 64)+
+					" per second; retry after "+retry+" s. Bulk users: download the CSV of a whole collection.")
+		},
+		ErrorHandler: func(c echo.Context, err error) error { return err },
+	})
+}
+
+// accessLog logs one structured line per request.
+func (s *Server) accessLog() echo.MiddlewareFunc {
+	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogRemoteIP: true,
+		LogRequestID: true, LogResponseSize: true, LogUserAgent: true,
+		HandleError: true, // status of errors as the error handler answers them
+		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			level := slog.LevelInfo
+			if v.Status >= 500 {
+				level = slog.LevelError
+			}
+			s.log.LogAttrs(c.Request().Context(), level, "request",
+				slog.String("id", v.RequestID),
+				slog.String("method", v.Method),
+				slog.String("uri", v.URI),
+				slog.Int("status", v.Status),
+				slog.Int64("bytes", v.ResponseSize),
+				slog.Duration("latency", v.Latency),
+				slog.String("ip", v.RemoteIP),
+				slog.String("user_agent", v.UserAgent),
+			)
+			return nil
+		},
+	})
+}
+
+// newRegistry returns a metrics registry with the Go and process collectors.
+func newRegistry() *prometheus.Registry {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return reg
+}
+
+// metrics counts requests and their latency by route (the pattern, not the
+// URI, so that the number of series stays bounded) and status.
+func (s *Server) metrics() echo.MiddlewareFunc {
+	duration := prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Namespace: "gongkai", Name: "http_request_duration_seconds",
+		Help:    "Time to answer HTTP requests, by route and status.",
+		Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 10},
+	}, []string{"method", "route", "status"})
+	s.opts.Registry.MustRegister(duration)
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			start := time.Now()
+			err := next(c)
+			status := c.Response().Status
+			if err != nil {
+				status = errorStatus(err)
+			}
+			route := c.Path()
+			if route == "" {
+				route = "unmatched"
+			}
+			duration.WithLabelValues(c.Request().Method, route, strconv.Itoa(status)).Observe(time.Since(start).Seconds())
+			return err
+		}
+	}
+}
+
+// errorStatus is the status handleError will answer err with.
+func errorStatus(err error) int {
+	if he, ok := err.(*echo.HTTPError); ok {
+		return he.Code
+	}
+	if code := gongkai.ErrorCode(err); code != gongkai.EINTERNAL {
+		return statuses[code]
+	}
+	return http.StatusInternalServerError
+}
+
+// metricsHandler serves the registry in the Prometheus text format.
+func (s *Server) metricsHandler() echo.HandlerFunc {
+	h := echo.WrapHandler(promhttp.HandlerFor(s.opts.Registry, promhttp.HandlerOpts{}))
+	return func(c echo.Context) error { return s.metricsEndpoint(c, h) }
+}
+
+// metricsEndpoint godoc
+//
+// @Summary      Prometheus metrics
+// @Description  Request counts and latencies by route and status (gongkai_http_request_duration_seconds), Go runtime and process metrics, in the Prometheus text format.
+// @ID           getMetrics
+// @Tags         operations
+// @Produce      plain
+// @Success      200  {string}  string  "Metrics in the Prometheus text format"
+// @Failure      400  {object}  api.Problem  "A query parameter was given"
+// @Router       /metrics [get]
+func (s *Server) metricsEndpoint(c echo.Context, h echo.HandlerFunc) error {
+	if p := newParams(c); p.err != nil {
+		return p.err
+	}
+	return h(c)
+}

@@ -1,0 +1,292 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/check"
+)
+
+// CheckFilter selects the checks of current reports, in id order (report by
+// report, each in the order of evaluation). Empty fields select everything;
+// a list selects any of its values.
+type CheckFilter struct {
+	Rules      []string // rule ids, e.g. legacy.requests.received.sum
+	Statuses   []string // pass, fail, skipped
+	Severities []string // error, warning
+	Publishers []string
+	Years      YearFilter
+	Report     int64 // one report's checks
+
+	After int64 // keyset pagination: only checks with an id greater than After
+	Limit int   // at most this many; 0 for all
+}
+
+// CheckRow is a stored check with its report's publisher and year.
+type CheckRow struct {
+	gongkai.Check
+	ID              int64
+	ReportID        int64
+	PublisherID     string
+	PublisherNameZh string
+	PublisherNameEn string
+	Year            int
+}
+
+// insertChecks stores the checks of report reportID, which tx has just
+// inserted, in their order. StoreReport calls it with the report's Checks.
+func insertChecks(ctx context.Context, tx *sql.Tx, reportID int64, checks []gongkai.Check) error {
+	if len(checks) == 0 {
+		return nil
+	}
+	var publisherID string
+	var year int
+	if err := tx.QueryRowContext(ctx, `SELECT publisher_id, year FROM reports WHERE id = ?`, reportID).
+		Scan(&publisherID, &year); err != nil {
+		return err
+	}
+	stmt, err := tx.PrepareContext(ctx, `
+		INSERT INTO checks (report_id, publisher_id, year, rule, severity, status, breakdown, indicators,
+			expected, actual, message, evidence)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, c := range checks {
+		bd := c.Breakdown
+		if bd == "" {
+			bd = gongkai.BreakdownTotal
+		}
+		if _, err := stmt.ExecContext(ctx, reportID, publisherID, year, c.Rule, c.Severity, c.Status, bd,
+			jsonArray(c.Indicators), nullFloat(c.Expected), nullFloat(c.Actual), c.Message, c.Evidence); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nullFloat(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// ReportChecks returns the checks of the current report with the given id,
+// in the order they were evaluated, or an ENOTFOUND error. A report stored
+// before checks existed has none.
+func (d *DB) ReportChecks(ctx context.Context, reportID int64) ([]gongkai.Check, error) {
+	var n int
+	if err := d.read.QueryRowContext(ctx,
+		`SELECT count(*) FROM reports WHERE id = ? AND superseded_by IS NULL`, reportID).Scan(&n); err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return nil, reportNotFound(reportID)
+	}
+	rows, err := d.ListChecks(ctx, CheckFilter{Report: reportID})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]gongkai.Check, len(rows))
+	for i, r := range rows {
+		out[i] = r.Check
+	}
+	return out, nil
+}
+
+// checkWhere turns f's filters (not its cursor) into a WHERE clause. It
+// returns an EINVALID error naming the parameter of an unknown rule, status,
+// severity or publisher.
+func (d *DB) checkWhere(ctx context.Context, f CheckFilter) (*where, error) {
+	if err := checkRules(f.Rules); err != nil {
+		return nil, err
+	}
+	if err := oneOf("status", f.Statuses, check.StatusPass, check.StatusFail, check.StatusSkipped); err != nil {
+		return nil, err
+	}
+	if err := oneOf("severity", f.Severities, catalog.SeverityError, catalog.SeverityWarning); err != nil {
+		return nil, err
+	}
+	if err := d.checkPublishers(ctx, "publisher", f.Publishers); err != nil {
+		return nil, err
+	}
+	w := &where{}
+	w.in("c.rule", f.Rules)
+	w.in("c.status", f.Statuses)
+	w.in("c.severity", f.Severities)
+	w.in("c.publisher_id", f.Publishers)
+	w.years("c.year", f.Years)
+	if f.Report != 0 {
+		w.add("c.report_id = ?", f.Report)
+	}
+	w.add("r.superseded_by IS NULL")
+	return w, nil
+}
+
+// checkRules returns an EINVALID error naming the first id of ids that is
+// not a rule of the catalogue.
+func checkRules(ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	rules, err := catalog.Rules()
+	if err != nil {
+		return err
+	}
+	known := map[string]bool{}
+	for _, r := range rules {
+		known[r.ID] = true
+	}
+	for _, id := range ids {
+		if !known[id] {
+			return &gongkai.Error{Code: gongkai.EINVALID, Param: "rule", Message: "unknown rule " + quote(id)}
+		}
+	}
+	return nil
+}
+
+// oneOf returns an EINVALID error for param naming the first of vals that
+// is not one of allowed.
+func oneOf(param string, vals []string, allowed ...string) error {
+	for _, v := range vals {
+		ok := false
+		for _, a := range allowed {
+			ok = ok || v == a
+		}
+		if !ok {
+			return &gongkai.Error{Code: gongkai.EINVALID, Param: param,
+				Message: "unknown " + param + " " + quote(v) + "; want " + strings.Join(allowed, ", ")}
+		}
+	}
+	return nil
+}
+
+// The checks are the outer loop (CROSS JOIN keeps SQLite from reordering),
+// read through the index of the filter in id order; each probes its
+// report's primary key to skip those of replaced reports.
+const checkFrom = ` FROM checks c CROSS JOIN reports r ON r.id = c.report_id
+	LEFT JOIN publishers p ON p.id = c.publisher_id`
+
+const checkColumns = `c.id, c.report_id, c.publisher_id, coalesce(p.name_zh, ''), coalesce(p.name_en, ''), c.year,
+	c.rule, c.severity, c.status, c.breakdown, c.indicators, c.expected, c.actual, c.message, c.evidence`
+
+// CountChecks returns the number of checks matching f, ignoring its cursor
+// and limit, with ListChecks' errors.
+func (d *DB) CountChecks(ctx context.Context, f CheckFilter) (int, error) {
+	w, err := d.checkWhere(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	err = d.read.QueryRowContext(ctx, `SELECT count(*) FROM checks c CROSS JOIN reports r ON r.id = c.report_id`+
+		w.String(), w.args...).Scan(&n)
+	return n, err
+}
+
+// ListChecks returns the checks of current reports matching f, at most
+// f.Limit of them, in id order after f.After. It returns an EINVALID error
+// naming the parameter of an unknown rule, status, severity or publisher.
+func (d *DB) ListChecks(ctx context.Context, f CheckFilter) ([]CheckRow, error) {
+	rows := []CheckRow{}
+	err := d.EachCheck(ctx, f, func(r *CheckRow) error {
+		rows = append(rows, *r)
+		return nil
+	})
+	return rows, err
+}
+
+// EachCheck calls fn for each check matching f, in id order, streaming from
+// the database. It returns ListChecks' errors or the first error of fn.
+func (d *DB) EachCheck(ctx context.Context, f CheckFilter, fn func(*CheckRow) error) error {
+	query, args, err := d.checkQuery(ctx, f)
+	if err != nil {
+		return err
+	}
+	rows, err := d.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r CheckRow
+		var indicators string
+		var expected, actual sql.NullFloat64
+		if err := rows.Scan(&r.ID, &r.ReportID, &r.PublisherID, &r.PublisherNameZh, &r.PublisherNameEn, &r.Year,
+			&r.Rule, &r.Severity, &r.Status, &r.Breakdown, &indicators, &expected, &actual,
+			&r.Message, &r.Evidence); err != nil {
+			return err
+		}
+		r.Indicators = jsonStrings(indicators)
+		if expected.Valid {
+			r.Expected = &expected.Float64
+		}
+		if actual.Valid {
+			r.Actual = &actual.Float64
+		}
+		if err := fn(&r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func (d *DB) checkQuery(ctx context.Context, f CheckFilter) (string, []any, error) {
+	w, err := d.checkWhere(ctx, f)
+	if err != nil {
+		return "", nil, err
+	}
+	if f.After > 0 {
+		w.add("c.id > ?", f.After)
+	}
+	query := `SELECT ` + checkColumns + checkFrom + w.String() + ` ORDER BY c.id`
+	if f.Limit > 0 {
+		query += ` LIMIT ` + strconv.Itoa(f.Limit)
+	}
+	return query, w.args, nil
+}
+
+// PreviousReport returns the figures of the current report of a publisher
+// for the year before year, for the checks across years: its publisher id,
+// year, template and observations (indicator, breakdown, value). It returns
+// nil and no error when there is none.
+func (d *DB) PreviousReport(ctx context.Context, publisherID string, year int) (*gongkai.Report, error) {
+	r := &gongkai.Report{Publisher: gongkai.Publisher{ID: publisherID}, Year: year - 1}
+	var id int64
+	err := d.read.QueryRowContext(ctx, `
+		SELECT id, template FROM reports WHERE publisher_id = ? AND year = ? AND superseded_by IS NULL`,
+		publisherID, year-1).Scan(&id, &r.Template)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	rows, err := d.read.QueryContext(ctx, `
+		SELECT indicator, breakdown, value, flags FROM observations WHERE report_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o gongkai.Observation
+		var v sql.NullFloat64
+		var flags string
+		if err := rows.Scan(&o.Indicator, &o.Breakdown, &v, &flags); err != nil {
+			return nil, err
+		}
+		if v.Valid {
+			o.Value = &v.Float64
+		}
+		_ = json.Unmarshal([]byte(flags), &o.Flags) // written by StoreReport as a JSON array
+		r.Observations = append(r.Observations, o)
+	}
+	return r, rows.Err()
+}

@@ -1,0 +1,297 @@
+package db
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/gongkai/gongkai"
+)
+
+// ObservationFilter selects current observations. Empty fields select
+// everything; a list selects any of its values.
+type ObservationFilter struct {
+	Indicators []string
+	Publishers []string
+	Region     string // prefix of the division code
+	Years      YearFilter
+	Breakdowns []string
+	Templates  []string
+	Report     int64 // one report's observations
+
+	Sort  []SortField     // order; nil for DefaultObservationSort. The id always breaks ties.
+	After *ObservationKey // keyset pagination: only observations after this one in Sort order
+	Limit int             // at most this many; 0 for all
+}
+
+// SortField is one key of an order: a field of ObservationSortFields,
+// ascending unless Desc.
+type SortField struct {
+	Field string
+	Desc  bool
+}
+
+// ObservationSortFields are the fields observations can be sorted by.
+var ObservationSortFields = []string{"publisher", "year", "indicator", "breakdown", "value"}
+
+// DefaultObservationSort is report by report (by publisher and year), each
+// in printed order: the order of the observations_publisher_year index.
+var DefaultObservationSort = []SortField{{Field: "publisher"}, {Field: "year"}}
+
+// sortColumns maps the sort fields to columns. value is nullable and sorts
+// its nulls last in either direction (see orderBy).
+var sortColumns = map[string]string{
+	"publisher": "o.publisher_id",
+	"year":      "o.year",
+	"indicator": "o.indicator",
+	"breakdown": "o.breakdown",
+	"value":     "o.value",
+}
+
+// ObservationKey is the position of an observation in any sort order: the
+// values of every sort field and the id. A cursor carries it.
+type ObservationKey struct {
+	PublisherID string   `json:"p"`
+	Year        int      `json:"y"`
+	Indicator   string   `json:"i"`
+	Breakdown   string   `json:"b"`
+	Value       *float64 `json:"v"`
+	ID          int64    `json:"id"`
+}
+
+// ObservationRow is an observation with its report's publisher and year and
+// the names of its codes.
+type ObservationRow struct {
+	gongkai.Observation
+	ID              int64
+	ReportID        int64
+	PublisherID     string
+	PublisherNameZh string
+	PublisherNameEn string
+	AdminCode       string
+	Year            int
+	IndicatorNameZh string
+	IndicatorNameEn string
+	UnitSymbol      string // 件
+	UnitNameEn      string // case
+}
+
+// Key returns the row's position for keyset pagination.
+func (r *ObservationRow) Key() ObservationKey {
+	return ObservationKey{PublisherID: r.PublisherID, Year: r.Year, Indicator: r.Indicator,
+		Breakdown: r.Breakdown, Value: r.Value, ID: r.ID}
+}
+
+func (k *ObservationKey) get(field string) any {
+	switch field {
+	case "publisher":
+		return k.PublisherID
+	case "year":
+		return k.Year
+	case "indicator":
+		return k.Indicator
+	case "breakdown":
+		return k.Breakdown
+	case "value":
+		if k.Value == nil {
+			return nil
+		}
+		return *k.Value
+	}
+	return nil
+}
+
+const observationColumns = `o.id, o.report_id, o.publisher_id, coalesce(p.name_zh, ''), coalesce(p.name_en, ''),
+	o.admin_code, o.year, o.indicator, coalesce(i.name_zh, ''), coalesce(i.name_en, ''), o.breakdown,
+	o.value, o.unit, coalesce(u.symbol, ''), coalesce(u.name_en, ''), o.label, o.column_label, o.raw,
+	o.line, o.flags`
+
+// The LEFT JOINs keep observations the outer loop, so that the planner
+// drives the query from an observations index.
+const observationFrom = ` FROM observations o
+	LEFT JOIN publishers p ON p.id = o.publisher_id
+	LEFT JOIN indicators i ON i.code = o.indicator
+	LEFT JOIN units u ON u.code = o.unit`
+
+// observationWhere turns f's filters (not its cursor) into a WHERE clause.
+// "o.current = 1" is literal so that the partial indexes apply.
+func (d *DB) observationWhere(ctx context.Context, f ObservationFilter) (*where, error) {
+	if err := d.checkCodes(ctx, "indicators", "code", "indicator", "indicator code", f.Indicators); err != nil {
+		return nil, err
+	}
+	if err := d.checkPublishers(ctx, "publisher", f.Publishers); err != nil {
+		return nil, err
+	}
+	w := &where{}
+	w.add("o.current = 1")
+	w.in("o.indicator", f.Indicators)
+	w.in("o.publisher_id", f.Publishers)
+	w.prefix("o.admin_code", f.Region)
+	w.years("o.year", f.Years)
+	w.in("o.breakdown", f.Breakdowns)
+	if len(f.Templates) > 0 {
+		var tw where
+		tw.in("template", f.Templates)
+		tw.add("superseded_by IS NULL")
+		w.add("o.report_id IN (SELECT id FROM reports"+tw.String()+")", tw.args...)
+	}
+	if f.Report != 0 {
+		w.add("o.report_id = ?", f.Report)
+	}
+	return w, nil
+}
+
+// CountObservations returns the number of current observations matching f,
+// ignoring its cursor and limit. It returns an EINVALID error naming an
+// unknown indicator or publisher.
+func (d *DB) CountObservations(ctx context.Context, f ObservationFilter) (int, error) {
+	w, err := d.observationWhere(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	err = d.read.QueryRowContext(ctx, `SELECT count(*) FROM observations o`+w.String(), w.args...).Scan(&n)
+	return n, err
+}
+
+// FindObservations returns the current observations matching f, at most
+// f.Limit of them, in f.Sort order after f.After. It returns an EINVALID
+// error naming an unknown indicator, publisher or sort field.
+func (d *DB) FindObservations(ctx context.Context, f ObservationFilter) ([]ObservationRow, error) {
+	rows := []ObservationRow{}
+	err := d.EachObservation(ctx, f, func(r *ObservationRow) error {
+		rows = append(rows, *r)
+		return nil
+	})
+	return rows, err
+}
+
+// EachObservation calls fn for each current observation matching f, in
+// order, streaming from the database cursor: memory does not grow with the
+// number of rows. It returns FindObservations' errors or the first error of fn.
+func (d *DB) EachObservation(ctx context.Context, f ObservationFilter, fn func(*ObservationRow) error) error {
+	query, args, err := d.observationQuery(ctx, f)
+	if err != nil {
+		return err
+	}
+	rows, err := d.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var r ObservationRow
+	for rows.Next() {
+		r = ObservationRow{}
+		var column *string
+		var flags string
+		if err := rows.Scan(&r.ID, &r.ReportID, &r.PublisherID, &r.PublisherNameZh, &r.PublisherNameEn,
+			&r.AdminCode, &r.Year, &r.Indicator, &r.IndicatorNameZh, &r.IndicatorNameEn, &r.Breakdown,
+			&r.Value, &r.Unit, &r.UnitSymbol, &r.UnitNameEn, &r.Label, &column, &r.Raw,
+			&r.Line, &flags); err != nil {
+			return err
+		}
+		r.Column, r.Flags = column, jsonStrings(flags)
+		if err := fn(&r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// observationQuery returns the SELECT of f with its arguments.
+func (d *DB) observationQuery(ctx context.Context, f ObservationFilter) (string, []any, error) {
+	sort := f.Sort
+	if len(sort) == 0 {
+		sort = DefaultObservationSort
+	}
+	for _, s := range sort {
+		if sortColumns[s.Field] == "" {
+			return "", nil, &gongkai.Error{Code: gongkai.EINVALID, Param: "sort",
+				Message: "cannot sort by " + quote(s.Field) + "; sort by " + strings.Join(ObservationSortFields, ", ")}
+		}
+	}
+	w, err := d.observationWhere(ctx, f)
+	if err != nil {
+		return "", nil, err
+	}
+	cols := keyColumns(sort, f.After)
+	if f.After != nil {
+		cond, args := keysetCondition(cols)
+		w.add(cond, args...)
+	}
+	var order []string
+	for _, c := range cols {
+		if c.desc {
+			order = append(order, c.expr+" DESC")
+		} else {
+			order = append(order, c.expr)
+		}
+	}
+	query := `SELECT ` + observationColumns + observationFrom + w.String() + ` ORDER BY ` + strings.Join(order, ", ")
+	if f.Limit > 0 {
+		query += ` LIMIT ` + strconv.Itoa(f.Limit)
+	}
+	return query, w.args, nil
+}
+
+// keyColumn is one column of the total order of a query, with the value of
+// the cursor's key for it.
+type keyColumn struct {
+	expr string
+	desc bool
+	key  any
+}
+
+// keyColumns expands a sort into the columns of its total order: value
+// becomes "is null" (nulls last) then value, and the id ends every order.
+func keyColumns(sort []SortField, after *ObservationKey) []keyColumn {
+	if after == nil {
+		after = &ObservationKey{}
+	}
+	var cols []keyColumn
+	for _, s := range sort {
+		if s.Field == "value" {
+			isNull := 0
+			if after.Value == nil {
+				isNull = 1
+			}
+			cols = append(cols, keyColumn{expr: "(o.value IS NULL)", key: isNull})
+		}
+		cols = append(cols, keyColumn{expr: sortColumns[s.Field], desc: s.Desc, key: after.get(s.Field)})
+	}
+	return append(cols, keyColumn{expr: "o.id", key: after.ID})
+}
+
+// keysetCondition returns the condition "after the key" in the order of
+// cols: (c1 > k1) OR (c1 IS k1 AND c2 > k2) OR …, with < for descending
+// columns. IS compares NULLs as equal, and a comparison with NULL is false,
+// which with the "is null" column puts nulls last. A leading c1 >= k1 lets
+// the planner seek the index instead of scanning it from the start.
+func keysetCondition(cols []keyColumn) (string, []any) {
+	var terms []string
+	var args []any
+	for i, c := range cols {
+		var parts []string
+		for _, prev := range cols[:i] {
+			parts = append(parts, prev.expr+" IS ?")
+			args = append(args, prev.key)
+		}
+		op := " > ?"
+		if c.desc {
+			op = " < ?"
+		}
+		parts = append(parts, c.expr+op)
+		args = append(args, c.key)
+		terms = append(terms, "("+strings.Join(parts, " AND ")+")")
+	}
+	cond := "(" + strings.Join(terms, " OR ") + ")"
+	if first := cols[0]; !strings.HasPrefix(first.expr, "(") {
+		op := " >= ?"
+		if first.desc {
+			op = " <= ?"
+		}
+		cond = first.expr + op + " AND " + cond
+		args = append([]any{first.key}, args...)
+	}
+	return cond, args
+}

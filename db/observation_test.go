@@ -1,0 +1,204 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai"
+)
+
+func TestFindObservationsApplicationsReceived(t *testing.T) {
+	d := MustOpenDB(t)
+	id := mustStoreSample(t, d)
+	rows, err := d.FindObservations(context.Background(), ObservationFilter{
+		Indicators: []string{"requests.received"}, Publishers: []string{"370403"}, Years: YearFilter{List: []int{2017}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1 {
+		t.Fatalf("%d rows, want 1", len(rows))
+	}
+	r := rows[0]
+	if r.Value == nil || *r.Value != 13 || r.Unit != "case" || r.UnitSymbol != "件" || r.ReportID != id ||
+		r.PublisherNameZh != "薛城区人民政府" || r.IndicatorNameZh != "收到申请数" || r.AdminCode != "370403" {
+		t.Errorf("got %+v, want 13 件 of report %d", r, id)
+	}
+}
+
+func TestFindObservationsFilters(t *testing.T) {
+	d := MustOpenDB(t)
+	id := mustStoreSample(t, d)
+	for _, tt := range []struct {
+		name string
+		f    ObservationFilter
+		want int
+	}{
+		{"everything", ObservationFilter{}, 76},
+		{"the report", ObservationFilter{Report: id}, 76},
+		{"region of 枣庄市", ObservationFilter{Region: "3704"}, 76},
+		{"another region", ObservationFilter{Region: "11"}, 0},
+		{"year range", ObservationFilter{Years: YearFilter{From: 2015, To: 2019}}, 76},
+		{"years before", ObservationFilter{Years: YearFilter{To: 2016}}, 0},
+		{"two indicators", ObservationFilter{Indicators: []string{"requests.received", "requests.received.online"}}, 2},
+		{"total breakdown", ObservationFilter{Breakdowns: []string{"total"}}, 76},
+		{"legacy template", ObservationFilter{Templates: []string{gongkai.TemplateLegacy}}, 76},
+		{"2021 template", ObservationFilter{Templates: []string{gongkai.Template2021}}, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			n, err := d.CountObservations(context.Background(), tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := d.FindObservations(context.Background(), tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != tt.want || len(rows) != tt.want {
+				t.Errorf("count %d, %d rows, want %d", n, len(rows), tt.want)
+			}
+		})
+	}
+}
+
+func TestFindObservationsUnknownCodes(t *testing.T) {
+	d := MustOpenDB(t)
+	mustStoreSample(t, d)
+	for _, tt := range []struct {
+		f     ObservationFilter
+		param string
+	}{
+		{ObservationFilter{Indicators: []string{"requests.received", "nope"}}, "indicator"},
+		{ObservationFilter{Publishers: []string{"999999"}}, "publisher"},
+		{ObservationFilter{Sort: []SortField{{Field: "label"}}}, "sort"},
+	} {
+		_, err := d.FindObservations(context.Background(), tt.f)
+		var e *gongkai.Error
+		if !asError(err, &e) || e.Code != gongkai.EINVALID || e.Param != tt.param {
+			t.Errorf("%+v: error %v, want EINVALID naming %s", tt.f, err, tt.param)
+		}
+	}
+}
+
+// Walking the pages of every order visits the rows of the unpaged query,
+// in the same order, once each.
+func TestFindObservationsKeysetPagination(t *testing.T) {
+	d := MustOpenDB(t)
+	mustStoreSample(t, d)
+	// A null value, a tie of values and a second report exercise the key's edge cases.
+	MustExec(t, d, `UPDATE observations SET value = NULL WHERE indicator LIKE 'requests.refused.%'`)
+	sorts := [][]SortField{
+		nil,
+		{{Field: "value"}},
+		{{Field: "value", Desc: true}},
+		{{Field: "indicator", Desc: true}, {Field: "value"}},
+		{{Field: "year", Desc: true}, {Field: "breakdown"}, {Field: "publisher", Desc: true}},
+	}
+	for _, sort := range sorts {
+		t.Run(fmt.Sprint(sort), func(t *testing.T) {
+			all, err := d.FindObservations(context.Background(), ObservationFilter{Sort: sort})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var walked []ObservationRow
+			f := ObservationFilter{Sort: sort, Limit: 7}
+			for page := 0; page < 100; page++ {
+				rows, err := d.FindObservations(context.Background(), f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				walked = append(walked, rows...)
+				if len(rows) < f.Limit {
+					break
+				}
+				k := rows[len(rows)-1].Key()
+				f.After = &k
+			}
+			if len(all) != 76 || !reflect.DeepEqual(ids(walked), ids(all)) {
+				t.Errorf("walked %v\nwant     %v", ids(walked), ids(all))
+			}
+		})
+	}
+}
+
+func ids(rows []ObservationRow) []int64 {
+	var out []int64
+	for _, r := range rows {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
+// Every filter of the API reaches observations through an index: at 10
+// million rows a full scan is not an option.
+func TestObservationQueriesUseIndexes(t *testing.T) {
+	d := MustOpenDB(t)
+	id := mustStoreSample(t, d)
+	after := &ObservationKey{PublisherID: "370403", Year: 2017, ID: 10}
+	for _, tt := range []struct {
+		name string
+		f    ObservationFilter
+	}{
+		{"no filter", ObservationFilter{Limit: 100}},
+		{"no filter, next page", ObservationFilter{Limit: 100, After: after}},
+		{"indicator", ObservationFilter{Indicators: []string{"requests.received"}}},
+		{"indicators", ObservationFilter{Indicators: []string{"requests.received", "requests.answered"}}},
+		{"publisher", ObservationFilter{Publishers: []string{"370403"}}},
+		{"region", ObservationFilter{Region: "3704"}},
+		{"year", ObservationFilter{Years: YearFilter{List: []int{2017}}}},
+		{"year range", ObservationFilter{Years: YearFilter{From: 2015, To: 2019}}},
+		{"breakdown", ObservationFilter{Breakdowns: []string{"total"}}},
+		{"template", ObservationFilter{Templates: []string{"legacy2014"}}},
+		{"report", ObservationFilter{Report: id}},
+		{"indicator by value", ObservationFilter{Indicators: []string{"requests.received"}, Years: YearFilter{List: []int{2017}},
+			Sort: []SortField{{Field: "value", Desc: true}}, Limit: 10}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			query, args, err := d.observationQuery(context.Background(), tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mustUseIndex(t, d, query, args)
+			w, err := d.observationWhere(context.Background(), tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mustUseIndex(t, d, `SELECT count(*) FROM observations o`+w.String(), w.args)
+		})
+	}
+}
+
+// mustUseIndex fails unless every step of the query plan that reads
+// observations or reports uses an index, and no step scans them whole
+// unless in index order under a LIMIT.
+func mustUseIndex(t *testing.T, d *DB, query string, args []any) {
+	t.Helper()
+	rows, err := d.read.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	limited := strings.Contains(query, " LIMIT ")
+	for _, step := range plan {
+		table := strings.HasPrefix(step, "SCAN o") || strings.HasPrefix(step, "SCAN observations") ||
+			strings.HasPrefix(step, "SCAN reports")
+		if table && (!strings.Contains(step, "INDEX") || !limited && !strings.Contains(step, "COVERING")) {
+			t.Errorf("full scan: %s\nplan: %s\nquery: %s", step, strings.Join(plan, " | "), query)
+		}
+	}
+	t.Logf("%s", strings.Join(plan, " | "))
+}
+
+func asError(err error, target **gongkai.Error) bool { return errors.As(err, target) }

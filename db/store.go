@@ -1,0 +1,493 @@
+package db
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gongkai/gongkai"
+)
+
+// ErrReadOnly is returned by the methods that write when the database was
+// opened read-only.
+var ErrReadOnly = errors.New("db: database opened read-only")
+
+// StoreOptions tunes StoreReport.
+type StoreOptions struct {
+	// Replace lets a different file supersede the current report of the same
+	// publisher and year, instead of being refused as a conflict.
+	Replace bool
+}
+
+// Outcome statuses.
+const (
+	StatusStored    = "stored"    // a new report
+	StatusUnchanged = "unchanged" // the same file is already the current report: nothing written
+	StatusReplaced  = "replaced"  // a new report superseding the previous one
+)
+
+// Outcome says what StoreReport did.
+type Outcome struct {
+	Status   string // StatusStored, StatusUnchanged or StatusReplaced
+	ReportID int64
+	Previous int64 // the replaced report's id, for StatusReplaced
+}
+
+// StoreReport stores r, its source bytes, sections, observations, unplaced
+// rows and checks in one transaction: on any error nothing of r is written.
+//
+// Storing the file that is already the current report of its publisher and
+// year does nothing and reports StatusUnchanged. A different file for a
+// publisher and year that has a current report is refused with an ECONFLICT
+// error unless opt.Replace is set; then the previous report and its
+// observations stay stored but are no longer current.
+//
+// It returns an EINVALID error when r lacks a publisher id or name, a year, a
+// template, its source bytes or their sha256, or when an observation names an
+// indicator the database does not know; ErrReadOnly on a read-only database.
+// The embedded catalogue is synced first if no catalogue ever was.
+func (d *DB) StoreReport(ctx context.Context, r *gongkai.Report, opt StoreOptions) (Outcome, error) {
+	if err := validateReport(r); err != nil {
+		return Outcome{}, err
+	}
+	if d.ReadOnly || d.write == nil {
+		return Outcome{}, ErrReadOnly
+	}
+	tx, err := d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return Outcome{}, err
+	}
+	defer tx.Rollback()
+
+	now := d.now()
+	out, err := storeReport(ctx, tx, r, opt, now)
+	if err != nil || out.Status == StatusUnchanged {
+		return out, err
+	}
+	change := fmt.Sprintf("%s %s %d %s", out.Status, r.Publisher.ID, r.Year, r.SHA256)
+	if err := bumpVersion(ctx, tx, change, now); err != nil {
+		return Outcome{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return Outcome{}, err
+	}
+	return out, nil
+}
+
+// storeReport does StoreReport's work within tx.
+func storeReport(ctx context.Context, tx *sql.Tx, r *gongkai.Report, opt StoreOptions, now time.Time) (Outcome, error) {
+	prev, prevSHA, err := currentReport(ctx, tx, r.Publisher.ID, r.Year)
+	if err != nil {
+		return Outcome{}, err
+	}
+	switch {
+	case prev != 0 && prevSHA == r.SHA256:
+		return Outcome{Status: StatusUnchanged, ReportID: prev}, nil
+	case prev != 0 && !opt.Replace:
+		return Outcome{}, conflictError(r, prevSHA)
+	}
+
+	if err := ensureCatalog(ctx, tx); err != nil {
+		return Outcome{}, fmt.Errorf("sync catalogue: %w", err)
+	}
+	if err := checkIndicators(ctx, tx, r); err != nil {
+		return Outcome{}, err
+	}
+	adminCode, err := upsertPublisher(ctx, tx, r.Publisher)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if err := insertSource(ctx, tx, r.SHA256, r.Source); err != nil {
+		return Outcome{}, err
+	}
+	if prev != 0 {
+		if err := retireReport(ctx, tx, prev); err != nil {
+			return Outcome{}, err
+		}
+	}
+	id, err := insertReport(ctx, tx, r, now)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if err := insertContents(ctx, tx, id, adminCode, r); err != nil {
+		return Outcome{}, err
+	}
+	if prev == 0 {
+		return Outcome{Status: StatusStored, ReportID: id}, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE reports SET superseded_by = ? WHERE id = ?`, id, prev); err != nil {
+		return Outcome{}, err
+	}
+	return Outcome{Status: StatusReplaced, ReportID: id, Previous: prev}, nil
+}
+
+// validateReport checks that r has what the database needs to store it.
+func validateReport(r *gongkai.Report) error {
+	if r == nil {
+		return gongkai.Errorf(gongkai.EINVALID, "no report to store")
+	}
+	var missing []string
+	for _, f := range []struct {
+		name string
+		ok   bool
+	}{
+		{"publisher id", r.Publisher.ID != ""},
+		{"publisher name", r.Publisher.NameZh != ""},
+		{"year", r.Year > 0},
+		{"template", r.Template != ""},
+		{"sha256", r.SHA256 != ""},
+		{"source bytes", len(r.Source) > 0},
+	} {
+		if !f.ok {
+			missing = append(missing, f.name)
+		}
+	}
+	if len(missing) > 0 {
+		return invalid(r, 0, "cannot store the report: missing %s", strings.Join(missing, ", "))
+	}
+	if sum := sha256.Sum256(r.Source); r.SHA256 != hex.EncodeToString(sum[:]) {
+		return invalid(r, 0, "sha256 %s does not match the source bytes", short(r.SHA256))
+	}
+	for _, o := range r.Observations {
+		if o.Indicator == "" {
+			return invalid(r, o.Line, "an observation has no indicator code")
+		}
+	}
+	return nil
+}
+
+// invalid is an EINVALID error located in r's file.
+func invalid(r *gongkai.Report, line int, format string, args ...any) *gongkai.Error {
+	e := gongkai.Errorf(gongkai.EINVALID, format, args...)
+	e.File, e.Line = r.FileName, line
+	return e
+}
+
+// conflictError refuses r because another file is the current report of its
+// publisher and year.
+func conflictError(r *gongkai.Report, storedSHA string) *gongkai.Error {
+	e := gongkai.Errorf(gongkai.ECONFLICT,
+		"%s (%s) %d: a different report is already stored (sha256 %s…, this file %s…); replace it to store this one",
+		r.Publisher.NameZh, r.Publisher.ID, r.Year, short(storedSHA), short(r.SHA256))
+	e.File = r.FileName
+	return e
+}
+
+// short is the prefix of a sha256 that people read.
+func short(sha string) string {
+	if len(sha) > 12 {
+		return sha[:12]
+	}
+	return sha
+}
+
+// currentReport returns the id and sha256 of the current report of a
+// publisher and year, or 0 when there is none.
+func currentReport(ctx context.Context, tx *sql.Tx, publisherID string, year int) (int64, string, error) {
+	var id int64
+	var sha string
+	err := tx.QueryRowContext(ctx, `
+		SELECT id, sha256 FROM reports
+		WHERE publisher_id = ? AND year = ? AND superseded_by IS NULL`,
+		publisherID, year).Scan(&id, &sha)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", nil
+	}
+	return id, sha, err
+}
+
+// checkIndicators returns an EINVALID error naming the first indicator code
+// of r that the indicators table lacks. The foreign key would refuse it too,
+// but without saying which code.
+func checkIndicators(ctx context.Context, tx *sql.Tx, r *gongkai.Report) error {
+	line := map[string]int{} // code → line of its first observation
+	var codes []string
+	for _, o := range r.Observations {
+		if _, ok := line[o.Indicator]; !ok {
+			line[o.Indicator] = o.Line
+			codes = append(codes, o.Indicator)
+		}
+	}
+	if len(codes) == 0 {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `
+		SELECT j.value FROM json_each(?) AS j
+		WHERE NOT EXISTS (SELECT 1 FROM indicators WHERE code = j.value)
+		ORDER BY j.key`, jsonArray(codes))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var unknown []string
+	for rows.Next() {
+		var code string
+		if err := rows.Scan(&code); err != nil {
+			return err
+		}
+		unknown = append(unknown, code)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	if len(unknown) == 1 {
+		return invalid(r, line[unknown[0]], "unknown indicator code %s", unknown[0])
+	}
+	return invalid(r, line[unknown[0]], "unknown indicator codes %s", strings.Join(unknown, ", "))
+}
+
+// upsertPublisher stores p, keeping the stored English name, level and codes
+// where p leaves them empty. It returns the publisher's admin code as stored,
+// which the observations copy. When that code changes, the observations
+// already stored follow it, so that a region filter finds them.
+func upsertPublisher(ctx context.Context, tx *sql.Tx, p gongkai.Publisher) (string, error) {
+	var other string
+	err := tx.QueryRowContext(ctx, `SELECT id FROM publishers WHERE name_zh = ? AND id <> ?`,
+		p.NameZh, p.ID).Scan(&other)
+	switch {
+	case err == nil:
+		return "", gongkai.Errorf(gongkai.ECONFLICT,
+			"publisher %s: the name %s already belongs to publisher %s", p.ID, p.NameZh, other)
+	case !errors.Is(err, sql.ErrNoRows):
+		return "", err
+	}
+
+	var oldCode sql.NullString
+	err = tx.QueryRowContext(ctx, `SELECT admin_code FROM publishers WHERE id = ?`, p.ID).Scan(&oldCode)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", err
+	}
+	var code string
+	err = tx.QueryRowContext(ctx, `
+		INSERT INTO publishers (id, name_zh, name_en, level, admin_code, parent_code)
+		VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET
+			name_zh     = excluded.name_zh,
+			name_en     = coalesce(nullif(excluded.name_en, ''), name_en),
+			level       = coalesce(nullif(excluded.level, ''), level),
+			admin_code  = coalesce(nullif(excluded.admin_code, ''), admin_code),
+			parent_code = coalesce(nullif(excluded.parent_code, ''), parent_code)
+		RETURNING admin_code`,
+		p.ID, p.NameZh, p.NameEn, p.Level, p.AdminCode, p.ParentCode).Scan(&code)
+	if err != nil {
+		return "", err
+	}
+	if oldCode.Valid && oldCode.String != code {
+		if _, err := tx.ExecContext(ctx, `
+			UPDATE observations SET admin_code = ?
+			WHERE report_id IN (SELECT id FROM reports WHERE publisher_id = ?)`, code, p.ID); err != nil {
+			return "", err
+		}
+	}
+	return code, nil
+}
+
+// insertSource stores a file's bytes once, however many reports cite them.
+func insertSource(ctx context.Context, tx *sql.Tx, sha string, b []byte) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO sources (sha256, size, bytes) VALUES (?, ?, ?)
+		ON CONFLICT (sha256) DO NOTHING`, sha, len(b), b)
+	return err
+}
+
+// retireReport takes report id out of the current ones, with its
+// observations. It points superseded_by at the report itself for the moment:
+// the unique index of current reports must let the successor in, and the
+// foreign key needs an existing id; storeReport sets the successor's id.
+func retireReport(ctx context.Context, tx *sql.Tx, id int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE reports SET superseded_by = id WHERE id = ?`, id); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE observations SET current = 0 WHERE report_id = ?`, id)
+	return err
+}
+
+func insertReport(ctx context.Context, tx *sql.Tx, r *gongkai.Report, now time.Time) (int64, error) {
+	contact, err := json.Marshal(r.Contact)
+	if err != nil {
+		return 0, err
+	}
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO reports (publisher_id, year, template, title, published_on, contact, missing,
+			file_name, sha256, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.Publisher.ID, r.Year, r.Template, r.Title, r.PublishedOn, string(contact),
+		jsonArray(r.Missing), r.FileName, r.SHA256, now.UTC().Format(time.RFC3339))
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// insertContents stores what report id consists of: its narrative,
+// figures, unplaced rows and checks.
+func insertContents(ctx context.Context, tx *sql.Tx, id int64, adminCode string, r *gongkai.Report) error {
+	if err := insertSections(ctx, tx, id, r.Sections); err != nil {
+		return err
+	}
+	if err := insertObservations(ctx, tx, id, adminCode, r); err != nil {
+		return err
+	}
+	if err := insertUnplaced(ctx, tx, id, r.Unplaced); err != nil {
+		return err
+	}
+	return insertChecks(ctx, tx, id, r.Checks)
+}
+
+// insertSections stores a report's narrative; positions count from 1.
+func insertSections(ctx context.Context, tx *sql.Tx, reportID int64, sections []gongkai.Section) error {
+	for i, s := range sections {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO sections (report_id, position, heading, text, line) VALUES (?, ?, ?, ?, ?)`,
+			reportID, i+1, s.Heading, s.Text, s.Line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertObservations stores a report's figures with copies of its
+// publisher, admin code and year, which the API's indexes filter on. An
+// empty breakdown is stored as gongkai.BreakdownTotal.
+func insertObservations(ctx context.Context, tx *sql.Tx, reportID int64, adminCode string, r *gongkai.Report) error {
+	if len(r.Observations) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `
+		INSERT INTO observations (report_id, current, publisher_id, admin_code, year, indicator,
+			breakdown, value, unit, label, column_label, raw, line, flags)
+		VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, o := range r.Observations {
+		breakdown := o.Breakdown
+		if breakdown == "" {
+			breakdown = gongkai.BreakdownTotal
+		}
+		var value, column any
+		if o.Value != nil {
+			value = *o.Value
+		}
+		if o.Column != nil {
+			column = *o.Column
+		}
+		if _, err := stmt.ExecContext(ctx, reportID, r.Publisher.ID, adminCode, r.Year, o.Indicator,
+			breakdown, value, o.Unit, o.Label, column, o.Raw, o.Line, jsonArray(o.Flags)); err != nil {
+			return fmt.Errorf("observation %s (line %d): %w", o.Indicator, o.Line, err)
+		}
+	}
+	return nil
+}
+
+// insertUnplaced stores the rows the parser could not place; positions count from 1.
+func insertUnplaced(ctx context.Context, tx *sql.Tx, reportID int64, rows []gongkai.Unplaced) error {
+	for i, u := range rows {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO unplaced (report_id, position, label, cells, line, reason) VALUES (?, ?, ?, ?, ?, ?)`,
+			reportID, i+1, u.Label, jsonArray(u.Cells), u.Line, u.Reason); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Meta keys of the dataset as a whole.
+const (
+	metaVersion  = "version"
+	metaLoadedAt = "loaded_at"
+)
+
+// Version returns the dataset's version, an opaque string that changes with
+// every change of the data (reports stored or replaced, a new catalogue), for
+// ETags, and when the data last changed. Both are zero on a database that was
+// never written.
+func (d *DB) Version(ctx context.Context) (version string, loadedAt time.Time, err error) {
+	rows, err := d.read.QueryContext(ctx,
+		`SELECT key, value FROM meta WHERE key IN (?, ?)`, metaVersion, metaLoadedAt)
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key, value string
+		if err := rows.Scan(&key, &value); err != nil {
+			return "", time.Time{}, err
+		}
+		switch key {
+		case metaVersion:
+			version = value
+		case metaLoadedAt:
+			if loadedAt, err = time.Parse(time.RFC3339, value); err != nil {
+				return "", time.Time{}, fmt.Errorf("meta loaded_at: %w", err)
+			}
+		}
+	}
+	return version, loadedAt, rows.Err()
+}
+
+// bumpVersion records a change of the data: the version becomes the next
+// counter value and a digest of the previous version and the change, so that
+// two files built by the same ingests carry the same version and files built
+// differently do not.
+func bumpVersion(ctx context.Context, tx *sql.Tx, change string, now time.Time) error {
+	prev, err := getMeta(ctx, tx, metaVersion)
+	if err != nil {
+		return err
+	}
+	var n int64
+	if counter, _, ok := strings.Cut(prev, "-"); ok {
+		n, _ = strconv.ParseInt(counter, 10, 64) // a foreign format restarts the count
+	}
+	sum := sha256.Sum256([]byte(prev + "\n" + change))
+	version := fmt.Sprintf("%d-%s", n+1, hex.EncodeToString(sum[:6]))
+	if err := setMeta(ctx, tx, metaVersion, version); err != nil {
+		return err
+	}
+	return setMeta(ctx, tx, metaLoadedAt, now.UTC().Format(time.RFC3339))
+}
+
+// getMeta returns the value of a meta key, "" when it is not set.
+func getMeta(ctx context.Context, tx *sql.Tx, key string) (string, error) {
+	var value string
+	err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&value)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return value, err
+}
+
+func setMeta(ctx context.Context, tx *sql.Tx, key, value string) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO meta (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	return err
+}
+
+// jsonArray encodes a list of strings as a JSON array, [] when it is empty.
+func jsonArray(list []string) string {
+	if len(list) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(list) // a []string always encodes
+	return string(b)
+}
+
+// now is d.Now, or the clock when a caller left it unset.
+func (d *DB) now() time.Time {
+	if d.Now == nil {
+		return time.Now()
+	}
+	return d.Now()
+}
