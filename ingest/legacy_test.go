@@ -135,7 +135,7 @@ func TestSeedDetails(t *testing.T) {
 
 func TestSeedMetadata(t *testing.T) {
 	r := mustParse(t, "../samples/xuecheng-2017.txt")
-	want := gongkai.Publisher{ID: "370403", NameZh: "薛城区人民政府", Level: "county", AdminCode: "370403", ParentCode: "370400"}
+	want := gongkai.Publisher{ID: "370403", NameZh: "薛城区人民政府", NameEn: "Xuecheng District People's Government", Level: "county", AdminCode: "370403", ParentCode: "370400"}
 	if r.Publisher != want {
 		t.Errorf("publisher %+v, want %+v", r.Publisher, want)
 	}

@@ -17,7 +17,7 @@ const ambiguityMargin = 0.04
 type matcher struct {
 	rows    []catalog.Row
 	keys    [][]gramKey // label keys of each row: its label and aliases
-	section []int      // index of each row's top-level ancestor
+	section []int       // index of each row's top-level ancestor
 	byID    map[string]int
 }
 

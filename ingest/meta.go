@@ -128,6 +128,7 @@ func Publisher(name, context string) gongkai.Publisher {
 	}
 	p.Level = level(name, d, ok)
 	p.ID = publisherID(p, ok && p.Level == d.Level)
+	p.NameEn = englishName(name, d, ok)
 	return p
 }
 

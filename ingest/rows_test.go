@@ -96,17 +96,19 @@ func TestParseValue(t *testing.T) {
 func TestPublisherFromTitle(t *testing.T) {
 	tests := []struct {
 		title, name, id, level string
+		en                     string
 	}{
-		{"薛城区人民政府2017年政府信息公开工作年度报告", "薛城区人民政府", "370403", "county"},
-		{"2017年薛城区政府信息公开工作年度报告", "薛城区", "370403", "county"},
-		{"枣庄市人民政府关于2016年度政府信息公开工作年度报告", "枣庄市人民政府", "370400", "prefecture"},
-		{"山东省人民政府2018年政府信息公开工作年度报告", "山东省人民政府", "370000", "province"},
-		{"薛城区人民政府办公室2017年政府信息公开工作年度报告", "薛城区人民政府办公室", "370403-", "department"},
-		{"2017年政府信息公开工作年度报告", "", "", ""},
+		{"薛城区人民政府2017年政府信息公开工作年度报告", "薛城区人民政府", "370403", "county", "Xuecheng District People's Government"},
+		{"2017年薛城区政府信息公开工作年度报告", "薛城区", "370403", "county", "Xuecheng District"},
+		{"枣庄市人民政府关于2016年度政府信息公开工作年度报告", "枣庄市人民政府", "370400", "prefecture", "Zaozhuang City People's Government"},
+		{"山东省人民政府2018年政府信息公开工作年度报告", "山东省人民政府", "370000", "province", "Shandong Province People's Government"},
+		{"薛城区人民政府办公室2017年政府信息公开工作年度报告", "薛城区人民政府办公室", "370403-", "department", "Xuecheng District People's Government Office"},
+		{"枣庄市薛城区财政局2017年政府信息公开工作年度报告", "枣庄市薛城区财政局", "370403-", "department", "Zaozhuang City Xuecheng District Caizhengju"},
+		{"2017年政府信息公开工作年度报告", "", "", "", ""},
 	}
 	for _, tt := range tests {
 		p := publisherOf(tt.title, "")
-		if p.NameZh != tt.name || !strings.HasPrefix(p.ID, tt.id) || p.Level != tt.level || (tt.id == "") != (p.ID == "") {
+		if p.NameZh != tt.name || !strings.HasPrefix(p.ID, tt.id) || p.Level != tt.level || (tt.id == "") != (p.ID == "") || p.NameEn != tt.en {
 			t.Errorf("%s: got %+v; want name %q id %q… level %q", tt.title, p, tt.name, tt.id, tt.level)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -61,13 +62,12 @@ type ingester struct {
 func (in *ingester) run(ctx context.Context, files []string) error {
 	in.counts = map[string]int{}
 	start := time.Now()
-	for i, f := range files {
-		if ctx.Err() != nil {
-			break
-		}
-		in.one(ctx, f)
+	done := 0
+	for p := range in.parseAll(ctx, files) {
+		in.store(ctx, p)
+		done++
 		if in.progress {
-			in.showProgress(i+1, len(files), start)
+			in.showProgress(done, len(files), start)
 		}
 	}
 	if in.progress {
@@ -82,23 +82,69 @@ func (in *ingester) run(ctx context.Context, files []string) error {
 	return ctx.Err()
 }
 
-// one parses and stores one file and prints a line about it.
-func (in *ingester) one(ctx context.Context, name string) {
-	r, err := in.parse(name)
+// parsed is a file parsed, or the reason it cannot be stored.
+type parsed struct {
+	name string
+	r    *gongkai.Report
+	err  error
+}
+
+// parseAll parses files on every core and delivers them in order, so that
+// the single writer is never kept waiting by the parser.
+func (in *ingester) parseAll(ctx context.Context, files []string) <-chan parsed {
+	workers := runtime.GOMAXPROCS(0)
+	out := make(chan parsed)
+	futures := make(chan chan parsed, 2*workers)
+	go func() {
+		defer close(futures)
+		sem := make(chan struct{}, workers)
+		for _, name := range files {
+			fut := make(chan parsed, 1)
+			select {
+			case futures <- fut:
+			case <-ctx.Done():
+				return
+			}
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem }()
+				r, err := in.parse(name)
+				fut <- parsed{name: name, r: r, err: err}
+			}()
+		}
+	}()
+	go func() {
+		defer close(out)
+		for fut := range futures {
+			select {
+			case out <- <-fut:
+			case <-ctx.Done():
+				for range futures { // let the producer finish
+				}
+				return
+			}
+		}
+	}()
+	return out
+}
+
+// store stores one parsed file and prints a line about it.
+func (in *ingester) store(ctx context.Context, p parsed) {
+	err := p.err
 	if err == nil {
 		var out db.Outcome
-		out, err = in.db.StoreReport(ctx, r, in.opt)
+		out, err = in.db.StoreReport(ctx, p.r, in.opt)
 		if err == nil {
 			in.counts[out.Status]++
-			fmt.Fprintf(in.stdout, "%-9s %s: %s %d, %s, %d figures\n", out.Status, name,
-				r.Publisher.NameZh, r.Year, r.Template, len(r.Observations))
+			fmt.Fprintf(in.stdout, "%-9s %s: %s %d, %s, %d figures\n", out.Status, p.name,
+				p.r.Publisher.NameZh, p.r.Year, p.r.Template, len(p.r.Observations))
 			return
 		}
 	}
 	in.counts["refused"]++
 	var ge *gongkai.Error
 	if errors.As(err, &ge) && ge.File == "" {
-		ge.File = name
+		ge.File = p.name
 	}
 	fmt.Fprintf(in.stderr, "%s\n", err)
 }

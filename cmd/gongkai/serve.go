@@ -2,9 +2,127 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/gongkai/gongkai/api"
+	"github.com/gongkai/gongkai/db"
+	"github.com/gongkai/gongkai/ingest"
+	"github.com/gongkai/gongkai/samples"
+)
+
+// Server timeouts: generous for a streamed CSV of the whole dataset, tight
+// for slow clients that hold connections open.
+const (
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 10 * time.Second
+	writeTimeout      = 5 * time.Minute
+	idleTimeout       = 2 * time.Minute
+	shutdownTimeout   = 20 * time.Second
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return usageError("serve is not available yet")
+	fs := newFlags("serve", stderr)
+	addr := fs.String("addr", ":8080", "`address` to listen on")
+	dbPath := fs.String("db", "gongkai.db", "SQLite database `file`; created with the sample reports when it does not exist")
+	rate := fs.Float64("rate", api.DefaultRateLimit, "requests per second allowed to each client, 0 for no limit")
+	burst := fs.Int("burst", api.DefaultRateBurst, "requests a client may send at once")
+	trustProxy := fs.Bool("trust-proxy", false, "take the client address from X-Forwarded-For (behind a load balancer)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewJSONHandler(stderr, nil))
+
+	if err := ensureDatabase(ctx, *dbPath, log); err != nil {
+		return err
+	}
+	d, err := db.Open(ctx, *dbPath, true)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           api.New(d, api.Options{Logger: log, RateLimit: *rate, RateBurst: *burst, TrustProxy: *trustProxy}),
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	log.Info("serving", "addr", ln.Addr().String(), "db", *dbPath)
+	fmt.Fprintf(stdout, "gongkai: serving http://%s/v1 (docs: /swagger/index.html)\n", ln.Addr())
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "deadline", shutdownTimeout.String())
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// ensureDatabase creates the database with the sample reports embedded in
+// the binary when path does not exist, so that a new user sees real data.
+func ensureDatabase(ctx context.Context, path string, log *slog.Logger) error {
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	d, err := db.Open(ctx, path, false)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	n, err := loadSamples(ctx, d)
+	if err != nil {
+		os.Remove(path)
+		return fmt.Errorf("loading the sample reports: %w", err)
+	}
+	log.Info("created database with the sample reports", "db", path, "reports", n)
+	return nil
+}
+
+// loadSamples stores every sample report embedded in the binary.
+func loadSamples(ctx context.Context, d *db.DB) (int, error) {
+	names, err := fs.Glob(samples.FS, "*.txt")
+	if err != nil {
+		return 0, err
+	}
+	for _, name := range names {
+		data, err := fs.ReadFile(samples.FS, name)
+		if err != nil {
+			return 0, err
+		}
+		r, err := ingest.Parse(name, data)
+		if err != nil {
+			return 0, err
+		}
+		if _, err := d.StoreReport(ctx, r, db.StoreOptions{}); err != nil {
+			return 0, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return len(names), nil
 }
