@@ -271,12 +271,12 @@ func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Obse
 	for i := range r.cells {
 		c := &r.cells[i]
 		switch classify(c.text, t.isUnit) {
-		case kindUnit:
-			if unitCell == nil && valueCell == nil {
+		case kindUnit: // before the figure (统计指标|单位|统计数) or after it (统计指标|统计数|单位)
+			if unitCell == nil {
 				unitCell = c
 				continue
 			}
-			return nil, fmt.Sprintf("unexpected unit %q", c.text)
+			return nil, fmt.Sprintf("two units, %q and %q", unitCell.text, c.text)
 		case kindValue:
 			values++
 			if valueCell == nil || classify(valueCell.text, t.isUnit) == kindBlank {

@@ -52,7 +52,12 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 	case formOld:
 		return nil, fail(lineOf(lines, oldSignals), "a pre-2014 local statistics form (columns 本期实际/本年累计), not one of the national templates")
 	case formNew:
-		return nil, fail(lineOf(lines, newSignals), "the 2019/2021 report format is not supported yet")
+		narrative, err := parseForm(r, cat, lines, fail)
+		if err != nil {
+			return nil, err
+		}
+		meta(r, narrative, text)
+		return r, nil
 	case formLegacy:
 		if start, err = parseLegacy(r, cat, lines, fail); err != nil {
 			return nil, err
@@ -70,7 +75,10 @@ func parseLegacy(r *gongkai.Report, cat *catalog.Catalog, lines []line, fail fun
 	}
 	end, closed := tableEnd(lines, start)
 	body := lines[start:end]
-	cells, _ := stripHeaders(detectLayout(body).split(body))
+	cells, cols := stripHeaders(detectLayout(body).split(body))
+	if sequenceColumn(cols) {
+		cells = dropSequence(cells, t.isUnit)
+	}
 	for _, raw := range assemble(cells, t.isUnit) {
 		t.add(raw)
 	}

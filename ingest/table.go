@@ -9,6 +9,33 @@ import (
 var headerWords = map[string]bool{
 	"统计指标": true, "指标": true, "指标名称": true, "项目": true, "统计项目": true,
 	"单位": true, "计量单位": true, "统计数": true, "数量": true, "数值": true, "统计数据": true,
+	"序号": true, "编号": true, "行次": true,
+}
+
+// sequenceColumn reports whether a header's first value column numbers the
+// rows (序号 | 统计指标 | 单位 | 统计数).
+func sequenceColumn(cols []string) bool {
+	if len(cols) == 0 {
+		return false
+	}
+	switch squeeze(fold(cols[0])) {
+	case "序号", "编号", "行次":
+		return true
+	}
+	return false
+}
+
+// dropSequence removes the row numbers of a sequence column: the first cell
+// of each row that the layout marks, when it is a number or blank.
+func dropSequence(cells []cell, isUnit func(string) bool) []cell {
+	out := cells[:0:0]
+	for _, c := range cells {
+		if c.rowStart && classify(c.text, isUnit) != kindLabel {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // footer matches the lines that close a table: signatures, dates, notes.
