@@ -88,6 +88,35 @@ func (l rowLabel) enumLevel() int {
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
+// ordinal is the number an enumerator gives its row (二 → 2, 3. → 3,
+// 十一 → 11), 0 when there is none.
+func (l rowLabel) ordinal() int {
+	n, digits := 0, false
+	for _, r := range l.enum {
+		switch {
+		case r >= '0' && r <= '9':
+			n, digits = n*10+int(r-'0'), true
+		case r >= '①' && r <= '⑳':
+			return int(r-'①') + 1
+		case r == '十':
+			if n == 0 {
+				n = 1
+			}
+			n *= 10
+		default:
+			if d := strings.IndexRune("一二三四五六七八九", r); d >= 0 && !digits {
+				v := d/3 + 1 // each of these runes is 3 bytes in UTF-8
+				if n >= 10 && n%10 == 0 {
+					n += v
+				} else {
+					n = v
+				}
+			}
+		}
+	}
+	return n
+}
+
 // labelKey reduces a label to the words that identify its row: bracketed
 // notes, quotes and punctuation go; an unclosed bracket (a note cut off by a
 // line wrap) goes to the end.

@@ -18,6 +18,7 @@ type matcher struct {
 	rows    []catalog.Row
 	keys    [][]gramKey // label keys of each row: its label and aliases
 	section []int       // index of each row's top-level ancestor
+	ordinal []int       // 1-based position of each row among its siblings
 	byID    map[string]int
 }
 
@@ -35,6 +36,13 @@ func newMatcher(rows []catalog.Row) *matcher {
 			top = m.byID[rows[top].Parent]
 		}
 		m.section = append(m.section, top)
+		n := 0
+		for j := range i + 1 {
+			if rows[j].Parent == r.Parent {
+				n++
+			}
+		}
+		m.ordinal = append(m.ordinal, n)
 	}
 	return m
 }
@@ -47,16 +55,26 @@ type match struct {
 }
 
 // score is how well label l (whose key is k) fits row i, 0 when it cannot
-// be that row.
+// be that row. A label numbered other than the row ((二) for the form's
+// (一)) fits it less well: an alternative wording so numbered does not fit
+// at all, so that sibling rows of similar wording are never swapped.
 func (m *matcher) score(l rowLabel, k gramKey, i int) float64 {
 	top := m.rows[i].Parent == ""
 	if lv := l.enumLevel(); lv == 1 && !top || lv > 1 && top {
 		return 0
 	}
-	best := 0.0
-	for _, rk := range m.keys[i] {
+	best, alias := 0.0, false
+	for j, rk := range m.keys[i] {
 		if s := keySimilarity(k, rk); s > best {
-			best = s
+			best, alias = s, j > 0
+		}
+	}
+	if o := l.ordinal(); o > 0 && o != m.ordinal[i] {
+		switch {
+		case alias:
+			best *= 0.7
+		case best < 1:
+			best *= 0.9
 		}
 	}
 	return best

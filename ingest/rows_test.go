@@ -43,6 +43,8 @@ func TestRowRules(t *testing.T) {
 			"proactive.items", 100.0, "100", "unit_missing", ""},
 		{"a column of row numbers", "序号\t统计指标\t单位\t统计数\n1\t一、主动公开情况\t\t\n2\t（一）主动公开政府信息数\t条\t100\n",
 			"proactive.items", 100.0, "100", "", ""},
+		{"a city's wording of its own level", head + "八、开通政府信息公开网站或设立门户网站信息公开专栏数\t个\t5\n（一）市政府及其部门\t个\t3\n（二）县（市、区）政府及其部门\t个\t2\n",
+			"websites.government", 3.0, "3", "", "no row of the form has this label"},
 		{"full-width digits", head + "三、依申请公开情况\t\t\n（一）收到申请数\t件\t１３\n",
 			"requests.received", 13.0, "１３", "", ""},
 		{"Traditional script", head + "三、依申請公開情況\t\t\n（一）收到申請數\t件\t13\n",
@@ -116,6 +118,15 @@ func TestPublisherFromTitle(t *testing.T) {
 		p := publisherOf(tt.title, "")
 		if p.NameZh != tt.name || !strings.HasPrefix(p.ID, tt.id) || p.Level != tt.level || (tt.id == "") != (p.ID == "") || p.NameEn != tt.en {
 			t.Errorf("%s: got %+v; want name %q id %q… level %q", tt.title, p, tt.name, tt.id, tt.level)
+		}
+	}
+}
+
+func TestOrdinal(t *testing.T) {
+	for label, want := range map[string]int{"一、主动公开情况": 1, "十三、会议": 13, "十、查阅点": 10, "（二）被依法纠错数": 2,
+		"（十一）x": 11, "3.政务微博": 3, "(4)x": 4, "②x": 2, "其中：x": 0, "x": 0, "二十一、x": 21} {
+		if got := parseLabel(label).ordinal(); got != want {
+			t.Errorf("ordinal(%s) = %d, want %d", label, got, want)
 		}
 	}
 }
