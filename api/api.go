@@ -28,6 +28,8 @@
 // @tag.description           One publisher's report for one year, with its narrative and original file.
 // @tag.name                  observations
 // @tag.description           The figures of the reports, one per indicator and breakdown, and time series of them.
+// @tag.name                  checks
+// @tag.description           Each report checked against its own arithmetic, its report of the year before and its own words.
 // @tag.name                  operations
 // @tag.description           Health, metrics and documentation of the service.
 //
@@ -180,7 +182,8 @@ func (s *Server) routes() {
 	get("/v1/reports", s.listReports)
 	get("/v1/reports/:id", s.getReport)
 	get("/v1/reports/:id/source", s.getSource)
-	// /v1/reports/:id/checks is served by checks.go (to come).
+	get("/v1/reports/:id/checks", s.getReportChecks)
+	get("/v1/checks", s.listChecks)
 	get("/v1/observations", s.listObservations)
 	get("/v1/series", s.listSeries)
 }

@@ -20,6 +20,8 @@ import (
 	"github.com/getkin/kin-openapi/routers/legacy"
 
 	"github.com/gongkai/gongkai/api"
+	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/check"
 	"github.com/gongkai/gongkai/db"
 	"github.com/gongkai/gongkai/ingest"
 	"github.com/gongkai/gongkai/samples"
@@ -63,6 +65,7 @@ func buildSampleDB(path string) error {
 		if err != nil {
 			return err
 		}
+		check.Apply(r, catalog.MustRules(), nil) // as gongkai ingest does: the checks are stored with the report
 		if _, err := d.StoreReport(ctx, r, db.StoreOptions{}); err != nil {
 			return err
 		}

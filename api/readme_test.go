@@ -25,7 +25,7 @@ func TestReadmeExamples(t *testing.T) {
 	want := map[string]string{
 		"/v1/observations?indicator=requests.received&publisher=370403&year=2017": `"value":13,"unit":"case","unit_symbol":"件","label":"（一）收到申请数"`,
 		"/v1/series?indicator=requests.received&publisher=370403":                 `"points":[{"year":2017,"value":13`,
-		"/v1/observations?publisher=370403&year=2017&format=csv":                   "requests.received,收到申请数,370403,薛城区人民政府,370403,2017,total,13,case,件,（一）收到申请数,,13,135,",
+		"/v1/observations?publisher=370403&year=2017&format=csv":                  "requests.received,收到申请数,370403,薛城区人民政府,370403,2017,total,13,case,件,（一）收到申请数,,13,135,",
 	}
 	for _, ex := range examples {
 		path := ex[2]

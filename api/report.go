@@ -79,10 +79,11 @@ type ReportDetail struct {
 	Links ReportLinks `json:"links"`
 }
 
-// ReportLinks are the resources of one report.
+// ReportLinks are the resources of one report: its figures, original file and consistency checks.
 type ReportLinks struct {
 	Observations string `json:"observations" example:"/v1/observations?report=1"`
 	Source       string `json:"source" example:"/v1/reports/1/source"`
+	Checks       string `json:"checks" example:"/v1/reports/1/checks"`
 }
 
 func reportOf(r *db.ReportSummary) Report {
@@ -172,7 +173,7 @@ func (s *Server) listReports(c echo.Context) error {
 // getReport godoc
 //
 // @Summary      One report
-// @Description  The report's metadata, contact block, narrative sections and the table rows that could not be placed. Its figures are at /v1/observations?report={id}.
+// @Description  The report's metadata, contact block, narrative sections and the table rows that could not be placed. Its figures are at /v1/observations?report={id}, its consistency checks at /v1/reports/{id}/checks.
 // @ID           getReport
 // @Tags         reports
 // @Produce      json
@@ -198,6 +199,7 @@ func (s *Server) getReport(c echo.Context) error {
 		Links: ReportLinks{
 			Observations: "/v1/observations?report=" + i64toa(id),
 			Source:       "/v1/reports/" + i64toa(id) + "/source",
+			Checks:       "/v1/reports/" + i64toa(id) + "/checks",
 		}}
 	for i, sec := range r.Sections {
 		out.Sections[i] = Section(sec)

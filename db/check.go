@@ -21,6 +21,7 @@ type CheckFilter struct {
 	Statuses   []string // pass, fail, skipped
 	Severities []string // error, warning
 	Publishers []string
+	Region     string // prefix of the publisher's division code
 	Years      YearFilter
 	Report     int64 // one report's checks
 
@@ -80,9 +81,10 @@ func nullFloat(p *float64) any {
 }
 
 // ReportChecks returns the checks of the current report with the given id,
-// in the order they were evaluated, or an ENOTFOUND error. A report stored
-// before checks existed has none.
-func (d *DB) ReportChecks(ctx context.Context, reportID int64) ([]gongkai.Check, error) {
+// in the order they were evaluated, or an ENOTFOUND error (also for a
+// report replaced by a newer file). A report stored before checks existed
+// has none.
+func (d *DB) ReportChecks(ctx context.Context, reportID int64) ([]CheckRow, error) {
 	var n int
 	if err := d.read.QueryRowContext(ctx,
 		`SELECT count(*) FROM reports WHERE id = ? AND superseded_by IS NULL`, reportID).Scan(&n); err != nil {
@@ -91,15 +93,7 @@ func (d *DB) ReportChecks(ctx context.Context, reportID int64) ([]gongkai.Check,
 	if n == 0 {
 		return nil, reportNotFound(reportID)
 	}
-	rows, err := d.ListChecks(ctx, CheckFilter{Report: reportID})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]gongkai.Check, len(rows))
-	for i, r := range rows {
-		out[i] = r.Check
-	}
-	return out, nil
+	return d.ListChecks(ctx, CheckFilter{Report: reportID})
 }
 
 // checkWhere turns f's filters (not its cursor) into a WHERE clause. It
@@ -123,6 +117,10 @@ func (d *DB) checkWhere(ctx context.Context, f CheckFilter) (*where, error) {
 	w.in("c.status", f.Statuses)
 	w.in("c.severity", f.Severities)
 	w.in("c.publisher_id", f.Publishers)
+	if f.Region != "" {
+		w.add(`c.publisher_id IN (SELECT id FROM publishers WHERE admin_code >= ? AND admin_code < ?)`,
+			f.Region, prefixEnd(f.Region))
+	}
 	w.years("c.year", f.Years)
 	if f.Report != 0 {
 		w.add("c.report_id = ?", f.Report)

@@ -58,9 +58,16 @@ func TestReportChecks(t *testing.T) {
 	r := seedReport(t)
 	out := mustStoreChecked(t, d, r, StoreOptions{})
 
-	got, err := d.ReportChecks(context.Background(), out.ReportID)
+	rows, err := d.ReportChecks(context.Background(), out.ReportID)
 	if err != nil {
 		t.Fatal(err)
+	}
+	got := make([]gongkai.Check, len(rows))
+	for i, row := range rows {
+		got[i] = row.Check
+		if row.ReportID != out.ReportID || row.PublisherID != "370403" || row.PublisherNameZh != "薛城区人民政府" || row.Year != 2017 {
+			t.Errorf("check %d: report %d, publisher %s %s, year %d", i, row.ReportID, row.PublisherID, row.PublisherNameZh, row.Year)
+		}
 	}
 	if !reflect.DeepEqual(got, r.Checks) {
 		t.Errorf("stored checks differ from those run:\n got %+v\nwant %+v", got, r.Checks)
@@ -104,6 +111,9 @@ func TestListChecks(t *testing.T) {
 			CheckFilter{Publishers: []string{"370403"}, Years: YearFilter{List: []int{2017}}, Statuses: []string{"fail"}, Severities: []string{"warning"}},
 			[]string{"legacy.proactive.channels.at_least", "legacy.responses.channels.at_least", "narrative.requests.received"}},
 		{"another year", CheckFilter{Years: YearFilter{From: 2018, To: 2020}}, nil},
+		{"the failures of 枣庄市", CheckFilter{Region: "3704", Statuses: []string{"fail"}},
+			[]string{"legacy.proactive.channels.at_least", "legacy.responses.channels.at_least", "narrative.requests.received"}},
+		{"another region", CheckFilter{Region: "3705"}, nil},
 		{"one report, two rules",
 			CheckFilter{Report: out.ReportID, Rules: []string{"narrative.proactive.channels.website", "legacy.requests.received.sum"}},
 			[]string{"legacy.requests.received.sum", "narrative.proactive.channels.website"}},
@@ -220,6 +230,8 @@ func TestCheckQueriesUseIndexes(t *testing.T) {
 		{"publisher", CheckFilter{Publishers: []string{"370403"}}},
 		{"publisher and year", CheckFilter{Publishers: []string{"370403"}, Years: YearFilter{List: []int{2017}}}},
 		{"years", CheckFilter{Years: YearFilter{From: 2015, To: 2019}}},
+		{"region", CheckFilter{Region: "3704"}},
+		{"region failing", CheckFilter{Region: "37", Rules: []string{"legacy.requests.received.sum"}, Statuses: []string{"fail"}}},
 		{"report", CheckFilter{Report: out.ReportID}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -160,6 +160,144 @@ const docTemplate = `{
                 }
             }
         },
+        "/v1/checks": {
+            "get": {
+                "description": "The result of every consistency rule on every current report, in the order they were evaluated, report by report: a total against its parts, a 其中 row against its parent, the identities of the form, the report of the year before, and the figures the narrative states (with its sentence as evidence). Filters combine with AND; a list (comma-separated) matches any of its values: status=fail\u0026rule=narrative.requests.received finds every report whose narrative contradicts its table on the applications received.\nA check is skipped, never failed, when a term is blank: a blank is not a zero. The figures a failing check involves carry the flag check_failed in /v1/observations.\nJSON is paged: limit (default 100, at most 1000) and the opaque next_cursor of the previous page; the total and the next link come with every page, the link also as a Link header. CSV (format=csv or Accept: text/csv) streams every matching check.",
+                "produces": [
+                    "application/json",
+                    "text/csv"
+                ],
+                "tags": [
+                    "checks"
+                ],
+                "summary": "Consistency checks of the reports",
+                "operationId": "listChecks",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "narrative.requests.received",
+                        "description": "Rule id, or several separated by commas",
+                        "name": "rule",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "fail",
+                        "description": "pass, fail or skipped, or several separated by commas",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "error",
+                        "description": "error or warning, or both separated by a comma",
+                        "name": "severity",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "370403",
+                        "description": "Publisher id, or several separated by commas",
+                        "name": "publisher",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "3704",
+                        "description": "Prefix of the publisher's GB/T 2260 division code, 2 to 6 digits",
+                        "name": "region",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "2017",
+                        "description": "Year (2017), range (2015:2019, 2015:, :2019) or list (2015,2017)",
+                        "name": "year",
+                        "in": "query"
+                    },
+                    {
+                        "minimum": 1,
+                        "type": "integer",
+                        "description": "Report id: the checks of one report",
+                        "name": "report",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 100,
+                        "description": "Page size (JSON); in CSV, a cap on the rows",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json",
+                            "csv"
+                        ],
+                        "type": "string",
+                        "description": "Representation; CSV also with Accept: text/csv",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Start CSV with a byte order mark, for Excel",
+                        "name": "bom",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of the CSV publisher_name column",
+                        "name": "lang",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/api.CheckList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "URL of the next page, rel=\\\"next\\"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "A parameter is unknown or malformed, or names an unknown rule or publisher",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal Server Error",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/v1/indicators": {
             "get": {
                 "description": "Indicators in catalogue order, flat or as a tree (shape=tree: each indicator under its parent; an indicator whose parent is filtered out becomes a root). q matches a substring of the Chinese or English name or of the code.",
@@ -760,7 +898,7 @@ const docTemplate = `{
         },
         "/v1/reports/{id}": {
             "get": {
-                "description": "The report's metadata, contact block, narrative sections and the table rows that could not be placed. Its figures are at /v1/observations?report={id}.",
+                "description": "The report's metadata, contact block, narrative sections and the table rows that could not be placed. Its figures are at /v1/observations?report={id}, its consistency checks at /v1/reports/{id}/checks.",
                 "produces": [
                     "application/json"
                 ],
@@ -784,6 +922,88 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/api.ReportDetail"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "No current report with this id",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal Server Error",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/reports/{id}/checks": {
+            "get": {
+                "description": "Every consistency rule evaluated on the report, in the order they were evaluated, with the numbers that pass, fail and were skipped (a term was blank: a blank is not a zero). A report stored before checks existed has none. CSV (format=csv or Accept: text/csv) has the columns of /v1/checks.",
+                "produces": [
+                    "application/json",
+                    "text/csv"
+                ],
+                "tags": [
+                    "checks"
+                ],
+                "summary": "Consistency checks of one report",
+                "operationId": "getReportChecks",
+                "parameters": [
+                    {
+                        "type": "integer",
+                        "example": 1,
+                        "description": "Report id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "enum": [
+                            "json",
+                            "csv"
+                        ],
+                        "type": "string",
+                        "description": "Representation; CSV also with Accept: text/csv",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Start CSV with a byte order mark, for Excel",
+                        "name": "bom",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of the CSV publisher_name column",
+                        "name": "lang",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/api.ReportCheckList"
                         }
                     },
                     "400": {
@@ -1192,6 +1412,166 @@ const docTemplate = `{
                 "text_zh": {
                     "type": "string",
                     "example": "数据来源：各级人民政府及其部门发布的政府信息公开工作年度报告，经 gongkai 整理。"
+                }
+            }
+        },
+        "api.Check": {
+            "type": "object",
+            "required": [
+                "actual",
+                "breakdown",
+                "evidence",
+                "expected",
+                "indicators",
+                "message",
+                "publisher_id",
+                "publisher_name_en",
+                "publisher_name_zh",
+                "report_id",
+                "rule",
+                "severity",
+                "status",
+                "year"
+            ],
+            "properties": {
+                "actual": {
+                    "description": "Actual is the other side: the sum of the parts, or the figure the\nnarrative states. Null when a term of it is blank or absent.",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 16
+                },
+                "breakdown": {
+                    "description": "Breakdown is the column the rule was evaluated on, \"total\" where there is none, \"*\" for a whole row.",
+                    "type": "string",
+                    "example": "total"
+                },
+                "evidence": {
+                    "description": "Evidence is the narrative's sentence a narrative rule read, \"\" for the rules of the tables.",
+                    "type": "string",
+                    "example": "2017年，全区收到依申请公开政府信息的申请16件，答复率为100%。"
+                },
+                "expected": {
+                    "description": "Expected is the whole side of the rule: a total, the parent of a 其中\nrow, or the table's figure that a narrative states. Null when a term of\nit is blank or absent.",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 13
+                },
+                "indicators": {
+                    "description": "Indicators are the codes of the figures involved.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "requests.received"
+                    ]
+                },
+                "message": {
+                    "description": "Message states the rule with the report's figures.",
+                    "type": "string",
+                    "example": "narrative 16 ≠ table 13: 收到申请数"
+                },
+                "publisher_id": {
+                    "type": "string",
+                    "example": "370403"
+                },
+                "publisher_name_en": {
+                    "type": "string",
+                    "example": "Xuecheng District People's Government"
+                },
+                "publisher_name_zh": {
+                    "type": "string",
+                    "example": "薛城区人民政府"
+                },
+                "report_id": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "rule": {
+                    "description": "Rule is the id of the rule (catalog/rules.csv, catalog/narrative.csv).",
+                    "type": "string",
+                    "example": "narrative.requests.received"
+                },
+                "severity": {
+                    "description": "Severity is error for a broken identity of the form, warning for a plausibility rule.",
+                    "type": "string",
+                    "enum": [
+                        "error",
+                        "warning"
+                    ],
+                    "example": "warning"
+                },
+                "status": {
+                    "description": "Status is skipped when a term is blank or absent: a blank is not a zero.",
+                    "type": "string",
+                    "enum": [
+                        "pass",
+                        "fail",
+                        "skipped"
+                    ],
+                    "example": "fail"
+                },
+                "year": {
+                    "type": "integer",
+                    "example": 2017
+                }
+            }
+        },
+        "api.CheckCounts": {
+            "type": "object",
+            "required": [
+                "fail",
+                "pass",
+                "skipped"
+            ],
+            "properties": {
+                "fail": {
+                    "type": "integer",
+                    "example": 3
+                },
+                "pass": {
+                    "type": "integer",
+                    "example": 21
+                },
+                "skipped": {
+                    "type": "integer",
+                    "example": 0
+                }
+            }
+        },
+        "api.CheckList": {
+            "type": "object",
+            "required": [
+                "data",
+                "limit",
+                "total"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/api.Check"
+                    }
+                },
+                "limit": {
+                    "description": "Limit is the page size.",
+                    "type": "integer",
+                    "example": 100
+                },
+                "next": {
+                    "description": "Next is the URL of the next page (also sent as a Link header); absent on the last page.",
+                    "type": "string",
+                    "example": "https://api.example.org/v1/observations?cursor=eyJxIjoiYjQ...\u0026year=2017"
+                },
+                "next_cursor": {
+                    "description": "NextCursor continues the query on the next page; absent on the last page.",
+                    "type": "string",
+                    "example": "eyJxIjoiYjQ..."
+                },
+                "total": {
+                    "description": "Total is the number of items matching the query, on every page.",
+                    "type": "integer",
+                    "example": 76
                 }
             }
         },
@@ -2017,6 +2397,24 @@ const docTemplate = `{
                 }
             }
         },
+        "api.ReportCheckList": {
+            "type": "object",
+            "required": [
+                "counts",
+                "data"
+            ],
+            "properties": {
+                "counts": {
+                    "$ref": "#/definitions/api.CheckCounts"
+                },
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/api.Check"
+                    }
+                }
+            }
+        },
         "api.ReportDetail": {
             "type": "object",
             "required": [
@@ -2142,10 +2540,15 @@ const docTemplate = `{
         "api.ReportLinks": {
             "type": "object",
             "required": [
+                "checks",
                 "observations",
                 "source"
             ],
             "properties": {
+                "checks": {
+                    "type": "string",
+                    "example": "/v1/reports/1/checks"
+                },
                 "observations": {
                     "type": "string",
                     "example": "/v1/observations?report=1"
@@ -2427,6 +2830,10 @@ const docTemplate = `{
         {
             "description": "The figures of the reports, one per indicator and breakdown, and time series of them.",
             "name": "observations"
+        },
+        {
+            "description": "Each report checked against its own arithmetic, its report of the year before and its own words.",
+            "name": "checks"
         },
         {
             "description": "Health, metrics and documentation of the service.",

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/check"
 	"github.com/gongkai/gongkai/db"
 	"github.com/gongkai/gongkai/ingest"
 	"golang.org/x/term"
@@ -35,13 +37,17 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	rules, err := catalog.Rules()
+	if err != nil {
+		return err
+	}
 	d, err := db.Open(ctx, *dbPath, false)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
 
-	in := ingester{db: d, opt: db.StoreOptions{Replace: *replace}, publisher: *publisher, year: *year,
+	in := ingester{db: d, rules: rules, opt: db.StoreOptions{Replace: *replace}, publisher: *publisher, year: *year,
 		stdout: stdout, stderr: stderr, progress: isTerminal(stderr)}
 	return in.run(ctx, files)
 }
@@ -49,6 +55,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // ingester stores a batch of files, one transaction per report.
 type ingester struct {
 	db        *db.DB
+	rules     []catalog.Rule
 	opt       db.StoreOptions
 	publisher string
 	year      int
@@ -128,12 +135,12 @@ func (in *ingester) parseAll(ctx context.Context, files []string) <-chan parsed 
 	return out
 }
 
-// store stores one parsed file and prints a line about it.
+// store checks and stores one parsed file and prints a line about it.
 func (in *ingester) store(ctx context.Context, p parsed) {
 	err := p.err
 	if err == nil {
 		var out db.Outcome
-		out, err = in.db.StoreReport(ctx, p.r, in.opt)
+		out, err = checkAndStore(ctx, in.db, p.r, in.rules, in.opt)
 		if err == nil {
 			in.counts[out.Status]++
 			fmt.Fprintf(in.stdout, "%-9s %s: %s %d, %s, %d figures\n", out.Status, p.name,
@@ -227,4 +234,16 @@ func listFiles(args []string) ([]string, error) {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// checkAndStore runs the consistency checks of r, against the publisher's
+// report of the year before where one is stored, and stores r with them, so
+// that the flags of failing checks are stored with the observations.
+func checkAndStore(ctx context.Context, d *db.DB, r *gongkai.Report, rules []catalog.Rule, opt db.StoreOptions) (db.Outcome, error) {
+	prev, err := d.PreviousReport(ctx, r.Publisher.ID, r.Year)
+	if err != nil {
+		return db.Outcome{}, err
+	}
+	check.Apply(r, rules, prev)
+	return d.StoreReport(ctx, r, opt)
 }

@@ -158,6 +158,12 @@ func TestIngest(t *testing.T) {
 				t.Errorf("%s: got %q, want %q", f.indicator, got, want)
 			}
 		}
+		if flags := query(t, dbPath, `SELECT flags FROM observations WHERE indicator = 'proactive.items'`); flags != `["check_failed"]` {
+			t.Errorf("18361 items, which its channels contradict: flags %s, want check_failed", flags)
+		}
+		if n := query(t, dbPath, `SELECT count(*) FROM checks WHERE status = 'fail'`); n != "3" {
+			t.Errorf("%s failing checks stored, want 3", n)
+		}
 		if n := query(t, dbPath, `SELECT count(*) FROM observations`); n != "76" {
 			t.Errorf("%s observations, want 76", n)
 		}

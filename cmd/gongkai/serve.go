@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/api"
+	"github.com/gongkai/gongkai/catalog"
 	"github.com/gongkai/gongkai/db"
 	"github.com/gongkai/gongkai/ingest"
 	"github.com/gongkai/gongkai/samples"
@@ -111,6 +112,10 @@ func loadSamples(ctx context.Context, d *db.DB) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	rules, err := catalog.Rules()
+	if err != nil {
+		return 0, err
+	}
 	for _, name := range names {
 		data, err := fs.ReadFile(samples.FS, name)
 		if err != nil {
@@ -120,7 +125,7 @@ func loadSamples(ctx context.Context, d *db.DB) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		if _, err := d.StoreReport(ctx, r, db.StoreOptions{}); err != nil {
+		if _, err := checkAndStore(ctx, d, r, rules, db.StoreOptions{}); err != nil {
 			return 0, fmt.Errorf("%s: %w", name, err)
 		}
 	}
