@@ -100,6 +100,7 @@ const (
 	FlagConverted    = "converted"     // the value was converted to the indicator's unit
 	FlagLocalRow     = "local_row"     // a row the national form does not have
 	FlagCheckFailed  = "check_failed"  // a consistency check involving it fails
+	FlagDerived      = "derived"       // not printed: computed from printed figures (e.g. the two 行政诉讼 blocks summed)
 )
 
 // Unplaced is a table row the parser read but could not match to the catalogue.

@@ -25,6 +25,9 @@ type Catalog struct {
 	Indicators []gongkai.Indicator
 	// Legacy is the row list of the 2014 form, in printed order.
 	Legacy []Row
+	// Forms holds the tables of the 2019 and 2021 formats (form2019.csv,
+	// form2021.csv), by template code, in printed order.
+	Forms map[string][]FormEntry
 
 	units      map[string]*gongkai.Unit
 	unitsBySym map[string]*gongkai.Unit
@@ -134,6 +137,17 @@ func parse(fsys embed.FS) (*Catalog, error) {
 		return nil, err
 	}
 	c.Legacy = rows
+	c.Forms = map[string][]FormEntry{}
+	for _, f := range []struct{ file, template string }{
+		{"form2019.csv", gongkai.Template2019},
+		{"form2021.csv", gongkai.Template2021},
+	} {
+		entries, err := c.readForm(fsys, f.file, f.template)
+		if err != nil {
+			return nil, err
+		}
+		c.Forms[f.template] = entries
+	}
 	return c, nil
 }
 

@@ -11,6 +11,10 @@ type cell struct {
 	raw      string // as printed, only ASCII space around trimmed
 	line     int    // 1-based line of its first character
 	rowStart bool   // the layout says a new table row begins here
+	glued    bool   // figures printed with no separator after a label (规章555)
+	spaced   bool   // split at spaces: the layout does not show blank cells
+	x0, x1   int    // display columns of a space-split cell, -1 when unknown
+	idx      int    // position in its row of a pipe or tab layout, -1 when unknown
 }
 
 // line is one line of the source with its 1-based number.
@@ -43,7 +47,7 @@ func detectLayout(lines []line) cellSplitter {
 		if strings.TrimSpace(l.text) == "" {
 			continue
 		}
-		if strings.HasPrefix(l.text, "\t") && !strings.ContainsAny(strings.TrimLeft(l.text, "\t"), "\t|") {
+		if strings.HasPrefix(l.text, "\t") && !strings.ContainsAny(strayPipe.ReplaceAllString(strings.TrimLeft(l.text, "\t"), ""), "\t|") {
 			led++
 		} else {
 			other++
@@ -66,11 +70,12 @@ func (s cellSplitter) split(lines []line) []cell {
 }
 
 func (s cellSplitter) tabLedLine(cells []cell, l line) []cell {
-	if strings.HasPrefix(l.text, "\t") {
+	text := strayPipe.ReplaceAllString(l.text, "")
+	if strings.HasPrefix(text, "\t") {
 		// A tab-only line is an empty cell; a blank line is nothing.
-		return append(cells, newCell(l.text[1:], l.n, false))
+		return append(cells, newCell(text[1:], l.n, false))
 	}
-	t := trimCell(l.text)
+	t := trimCell(text)
 	if t == "" {
 		return cells
 	}
@@ -107,11 +112,19 @@ func splitLine(l line) []cell {
 	// with separators says for sure that a row starts.
 	cells := make([]cell, 0, len(parts))
 	for i, p := range parts {
-		cells = append(cells, newCell(p, l.n, i == 0 && len(parts) > 1))
+		c := newCell(p, l.n, i == 0 && len(parts) > 1)
+		if len(parts) > 1 {
+			c.idx = i
+		}
+		cells = append(cells, c)
 	}
 	return cells
 }
 
 func newCell(text string, n int, rowStart bool) cell {
-	return cell{text: trimCell(text), raw: strings.Trim(text, " \t"), line: n, rowStart: rowStart}
+	return cell{text: trimCell(text), raw: strings.Trim(text, " \t"), line: n, rowStart: rowStart, x0: -1, x1: -1, idx: -1}
 }
+
+// strayPipe matches the pipe some exports print after each cell of a
+// one-cell-per-line layout ("\t规章 |").
+var strayPipe = regexp.MustCompile(`[ \t]*\|[ \t]*$`)

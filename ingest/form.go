@@ -1,0 +1,212 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/catalog"
+)
+
+// parseForm reads a report in the 2019 or 2021 format: its tables 2, 3 and
+// 4 wherever they stand among the narrative, and the narrative around them.
+// It returns the narrative lines for meta.
+func parseForm(r *gongkai.Report, cat *catalog.Catalog, lines []line, fail func(int, string, ...any) error) ([]line, error) {
+	fr := newFormReader(cat)
+	regions := fr.regions(lines)
+	if len(regions) == 0 {
+		return nil, fail(lineOf(lines, newSignals), "the text names tables of the 2019/2021 format but holds none with figures")
+	}
+	var narrative []line
+	next := 0
+	for _, g := range regions {
+		narrative = append(narrative, lines[next:g.start]...)
+		for _, c := range fr.formCells(lines[g.start:g.end]) {
+			fr.feed(c)
+		}
+		fr.closeRow()
+		fr.finishTable4()
+		next = g.end
+	}
+	narrative = append(narrative, lines[next:]...)
+	fr.finish()
+	r.Observations, r.Unplaced = fr.obs, fr.unplaced
+	if r.Observations == nil {
+		r.Observations = []gongkai.Observation{}
+	}
+	if r.Unplaced == nil {
+		r.Unplaced = []gongkai.Unplaced{}
+	}
+	r.Template = fr.template()
+	if len(r.Observations) == 0 {
+		return nil, fail(lines[regions[0].start].n, "the tables of the 2019/2021 format hold no figure of the form")
+	}
+	if last := regions[len(regions)-1]; !last.closed {
+		r.Truncated = fr.truncated(lines[len(lines)-1].n)
+	}
+	return narrative, nil
+}
+
+// template is the report's template: that of table 3 when it tells (2021
+// when （六）其他处理 has its three rows), else that of most blocks of table
+// 2, else the 2019 format, the first that has these tables.
+func (r *formReader) template() string {
+	if t := r.template3(); t != "" {
+		return t
+	}
+	if t := r.template2(); t != "" {
+		return t
+	}
+	return gongkai.Template2019
+}
+
+// truncated says why tables that end with the file look cut off part-way:
+// the last row read lacks cells, table 3 stops before its last row, or
+// table 4 lacks figures. A file that holds only some whole tables (a table
+// pasted alone) is not cut off.
+func (r *formReader) truncated(lastLine int) string {
+	where := fmt.Sprintf("the tables end with the file at line %d", lastLine)
+	switch {
+	case r.lastTable == 4 && !r.complete4():
+		return where + ", before table 4 (行政复议、行政诉讼) is complete; the figures after it are missing"
+	case r.lastShort:
+		return where + ", in the middle of a row; the cells after it are missing"
+	case r.lastTable == 3 && r.seen["3.4"] == 0:
+		return where + ", before the last row of table 3 (四、结转下年度继续办理); the rows after it are missing"
+	}
+	return ""
+}
+
+// complete4 reports whether all fifteen figures of table 4 were read.
+func (r *formReader) complete4() bool {
+	n := 0
+	for k := range r.seen {
+		if strings.HasPrefix(k, "4:") {
+			n++
+		}
+	}
+	return n >= 15
+}
+
+// tableSpan is a run of lines that holds table cells.
+type tableSpan struct {
+	start, end int // indexes into lines
+	closed     bool
+}
+
+// tableStart are the cells that open a table of the 2019/2021 format.
+var tableStart = []string{"第二十条第", "信息内容", "申请人情况", "勾稽关系", "自然人", "法人或其他组织", "商业企业",
+	"本年新收政府信息公开申请", "未经复议直接起诉", "复议后起诉", "结果维持"}
+
+// regions finds the tables among the narrative. A table begins at a line
+// that prints one of its own header cells or rows, and ends at a section
+// heading of the report (四、政府信息公开行政复议、行政诉讼情况 ends table 3,
+// while 四、结转下年度继续办理 is its last row), a sentence, or a signature.
+func (r *formReader) regions(lines []line) []tableSpan {
+	var out []tableSpan
+	in := -1
+	for i, l := range lines {
+		t := trimCell(strings.TrimLeft(l.text, "\t|"))
+		sq := squeeze(fold(t))
+		if in >= 0 {
+			if r.endsTable(l.text, t, sq) {
+				out = append(out, tableSpan{start: in, end: i, closed: true})
+				in = -1
+			} else {
+				continue
+			}
+		}
+		if sq == "" || sentence(t) || r.narrativeHeading(t) {
+			continue
+		}
+		for _, s := range tableStart {
+			if strings.Contains(sq, s) {
+				in = i
+				break
+			}
+		}
+		if in < 0 && utf8.RuneCountInString(sq) <= 60 && strings.Contains(sq, "行政复议") && strings.Contains(sq, "行政诉讼") {
+			in = i
+		}
+		if cells := splitLine(l); in < 0 && len(cells) > 0 && !strings.Contains(t, "。") {
+			// A header cell of table 4 alone, as printed (行政复议 | 行政诉讼 …);
+			// a numbered heading such as （一）行政复议情况 is narrative.
+			if l := parseLabel(cells[0].text); l.enum == "" {
+				for _, sp := range r.s.spans[4] {
+					if sp.score(l.key) >= 0.99 {
+						in = i
+					}
+				}
+				for _, b := range r.s.order4 {
+					if b.score(l.key) >= 0.99 {
+						in = i
+					}
+				}
+			}
+		}
+		if in < 0 && r.rowWithFigures(lines, i) {
+			in = i
+		}
+	}
+	if in >= 0 {
+		end := len(lines)
+		out = append(out, tableSpan{start: in, end: end})
+	}
+	return out
+}
+
+// rowWithFigures reports whether line i starts with a row of table 2 or 3
+// and figures follow within a few lines (a table printed with no header).
+func (r *formReader) rowWithFigures(lines []line, i int) bool {
+	cells := splitLine(lines[i])
+	if len(cells) == 0 {
+		return false
+	}
+	fields := strings.Fields(cells[0].text)
+	if len(fields) == 0 {
+		return false
+	}
+	first := fields[0]
+	if pieces := splitGlued(first); len(pieces) > 0 {
+		first = pieces[0].text
+	}
+	if r.matchRow(parseLabel(first)) == nil {
+		return false
+	}
+	for j := i; j < len(lines) && j <= i+8; j++ {
+		for _, f := range strings.FieldsFunc(lines[j].text, func(c rune) bool { return c == '\t' || c == '|' || c == ' ' || c == '\u3000' }) {
+			if number.MatchString(fold(f)) {
+				return true
+			}
+			for _, g := range splitGlued(f) {
+				if g.glued {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// endsTable reports whether a line closes the table it follows. A long
+// note with a full stop inside a cell (Hubei's notes) does not.
+func (r *formReader) endsTable(raw, t, sq string) bool {
+	cell := strings.HasPrefix(raw, "\t") || len(splitLine(line{text: raw})) > 1
+	return footer.MatchString(sq) || sentence(t) && !cell || r.narrativeHeading(t)
+}
+
+// sentence reports whether t is narrative prose rather than a cell.
+func sentence(t string) bool {
+	return strings.Contains(t, "。") && utf8.RuneCountInString(t) > 30
+}
+
+// narrativeHeading reports whether t is a section heading of the report
+// (一、总体情况 … 六、其他需要报告的事项), not a row of a table.
+func (r *formReader) narrativeHeading(t string) bool {
+	if !heading.MatchString(trimCell(t)) || utf8.RuneCountInString(t) > 40 {
+		return false
+	}
+	l := parseLabel(t)
+	return l.enumLevel() == 1 && isNarrativeHeading(l.key) && r.matchRow(l) == nil
+}

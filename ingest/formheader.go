@@ -1,0 +1,280 @@
+package ingest
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/gongkai/gongkai"
+)
+
+// resolve2 reads the header cells of a block of table 2 into its columns.
+// Each cell is matched against the columns of both formats; the format whose
+// columns fit the cells in printed order decides the cells that fit several
+// (a header cut short to 本年新); a header shorter than the format's columns
+// is completed from it, in order.
+func (r *formReader) resolve2(b *fBlock, header []cell) []slot {
+	cells := joinHeaderRows(header)
+	match := func(text string) (*fColumn, bool) {
+		k := labelKey(text)
+		var best *fColumn
+		bs := 0.0
+		for _, c := range b.columns {
+			if s := c.score(k); s > bs {
+				best, bs = c, s
+			}
+		}
+		return best, bs >= matchThreshold
+	}
+	// Split headers printed with no separator (本年新制作数量本年新公开数量…),
+	// then join pieces of a header split over cells (本年新 | 制作数量).
+	var split []cell
+	for _, c := range cells {
+		if _, ok := match(c.text); ok {
+			split = append(split, c)
+			continue
+		}
+		split = append(split, segment(c, b)...)
+	}
+	cells = split
+	var hs []cell
+	for i := 0; i < len(cells); i++ {
+		c := cells[i]
+		if _, ok := match(c.text); !ok && i+1 < len(cells) {
+			if _, ok := match(c.text + cells[i+1].text); ok {
+				j := c
+				j.text += cells[i+1].text
+				j.x1 = cells[i+1].x1
+				hs = append(hs, j)
+				i++
+				continue
+			}
+		}
+		hs = append(hs, c)
+	}
+	bestTpl, bestScore, tie := "", -1, false
+	for _, tpl := range templates {
+		cols := b.templateColumns(tpl)
+		score := 0
+		for i, h := range hs {
+			k := labelKey(h.text)
+			switch {
+			case i < len(cols) && cols[i].score(k) >= matchThreshold:
+				score += 2
+			case i < len(cols) && weakly(k, cols[i]):
+				score++
+			default:
+				for _, c := range cols {
+					if c.score(k) >= matchThreshold {
+						score++
+					}
+				}
+			}
+		}
+		if len(hs) > len(cols) {
+			score -= len(hs) - len(cols)
+		}
+		switch {
+		case score > bestScore:
+			bestTpl, bestScore, tie = tpl, score, false
+		case score == bestScore:
+			tie = true
+		}
+	}
+	if !tie {
+		r.votes2[bestTpl]++
+	}
+	cols := b.templateColumns(bestTpl)
+	var slots []slot
+	for i, h := range hs {
+		s := slot{printed: trimCell(h.text), unit: unitOfHeader(h.text), block: b, x0: h.x0, x1: h.x1, idx: h.idx}
+		k := labelKey(h.text)
+		if c, ok := match(h.text); ok {
+			s.key = c.key
+			if i < len(cols) && cols[i].score(k) >= matchThreshold {
+				s.key = cols[i].key
+			}
+		} else if i < len(cols) && weakly(k, cols[i]) {
+			s.key = cols[i].key
+		}
+		slots = append(slots, s)
+	}
+	if len(hs) < len(cols) && len(hs) > 0 {
+		complete := true
+		for i := range slots {
+			complete = complete && slots[i].key == cols[i].key
+		}
+		if complete {
+			for _, c := range cols[len(hs):] {
+				slots = append(slots, slot{key: c.key, printed: c.label, block: b, x0: -1, x1: -1, idx: -1})
+			}
+		}
+	}
+	return slots
+}
+
+// segment splits a header cell that runs several column headers together
+// into them, when the whole of it is a sequence of wordings of the block's
+// columns; otherwise it returns the cell.
+func segment(c cell, b *fBlock) []cell {
+	k := labelKey(c.text)
+	var parts []string
+	for k != "" {
+		best := ""
+		for _, col := range b.columns {
+			for _, ck := range col.keys {
+				if len(ck) > len(best) && strings.HasPrefix(k, ck) {
+					best = ck
+				}
+			}
+		}
+		if best == "" {
+			return []cell{c}
+		}
+		parts = append(parts, best)
+		k = k[len(best):]
+	}
+	if len(parts) < 2 {
+		return []cell{c}
+	}
+	out := make([]cell, len(parts))
+	for i, p := range parts {
+		out[i] = cell{text: p, raw: p, line: c.line, x0: -1, x1: -1, idx: -1}
+	}
+	return out
+}
+
+// fallback2 gives the columns of a block printed with no header: those of
+// the one format whose column count the row's cells fit.
+func (r *formReader) fallback2(b *fBlock, values []cell) []slot {
+	n := len(values)
+	for n > 0 && classify(values[n-1].text, r.isUnit) == kindBlank {
+		n--
+	}
+	var fit []string
+	for _, tpl := range templates {
+		if cols := b.templateColumns(tpl); len(cols) == n {
+			fit = append(fit, tpl)
+		}
+	}
+	if len(fit) != 1 && !(len(fit) == 2 && sameKeys(b.templateColumns(fit[0]), b.templateColumns(fit[1]))) {
+		return nil
+	}
+	var slots []slot
+	for _, c := range b.templateColumns(fit[0]) {
+		slots = append(slots, slot{key: c.key, printed: c.label, block: b, x0: -1, x1: -1, idx: -1})
+	}
+	return slots
+}
+
+func sameKeys(a, b []*fColumn) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].key != b[i].key {
+			return false
+		}
+	}
+	return true
+}
+
+// joinHeaderRows joins a header printed over several rows of a row layout
+// (| 本年新 | 本年新 | / | 制作数量 | 公开数量 |) cell by cell: cells at the same
+// position in their rows are one header. In other layouts it returns the
+// cells in order.
+func joinHeaderRows(header []cell) []cell {
+	var cells []cell
+	lines := map[int]bool{}
+	positioned := true
+	for _, c := range header {
+		if trimCell(c.text) == "" {
+			continue
+		}
+		cells = append(cells, c)
+		lines[c.line] = true
+		positioned = positioned && c.idx >= 0
+	}
+	if !positioned || len(lines) < 2 {
+		return cells
+	}
+	at := map[int]int{}
+	var out []cell
+	for _, c := range cells {
+		if i, ok := at[c.idx]; ok {
+			out[i].text += c.text
+			out[i].raw += c.raw
+			continue
+		}
+		at[c.idx] = len(out)
+		out = append(out, c)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].idx < out[j].idx })
+	return out
+}
+
+// resolve3 reads the header cells of table 3 into its seven columns. The
+// columns under 法人或其他组织 take its place, wherever the layout prints
+// them; with no header at all the form's order is taken.
+func (r *formReader) resolve3(header []cell) []slot {
+	var out []slot
+	marker := -1
+	var pending []cell
+	for _, c := range header {
+		k := labelKey(c.text)
+		if len(pending) > 0 {
+			k = labelKey(r.labelText(pending) + c.text)
+		}
+		var col *fColumn
+		for _, cc := range r.s.t3.columns {
+			if cc.score(k) >= 0.8 {
+				col = cc
+				break
+			}
+		}
+		if col == nil {
+			isSpan := false
+			for _, sp := range r.s.spans[3] {
+				if sp.score(k) >= 0.8 {
+					isSpan = true
+					if sp.id == "legal_persons" {
+						marker = len(out)
+					}
+				}
+			}
+			if isSpan {
+				pending = nil
+			} else if len(pending) < 2 {
+				pending = append(pending, c)
+			} else {
+				pending = nil
+			}
+			continue
+		}
+		pending = nil
+		if containsSlot(out, col.key) {
+			continue
+		}
+		s := slot{key: col.key, printed: trimCell(c.text), block: r.s.t3, x0: c.x0, x1: c.x1, idx: c.idx}
+		if col.parent == "legal_persons" && marker >= 0 {
+			out = append(out[:marker], append([]slot{s}, out[marker:]...)...)
+			marker++
+			continue
+		}
+		out = append(out, s)
+	}
+	if len(out) == 0 {
+		for _, c := range r.s.t3.templateColumns(gongkai.Template2019) {
+			out = append(out, slot{key: c.key, printed: c.label, block: r.s.t3, x0: -1, x1: -1, idx: -1})
+		}
+	}
+	return out
+}
+
+func containsSlot(slots []slot, key string) bool {
+	for _, s := range slots {
+		if s.key == key {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,434 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/catalog"
+)
+
+// formReader reads the cells of the tables of the 2019/2021 format in
+// printed order. Whatever the layout, a table is a stream of header cells,
+// row labels and figures: header cells set the columns in force, a row label
+// opens a row, and the figures after it fill the columns in order. The
+// tables are told apart by their own cells (第二十条第（X）项 and 信息内容 open
+// table 2, the applicant headers and rows table 3, the 行政复议/行政诉讼 headers
+// table 4), never by the year or the notice a report cites.
+type formReader struct {
+	s      *formSpec
+	cat    *catalog.Catalog
+	isUnit func(string) bool
+
+	table     int // table being read: 2, 3, 4, or 0 before any
+	lastTable int // the last table read, 0 before any
+
+	// table 2
+	block      *fBlock // block in force: named by its heading or by its last row
+	header2    []cell  // header cells read since the last row
+	headerOpen bool    // 信息内容 or a column header was read and no row yet
+	slots2     map[*fBlock][]slot
+	votes2     map[string]int
+
+	// table 3
+	header3 []cell
+	slots3  []slot
+	body3   bool  // a row of table 3 was read
+	group   *fRow // innermost heading row in force
+	sub6    bool  // a row under （六）其他处理 was read: the 2021 layout
+	other6  []int // observations of （六）其他处理 itself
+
+	// table 4
+	cells4 []cell
+	marks4 []mark4 // block labels met after the figures began
+
+	lastShort bool // the last row read has fewer cells than columns
+
+	cur      *openRow
+	obs      []gongkai.Observation
+	unplaced []gongkai.Unplaced
+	seen     map[string]int // row key → line it was read at
+	t4       map[string]*float64
+	t4Obs    map[string]int
+}
+
+// slot is one column of a block as the report prints it.
+type slot struct {
+	key     string // column key, the breakdown in table 3
+	printed string // the header as printed, split parts joined
+	unit    string // a unit named in the header (万元 in 采购总金额(万元)), or ""
+	block   *fBlock
+	x0, x1  int // display columns of the header in a space-aligned layout, -1 when unknown
+	idx     int // position of the header in its row of a pipe or tab layout, -1 when unknown
+}
+
+// openRow is a row being read.
+type openRow struct {
+	table  int
+	row    *fRow   // nil when no row of the form has the label
+	block  *fBlock // table 2: block of the row
+	group  *fRow   // heading in force when the row began
+	labels []cell
+	values []cell
+}
+
+type mark4 struct {
+	at    int // index into cells4 of the first cell after the label
+	block *fBlock
+	label string
+}
+
+func newFormReader(cat *catalog.Catalog) *formReader {
+	return &formReader{
+		s:      newFormSpec(cat),
+		cat:    cat,
+		isUnit: func(s string) bool { _, ok := cat.UnitBySymbol(s); return ok },
+		slots2: map[*fBlock][]slot{},
+		votes2: map[string]int{},
+		seen:   map[string]int{},
+		t4:     map[string]*float64{},
+		t4Obs:  map[string]int{},
+	}
+}
+
+func (r *formReader) labelText(cs []cell) string {
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString(c.text)
+	}
+	return b.String()
+}
+
+// feed reads one cell.
+func (r *formReader) feed(c cell) {
+	switch classify(c.text, r.isUnit) {
+	case kindBlank, kindValue:
+		r.value(c)
+	case kindUnit:
+		// a unit printed in a cell of its own says nothing the form does not
+	default:
+		r.label(c)
+	}
+	if r.table != 0 {
+		r.lastTable = r.table
+	}
+}
+
+func (r *formReader) value(c cell) {
+	if r.table == 4 {
+		r.cells4 = append(r.cells4, c)
+		return
+	}
+	if r.cur != nil {
+		if c.rowStart && classify(c.text, r.isUnit) == kindBlank && len(r.cur.values) > 0 && r.cur.values[len(r.cur.values)-1].line != c.line {
+			return // the empty cell left of a label printed in a merged cell
+		}
+		r.cur.values = append(r.cur.values, c)
+		return
+	}
+	if classify(c.text, r.isUnit) == kindBlank {
+		return // under a heading
+	}
+	r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: "", Cells: []string{c.raw}, Line: c.line,
+		Reason: "a figure with no row label before it"})
+}
+
+var unitNote = regexp.MustCompile(`^(单位|计量单位)[:：]`)
+
+func (r *formReader) label(c cell) {
+	l := parseLabel(c.text)
+	folded := squeeze(fold(c.text))
+	switch {
+	case strings.Contains(folded, "勾稽关系"):
+		r.closeRow()
+		r.table = 3
+		return
+	case l.key == "":
+		// A bracketed note alone: the end of a wrapped label.
+		if r.cur != nil && len(r.cur.values) == 0 {
+			r.cur.labels = append(r.cur.labels, c)
+		}
+		return
+	case unitNote.MatchString(folded):
+		return
+	case l.enumLevel() == 1 && isNarrativeHeading(l.key):
+		r.closeRow()
+		r.finishTable4()
+		r.table = 0
+		return
+	}
+	if m := articleBlock.FindStringSubmatch(folded); m != nil {
+		r.closeRow()
+		r.finishTable4()
+		r.table = 2
+		r.block = r.blockOfArticle(m[1])
+		r.header2, r.headerOpen = nil, false
+		return
+	}
+	if strings.HasPrefix(l.key, "信息内容") {
+		r.closeRow()
+		r.finishTable4()
+		r.table = 2
+		r.header2, r.headerOpen = nil, true
+		if rest := strings.TrimPrefix(l.key, "信息内容"); rest != "" {
+			r.header2 = append(r.header2, cell{text: rest, raw: rest, line: c.line})
+		}
+		return
+	}
+	if r.isTable4Header(l) {
+		r.closeRow()
+		if r.table != 4 {
+			r.finishTable4()
+			r.table = 4
+		}
+		if b := r.block4(l.key); b != nil && r.has4Figures() {
+			r.marks4 = append(r.marks4, mark4{at: len(r.cells4), block: b, label: c.text})
+			return
+		}
+		r.cells4 = append(r.cells4, c)
+		return
+	}
+	if r.isTable3Header(l) {
+		r.closeRow()
+		r.finishTable4()
+		r.table = 3
+		r.header3 = append(r.header3, c)
+		return
+	}
+	if row := r.matchRow(l); row != nil {
+		if r.cur != nil && r.cur.row == row && len(r.cur.values) == 0 {
+			return // a merged label repeated in each cell it spans
+		}
+		r.closeRow()
+		r.openRow(row, c)
+		return
+	}
+	if r.isTable2Header(l, r.table == 0 || r.table == 2) && (r.cur == nil || len(r.cur.values) > 0 || r.cur.row != nil) {
+		r.closeRow()
+		r.finishTable4()
+		r.table = 2
+		r.headerOpen = true
+		r.header2 = append(r.header2, c)
+		return
+	}
+	// A label no entry of the form knows: the rest of a wrapped label, a
+	// header cell cut short, or a row the national form does not have.
+	if r.cur != nil && len(r.cur.values) == 0 {
+		joined := parseLabel(r.labelText(r.cur.labels) + c.text)
+		if row := r.matchRow(joined); row != nil && (r.cur.row == nil || row == r.cur.row) {
+			r.cur.row = row
+			r.cur.table = row.table
+			r.cur.labels = append(r.cur.labels, c)
+			return
+		}
+		if r.cur.row == nil || l.enum == "" && !r.startsOwnRow(l) {
+			r.cur.labels = append(r.cur.labels, c)
+			return
+		}
+	}
+	switch {
+	case r.table == 2 && r.headerOpen:
+		r.header2 = append(r.header2, c)
+		return
+	case r.table == 3 && !r.body3:
+		r.header3 = append(r.header3, c)
+		return
+	case r.table == 4 && !r.has4Figures():
+		r.cells4 = append(r.cells4, c)
+		return
+	}
+	r.closeRow()
+	if r.table == 4 {
+		r.finishTable4()
+		r.table = 0
+	}
+	r.cur = &openRow{table: r.table, block: r.block, group: r.group, labels: []cell{c}}
+}
+
+// startsOwnRow reports whether an unnumbered label after a placed row with
+// no figures yet is a row of its own rather than the rest of that row's
+// label: it is when it looks like a complete label, not a fragment.
+func (r *formReader) startsOwnRow(l rowLabel) bool {
+	return utf8.RuneCountInString(l.key) >= 4 && r.cur.row != nil && r.cur.row.score(labelKey(r.labelText(r.cur.labels))) >= 1
+}
+
+func (r *formReader) has4Figures() bool {
+	for _, c := range r.cells4 {
+		if classify(c.text, r.isUnit) == kindValue {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *formReader) blockOfArticle(numeral string) *fBlock {
+	for _, b := range r.s.order2 {
+		if m := articleBlock.FindStringSubmatch(fold(b.label)); m != nil && m[1] == numeral {
+			return b
+		}
+	}
+	return nil
+}
+
+// isTable4Header reports whether l is a header cell of table 4: a block
+// (行政复议, 行政诉讼, 未经复议直接起诉, 复议后起诉) or a result column. 总计 is one
+// only inside table 4, where table 3's row （七）总计 cannot be.
+func (r *formReader) isTable4Header(l rowLabel) bool {
+	if l.enum != "" {
+		return false
+	}
+	if r.block4(l.key) != nil {
+		return true
+	}
+	for _, sp := range r.s.spans[4] {
+		if sp.score(l.key) >= 0.9 {
+			return true
+		}
+	}
+	for _, c := range r.s.blocks["4"].columns {
+		if c.score(l.key) >= 0.9 && (c.key != "total" || r.table == 4) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *formReader) block4(key string) *fBlock {
+	var best *fBlock
+	bs := 0.0
+	for _, b := range r.s.order4 {
+		if s := b.score(key); s >= 0.9 && s > bs {
+			best, bs = b, s
+		}
+	}
+	return best
+}
+
+// isTable3Header reports whether l is a header cell of table 3. 其他 and 总计
+// are headers only before the first row of the table; after it they are
+// rows (（六）3.其他, （七）总计).
+func (r *formReader) isTable3Header(l rowLabel) bool {
+	if l.enum != "" {
+		return false
+	}
+	for _, sp := range r.s.spans[3] {
+		if sp.score(l.key) >= 0.8 {
+			return true
+		}
+	}
+	for _, c := range r.s.t3.columns {
+		generic := c.key == "other_org" || c.key == "total"
+		if c.score(l.key) >= 0.8 && (!generic || r.table == 3 && !r.body3) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTable2Header reports whether l is a column header of table 2, or the
+// start of one cut short (本年新 of 本年新制作数量) when weak is set.
+func (r *formReader) isTable2Header(l rowLabel, weak bool) bool {
+	if l.enum != "" {
+		return false
+	}
+	for _, b := range r.s.order2 {
+		for _, c := range b.columns {
+			if c.score(l.key) >= matchThreshold || weak && weakly(l.key, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// weakly reports whether key is a piece (at least two characters) of one
+// of the column's wordings, as a header cut short or split over lines is.
+func weakly(key string, c *fColumn) bool {
+	if utf8.RuneCountInString(key) < 2 {
+		return false
+	}
+	for _, k := range c.keys {
+		if strings.Contains(k, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchRow places a label on a row or heading of table 2 or 3. The numbering
+// must fit the depth of a row of table 3; a row under a heading (1. 2. …)
+// other than the heading in force needs its full wording, so that a local
+// 其他 is not taken for （六）3.其他.
+func (r *formReader) matchRow(l rowLabel) *fRow {
+	if l.key == "" {
+		return nil
+	}
+	var best *fRow
+	bs, second := 0.0, 0.0
+	for _, t := range []int{2, 3} {
+		for _, row := range r.s.rows[t] {
+			s := row.score(l.key)
+			if s < matchThreshold-ambiguityMargin {
+				continue
+			}
+			if t == 3 {
+				if lv := l.enumLevel(); lv > 0 && lv != row.depth {
+					continue
+				}
+				if row.depth == 3 && (r.group == nil || r.group.id != row.parent) && (s < 0.95 || utf8.RuneCountInString(l.key) < 4) {
+					continue
+				}
+				if row.depth == 1 && l.enum == "" && s < 0.95 {
+					continue
+				}
+			}
+			if t != r.table && r.table != 0 {
+				s -= 0.01 // the table being read wins a tie
+			}
+			switch {
+			case s > bs:
+				best, bs, second = row, s, bs
+			case s > second:
+				second = s
+			}
+		}
+	}
+	if best == nil || bs < matchThreshold || bs-second < ambiguityMargin && bs < 0.99 {
+		return nil
+	}
+	return best
+}
+
+func (r *formReader) openRow(row *fRow, c cell) {
+	if row.table == 2 {
+		r.finishTable4()
+		if r.table != 2 {
+			r.table = 2
+		}
+		if len(r.header2) > 0 {
+			r.slots2[row.block] = r.resolve2(row.block, r.header2)
+			r.header2 = nil
+		}
+		r.headerOpen = false
+		r.block = row.block
+	} else {
+		r.finishTable4()
+		r.table = 3
+		if !r.body3 {
+			r.slots3 = r.resolve3(r.header3)
+			r.body3 = true
+		}
+		if row.group {
+			r.group = row
+		} else if p := r.s.rowByID[row.parent]; p != nil {
+			r.group = p
+		} else {
+			r.group = nil
+		}
+		if row.depth == 3 && row.parent == "3.3.6" {
+			r.sub6 = true
+		}
+	}
+	r.cur = &openRow{table: row.table, row: row, block: row.block, group: r.group, labels: []cell{c}}
+}

@@ -1,0 +1,359 @@
+package ingest
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/gongkai/gongkai"
+)
+
+// closeRow turns the row being read into observations.
+func (r *formReader) closeRow() {
+	cur := r.cur
+	r.cur = nil
+	if cur == nil {
+		return
+	}
+	label := trimCell(r.labelText(cur.labels))
+	line := cur.labels[0].line
+	unplace := func(reason string) {
+		u := gongkai.Unplaced{Label: label, Line: line, Reason: reason, Cells: []string{}}
+		for _, v := range cur.values {
+			u.Cells = append(u.Cells, v.raw)
+		}
+		r.unplaced = append(r.unplaced, u)
+	}
+	if cur.row != nil && len(cur.values) == 0 {
+		return // printed with no cells at all: nothing to read, nothing to report
+	}
+	figures := false
+	for _, v := range cur.values {
+		if classify(v.text, r.isUnit) == kindValue {
+			figures = true
+		}
+	}
+	var slots []slot
+	switch cur.table {
+	case 2:
+		b := cur.block
+		if b == nil {
+			unplace("no row of the form has this label, and no block of table 2 is in force to keep it under")
+			return
+		}
+		slots = r.slots2[b]
+		if slots == nil {
+			slots = r.fallback2(b, cur.values)
+			if slots == nil {
+				unplace(fmt.Sprintf("no column headers for block %s and the figures fit both formats", b.label))
+				return
+			}
+			r.slots2[b] = slots
+		}
+	case 3:
+		slots = r.slots3
+	default:
+		if figures {
+			unplace("no row of the form has this label")
+		} else {
+			unplace("a label outside the tables of the form")
+		}
+		return
+	}
+
+	// What the row is: a row of the form, a heading printing figures, or a
+	// row the national form lacks.
+	var flags []string
+	indicator := func(s slot) string { return "" }
+	key := ""
+	switch {
+	case cur.row == nil:
+		if !figures {
+			unplace("no row of the form has this label")
+			return
+		}
+		if cur.table == 2 {
+			if len(cur.block.locals) == 0 {
+				unplace(fmt.Sprintf("a row the national form does not have in %s; the catalogue has no place for it", cur.block.label))
+				return
+			}
+			indicator = func(s slot) string { return cur.block.locals[s.key] }
+		} else {
+			g := cur.group
+			for g != nil && g.local == "" {
+				g = r.s.rowByID[g.parent]
+			}
+			if g == nil {
+				unplace("a row the national form does not have, outside any heading of table 3")
+				return
+			}
+			ind := g.local
+			indicator = func(slot) string { return ind }
+		}
+		flags = append(flags, gongkai.FlagLocalRow)
+	case cur.row.group && !(cur.row.id == "3.3.6"):
+		if !figures {
+			return
+		}
+		if cur.row.indicator == "" {
+			unplace(fmt.Sprintf("heading row %s prints figures the form has no place for", cur.row.label))
+			return
+		}
+		ind := cur.row.indicator
+		indicator = func(slot) string { return ind }
+		flags = append(flags, gongkai.FlagLocalRow)
+		key = cur.row.id
+	case cur.table == 2:
+		row := cur.row
+		indicator = func(s slot) string { return row.cells[s.key] }
+		key = row.id
+	default:
+		ind := cur.row.indicator
+		indicator = func(slot) string { return ind }
+		key = cur.row.id
+		if cur.row.id == "3.3.6" && !figures && r.sub6 {
+			return
+		}
+	}
+	if key != "" {
+		if at, dup := r.seen[key]; dup {
+			unplace(fmt.Sprintf("row %s (%s) was already read at line %d", key, cur.row.label, at))
+			return
+		}
+		r.seen[key] = line
+	}
+
+	r.lastShort = len(cur.values) < len(slots) && (len(cur.values) == 0 || !cur.values[0].spaced)
+	values, problem := fitValues(cur.values, slots, r.isUnit)
+	if problem != "" {
+		unplace(problem)
+		return
+	}
+	for i, v := range values {
+		if v == nil {
+			continue
+		}
+		s := slots[i]
+		ind := indicator(s)
+		if ind == "" {
+			r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: label, Cells: []string{v.raw}, Line: v.line,
+				Reason: fmt.Sprintf("column %s is not a column of row %s", s.printed, label)})
+			continue
+		}
+		bd := gongkai.BreakdownTotal
+		if cur.table == 3 {
+			bd = s.key
+		}
+		o := r.observation(ind, bd, label, s, *v, flags)
+		if key == "3.3.6" {
+			r.other6 = append(r.other6, len(r.obs))
+		}
+		r.obs = append(r.obs, o)
+	}
+}
+
+// fitValues lines the figures of a row up with its columns: nil where the
+// row prints nothing (its cells are missing, not blank). Blank cells beyond
+// the columns are the spurious runs of pipes some exports print; a figure
+// beyond them means the row does not fit the columns, and the row is left
+// unplaced rather than shifted. Figures run together with no separator
+// (规章555) are split only when each cell can only hold one digit.
+func fitValues(values []cell, slots []slot, isUnit func(string) bool) ([]*cell, string) {
+	out := make([]*cell, len(slots))
+	var vs []cell
+	for _, v := range values {
+		if v.glued {
+			digits := fold(v.text)
+			switch {
+			case len(slots) == 1 || len(values) > 1:
+			case len(digits) == len(slots) && isDigits(digits):
+				for i := range digits {
+					d := cell{text: digits[i : i+1], raw: digits[i : i+1], line: v.line, glued: true}
+					vs = append(vs, d)
+				}
+				continue
+			default:
+				return nil, fmt.Sprintf("figures run together with no separator (%s): the cells of %d columns cannot be told apart", v.raw, len(slots))
+			}
+		}
+		vs = append(vs, v)
+	}
+	if pos, ok := alignByIndex(vs, slots, isUnit); ok {
+		for i, p := range pos {
+			if p >= 0 {
+				out[p] = &vs[i]
+			}
+		}
+		return out, ""
+	}
+	// Blank cells beyond the columns: spurious pipes at the end, then the
+	// empty cells a merged label leaves after it.
+	for len(vs) > len(slots) && classify(vs[len(vs)-1].text, isUnit) == kindBlank {
+		vs = vs[:len(vs)-1]
+	}
+	for len(vs) > len(slots) && classify(vs[0].text, isUnit) == kindBlank {
+		vs = vs[1:]
+	}
+	if len(vs) > len(slots) {
+		return nil, fmt.Sprintf("%d cells where the block has %d columns", len(vs), len(slots))
+	}
+	spaced := false
+	for _, v := range vs {
+		spaced = spaced || v.spaced
+	}
+	if spaced && len(vs) < len(slots) {
+		// A space-aligned row hides its blank cells: place each figure under
+		// the header it stands below, when the headers' positions are known.
+		pos, ok := alignByOffset(vs, slots)
+		if !ok {
+			return nil, fmt.Sprintf("%d figures for %d columns, and the spacing does not show which cells are blank", len(vs), len(slots))
+		}
+		for i, p := range pos {
+			out[p] = &vs[i]
+		}
+		return out, ""
+	}
+	for i := range vs {
+		out[i] = &vs[i]
+	}
+	return out, ""
+}
+
+// alignByIndex places figures by their position in the row when the
+// layout numbers cells (pipes, tabs) and the headers' positions run in the
+// order of the columns: then the empty cells of merged labels and the
+// spurious runs of pipes fall outside every column. It fails when a figure
+// falls outside, and the caller goes by order instead.
+func alignByIndex(vs []cell, slots []slot, isUnit func(string) bool) ([]int, bool) {
+	if len(vs) == 0 || len(slots) == 0 {
+		return nil, false
+	}
+	for i, s := range slots {
+		if s.idx < 0 || i > 0 && s.idx <= slots[i-1].idx {
+			return nil, false
+		}
+	}
+	at := map[int]int{}
+	for i, s := range slots {
+		at[s.idx] = i
+	}
+	pos := make([]int, len(vs))
+	placed := 0
+	for i, v := range vs {
+		if v.idx < 0 || v.line != vs[0].line {
+			return nil, false
+		}
+		p, ok := at[v.idx]
+		if !ok {
+			if classify(v.text, isUnit) != kindBlank {
+				return nil, false
+			}
+			p = -1
+		} else {
+			placed++
+		}
+		pos[i] = p
+	}
+	return pos, placed > 0
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// alignByOffset places each figure under the column whose header spans its
+// display position; every figure needs a column of its own, in order.
+func alignByOffset(vs []cell, slots []slot) ([]int, bool) {
+	for _, s := range slots {
+		if s.x0 < 0 {
+			return nil, false
+		}
+	}
+	var pos []int
+	last := -1
+	for _, v := range vs {
+		if v.x0 < 0 {
+			return nil, false
+		}
+		mid := (v.x0 + v.x1) / 2
+		best, bd := -1, 1<<30
+		for i, s := range slots {
+			d := 0
+			switch {
+			case mid < s.x0:
+				d = s.x0 - mid
+			case mid > s.x1:
+				d = mid - s.x1
+			}
+			if d < bd {
+				best, bd = i, d
+			}
+		}
+		if best <= last || bd > 4 {
+			return nil, false
+		}
+		pos = append(pos, best)
+		last = best
+	}
+	return pos, true
+}
+
+// observation reads one cell: the value in the indicator's unit, the raw
+// text kept.
+func (r *formReader) observation(ind, breakdown, label string, s slot, v cell, flags []string) gongkai.Observation {
+	indicator, _ := r.cat.Indicator(ind)
+	unit, _ := r.cat.Unit(indicator.Unit)
+	col := s.printed
+	o := gongkai.Observation{Indicator: ind, Breakdown: breakdown, Unit: indicator.Unit, Label: label,
+		Column: &col, Raw: v.raw, Line: v.line, Flags: append([]string{}, flags...)}
+	pv := parseValue(v.raw)
+	o.Value = pv.v
+	for _, f := range pv.flags {
+		o.Flags = appendFlag(o.Flags, f)
+	}
+	if v.glued {
+		o.Flags = appendFlag(o.Flags, gongkai.FlagOddFormat)
+	}
+	if pv.v != nil && s.key != "items_change" && signed(v.raw) {
+		o.Flags = appendFlag(o.Flags, gongkai.FlagOddFormat) // a sign where the column counts
+	}
+	printed := pv.unit
+	if printed == "" {
+		printed = s.unit
+	}
+	if unit != nil && pv.v != nil {
+		switch {
+		case printed != "" && printed != unit.Symbol:
+			o.Value, o.Flags = convert(r.cat, o.Value, printed, unit, o.Flags)
+			if o.Value != nil {
+				x := math.Round(*o.Value*1e8) / 1e8 // 79000.1元 is 7.90001万元, not 7.900010000000001
+				o.Value = &x
+			}
+		case printed == "" && unit.BaseUnit != "" && *pv.v != 0:
+			o.Flags = appendFlag(o.Flags, gongkai.FlagUnitMissing) // an amount with no unit anywhere
+		}
+	}
+	return o
+}
+
+func signed(raw string) bool {
+	t := strings.TrimLeft(fold(trimCell(raw)), "?？")
+	return strings.HasPrefix(t, "+") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "减") || strings.HasPrefix(t, "增") || strings.HasPrefix(t, "−")
+}
+
+// headerUnit is the unit a header names: 采购总金额(万元,保留四位小数),
+// 本年收费金额（单位：万元）.
+var headerUnit = regexp.MustCompile(`[(（:：]\s*(?:单位[:：]?)?\s*(万元|元)`)
+
+func unitOfHeader(printed string) string {
+	if m := headerUnit.FindStringSubmatch(fold(printed)); m != nil {
+		return m[1]
+	}
+	return ""
+}
