@@ -197,7 +197,9 @@ func (t *legacyTable) addLogical(labels, cells []cell) {
 	sec, prev := t.context()
 	r := &logicalRow{labels: labels, cells: cells, section: sec, prev: prev}
 	t.placeRow(r)
-	if n := len(t.rows); n > 0 && r.match.row < 0 && r.label.enum == "" && !r.label.subset {
+	// A piece of label that fits no row, or only the row just read, is the
+	// rest of a wrapped label.
+	if n := len(t.rows); n > 0 && (r.match.row < 0 || r.match.row == t.rows[n-1].match.row) && r.label.enum == "" && !r.label.subset {
 		if t.joinFragment(t.rows[n-1], r) {
 			return
 		}
