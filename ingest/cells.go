@@ -34,6 +34,16 @@ type cellSplitter struct {
 	tabLed bool // one cell per line, each led by a tab
 }
 
+// boxRules turns the rules of tables drawn with box-drawing characters (as
+// text exports of Word and PDF draw them) and full-width bars into the pipes
+// and dashes of a markdown or grid table.
+var boxRules = strings.NewReplacer(
+	"│", "|", "┃", "|", "║", "|", "｜", "|",
+	"─", "-", "━", "-", "═", "=",
+	"┌", "+", "┐", "+", "└", "+", "┘", "+", "├", "+", "┤", "+", "┬", "+", "┴", "+", "┼", "+",
+	"╔", "+", "╗", "+", "╚", "+", "╝", "+", "╠", "+", "╣", "+", "╦", "+", "╩", "+", "╬", "+",
+)
+
 var (
 	separatorRow = regexp.MustCompile(`^[\s|:：\-—=+]+$`)
 	spaceRun     = regexp.MustCompile(`[ \x{3000}]{2,}`)
@@ -92,7 +102,7 @@ func (s cellSplitter) tabLedLine(cells []cell, l line) []cell {
 
 // splitLine splits one line of a row-per-line layout.
 func splitLine(l line) []cell {
-	t := strings.TrimRight(l.text, " \t\u3000")
+	t := strings.TrimRight(boxRules.Replace(l.text), " \t\u3000")
 	if strings.TrimSpace(t) == "" || separatorRow.MatchString(t) && strings.ContainsAny(t, "-—=") {
 		return nil
 	}

@@ -535,3 +535,27 @@ func TestOtherHandlingHeading2021(t *testing.T) {
 		})
 	}
 }
+
+// A header cut to 本年 fits the 2019 and the 2021 columns alike: the column
+// printed in full decides; with none, the figures are left unplaced.
+func TestTruncatedHeaderIsNotGuessed(t *testing.T) {
+	text := "| 第二十条第（一）项 | | | |\n| 信息内容 | 本年 | 本年 | 现行有效件数 |\n| 规章 | 1 | 0 | 9 |\n" +
+		"| 信息内容 | 本年 | 本年 |\n| 规范性文件 | 2 | 0 | 8 |\n"
+	r, err := Parse("cut-headers.md", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCells(t, r, []cellCase{
+		{indicator: "regulations.issued", breakdown: "total", value: "1", column: "本年"},
+		{indicator: "regulations.repealed", breakdown: "total", value: "0"},
+		{indicator: "regulations.in_force", breakdown: "total", value: "9", column: "现行有效件数"},
+	})
+	for _, o := range r.Observations {
+		if strings.HasPrefix(o.Indicator, "normative_documents.") {
+			t.Errorf("%s = %s read under a header that fits both formats", o.Indicator, show(o.Value))
+		}
+	}
+	if len(r.Unplaced) != 1 || r.Unplaced[0].Label != "规范性文件" {
+		t.Errorf("unplaced = %+v", r.Unplaced)
+	}
+}

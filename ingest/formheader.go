@@ -29,10 +29,6 @@ func (r *formReader) resolve2(b *fBlock, header []cell) []slot {
 	// then join pieces of a header split over cells (本年新 | 制作数量).
 	var split []cell
 	for _, c := range cells {
-		if _, ok := match(c.text); ok {
-			split = append(split, c)
-			continue
-		}
 		split = append(split, segment(c, b)...)
 	}
 	cells = split
@@ -40,6 +36,10 @@ func (r *formReader) resolve2(b *fBlock, header []cell) []slot {
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
 		if _, ok := match(c.text); !ok && i+1 < len(cells) {
+			if _, next := match(cells[i+1].text); next {
+				hs = append(hs, c) // the next cell is a header of its own
+				continue
+			}
 			if _, ok := match(c.text + cells[i+1].text); ok {
 				j := c
 				j.text += cells[i+1].text
@@ -52,6 +52,7 @@ func (r *formReader) resolve2(b *fBlock, header []cell) []slot {
 		hs = append(hs, c)
 	}
 	bestTpl, bestScore, tie := "", -1, false
+	var tied []string
 	for _, tpl := range templates {
 		cols := b.templateColumns(tpl)
 		score := 0
@@ -75,10 +76,25 @@ func (r *formReader) resolve2(b *fBlock, header []cell) []slot {
 		}
 		switch {
 		case score > bestScore:
-			bestTpl, bestScore, tie = tpl, score, false
+			bestTpl, bestScore, tie, tied = tpl, score, false, []string{tpl}
 		case score == bestScore:
 			tie = true
+			tied = append(tied, tpl)
 		}
+	}
+	// agree is the key every format that fits as well puts at position i,
+	// "" when they differ: a header cut to 本年 fits 本年新制作数量 and
+	// 本年制发件数 alike, and is then no column at all.
+	agree := func(i int) string {
+		key := ""
+		for j, tpl := range tied {
+			cs := b.templateColumns(tpl)
+			if i >= len(cs) || j > 0 && cs[i].key != key {
+				return ""
+			}
+			key = cs[i].key
+		}
+		return key
 	}
 	if !tie {
 		r.votes2[bestTpl]++
@@ -94,11 +110,11 @@ func (r *formReader) resolve2(b *fBlock, header []cell) []slot {
 				s.key = cols[i].key
 			}
 		} else if i < len(cols) && weakly(k, cols[i]) {
-			s.key = cols[i].key
+			s.key = agree(i)
 		}
 		slots = append(slots, s)
 	}
-	if len(hs) < len(cols) && len(hs) > 0 {
+	if len(hs) < len(cols) && len(hs) > 0 && (!tie || sameKeys(b.templateColumns(tied[0]), b.templateColumns(tied[len(tied)-1]))) {
 		complete := true
 		for i := range slots {
 			complete = complete && slots[i].key == cols[i].key
