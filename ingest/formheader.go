@@ -14,7 +14,7 @@ import (
 // is completed from it, in order.
 func (r *formReader) resolve2(b *fBlock, header []cell) []slot {
 	cells := joinHeaderRows(header)
-	match := func(text string) (*fColumn, bool) {
+	fit := func(text string) (*fColumn, float64) {
 		k := labelKey(text)
 		var best *fColumn
 		bs := 0.0
@@ -23,7 +23,11 @@ func (r *formReader) resolve2(b *fBlock, header []cell) []slot {
 				best, bs = c, s
 			}
 		}
-		return best, bs >= matchThreshold
+		return best, bs
+	}
+	match := func(text string) (*fColumn, bool) {
+		c, s := fit(text)
+		return c, s >= matchThreshold
 	}
 	// Split headers printed with no separator (本年新制作数量本年新公开数量…),
 	// then join pieces of a header split over cells (本年新 | 制作数量).
@@ -36,11 +40,10 @@ func (r *formReader) resolve2(b *fBlock, header []cell) []slot {
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
 		if _, ok := match(c.text); !ok && i+1 < len(cells) {
-			if _, next := match(cells[i+1].text); next {
-				hs = append(hs, c) // the next cell is a header of its own
-				continue
-			}
-			if _, ok := match(c.text + cells[i+1].text); ok {
+			// 本年新 | 制作数量: the pieces together fit a column better
+			// than the second piece alone, which may be a header of its own.
+			_, alone := fit(cells[i+1].text)
+			if _, joined := fit(c.text + cells[i+1].text); joined >= matchThreshold && joined > alone {
 				j := c
 				j.text += cells[i+1].text
 				j.x1 = cells[i+1].x1
