@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -29,7 +30,10 @@ import (
 
 // sampleDB is a database file holding the embedded sample reports, built
 // once for all tests; each test server opens it read-only, as gongkai serve does.
-var sampleDB string
+// seriesDB holds one publisher's reports in the three templates
+// (testdata/series: 2017 legacy, 2019, 2021; invented figures beside the
+// seed's real ones).
+var sampleDB, seriesDB string
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "gongkai-api")
@@ -37,7 +41,11 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	sampleDB = filepath.Join(dir, "gongkai.db")
-	if err := buildSampleDB(sampleDB); err != nil {
+	seriesDB = filepath.Join(dir, "series.db")
+	if err := buildDB(sampleDB, samples.FS); err != nil {
+		panic(err)
+	}
+	if err := buildDB(seriesDB, os.DirFS("../testdata/series")); err != nil {
 		panic(err)
 	}
 	code := m.Run()
@@ -45,41 +53,38 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func buildSampleDB(path string) error {
+// buildDB stores every report file of fsys, in name order, as gongkai
+// ingest does: checked against the year before, checks stored with it.
+func buildDB(path string, fsys fs.FS) error {
 	ctx := context.Background()
 	d, err := db.Open(ctx, path, false)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	names, err := samplesNames()
+	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return err
 	}
-	for _, name := range names {
-		b, err := samples.FS.ReadFile(name)
+	for _, e := range entries {
+		b, err := fs.ReadFile(fsys, e.Name())
 		if err != nil {
 			return err
 		}
-		r, err := ingest.Parse(name, b)
+		r, err := ingest.Parse(e.Name(), b)
 		if err != nil {
 			return err
 		}
-		check.Apply(r, catalog.MustRules(), nil) // as gongkai ingest does: the checks are stored with the report
+		prev, err := d.PreviousReport(ctx, r.Publisher.ID, r.Year)
+		if err != nil {
+			return err
+		}
+		check.Apply(r, catalog.MustRules(), prev)
 		if _, err := d.StoreReport(ctx, r, db.StoreOptions{}); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func samplesNames() ([]string, error) {
-	entries, err := samples.FS.ReadDir(".")
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	return names, err
 }
 
 // testServer is an API server over the sample database, with the OpenAPI 3
@@ -92,7 +97,13 @@ type testServer struct {
 
 func newTestServer(t *testing.T, opts api.Options) *testServer {
 	t.Helper()
-	d, err := db.Open(context.Background(), sampleDB, true)
+	return newTestServerOn(t, sampleDB, opts)
+}
+
+// newTestServerOn is newTestServer on another database file.
+func newTestServerOn(t *testing.T, path string, opts api.Options) *testServer {
+	t.Helper()
+	d, err := db.Open(context.Background(), path, true)
 	if err != nil {
 		t.Fatal(err)
 	}
