@@ -9,6 +9,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 	"sync"
@@ -207,12 +208,15 @@ func (r record) get(col string) string {
 	return ""
 }
 
-func readCSV(fsys embed.FS, name string, fn func(record) error) error {
-	b, err := fsys.ReadFile(name)
+// readCSV calls fn with each record of an embedded CSV file; lines starting
+// with # are comments.
+func readCSV(fsys fs.FS, name string, fn func(record) error) error {
+	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
 	}
 	cr := csv.NewReader(bytes.NewReader(b))
+	cr.Comment = '#'
 	header, err := cr.Read()
 	if err != nil {
 		return fmt.Errorf("%s: %v", name, err)

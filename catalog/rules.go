@@ -1,10 +1,7 @@
 package catalog
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
-	"io"
 	"io/fs"
 	"regexp"
 	"regexp/syntax"
@@ -156,7 +153,7 @@ func (c *Catalog) parseRules(fsys fs.FS, tableFiles []string, narrativeFile stri
 	var rules []Rule
 	seen := map[string]bool{}
 	for _, name := range tableFiles {
-		err := readRules(fsys, name, func(r record) error {
+		err := readCSV(fsys, name, func(r record) error {
 			rule, err := c.tableRule(r)
 			if err != nil {
 				return err
@@ -173,7 +170,7 @@ func (c *Catalog) parseRules(fsys fs.FS, tableFiles []string, narrativeFile stri
 		}
 	}
 	narrative := map[string]int{} // id → index in rules
-	err := readRules(fsys, narrativeFile, func(r record) error {
+	err := readCSV(fsys, narrativeFile, func(r record) error {
 		rule, err := c.narrativeRule(r)
 		if err != nil {
 			return err
@@ -392,33 +389,3 @@ func parseTerms(s string) ([]Term, error) {
 	return terms, nil
 }
 
-// readRules reads an embedded CSV file of rules; lines starting with # are comments.
-func readRules(fsys fs.FS, name string, fn func(record) error) error {
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return err
-	}
-	cr := csv.NewReader(bytes.NewReader(b))
-	cr.Comment = '#'
-	header, err := cr.Read()
-	if err != nil {
-		return fmt.Errorf("%s: %v", name, err)
-	}
-	cols := map[string]int{}
-	for i, h := range header {
-		cols[h] = i
-	}
-	for {
-		fields, err := cr.Read()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %v", name, err)
-		}
-		line, _ := cr.FieldPos(0)
-		if err := fn(record{cols: cols, fields: fields}); err != nil {
-			return fmt.Errorf("%s:%d: %v", name, line, err)
-		}
-	}
-}
