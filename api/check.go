@@ -143,32 +143,14 @@ func (s *Server) listChecks(c echo.Context) error {
 			return w.row(checkCSV(rep, r)...)
 		}), w.close)
 	}
-	version, err := s.dataVersion(ctx)
+	data, pg, err := paged(s, c, cur, limit,
+		func() (int, error) { return s.db.CountChecks(ctx, f) },
+		func(n int) ([]db.CheckRow, error) { f.Limit = n; return s.db.ListChecks(ctx, f) },
+		checkOf, func(r *db.CheckRow) any { return r.ID })
 	if err != nil {
 		return err
 	}
-	n, err := total(cur, version, func() (int, error) { return s.db.CountChecks(ctx, f) })
-	if err != nil {
-		return err
-	}
-	f.Limit = limit + 1
-	rows, err := s.db.ListChecks(ctx, f)
-	if err != nil {
-		return err
-	}
-	var last any
-	if len(rows) > limit {
-		rows = rows[:limit]
-		last = rows[limit-1].ID
-	}
-	out := CheckList{Data: make([]Check, len(rows))}
-	for i := range rows {
-		out.Data[i] = checkOf(&rows[i])
-	}
-	if out.Page, err = s.page(c, n, limit, version, last); err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, out)
+	return c.JSON(http.StatusOK, CheckList{Data: data, Page: pg})
 }
 
 // getReportChecks godoc

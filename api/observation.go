@@ -134,32 +134,14 @@ func (s *Server) listObservations(c echo.Context) error {
 			return w.row(observationCSV(rep, r)...)
 		}), w.close)
 	}
-	version, err := s.dataVersion(ctx)
+	data, pg, err := paged(s, c, cur, limit,
+		func() (int, error) { return s.db.CountObservations(ctx, f) },
+		func(n int) ([]db.ObservationRow, error) { f.Limit = n; return s.db.FindObservations(ctx, f) },
+		observationOf, func(r *db.ObservationRow) any { return r.Key() })
 	if err != nil {
 		return err
 	}
-	n, err := total(cur, version, func() (int, error) { return s.db.CountObservations(ctx, f) })
-	if err != nil {
-		return err
-	}
-	f.Limit = limit + 1
-	rows, err := s.db.FindObservations(ctx, f)
-	if err != nil {
-		return err
-	}
-	var last any
-	if len(rows) > limit {
-		rows = rows[:limit]
-		last = rows[limit-1].Key()
-	}
-	out := ObservationList{Data: make([]Observation, len(rows))}
-	for i := range rows {
-		out.Data[i] = observationOf(&rows[i])
-	}
-	if out.Page, err = s.page(c, n, limit, version, last); err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, out)
+	return c.JSON(http.StatusOK, ObservationList{Data: data, Page: pg})
 }
 
 // sort parses an order: fields separated by commas, each with an optional

@@ -87,31 +87,17 @@ func (s *Server) listPublishers(c echo.Context) error {
 			return w.row(pub.ID, rep.label(pub.NameZh, pub.NameEn), pub.Level, pub.AdminCode, pub.ParentCode, ints(pub.Years))
 		}), w.close)
 	}
-	version, err := s.dataVersion(ctx)
+	data, pg, err := paged(s, c, cur, limit,
+		func() (int, error) { return s.db.CountPublishers(ctx, f) },
+		func(n int) ([]db.PublisherSummary, error) {
+			f.Limit = n
+			return collect(func(fn func(*db.PublisherSummary) error) error { return s.db.EachPublisher(ctx, f, fn) })
+		},
+		publisherOf, func(p *db.PublisherSummary) any { return p.ID })
 	if err != nil {
 		return err
 	}
-	n, err := total(cur, version, func() (int, error) { return s.db.CountPublishers(ctx, f) })
-	if err != nil {
-		return err
-	}
-	f.Limit = limit + 1
-	out := PublisherList{Data: []Publisher{}}
-	if err := s.db.EachPublisher(ctx, f, func(pub *db.PublisherSummary) error {
-		out.Data = append(out.Data, publisherOf(pub))
-		return nil
-	}); err != nil {
-		return err
-	}
-	var last any
-	if len(out.Data) > limit {
-		out.Data = out.Data[:limit]
-		last = out.Data[limit-1].ID
-	}
-	if out.Page, err = s.page(c, n, limit, version, last); err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, out)
+	return c.JSON(http.StatusOK, PublisherList{Data: data, Page: pg})
 }
 
 func publisherOf(p *db.PublisherSummary) Publisher {

@@ -280,3 +280,44 @@ func total(cur *cursor, version string, count func() (int, error)) (int, error) 
 	}
 	return count()
 }
+
+// paged answers one JSON page of a collection: the total (carried by the
+// cursor while the data is unchanged), limit+1 rows fetched to learn whether
+// a next page exists, each rendered, and the page metadata with the key of
+// the last row shown.
+func paged[R, T any](s *Server, c echo.Context, cur *cursor, limit int, count func() (int, error),
+	fetch func(n int) ([]R, error), render func(*R) T, key func(*R) any) ([]T, Page, error) {
+	version, err := s.dataVersion(c.Request().Context())
+	if err != nil {
+		return nil, Page{}, err
+	}
+	n, err := total(cur, version, count)
+	if err != nil {
+		return nil, Page{}, err
+	}
+	rows, err := fetch(limit + 1)
+	if err != nil {
+		return nil, Page{}, err
+	}
+	var last any
+	if len(rows) > limit {
+		rows = rows[:limit]
+		last = key(&rows[limit-1])
+	}
+	data := make([]T, len(rows))
+	for i := range rows {
+		data[i] = render(&rows[i])
+	}
+	pg, err := s.page(c, n, limit, version, last)
+	return data, pg, err
+}
+
+// collect gathers the rows a db Each method calls back with.
+func collect[R any](each func(func(*R) error) error) ([]R, error) {
+	var rows []R
+	err := each(func(r *R) error {
+		rows = append(rows, *r)
+		return nil
+	})
+	return rows, err
+}

@@ -143,31 +143,17 @@ func (s *Server) listReports(c echo.Context) error {
 				r.IngestedAt.UTC().Format(time.RFC3339), itoa(r.Observations), itoa(r.Unplaced))
 		}), w.close)
 	}
-	version, err := s.dataVersion(ctx)
+	data, pg, err := paged(s, c, cur, limit,
+		func() (int, error) { return s.db.CountReports(ctx, f) },
+		func(n int) ([]db.ReportSummary, error) {
+			f.Limit = n
+			return collect(func(fn func(*db.ReportSummary) error) error { return s.db.EachReport(ctx, f, fn) })
+		},
+		reportOf, func(r *db.ReportSummary) any { return r.ID })
 	if err != nil {
 		return err
 	}
-	n, err := total(cur, version, func() (int, error) { return s.db.CountReports(ctx, f) })
-	if err != nil {
-		return err
-	}
-	f.Limit = limit + 1
-	out := ReportList{Data: []Report{}}
-	if err := s.db.EachReport(ctx, f, func(r *db.ReportSummary) error {
-		out.Data = append(out.Data, reportOf(r))
-		return nil
-	}); err != nil {
-		return err
-	}
-	var last any
-	if len(out.Data) > limit {
-		out.Data = out.Data[:limit]
-		last = out.Data[limit-1].ID
-	}
-	if out.Page, err = s.page(c, n, limit, version, last); err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, out)
+	return c.JSON(http.StatusOK, ReportList{Data: data, Page: pg})
 }
 
 // getReport godoc
