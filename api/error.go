@@ -31,6 +31,9 @@ type Problem struct {
 
 const problemType = "application/problem+json"
 
+// answeredKey marks, in the request's context, the error already answered.
+const answeredKey = "gongkai.answered"
+
 // statuses maps the codes of gongkai errors to HTTP statuses.
 var statuses = map[string]int{
 	gongkai.EINVALID:  http.StatusBadRequest,
@@ -44,12 +47,16 @@ var statuses = map[string]int{
 // are logged and answered with a plain 500: their text may hold SQL or paths.
 func (s *Server) handleError(err error, c echo.Context) {
 	res := c.Response()
+	if answered, _ := c.Get(answeredKey).(error); answered == err {
+		return // the access log answers errors first, then passes them on
+	}
 	if res.Committed {
 		// A stream (CSV) failed after its first bytes: the client sees a cut answer.
 		s.log.Error("request failed after the answer began", "id", res.Header().Get(echo.HeaderXRequestID),
 			"method", c.Request().Method, "uri", c.Request().RequestURI, "err", err)
 		return
 	}
+	c.Set(answeredKey, err)
 	p := s.problem(err, c)
 	h := res.Header()
 	h.Del("ETag")

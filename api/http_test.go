@@ -201,3 +201,17 @@ func TestHeadAndTrailingSlash(t *testing.T) {
 		t.Errorf("/v1/units/: %d", resp.StatusCode)
 	}
 }
+
+// TestErrorsAreAnsweredOnce checks that an error answered with a problem
+// document is logged once, as a request, and not again as a failure.
+func TestErrorsAreAnsweredOnce(t *testing.T) {
+	var logs strings.Builder
+	ts := newTestServer(t, api.Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	resp, _ := ts.get(t, "/v1/observations?year=abc")
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	if n := strings.Count(logs.String(), "\n"); n != 1 || strings.Contains(logs.String(), "failed") {
+		t.Errorf("%d log lines, want the access log only:\n%s", n, logs.String())
+	}
+}
