@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // headerWords are the column headings of a statistics table.
@@ -70,9 +71,9 @@ func detectForm(text string) formKind {
 		}
 		return n
 	}
-	legacy, nw, old := count(legacySignals), count(newSignals), count(oldSignals)
+	legacy, nw := count(legacySignals), count(newSignals)
 	switch {
-	case old >= 1 && legacy >= 1:
+	case legacy >= 1 && oldHeader(text):
 		return formOld
 	case nw >= 2 && nw >= legacy:
 		return formNew
@@ -80,6 +81,25 @@ func detectForm(text string) formKind {
 		return formLegacy
 	}
 	return formNone
+}
+
+// oldHeader reports whether a line of text is the header of a pre-2014
+// form: two of its column names together (本期实际 | 本年累计), not a word of
+// them in a sentence (本年累计公开信息…).
+func oldHeader(text string) bool {
+	for _, l := range strings.Split(text, "\n") {
+		t := squeeze(fold(l))
+		n := 0
+		for _, s := range oldSignals {
+			if strings.Contains(t, s) {
+				n++
+			}
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // squeeze removes all white space.
@@ -97,7 +117,8 @@ func squeeze(s string) string {
 // with a figure close below it (so a narrative heading is not taken for it).
 func legacyStart(lines []line, m *matcher) (int, bool) {
 	for i, l := range lines {
-		if strings.Contains(squeeze(fold(l.text)), "统计指标") {
+		// The header row, not a sentence that names statistics (各项统计指标…).
+		if t := squeeze(fold(strings.ReplaceAll(l.text, "|", ""))); strings.Contains(t, "统计指标") && utf8.RuneCountInString(t) <= 30 && !strings.ContainsAny(t, "，。；") {
 			return i, true
 		}
 	}
