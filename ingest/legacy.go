@@ -197,9 +197,8 @@ func (t *legacyTable) addLogical(labels, cells []cell) {
 	sec, prev := t.context()
 	r := &logicalRow{labels: labels, cells: cells, section: sec, prev: prev}
 	t.placeRow(r)
-	// A piece of label that fits no row, or only the row just read, is the
-	// rest of a wrapped label.
-	if n := len(t.rows); n > 0 && (r.match.row < 0 || r.match.row == t.rows[n-1].match.row) && r.label.enum == "" && !r.label.subset {
+	// An unnumbered piece of label may be the rest of a wrapped one.
+	if n := len(t.rows); n > 0 && r.label.enum == "" && !r.label.subset {
 		if t.joinFragment(t.rows[n-1], r) {
 			return
 		}
@@ -208,7 +207,7 @@ func (t *legacyTable) addLogical(labels, cells []cell) {
 }
 
 // joinFragment joins fragment r to the row before it when together they fit
-// the form at least as well: the head of a wrapped label with its figures on
+// the form at least as well as either alone: the head of a wrapped label with its figures on
 // the last line, or the tail of a wrapped label printed after the figures.
 func (t *legacyTable) joinFragment(p, r *logicalRow) bool {
 	pFig := rawRow{cells: p.cells}.hasFigures(t.isUnit)
@@ -218,7 +217,8 @@ func (t *legacyTable) joinFragment(p, r *logicalRow) bool {
 	}
 	joined := &logicalRow{labels: append(append([]cell{}, p.labels...), r.labels...), section: p.section, prev: p.prev}
 	t.placeRow(joined)
-	if joined.match.row < 0 || p.match.row >= 0 && joined.match.score < p.match.score {
+	if joined.match.row < 0 || p.match.row >= 0 && joined.match.score < p.match.score ||
+		r.match.row >= 0 && joined.match.score < r.match.score {
 		return false
 	}
 	p.labels = joined.labels
