@@ -46,6 +46,10 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer d.Close()
+	// A database built by an older binary gets this binary's indicators.
+	if err := d.SyncCatalog(ctx, catalog.MustLoad()); err != nil {
+		return err
+	}
 
 	in := ingester{db: d, rules: rules, opt: db.StoreOptions{Replace: *replace}, publisher: *publisher, year: *year,
 		stdout: stdout, stderr: stderr, progress: isTerminal(stderr)}

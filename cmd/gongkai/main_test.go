@@ -252,3 +252,28 @@ func TestIngestTableOnlyWithFlags(t *testing.T) {
 		t.Errorf("requests.received = %s", got)
 	}
 }
+
+func TestIngestUpdatesAnOlderCatalogue(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "g.db")
+	if _, stderr, err := cli(t, "ingest", "--db", dbPath, seed); err != nil {
+		t.Fatalf("%v: %s", err, stderr)
+	}
+	// As a database built by an older binary would be.
+	d, err := sql.Open("sqlite", "file:"+dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`UPDATE meta SET value = 'older' WHERE key = 'catalog'`,
+		`UPDATE indicators SET name_en = 'old name' WHERE code = 'requests.received'`} {
+		if _, err := d.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.Close()
+	if _, stderr, err := cli(t, "ingest", "--db", dbPath, "../../testdata/series/xuecheng-2019.txt"); err != nil {
+		t.Fatalf("%v: %s", err, stderr)
+	}
+	if got := query(t, dbPath, `SELECT name_en FROM indicators WHERE code = 'requests.received'`); got != "Applications received" {
+		t.Errorf("name_en %q: the catalogue was not brought up to date", got)
+	}
+}
