@@ -29,7 +29,7 @@
 // @tag.name                  observations
 // @tag.description           The figures of the reports, one per indicator and breakdown, and time series of them.
 // @tag.name                  checks
-// @tag.description           Each report checked against its own arithmetic, its report of the year before and its own words.
+// @tag.description           Each report checked against its own arithmetic, its report of the year before and its own words, and the rules the checks apply.
 // @tag.name                  operations
 // @tag.description           Health, metrics and documentation of the service.
 //
@@ -94,10 +94,10 @@ type Server struct {
 	// Echo is the router with every route and middleware installed.
 	Echo *echo.Echo
 
-	db     *db.DB
-	opts   Options
-	log    *slog.Logger
-	docKey string // digest of the API document, part of every ETag
+	db       *db.DB
+	opts     Options
+	log      *slog.Logger
+	buildKey string // digest of what the binary serves beside the database, part of every ETag
 
 	mu      sync.Mutex
 	version string    // dataset version last read
@@ -122,7 +122,7 @@ func New(d *db.DB, opts Options) *Server {
 	if opts.Registry == nil {
 		opts.Registry = newRegistry()
 	}
-	s := &Server{db: d, opts: opts, log: opts.Logger, docKey: docKey()}
+	s := &Server{db: d, opts: opts, log: opts.Logger, buildKey: buildKey()}
 
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
@@ -184,6 +184,8 @@ func (s *Server) routes() {
 	get("/v1/reports/:id/source", s.getSource)
 	get("/v1/reports/:id/checks", s.getReportChecks)
 	get("/v1/checks", s.listChecks)
+	get("/v1/rules", s.listRules)
+	get("/v1/rules/:id", s.getRule)
 	get("/v1/observations", s.listObservations)
 	get("/v1/series", s.listSeries)
 }

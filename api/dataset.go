@@ -64,7 +64,7 @@ func (s *Server) dataset(c echo.Context) error {
 			Links: map[string]string{
 				"years": "/v1/years", "units": "/v1/units", "indicators": "/v1/indicators",
 				"publishers": "/v1/publishers", "reports": "/v1/reports",
-				"observations": "/v1/observations", "series": "/v1/series", "checks": "/v1/checks",
+				"observations": "/v1/observations", "series": "/v1/series", "checks": "/v1/checks", "rules": "/v1/rules",
 				"openapi": "/openapi.json", "docs": "/swagger/index.html",
 			}}, nil
 	})

@@ -66,18 +66,18 @@ func memoize[T any](ctx context.Context, s *Server, key string, fn func() (T, er
 	return t, nil
 }
 
-// docKey is a digest of the API document: a new binary with another API
-// changes every ETag even when the data is the same.
-func docKey() string {
-	sum := sha256.Sum256([]byte(docs.SwaggerInfo.ReadDoc()))
+// buildKey is a digest of the API document and the rules: a new binary with
+// another API or other rules changes every ETag even when the data is the same.
+func buildKey() string {
+	sum := sha256.Sum256([]byte(docs.SwaggerInfo.ReadDoc() + "\x00" + rulesKey()))
 	return hex.EncodeToString(sum[:8])
 }
 
 // conditional gives every answer of GET and HEAD an ETag computed from the
-// dataset version, the API document and the request (URI and whether CSV
-// was asked for by Accept), with Cache-Control, and answers 304 Not
-// Modified when If-None-Match has it, before any query runs. Errors drop
-// both headers (see handleError).
+// dataset version, the binary (API document and rules) and the request (URI
+// and whether CSV was asked for by Accept), with Cache-Control, and answers
+// 304 Not Modified when If-None-Match has it, before any query runs. Errors
+// drop both headers (see handleError).
 func (s *Server) conditional(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
@@ -89,7 +89,7 @@ func (s *Server) conditional(next echo.HandlerFunc) echo.HandlerFunc {
 			return err
 		}
 		h := sha256.New()
-		for _, part := range []string{version, s.docKey, req.URL.RequestURI(), strconv.FormatBool(acceptsCSV(req))} {
+		for _, part := range []string{version, s.buildKey, req.URL.RequestURI(), strconv.FormatBool(acceptsCSV(req))} {
 			h.Write([]byte(part + "\x00"))
 		}
 		etag := `W/"` + hex.EncodeToString(h.Sum(nil)[:12]) + `"`

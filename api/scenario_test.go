@@ -221,6 +221,14 @@ func TestBadRequests(t *testing.T) {
 		{"/v1/reports/1/checks?lang=fr", 400, "lang"},
 		{"/v1/reports/999/checks", 404, ""},
 		{"/v1/reports/abc/checks", 404, ""},
+		{"/v1/rules?template=form2000", 400, "template"},
+		{"/v1/rules?severity=fatal", 400, "severity"},
+		{"/v1/rules?kind=total", 400, "kind"},
+		{"/v1/rules?kind=sum,", 400, "kind"},
+		{"/v1/rules?rule=legacy.requests.received.sum", 400, "rule"},
+		{"/v1/rules?lang=fr", 400, "lang"},
+		{"/v1/rules/narrative.requests.received?lang=en", 400, "lang"},
+		{"/v1/rules/legacy.requests.recieved.sum", 404, ""},
 		{"/v1/nothing", 404, ""},
 	} {
 		t.Run(tt.path, func(t *testing.T) {

@@ -1095,6 +1095,150 @@ const docTemplate = `{
                 }
             }
         },
+        "/v1/rules": {
+            "get": {
+                "description": "Every rule the checks apply, in catalogue order: the arithmetic of the tables (catalog/rules.csv), then the figures the narrative states (catalog/narrative.csv). The rule of a check in /v1/checks is the id of one of them. Filters combine with AND; a list (comma-separated) matches any of its values.\nCSV (format=csv or Accept: text/csv) writes whole and parts as catalog/rules.csv does: codes joined by + or -, an optional term suffixed with ?; a narrative rule's whole is its indicator, its wordings are in JSON only.",
+                "produces": [
+                    "application/json",
+                    "text/csv"
+                ],
+                "tags": [
+                    "checks"
+                ],
+                "summary": "The consistency rules",
+                "operationId": "listRules",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "form2021",
+                        "description": "Template the rule applies to, or several separated by commas (legacy2014, form2019, form2021)",
+                        "name": "template",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "error",
+                        "description": "error or warning, or both separated by a comma",
+                        "name": "severity",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "sum",
+                        "description": "Kind, or several separated by commas (sum, identity, equal, subset, at_least, row_sum, previous_year, narrative)",
+                        "name": "kind",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json",
+                            "csv"
+                        ],
+                        "type": "string",
+                        "description": "Representation; CSV also with Accept: text/csv",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Start CSV with a byte order mark, for Excel",
+                        "name": "bom",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of the CSV description column",
+                        "name": "lang",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/api.RuleList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal Server Error",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/rules/{id}": {
+            "get": {
+                "description": "The rule a check names: the templates it applies to, how its two sides compare, the indicators involved, its description in Chinese and English, and, for a narrative rule, the wordings it finds in the report's sentences.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "checks"
+                ],
+                "summary": "One consistency rule",
+                "operationId": "getRule",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "legacy.proactive.channels.at_least",
+                        "description": "Rule id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/api.Rule"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "No rule with this id",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal Server Error",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/v1/series": {
             "get": {
                 "description": "The values of one indicator and breakdown by year, one line per publisher (given by id, or all publishers of a region with data, at most 100), ready to plot. CSV has one row per point.",
@@ -2622,6 +2766,172 @@ const docTemplate = `{
                 }
             }
         },
+        "api.Rule": {
+            "type": "object",
+            "required": [
+                "description_en",
+                "description_zh",
+                "id",
+                "indicators",
+                "kind",
+                "parts",
+                "patterns",
+                "per_breakdown",
+                "severity",
+                "templates",
+                "whole"
+            ],
+            "properties": {
+                "description_en": {
+                    "type": "string",
+                    "example": "Applications received equal the applications received in person, by fax, online, by letter and in other forms together"
+                },
+                "description_zh": {
+                    "type": "string",
+                    "example": "收到申请数等于当面、传真、网络、信函和其他形式申请数之和"
+                },
+                "id": {
+                    "type": "string",
+                    "example": "legacy.requests.received.sum"
+                },
+                "indicators": {
+                    "description": "Indicators are the codes of the indicators involved, whole first, as\nthe checks of the rule list them; empty for a row_sum rule, whose terms\nare breakdowns.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "requests.received",
+                        "requests.received.in_person"
+                    ]
+                },
+                "kind": {
+                    "description": "Kind says how the two sides compare: sum (whole = parts added up), identity\n(the sum of whole = the sum of parts, an identity printed on the form),\nequal (two rows reporting the same quantity), subset (其中 rows: parts ≤ whole),\nat_least (channels that each count an item once: parts ≥ whole), row_sum (on\nevery row, the whole column = the parts columns added up), previous_year\n(whole in this report = parts in the same publisher's report of the year\nbefore), narrative (the figure the report's own words state = the table's).",
+                    "type": "string",
+                    "enum": [
+                        "sum",
+                        "identity",
+                        "equal",
+                        "subset",
+                        "at_least",
+                        "row_sum",
+                        "previous_year",
+                        "narrative"
+                    ],
+                    "example": "sum"
+                },
+                "parts": {
+                    "description": "Parts is the other side; empty for a narrative rule.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/api.RuleTerm"
+                    }
+                },
+                "patterns": {
+                    "description": "Patterns are the wordings a narrative rule finds in the report's\nsentences; empty for the rules of the tables.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/api.RulePattern"
+                    }
+                },
+                "per_breakdown": {
+                    "description": "PerBreakdown is true when the rule is evaluated once per breakdown\n(column) of the table, false when on the total only.",
+                    "type": "boolean",
+                    "example": false
+                },
+                "severity": {
+                    "description": "Severity is error for a broken identity of the form, warning for a plausibility rule.",
+                    "type": "string",
+                    "enum": [
+                        "error",
+                        "warning"
+                    ],
+                    "example": "error"
+                },
+                "templates": {
+                    "description": "Templates are the report templates the rule applies to.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "legacy2014"
+                    ]
+                },
+                "whole": {
+                    "description": "Whole is one side of the rule: a total, the parent of a 其中 row, the\nfigure of the table a narrative states.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/api.RuleTerm"
+                    }
+                }
+            }
+        },
+        "api.RuleList": {
+            "type": "object",
+            "required": [
+                "data"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/api.Rule"
+                    }
+                }
+            }
+        },
+        "api.RulePattern": {
+            "type": "object",
+            "required": [
+                "pattern",
+                "regexp",
+                "value"
+            ],
+            "properties": {
+                "pattern": {
+                    "description": "Pattern is the regular expression as written in the catalogue, {n}\nstanding for the number and its counting word.",
+                    "type": "string",
+                    "example": "(?:未|没有)[^，。；,;：:]{0,24}?行政诉讼"
+                },
+                "regexp": {
+                    "description": "Regexp is the expression matched, {n} spelled out.",
+                    "type": "string",
+                    "example": "(?:未|没有)[^，。；,;：:]{0,24}?行政诉讼"
+                },
+                "value": {
+                    "description": "Value is the figure a wording without a number states (未发生行政诉讼: 0);\nnull for a wording with {n}.",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 0
+                }
+            }
+        },
+        "api.RuleTerm": {
+            "type": "object",
+            "required": [
+                "code",
+                "optional",
+                "subtracted"
+            ],
+            "properties": {
+                "code": {
+                    "description": "Code is an indicator code; in a row_sum rule, a breakdown (column) code.",
+                    "type": "string",
+                    "example": "requests.received.other"
+                },
+                "optional": {
+                    "description": "Optional is true for a term left out when the report does not print\nthe row at all; a blank cell is never left out (the check is skipped).",
+                    "type": "boolean",
+                    "example": true
+                },
+                "subtracted": {
+                    "description": "Subtracted is true for a term taken away from its side rather than added.",
+                    "type": "boolean",
+                    "example": false
+                }
+            }
+        },
         "api.Section": {
             "type": "object",
             "required": [
@@ -2832,7 +3142,7 @@ const docTemplate = `{
             "name": "observations"
         },
         {
-            "description": "Each report checked against its own arithmetic, its report of the year before and its own words.",
+            "description": "Each report checked against its own arithmetic, its report of the year before and its own words, and the rules the checks apply.",
             "name": "checks"
         },
         {
