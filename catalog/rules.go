@@ -388,4 +388,3 @@ func parseTerms(s string) ([]Term, error) {
 	}
 	return terms, nil
 }
-
