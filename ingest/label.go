@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -13,14 +14,39 @@ import (
 // Traditional characters seen in mirrored reports to Simplified, and NBSP to
 // a space, so that the rest of the parser deals with one spelling.
 func fold(s string) string {
-	s = width.Fold.String(s)
-	s = traditional.Replace(s)
-	return strings.ReplaceAll(s, "\u00a0", " ")
+	wide, trad := false, false
+	for _, r := range s {
+		switch {
+		case r == '\u00a0' || r == '\u3000' || r >= 0xFF01 && r <= 0xFFEE:
+			wide = true
+		case r >= 0x4E00 && traditionalRunes[r]:
+			trad = true
+		}
+	}
+	if wide { // most text has nothing to fold: skip the work then
+		s = strings.ReplaceAll(width.Fold.String(s), "\u00a0", " ")
+	}
+	if trad {
+		s = traditional.Replace(s)
+	}
+	return s
 }
+
+// traditionalRunes are the first runes of the keys of traditional.
+var traditionalRunes = func() map[rune]bool {
+	m := map[rune]bool{}
+	for i := 0; i < len(traditionalPairs); i += 2 {
+		r, _ := utf8.DecodeRuneInString(traditionalPairs[i])
+		m[r] = true
+	}
+	return m
+}()
 
 // traditional maps the Traditional characters of the form's wording, as
 // mis-converted mirrors print them, to Simplified ones.
-var traditional = strings.NewReplacer(
+var traditional = strings.NewReplacer(traditionalPairs...)
+
+var traditionalPairs = []string{
 	"檔案", "文件", "規範", "规范", "規章", "规章", "數量", "数量", "數", "数", "開", "开",
 	"資訊", "信息", "訊", "讯", "處", "处", "許", "许", "強", "强", "費", "费", "總", "总",
 	"計", "计", "項", "项", "條", "条", "個", "个", "機", "机", "關", "关", "請", "请",
@@ -38,7 +64,7 @@ var traditional = strings.NewReplacer(
 	"問", "问", "題", "题", "進", "进", "營", "营", "頁", "页", "準", "准", "設", "设", "區", "区",
 	"縣", "县", "鄉", "乡", "鎮", "镇", "產", "产", "環", "环", "義", "义", "歸", "归", "檔", "档",
 	"錢", "钱", "額", "额", "餘", "余", "稅", "税", "標", "标", "務", "务", "劃", "划", "廳", "厅",
-)
+}
 
 // enumerator matches the numbering that starts a printed row label:
 // 一、 第一、 (一) 1. 1、 (1) 1) ①.

@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/gongkai/gongkai"
@@ -102,12 +103,24 @@ type legacyTable struct {
 func newLegacyTable(cat *catalog.Catalog) *legacyTable {
 	return &legacyTable{
 		cat: cat,
-		m:   newMatcher(cat.Legacy),
+		m:   legacyMatcher(cat),
 		isUnit: func(s string) bool {
 			_, ok := cat.UnitBySymbol(s)
 			return ok
 		},
 	}
+}
+
+// legacyMatchers holds the matcher of each catalogue's legacy rows: it is
+// read-only once built, and building it is a tenth of a parse.
+var legacyMatchers sync.Map // *catalog.Catalog → *matcher
+
+func legacyMatcher(cat *catalog.Catalog) *matcher {
+	if m, ok := legacyMatchers.Load(cat); ok {
+		return m.(*matcher)
+	}
+	m, _ := legacyMatchers.LoadOrStore(cat, newMatcher(cat.Legacy))
+	return m.(*matcher)
 }
 
 // context is the section and row in force after the rows read so far.

@@ -20,6 +20,7 @@ type matcher struct {
 	section []int       // index of each row's top-level ancestor
 	ordinal []int       // 1-based position of each row among its siblings
 	byID    map[string]int
+	byGram  map[uint64][]int // rows whose keys hold a bigram: the only rows a label sharing none cannot fit
 }
 
 func newMatcher(rows []catalog.Row) *matcher {
@@ -44,7 +45,30 @@ func newMatcher(rows []catalog.Row) *matcher {
 		}
 		m.ordinal = append(m.ordinal, n)
 	}
+	m.byGram = map[uint64][]int{}
+	for i, keys := range m.keys {
+		for _, k := range keys {
+			for _, g := range k.grams {
+				if rows := m.byGram[g]; len(rows) == 0 || rows[len(rows)-1] != i {
+					m.byGram[g] = append(rows, i)
+				}
+			}
+		}
+	}
 	return m
+}
+
+// candidates marks the rows that share a bigram with k: every other row
+// scores 0 (equal keys, one key inside another, and the Dice coefficient all
+// need a shared bigram).
+func (m *matcher) candidates(k gramKey) []bool {
+	out := make([]bool, len(m.rows))
+	for _, g := range k.grams {
+		for _, i := range m.byGram[g] {
+			out[i] = true
+		}
+	}
+	return out
 }
 
 // match is the outcome of placing one label.
@@ -95,7 +119,10 @@ func (m *matcher) place(l rowLabel, sec, prev int) match {
 	}
 	var local, all []cand
 	k := newGramKey(l.key)
-	for i := range m.rows {
+	for i, ok := range m.candidates(k) {
+		if !ok {
+			continue
+		}
 		s := m.score(l, k, i)
 		if s < matchThreshold-ambiguityMargin {
 			continue

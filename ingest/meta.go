@@ -182,6 +182,15 @@ func published(lines []line) string {
 }
 
 func contact(text string) gongkai.Contact {
+	// Only the lines that can hold a contact detail are searched.
+	var b strings.Builder
+	for l := range strings.SplitSeq(text, "\n") {
+		if strings.Contains(l, "@") || strings.ContainsAny(l, "址编电话联") {
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+	}
+	text = b.String()
 	var c gongkai.Contact
 	first := func(re *regexp.Regexp) string {
 		if m := re.FindStringSubmatch(text); m != nil {

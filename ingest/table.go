@@ -73,7 +73,7 @@ func detectForm(text string) formKind {
 	}
 	legacy, nw := count(legacySignals), count(newSignals)
 	switch {
-	case legacy >= 1 && oldHeader(text):
+	case legacy >= 1 && count(oldSignals) >= 2 && oldHeader(text):
 		return formOld
 	case nw >= 2 && nw >= legacy:
 		return formNew
