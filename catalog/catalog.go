@@ -26,6 +26,9 @@ type Catalog struct {
 	Indicators []gongkai.Indicator
 	// Legacy is the row list of the 2014 form, in printed order.
 	Legacy []Row
+	// LegacyColumns names the value columns of the legacy table by breakdown
+	// (legacy_columns.csv): 统计数 is the total, local variants print more.
+	LegacyColumns []Column
 	// Forms holds the tables of the 2019 and 2021 formats (form2019.csv,
 	// form2021.csv), by template code, in printed order.
 	Forms map[string][]FormEntry
@@ -33,6 +36,12 @@ type Catalog struct {
 	units      map[string]*gongkai.Unit
 	unitsBySym map[string]*gongkai.Unit
 	indicators map[string]*gongkai.Indicator
+}
+
+// Column is a value column of a table and the breakdown its figures have.
+type Column struct {
+	Breakdown string
+	Labels    []string // the headers it is printed under
 }
 
 // Row is one printed row of a template.
@@ -138,6 +147,16 @@ func parse(fsys embed.FS) (*Catalog, error) {
 		return nil, err
 	}
 	c.Legacy = rows
+	if err := readCSV(fsys, "legacy_columns.csv", func(r record) error {
+		col := Column{Breakdown: r.get("breakdown"), Labels: strings.Split(r.get("labels"), "|")}
+		if col.Breakdown == "" || r.get("labels") == "" {
+			return fmt.Errorf("a column needs a breakdown and labels")
+		}
+		c.LegacyColumns = append(c.LegacyColumns, col)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
 	c.Forms = map[string][]FormEntry{}
 	for _, f := range []struct{ file, template string }{
 		{"form2019.csv", gongkai.Template2019},

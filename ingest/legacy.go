@@ -94,10 +94,39 @@ func (r *logicalRow) text() string {
 
 // legacyTable reads the rows of the 2014 form.
 type legacyTable struct {
-	cat    *catalog.Catalog
-	m      *matcher
-	isUnit func(string) bool
-	rows   []*logicalRow
+	cat     *catalog.Catalog
+	m       *matcher
+	isUnit  func(string) bool
+	rows    []*logicalRow
+	columns []valueColumn // the value columns when the header names several, else nil
+}
+
+// valueColumn is one of several value columns of a local variant of the
+// legacy table (区政府统计数 | 区直单位统计数 | 乡镇街道统计数).
+type valueColumn struct {
+	header    string // as printed
+	breakdown string
+}
+
+// setColumns takes the value column headers of the table's header row. One
+// column (统计数) is the national form; several are read column by column,
+// each as a breakdown named in legacy_columns.csv, or column_N.
+func (t *legacyTable) setColumns(headers []string) {
+	if len(headers) < 2 {
+		return
+	}
+	for i, h := range headers {
+		col := valueColumn{header: trimCell(h), breakdown: fmt.Sprintf("column_%d", i+1)}
+		best := matchThreshold
+		for _, c := range t.cat.LegacyColumns {
+			for _, l := range c.Labels {
+				if s := similarity(labelKey(h), labelKey(l)); s >= best {
+					best, col.breakdown = s, c.Breakdown
+				}
+			}
+		}
+		t.columns = append(t.columns, col)
+	}
 }
 
 func newLegacyTable(cat *catalog.Catalog) *legacyTable {
@@ -258,6 +287,15 @@ func (t *legacyTable) observations() ([]gongkai.Observation, []gongkai.Unplaced)
 			continue
 		}
 		seen[r.match.row] = r.labels[0].line
+		if t.columns != nil {
+			os, err := t.columnObservations(r, row)
+			if err != "" {
+				unplaced = append(unplaced, t.unplaced(r, err))
+				continue
+			}
+			obs = append(obs, os...)
+			continue
+		}
 		o, err := t.observation(r, row)
 		if err != "" {
 			unplaced = append(unplaced, t.unplaced(r, err))
@@ -340,6 +378,72 @@ func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Obse
 		o.Flags = append(o.Flags, gongkai.FlagUnitMissing)
 	}
 	return o, ""
+}
+
+// columnObservations reads a placed row of a table with several value
+// columns: one observation per column, placed by position when every column
+// has a cell (blank or not), or when exactly as many figures as columns are
+// printed; otherwise the row is not placed.
+func (t *legacyTable) columnObservations(r *logicalRow, row catalog.Row) ([]gongkai.Observation, string) {
+	var unitCell *cell
+	var cells []*cell // the cells of the value columns, in order
+	figures := 0
+	for i := range r.cells {
+		c := &r.cells[i]
+		switch classify(c.text, t.isUnit) {
+		case kindUnit:
+			if unitCell != nil {
+				return nil, fmt.Sprintf("two units, %q and %q", unitCell.text, c.text)
+			}
+			unitCell = c
+		case kindValue:
+			figures++
+			cells = append(cells, c)
+		case kindBlank:
+			cells = append(cells, c)
+		}
+	}
+	if row.Group {
+		if figures > 0 {
+			return nil, fmt.Sprintf("heading row %s prints a figure", row.ID)
+		}
+		return nil, ""
+	}
+	n := len(t.columns)
+	if len(cells) == n+1 && unitCell == nil && classify(cells[0].text, t.isUnit) == kindBlank {
+		cells = cells[1:] // the unit column, blank
+	}
+	if len(cells) != n {
+		if figures != n {
+			return nil, fmt.Sprintf("%d figures for the %d value columns, and the layout does not show which are blank", figures, n)
+		}
+		var printed []*cell
+		for _, c := range cells {
+			if classify(c.text, t.isUnit) == kindValue {
+				printed = append(printed, c)
+			}
+		}
+		cells = printed
+	}
+	var out []gongkai.Observation
+	for i, col := range t.columns {
+		one := *r
+		one.cells = []cell{*cells[i]}
+		if unitCell != nil {
+			one.cells = []cell{*unitCell, *cells[i]}
+		}
+		o, err := t.observation(&one, row)
+		if err != "" || o == nil {
+			return nil, err
+		}
+		if cells[i].text == "" {
+			o.Line = cells[i].line
+		}
+		o.Breakdown = col.breakdown
+		o.Column = &col.header
+		out = append(out, *o)
+	}
+	return out, ""
 }
 
 // convert brings v, printed in unit sym, to unit want when both share a base

@@ -78,7 +78,9 @@ func parseLegacy(r *gongkai.Report, cat *catalog.Catalog, lines []line, fail fun
 	cells, cols := stripHeaders(detectLayout(body).split(body))
 	if sequenceColumn(cols) {
 		cells = dropSequence(cells, t.isUnit)
+		cols = cols[1:]
 	}
+	t.setColumns(cols)
 	for _, raw := range assemble(cells, t.isUnit) {
 		t.add(raw)
 	}

@@ -134,3 +134,56 @@ func TestOrdinal(t *testing.T) {
 		}
 	}
 }
+
+// TestLocalValueColumns reads a local variant of the legacy table with a
+// figure per level of government instead of one 统计数 (templates.md §1a:
+// a parser must accept extra numeric columns).
+func TestLocalValueColumns(t *testing.T) {
+	tables := map[string]string{
+		"tabs": "统计指标\t单位\t区政府统计数\t区直单位统计数\t乡镇街道统计数\n" +
+			"一、主动公开情况\t\t\t\t\n" +
+			"（一）主动公开政府信息数\t条\t120\t300\t80\n" +
+			"（二）主动公开机构领导、机构设置及人事信息\t条\t4\t9\t2\n" +
+			"三、依申请公开情况\t\t\t\t\n" +
+			"（一）收到申请数\t件\t5\t\t1\n",
+		"pipes": "| 统计指标 | 单位 | 合计 | 区政府统计数 | 区直单位统计数 | 乡镇街道统计数 |\n|---|---|---|---|---|---|\n" +
+			"| 一、主动公开情况 | | | | | |\n" +
+			"| （一）主动公开政府信息数 | 条 | 500 | 120 | 300 | 80 |\n" +
+			"| （二）主动公开机构领导、机构设置及人事信息 | 条 | 15 | 4 | 9 | 2 |\n" +
+			"| 三、依申请公开情况 | | | | | |\n" +
+			"| （一）收到申请数 | 件 | 6 | 5 | | 1 |\n",
+	}
+	for name, table := range tables {
+		t.Run(name, func(t *testing.T) {
+			r, err := Parse(name+".txt", []byte(table))
+			if err != nil {
+				t.Fatal(err)
+			}
+			obs := byIndicator(r)
+			want := map[string]any{
+				"proactive.items/government": 120.0, "proactive.items/departments": 300.0, "proactive.items/townships": 80.0,
+				"requests.received/government": 5.0, "requests.received/departments": nil, "requests.received/townships": 1.0,
+			}
+			if name == "pipes" {
+				want["proactive.items/total"], want["requests.received/total"] = 500.0, 6.0
+			} else if _, ok := obs["proactive.items/total"]; ok {
+				t.Errorf("a total that the table does not print was made up")
+			}
+			for k, v := range want {
+				o, ok := obs[k]
+				if !ok || deref(o.Value) != v {
+					t.Errorf("%s = %v, want %v", k, deref(o.Value), v)
+				}
+			}
+			if o := obs["proactive.items/departments"]; o.Column == nil || *o.Column != "区直单位统计数" {
+				t.Errorf("column %v, want the header as printed", o.Column)
+			}
+			if len(r.Observations) != len(want) {
+				t.Errorf("%d observations, want %d", len(r.Observations), len(want))
+			}
+			if len(r.Unplaced) != 1 || !strings.Contains(r.Unplaced[0].Label, "机构领导") {
+				t.Errorf("unplaced %+v, want the local row", r.Unplaced)
+			}
+		})
+	}
+}

@@ -155,6 +155,13 @@ func tableEnd(lines []line, start int) (int, bool) {
 	return len(lines), false
 }
 
+// valueHeading matches the heading of a value column of a local variant.
+var valueHeading = regexp.MustCompile(`(统计数|合计|总计|小计)$`)
+
+// headerLead is the first heading of a header row printed in one cell, its
+// characters perhaps spaced out (统　计　指　标).
+var headerLead = regexp.MustCompile(`^.*?统\s*计\s*指\s*标`)
+
 // stripHeaders drops the header rows of the table (統计指标 | 单位 | 统计数),
 // at its start and wherever a page break repeats them, and returns the value
 // column headings the first one names.
@@ -185,14 +192,19 @@ func headerRun(cells []cell) (int, []string) {
 	for ; i < len(cells); i++ {
 		k := squeeze(fold(cells[i].text))
 		if strings.HasPrefix(k, "统计指标") && k != "统计指标" { // a whole header row in one cell
-			for _, w := range strings.Fields(fold(cells[i].text))[1:] {
+			rest := headerLead.ReplaceAllString(fold(cells[i].text), "")
+			for _, w := range strings.Fields(rest) {
 				if w != "单位" && w != "计量单位" {
 					cols = append(cols, w)
 				}
 			}
 			continue
 		}
-		if cells[i].text != "" && !headerWords[k] || i > 0 && cells[i].rowStart && cells[i].text == "" {
+		// A heading of its own: a word of the national header, a value column
+		// of a local variant (区直单位统计数), or any cell of the header's line.
+		sameLine := i > 0 && cells[i].line == cells[0].line && !cells[i].rowStart
+		if cells[i].text != "" && !headerWords[k] && !valueHeading.MatchString(k) && !sameLine ||
+			i > 0 && cells[i].rowStart && cells[i].text == "" {
 			break
 		}
 		switch k {
