@@ -95,13 +95,13 @@ type testServer struct {
 	doc    *openapi3.T
 }
 
-func newTestServer(t *testing.T, opts api.Options) *testServer {
+func newTestServer(t testing.TB, opts api.Options) *testServer {
 	t.Helper()
 	return newTestServerOn(t, sampleDB, opts)
 }
 
 // newTestServerOn is newTestServer on another database file.
-func newTestServerOn(t *testing.T, path string, opts api.Options) *testServer {
+func newTestServerOn(t testing.TB, path string, opts api.Options) *testServer {
 	t.Helper()
 	d, err := db.Open(context.Background(), path, true)
 	if err != nil {
