@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/gongkai/gongkai"
@@ -45,7 +46,7 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 	sum := sha256.Sum256(data)
 	r.SHA256 = hex.EncodeToString(sum[:])
 
-	var start int
+	var start, end int
 	switch detectForm(text) {
 	case formNone:
 		return nil, fail(1, "no statistics table of a national template found (政府信息公开情况统计表, or the tables of the 2019/2021 format)")
@@ -59,19 +60,26 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 		meta(r, narrative, text)
 		return r, nil
 	case formLegacy:
-		if start, err = parseLegacy(r, cat, lines, fail); err != nil {
+		if start, end, err = parseLegacy(r, cat, lines, fail); err != nil {
 			return nil, err
 		}
 	}
 	meta(r, lines[:start], text)
+	// Narrative printed after the table (a report that attaches its table
+	// in the middle) has headings of its own.
+	if more := sections(lines[end:]); len(more) > 0 {
+		r.Sections = append(r.Sections, more...)
+		r.Missing = slices.DeleteFunc(r.Missing, func(m string) bool { return m == "sections" })
+	}
 	return r, nil
 }
 
-func parseLegacy(r *gongkai.Report, cat *catalog.Catalog, lines []line, fail func(int, string, ...any) error) (int, error) {
+// parseLegacy reads the legacy table into r and returns the lines it spans.
+func parseLegacy(r *gongkai.Report, cat *catalog.Catalog, lines []line, fail func(int, string, ...any) error) (start, end int, err error) {
 	t := newLegacyTable(cat)
-	start, _ := legacyStart(lines, t.m)
+	start, _ = legacyStart(lines, t.m)
 	if start < 0 {
-		return 0, fail(lineOf(lines, legacySignals), "the text names rows of the statistics table but holds no table with figures")
+		return 0, 0, fail(lineOf(lines, legacySignals), "the text names rows of the statistics table but holds no table with figures")
 	}
 	end, closed := tableEnd(lines, start)
 	body := lines[start:end]
@@ -87,7 +95,7 @@ func parseLegacy(r *gongkai.Report, cat *catalog.Catalog, lines []line, fail fun
 	r.Template = gongkai.TemplateLegacy
 	r.Observations, r.Unplaced = t.observations()
 	if len(r.Observations) == 0 {
-		return 0, fail(lines[start].n, "the statistics table has no row of the 2014 form with a figure")
+		return 0, 0, fail(lines[start].n, "the statistics table has no row of the 2014 form with a figure")
 	}
 	if !closed {
 		if last := t.lastSection(); last >= 0 && last < len(cat.Legacy)-1 && t.m.section[last] != t.m.section[len(cat.Legacy)-1] {
@@ -96,7 +104,7 @@ func parseLegacy(r *gongkai.Report, cat *catalog.Catalog, lines []line, fail fun
 				lines[len(lines)-1].n, row.ID, row.Label)
 		}
 	}
-	return start, nil
+	return start, end, nil
 }
 
 // lastSection is the last row placed, -1 when none is.

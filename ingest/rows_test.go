@@ -187,3 +187,21 @@ func TestLocalValueColumns(t *testing.T) {
 		})
 	}
 }
+
+func TestSectionsAfterTheTable(t *testing.T) {
+	text := "薛城区人民政府2017年政府信息公开工作年度报告\n一、概述\n全年工作有序开展。\n" +
+		"统计指标\t单位\t统计数\n一、主动公开情况\t\t\n（一）主动公开政府信息数\t条\t100\n" +
+		"单位负责人：某某\n二、存在的主要问题及改进情况\n人员不足，明年将加强培训。\n"
+	r, err := Parse("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var headings []string
+	for _, s := range r.Sections {
+		headings = append(headings, s.Heading+": "+s.Text)
+	}
+	want := "一、概述: 全年工作有序开展。|二、存在的主要问题及改进情况: 人员不足，明年将加强培训。"
+	if got := strings.Join(headings, "|"); got != want {
+		t.Errorf("sections %q, want %q", got, want)
+	}
+}
