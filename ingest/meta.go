@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/region"
@@ -49,28 +50,43 @@ func meta(r *gongkai.Report, narrative []line, text string) {
 	missing("sections", len(r.Sections) == 0)
 }
 
-// title joins the first short lines of the text when they name a report.
+// title is the first short line near the top that names a report
+// (…年度报告), joined with the short line before it when the title wraps
+// (薛城区人民政府 / 2017年政府信息公开工作年度报告). Lines of site navigation
+// or dates above it are left out.
 func title(lines []line) string {
-	var parts []string
+	var prev string
+	seen := 0
 	for _, l := range lines {
 		t := trimCell(l.text)
 		if t == "" {
-			if len(parts) > 0 {
-				break
-			}
 			continue
 		}
-		if len([]rune(t)) > 40 || strings.Contains(t, "。") || len(parts) == 3 {
-			break
+		if seen++; seen > 15 || strings.Contains(t, "。") {
+			return ""
 		}
-		parts = append(parts, t)
+		if strings.ContainsAny(t, ">»›") { // site navigation: 首页 > 政府信息公开 > 年度报告
+			prev = ""
+			continue
+		}
+		short := utf8.RuneCountInString(t) <= 40
+		if short && strings.Contains(t, "报告") {
+			if prev != "" && !strings.Contains(prev, "报告") && (!yearIn.MatchString(t) || titleStart.MatchString(t)) {
+				return prev + t
+			}
+			return t
+		}
+		prev = ""
+		if short && !heading.MatchString(t) && !strings.ContainsAny(t, "/|：:") {
+			prev = t
+		}
 	}
-	s := strings.Join(parts, "")
-	if !strings.Contains(s, "报告") {
-		return ""
-	}
-	return s
+	return ""
 }
+
+// titleStart matches a title line that begins with the year or the words
+// after the publisher's name, so the line before names the publisher.
+var titleStart = regexp.MustCompile(`^(?:(?:19|20)\d{2}\s*年|关于|工作|年度|政府信息公开)`)
 
 func reportYear(title, text string) int {
 	if m := yearIn.FindStringSubmatch(title); m != nil {
@@ -144,11 +160,14 @@ func level(name string, d region.Division, resolved bool) string {
 	switch {
 	case resolved && (rest == "" || rest == "人民政府" || rest == "政府"):
 		return d.Level
-	case regexp.MustCompile(`(镇|乡|街道)(人民政府|办事处)$`).MatchString(name):
+	case township.MatchString(name):
 		return "township"
 	}
 	return "department"
 }
+
+// township matches the name of a township or sub-district body.
+var township = regexp.MustCompile(`(镇|乡|街道)(人民政府|政府|办事处)?$`)
 
 // publisherID is stable across reports: a government is known by its
 // division code (370403); any other body by the code of its region and a

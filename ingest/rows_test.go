@@ -205,3 +205,21 @@ func TestSectionsAfterTheTable(t *testing.T) {
 		t.Errorf("sections %q, want %q", got, want)
 	}
 }
+
+func TestTitle(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"薛城区人民政府2017年政府信息公开\n工作年度报告\n\n本年度报告根据…。", "薛城区人民政府2017年政府信息公开工作年度报告"},
+		{"首页 > 政府信息公开 > 年度报告\n\n薛城区人民政府2017年政府信息公开工作年度报告\n发布日期：2018-02-28", "薛城区人民政府2017年政府信息公开工作年度报告"},
+		{"薛城区人民政府\n2019年政府信息公开工作年度报告\n", "薛城区人民政府2019年政府信息公开工作年度报告"},
+		{"2018-03-30\n山东省人民政府办公厅2017年政府信息公开工作年度报告\n", "山东省人民政府办公厅2017年政府信息公开工作年度报告"},
+		{"本报告根据《条例》编制。\n薛城区人民政府2017年政府信息公开工作年度报告", ""},
+	}
+	for _, tt := range tests {
+		if got := title(splitLines(tt.text)); got != tt.want {
+			t.Errorf("title(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	if p := Publisher("邹坞镇", ""); p.Level != "township" {
+		t.Errorf("邹坞镇: level %q, want township", p.Level)
+	}
+}
