@@ -129,12 +129,7 @@ func (d *DB) observationWhere(ctx context.Context, f ObservationFilter) (*where,
 	w.prefix("o.admin_code", f.Region)
 	w.years("o.year", f.Years)
 	w.in("o.breakdown", f.Breakdowns)
-	if len(f.Templates) > 0 {
-		var tw where
-		tw.in("template", f.Templates)
-		tw.add("superseded_by IS NULL")
-		w.add("o.report_id IN (SELECT id FROM reports"+tw.String()+")", tw.args...)
-	}
+	w.in("o.template", f.Templates)
 	if f.Report != 0 {
 		w.add("o.report_id = ?", f.Report)
 	}

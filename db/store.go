@@ -364,9 +364,9 @@ func insertObservations(ctx context.Context, tx *sql.Tx, reportID int64, adminCo
 		return nil
 	}
 	stmt, err := tx.PrepareContext(ctx, `
-		INSERT INTO observations (report_id, current, publisher_id, admin_code, year, indicator,
+		INSERT INTO observations (report_id, current, publisher_id, admin_code, year, template, indicator,
 			breakdown, value, unit, label, column_label, raw, line, flags)
-		VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -383,7 +383,7 @@ func insertObservations(ctx context.Context, tx *sql.Tx, reportID int64, adminCo
 		if o.Column != nil {
 			column = *o.Column
 		}
-		if _, err := stmt.ExecContext(ctx, reportID, r.Publisher.ID, adminCode, r.Year, o.Indicator,
+		if _, err := stmt.ExecContext(ctx, reportID, r.Publisher.ID, adminCode, r.Year, r.Template, o.Indicator,
 			breakdown, value, o.Unit, o.Label, column, o.Raw, o.Line, jsonArray(o.Flags)); err != nil {
 			return fmt.Errorf("observation %s (line %d): %w", o.Indicator, o.Line, err)
 		}
