@@ -147,8 +147,8 @@ func (in *ingester) store(ctx context.Context, p parsed) {
 		out, err = checkAndStore(ctx, in.db, p.r, in.rules, in.opt)
 		if err == nil {
 			in.counts[out.Status]++
-			fmt.Fprintf(in.stdout, "%-9s %s: %s %d, %s, %d figures\n", out.Status, p.name,
-				p.r.Publisher.NameZh, p.r.Year, p.r.Template, len(p.r.Observations))
+			fmt.Fprintf(in.stdout, "%-9s %s: %s %d, %s, %d figures, %d rows unplaced, %s\n", out.Status, p.name,
+				p.r.Publisher.NameZh, p.r.Year, p.r.Template, len(p.r.Observations), len(p.r.Unplaced), failing(p.r.Checks))
 			return
 		}
 	}
@@ -250,4 +250,18 @@ func checkAndStore(ctx context.Context, d *db.DB, r *gongkai.Report, rules []cat
 	}
 	check.Apply(r, rules, prev)
 	return d.StoreReport(ctx, r, opt)
+}
+
+// failing summarises the failing checks of a report for the ingest line.
+func failing(checks []gongkai.Check) string {
+	fail, errs := 0, 0
+	for _, c := range checks {
+		if c.Status == check.StatusFail {
+			fail++
+			if c.Severity == catalog.SeverityError {
+				errs++
+			}
+		}
+	}
+	return fmt.Sprintf("%d checks failed (%d errors)", fail, errs)
 }
