@@ -278,3 +278,32 @@ func TestIngestUpdatesAnOlderCatalogue(t *testing.T) {
 		t.Errorf("name_en %q: the catalogue was not brought up to date", got)
 	}
 }
+
+// TestChecksAcrossYearsInAnyOrder ingests a 2020 report before the 2019
+// one: its check against the year before is skipped at first, and run once
+// 2019 is stored.
+func TestChecksAcrossYearsInAnyOrder(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "g.db")
+	file := "../../testdata/form2019/tabs-tables-only.txt"
+	status := func() string {
+		return query(t, dbPath, `SELECT group_concat(DISTINCT status) FROM checks c JOIN reports r ON r.id = c.report_id
+			WHERE r.year = 2020 AND c.rule = 'form.requests.carried_over.previous_year'`)
+	}
+	for _, year := range []string{"2020", "2019"} {
+		if _, stderr, err := cli(t, "ingest", "--db", dbPath, "--publisher", "薛城区人民政府", "--year", year, file); err != nil {
+			t.Fatalf("%v: %s", err, stderr)
+		}
+		if year == "2020" && status() != "skipped" {
+			t.Errorf("before 2019 is stored: %q, want skipped", status())
+		}
+	}
+	// The same tables both years: 上年结转 is not last year's 结转下年度 in
+	// every column (in some, both are 0).
+	if got := status(); got != "fail,pass" && got != "pass,fail" {
+		t.Errorf("after 2019 is stored: %q, want fail and pass, no longer skipped", got)
+	}
+	if flags := query(t, dbPath, `SELECT o.flags FROM observations o JOIN reports r ON r.id = o.report_id
+		WHERE r.year = 2020 AND o.indicator = 'requests.carried_over' AND o.breakdown = 'total'`); !strings.Contains(flags, "check_failed") {
+		t.Errorf("2020 上年结转 flags %s, want check_failed", flags)
+	}
+}
