@@ -26,7 +26,7 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 	if len(strings.TrimSpace(string(data))) == 0 {
 		return nil, fail(1, "empty file")
 	}
-	text, problem := decode(data)
+	text, lines, page, problem := read(data)
 	if problem != "" {
 		return nil, fail(1, "%s", problem)
 	}
@@ -34,7 +34,6 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	lines := splitLines(text)
 	r := &gongkai.Report{
 		FileName:     name,
 		Source:       data,
@@ -58,6 +57,7 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 			return nil, err
 		}
 		meta(r, narrative, text)
+		page.cite(r)
 		return r, nil
 	case formLegacy:
 		if start, end, err = parseLegacy(r, cat, lines, fail); err != nil {
@@ -71,7 +71,29 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 		r.Sections = append(r.Sections, more...)
 		r.Missing = slices.DeleteFunc(r.Missing, func(m string) bool { return m == "sections" })
 	}
+	page.cite(r)
 	return r, nil
+}
+
+// read turns a file's bytes into text and its lines. An HTML page or a
+// DOCX file becomes the lines a text export of it would have: an HTML
+// page's numbered by the lines of its source (page then cites each
+// figure's own cell, and is nil for other files), a DOCX file's by the
+// place of their paragraph or table row.
+func read(data []byte) (text string, lines []line, page *htmlPage, problem string) {
+	if isDOCX(data) {
+		if lines, problem = readDOCX(data); problem != "" {
+			return "", nil, nil, problem
+		}
+		return joinLines(lines), lines, nil, ""
+	}
+	if text, problem = decode(data); problem != "" {
+		return "", nil, nil, problem
+	}
+	if page = readHTML(data, text); page != nil {
+		return joinLines(page.lines), page.lines, page, ""
+	}
+	return text, splitLines(text), nil, ""
 }
 
 // parseLegacy reads the legacy table into r and returns the lines it spans.

@@ -307,3 +307,36 @@ func TestChecksAcrossYearsInAnyOrder(t *testing.T) {
 		t.Errorf("2020 上年结转 flags %s, want check_failed", flags)
 	}
 }
+
+// TestParseWebPagesAndWordFiles runs `gongkai parse` on a web page and a
+// Word document, as a user would.
+func TestParseWebPagesAndWordFiles(t *testing.T) {
+	for _, tc := range []struct {
+		file, template string
+		figures        int
+	}{
+		{"../../testdata/html/xuecheng-2017.html", "legacy2014", 76},
+		{"../../testdata/html/xuecheng-2017-gbk.htm", "legacy2014", 76},
+		{"../../testdata/html/form2019.html", "form2019", 202},
+		{"../../testdata/docx/form2021.docx", "form2021", 204},
+	} {
+		stdout, stderr, err := cli(t, "parse", tc.file)
+		if err != nil {
+			t.Errorf("%s: %v: %s", tc.file, err, stderr)
+			continue
+		}
+		var got struct {
+			Template     string `json:"template"`
+			Year         int    `json:"year"`
+			Observations []struct {
+				Line int `json:"line"`
+			} `json:"observations"`
+		}
+		if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+			t.Fatalf("%s: %v", tc.file, err)
+		}
+		if got.Template != tc.template || len(got.Observations) != tc.figures || got.Year == 0 {
+			t.Errorf("%s: template %q, %d figures, year %d; want %q, %d", tc.file, got.Template, len(got.Observations), got.Year, tc.template, tc.figures)
+		}
+	}
+}
