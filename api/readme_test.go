@@ -1,6 +1,8 @@
 package api_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 	"os"
 	"regexp"
@@ -48,5 +50,30 @@ func TestReadmeExamples(t *testing.T) {
 		if !strings.Contains(string(readme), path) {
 			t.Errorf("the README no longer shows %s", path)
 		}
+	}
+}
+
+// TestReadmeAnswer checks that the journalist's answer the README prints is
+// the one the server gives.
+func TestReadmeAnswer(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)```json\n(\\{\"data\":\\[\\{\"indicator\":\"requests.received\".*?)\n```").FindSubmatch(readme)
+	if m == nil {
+		t.Fatal("the README shows no answer")
+	}
+	var shown, served bytes.Buffer
+	if err := json.Compact(&shown, m[1]); err != nil {
+		t.Fatalf("the README's answer is not JSON: %v", err)
+	}
+	ts := newTestServer(t, api.Options{})
+	_, body := ts.get(t, "/v1/observations?indicator=requests.received&publisher=370403&year=2017")
+	if err := json.Compact(&served, body); err != nil {
+		t.Fatal(err)
+	}
+	if shown.String() != served.String() {
+		t.Errorf("the README shows\n%s\nthe server answers\n%s", &shown, &served)
 	}
 }
