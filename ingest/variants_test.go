@@ -136,3 +136,86 @@ func nonEmpty(s ...string) []string {
 	}
 	return out
 }
+
+// TestRandomFormLayouts lays the 2019 and 2021 tables out again in random
+// ways (pipes with stray runs, one cell per line led by tabs with labels
+// wrapped at any point, tab-separated rows, columns aligned by spaces,
+// single spaces, one cell per line with blank cells as empty lines) and
+// expects every figure of expected.csv, with nothing unplaced.
+func TestRandomFormLayouts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2019, 2021))
+	layouts := []string{"pipes", "tab-led", "tabs", "aligned", "single-space", "cells"}
+	for _, tpl := range []string{"form2019", "form2021"} {
+		data, err := os.ReadFile("../testdata/" + tpl + "/tabs-tables-only.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows [][]string
+		for l := range strings.SplitSeq(strings.TrimRight(string(data), "\n"), "\n") {
+			rows = append(rows, strings.Split(l, "\t"))
+		}
+		width := map[int]int{}
+		for _, r := range rows {
+			for i, c := range r {
+				width[i] = max(width[i], displayWidth(c))
+			}
+		}
+		want := readExpected(t, "../testdata/"+tpl+"/expected.csv")
+		for n := range 60 {
+			layout := layouts[rng.IntN(len(layouts))]
+			var out []string
+			for _, r := range rows {
+				switch layout {
+				case "pipes":
+					out = append(out, "| "+strings.Join(r, " | ")+" |"+[]string{"", " |||", "| |"}[rng.IntN(3)])
+				case "tabs":
+					out = append(out, strings.Join(r, "\t"))
+				case "single-space":
+					out = append(out, strings.Join(nonEmpty(r...), " "))
+				case "cells":
+					out = append(out, r...)
+				case "aligned":
+					var b strings.Builder
+					for i, c := range r {
+						b.WriteString(c + strings.Repeat(" ", width[i]-displayWidth(c)+2+rng.IntN(3)))
+					}
+					out = append(out, strings.TrimRight(b.String(), " "))
+				case "tab-led":
+					for _, c := range r {
+						// Cells of the tables wrap; the headings between them are
+						// paragraphs, which exports do not break.
+						if rs := []rune(c); len(nonEmpty(r...)) > 1 && len(rs) > 12 && rng.IntN(3) == 0 {
+							k := 5 + rng.IntN(len(rs)-8)
+							out = append(out, "\t"+string(rs[:k]), string(rs[k:]))
+							continue
+						}
+						out = append(out, "\t"+c)
+					}
+					out = append(out, "")
+				}
+			}
+			text := "薛城区人民政府2019年政府信息公开工作年度报告\n\n一、总体情况\n概述。\n" + strings.Join(out, "\n") +
+				"\n五、存在的主要问题及改进情况\n无。\n"
+			name := fmt.Sprintf("%s-%02d-%s.txt", tpl, n, layout)
+			r, err := Parse(name, []byte(text))
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+				continue
+			}
+			got := map[string]*float64{}
+			for _, o := range r.Observations {
+				got[key(o.Indicator, o.Breakdown)] = o.Value
+			}
+			for _, f := range want {
+				v, ok := got[key(f.indicator, f.breakdown)]
+				if !ok || deref(v) != deref(f.value) {
+					t.Errorf("%s: %s/%s = %v, want %v\n%s", name, f.indicator, f.breakdown, deref(v), deref(f.value), text)
+					break
+				}
+			}
+			if len(r.Observations) != len(want) || len(r.Unplaced) != 0 {
+				t.Errorf("%s: %d observations (want %d), unplaced %+v", name, len(r.Observations), len(want), r.Unplaced)
+			}
+		}
+	}
+}
