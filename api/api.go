@@ -188,6 +188,7 @@ func (s *Server) routes() {
 	get("/v1/rules/:id", s.getRule)
 	get("/v1/observations", s.listObservations)
 	get("/v1/series", s.listSeries)
+	get("/v1/series.svg", s.listSeriesSVG)
 }
 
 // isOperational reports whether c is a request for /healthz or /metrics,

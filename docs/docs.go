@@ -1343,6 +1343,93 @@ const docTemplate = `{
                 }
             }
         },
+        "/v1/series.svg": {
+            "get": {
+                "description": "The series of /v1/series drawn as an SVG line chart to embed in an \u003cimg\u003e tag or print: title, unit, axes and years, one labelled line per publisher, blank years as gaps (never zeros), flagged figures ringed in red, a source line, and \u003ctitle\u003e/\u003cdesc\u003e for screen readers. Labels are Chinese, or English with lang=en; the fonts are the reader's own CJK fonts.",
+                "produces": [
+                    "image/svg+xml"
+                ],
+                "tags": [
+                    "observations"
+                ],
+                "summary": "Time series of one indicator as an SVG chart",
+                "operationId": "listSeriesSVG",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "requests.received",
+                        "description": "Indicator code",
+                        "name": "indicator",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "370403",
+                        "description": "Publisher id, or several separated by commas (publisher or region is required)",
+                        "name": "publisher",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "3704",
+                        "description": "Prefix of the GB/T 2260 division code, 2 to 6 digits",
+                        "name": "region",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "2015:2019",
+                        "description": "Year (2017), range (2015:2019, 2015:, :2019) or list (2015,2017)",
+                        "name": "year",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "default": "total",
+                        "description": "Breakdown code",
+                        "name": "breakdown",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of the labels",
+                        "name": "lang",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "An SVG document",
+                        "schema": {
+                            "type": "string"
+                        }
+                    },
+                    "400": {
+                        "description": "A parameter is missing, unknown or malformed, names an unknown indicator or publisher, or the region has more than 100 publishers",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal Server Error",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/v1/units": {
             "get": {
                 "description": "The units of the indicators (条, 件, 次, 万元 …), with the factor to a base unit where there is one.",
