@@ -30,7 +30,7 @@ type Chart struct {
 	Source string // the source line printed under the chart
 	// SourceURL is printed under the source line: where the numbers are.
 	SourceURL string
-	Desc   string // a sentence for screen readers (<desc>); generated when empty
+	Desc      string // a sentence for screen readers (<desc>); generated when empty
 	// FlagNote labels the marker of flagged points in the legend.
 	FlagNote string
 	// Empty is printed in place of lines when there is no point.
