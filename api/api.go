@@ -47,6 +47,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/gongkai/gongkai/db"
+	"github.com/gongkai/gongkai/web"
 )
 
 // Defaults of Options.
@@ -189,6 +190,8 @@ func (s *Server) routes() {
 	get("/v1/observations", s.listObservations)
 	get("/v1/series", s.listSeries)
 	get("/v1/series.svg", s.listSeriesSVG)
+
+	web.New(s.db, s.log).Register(get) // the pages for people, at the site root
 }
 
 // isOperational reports whether c is a request for /healthz or /metrics,

@@ -132,7 +132,7 @@ func (c Chart) description() string {
 		for _, pt := range l.Points {
 			v := "—"
 			if pt.Value != nil {
-				v = formatValue(*pt.Value)
+				v = FormatValue(*pt.Value)
 			}
 			vals = append(vals, strconv.Itoa(pt.Year)+": "+v)
 		}
@@ -202,7 +202,7 @@ func (p *plot) axes(b *strings.Builder, c Chart) {
 		v := p.top * float64(i) / 4
 		y := p.y(v)
 		fmt.Fprintf(b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="%s"/>`+"\n", marginLeft, y, p.right, y, gridColor(i))
-		fmt.Fprintf(b, `<text x="%d" y="%.1f" text-anchor="end" stroke="none" fill="#333">%s</text>`+"\n", marginLeft-8, y+4, formatValue(v))
+		fmt.Fprintf(b, `<text x="%d" y="%.1f" text-anchor="end" stroke="none" fill="#333">%s</text>`+"\n", marginLeft-8, y+4, FormatValue(v))
 	}
 	if !p.empty || len(c.Lines) > 0 {
 		for year := p.minYear; year <= p.maxYear && p.maxYear > 0; year++ {
@@ -252,7 +252,7 @@ func (p *plot) line(b *strings.Builder, l Line, color string) {
 			continue
 		}
 		x, y := p.x(pt.Year), p.y(*pt.Value)
-		fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="3.5"><title>%s %d: %s</title></circle>`+"\n", x, y, esc(l.Label), pt.Year, formatValue(*pt.Value))
+		fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="3.5"><title>%s %d: %s</title></circle>`+"\n", x, y, esc(l.Label), pt.Year, FormatValue(*pt.Value))
 		if pt.Flagged {
 			fmt.Fprintf(b, `<circle class="flagged" cx="%.1f" cy="%.1f" r="7" fill="none" stroke="#c0392b" stroke-width="2"/>`+"\n", x, y)
 		}
@@ -296,8 +296,9 @@ func niceCeil(v float64) float64 {
 	return 10 * exp
 }
 
-// formatValue prints a value without trailing zeros, with thousands separators.
-func formatValue(v float64) string {
+// FormatValue prints a value as charts and pages print it: without
+// trailing zeros, with thousands separators.
+func FormatValue(v float64) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	whole, frac, _ := strings.Cut(s, ".")
 	neg := strings.HasPrefix(whole, "-")

@@ -23,8 +23,8 @@ func TestFormatValue(t *testing.T) {
 		in   float64
 		want string
 	}{{13, "13"}, {18361, "18,361"}, {1234567.5, "1,234,567.5"}, {-2500, "-2,500"}, {0, "0"}} {
-		if got := formatValue(tc.in); got != tc.want {
-			t.Errorf("formatValue(%v) = %q, want %q", tc.in, got, tc.want)
+		if got := FormatValue(tc.in); got != tc.want {
+			t.Errorf("FormatValue(%v) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

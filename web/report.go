@@ -1,0 +1,204 @@
+package web
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/db"
+)
+
+type reportPage struct {
+	*Page
+	Report   *db.ReportDetail
+	Tables   []figureTable
+	Failing  []db.CheckRow
+	Sections []narrativeSection
+	CSV      string // the report's figures as CSV
+}
+
+// figureTable is one block of a report's statistics as printed: rows with
+// the same columns, one value column for the legacy table.
+type figureTable struct {
+	Columns []string // nil: one value column
+	Rows    []figureRow
+}
+
+// figureRow is a printed row: its label, its indicator and one figure per column.
+type figureRow struct {
+	Label         string
+	Indicator     string
+	IndicatorName string
+	Unit          string
+	Cells         []*db.ObservationRow // aligned with the table's columns; nil where the row has none
+	Failed        map[int64]bool       // ids of failing checks involving a figure of the row
+	Checks        []db.CheckRow        // those checks, in order
+}
+
+// narrativeSection is a heading of the narrative with its text cut where
+// a failing check quotes it.
+type narrativeSection struct {
+	gongkai.Section
+	Parts []narrativePart
+}
+
+// narrativePart is plain text, or a sentence a failing check quotes.
+type narrativePart struct {
+	Text  string
+	Check *db.CheckRow // the check quoting Text, nil for plain text
+}
+
+// report shows one report: its statistics as printed, each figure linked to
+// its source line, failing checks beside the figures, unplaced rows, the
+// narrative with contradicted sentences marked, and downloads.
+func (p *Pages) report(c echo.Context) error {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	pg, perr := newPage(c, "/v1/reports/"+c.Param("id"))
+	if perr != nil {
+		return p.fail(c, pg, perr)
+	}
+	if err != nil || id <= 0 {
+		return p.fail(c, pg, gongkai.Errorf(gongkai.ENOTFOUND, "no report with id %q: report ids are positive integers", c.Param("id")))
+	}
+	ctx := c.Request().Context()
+	r, err := p.db.FindReport(ctx, id)
+	if err != nil {
+		return p.fail(c, pg, err)
+	}
+	obs, err := p.db.FindObservations(ctx, db.ObservationFilter{Report: id})
+	if err != nil {
+		return p.fail(c, pg, err)
+	}
+	failing, err := p.db.ListChecks(ctx, db.CheckFilter{Report: id, Statuses: []string{"fail"}})
+	if err != nil {
+		return p.fail(c, pg, err)
+	}
+	pg.Title = r.Title
+	if pg.Title == "" {
+		pg.Title = r.Publisher.NameZh + " " + strconv.Itoa(r.Year)
+	}
+	data := reportPage{Page: pg, Report: r, Tables: layTables(obs, failing), Failing: failing,
+		Sections: narrative(r.Sections, failing),
+		CSV:      "/v1/observations?" + query("report", strconv.FormatInt(id, 10), "format", "csv", "bom", "true", "lang", pg.langParam())}
+	return p.render(c, 200, "report", data)
+}
+
+// layTables groups a report's figures, in printed order, into rows (a new
+// row where the label or indicator changes) and the rows into tables (a
+// new table where the columns change), so that the figures appear in the
+// grid they were printed in.
+func layTables(obs []db.ObservationRow, failing []db.CheckRow) []figureTable {
+	var tables []figureTable
+	var cols []string // the columns of the row being read
+	var cells []*db.ObservationRow
+	flush := func() {
+		if len(cells) == 0 {
+			return
+		}
+		first := cells[0]
+		row := figureRow{Label: first.Label, Indicator: first.Indicator, IndicatorName: first.IndicatorNameZh,
+			Unit: first.UnitSymbol, Failed: map[int64]bool{}}
+		for _, o := range cells {
+			for _, ch := range failing {
+				if involves(ch, o) && !row.Failed[ch.ID] {
+					row.Failed[ch.ID] = true
+					row.Checks = append(row.Checks, ch)
+				}
+			}
+		}
+		n := len(tables)
+		if n == 0 || !slices.Equal(tables[n-1].Columns, cols) {
+			tables = append(tables, figureTable{Columns: cols})
+			n++
+		}
+		row.Cells = cells
+		tables[n-1].Rows = append(tables[n-1].Rows, row)
+		cols, cells = nil, nil
+	}
+	for i := range obs {
+		o := &obs[i]
+		if len(cells) > 0 && (o.Label != cells[0].Label || o.Indicator != cells[0].Indicator || (o.Column == nil) != (cols == nil)) {
+			flush()
+		}
+		if o.Column != nil {
+			if slices.Contains(cols, *o.Column) { // a column printed twice: a new row
+				flush()
+			}
+			cols = append(cols, *o.Column)
+		}
+		cells = append(cells, o)
+	}
+	flush()
+	return tables
+}
+
+// involves reports whether a check is about an observation: its indicator
+// is one of the check's, and the check is of its breakdown (or of a whole row).
+func involves(ch db.CheckRow, o *db.ObservationRow) bool {
+	return slices.Contains(ch.Indicators, o.Indicator) && (ch.Breakdown == o.Breakdown || ch.Breakdown == "*")
+}
+
+// narrative cuts each section where a failing check quotes a sentence of it.
+func narrative(sections []gongkai.Section, failing []db.CheckRow) []narrativeSection {
+	out := make([]narrativeSection, len(sections))
+	for i, s := range sections {
+		out[i] = narrativeSection{Section: s, Parts: []narrativePart{{Text: s.Text}}}
+		for j := range failing {
+			ch := &failing[j]
+			if ch.Evidence == "" {
+				continue
+			}
+			out[i].Parts = quote(out[i].Parts, ch)
+		}
+	}
+	return out
+}
+
+// quote splits the plain parts of a text at the first occurrence of the
+// check's evidence.
+func quote(parts []narrativePart, ch *db.CheckRow) []narrativePart {
+	for k, part := range parts {
+		if part.Check != nil {
+			continue
+		}
+		before, after, ok := strings.Cut(part.Text, ch.Evidence)
+		if !ok {
+			continue
+		}
+		split := []narrativePart{{Text: before}, {Text: ch.Evidence, Check: ch}, {Text: after}}
+		return slices.Concat(parts[:k], split, parts[k+1:])
+	}
+	return parts
+}
+
+// CellFailed reports whether a failing check involves the figure o of the row.
+func (r figureRow) CellFailed(o *db.ObservationRow) bool {
+	for _, ch := range r.Checks {
+		if involves(ch, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// CellAt returns the figure of a row under a column, nil when the row has none.
+func (r figureRow) CellAt(col string) *db.ObservationRow {
+	for _, o := range r.Cells {
+		if o.Column != nil && *o.Column == col {
+			return o
+		}
+	}
+	return nil
+}
+
+// checkNote is how a failing check is named beside its figures: its
+// message when short, else what was expected against what was found.
+func checkNote(ch db.CheckRow) string {
+	if len([]rune(ch.Message)) <= 40 || ch.Expected == nil || ch.Actual == nil {
+		return ch.Message
+	}
+	return formatNumber(ch.Actual) + " ≠ " + formatNumber(ch.Expected)
+}
