@@ -53,8 +53,6 @@ func TestLinesHoldTheCitedFigures(t *testing.T) {
 	}
 }
 
-
-
 func TestLinesOfTheSample(t *testing.T) {
 	data, err := os.ReadFile("../samples/xuecheng-2017.txt")
 	if err != nil {
