@@ -190,6 +190,7 @@ func (s *Server) routes() {
 	get("/v1/observations", s.listObservations)
 	get("/v1/series", s.listSeries)
 	get("/v1/series.svg", s.listSeriesSVG)
+	get("/v1/search", s.search)
 
 	web.New(s.db, s.log).Register(get) // the pages for people, at the site root
 }

@@ -341,6 +341,9 @@ func insertContents(ctx context.Context, tx *sql.Tx, id int64, adminCode string,
 	if err := insertUnplaced(ctx, tx, id, r.Unplaced); err != nil {
 		return err
 	}
+	if err := indexReport(ctx, tx, id, r); err != nil { // db/search.go
+		return err
+	}
 	return insertChecks(ctx, tx, id, r.Checks)
 }
 

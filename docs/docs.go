@@ -1239,6 +1239,81 @@ const docTemplate = `{
                 }
             }
         },
+        "/v1/search": {
+            "get": {
+                "description": "Finds the texts that hold q: publisher and indicator names (Chinese or English), report titles and the narrative sections of reports. Chinese is matched as written, from two characters on (复议 finds every section that holds 复议); words separated by spaces must all occur; the last Latin word may be cut short (xuech). Publishers and indicators come first, then reports and sections, newest report first, each with a snippet around the match.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "reports"
+                ],
+                "summary": "Search reports, narrative, publishers and indicators",
+                "operationId": "search",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "复议",
+                        "description": "Text to search, at least two characters",
+                        "name": "q",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "section",
+                        "description": "Kinds of hits, separated by commas: publisher, indicator, report, section",
+                        "name": "kind",
+                        "in": "query"
+                    },
+                    {
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size, 1 to 100",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/api.SearchList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "URL of the next page, rel=\\\"next\\"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "q is missing or shorter than two characters, or a parameter is unknown or malformed",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal Server Error",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/v1/series": {
             "get": {
                 "description": "The values of one indicator and breakdown by year, one line per publisher (given by id, or all publishers of a region with data, at most 100), ready to plot. CSV has one row per point.",
@@ -3016,6 +3091,90 @@ const docTemplate = `{
                     "description": "Subtracted is true for a term taken away from its side rather than added.",
                     "type": "boolean",
                     "example": false
+                }
+            }
+        },
+        "api.SearchHit": {
+            "type": "object",
+            "required": [
+                "api",
+                "id",
+                "kind",
+                "line",
+                "link",
+                "snippet",
+                "title"
+            ],
+            "properties": {
+                "api": {
+                    "description": "API is the API resource of the hit.",
+                    "type": "string",
+                    "example": "/v1/reports/1"
+                },
+                "id": {
+                    "description": "ID is the publisher id, the indicator code, or the report id of a report or section.",
+                    "type": "string",
+                    "example": "1"
+                },
+                "kind": {
+                    "description": "Kind is publisher, indicator, report (a report's title) or section (a heading of a report's narrative and its text).",
+                    "type": "string",
+                    "enum": [
+                        "publisher",
+                        "indicator",
+                        "report",
+                        "section"
+                    ],
+                    "example": "section"
+                },
+                "line": {
+                    "description": "Line is the source line of a section's heading, 0 for other kinds.",
+                    "type": "integer",
+                    "example": 19
+                },
+                "link": {
+                    "description": "Link is the page for people that shows the hit.",
+                    "type": "string",
+                    "example": "/reports/1#section-L19"
+                },
+                "snippet": {
+                    "description": "Snippet is the text around the first match, HTML-escaped, with the match in \u003cmark\u003e…\u003c/mark\u003e.",
+                    "type": "string",
+                    "example": "七、因政府信息公开申请提起行政\u003cmark\u003e复议\u003c/mark\u003e、行政诉讼的情况"
+                },
+                "title": {
+                    "type": "string",
+                    "example": "七、因政府信息公开申请提起行政复议、行政诉讼的情况"
+                }
+            }
+        },
+        "api.SearchList": {
+            "type": "object",
+            "required": [
+                "data",
+                "limit"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/api.SearchHit"
+                    }
+                },
+                "limit": {
+                    "description": "Limit is the page size.",
+                    "type": "integer",
+                    "example": 20
+                },
+                "next": {
+                    "description": "Next is the URL of the next page (also sent as a Link header); absent on the last page.",
+                    "type": "string",
+                    "example": "https://api.example.org/v1/search?cursor=t1234\u0026q=%E5%A4%8D%E8%AE%AE"
+                },
+                "next_cursor": {
+                    "description": "NextCursor continues the search on the next page; absent on the last page.",
+                    "type": "string",
+                    "example": "t1234"
                 }
             }
         },

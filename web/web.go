@@ -62,6 +62,7 @@ func (p *Pages) Register(get func(path string, h echo.HandlerFunc)) {
 	get("/reports/:id/source", p.source)
 	get("/indicators/:code", p.indicator)
 	get("/checks", p.checks)
+	get("/search", p.search)
 	get("/static/*", echo.WrapHandler(http.FileServer(http.FS(staticFS))))
 }
 

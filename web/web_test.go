@@ -145,6 +145,12 @@ func TestPages(t *testing.T) {
 		{"the checks of one rule", "/checks?rule=narrative.requests.received", 200, []string{
 			`href="/reports/1#check-`, `<q>2017年，全区收到依申请公开政府信息的申请16件，答复率为100%。</q>`,
 			`GET /v1/checks?rule=narrative.requests.received&amp;status=fail</code>`}},
+		{"the search box: 薛城 finds the publisher and its reports", "/search?q=%E8%96%9B%E5%9F%8E", 200, []string{
+			`<span class="kind">发布机关</span>
+  <a href="/publishers/370403">薛城区人民政府</a>`, `<mark>薛城</mark>区人民政府2017年`, `href="/reports/1"`, `value="薛城"`}},
+		{"the search box in English", "/search?q=%E5%A4%8D%E8%AE%AE&lang=en", 200, []string{
+			`<span class="kind">narrative</span>`, `<mark>复议</mark>`, `?lang=en#section-L`}},
+		{"a search of one character", "/search?q=%E8%96%9B", 400, []string{`at least 2 characters`}},
 		{"the stylesheet is served from the binary", "/static/style.css", 200, []string{`:focus-visible`}},
 		{"no such report", "/reports/999", 404, []string{`role="alert"`, `no current report with id 999`}},
 		{"not a report id", "/reports/abc", 404, []string{`report ids are positive integers`}},
