@@ -63,7 +63,12 @@ func (p *Pages) Register(get func(path string, h echo.HandlerFunc)) {
 	get("/indicators/:code", p.indicator)
 	get("/checks", p.checks)
 	get("/search", p.search)
-	get("/static/*", echo.WrapHandler(http.FileServer(http.FS(staticFS))))
+	static := echo.WrapHandler(http.FileServer(http.FS(staticFS)))
+	get("/static/*", static)
+	get("/favicon.ico", func(c echo.Context) error { // what browsers ask for, e.g. beside an SVG chart
+		c.Request().URL.Path = "/static/favicon.svg"
+		return static(c)
+	})
 }
 
 // Key is a digest of the templates and assets: a binary with other pages
