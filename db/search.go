@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"html"
 	"strconv"
@@ -423,10 +424,19 @@ func indexPublisher(ctx context.Context, tx *sql.Tx, id string) error {
 	if err := tx.QueryRowContext(ctx, `SELECT name_zh, name_en FROM publishers WHERE id = ?`, id).Scan(&zh, &en); err != nil {
 		return err
 	}
+	text := strings.TrimSpace(zh + "\n" + en)
+	var indexed string
+	err := tx.QueryRowContext(ctx, `SELECT text FROM search_docs WHERE kind = ? AND ref = ?`, KindPublisher, id).Scan(&indexed)
+	switch {
+	case err == nil && indexed == text:
+		return nil // most reports are of a publisher indexed already, under the same names
+	case err != nil && !errors.Is(err, sql.ErrNoRows):
+		return err
+	}
 	if err := dropDocs(ctx, tx, "search_names", KindPublisher, id); err != nil {
 		return err
 	}
-	return addDoc(ctx, tx, "search_names", KindPublisher, id, 0, zh, strings.TrimSpace(zh+"\n"+en))
+	return addDoc(ctx, tx, "search_names", KindPublisher, id, 0, zh, text)
 }
 
 // indexIndicators (re)indexes the indicators' names when the catalogue
