@@ -92,8 +92,8 @@ func seriesYears(set *db.SeriesSet) []int {
 	return years
 }
 
-// PointAt returns the point of a line in a year, nil when there is none.
-func PointAt(l db.Series, year int) *db.Point {
+// pointAt returns the point of a line in a year, nil when there is none.
+func pointAt(l db.Series, year int) *db.Point {
 	for i := range l.Points {
 		if l.Points[i].Year == year {
 			return &l.Points[i]

@@ -29,13 +29,14 @@ type figureTable struct {
 
 // figureRow is a printed row: its label, its indicator and one figure per column.
 type figureRow struct {
-	Label         string
-	Indicator     string
-	IndicatorName string
-	Unit          string
-	Cells         []*db.ObservationRow // aligned with the table's columns; nil where the row has none
-	Failed        map[int64]bool       // ids of failing checks involving a figure of the row
-	Checks        []db.CheckRow        // those checks, in order
+	Label           string
+	Indicator       string
+	IndicatorNameZh string
+	IndicatorNameEn string
+	Unit            string
+	Cells           []*db.ObservationRow // aligned with the table's columns; nil where the row has none
+	Failed          map[int64]bool       // ids of failing checks involving a figure of the row
+	Checks          []db.CheckRow        // those checks, in order
 }
 
 // narrativeSection is a heading of the narrative with its text cut where
@@ -99,8 +100,8 @@ func layTables(obs []db.ObservationRow, failing []db.CheckRow) []figureTable {
 			return
 		}
 		first := cells[0]
-		row := figureRow{Label: first.Label, Indicator: first.Indicator, IndicatorName: first.IndicatorNameZh,
-			Unit: first.UnitSymbol, Failed: map[int64]bool{}}
+		row := figureRow{Label: first.Label, Indicator: first.Indicator, IndicatorNameZh: first.IndicatorNameZh,
+			IndicatorNameEn: first.IndicatorNameEn, Unit: first.UnitSymbol, Failed: map[int64]bool{}}
 		for _, o := range cells {
 			for _, ch := range failing {
 				if involves(ch, o) && !row.Failed[ch.ID] {

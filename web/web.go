@@ -111,7 +111,7 @@ var funcs = template.FuncMap{
 	"join":    strings.Join,
 	"add":     func(a, b int) int { return a + b },
 	"note":    checkNote,
-	"pointAt": PointAt,
+	"pointAt": pointAt,
 	"cellData": func(pg any, row figureRow, o *db.ObservationRow) cellData {
 		return cellData{Page: pageOf(pg), Cell: o, Failed: row.CellFailed(o)}
 	},
@@ -120,13 +120,12 @@ var funcs = template.FuncMap{
 // Page is what every page shows around its content: the language, the
 // title, the API call of its data and the link to the other language.
 type Page struct {
-	Lang     string // zh or en
-	Title    string
-	API      string // the API call that gives the page's data
-	Switch   string // this page in the other language
-	Query    string // the search box's text
-	Canon    string // this page's path and query, without lang
-	Template string
+	Lang   string // zh or en
+	Title  string
+	API    string // the API call that gives the page's data
+	Switch string // this page in the other language
+	Query  string // the search box's text
+	Canon  string // this page's path and query, without lang
 }
 
 // T returns the message key in the page's language.
