@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,9 +35,22 @@ type figureRow struct {
 	IndicatorNameZh string
 	IndicatorNameEn string
 	Unit            string
-	Cells           []*db.ObservationRow // aligned with the table's columns; nil where the row has none
+	Cells           []*db.ObservationRow // in printed order
 	Failed          map[int64]bool       // ids of failing checks involving a figure of the row
 	Checks          []db.CheckRow        // those checks, in order
+	Grid            []*figureCell        // the figures under the table's columns; nil where the row has none
+}
+
+// figureCell is a figure as the page prints it, its link and labels made
+// once in Go rather than in the template, which would take most of the
+// page's time.
+type figureCell struct {
+	*db.ObservationRow
+	Text   string // as printed
+	Href   string // its source line
+	Title  string // indicator, breakdown and line, shown on hover
+	Label  string // what a screen reader says
+	Failed bool   // a failing check involves it
 }
 
 // narrativeSection is a heading of the narrative with its text cut where
@@ -81,7 +95,9 @@ func (p *Pages) report(c echo.Context) error {
 	if pg.Title == "" {
 		pg.Title = r.Publisher.NameZh + " " + strconv.Itoa(r.Year)
 	}
-	data := reportPage{Page: pg, Report: r, Tables: layTables(obs, failing), Failing: failing,
+	tables := layTables(obs, failing)
+	gridCells(pg, tables)
+	data := reportPage{Page: pg, Report: r, Tables: tables, Failing: failing,
 		Sections: narrative(r.Sections, failing),
 		CSV:      "/v1/observations?" + query("report", strconv.FormatInt(id, 10), "format", "csv", "bom", "true", "lang", pg.langParam())}
 	return p.render(c, 200, "report", data)
@@ -175,28 +191,44 @@ func quote(parts []narrativePart, ch *db.CheckRow) []narrativePart {
 	return parts
 }
 
-// CellFailed reports whether a failing check involves the figure o of the row.
-func (r figureRow) CellFailed(o *db.ObservationRow) bool {
-	for _, ch := range r.Checks {
-		if involves(ch, o) {
-			return true
+// gridCells lays each row's figures under its table's columns, with
+// their links and labels in the page's language.
+func gridCells(pg *Page, tables []figureTable) {
+	for ti := range tables {
+		t := &tables[ti]
+		for ri := range t.Rows {
+			row := &t.Rows[ri]
+			if t.Columns == nil {
+				row.Grid = []*figureCell{row.cell(pg, row.Cells[0])}
+				continue
+			}
+			row.Grid = make([]*figureCell, len(t.Columns))
+			for _, o := range row.Cells {
+				if i := slices.Index(t.Columns, *o.Column); i >= 0 && row.Grid[i] == nil {
+					row.Grid[i] = row.cell(pg, o)
+				}
+			}
 		}
 	}
-	return false
 }
 
-// CellAt returns the figure of a row under a column, nil when the row has none.
-func (r figureRow) CellAt(col string) *db.ObservationRow {
-	for _, o := range r.Cells {
-		if o.Column != nil && *o.Column == col {
-			return o
-		}
+// cell is the printed form of the row's figure o.
+func (r *figureRow) cell(pg *Page, o *db.ObservationRow) *figureCell {
+	line := fmt.Sprintf(pg.T("source_line"), o.Line)
+	c := &figureCell{ObservationRow: o, Text: o.Raw, Href: pg.Link(fmt.Sprintf("/reports/%d/source#L%d", o.ReportID, o.Line)),
+		Title: o.Indicator + " · " + o.Breakdown + " · " + line}
+	if c.Text == "" {
+		c.Text = formatNumber(o.Value)
 	}
-	return nil
+	c.Label = c.Text + ", " + line
+	for _, ch := range r.Checks {
+		c.Failed = c.Failed || involves(ch, o)
+	}
+	return c
 }
 
 // checkNote is how a failing check is named beside its figures: its
-// message when short, else what was expected against what was found.
+// message when short, else what was found against what was expected.
 func checkNote(ch db.CheckRow) string {
 	if len([]rune(ch.Message)) <= 40 || ch.Expected == nil || ch.Actual == nil {
 		return ch.Message

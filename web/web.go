@@ -112,9 +112,6 @@ var funcs = template.FuncMap{
 	"add":     func(a, b int) int { return a + b },
 	"note":    checkNote,
 	"pointAt": pointAt,
-	"cellData": func(pg any, row figureRow, o *db.ObservationRow) cellData {
-		return cellData{Page: pageOf(pg), Cell: o, Failed: row.CellFailed(o)}
-	},
 }
 
 // Page is what every page shows around its content: the language, the
@@ -274,23 +271,6 @@ func query(pairs ...string) string {
 	}
 	return q.Encode()
 }
-
-// cellData is what the template of one figure needs.
-type cellData struct {
-	Page   *Page
-	Cell   *db.ObservationRow
-	Failed bool
-}
-
-// pageOf returns the Page of a page's data.
-func pageOf(v any) *Page {
-	if p, ok := v.(interface{ page() *Page }); ok {
-		return p.page()
-	}
-	return &Page{Lang: "zh"}
-}
-
-func (pg *Page) page() *Page { return pg }
 
 // langParam is the lang parameter of links to the API: "" for Chinese, the default.
 func (pg *Page) langParam() string {
