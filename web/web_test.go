@@ -216,3 +216,45 @@ func TestMessagesComplete(t *testing.T) {
 		}
 	}
 }
+
+// The source of an HTML report is its text as extracted, numbered by the
+// lines of the page's source as its figures cite them: the 0 of 规章 本年新制作数量
+// is on line 34 of the page, and the source page shows it there.
+func TestSourceOfHTMLPage(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "in"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile("../testdata/html/form2019.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "in", "form2019.html"), page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "html.db")
+	if err := buildDB(path, os.DirFS(filepath.Join(dir, "in"))); err != nil {
+		t.Fatal(err)
+	}
+	d, err := db.Open(context.Background(), path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	ts := httptest.NewServer(api.New(d, api.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	defer ts.Close()
+
+	_, report := get(t, ts, "/reports/1")
+	if !strings.Contains(report, `href="/reports/1/source#L34" title="regulations.issued · total`) {
+		t.Errorf("规章 本年新制作数量 does not link to line 34 of the page:\n%.3000s", report)
+	}
+	resp, source := get(t, ts, "/reports/1/source")
+	for _, want := range []string{"这是从网页中提取的文字", `<li id="L34" class="cited"><a class="n" href="#L34">34</a><span class="t">0</span></li>`} {
+		if resp.StatusCode != 200 || !strings.Contains(source, want) {
+			t.Errorf("no %q in the source page (%d)", want, resp.StatusCode)
+		}
+	}
+	if strings.Contains(source, "&lt;td") {
+		t.Error("the source page shows the page's markup, not its text")
+	}
+}
