@@ -30,6 +30,8 @@
 // @tag.description           The figures of the reports, one per indicator and breakdown, and time series of them.
 // @tag.name                  checks
 // @tag.description           Each report checked against its own arithmetic, its report of the year before and its own words, and the rules the checks apply.
+// @tag.name                  search
+// @tag.description           Search publishers, indicators, report titles and narrative, Chinese from two characters on.
 // @tag.name                  operations
 // @tag.description           Health, metrics and documentation of the service.
 //

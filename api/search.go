@@ -46,7 +46,7 @@ type SearchHit struct {
 // @Summary      Search reports, narrative, publishers and indicators
 // @Description  Finds the texts that hold q: publisher and indicator names (Chinese or English), report titles and the narrative sections of reports. Chinese is matched as written, from two characters on (复议 finds every section that holds 复议); words separated by spaces must all occur; the last Latin word may be cut short (xuech). Publishers and indicators come first, then reports and sections, newest report first, each with a snippet around the match.
 // @ID           search
-// @Tags         reports
+// @Tags         search
 // @Produce      json
 // @Param        q       query     string  true   "Text to search, at least two characters"  example(复议)
 // @Param        kind    query     string  false  "Kinds of hits, separated by commas: publisher, indicator, report, section"  example(section)

@@ -1246,7 +1246,7 @@ const docTemplate = `{
                     "application/json"
                 ],
                 "tags": [
-                    "reports"
+                    "search"
                 ],
                 "summary": "Search reports, narrative, publishers and indicators",
                 "operationId": "search",
@@ -3390,6 +3390,10 @@ const docTemplate = `{
         {
             "description": "Each report checked against its own arithmetic, its report of the year before and its own words, and the rules the checks apply.",
             "name": "checks"
+        },
+        {
+            "description": "Search publishers, indicators, report titles and narrative, Chinese from two characters on.",
+            "name": "search"
         },
         {
             "description": "Health, metrics and documentation of the service.",
