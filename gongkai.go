@@ -87,7 +87,7 @@ type Report struct {
 // attachments. One of them (Read) is the file the figures were read from.
 type SourceFile struct {
 	URL       string    `json:"url"`
-	Role      string    `json:"role"` // RolePage, RoleAttachment
+	Role      string    `json:"role"` // RolePage, RoleAttachment, RoleFile
 	SHA256    string    `json:"sha256"`
 	Read      bool      `json:"read"` // the figures were read from this file
 	FetchedAt time.Time `json:"fetched_at"`
@@ -98,6 +98,7 @@ type SourceFile struct {
 const (
 	RolePage       = "page"       // the web page of the report
 	RoleAttachment = "attachment" // a file the page links to (PDF, DOCX, DOC …)
+	RoleFile       = "file"       // a report file given, or linked from a listing, by itself
 )
 
 // Observation is one figure of a report: the value of one indicator, for one

@@ -90,7 +90,7 @@ type ReportDetail struct {
 // ReportFile is one file of a fetched report: its web page or an attachment.
 type ReportFile struct {
 	URL  string `json:"url" example:"http://www.xuecheng.gov.cn/zwgk/ndbg/201802/P020180201.docx"`
-	Role string `json:"role" example:"attachment" enums:"page,attachment"`
+	Role string `json:"role" example:"attachment" enums:"page,attachment,file"`
 	// SHA256 is the digest of the file's bytes as fetched.
 	SHA256 string `json:"sha256" example:"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"`
 	Size   int64  `json:"size" example:"48213"`
