@@ -154,7 +154,7 @@ func (w *walk) seed(ctx context.Context, raw string) {
 		return
 	}
 	pg := readPage(finalURL(resp), decodeText(resp.Body, resp.ContentType))
-	read := parse(resp)
+	read := w.c.parse(resp)
 	if read.report != nil || (looksLikeReport(pg.Title) && len(pg.attachments()) > 0) {
 		w.reportPage(ctx, resp, pg, read, "")
 		return
@@ -209,12 +209,12 @@ func (w *walk) report(ctx context.Context, u, listing string) {
 		return
 	}
 	pg := readPage(finalURL(resp), decodeText(resp.Body, resp.ContentType))
-	w.reportPage(ctx, resp, pg, parse(resp), listing)
+	w.reportPage(ctx, resp, pg, w.c.parse(resp), listing)
 }
 
 // file is a report file by itself.
 func (w *walk) file(ctx context.Context, resp *Response, listing string) {
-	w.choose(ctx, resp.URL, listing, []candidate{{resp: resp, role: gongkai.RoleFile, read: parse(resp)}})
+	w.choose(ctx, resp.URL, listing, []candidate{{resp: resp, role: gongkai.RoleFile, read: w.c.parse(resp)}})
 }
 
 // reportPage fetches the attachments of a report page and hands over the
@@ -229,7 +229,7 @@ func (w *walk) reportPage(ctx context.Context, resp *Response, pg *page, read re
 			continue
 		}
 		if att := w.get(ctx, a.String(), listing); att != nil {
-			files = append(files, candidate{resp: att, role: gongkai.RoleAttachment, read: parse(att)})
+			files = append(files, candidate{resp: att, role: gongkai.RoleAttachment, read: w.c.parse(att)})
 		}
 	}
 	w.choose(ctx, resp.URL, listing, files)
@@ -307,10 +307,11 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // parse reads a fetched file with ingest.Parse, in the charset it was
 // served in (see decodeForIngest). A report without figures is no report.
-func parse(resp *Response) reading {
+func (c *Crawler) parse(resp *Response) reading {
 	if bytes.HasPrefix(resp.Body, oleMagic) {
 		return reading{reason: resp.URL + ": an old Word .doc (or WPS) file, which gongkai cannot read: " +
-			"convert it with LibreOffice (soffice --headless --convert-to docx) and ingest the .docx; it is kept in the cache as " + resp.SHA256}
+			"convert it with LibreOffice (soffice --headless --convert-to docx) and ingest the .docx; it is kept in the cache at " +
+			c.cache.ObjectPath(resp.SHA256)}
 	}
 	data, _ := decodeForIngest(resp.Body, resp.ContentType)
 	r, err := ingest.Parse(resp.URL, data)
@@ -357,7 +358,7 @@ func (w *walk) get(ctx context.Context, u, listing string) *Response {
 	if ctx.Err() != nil {
 		return nil
 	}
-	e := Event{URL: u, Status: StatusFailed, Listing: listing, Reason: err.Error()}
+	e := Event{URL: u, Status: StatusFailed, Listing: listing, Reason: strings.TrimPrefix(err.Error(), u+": ")}
 	var he *HTTPError
 	var de *DisallowedError
 	switch {

@@ -177,18 +177,27 @@ func (in *ingester) parse(name string) (*gongkai.Report, error) {
 	if in.year > 0 {
 		r.Year = in.year
 	}
+	if err := refuseIncomplete(name, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// refuseIncomplete refuses a report that cannot be stored whole: its table
+// cut off, or its publisher or year unknown.
+func refuseIncomplete(name string, r *gongkai.Report) error {
 	refuse := func(format string, args ...any) error {
 		return &gongkai.Error{Code: gongkai.EINVALID, File: name, Line: 1, Message: fmt.Sprintf(format, args...)}
 	}
 	switch {
 	case r.Truncated != "":
-		return nil, refuse("table cut off: %s", r.Truncated)
+		return refuse("table cut off: %s", r.Truncated)
 	case r.Publisher.NameZh == "":
-		return nil, refuse("the text names no publisher: give --publisher")
+		return refuse("the text names no publisher: give --publisher")
 	case r.Year == 0:
-		return nil, refuse("the text names no reporting year: give --year")
+		return refuse("the text names no reporting year: give --year")
 	}
-	return r, nil
+	return nil
 }
 
 func (in *ingester) showProgress(done, total int, start time.Time) {
