@@ -108,7 +108,7 @@ type host struct {
 	last time.Time     // when the previous request ended
 
 	robotsOnce sync.Once
-	robots     *robotstxt.Group // nil: everything allowed
+	robots     *robotstxt.RobotsData // nil: everything allowed
 	delay      time.Duration
 }
 
@@ -271,8 +271,8 @@ func (c *Client) checkRobots(ctx context.Context, h *host, u *url.URL) error {
 		if err != nil { // unparseable: as if absent
 			return
 		}
-		h.robots = data.FindGroup(robotsAgent)
-		if d := h.robots.CrawlDelay; d > h.delay {
+		h.robots = data
+		if d := data.FindGroup(robotsAgent).CrawlDelay; d > h.delay {
 			h.delay = d
 		}
 	})
@@ -280,7 +280,7 @@ func (c *Client) checkRobots(ctx context.Context, h *host, u *url.URL) error {
 	if u.RawQuery != "" {
 		path += "?" + u.RawQuery
 	}
-	if h.robots != nil && !h.robots.Test(path) {
+	if h.robots != nil && !h.robots.TestAgent(path, robotsAgent) {
 		return &DisallowedError{URL: u.String()}
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -85,7 +86,10 @@ func newTestSite(t *testing.T) *testSite {
 			link("/ndbg/2024/hongze.html", "洪泽区2023年政府信息公开工作年度报告"),
 			link("/ndbg/index.html", "上一页"),
 		)+`<script>createPageHTML(2, 1, "index", "html");</script>`))),
-		"/ndbg/2018/t20180201_1.html": s.file(html, read("html/xuecheng-2017.html")),
+		// The table inline, and the same report attached as text: the page is read, both are kept.
+		"/ndbg/2018/t20180201_1.html": s.file(html, bytes.Replace(read("html/xuecheng-2017.html"), []byte("</body>"),
+			[]byte(link("/files/2018/xuecheng-2017.txt", "附件：薛城区人民政府2017年政府信息公开工作年度报告.txt")+"</body>"), 1)),
+		"/files/2018/xuecheng-2017.txt": s.file("text/plain", read("series/xuecheng-2017.txt")),
 		"/ndbg/2022/t20220131_2.html": s.file(html, []byte(reportPage("薛城区人民政府2021年政府信息公开工作年度报告",
 			link("/files/2022/P020220131.docx", "薛城区人民政府2021年政府信息公开工作年度报告.docx")))),
 		"/files/2022/P020220131.docx": s.file("application/vnd.openxmlformats-officedocument.wordprocessingml.document", read("docx/form2021.docx")),
@@ -169,7 +173,9 @@ func (s *testSite) failOnce(h func(http.ResponseWriter, *http.Request)) func(htt
 	}
 }
 
-func link(href, text string) string { return fmt.Sprintf(`<li><a href="%s" title="%s">%s</a></li>`, href, text, text) }
+func link(href, text string) string {
+	return fmt.Sprintf(`<li><a href="%s" title="%s">%s</a></li>`, href, text, text)
+}
 
 // chrome is what every page of a government site carries around its
 // content: navigation, news, footer.
@@ -332,6 +338,8 @@ func TestFetchSite(t *testing.T) {
 			t.Errorf("%s %d: %v applications received, want %v", c.publisher, c.year, got, c.want)
 		}
 	}
+	checkFiles(t, dbPath, u("/ndbg/2018/t20180201_1.html"), "page:"+u("/ndbg/2018/t20180201_1.html")+" read", "attachment:"+u("/files/2018/xuecheng-2017.txt"))
+	checkFiles(t, dbPath, u("/files/2022/P020220131.docx"), "page:"+u("/ndbg/2022/t20220131_2.html"), "attachment:"+u("/files/2022/P020220131.docx")+" read")
 	printed(t, out, "robots", u("/private/2022.html"))
 	if line := printed(t, out, "failed", u("/ndbg/2017/gone.html")); !strings.Contains(line, "HTTP 404") {
 		t.Errorf("404: %q", line)
@@ -390,6 +398,8 @@ func TestFetchSite(t *testing.T) {
 	if !strings.Contains(out, "URLs: 0 stored, 1 replaced, 5 unchanged") {
 		t.Errorf("summary of the second run:\n%s", out)
 	}
+	checkJSON(t, clock, append(args[:len(args)-2], "--json", listURL))
+
 	conditional := 0
 	for _, r := range site.requests {
 		if r.ifNoneMatch != "" {
@@ -398,6 +408,38 @@ func TestFetchSite(t *testing.T) {
 	}
 	if conditional < 10 {
 		t.Errorf("%d conditional requests in the second run, want one for every page and file fetched before", conditional)
+	}
+}
+
+// checkFiles: the current report read from sourceURL keeps these files
+// (role:URL, " read" for the one read), and its listing page.
+func checkFiles(t *testing.T, dbPath, sourceURL string, want ...string) {
+	t.Helper()
+	d, err := sql.Open("sqlite", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	rows, err := d.Query(`SELECT f.role || ':' || f.url || CASE WHEN f.read THEN ' read' ELSE '' END, r.listing_url
+		FROM report_files f JOIN reports r ON r.id = f.report_id
+		WHERE r.source_url = ? AND r.superseded_by IS NULL ORDER BY f.position`, sourceURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var f, listing string
+		if err := rows.Scan(&f, &listing); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(listing, "/ndbg/index.html") {
+			t.Errorf("%s: listing %q", sourceURL, listing)
+		}
+		got = append(got, f)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("files of the report read from %s:\n%s\nwant\n%s", sourceURL, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
@@ -437,7 +479,6 @@ func contains(list []time.Duration, d time.Duration) bool {
 	}
 	return false
 }
-
 
 // TestFetchResumes: a fetch killed part-way is resumed by running it again;
 // what was fetched before is asked for conditionally, and every report ends
@@ -482,5 +523,38 @@ func TestFetchResumes(t *testing.T) {
 		if r.path == "/ndbg/2018/t20180201_1.html" && r.ifNoneMatch == "" {
 			t.Errorf("a page fetched before the kill was asked for unconditionally")
 		}
+	}
+}
+
+// checkJSON: with --json, a third run prints one JSON object per URL, and
+// the summary last.
+func checkJSON(t *testing.T, clock *fakeClock, args []string) {
+	t.Helper()
+	out, _ := fetchRun(context.Background(), t, clock, args...)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	statuses := map[string]int{}
+	for _, l := range lines[:len(lines)-1] {
+		var e struct {
+			URL, Status, Publisher string
+			Year, Figures          int
+			HTTPStatus             int `json:"http_status"`
+		}
+		if err := json.Unmarshal([]byte(l), &e); err != nil || e.URL == "" {
+			t.Fatalf("--json line %q: %v", l, err)
+		}
+		statuses[e.Status]++
+		if e.Status == "failed" && e.HTTPStatus != http.StatusNotFound {
+			t.Errorf("--json: %s", l)
+		}
+		if e.Status == "unchanged" && (e.Publisher == "" || e.Year == 0 || e.Figures == 0) {
+			t.Errorf("--json: %s", l)
+		}
+	}
+	var summary struct{ Summary map[string]int }
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &summary); err != nil || summary.Summary["unchanged"] != 6 {
+		t.Errorf("--json summary %q: %v", lines[len(lines)-1], err)
+	}
+	if statuses["unchanged"] != 6 || statuses["listing"] != 2 || statuses["robots"] != 1 {
+		t.Errorf("--json statuses %v", statuses)
 	}
 }
