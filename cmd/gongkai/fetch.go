@@ -64,18 +64,11 @@ func runFetchWith(ctx context.Context, args []string, stdout, stderr io.Writer, 
 	if tune != nil {
 		tune(&opt)
 	}
-	rules, err := catalog.Rules()
-	if err != nil {
-		return err
-	}
-	d, err := db.Open(ctx, *dbPath, false)
+	d, rules, err := openForStoring(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	if err := d.SyncCatalog(ctx, catalog.MustLoad()); err != nil {
-		return err
-	}
 	crawler := fetch.NewCrawler(fetch.NewClient(cache, opt),
 		fetch.CrawlOptions{Depth: *depth, MaxPages: *maxPages, Parallel: *parallel})
 	f := &fetcher{db: d, rules: rules, out: newFetchLog(stdout, *asJSON), stored: map[string]string{}}
