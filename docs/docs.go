@@ -2751,7 +2751,8 @@ const docTemplate = `{
                     "type": "string",
                     "enum": [
                         "page",
-                        "attachment"
+                        "attachment",
+                        "file"
                     ],
                     "example": "attachment"
                 },

@@ -155,7 +155,7 @@ func (w *walk) seed(ctx context.Context, raw string) {
 	}
 	pg := readPage(finalURL(resp), decodeText(resp.Body, resp.ContentType))
 	read := w.c.parse(resp)
-	if read.report != nil || (looksLikeReport(pg.Title) && len(pg.attachments()) > 0) {
+	if read.report != nil || pg.isReportPage(finalURL(resp)) {
 		w.reportPage(ctx, resp, pg, read, "")
 		return
 	}

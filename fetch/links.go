@@ -177,6 +177,14 @@ func scriptPages(from *url.URL, scripts string) []*url.URL {
 	return out
 }
 
+// isReportPage reports whether a page without a table is the page of one
+// report whose table is in its attachment: titled as a report, with
+// attachments, of which at most one is titled as a report itself (a
+// listing of report files has many).
+func (p *page) isReportPage(from *url.URL) bool {
+	return looksLikeReport(p.Title) && len(p.attachments()) > 0 && len(p.reportFileLinks(from)) <= 1
+}
+
 // looksLikeReport reports whether a title names an annual report and a year.
 func looksLikeReport(title string) bool {
 	return reportWords.MatchString(title) && reportYear.MatchString(title)

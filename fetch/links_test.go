@@ -75,6 +75,26 @@ func TestAttachments(t *testing.T) {
 	}
 }
 
+func TestIsReportPage(t *testing.T) {
+	from, _ := url.Parse("http://www.pingtan.gov.cn/zwgk/nb/")
+	for _, c := range []struct {
+		name, html string
+		want       bool
+	}{
+		{"a report with its PDF", `<title>平潭综合实验区2024年度政府信息公开工作年度报告</title><a href="a.pdf">附件</a>`, true},
+		{"a report with its file titled as the report", `<title>平潭综合实验区2024年度政府信息公开工作年度报告</title>
+			<a href="a.pdf">2024年度报告.pdf</a><a href="b.pdf">解读.pdf</a>`, true},
+		{"a column of report files in a year", `<title>2024年度政府信息公开工作年度报告专栏</title>
+			<a href="a.pdf">平潭2024年度报告</a><a href="b.pdf">福州2024年度报告</a>`, false},
+		{"a report page without attachments", `<title>平潭综合实验区2024年度政府信息公开工作年度报告</title>`, false},
+		{"a listing", `<title>政府信息公开年度报告</title><a href="a.pdf">附件</a>`, false},
+	} {
+		if got := readPage(from, c.html).isReportPage(from); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
 func TestSameSite(t *testing.T) {
 	for _, c := range []struct {
 		a, b string
