@@ -16,6 +16,9 @@ var (
 	// reportWords mark a link or page title as an annual report: 年度报告
 	// (工作年度报告, 年度工作报告) or 年报.
 	reportWords = regexp.MustCompile(`年度报告|年度工作报告|年报`)
+	// notReport mark the pages that go with a report but are not one: its
+	// interpretation (解读, 图解, 一图读懂) or a video.
+	notReport = regexp.MustCompile(`解读|图解|一图读懂|视频`)
 	// reportYear is a year in a report's title (2008 onwards, or earlier for old archives).
 	reportYear = regexp.MustCompile(`(?:19|20)\d\d\s*年?`)
 	// nextWords are the texts of a listing's link to its next page.
@@ -185,9 +188,10 @@ func (p *page) isReportPage(from *url.URL) bool {
 	return looksLikeReport(p.Title) && len(p.attachments()) > 0 && len(p.reportFileLinks(from)) <= 1
 }
 
-// looksLikeReport reports whether a title names an annual report and a year.
+// looksLikeReport reports whether a title names an annual report and a
+// year, and not a page that goes with one (its interpretation).
 func looksLikeReport(title string) bool {
-	return reportWords.MatchString(title) && reportYear.MatchString(title)
+	return reportWords.MatchString(title) && reportYear.MatchString(title) && !notReport.MatchString(title)
 }
 
 // isAttachment reports whether a link points to a file a report may be in.

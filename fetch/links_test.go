@@ -26,6 +26,7 @@ const trsListing = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政�
 <li><a href="http://www.suqian.gov.cn/nb/2020.html">宿迁市2020年政府信息公开工作年度报告</a></li>
 <li><a href="/files/2020nb.pdf">2020年政府信息公开工作年度报告</a></li>
 <li><a href="./jd.shtml">政府信息公开工作年度报告解读</a></li>
+<li><a href="./202401/jd2023.shtml">【图解】沭阳县发展和改革局2023年政府信息公开年度报告</a></li>
 </ul>
 <div class="page"><a href="index_1.shtml">2</a><a href="?page=3">3</a><a href="index_1.shtml">下一页</a></div>
 <script>createPageHTML(3, 0, "index", "shtml");</script>
@@ -37,7 +38,7 @@ func TestListingLinks(t *testing.T) {
 	if p.Title != "政府信息公开年度报告_沭阳县人民政府" {
 		t.Errorf("title = %q", p.Title)
 	}
-	want := []string{ // a year and 年度报告 or 年报, on the site (xxgk. is the same site); not the 解读 without a year
+	want := []string{ // a year and 年度报告 or 年报, on the site (xxgk. is the same site); not the 解读 and 图解
 		"http://www.shuyang.gov.cn/sygfj/gknb/202401/2ecfb31a.shtml",
 		"http://www.shuyang.gov.cn/sygfj/gknb/202301/5b7c.shtml",
 		"http://xxgk.shuyang.gov.cn/fgj/2021nb.html",

@@ -155,6 +155,7 @@ func (f *fetcher) store(ctx context.Context, r *gongkai.Report, line *logLine) e
 	line.Status, line.ReportID, line.Replaces = out.Status, out.ReportID, out.Previous
 	line.Publisher, line.Year, line.Template = r.Publisher.NameZh, r.Year, r.Template
 	line.Figures, line.Unplaced, line.Checks = len(r.Observations), len(r.Unplaced), failing(r.Checks)
+	line.Files = len(r.Files)
 	return nil
 }
 
@@ -170,6 +171,7 @@ type logLine struct {
 	Figures   int    `json:"figures,omitempty"`
 	Unplaced  int    `json:"unplaced,omitempty"`
 	Checks    string `json:"checks,omitempty"`
+	Files     int    `json:"files,omitempty"` // the report's files kept: its page and attachments
 }
 
 // fetchLog prints lines as text or as JSON objects, one a line.
@@ -203,6 +205,9 @@ func describe(l logLine) string {
 			l.Figures, l.Unplaced, l.Checks)
 		if l.SourceURL != l.URL {
 			s += "; read from " + l.SourceURL
+		}
+		if l.Files > 1 {
+			s += fmt.Sprintf("; %d files kept", l.Files)
 		}
 		if l.Replaces != 0 {
 			s += fmt.Sprintf("; replaces report %d, whose figures are kept as an older version", l.Replaces)

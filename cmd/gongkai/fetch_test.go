@@ -322,6 +322,9 @@ func TestFetchSite(t *testing.T) {
 			t.Errorf("%s: %q, want %q…", c.url, line, c.line)
 		}
 	}
+	if line := printed(t, out, "stored", u("/ndbg/2018/t20180201_1.html")); strings.Contains(line, "read from") || !strings.HasSuffix(line, "; 2 files kept") {
+		t.Errorf("the 2017 report should be read from its page, its attachment kept: %q", line)
+	}
 	if line := printed(t, out, "stored", u("/ndbg/2022/t20220131_2.html")); !strings.Contains(line, "read from "+u("/files/2022/P020220131.docx")) {
 		t.Errorf("the 2021 report should be read from its DOCX attachment: %q", line)
 	}
@@ -453,7 +456,7 @@ func checkFiles(t *testing.T, dbPath, sourceURL string, want ...string) {
 func checkHongze(t *testing.T, out, pageURL string) bool {
 	t.Helper()
 	if strings.Contains(out, "stored    "+pageURL+":") {
-		if line := printed(t, out, "stored", pageURL); !strings.Contains(line, "洪泽") || !strings.Contains(line, " 2023, form2021") ||
+		if line := printed(t, out, "stored", pageURL); !strings.Contains(line, "洪泽") || !strings.Contains(line, " 2023, ") ||
 			!strings.Contains(line, "read from") || !strings.Contains(line, "hongze-2023.pdf") {
 			t.Errorf("洪泽 2023: %q, want the 2023 report read from the PDF", line)
 		}
