@@ -109,6 +109,7 @@ type host struct {
 
 	robotsOnce sync.Once
 	robots     *robotstxt.RobotsData // nil: everything allowed
+	robotsErr  error                 // why robots.txt could not be read, which forbids the host
 	delay      time.Duration
 }
 
@@ -262,12 +263,16 @@ func (c *Client) host(u *url.URL) *host {
 func (c *Client) checkRobots(ctx context.Context, h *host, u *url.URL) error {
 	h.robotsOnce.Do(func() {
 		robotsURL := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
-		status, body := http.StatusServiceUnavailable, []byte(nil)
-		resp, b, err := c.getWithRetries(ctx, h, robotsURL, URLState{}, false)
-		if err == nil {
-			status, body = resp.StatusCode, b
+		resp, body, err := c.getRobots(ctx, h, robotsURL)
+		switch {
+		case err != nil:
+			h.robotsErr = err
+			return
+		case resp.StatusCode >= 500:
+			h.robotsErr = &HTTPError{URL: robotsURL.String(), Status: resp.StatusCode}
+			return
 		}
-		data, err := robotstxt.FromStatusAndBytes(status, body)
+		data, err := robotstxt.FromStatusAndBytes(resp.StatusCode, body)
 		if err != nil { // unparseable: as if absent
 			return
 		}
@@ -276,6 +281,9 @@ func (c *Client) checkRobots(ctx context.Context, h *host, u *url.URL) error {
 			h.delay = d
 		}
 	})
+	if h.robotsErr != nil {
+		return fmt.Errorf("%s: robots.txt cannot be read (%v), which forbids the whole site for now (RFC 9309)", u, h.robotsErr)
+	}
 	path := u.EscapedPath()
 	if u.RawQuery != "" {
 		path += "?" + u.RawQuery
@@ -284,6 +292,25 @@ func (c *Client) checkRobots(ctx context.Context, h *host, u *url.URL) error {
 		return &DisallowedError{URL: u.String()}
 	}
 	return nil
+}
+
+// getRobots fetches a robots.txt, following up to MaxRedirects redirects
+// (http to https, www. to the bare domain …), as RFC 9309 asks.
+func (c *Client) getRobots(ctx context.Context, h *host, u *url.URL) (*http.Response, []byte, error) {
+	for hop := 0; ; hop++ {
+		resp, body, err := c.getWithRetries(ctx, h, u, URLState{}, false)
+		if err != nil || !isRedirect(resp.StatusCode) || hop == c.opt.MaxRedirects {
+			return resp, body, err
+		}
+		next, err := u.Parse(resp.Header.Get("Location"))
+		if err != nil || (next.Scheme != "http" && next.Scheme != "https") {
+			return resp, body, nil // as if absent: FromStatusAndBytes allows all on a 3xx it cannot follow
+		}
+		if next.Host != u.Host {
+			h = c.host(next)
+		}
+		u = next
+	}
 }
 
 // getWithRetries sends one GET, again after a timeout, a 429 or a 5xx, up

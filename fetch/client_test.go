@@ -140,8 +140,22 @@ func TestClientRobots(t *testing.T) {
 			"/a.html":     func(w http.ResponseWriter, r *http.Request) { t.Error("a.html was requested") },
 		})
 		c, _ := newTestClient(t, Options{Retries: -1})
+		if _, err := c.Get(context.Background(), s.URL+"/a.html"); err == nil || !strings.Contains(err.Error(), "robots.txt cannot be read (") ||
+			!strings.Contains(err.Error(), "HTTP 500") {
+			t.Errorf("err = %v, want robots.txt named as unreadable", err)
+		}
+	})
+	t.Run("a robots.txt that moved is followed", func(t *testing.T) {
+		s := site(t, map[string]http.HandlerFunc{
+			"/robots.txt": func(w http.ResponseWriter, r *http.Request) {
+				http.Redirect(w, r, "/new/robots.txt", http.StatusMovedPermanently)
+			},
+			"/new/robots.txt": func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("User-agent: *\nDisallow: /private/\n")) },
+			"/private/a.html": func(w http.ResponseWriter, r *http.Request) { t.Error("a disallowed page was requested") },
+		})
+		c, _ := newTestClient(t, Options{})
 		var de *DisallowedError
-		if _, err := c.Get(context.Background(), s.URL+"/a.html"); !errors.As(err, &de) {
+		if _, err := c.Get(context.Background(), s.URL+"/private/a.html"); !errors.As(err, &de) {
 			t.Errorf("err = %v, want disallowed", err)
 		}
 	})
