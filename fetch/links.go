@@ -110,7 +110,7 @@ func (p *page) reportLinks(from *url.URL) []*url.URL {
 			out = append(out, l.URL)
 		}
 	}
-	return out
+	return unique(out)
 }
 
 // reportFileLinks are links of a listing straight to report files (a PDF
@@ -122,7 +122,7 @@ func (p *page) reportFileLinks(from *url.URL) []*url.URL {
 			out = append(out, l.URL)
 		}
 	}
-	return out
+	return unique(out)
 }
 
 // attachments are the links of a report page to files (PDF, DOC, DOCX …),
@@ -134,7 +134,7 @@ func (p *page) attachments() []*url.URL {
 			out = append(out, l.URL)
 		}
 	}
-	return out
+	return unique(out)
 }
 
 // nextPages are the links of a listing to its further pages on the same
@@ -150,7 +150,22 @@ func (p *page) nextPages(from *url.URL) []*url.URL {
 			out = append(out, l.URL)
 		}
 	}
-	return append(out, scriptPages(from, p.Scripts)...)
+	return unique(append(out, scriptPages(from, p.Scripts)...))
+}
+
+// unique is urls without repetitions, in the order of their first appearance
+// (a listing links a report by its title and by its date, a page numbered
+// pages and a next page).
+func unique(urls []*url.URL) []*url.URL {
+	seen := map[string]bool{}
+	out := urls[:0]
+	for _, u := range urls {
+		if k := u.String(); !seen[k] {
+			seen[k] = true
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 func hasPageParam(u *url.URL) bool {
