@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -150,7 +152,7 @@ func (w *walk) seed(ctx context.Context, raw string) {
 		return
 	}
 	if !isHTMLResponse(resp) {
-		w.file(ctx, resp, "")
+		w.file(ctx, resp, "", "")
 		return
 	}
 	pg := readPage(finalURL(resp), decodeText(resp.Body, resp.ContentType))
@@ -181,8 +183,8 @@ func (w *walk) listing(ctx context.Context, first *Response, pg *page) {
 			w.report(ctx, r.String(), l.resp.URL)
 		}
 		for _, f := range files {
-			if resp := w.get(ctx, f.String(), l.resp.URL); resp != nil {
-				w.file(ctx, resp, l.resp.URL)
+			if resp := w.get(ctx, f.URL.String(), l.resp.URL); resp != nil {
+				w.file(ctx, resp, l.resp.URL, f.Text)
 			}
 		}
 		for _, n := range next {
@@ -205,16 +207,16 @@ func (w *walk) report(ctx context.Context, u, listing string) {
 		return
 	}
 	if !isHTMLResponse(resp) {
-		w.file(ctx, resp, listing)
+		w.file(ctx, resp, listing, "")
 		return
 	}
 	pg := readPage(finalURL(resp), decodeText(resp.Body, resp.ContentType))
 	w.reportPage(ctx, resp, pg, w.c.parse(resp), listing)
 }
 
-// file is a report file by itself.
-func (w *walk) file(ctx context.Context, resp *Response, listing string) {
-	w.choose(ctx, resp.URL, listing, []candidate{{resp: resp, role: gongkai.RoleFile, read: w.c.parse(resp)}})
+// file is a report file by itself; title is the text of the listing's link to it.
+func (w *walk) file(ctx context.Context, resp *Response, listing, title string) {
+	w.choose(ctx, resp.URL, listing, title, []candidate{{resp: resp, role: gongkai.RoleFile, read: w.c.parse(resp)}})
 }
 
 // reportPage fetches the attachments of a report page and hands over the
@@ -232,7 +234,7 @@ func (w *walk) reportPage(ctx context.Context, resp *Response, pg *page, read re
 			files = append(files, candidate{resp: att, role: gongkai.RoleAttachment, read: w.c.parse(att)})
 		}
 	}
-	w.choose(ctx, resp.URL, listing, files)
+	w.choose(ctx, resp.URL, listing, pg.Title, files)
 }
 
 // candidate is one file of a report and what reading it gave.
@@ -244,8 +246,10 @@ type candidate struct {
 
 // choose hands over the report read from the best of its files (see
 // better), with every file kept as a source of it; or refuses it with the
-// reason of each file.
-func (w *walk) choose(ctx context.Context, u, listing string, files []candidate) {
+// reason of each file. title is the report's title on the site: its page's
+// title, or the link to its file; it names the publisher and year when the
+// file does not (see fillFromTitle).
+func (w *walk) choose(ctx context.Context, u, listing, title string, files []candidate) {
 	best := -1
 	for i, f := range files {
 		if f.read.report != nil && (best < 0 || better(f.read.report, files[best].read.report)) {
@@ -260,6 +264,7 @@ func (w *walk) choose(ctx context.Context, u, listing string, files []candidate)
 	r := chosen.read.report
 	r.SourceURL, r.ListingURL, r.FetchedAt = chosen.resp.URL, listing, chosen.resp.FetchedAt
 	r.FileName = fileName(chosen.resp.URL)
+	fillFromTitle(r, title)
 	notModified := true
 	for i, f := range files {
 		r.Files = append(r.Files, gongkai.SourceFile{URL: f.resp.URL, Role: f.role, SHA256: f.resp.SHA256,
@@ -268,6 +273,31 @@ func (w *walk) choose(ctx context.Context, u, listing string, files []candidate)
 	}
 	w.emit(ctx, Event{URL: u, Status: StatusReport, Listing: listing, Report: r, NotModified: notModified})
 }
+
+// titleYear finds the reporting year and the publisher's name in a
+// report's title: 沭阳县发展和改革局2023年政府信息公开年度报告.
+var titleYear = regexp.MustCompile(`^(.*?)\s*((?:19|20)\d\d)\s*年`)
+
+// fillFromTitle gives r the publisher and year its title on the site names
+// where the file itself does not (an attachment holding only the tables):
+// the site's title is what the government says the file is, as --publisher
+// and --year are for ingest. r.Missing still says what the file lacked.
+func fillFromTitle(r *gongkai.Report, title string) {
+	title = titleSeparator.Split(title, 2)[0] // the site's name follows: …年度报告_沭阳县人民政府
+	m := titleYear.FindStringSubmatch(title)
+	if m == nil || !looksLikeReport(title) {
+		return
+	}
+	if r.Year == 0 {
+		r.Year, _ = strconv.Atoi(m[2]) // the pattern's digits
+	}
+	if r.Publisher.NameZh == "" && m[1] != "" {
+		r.Publisher = ingest.Publisher(m[1], title)
+	}
+}
+
+// titleSeparator splits a page's title from the site's name after it.
+var titleSeparator = regexp.MustCompile(`\s*(?:_|\||｜|——)\s*`)
 
 // better reports whether report a should be preferred to b, read from two
 // files of one report: a whole table over a cut-off one, then more

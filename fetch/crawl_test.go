@@ -64,6 +64,29 @@ func TestSeeds(t *testing.T) {
 	}
 }
 
+// TestTitleNamesPublisherAndYear: an attachment holding only the tables is
+// stored under the publisher and year that its page's title names.
+func TestTitleNamesPublisherAndYear(t *testing.T) {
+	s := site(t, map[string]http.HandlerFunc{
+		"/nb/t2.html": func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprint(w, `<html><head><meta charset="utf-8"><title>薛城区人民政府2019年政府信息公开工作年度报告_薛城区人民政府</title></head>
+				<body><a href="/f/tables.txt">附件：统计表</a></body></html>`)
+		},
+		"/f/tables.txt": serveFile(t, "text/plain", "form2019/tabs-tables-only.txt"),
+	})
+	events := crawl(t, CrawlOptions{}, s.URL+"/nb/t2.html")
+	if len(events) != 1 || events[0].Status != StatusReport {
+		t.Fatalf("events = %+v", events)
+	}
+	r := events[0].Report
+	if r.Publisher.NameZh != "薛城区人民政府" || r.Publisher.AdminCode != "370403" || r.Year != 2019 || len(r.Observations) != 202 {
+		t.Errorf("report = %+v %d, %d figures", r.Publisher, r.Year, len(r.Observations))
+	}
+	if !slices.Contains(r.Missing, "publisher") || !slices.Contains(r.Missing, "year") {
+		t.Errorf("missing = %q: the file's lack should still be told", r.Missing)
+	}
+}
+
 func fileRoles(r *gongkai.Report) []string {
 	var out []string
 	for _, f := range r.Files {

@@ -114,15 +114,17 @@ func (p *page) reportLinks(from *url.URL) []*url.URL {
 }
 
 // reportFileLinks are links of a listing straight to report files (a PDF
-// titled as a report).
-func (p *page) reportFileLinks(from *url.URL) []*url.URL {
-	var out []*url.URL
+// titled as a report), each once.
+func (p *page) reportFileLinks(from *url.URL) []link {
+	var out []link
+	seen := map[string]bool{}
 	for _, l := range p.Links {
-		if sameSite(from, l.URL) && looksLikeReport(l.Text) && isAttachment(l) {
-			out = append(out, l.URL)
+		if sameSite(from, l.URL) && looksLikeReport(l.Text) && isAttachment(l) && !seen[l.URL.String()] {
+			seen[l.URL.String()] = true
+			out = append(out, l)
 		}
 	}
-	return unique(out)
+	return out
 }
 
 // attachments are the links of a report page to files (PDF, DOC, DOCX …),

@@ -46,7 +46,8 @@ func TestListingLinks(t *testing.T) {
 	if got := urlStrings(p.reportLinks(from)); !slices.Equal(got, want) {
 		t.Errorf("report links = %q, want %q", got, want)
 	}
-	if got := urlStrings(p.reportFileLinks(from)); !slices.Equal(got, []string{"http://www.shuyang.gov.cn/files/2020nb.pdf"}) {
+	if got := p.reportFileLinks(from); len(got) != 1 || got[0].URL.String() != "http://www.shuyang.gov.cn/files/2020nb.pdf" ||
+		got[0].Text != "2020年政府信息公开工作年度报告" {
 		t.Errorf("report files = %q", got)
 	}
 	wantPages := []string{
