@@ -28,7 +28,10 @@ import (
 // column of annual reports over two listing pages, report pages with the
 // table inline or in an attachment, a GBK page, a path robots.txt
 // disallows, a redirect, a 404, a page that fails once with a 500, and a
-// page that changes between two runs. It records every request.
+// page that changes between two runs. It records every request. Its
+// reports are fixtures of testdata: real reports of testdata/real (see its
+// README for where they were published) and the sample report's HTML and
+// DOCX renderings.
 type testSite struct {
 	*httptest.Server
 	t     testing.TB
@@ -66,7 +69,7 @@ func newTestSite(t testing.TB) *testSite {
 		}
 		return out
 	}
-	pingtan2025 := read("fetch/pingtan-2025.html")
+	pingtan2025 := read("real/pingtan-2025.html")
 	s.pages = map[string]func(http.ResponseWriter, *http.Request){
 		"/robots.txt": s.file("text/plain", []byte("User-agent: *\nDisallow: /private/\n")),
 		"/ndbg/index.html": s.file(html, []byte(listing(
@@ -100,8 +103,8 @@ func newTestSite(t testing.TB) *testSite {
 		"/ndbg/2020/t20200115_3.html": s.file(html, read("html/form2019.html")),
 		"/private/2022.html":          s.file(html, read("html/form2021.html")),
 		// GBK bytes under a <meta> copied from a UTF-8 template: the header is right.
-		"/ndbg/2024/sygfj.shtml": s.file("text/html;charset=gbk", gbk(read("fetch/shuyang-fgj-2023.html"))),
-		"/ndbg/2025/pt2024.html": s.failOnce(s.file(html, read("fetch/pingtan-2024.html"))),
+		"/ndbg/2024/sygfj.shtml": s.file("text/html;charset=gbk", gbk(read("real/shuyang-fgj-2023.html"))),
+		"/ndbg/2025/pt2024.html": s.failOnce(s.file(html, read("real/pingtan-2024.html"))),
 		"/ndbg/2026/pt2025.html": func(w http.ResponseWriter, r *http.Request) {
 			body := pingtan2025
 			if s.currentRun() > 1 { // the government corrects a figure: 154 applications become 155
@@ -114,7 +117,7 @@ func newTestSite(t testing.TB) *testSite {
 		"/files/2019/report.doc": s.file("application/msword", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)),
 		"/ndbg/2024/hongze.html": s.file(html, []byte(reportPage("洪泽区2023年政府信息公开工作年度报告",
 			link("/files/2024/hongze-2023.pdf", "附件：洪泽区2023年政府信息公开工作年度报告")))),
-		"/files/2024/hongze-2023.pdf": s.file("application/pdf", read("fetch/huaian-hongze-2023.pdf")),
+		"/files/2024/hongze-2023.pdf": s.file("application/pdf", read("real/huaian-hongze-2023.pdf")),
 	}
 	return s
 }
