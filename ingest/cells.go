@@ -17,12 +17,6 @@ type cell struct {
 	idx      int    // position in its row of a pipe or tab layout, -1 when unknown
 }
 
-// line is one line of the source with its 1-based number.
-type line struct {
-	n    int
-	text string
-}
-
 // cellSplitter turns the lines of a table into cells. Tables come in four
 // layouts: one cell per line (a doc-to-text export, where a line that starts
 // with a tab begins a cell and other lines continue it), rows of

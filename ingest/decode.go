@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"unicode/utf8"
 
@@ -12,29 +13,29 @@ import (
 
 // decode turns a report file's bytes into text with LF line ends. It accepts
 // UTF-8 (with or without BOM), UTF-16 with a BOM, and GB18030 (a superset of
-// GBK and GB2312). It refuses binary data.
-func decode(b []byte) (string, string) {
+// GBK and GB2312). It refuses binary data with an error that says so.
+func decode(b []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		b = b[3:]
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
 		if out, _, err := transform.Bytes(dec, b); err == nil {
-			return normalizeNewlines(string(out)), ""
+			return normalizeNewlines(string(out)), nil
 		}
-		return "", "undecodable UTF-16 text"
+		return "", errors.New("undecodable UTF-16 text")
 	}
 	if looksBinary(b) {
-		return "", "binary data, not a text file"
+		return "", errors.New("binary data, not a text file")
 	}
 	if utf8.Valid(b) {
-		return normalizeNewlines(string(b)), ""
+		return normalizeNewlines(string(b)), nil
 	}
 	out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), b)
 	if err != nil {
-		return "", "neither UTF-8 nor GB18030 text"
+		return "", errors.New("neither UTF-8 nor GB18030 text")
 	}
-	return normalizeNewlines(string(out)), ""
+	return normalizeNewlines(string(out)), nil
 }
 
 // looksBinary reports whether b holds NUL bytes or many control characters,

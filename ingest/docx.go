@@ -25,12 +25,12 @@ func isDOCX(data []byte) bool {
 	return bytes.HasPrefix(data, []byte("PK\x03\x04"))
 }
 
-// readDOCX returns the lines of a DOCX file's main document, or a problem
-// when it is not one.
-func readDOCX(data []byte) ([]line, string) {
+// readDOCX returns the lines of a DOCX file's main document, or an error
+// that says why it is not one.
+func readDOCX(data []byte) ([]line, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, "a damaged zip archive, not a readable DOCX file"
+		return nil, errors.New("a damaged zip archive, not a readable DOCX file")
 	}
 	for _, f := range zr.File {
 		if f.Name != "word/document.xml" {
@@ -38,16 +38,16 @@ func readDOCX(data []byte) ([]line, string) {
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return nil, "a DOCX file whose word/document.xml cannot be read"
+			return nil, errors.New("a DOCX file whose word/document.xml cannot be read")
 		}
 		defer rc.Close()
 		lines, err := docxLines(io.LimitReader(rc, maxDocument))
 		if err != nil {
-			return nil, "a DOCX file whose word/document.xml is malformed: " + err.Error()
+			return nil, errors.New("a DOCX file whose word/document.xml is malformed: " + err.Error())
 		}
-		return lines, ""
+		return lines, nil
 	}
-	return nil, "a zip archive without word/document.xml, not a DOCX file"
+	return nil, errors.New("a zip archive without word/document.xml, not a DOCX file")
 }
 
 // docxConv walks the elements of word/document.xml.
@@ -56,7 +56,7 @@ type docxConv struct {
 	n     int      // paragraphs and rows so far
 	para  *textBuf // the open paragraph outside tables
 	depth int      // open tables
-	row   []htmlCell
+	row   []sourceCell
 	inRow bool
 	cell  *textBuf // the open cell
 	span  int      // the open cell's gridSpan
@@ -142,7 +142,7 @@ func (c *docxConv) start(e xml.StartElement) {
 	case "gridBefore": // grid columns the row leaves empty on its left
 		if c.inRow && len(c.row) == 0 {
 			for range min(docxVal(e), maxColumns) {
-				c.row = append(c.row, htmlCell{n: c.n})
+				c.row = append(c.row, sourceCell{n: c.n})
 			}
 		}
 	case "tc":
@@ -222,9 +222,9 @@ func (c *docxConv) closeCell() {
 	}
 	s = cellBars.Replace(strings.Trim(s, " "))
 	if len(c.row)+c.span <= maxColumns {
-		c.row = append(c.row, htmlCell{text: s, n: c.n})
+		c.row = append(c.row, sourceCell{text: s, n: c.n})
 		for k := 1; k < c.span; k++ {
-			c.row = append(c.row, htmlCell{n: c.n})
+			c.row = append(c.row, sourceCell{n: c.n})
 		}
 	}
 	c.cell = nil

@@ -95,9 +95,9 @@ func TestDOCXLines(t *testing.T) {
 		`<w:tr><w:tc><w:p><w:r><w:t>（二）部分公开</w:t></w:r></w:p><w:p><w:r><w:t>（区分处理的）</w:t></w:r></w:p></w:tc>` + wtc("4", "") + `</w:tr>` +
 		`</w:tbl>` +
 		wp("二〇二〇年一月")
-	lines, problem := readDOCX(docxFile(t, body))
-	if problem != "" {
-		t.Fatal(problem)
+	lines, err := readDOCX(docxFile(t, body))
+	if err != nil {
+		t.Fatal(err)
 	}
 	var got []string
 	for _, l := range lines {

@@ -22,7 +22,7 @@ func parseForm(r *gongkai.Report, cat *catalog.Catalog, lines []line, fail func(
 	next := 0
 	for _, g := range regions {
 		narrative = append(narrative, lines[next:g.start]...)
-		for _, c := range fr.formCells(lines[g.start:g.end]) {
+		for _, c := range fr.cells.formCells(lines[g.start:g.end]) {
 			fr.feed(c)
 		}
 		fr.closeRow()

@@ -150,7 +150,7 @@ func TestTraditionalScriptMirror(t *testing.T) {
 }
 
 // asPrinted rewrites the expected labels and columns as the mirror prints them.
-func asPrinted(want []figure) []figure {
+func asPrinted(want []wantFigure) []wantFigure {
 	b, _ := os.ReadFile("../testdata/form2019/cases/traditional.md")
 	cells := strings.Split(strings.ReplaceAll(string(b), "\n", "|"), "|")
 	printed := map[string]bool{}

@@ -8,13 +8,20 @@ import (
 	"golang.org/x/text/width"
 )
 
-// formCells splits the lines of a table of the 2019/2021 format into cells.
-// On top of the legacy layouts (one cell per line led by a tab, tab-separated
+// formCells: on top of the legacy layouts (one cell per line led by a tab, tab-separated
 // rows, pipe tables) it reads rows whose cells are separated by spaces, one
 // or many (their display positions are kept so that a figure can be put
 // under its header when blank cells leave no trace), and labels with their
 // figures glued on (规章555).
-func (r *formReader) formCells(lines []line) []cell {
+// cellReader splits the lines of a table of the 2019/2021 format into
+// cells, with what it needs to know of the form: which words are units,
+// and whether two words parted by one space are two cells.
+type cellReader struct {
+	isUnit func(string) bool
+	apart  func(a, b string) bool
+}
+
+func (r cellReader) formCells(lines []line) []cell {
 	var out []cell
 	sp := detectLayout(lines)
 	if sp.tabLed {
@@ -92,7 +99,7 @@ func tokens(s string, base int) []token {
 // spacedCells reads a line whose cells are separated by spaces. Figures are
 // cells of their own; neighbouring words are one label unless two or more
 // spaces part them or each is, alone, a label the form knows.
-func (r *formReader) spacedCells(l line) []cell {
+func (r cellReader) spacedCells(l line) []cell {
 	toks := tokens(l.text, 0)
 	var pieces []token
 	var glued []bool
@@ -135,7 +142,7 @@ func displayWidth(s string) int {
 
 // explode splits a label cell of a separated layout that holds more than a
 // label: words and figures separated by single spaces, or figures glued on.
-func (r *formReader) explode(c cell) []cell {
+func (r cellReader) explode(c cell) []cell {
 	if classify(c.text, r.isUnit) != kindLabel {
 		return []cell{c}
 	}

@@ -20,6 +20,7 @@ type formReader struct {
 	s      *formSpec
 	cat    *catalog.Catalog
 	isUnit func(string) bool
+	cells  cellReader
 
 	table     int // table being read: 2, 3, 4, or 0 before any
 	lastTable int // the last table read, 0 before any
@@ -80,7 +81,7 @@ type mark4 struct {
 }
 
 func newFormReader(cat *catalog.Catalog) *formReader {
-	return &formReader{
+	r := &formReader{
 		s:      newFormSpec(cat),
 		cat:    cat,
 		isUnit: func(s string) bool { _, ok := cat.UnitBySymbol(s); return ok },
@@ -90,6 +91,8 @@ func newFormReader(cat *catalog.Catalog) *formReader {
 		t4:     map[string]*float64{},
 		t4Obs:  map[string]int{},
 	}
+	r.cells = cellReader{isUnit: r.isUnit, apart: r.apart}
+	return r
 }
 
 func (r *formReader) labelText(cs []cell) string {

@@ -10,7 +10,6 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/htmlindex"
 
-	"github.com/gongkai/gongkai"
 )
 
 // Reports are mostly published as web pages. An HTML page is not parsed
@@ -46,64 +45,18 @@ func isHTML(text string) bool {
 	return htmlLead.MatchString(head) || htmlTag.MatchString(head)
 }
 
-// htmlPage is an HTML report turned into lines of text.
-type htmlPage struct {
-	lines []line
-	// rows are the cells of the table rows printed at each line number:
-	// a row's pipe line carries the line of its <tr>, each cell its own.
-	rows map[int][]htmlCell
-}
-
-// joinLines is the text of lines read from a page or document, as the
-// parser reads it.
-func joinLines(lines []line) string {
-	parts := make([]string, len(lines))
-	for i, l := range lines {
-		parts[i] = l.text
-	}
-	return strings.Join(parts, "\n")
-}
-
-// cite moves each observation from the line of its row to the source line
-// of its own cell. The cells of a row are taken in order, each once, so
-// that equal figures in one row go to their own cells.
-func (p *htmlPage) cite(r *gongkai.Report) {
-	if p == nil || r == nil {
-		return
-	}
-	used := map[int][]bool{}
-	for i := range r.Observations {
-		o := &r.Observations[i]
-		cells, ok := p.rows[o.Line]
-		if !ok || o.Raw == "" {
-			continue
-		}
-		u := used[o.Line]
-		if u == nil {
-			u = make([]bool, len(cells))
-			used[o.Line] = u
-		}
-		for j, c := range cells {
-			if !u[j] && strings.Trim(c.text, " \t") == o.Raw {
-				u[j] = true
-				o.Line = c.n
-				break
-			}
-		}
-	}
-}
-
-// readHTML turns text into lines when it is an HTML page, and returns nil
-// when it is not. data are the page's bytes: a page that is not UTF-8 is
+// readHTML turns text into a document when it is an HTML page, and returns
+// nil when it is not: its lines, and the cells of the table rows printed at
+// each line, each with its own source line. data are the page's bytes: a page that is not UTF-8 is
 // read in the charset its <meta> declares.
-func readHTML(data []byte, text string) *htmlPage {
+func readHTML(data []byte, text string) *document {
 	if !isHTML(text) {
 		return nil
 	}
 	text = redecode(data, text)
-	c := &htmlConv{layout: layoutTables(text), rows: map[int][]htmlCell{}, h1: -1}
+	c := &htmlConv{layout: layoutTables(text), rows: map[int][]sourceCell{}, h1: -1}
 	c.run(text)
-	return &htmlPage{lines: c.headed(), rows: c.rows}
+	return &document{lines: c.headed(), cells: c.rows}
 }
 
 // redecode reads a page that is not UTF-8 in the charset it declares.
@@ -169,7 +122,7 @@ type htmlCell struct {
 type htmlConv struct {
 	out    []line
 	buf    textBuf // the line being read
-	rows   map[int][]htmlCell
+	rows   map[int][]sourceCell
 	layout []bool // whether each table, in document order, lays out the page rather than holding data
 	tables []bool // the open tables: true for a data table
 	nTable int    // tables opened so far
@@ -416,7 +369,9 @@ func (c *htmlConv) closeRow() {
 	}
 	c.flush()
 	c.out = append(c.out, line{n: n, text: "| " + strings.Join(texts, " | ") + " |"})
-	c.rows[n] = append(c.rows[n], cells...)
+	for _, cl := range cells {
+		c.rows[n] = append(c.rows[n], sourceCell{text: cl.text, n: cl.n})
+	}
 }
 
 // headed returns the lines with the report's title first, where meta looks

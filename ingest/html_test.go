@@ -132,10 +132,11 @@ func TestHTMLBig5(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, lines, page2, problem := read(b)
-	if problem != "" || page2 == nil {
-		t.Fatalf("problem %q, page %v", problem, page2)
+	doc, err := read(b)
+	if err != nil || doc.cells == nil {
+		t.Fatalf("error %v, cells %v", err, doc)
 	}
+	text, lines := doc.joinText(), doc.lines
 	if len(lines) != 1 || lines[0].text != "政府資訊公開年度報告" || !strings.Contains(text, "年度報告") {
 		t.Errorf("lines %v", lines)
 	}

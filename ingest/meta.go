@@ -12,12 +12,14 @@ import (
 	"github.com/gongkai/gongkai/region"
 )
 
+// heading matches a numbered heading of the first level: 一、概述.
+var heading = regexp.MustCompile(`^第?[一二三四五六七八九十]+、`)
+
 var (
 	yearIn       = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	titleParts   = regexp.MustCompile(`^(.*?)((?:19|20)\d{2})\s*年度?(.*?)(?:政府信息公开|政务公开|信息公开)`)
 	dateLine     = regexp.MustCompile(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*)?日?$`)
 	periodClause = regexp.MustCompile(`统计期限?(?:自|为|是)?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日`)
-	heading      = regexp.MustCompile(`^第?[一二三四五六七八九十]+、`)
 
 	reAddress  = regexp.MustCompile(`(?:通讯地址|联系地址|地址)[:：]\s*([^，,；;）)\n]+)`)
 	rePostcode = regexp.MustCompile(`邮(?:政)?编(?:码)?[:：]?\s*(\d{6})`)

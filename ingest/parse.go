@@ -26,10 +26,11 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 	if len(strings.TrimSpace(string(data))) == 0 {
 		return nil, fail(1, "empty file")
 	}
-	text, lines, page, problem := read(data)
-	if problem != "" {
-		return nil, fail(1, "%s", problem)
+	doc, err := read(data)
+	if err != nil {
+		return nil, fail(1, "%s", err)
 	}
+	text, lines := doc.joinText(), doc.lines
 	cat, err := catalog.Load()
 	if err != nil {
 		return nil, err
@@ -57,7 +58,7 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 			return nil, err
 		}
 		meta(r, narrative, text)
-		page.cite(r)
+		cite(doc, r)
 		return r, nil
 	case formLegacy:
 		if start, end, err = parseLegacy(r, cat, lines, fail); err != nil {
@@ -71,29 +72,29 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 		r.Sections = append(r.Sections, more...)
 		r.Missing = slices.DeleteFunc(r.Missing, func(m string) bool { return m == "sections" })
 	}
-	page.cite(r)
+	cite(doc, r)
 	return r, nil
 }
 
-// read turns a file's bytes into text and its lines. An HTML page or a
-// DOCX file becomes the lines a text export of it would have: an HTML
-// page's numbered by the lines of its source (page then cites each
-// figure's own cell, and is nil for other files), a DOCX file's by the
-// place of their paragraph or table row.
-func read(data []byte) (text string, lines []line, page *htmlPage, problem string) {
+// read turns a file's bytes into a document: the lines a text export of
+// it would have. An HTML page's lines are numbered by the lines of its
+// source, a DOCX file's by the place of their paragraph or table row.
+func read(data []byte) (*document, error) {
 	if isDOCX(data) {
-		if lines, problem = readDOCX(data); problem != "" {
-			return "", nil, nil, problem
+		lines, err := readDOCX(data)
+		if err != nil {
+			return nil, err
 		}
-		return joinLines(lines), lines, nil, ""
+		return &document{lines: lines}, nil
 	}
-	if text, problem = decode(data); problem != "" {
-		return "", nil, nil, problem
+	text, err := decode(data)
+	if err != nil {
+		return nil, err
 	}
-	if page = readHTML(data, text); page != nil {
-		return joinLines(page.lines), page.lines, page, ""
+	if doc := readHTML(data, text); doc != nil {
+		return doc, nil
 	}
-	return text, splitLines(text), nil, ""
+	return &document{lines: splitLines(text)}, nil
 }
 
 // parseLegacy reads the legacy table into r and returns the lines it spans.
@@ -138,15 +139,6 @@ func (t *legacyTable) lastSection() int {
 		}
 	}
 	return last
-}
-
-func splitLines(text string) []line {
-	parts := strings.Split(text, "\n")
-	out := make([]line, len(parts))
-	for i, p := range parts {
-		out[i] = line{n: i + 1, text: p}
-	}
-	return out
 }
 
 // lineOf is the line of the first of signals found, or 1.
