@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/label"
 )
 
 // obs finds one observation of r, failing the test when it is missing.
@@ -165,7 +166,7 @@ func asPrinted(want []wantFigure) []wantFigure {
 				}
 				// find the printed cell whose folded text is this one
 				for _, c := range cells {
-					if c = strings.TrimSpace(c); fold(c) == fold(part) {
+					if c = strings.TrimSpace(c); label.Fold(c) == label.Fold(part) {
 						*f = strings.Replace(*f, part, c, 1)
 						break
 					}

@@ -11,6 +11,9 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 
 	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/meta"
+	"github.com/gongkai/gongkai/ingest/source"
+	"github.com/gongkai/gongkai/ingest/source/html"
 )
 
 // TestHTMLLines reads pages into the lines a text export of them would
@@ -61,13 +64,13 @@ func TestHTMLLines(t *testing.T) {
 			[]string{"2 规章\t0", "3 行政许可    120"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := readHTML([]byte(tc.page), normalizeNewlines(tc.page))
+			p := html.Read([]byte(tc.page), source.NormalizeNewlines(tc.page))
 			if p == nil {
 				t.Fatal("not read as HTML")
 			}
 			var got []string
-			for _, l := range p.lines {
-				got = append(got, strings.Join([]string{itoa(l.n), l.text}, " "))
+			for _, l := range p.Lines {
+				got = append(got, strings.Join([]string{itoa(l.N), l.Text}, " "))
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
@@ -100,7 +103,7 @@ func TestIsHTML(t *testing.T) {
 		{"| 规章<br>文件 | 0 |", false}, // markdown export with line breaks in a cell
 		{"收到申请数 <5> 件", false},
 	} {
-		if got := isHTML(tc.text); got != tc.want {
+		if got := html.Is(tc.text); got != tc.want {
 			t.Errorf("isHTML(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
@@ -117,8 +120,8 @@ func TestHTMLTitle(t *testing.T) {
 		{"title without the site's name", "<html><head><title>薛城区人民政府2019年政府信息公开工作年度报告_薛城区人民政府</title></head><body><ul>" + menu + "</ul><div class=title>薛城区人民政府2019年政府信息公开工作年度报告</div>",
 			"薛城区人民政府2019年政府信息公开工作年度报告"},
 	} {
-		p := readHTML([]byte(tc.page), tc.page)
-		if got := title(p.lines); got != tc.want {
+		p := html.Read([]byte(tc.page), tc.page)
+		if got := meta.Title(p.Lines); got != tc.want {
 			t.Errorf("%s: title %q, want %q", tc.name, got, tc.want)
 		}
 	}
@@ -133,11 +136,11 @@ func TestHTMLBig5(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc, err := read(b)
-	if err != nil || doc.cells == nil {
+	if err != nil || doc.Cells == nil {
 		t.Fatalf("error %v, cells %v", err, doc)
 	}
-	text, lines := doc.joinText(), doc.lines
-	if len(lines) != 1 || lines[0].text != "政府資訊公開年度報告" || !strings.Contains(text, "年度報告") {
+	text, lines := doc.Text(), doc.Lines
+	if len(lines) != 1 || lines[0].Text != "政府資訊公開年度報告" || !strings.Contains(text, "年度報告") {
 		t.Errorf("lines %v", lines)
 	}
 }
@@ -210,7 +213,7 @@ func TestHTMLSeedReport(t *testing.T) {
 					t.Errorf("%s missing", w.indicator)
 					continue
 				}
-				if o.Value == nil || *o.Value != w.value || trimCell(o.Raw) != trimCell(w.raw) {
+				if o.Value == nil || *o.Value != w.value || source.Trim(o.Raw) != source.Trim(w.raw) {
 					t.Errorf("%s = %s (raw %q), want %v (raw %q)", w.indicator, show(o.Value), o.Raw, w.value, w.raw)
 				}
 				if o.Label != labels[k].Label {

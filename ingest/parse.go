@@ -1,7 +1,3 @@
-// Package ingest parses report files (政府信息公开工作年度报告) into
-// gongkai.Report values: the statistics table's figures, each with its row,
-// raw text and line, and what the report says of itself. It knows nothing of
-// the database.
 package ingest
 
 import (
@@ -13,6 +9,14 @@ import (
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest/form"
+	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/legacy"
+	"github.com/gongkai/gongkai/ingest/meta"
+	"github.com/gongkai/gongkai/ingest/source"
+	"github.com/gongkai/gongkai/ingest/source/docx"
+	"github.com/gongkai/gongkai/ingest/source/html"
+	"github.com/gongkai/gongkai/ingest/source/text"
 )
 
 // Parse reads one report file. It returns the figures it found and says in
@@ -30,7 +34,7 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 	if err != nil {
 		return nil, fail(1, "%s", err)
 	}
-	text, lines := doc.joinText(), doc.lines
+	text, lines := doc.Text(), doc.Lines
 	cat, err := catalog.Load()
 	if err != nil {
 		return nil, err
@@ -51,24 +55,24 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 	case formNone:
 		return nil, fail(1, "no statistics table of a national template found (政府信息公开情况统计表, or the tables of the 2019/2021 format)")
 	case formOld:
-		return nil, fail(lineOf(lines, oldSignals), "a pre-2014 local statistics form (columns 本期实际/本年累计), not one of the national templates")
+		return nil, fail(layout.LineOf(lines, layout.OldSignals), "a pre-2014 local statistics form (columns 本期实际/本年累计), not one of the national templates")
 	case formNew:
-		narrative, err := parseForm(r, cat, lines, fail)
+		narrative, err := form.Read(r, cat, lines, fail)
 		if err != nil {
 			return nil, err
 		}
-		meta(r, narrative, text)
+		meta.Read(r, narrative, text)
 		cite(doc, r)
 		return r, nil
 	case formLegacy:
-		if start, end, err = parseLegacy(r, cat, lines, fail); err != nil {
+		if start, end, err = legacy.Read(r, cat, lines, fail); err != nil {
 			return nil, err
 		}
 	}
-	meta(r, lines[:start], text)
+	meta.Read(r, lines[:start], text)
 	// Narrative printed after the table (a report that attaches its table
 	// in the middle) has headings of its own.
-	if more := sections(lines[end:]); len(more) > 0 {
+	if more := meta.Sections(lines[end:]); len(more) > 0 {
 		r.Sections = append(r.Sections, more...)
 		r.Missing = slices.DeleteFunc(r.Missing, func(m string) bool { return m == "sections" })
 	}
@@ -79,77 +83,21 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 // read turns a file's bytes into a document: the lines a text export of
 // it would have. An HTML page's lines are numbered by the lines of its
 // source, a DOCX file's by the place of their paragraph or table row.
-func read(data []byte) (*document, error) {
-	if isDOCX(data) {
-		lines, err := readDOCX(data)
-		if err != nil {
-			return nil, err
-		}
-		return &document{lines: lines}, nil
+func read(data []byte) (*source.Document, error) {
+	if docx.Is(data) {
+		return docx.Read(data)
 	}
-	text, err := decode(data)
+	t, err := text.Decode(data)
 	if err != nil {
 		return nil, err
 	}
-	if doc := readHTML(data, text); doc != nil {
+	if doc := html.Read(data, t); doc != nil {
 		return doc, nil
 	}
-	return &document{lines: splitLines(text)}, nil
+	return &source.Document{Lines: source.SplitLines(t)}, nil
 }
 
-// parseLegacy reads the legacy table into r and returns the lines it spans.
-func parseLegacy(r *gongkai.Report, cat *catalog.Catalog, lines []line, fail func(int, string, ...any) error) (start, end int, err error) {
-	t := newLegacyTable(cat)
-	start, _ = legacyStart(lines, t.m)
-	if start < 0 {
-		return 0, 0, fail(lineOf(lines, legacySignals), "the text names rows of the statistics table but holds no table with figures")
-	}
-	end, closed := tableEnd(lines, start)
-	body := lines[start:end]
-	cells, cols := stripHeaders(detectLayout(body).split(body))
-	if sequenceColumn(cols) {
-		cells = dropSequence(cells, t.isUnit)
-		cols = cols[1:]
-	}
-	t.setColumns(cols)
-	for _, raw := range assemble(cells, t.isUnit) {
-		t.add(raw)
-	}
-	r.Template = gongkai.TemplateLegacy
-	r.Observations, r.Unplaced = t.observations()
-	if len(r.Observations) == 0 {
-		return 0, 0, fail(lines[start].n, "the statistics table has no row of the 2014 form with a figure")
-	}
-	if !closed {
-		if last := t.lastSection(); last >= 0 && last < len(cat.Legacy)-1 && t.m.section[last] != t.m.section[len(cat.Legacy)-1] {
-			row := cat.Legacy[t.m.section[last]]
-			r.Truncated = fmt.Sprintf("the table ends with the file at line %d, in section %s (%s); the rows after it are missing",
-				lines[len(lines)-1].n, row.ID, row.Label)
-		}
-	}
-	return start, end, nil
-}
-
-// lastSection is the last row placed, -1 when none is.
-func (t *legacyTable) lastSection() int {
-	last := -1
-	for _, r := range t.rows {
-		if r.match.row > last {
-			last = r.match.row
-		}
-	}
-	return last
-}
-
-// lineOf is the line of the first of signals found, or 1.
-func lineOf(lines []line, signals []string) int {
-	for _, l := range lines {
-		t := squeeze(fold(l.text))
-		for _, s := range signals {
-			if strings.Contains(t, s) {
-				return l.n
-			}
-		}
-	}
-	return 1
-}
+// Publisher describes the body called name: its division code, level and
+// stable id. context (the report's text) breaks ties between places of the
+// same name.
+func Publisher(name, context string) gongkai.Publisher { return meta.Publisher(name, context) }

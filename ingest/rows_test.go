@@ -5,6 +5,10 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/figure"
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/meta"
+	"github.com/gongkai/gongkai/ingest/source"
 )
 
 // TestRowRules parses small tables that each exercise one rule of placement.
@@ -98,9 +102,9 @@ func TestParseValue(t *testing.T) {
 		{"", nil, "", gongkai.FlagBlank},
 	}
 	for _, tt := range tests {
-		v := parseValue(tt.raw)
-		if deref(v.v) != tt.want || v.unit != tt.unit || strings.Join(v.flags, ",") != tt.flags {
-			t.Errorf("parseValue(%q) = %v %q %v; want %v %q %q", tt.raw, deref(v.v), v.unit, v.flags, tt.want, tt.unit, tt.flags)
+		v := figure.Parse(tt.raw)
+		if deref(v.Number) != tt.want || v.Unit != tt.unit || strings.Join(v.Flags, ",") != tt.flags {
+			t.Errorf("parseValue(%q) = %v %q %v; want %v %q %q", tt.raw, deref(v.Number), v.Unit, v.Flags, tt.want, tt.unit, tt.flags)
 		}
 	}
 }
@@ -119,7 +123,7 @@ func TestPublisherFromTitle(t *testing.T) {
 		{"2017年政府信息公开工作年度报告", "", "", "", ""},
 	}
 	for _, tt := range tests {
-		p := publisherOf(tt.title, "")
+		p := meta.PublisherOf(tt.title, "")
 		if p.NameZh != tt.name || !strings.HasPrefix(p.ID, tt.id) || p.Level != tt.level || (tt.id == "") != (p.ID == "") || p.NameEn != tt.en {
 			t.Errorf("%s: got %+v; want name %q id %q… level %q", tt.title, p, tt.name, tt.id, tt.level)
 		}
@@ -127,10 +131,10 @@ func TestPublisherFromTitle(t *testing.T) {
 }
 
 func TestOrdinal(t *testing.T) {
-	for label, want := range map[string]int{"一、主动公开情况": 1, "十三、会议": 13, "十、查阅点": 10, "（二）被依法纠错数": 2,
+	for printed, want := range map[string]int{"一、主动公开情况": 1, "十三、会议": 13, "十、查阅点": 10, "（二）被依法纠错数": 2,
 		"（十一）x": 11, "3.政务微博": 3, "(4)x": 4, "②x": 2, "其中：x": 0, "x": 0, "二十一、x": 21} {
-		if got := parseLabel(label).ordinal(); got != want {
-			t.Errorf("ordinal(%s) = %d, want %d", label, got, want)
+		if got := label.Parse(printed).Ordinal(); got != want {
+			t.Errorf("ordinal(%s) = %d, want %d", printed, got, want)
 		}
 	}
 }
@@ -215,11 +219,11 @@ func TestTitle(t *testing.T) {
 		{"本报告根据《条例》编制。\n薛城区人民政府2017年政府信息公开工作年度报告", ""},
 	}
 	for _, tt := range tests {
-		if got := title(splitLines(tt.text)); got != tt.want {
+		if got := meta.Title(source.SplitLines(tt.text)); got != tt.want {
 			t.Errorf("title(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
-	if p := Publisher("邹坞镇", ""); p.Level != "township" {
+	if p := meta.Publisher("邹坞镇", ""); p.Level != "township" {
 		t.Errorf("邹坞镇: level %q, want township", p.Level)
 	}
 }

@@ -1,10 +1,13 @@
-package ingest
+package form
 
 import (
 	"sort"
 	"strings"
 
 	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/source"
 )
 
 // resolve2 reads the header cells of a block of table 2 into its columns.
@@ -12,10 +15,10 @@ import (
 // columns fit the cells in printed order decides the cells that fit several
 // (a header cut short to 本年新); a header shorter than the format's columns
 // is completed from it, in order.
-func (r *formReader) resolve2(b *fBlock, header []cell) []slot {
+func (r *formReader) resolve2(b *fBlock, header []layout.Cell) []slot {
 	cells := joinHeaderRows(header)
 	fit := func(text string) (*fColumn, float64) {
-		k := labelKey(text)
+		k := label.Key(text)
 		var best *fColumn
 		bs := 0.0
 		for _, c := range b.columns {
@@ -27,26 +30,26 @@ func (r *formReader) resolve2(b *fBlock, header []cell) []slot {
 	}
 	match := func(text string) (*fColumn, bool) {
 		c, s := fit(text)
-		return c, s >= matchThreshold
+		return c, s >= label.MatchThreshold
 	}
 	// Split headers printed with no separator (本年新制作数量本年新公开数量…),
 	// then join pieces of a header split over cells (本年新 | 制作数量).
-	var split []cell
+	var split []layout.Cell
 	for _, c := range cells {
 		split = append(split, segment(c, b)...)
 	}
 	cells = split
-	var hs []cell
+	var hs []layout.Cell
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
-		if _, ok := match(c.text); !ok && i+1 < len(cells) {
+		if _, ok := match(c.Text); !ok && i+1 < len(cells) {
 			// 本年新 | 制作数量: the pieces together fit a column better
 			// than the second piece alone, which may be a header of its own.
-			_, alone := fit(cells[i+1].text)
-			if _, joined := fit(c.text + cells[i+1].text); joined >= matchThreshold && joined > alone {
+			_, alone := fit(cells[i+1].Text)
+			if _, joined := fit(c.Text + cells[i+1].Text); joined >= label.MatchThreshold && joined > alone {
 				j := c
-				j.text += cells[i+1].text
-				j.x1 = cells[i+1].x1
+				j.Text += cells[i+1].Text
+				j.X1 = cells[i+1].X1
 				hs = append(hs, j)
 				i++
 				continue
@@ -60,15 +63,15 @@ func (r *formReader) resolve2(b *fBlock, header []cell) []slot {
 		cols := b.templateColumns(tpl)
 		score := 0
 		for i, h := range hs {
-			k := labelKey(h.text)
+			k := label.Key(h.Text)
 			switch {
-			case i < len(cols) && cols[i].score(k) >= matchThreshold:
+			case i < len(cols) && cols[i].score(k) >= label.MatchThreshold:
 				score += 2
 			case i < len(cols) && weakly(k, cols[i]):
 				score++
 			default:
 				for _, c := range cols {
-					if c.score(k) >= matchThreshold {
+					if c.score(k) >= label.MatchThreshold {
 						score++
 					}
 				}
@@ -105,11 +108,11 @@ func (r *formReader) resolve2(b *fBlock, header []cell) []slot {
 	cols := b.templateColumns(bestTpl)
 	var slots []slot
 	for i, h := range hs {
-		s := slot{printed: trimCell(h.text), unit: unitOfHeader(h.text), block: b, x0: h.x0, x1: h.x1, idx: h.idx}
-		k := labelKey(h.text)
-		if c, ok := match(h.text); ok {
+		s := slot{printed: source.Trim(h.Text), unit: unitOfHeader(h.Text), block: b, x0: h.X0, x1: h.X1, idx: h.Idx}
+		k := label.Key(h.Text)
+		if c, ok := match(h.Text); ok {
 			s.key = c.key
-			if i < len(cols) && cols[i].score(k) >= matchThreshold {
+			if i < len(cols) && cols[i].score(k) >= label.MatchThreshold {
 				s.key = cols[i].key
 			}
 		} else if i < len(cols) && weakly(k, cols[i]) {
@@ -134,8 +137,8 @@ func (r *formReader) resolve2(b *fBlock, header []cell) []slot {
 // segment splits a header cell that runs several column headers together
 // into them, when the whole of it is a sequence of wordings of the block's
 // columns; otherwise it returns the cell.
-func segment(c cell, b *fBlock) []cell {
-	k := labelKey(c.text)
+func segment(c layout.Cell, b *fBlock) []layout.Cell {
+	k := label.Key(c.Text)
 	var parts []string
 	for k != "" {
 		best := ""
@@ -147,26 +150,26 @@ func segment(c cell, b *fBlock) []cell {
 			}
 		}
 		if best == "" {
-			return []cell{c}
+			return []layout.Cell{c}
 		}
 		parts = append(parts, best)
 		k = k[len(best):]
 	}
 	if len(parts) < 2 {
-		return []cell{c}
+		return []layout.Cell{c}
 	}
-	out := make([]cell, len(parts))
+	out := make([]layout.Cell, len(parts))
 	for i, p := range parts {
-		out[i] = cell{text: p, raw: p, line: c.line, x0: -1, x1: -1, idx: -1}
+		out[i] = layout.Cell{Text: p, Raw: p, Line: c.Line, X0: -1, X1: -1, Idx: -1}
 	}
 	return out
 }
 
 // fallback2 gives the columns of a block printed with no header: those of
 // the one format whose column count the row's cells fit.
-func (r *formReader) fallback2(b *fBlock, values []cell) []slot {
+func (r *formReader) fallback2(b *fBlock, values []layout.Cell) []slot {
 	n := len(values)
-	for n > 0 && classify(values[n-1].text, r.isUnit) == kindBlank {
+	for n > 0 && layout.Classify(values[n-1].Text, r.isUnit) == layout.Blank {
 		n--
 	}
 	var fit []string
@@ -201,47 +204,47 @@ func sameKeys(a, b []*fColumn) bool {
 // (| 本年新 | 本年新 | / | 制作数量 | 公开数量 |) cell by cell: cells at the same
 // position in their rows are one header. In other layouts it returns the
 // cells in order.
-func joinHeaderRows(header []cell) []cell {
-	var cells []cell
+func joinHeaderRows(header []layout.Cell) []layout.Cell {
+	var cells []layout.Cell
 	lines := map[int]bool{}
 	positioned := true
 	for _, c := range header {
-		if trimCell(c.text) == "" {
+		if source.Trim(c.Text) == "" {
 			continue
 		}
 		cells = append(cells, c)
-		lines[c.line] = true
-		positioned = positioned && c.idx >= 0
+		lines[c.Line] = true
+		positioned = positioned && c.Idx >= 0
 	}
 	if !positioned || len(lines) < 2 {
 		return cells
 	}
 	at := map[int]int{}
-	var out []cell
+	var out []layout.Cell
 	for _, c := range cells {
-		if i, ok := at[c.idx]; ok {
-			out[i].text += c.text
-			out[i].raw += c.raw
+		if i, ok := at[c.Idx]; ok {
+			out[i].Text += c.Text
+			out[i].Raw += c.Raw
 			continue
 		}
-		at[c.idx] = len(out)
+		at[c.Idx] = len(out)
 		out = append(out, c)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].idx < out[j].idx })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Idx < out[j].Idx })
 	return out
 }
 
 // resolve3 reads the header cells of table 3 into its seven columns. The
 // columns under 法人或其他组织 take its place, wherever the layout prints
 // them; with no header at all the form's order is taken.
-func (r *formReader) resolve3(header []cell) []slot {
+func (r *formReader) resolve3(header []layout.Cell) []slot {
 	var out []slot
 	marker := -1
-	var pending []cell
+	var pending []layout.Cell
 	for _, c := range header {
-		k := labelKey(c.text)
+		k := label.Key(c.Text)
 		if len(pending) > 0 {
-			k = labelKey(r.labelText(pending) + c.text)
+			k = label.Key(r.labelText(pending) + c.Text)
 		}
 		var col *fColumn
 		for _, cc := range r.s.t3.columns {
@@ -273,7 +276,7 @@ func (r *formReader) resolve3(header []cell) []slot {
 		if containsSlot(out, col.key) {
 			continue
 		}
-		s := slot{key: col.key, printed: trimCell(c.text), block: r.s.t3, x0: c.x0, x1: c.x1, idx: c.idx}
+		s := slot{key: col.key, printed: source.Trim(c.Text), block: r.s.t3, x0: c.X0, x1: c.X1, idx: c.Idx}
 		if col.parent == "legal_persons" && marker >= 0 {
 			out = append(out[:marker], append([]slot{s}, out[marker:]...)...)
 			marker++

@@ -1,35 +1,28 @@
-package ingest
+package legacy
 
 import (
 	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest/label"
 )
-
-// matchThreshold is the similarity a label needs to be placed on a row.
-// Below it a row is reported as unplaced, never guessed.
-const matchThreshold = 0.75
-
-// ambiguityMargin is how far the best candidate row must score above the
-// next one for the match to count.
-const ambiguityMargin = 0.04
 
 // matcher places printed labels on the rows of a template, using the section
 // being read to tell repeated labels apart (被依法纠错数 under 四 and 五).
 type matcher struct {
 	rows    []catalog.Row
-	keys    [][]gramKey // label keys of each row: its label and aliases
-	section []int       // index of each row's top-level ancestor
-	ordinal []int       // 1-based position of each row among its siblings
+	keys    [][]label.Gram // label keys of each row: its label and aliases
+	section []int          // index of each row's top-level ancestor
+	ordinal []int          // 1-based position of each row among its siblings
 	byID    map[string]int
 	byGram  map[uint64][]int // rows whose keys hold a bigram: the only rows a label sharing none cannot fit
 }
 
-func newMatcher(rows []catalog.Row) *matcher {
+func NewMatcher(rows []catalog.Row) *matcher {
 	m := &matcher{rows: rows, byID: map[string]int{}}
 	for i, r := range rows {
 		m.byID[r.ID] = i
-		keys := []gramKey{newGramKey(labelKey(r.Label))}
+		keys := []label.Gram{label.NewGram(label.Key(r.Label))}
 		for _, a := range r.Aliases {
-			keys = append(keys, newGramKey(labelKey(a)))
+			keys = append(keys, label.NewGram(label.Key(a)))
 		}
 		m.keys = append(m.keys, keys)
 		top := i
@@ -48,7 +41,7 @@ func newMatcher(rows []catalog.Row) *matcher {
 	m.byGram = map[uint64][]int{}
 	for i, keys := range m.keys {
 		for _, k := range keys {
-			for _, g := range k.grams {
+			for _, g := range k.Grams {
 				if rows := m.byGram[g]; len(rows) == 0 || rows[len(rows)-1] != i {
 					m.byGram[g] = append(rows, i)
 				}
@@ -61,9 +54,9 @@ func newMatcher(rows []catalog.Row) *matcher {
 // candidates marks the rows that share a bigram with k: every other row
 // scores 0 (equal keys, one key inside another, and the Dice coefficient all
 // need a shared bigram).
-func (m *matcher) candidates(k gramKey) []bool {
+func (m *matcher) candidates(k label.Gram) []bool {
 	out := make([]bool, len(m.rows))
-	for _, g := range k.grams {
+	for _, g := range k.Grams {
 		for _, i := range m.byGram[g] {
 			out[i] = true
 		}
@@ -82,18 +75,18 @@ type match struct {
 // be that row. A label numbered other than the row ((二) for the form's
 // (一)) fits it less well: an alternative wording so numbered does not fit
 // at all, so that sibling rows of similar wording are never swapped.
-func (m *matcher) score(l rowLabel, k gramKey, i int) float64 {
+func (m *matcher) score(l label.Label, k label.Gram, i int) float64 {
 	top := m.rows[i].Parent == ""
-	if lv := l.enumLevel(); lv == 1 && !top || lv > 1 && top {
+	if lv := l.EnumLevel(); lv == 1 && !top || lv > 1 && top {
 		return 0
 	}
 	best, alias := 0.0, false
 	for j, rk := range m.keys[i] {
-		if s := keySimilarity(k, rk); s > best {
+		if s := label.GramSimilarity(k, rk); s > best {
 			best, alias = s, j > 0
 		}
 	}
-	if o := l.ordinal(); o > 0 && o != m.ordinal[i] {
+	if o := l.Ordinal(); o > 0 && o != m.ordinal[i] {
 		switch {
 		case alias:
 			best *= 0.7
@@ -109,8 +102,8 @@ func (m *matcher) score(l rowLabel, k gramKey, i int) float64 {
 // Rows of the current section and top-level rows compete; a row of another
 // section is taken only when no row anywhere else comes close, so a label
 // printed in several sections is never placed outside its own.
-func (m *matcher) place(l rowLabel, sec, prev int) match {
-	if l.key == "" {
+func (m *matcher) place(l label.Label, sec, prev int) match {
+	if l.Key == "" {
 		return match{row: -1, reason: "empty label"}
 	}
 	type cand struct {
@@ -118,13 +111,13 @@ func (m *matcher) place(l rowLabel, sec, prev int) match {
 		score float64
 	}
 	var local, all []cand
-	k := newGramKey(l.key)
+	k := label.NewGram(l.Key)
 	for i, ok := range m.candidates(k) {
 		if !ok {
 			continue
 		}
 		s := m.score(l, k, i)
-		if s < matchThreshold-ambiguityMargin {
+		if s < label.MatchThreshold-label.AmbiguityMargin {
 			continue
 		}
 		all = append(all, cand{i, s})
@@ -142,10 +135,10 @@ func (m *matcher) place(l rowLabel, sec, prev int) match {
 				second = j
 			}
 		}
-		if best < 0 || cs[best].score < matchThreshold {
+		if best < 0 || cs[best].score < label.MatchThreshold {
 			return match{row: -1}, false
 		}
-		if second >= 0 && cs[best].score-cs[second].score < ambiguityMargin {
+		if second >= 0 && cs[best].score-cs[second].score < label.AmbiguityMargin {
 			return match{row: -1, score: cs[best].score, reason: "label fits rows " + m.rows[cs[best].i].ID +
 				" and " + m.rows[cs[second].i].ID + " equally"}, true
 		}
@@ -179,7 +172,7 @@ func (m *matcher) nearer(a, b, prev int) bool {
 // repeated reports whether row i's label stands in more than one section.
 func (m *matcher) repeated(i int) bool {
 	for j := range m.rows {
-		if j != i && m.section[j] != m.section[i] && m.keys[j][0].key == m.keys[i][0].key {
+		if j != i && m.section[j] != m.section[i] && m.keys[j][0].Key == m.keys[i][0].Key {
 			return true
 		}
 	}
@@ -187,6 +180,6 @@ func (m *matcher) repeated(i int) bool {
 }
 
 // matches reports whether l alone fits some row well enough.
-func (m *matcher) matches(l rowLabel, sec, prev int) bool {
+func (m *matcher) matches(l label.Label, sec, prev int) bool {
 	return m.place(l, sec, prev).row >= 0
 }

@@ -1,4 +1,4 @@
-package ingest
+package form
 
 import (
 	"fmt"
@@ -7,22 +7,26 @@ import (
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest/figure"
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/source"
 )
 
-// parseForm reads a report in the 2019 or 2021 format: its tables 2, 3 and
+// Read reads a report in the 2019 or 2021 format: its tables 2, 3 and
 // 4 wherever they stand among the narrative, and the narrative around them.
 // It returns the narrative lines for meta.
-func parseForm(r *gongkai.Report, cat *catalog.Catalog, lines []line, fail func(int, string, ...any) error) ([]line, error) {
+func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line, fail func(int, string, ...any) error) ([]source.Line, error) {
 	fr := newFormReader(cat)
 	regions := fr.regions(lines)
 	if len(regions) == 0 {
-		return nil, fail(lineOf(lines, newSignals), "the text names tables of the 2019/2021 format but holds none with figures")
+		return nil, fail(layout.LineOf(lines, layout.NewSignals), "the text names tables of the 2019/2021 format but holds none with figures")
 	}
-	var narrative []line
+	var narrative []source.Line
 	next := 0
 	for _, g := range regions {
 		narrative = append(narrative, lines[next:g.start]...)
-		for _, c := range fr.cells.formCells(lines[g.start:g.end]) {
+		for _, c := range fr.cells.Cells(lines[g.start:g.end]) {
 			fr.feed(c)
 		}
 		fr.closeRow()
@@ -40,10 +44,10 @@ func parseForm(r *gongkai.Report, cat *catalog.Catalog, lines []line, fail func(
 	}
 	r.Template = fr.template()
 	if len(r.Observations) == 0 {
-		return nil, fail(lines[regions[0].start].n, "the tables of the 2019/2021 format hold no figure of the form")
+		return nil, fail(lines[regions[0].start].N, "the tables of the 2019/2021 format hold no figure of the form")
 	}
 	if last := regions[len(regions)-1]; !last.closed {
-		r.Truncated = fr.truncated(lines[len(lines)-1].n)
+		r.Truncated = fr.truncated(lines[len(lines)-1].N)
 	}
 	return narrative, nil
 }
@@ -103,14 +107,14 @@ var tableStart = []string{"第二十条第", "信息内容", "申请人情况", 
 // that prints one of its own header cells or rows, and ends at a section
 // heading of the report (四、政府信息公开行政复议、行政诉讼情况 ends table 3,
 // while 四、结转下年度继续办理 is its last row), a sentence, or a signature.
-func (r *formReader) regions(lines []line) []tableSpan {
+func (r *formReader) regions(lines []source.Line) []tableSpan {
 	var out []tableSpan
 	in := -1
 	for i, l := range lines {
-		t := trimCell(strings.TrimLeft(l.text, "\t|"))
-		sq := squeeze(fold(t))
+		t := source.Trim(strings.TrimLeft(l.Text, "\t|"))
+		sq := label.Squeeze(label.Fold(t))
 		if in >= 0 {
-			if r.endsTable(l.text, t, sq) {
+			if r.endsTable(l.Text, t, sq) {
 				out = append(out, tableSpan{start: in, end: i, closed: true})
 				in = -1
 			} else {
@@ -129,17 +133,17 @@ func (r *formReader) regions(lines []line) []tableSpan {
 		if in < 0 && utf8.RuneCountInString(sq) <= 60 && strings.Contains(sq, "行政复议") && strings.Contains(sq, "行政诉讼") {
 			in = i
 		}
-		if cells := splitLine(l); in < 0 && len(cells) > 0 && !strings.Contains(t, "。") {
+		if cells := layout.SplitLine(l); in < 0 && len(cells) > 0 && !strings.Contains(t, "。") {
 			// A header cell of table 4 alone, as printed (行政复议 | 行政诉讼 …);
 			// a numbered heading such as （一）行政复议情况 is narrative.
-			if l := parseLabel(cells[0].text); l.enum == "" {
+			if l := label.Parse(cells[0].Text); l.Enum == "" {
 				for _, sp := range r.s.spans[4] {
-					if sp.score(l.key) >= 0.99 {
+					if sp.score(l.Key) >= 0.99 {
 						in = i
 					}
 				}
 				for _, b := range r.s.order4 {
-					if b.score(l.key) >= 0.99 {
+					if b.score(l.Key) >= 0.99 {
 						in = i
 					}
 				}
@@ -158,29 +162,29 @@ func (r *formReader) regions(lines []line) []tableSpan {
 
 // rowWithFigures reports whether line i starts with a row of table 2 or 3
 // and figures follow within a few lines (a table printed with no header).
-func (r *formReader) rowWithFigures(lines []line, i int) bool {
-	cells := splitLine(lines[i])
+func (r *formReader) rowWithFigures(lines []source.Line, i int) bool {
+	cells := layout.SplitLine(lines[i])
 	if len(cells) == 0 {
 		return false
 	}
-	fields := strings.Fields(cells[0].text)
+	fields := strings.Fields(cells[0].Text)
 	if len(fields) == 0 {
 		return false
 	}
 	first := fields[0]
-	if pieces := splitGlued(first); len(pieces) > 0 {
-		first = pieces[0].text
+	if pieces := layout.SplitGlued(first); len(pieces) > 0 {
+		first = pieces[0].Text
 	}
-	if r.matchRow(parseLabel(first)) == nil {
+	if r.matchRow(label.Parse(first)) == nil {
 		return false
 	}
 	for j := i; j < len(lines) && j <= i+8; j++ {
-		for _, f := range strings.FieldsFunc(lines[j].text, func(c rune) bool { return c == '\t' || c == '|' || c == ' ' || c == '\u3000' }) {
-			if number.MatchString(fold(f)) {
+		for _, f := range strings.FieldsFunc(lines[j].Text, func(c rune) bool { return c == '\t' || c == '|' || c == ' ' || c == '\u3000' }) {
+			if figure.Pattern.MatchString(label.Fold(f)) {
 				return true
 			}
-			for _, g := range splitGlued(f) {
-				if g.glued {
+			for _, g := range layout.SplitGlued(f) {
+				if g.Glued {
 					return true
 				}
 			}
@@ -192,8 +196,8 @@ func (r *formReader) rowWithFigures(lines []line, i int) bool {
 // endsTable reports whether a line closes the table it follows. A long
 // note with a full stop inside a cell (Hubei's notes) does not.
 func (r *formReader) endsTable(raw, t, sq string) bool {
-	cell := strings.HasPrefix(raw, "\t") || len(splitLine(line{text: raw})) > 1
-	return footer.MatchString(sq) || sentence(t) && !cell || r.narrativeHeading(t)
+	cell := strings.HasPrefix(raw, "\t") || len(layout.SplitLine(source.Line{Text: raw})) > 1
+	return layout.Footer.MatchString(sq) || sentence(t) && !cell || r.narrativeHeading(t)
 }
 
 // sentence reports whether t is narrative prose rather than a cell.
@@ -204,9 +208,9 @@ func sentence(t string) bool {
 // narrativeHeading reports whether t is a section heading of the report
 // (一、总体情况 … 六、其他需要报告的事项), not a row of a table.
 func (r *formReader) narrativeHeading(t string) bool {
-	if !heading.MatchString(trimCell(t)) || utf8.RuneCountInString(t) > 40 {
+	if !label.Heading.MatchString(source.Trim(t)) || utf8.RuneCountInString(t) > 40 {
 		return false
 	}
-	l := parseLabel(t)
-	return l.enumLevel() == 1 && isNarrativeHeading(l.key) && r.matchRow(l) == nil
+	l := label.Parse(t)
+	return l.EnumLevel() == 1 && isNarrativeHeading(l.Key) && r.matchRow(l) == nil
 }

@@ -1,4 +1,4 @@
-package ingest
+package layout
 
 import (
 	"regexp"
@@ -6,6 +6,9 @@ import (
 	"unicode"
 
 	"golang.org/x/text/width"
+
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/source"
 )
 
 // formCells: on top of the legacy layouts (one cell per line led by a tab, tab-separated
@@ -16,24 +19,24 @@ import (
 // cellReader splits the lines of a table of the 2019/2021 format into
 // cells, with what it needs to know of the form: which words are units,
 // and whether two words parted by one space are two cells.
-type cellReader struct {
-	isUnit func(string) bool
-	apart  func(a, b string) bool
+type Reader struct {
+	IsUnit func(string) bool
+	Apart  func(a, b string) bool
 }
 
-func (r cellReader) formCells(lines []line) []cell {
-	var out []cell
-	sp := detectLayout(lines)
+func (r Reader) Cells(lines []source.Line) []Cell {
+	var out []Cell
+	sp := Detect(lines)
 	if sp.tabLed {
-		for _, c := range sp.split(lines) {
+		for _, c := range sp.Split(lines) {
 			out = append(out, r.explode(c)...)
 		}
 		return out
 	}
 	for _, l := range lines {
-		t := strings.TrimRight(l.text, " \t\u3000")
+		t := strings.TrimRight(l.Text, " \t\u3000")
 		if strings.Contains(t, "|") {
-			for _, c := range splitLine(l) {
+			for _, c := range SplitLine(l) {
 				out = append(out, r.explode(c)...)
 			}
 			continue
@@ -42,8 +45,8 @@ func (r cellReader) formCells(lines []line) []cell {
 			// Tab-separated: leading tabs are empty cells, kept so that a
 			// cell's position in its row means the same in every row.
 			for i, p := range strings.Split(t, "\t") {
-				c := newCell(p, l.n, i == 0)
-				c.idx = i
+				c := newCell(p, l.N, i == 0)
+				c.Idx = i
 				out = append(out, r.explode(c)...)
 			}
 			continue
@@ -99,28 +102,28 @@ func tokens(s string, base int) []token {
 // spacedCells reads a line whose cells are separated by spaces. Figures are
 // cells of their own; neighbouring words are one label unless two or more
 // spaces part them or each is, alone, a label the form knows.
-func (r cellReader) spacedCells(l line) []cell {
-	toks := tokens(l.text, 0)
+func (r Reader) spacedCells(l source.Line) []Cell {
+	toks := tokens(l.Text, 0)
 	var pieces []token
 	var glued []bool
 	for _, t := range toks {
-		for _, g := range splitGlued(t.text) {
+		for _, g := range SplitGlued(t.text) {
 			x0 := t.x0
 			if len(pieces) > 0 && pieces[len(pieces)-1].x1 > x0 {
 				x0 = pieces[len(pieces)-1].x1
 			}
-			pieces = append(pieces, token{text: g.text, x0: x0, x1: x0 + displayWidth(g.text)})
-			glued = append(glued, g.glued)
+			pieces = append(pieces, token{text: g.Text, x0: x0, x1: x0 + DisplayWidth(g.Text)})
+			glued = append(glued, g.Glued)
 		}
 	}
-	var out []cell
+	var out []Cell
 	for i, p := range pieces {
-		c := cell{text: p.text, raw: p.text, line: l.n, rowStart: i == 0, glued: glued[i], spaced: true, x0: p.x0, x1: p.x1, idx: -1}
-		if n := len(out); n > 0 && i > 0 && classify(c.text, r.isUnit) == kindLabel && classify(out[n-1].text, r.isUnit) == kindLabel &&
-			p.x0-pieces[i-1].x1 < 2 && !r.apart(out[n-1].text, c.text) {
-			out[n-1].text += " " + c.text
-			out[n-1].raw += " " + c.raw
-			out[n-1].x1 = c.x1
+		c := Cell{Text: p.text, Raw: p.text, Line: l.N, RowStart: i == 0, Glued: glued[i], Spaced: true, X0: p.x0, X1: p.x1, Idx: -1}
+		if n := len(out); n > 0 && i > 0 && Classify(c.Text, r.IsUnit) == Label && Classify(out[n-1].Text, r.IsUnit) == Label &&
+			p.x0-pieces[i-1].x1 < 2 && !r.Apart(out[n-1].Text, c.Text) {
+			out[n-1].Text += " " + c.Text
+			out[n-1].Raw += " " + c.Raw
+			out[n-1].X1 = c.X1
 			continue
 		}
 		out = append(out, c)
@@ -128,7 +131,7 @@ func (r cellReader) spacedCells(l line) []cell {
 	return out
 }
 
-func displayWidth(s string) int {
+func DisplayWidth(s string) int {
 	n := 0
 	for _, c := range s {
 		if k := width.LookupRune(c).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
@@ -142,56 +145,56 @@ func displayWidth(s string) int {
 
 // explode splits a label cell of a separated layout that holds more than a
 // label: words and figures separated by single spaces, or figures glued on.
-func (r cellReader) explode(c cell) []cell {
-	if classify(c.text, r.isUnit) != kindLabel {
-		return []cell{c}
+func (r Reader) explode(c Cell) []Cell {
+	if Classify(c.Text, r.IsUnit) != Label {
+		return []Cell{c}
 	}
-	parts := strings.FieldsFunc(c.text, func(x rune) bool { return unicode.IsSpace(x) || x == '\u3000' })
+	parts := strings.FieldsFunc(c.Text, func(x rune) bool { return unicode.IsSpace(x) || x == '\u3000' })
 	var pieces []glue
 	for _, p := range parts {
-		pieces = append(pieces, splitGlued(p)...)
+		pieces = append(pieces, SplitGlued(p)...)
 	}
 	if len(pieces) <= 1 {
-		return []cell{c}
+		return []Cell{c}
 	}
-	var out []cell
+	var out []Cell
 	for i, p := range pieces {
-		n := cell{text: p.text, raw: p.text, line: c.line, rowStart: c.rowStart && i == 0, glued: p.glued, x0: -1, x1: -1, idx: -1}
-		if k := len(out); k > 0 && classify(n.text, r.isUnit) == kindLabel && classify(out[k-1].text, r.isUnit) == kindLabel &&
-			!r.apart(out[k-1].text, n.text) {
+		n := Cell{Text: p.Text, Raw: p.Text, Line: c.Line, RowStart: c.RowStart && i == 0, Glued: p.Glued, X0: -1, X1: -1, Idx: -1}
+		if k := len(out); k > 0 && Classify(n.Text, r.IsUnit) == Label && Classify(out[k-1].Text, r.IsUnit) == Label &&
+			!r.Apart(out[k-1].Text, n.Text) {
 			sep := " "
-			if !strings.Contains(c.text, out[k-1].text+" "+n.text) {
+			if !strings.Contains(c.Text, out[k-1].Text+" "+n.Text) {
 				sep = ""
 			}
-			out[k-1].text += sep + n.text
-			out[k-1].raw += sep + n.raw
+			out[k-1].Text += sep + n.Text
+			out[k-1].Raw += sep + n.Raw
 			continue
 		}
 		out = append(out, n)
 	}
 	if len(out) == 1 {
-		return []cell{c}
+		return []Cell{c}
 	}
 	return out
 }
 
 // glue is a piece of a token: a label, or a figure glued to a label.
 type glue struct {
-	text  string
-	glued bool
+	Text  string
+	Glued bool
 }
 
 // gluedFigure finds figures inside a token (after folding): a run of digits,
 // signed or decimal, with a unit of money glued on.
 var gluedFigure = regexp.MustCompile(`[+\-]?\d+(?:\.\d+)?(?:万元|元)?`)
 
-// splitGlued splits "规章555规范性文件141414" into its labels and figures. A
+// SplitGlued splits "规章555规范性文件141414" into its labels and figures. A
 // run of digits is no figure when it numbers a row (1. 2、), sits in
 // brackets (计1条), follows 第 or names a date (2019年).
-func splitGlued(tok string) []glue {
-	t := fold(tok)
-	if classify(t, func(string) bool { return false }) == kindValue {
-		return []glue{{text: tok}}
+func SplitGlued(tok string) []glue {
+	t := label.Fold(tok)
+	if Classify(t, func(string) bool { return false }) == Value {
+		return []glue{{Text: tok}}
 	}
 	var out []glue
 	last := 0
@@ -204,16 +207,16 @@ func splitGlued(tok string) []glue {
 			continue
 		}
 		if a > last {
-			out = append(out, glue{text: t[last:a]})
+			out = append(out, glue{Text: t[last:a]})
 		}
-		out = append(out, glue{text: t[a:b], glued: true})
+		out = append(out, glue{Text: t[a:b], Glued: true})
 		last = b
 	}
 	if len(out) == 0 {
-		return []glue{{text: tok}}
+		return []glue{{Text: tok}}
 	}
 	if last < len(t) {
-		out = append(out, glue{text: t[last:]})
+		out = append(out, glue{Text: t[last:]})
 	}
 	return out
 }
@@ -232,43 +235,4 @@ func depth(s string) int {
 		}
 	}
 	return d
-}
-
-// apart reports whether two words parted by one space are two cells: both
-// are labels or headers of the form, or both pieces of table 2's headers.
-func (r *formReader) apart(a, b string) bool {
-	if r.known(a) && r.known(b) {
-		return true
-	}
-	la, lb := parseLabel(a), parseLabel(b)
-	return la.enum == "" && lb.enum == "" && r.isTable2Header(la, true) && r.isTable2Header(lb, true)
-}
-
-// known reports whether text alone is a label, header or heading of the form.
-func (r *formReader) known(text string) bool {
-	l := parseLabel(text)
-	if l.key == "" {
-		return false
-	}
-	if l.key == "信息内容" || articleBlock.MatchString(squeeze(fold(text))) || r.matchRow(l) != nil {
-		return true
-	}
-	for _, t := range []int{3, 4} {
-		for _, sp := range r.s.spans[t] {
-			if sp.score(l.key) >= 0.9 {
-				return true
-			}
-		}
-	}
-	for _, b := range r.s.blocks {
-		if b.score(l.key) >= 0.9 {
-			return true
-		}
-		for _, c := range b.columns {
-			if c.score(l.key) >= 0.9 {
-				return true
-			}
-		}
-	}
-	return false
 }

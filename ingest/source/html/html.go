@@ -1,4 +1,10 @@
-package ingest
+// Package html reads reports published as web pages. A page is not parsed
+// by a parser of its own: it is turned into the lines a text export of the
+// same page would have (paragraphs and headings as lines, each table row as
+// a pipe row, merged cells printed as empty cells), and each line keeps the
+// number of the source line where its text starts, so that every figure
+// still cites the page it was read from.
+package html
 
 import (
 	"bytes"
@@ -10,14 +16,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/htmlindex"
 
+	"github.com/gongkai/gongkai/ingest/source"
 )
-
-// Reports are mostly published as web pages. An HTML page is not parsed
-// by a parser of its own: it is turned into the lines a text export of the
-// same page would have (paragraphs and headings as lines, each table row as
-// a pipe row, merged cells printed as empty cells), and each line keeps the
-// number of the source line where its text starts, so that every figure
-// still cites the page it was read from.
 
 var (
 	// htmlLead matches the start of an HTML document.
@@ -31,13 +31,10 @@ var (
 	// titleSeparator splits a page title from the site's name
 	// (…年度报告_薛城区人民政府).
 	titleSeparator = regexp.MustCompile(`\s*(?:_|\||｜|-|－|——)\s*`)
-	// cellBars are the characters a cell must not hold: the parser would
-	// take them for cell separators.
-	cellBars = strings.NewReplacer("|", " ", "｜", " ", "│", " ", "┃", " ", "║", " ")
 )
 
-// isHTML reports whether text, as decoded, is an HTML page or fragment.
-func isHTML(text string) bool {
+// Is reports whether text, as decoded, is an HTML page or fragment.
+func Is(text string) bool {
 	head := text
 	if len(head) > 1024 {
 		head = head[:1024]
@@ -45,18 +42,18 @@ func isHTML(text string) bool {
 	return htmlLead.MatchString(head) || htmlTag.MatchString(head)
 }
 
-// readHTML turns text into a document when it is an HTML page, and returns
+// Read turns text into a document when it is an HTML page, and returns
 // nil when it is not: its lines, and the cells of the table rows printed at
 // each line, each with its own source line. data are the page's bytes: a page that is not UTF-8 is
 // read in the charset its <meta> declares.
-func readHTML(data []byte, text string) *document {
-	if !isHTML(text) {
+func Read(data []byte, text string) *source.Document {
+	if !Is(text) {
 		return nil
 	}
 	text = redecode(data, text)
-	c := &htmlConv{layout: layoutTables(text), rows: map[int][]sourceCell{}, h1: -1}
+	c := &htmlConv{layout: layoutTables(text), rows: map[int][]source.Cell{}, h1: -1}
 	c.run(text)
-	return &document{lines: c.headed(), cells: c.rows}
+	return &source.Document{Lines: c.headed(), Cells: c.rows}
 }
 
 // redecode reads a page that is not UTF-8 in the charset it declares.
@@ -84,7 +81,7 @@ func redecode(data []byte, text string) string {
 	if err != nil {
 		return text
 	}
-	return normalizeNewlines(string(out))
+	return source.NormalizeNewlines(string(out))
 }
 
 // blockTags break lines: text after them starts a new line (in a table
@@ -104,13 +101,6 @@ var droppedTags = map[string]bool{
 	"textarea": true, "object": true, "iframe": true, "svg": true, "button": true,
 }
 
-// Limits on merged cells, so that no page can make a row without end.
-const (
-	maxColspan = 100
-	maxRowspan = 1000
-	maxColumns = 256
-)
-
 // htmlCell is one cell of a table row.
 type htmlCell struct {
 	text             string
@@ -120,9 +110,9 @@ type htmlCell struct {
 
 // htmlConv walks the tokens of a page and prints its lines.
 type htmlConv struct {
-	out    []line
-	buf    textBuf // the line being read
-	rows   map[int][]sourceCell
+	out    []source.Line
+	buf    source.TextBuf // the line being read
+	rows   map[int][]source.Cell
 	layout []bool // whether each table, in document order, lays out the page rather than holding data
 	tables []bool // the open tables: true for a data table
 	nTable int    // tables opened so far
@@ -132,7 +122,7 @@ type htmlConv struct {
 	skipDepth int
 	inHead    bool
 	inTitle   bool
-	title     textBuf
+	title     source.TextBuf
 	pre       int
 	h1        int // index in out of the first <h1>'s first line, -1 before it
 	h1End     int
@@ -162,9 +152,9 @@ func (c *htmlConv) run(text string) {
 				k, v, more = z.TagAttr()
 				switch string(k) {
 				case "colspan":
-					span[0] = spanOf(v, maxColspan)
+					span[0] = spanOf(v, source.MaxColspan)
 				case "rowspan":
-					span[1] = spanOf(v, maxRowspan)
+					span[1] = spanOf(v, source.MaxRowspan)
 				}
 			}
 			c.start(string(name), tt == html.SelfClosingTagToken, span, start)
@@ -228,7 +218,7 @@ func (c *htmlConv) start(name string, selfClosing bool, span [2]int, n int) {
 			t.openCell(n, span)
 		default:
 			if t.cell != nil && blockTags[name] {
-				t.cell.brk()
+				t.cell.Break()
 			} else if blockTags[name] {
 				c.flush()
 			}
@@ -280,7 +270,7 @@ func (c *htmlConv) end(name string, n int) {
 			t.closeCell()
 		default:
 			if t.cell != nil && blockTags[name] {
-				t.cell.brk()
+				t.cell.Break()
 			} else if blockTags[name] {
 				c.flush()
 			}
@@ -299,31 +289,31 @@ func (c *htmlConv) end(name string, n int) {
 func (c *htmlConv) text(s string, n int) {
 	switch {
 	case c.inTitle:
-		c.title.add(s, n)
+		c.title.Add(s, n)
 	case c.inHead:
 	case c.t != nil && c.t.cell != nil:
-		c.t.cell.add(s, n)
+		c.t.cell.Add(s, n)
 	case c.t != nil && c.t.rowN > 0 && strings.TrimSpace(s) != "":
 		// Text in a row but outside a cell is shown as a cell.
 		c.t.openCell(n, [2]int{})
-		c.t.cell.add(s, n)
+		c.t.cell.Add(s, n)
 	case c.pre > 0:
 		for i, part := range strings.Split(s, "\n") {
 			if i > 0 {
 				c.flush()
 			}
-			c.buf.put(part, n+i)
+			c.buf.Put(part, n+i)
 		}
 	default:
-		c.buf.add(s, n)
+		c.buf.Add(s, n)
 	}
 }
 
 // flush ends the line being read.
 func (c *htmlConv) flush() {
-	s, n := c.buf.take()
-	if trimCell(s) != "" {
-		c.out = append(c.out, line{n: n, text: s})
+	s, n := c.buf.Take()
+	if source.Trim(s) != "" {
+		c.out = append(c.out, source.Line{N: n, Text: s})
 	}
 }
 
@@ -360,7 +350,7 @@ func (c *htmlConv) closeRow() {
 	blank := true
 	for i, cl := range cells {
 		texts[i] = cl.text
-		if trimCell(cl.text) != "" {
+		if source.Trim(cl.text) != "" {
 			blank = false
 		}
 	}
@@ -368,17 +358,17 @@ func (c *htmlConv) closeRow() {
 		return
 	}
 	c.flush()
-	c.out = append(c.out, line{n: n, text: "| " + strings.Join(texts, " | ") + " |"})
+	c.out = append(c.out, source.Line{N: n, Text: "| " + strings.Join(texts, " | ") + " |"})
 	for _, cl := range cells {
-		c.rows[n] = append(c.rows[n], sourceCell{text: cl.text, n: cl.n})
+		c.rows[n] = append(c.rows[n], source.Cell{Text: cl.text, N: cl.n})
 	}
 }
 
 // headed returns the lines with the report's title first, where meta looks
 // for it: the first <h1> that names a report, or else the page's <title>
 // without the site's name. Pages put menus and breadcrumbs above it.
-func (c *htmlConv) headed() []line {
-	var head line
+func (c *htmlConv) headed() []source.Line {
+	var head source.Line
 	if c.h1 >= 0 {
 		end := c.h1End
 		if end < 0 || end > len(c.out) {
@@ -386,32 +376,32 @@ func (c *htmlConv) headed() []line {
 		}
 		var parts []string
 		for _, l := range c.out[c.h1:end] {
-			parts = append(parts, trimCell(l.text))
+			parts = append(parts, source.Trim(l.Text))
 		}
 		if t := strings.Join(parts, ""); strings.Contains(t, "报告") && utf8.RuneCountInString(t) <= 60 {
-			head = line{n: c.out[c.h1].n, text: t}
+			head = source.Line{N: c.out[c.h1].N, Text: t}
 		}
 	}
-	if head.text == "" {
-		s, n := c.title.take()
+	if head.Text == "" {
+		s, n := c.title.Take()
 		for _, part := range titleSeparator.Split(s, -1) {
 			if strings.Contains(part, "报告") {
-				head = line{n: n, text: trimCell(part)}
+				head = source.Line{N: n, Text: source.Trim(part)}
 				break
 			}
 		}
 	}
-	if head.text == "" || len(c.out) > 0 && trimCell(c.out[0].text) == head.text {
+	if head.Text == "" || len(c.out) > 0 && source.Trim(c.out[0].Text) == head.Text {
 		return c.out
 	}
-	return append([]line{head}, c.out...)
+	return append([]source.Line{head}, c.out...)
 }
 
 // dataTable is the data table being read.
 type dataTable struct {
 	rowN  int // source line of the open row's <tr>, 0 when none is open
 	row   []htmlCell
-	cell  *textBuf // the open cell
+	cell  *source.TextBuf // the open cell
 	cellN int
 	span  [2]int
 	cover []int // per column, the rows below still covered by a cell's rowspan
@@ -419,18 +409,18 @@ type dataTable struct {
 
 func (t *dataTable) openCell(n int, span [2]int) {
 	t.closeCell()
-	t.cell, t.cellN, t.span = &textBuf{}, n, span
+	t.cell, t.cellN, t.span = &source.TextBuf{}, n, span
 }
 
 func (t *dataTable) closeCell() {
 	if t.cell == nil {
 		return
 	}
-	s, n := t.cell.take()
+	s, n := t.cell.Take()
 	if s == "" {
 		n = t.cellN
 	}
-	t.row = append(t.row, htmlCell{text: cellBars.Replace(s), n: n, colspan: max(t.span[0], 1), rowspan: max(t.span[1], 1)})
+	t.row = append(t.row, htmlCell{text: source.CellBars.Replace(s), n: n, colspan: max(t.span[0], 1), rowspan: max(t.span[1], 1)})
 	t.cell = nil
 }
 
@@ -450,7 +440,7 @@ func (t *dataTable) lay(n int) []htmlCell {
 	}
 	for _, c := range t.row {
 		covered()
-		if col+c.colspan > maxColumns {
+		if col+c.colspan > source.MaxColumns {
 			break
 		}
 		for k := range c.colspan {
@@ -481,85 +471,6 @@ func (t *dataTable) lay(n int) []htmlCell {
 		}
 	}
 	return out
-}
-
-// textBuf gathers the text of a line or cell as a browser shows it: runs
-// of white space in the source shown as one space, none at either end, and
-// none where the source wraps a line between Chinese characters.
-// Non-breaking spaces are kept, as plain spaces, the way text exports of
-// pages print them.
-type textBuf struct {
-	b       strings.Builder
-	n       int  // source line of the first character
-	space   bool // white space pending
-	newline bool // the pending white space wraps a line
-	joined  bool // at a break in a cell: indentation is dropped
-	last    rune
-}
-
-func (t *textBuf) add(s string, n int) {
-	for _, r := range s {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\f':
-			if t.b.Len() > 0 && !t.joined {
-				t.space = true
-				t.newline = t.newline || r == '\n'
-			}
-			if r == '\n' {
-				n++
-			}
-			continue
-		case '\u00a0', '\u3000':
-			if t.joined {
-				continue
-			}
-		}
-		if t.space && !(t.newline && (t.last >= 0x2E80 || r >= 0x2E80)) {
-			t.b.WriteByte(' ')
-		}
-		t.space, t.newline, t.joined = false, false, false
-		if r == '\u00a0' {
-			r = ' '
-		}
-		t.put1(r, n)
-	}
-}
-
-// put adds s as it is, white space and all (the text of <pre>).
-func (t *textBuf) put(s string, n int) {
-	for _, r := range s {
-		t.put1(r, n)
-	}
-}
-
-func (t *textBuf) put1(r rune, n int) {
-	if t.b.Len() == 0 {
-		t.n = n
-	}
-	t.b.WriteRune(r)
-	t.last = r
-}
-
-// brk joins what follows with no separator and no indentation (a <br> or
-// <p> in a cell), as a text export joins the wrapped lines of a cell.
-func (t *textBuf) brk() {
-	t.space, t.newline = false, false
-	if t.b.Len() == 0 {
-		return
-	}
-	s := t.b.String()
-	if trimmed := strings.TrimRight(s, " \u3000"); len(trimmed) < len(s) {
-		t.b.Reset()
-		t.b.WriteString(trimmed)
-	}
-	t.joined = true
-}
-
-// take returns the text gathered and its line, and empties t.
-func (t *textBuf) take() (string, int) {
-	s, n := t.b.String(), t.n
-	*t = textBuf{}
-	return s, n
 }
 
 // layoutTables tells, for each table of the page in document order,

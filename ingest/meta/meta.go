@@ -1,4 +1,4 @@
-package ingest
+package meta
 
 import (
 	"crypto/sha256"
@@ -9,11 +9,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/source"
 	"github.com/gongkai/gongkai/region"
 )
-
-// heading matches a numbered heading of the first level: 一、概述.
-var heading = regexp.MustCompile(`^第?[一二三四五六七八九十]+、`)
 
 var (
 	yearIn       = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
@@ -28,15 +27,15 @@ var (
 	reContact  = regexp.MustCompile(`(?:请与|请联系|联系单位[:：])\s*([^（(，,。\n]{2,40}?)(?:联系|[（(]|$)`)
 )
 
-// meta reads what a report says of itself from its narrative lines (the
+// Read reads what a report says of itself from its narrative lines (the
 // lines before the table) and, for a table-only file, the table's own title.
-func meta(r *gongkai.Report, narrative []line, text string) {
-	r.Title = title(narrative)
+func Read(r *gongkai.Report, narrative []source.Line, text string) {
+	r.Title = Title(narrative)
 	r.Year = reportYear(r.Title, text)
-	r.Publisher = publisherOf(r.Title, text)
+	r.Publisher = PublisherOf(r.Title, text)
 	r.PublishedOn = published(narrative)
 	r.Contact = contact(text)
-	r.Sections = sections(narrative)
+	r.Sections = Sections(narrative)
 
 	missing := func(name string, absent bool) {
 		if absent {
@@ -52,15 +51,15 @@ func meta(r *gongkai.Report, narrative []line, text string) {
 	missing("sections", len(r.Sections) == 0)
 }
 
-// title is the first short line near the top that names a report
+// Title is the first short line near the top that names a report
 // (…年度报告), joined with the short line before it when the title wraps
 // (薛城区人民政府 / 2017年政府信息公开工作年度报告). Lines of site navigation
 // or dates above it are left out.
-func title(lines []line) string {
+func Title(lines []source.Line) string {
 	var prev string
 	seen := 0
 	for _, l := range lines {
-		t := trimCell(l.text)
+		t := source.Trim(l.Text)
 		if t == "" {
 			continue
 		}
@@ -79,7 +78,7 @@ func title(lines []line) string {
 			return t
 		}
 		prev = ""
-		if short && !heading.MatchString(t) && !strings.ContainsAny(t, "/|：:") {
+		if short && !label.Heading.MatchString(t) && !strings.ContainsAny(t, "/|：:") {
 			prev = t
 		}
 	}
@@ -113,9 +112,9 @@ func atoi(s string) int {
 	return n
 }
 
-// publisherOf names the body that issues the report: the words before the year
+// PublisherOf names the body that issues the report: the words before the year
 // in the title (薛城区人民政府2017年…), or the 填报单位 of the table.
-func publisherOf(title, text string) gongkai.Publisher {
+func PublisherOf(title, text string) gongkai.Publisher {
 	name := ""
 	if m := titleParts.FindStringSubmatch(title); m != nil {
 		// 薛城区人民政府2017年政府信息公开…, or 2017年薛城区政府信息公开…
@@ -188,9 +187,9 @@ func publisherID(p gongkai.Publisher, government bool) string {
 
 // published is the date printed on a line of its own under the signature;
 // a blank day (2018年2月   日) gives year and month only.
-func published(lines []line) string {
+func published(lines []source.Line) string {
 	for _, l := range lines {
-		m := dateLine.FindStringSubmatch(trimCell(l.text))
+		m := dateLine.FindStringSubmatch(source.Trim(l.Text))
 		if m == nil {
 			continue
 		}
@@ -221,14 +220,14 @@ func contact(text string) gongkai.Contact {
 	}
 	c.Address = first(reAddress)
 	c.Postcode = first(rePostcode)
-	c.Phone = strings.TrimSpace(fold(first(rePhone)))
+	c.Phone = strings.TrimSpace(label.Fold(first(rePhone)))
 	c.Email = reEmail.FindString(text)
 	c.Organization = first(reContact)
 	return c
 }
 
-// sections splits the narrative at its numbered headings (一、概述).
-func sections(lines []line) []gongkai.Section {
+// Sections splits the narrative at its numbered headings (一、概述).
+func Sections(lines []source.Line) []gongkai.Section {
 	var out []gongkai.Section
 	var body []string
 	flush := func() {
@@ -238,10 +237,10 @@ func sections(lines []line) []gongkai.Section {
 		body = nil
 	}
 	for _, l := range lines {
-		t := trimCell(l.text)
-		if heading.MatchString(t) && len([]rune(t)) <= 40 && !strings.Contains(t, "。") {
+		t := source.Trim(l.Text)
+		if label.Heading.MatchString(t) && len([]rune(t)) <= 40 && !strings.Contains(t, "。") {
 			flush()
-			out = append(out, gongkai.Section{Heading: t, Line: l.n})
+			out = append(out, gongkai.Section{Heading: t, Line: l.N})
 			continue
 		}
 		if len(out) > 0 {

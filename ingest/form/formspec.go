@@ -1,4 +1,4 @@
-package ingest
+package form
 
 import (
 	"regexp"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest/label"
 )
 
 // formSpec is the 2019 and 2021 formats merged for reading: a report may
@@ -33,7 +34,7 @@ type fEntry struct {
 func (e *fEntry) score(key string) float64 {
 	best := 0.0
 	for _, k := range e.keys {
-		if s := similarity(key, k); s > best {
+		if s := label.Similarity(key, k); s > best {
 			best = s
 		}
 	}
@@ -98,7 +99,7 @@ func newFormSpec(cat *catalog.Catalog) *formSpec {
 				fe.id = e.Block
 			}
 			for _, l := range append([]string{e.Label}, e.Aliases...) {
-				fe.keys = append(fe.keys, labelKey(l))
+				fe.keys = append(fe.keys, label.Key(l))
 			}
 			blk := s.blocks[e.Block]
 			if e.Table == 3 {
@@ -215,7 +216,7 @@ var narrativeHeadings = []string{"总体情况", "主动公开政府信息情况
 
 func isNarrativeHeading(key string) bool {
 	for _, h := range narrativeHeadings {
-		if similarity(key, h) >= 0.8 {
+		if label.Similarity(key, h) >= 0.8 {
 			return true
 		}
 	}

@@ -1,4 +1,4 @@
-package ingest
+package label
 
 import (
 	"regexp"
@@ -10,10 +10,10 @@ import (
 	"golang.org/x/text/width"
 )
 
-// fold maps full-width ASCII to half-width (（ → (, ０ → 0, U+3000 → space),
+// Fold maps full-width ASCII to half-width (（ → (, ０ → 0, U+3000 → space),
 // Traditional characters seen in mirrored reports to Simplified, and NBSP to
 // a space, so that the rest of the parser deals with one spelling.
-func fold(s string) string {
+func Fold(s string) string {
 	wide, trad := false, false
 	for _, r := range s {
 		switch {
@@ -73,17 +73,17 @@ var enumerator = regexp.MustCompile(`^(?:第?[一二三四五六七八九十]+[�
 // subsetPrefix matches the 其中 that marks a subset row.
 var subsetPrefix = regexp.MustCompile(`^其中[:：]?`)
 
-// rowLabel is a printed row label split into what the parser reasons about.
-type rowLabel struct {
+// Label is a printed row label split into what the parser reasons about.
+type Label struct {
 	printed string // as printed: wrapped parts joined, surrounding space trimmed
-	enum    string // the enumerator, folded ("一、", "(一)", "1."), or ""
-	subset  bool   // starts with 其中
-	key     string // folded, no space, no enumerator, no 其中, no bracketed notes
+	Enum    string // the enumerator, folded ("一、", "(一)", "1."), or ""
+	Subset  bool   // starts with 其中
+	Key     string // folded, no space, no enumerator, no 其中, no bracketed notes
 }
 
-func parseLabel(printed string) rowLabel {
-	l := rowLabel{printed: printed}
-	s := fold(printed)
+func Parse(printed string) Label {
+	l := Label{printed: printed}
+	s := Fold(printed)
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1
@@ -91,39 +91,39 @@ func parseLabel(printed string) rowLabel {
 		return r
 	}, s)
 	// 1.5 is a number, not the enumerator 1. before a label.
-	if m := enumerator.FindString(s); m != "" && !(strings.HasSuffix(m, ".") && len(s) > len(m) && isDigit(s[len(m)])) {
-		l.enum = m
+	if m := enumerator.FindString(s); m != "" && !(strings.HasSuffix(m, ".") && len(s) > len(m) && IsDigit(s[len(m)])) {
+		l.Enum = m
 		s = s[len(m):]
 	}
 	if m := subsetPrefix.FindString(s); m != "" {
-		l.subset = true
+		l.Subset = true
 		s = s[len(m):]
 	}
-	l.key = labelKey(s)
+	l.Key = Key(s)
 	return l
 }
 
-// enumLevel is the depth a numbering style marks in the national forms:
+// EnumLevel is the depth a numbering style marks in the national forms:
 // 1 for 一、, 2 for (一), 3 for 1. or (1); 0 when there is none.
-func (l rowLabel) enumLevel() int {
+func (l Label) EnumLevel() int {
 	switch {
-	case l.enum == "":
+	case l.Enum == "":
 		return 0
-	case strings.HasPrefix(l.enum, "(") && !isDigit(l.enum[1]):
+	case strings.HasPrefix(l.Enum, "(") && !IsDigit(l.Enum[1]):
 		return 2
-	case isDigit(l.enum[0]) || strings.HasPrefix(l.enum, "(") || strings.ContainsAny(l.enum, "①②③④⑤⑥⑦⑧⑨⑩"):
+	case IsDigit(l.Enum[0]) || strings.HasPrefix(l.Enum, "(") || strings.ContainsAny(l.Enum, "①②③④⑤⑥⑦⑧⑨⑩"):
 		return 3
 	}
 	return 1
 }
 
-func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+func IsDigit(b byte) bool { return b >= '0' && b <= '9' }
 
-// ordinal is the number an enumerator gives its row (二 → 2, 3. → 3,
+// Ordinal is the number an enumerator gives its row (二 → 2, 3. → 3,
 // 十一 → 11), 0 when there is none.
-func (l rowLabel) ordinal() int {
+func (l Label) Ordinal() int {
 	n, digits := 0, false
-	for _, r := range l.enum {
+	for _, r := range l.Enum {
 		switch {
 		case r >= '0' && r <= '9':
 			n, digits = n*10+int(r-'0'), true
@@ -148,11 +148,11 @@ func (l rowLabel) ordinal() int {
 	return n
 }
 
-// labelKey reduces a label to the words that identify its row: bracketed
+// Key reduces a label to the words that identify its row: bracketed
 // notes, quotes and punctuation go; an unclosed bracket (a note cut off by a
 // line wrap) goes to the end.
-func labelKey(s string) string {
-	s = fold(s)
+func Key(s string) string {
+	s = Fold(s)
 	var b strings.Builder
 	depth := 0
 	for _, r := range s {
@@ -174,51 +174,51 @@ func labelKey(s string) string {
 	return b.String()
 }
 
-// gramKey is a label key with what similarity needs of it, computed once.
-type gramKey struct {
-	key   string
+// Gram is a label key with what similarity needs of it, computed once.
+type Gram struct {
+	Key   string
 	runes int
-	grams []uint64 // character bigrams, two runes packed, sorted
+	Grams []uint64 // character bigrams, two runes packed, sorted
 }
 
-func newGramKey(key string) gramKey {
+func NewGram(key string) Gram {
 	r := []rune(key)
-	g := gramKey{key: key, runes: len(r)}
+	g := Gram{Key: key, runes: len(r)}
 	switch {
 	case len(r) == 1:
-		g.grams = []uint64{uint64(r[0])}
+		g.Grams = []uint64{uint64(r[0])}
 	case len(r) > 1:
-		g.grams = make([]uint64, 0, len(r)-1)
+		g.Grams = make([]uint64, 0, len(r)-1)
 		for i := 0; i+1 < len(r); i++ {
-			g.grams = append(g.grams, uint64(r[i])<<32|uint64(r[i+1]))
+			g.Grams = append(g.Grams, uint64(r[i])<<32|uint64(r[i+1]))
 		}
-		slices.Sort(g.grams)
+		slices.Sort(g.Grams)
 	}
 	return g
 }
 
-// similarity scores how well two label keys agree, from 0 to 1: 1 when equal,
+// Similarity scores how well two label keys agree, from 0 to 1: 1 when equal,
 // high when one contains the other, else the Dice coefficient of their
 // character bigrams.
-func similarity(a, b string) float64 { return keySimilarity(newGramKey(a), newGramKey(b)) }
+func Similarity(a, b string) float64 { return GramSimilarity(NewGram(a), NewGram(b)) }
 
-// keySimilarity is similarity on keys prepared once, for the hot loop of
+// GramSimilarity is similarity on keys prepared once, for the hot loop of
 // matching.
-func keySimilarity(a, b gramKey) float64 {
-	if a.key == "" || b.key == "" {
+func GramSimilarity(a, b Gram) float64 {
+	if a.Key == "" || b.Key == "" {
 		return 0
 	}
-	if a.key == b.key {
+	if a.Key == b.Key {
 		return 1
 	}
 	short, long := a.runes, b.runes
 	if short > long {
 		short, long = long, short
 	}
-	if short >= 4 && (strings.Contains(a.key, b.key) || strings.Contains(b.key, a.key)) {
+	if short >= 4 && (strings.Contains(a.Key, b.Key) || strings.Contains(b.Key, a.Key)) {
 		return 0.8 + 0.15*float64(short)/float64(long)
 	}
-	return dice(a.grams, b.grams)
+	return dice(a.Grams, b.Grams)
 }
 
 // dice is the Dice coefficient of two sorted multisets.

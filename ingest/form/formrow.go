@@ -1,12 +1,15 @@
-package ingest
+package form
 
 import (
 	"fmt"
 	"math"
 	"regexp"
-	"strings"
 
 	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/figure"
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/source"
 )
 
 // closeRow turns the row being read into observations.
@@ -16,12 +19,12 @@ func (r *formReader) closeRow() {
 	if cur == nil {
 		return
 	}
-	label := trimCell(r.labelText(cur.labels))
-	line := cur.labels[0].line
+	label := source.Trim(r.labelText(cur.labels))
+	line := cur.labels[0].Line
 	unplace := func(reason string) {
 		u := gongkai.Unplaced{Label: label, Line: line, Reason: reason, Cells: []string{}}
 		for _, v := range cur.values {
-			u.Cells = append(u.Cells, v.raw)
+			u.Cells = append(u.Cells, v.Raw)
 		}
 		r.unplaced = append(r.unplaced, u)
 	}
@@ -30,7 +33,7 @@ func (r *formReader) closeRow() {
 	}
 	figures := false
 	for _, v := range cur.values {
-		if classify(v.text, r.isUnit) == kindValue {
+		if layout.Classify(v.Text, r.isUnit) == layout.Value {
 			figures = true
 		}
 	}
@@ -124,7 +127,7 @@ func (r *formReader) closeRow() {
 		r.seen[key] = line
 	}
 
-	r.lastShort = len(cur.values) < len(slots) && (len(cur.values) == 0 || !cur.values[0].spaced)
+	r.lastShort = len(cur.values) < len(slots) && (len(cur.values) == 0 || !cur.values[0].Spaced)
 	values, problem := fitValues(cur.values, slots, r.isUnit)
 	if problem != "" {
 		unplace(problem)
@@ -137,7 +140,7 @@ func (r *formReader) closeRow() {
 		s := slots[i]
 		ind := indicator(s)
 		if ind == "" {
-			r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: label, Cells: []string{v.raw}, Line: v.line,
+			r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: label, Cells: []string{v.Raw}, Line: v.Line,
 				Reason: fmt.Sprintf("column %s is not a column of row %s", s.printed, label)})
 			continue
 		}
@@ -159,22 +162,22 @@ func (r *formReader) closeRow() {
 // beyond them means the row does not fit the columns, and the row is left
 // unplaced rather than shifted. Figures run together with no separator
 // (规章555) are split only when each cell can only hold one digit.
-func fitValues(values []cell, slots []slot, isUnit func(string) bool) ([]*cell, string) {
-	out := make([]*cell, len(slots))
-	var vs []cell
+func fitValues(values []layout.Cell, slots []slot, isUnit func(string) bool) ([]*layout.Cell, string) {
+	out := make([]*layout.Cell, len(slots))
+	var vs []layout.Cell
 	for _, v := range values {
-		if v.glued {
-			digits := fold(v.text)
+		if v.Glued {
+			digits := label.Fold(v.Text)
 			switch {
 			case len(slots) == 1 || len(values) > 1:
 			case len(digits) == len(slots) && isDigits(digits):
 				for i := range digits {
-					d := cell{text: digits[i : i+1], raw: digits[i : i+1], line: v.line, glued: true}
+					d := layout.Cell{Text: digits[i : i+1], Raw: digits[i : i+1], Line: v.Line, Glued: true}
 					vs = append(vs, d)
 				}
 				continue
 			default:
-				return nil, fmt.Sprintf("figures run together with no separator (%s): the cells of %d columns cannot be told apart", v.raw, len(slots))
+				return nil, fmt.Sprintf("figures run together with no separator (%s): the cells of %d columns cannot be told apart", v.Raw, len(slots))
 			}
 		}
 		vs = append(vs, v)
@@ -189,10 +192,10 @@ func fitValues(values []cell, slots []slot, isUnit func(string) bool) ([]*cell, 
 	}
 	// Blank cells beyond the columns: spurious pipes at the end, then the
 	// empty cells a merged label leaves after it.
-	for len(vs) > len(slots) && classify(vs[len(vs)-1].text, isUnit) == kindBlank {
+	for len(vs) > len(slots) && layout.Classify(vs[len(vs)-1].Text, isUnit) == layout.Blank {
 		vs = vs[:len(vs)-1]
 	}
-	for len(vs) > len(slots) && classify(vs[0].text, isUnit) == kindBlank {
+	for len(vs) > len(slots) && layout.Classify(vs[0].Text, isUnit) == layout.Blank {
 		vs = vs[1:]
 	}
 	if len(vs) > len(slots) {
@@ -200,7 +203,7 @@ func fitValues(values []cell, slots []slot, isUnit func(string) bool) ([]*cell, 
 	}
 	spaced := false
 	for _, v := range vs {
-		spaced = spaced || v.spaced
+		spaced = spaced || v.Spaced
 	}
 	if spaced && len(vs) < len(slots) {
 		// A space-aligned row hides its blank cells: place each figure under
@@ -225,7 +228,7 @@ func fitValues(values []cell, slots []slot, isUnit func(string) bool) ([]*cell, 
 // order of the columns: then the empty cells of merged labels and the
 // spurious runs of pipes fall outside every column. It fails when a figure
 // falls outside, and the caller goes by order instead.
-func alignByIndex(vs []cell, slots []slot, isUnit func(string) bool) ([]int, bool) {
+func alignByIndex(vs []layout.Cell, slots []slot, isUnit func(string) bool) ([]int, bool) {
 	if len(vs) == 0 || len(slots) == 0 {
 		return nil, false
 	}
@@ -241,12 +244,12 @@ func alignByIndex(vs []cell, slots []slot, isUnit func(string) bool) ([]int, boo
 	pos := make([]int, len(vs))
 	placed := 0
 	for i, v := range vs {
-		if v.idx < 0 || v.line != vs[0].line {
+		if v.Idx < 0 || v.Line != vs[0].Line {
 			return nil, false
 		}
-		p, ok := at[v.idx]
+		p, ok := at[v.Idx]
 		if !ok {
-			if classify(v.text, isUnit) != kindBlank {
+			if layout.Classify(v.Text, isUnit) != layout.Blank {
 				return nil, false
 			}
 			p = -1
@@ -260,7 +263,7 @@ func alignByIndex(vs []cell, slots []slot, isUnit func(string) bool) ([]int, boo
 
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
+		if !label.IsDigit(s[i]) {
 			return false
 		}
 	}
@@ -269,7 +272,7 @@ func isDigits(s string) bool {
 
 // alignByOffset places each figure under the column whose header spans its
 // display position; every figure needs a column of its own, in order.
-func alignByOffset(vs []cell, slots []slot) ([]int, bool) {
+func alignByOffset(vs []layout.Cell, slots []slot) ([]int, bool) {
 	for _, s := range slots {
 		if s.x0 < 0 {
 			return nil, false
@@ -278,10 +281,10 @@ func alignByOffset(vs []cell, slots []slot) ([]int, bool) {
 	var pos []int
 	last := -1
 	for _, v := range vs {
-		if v.x0 < 0 {
+		if v.X0 < 0 {
 			return nil, false
 		}
-		mid := (v.x0 + v.x1) / 2
+		mid := (v.X0 + v.X1) / 2
 		best, bd := -1, 1<<30
 		for i, s := range slots {
 			d := 0
@@ -306,45 +309,40 @@ func alignByOffset(vs []cell, slots []slot) ([]int, bool) {
 
 // observation reads one cell: the value in the indicator's unit, the raw
 // text kept.
-func (r *formReader) observation(ind, breakdown, label string, s slot, v cell, flags []string) gongkai.Observation {
+func (r *formReader) observation(ind, breakdown, label string, s slot, v layout.Cell, flags []string) gongkai.Observation {
 	indicator, _ := r.cat.Indicator(ind)
 	unit, _ := r.cat.Unit(indicator.Unit)
 	col := s.printed
 	o := gongkai.Observation{Indicator: ind, Breakdown: breakdown, Unit: indicator.Unit, Label: label,
-		Column: &col, Raw: v.raw, Line: v.line, Flags: append([]string{}, flags...)}
-	pv := parseValue(v.raw)
-	o.Value = pv.v
-	for _, f := range pv.flags {
-		o.Flags = appendFlag(o.Flags, f)
+		Column: &col, Raw: v.Raw, Line: v.Line, Flags: append([]string{}, flags...)}
+	pv := figure.Parse(v.Raw)
+	o.Value = pv.Number
+	for _, f := range pv.Flags {
+		o.Flags = figure.AppendFlag(o.Flags, f)
 	}
-	if v.glued {
-		o.Flags = appendFlag(o.Flags, gongkai.FlagOddFormat)
+	if v.Glued {
+		o.Flags = figure.AppendFlag(o.Flags, gongkai.FlagOddFormat)
 	}
-	if pv.v != nil && s.key != "items_change" && signed(v.raw) {
-		o.Flags = appendFlag(o.Flags, gongkai.FlagOddFormat) // a sign where the column counts
+	if pv.Number != nil && s.key != "items_change" && figure.Signed(v.Raw) {
+		o.Flags = figure.AppendFlag(o.Flags, gongkai.FlagOddFormat) // a sign where the column counts
 	}
-	printed := pv.unit
+	printed := pv.Unit
 	if printed == "" {
 		printed = s.unit
 	}
-	if unit != nil && pv.v != nil {
+	if unit != nil && pv.Number != nil {
 		switch {
 		case printed != "" && printed != unit.Symbol:
-			o.Value, o.Flags = convert(r.cat, o.Value, printed, unit, o.Flags)
+			o.Value, o.Flags = figure.Convert(r.cat, o.Value, printed, unit, o.Flags)
 			if o.Value != nil {
 				x := math.Round(*o.Value*1e8) / 1e8 // 79000.1元 is 7.90001万元, not 7.900010000000001
 				o.Value = &x
 			}
-		case printed == "" && unit.BaseUnit != "" && *pv.v != 0:
-			o.Flags = appendFlag(o.Flags, gongkai.FlagUnitMissing) // an amount with no unit anywhere
+		case printed == "" && unit.BaseUnit != "" && *pv.Number != 0:
+			o.Flags = figure.AppendFlag(o.Flags, gongkai.FlagUnitMissing) // an amount with no unit anywhere
 		}
 	}
 	return o
-}
-
-func signed(raw string) bool {
-	t := strings.TrimLeft(fold(trimCell(raw)), "?？")
-	return strings.HasPrefix(t, "+") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "减") || strings.HasPrefix(t, "增") || strings.HasPrefix(t, "−")
 }
 
 // headerUnit is the unit a header names: 采购总金额(万元,保留四位小数),
@@ -352,7 +350,7 @@ func signed(raw string) bool {
 var headerUnit = regexp.MustCompile(`[(（:：]\s*(?:单位[:：]?)?\s*(万元|元)`)
 
 func unitOfHeader(printed string) string {
-	if m := headerUnit.FindStringSubmatch(fold(printed)); m != nil {
+	if m := headerUnit.FindStringSubmatch(label.Fold(printed)); m != nil {
 		return m[1]
 	}
 	return ""

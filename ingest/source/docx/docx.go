@@ -1,4 +1,10 @@
-package ingest
+// Package docx reads Word (DOCX) reports as their HTML pages are read:
+// turned into the lines a text export of them would have, paragraphs as
+// lines and each table row as a pipe row with merged cells printed as empty
+// cells. A DOCX file has no source lines; a line's number is the place of
+// its paragraph or table row in the document, counted from 1, so a figure
+// cites its row.
+package docx
 
 import (
 	"archive/zip"
@@ -8,26 +14,22 @@ import (
 	"io"
 	"strconv"
 	"strings"
-)
 
-// A Word (DOCX) report is read as its HTML page is: turned into the lines a
-// text export of it would have, paragraphs as lines and each table row as a
-// pipe row with merged cells printed as empty cells. A DOCX file has no
-// source lines; a line's number is the place of its paragraph or table row
-// in the document, counted from 1, so a figure cites its row.
+	"github.com/gongkai/gongkai/ingest/source"
+)
 
 // maxDocument bounds the size of word/document.xml read, so that a small
 // archive cannot inflate without end.
 const maxDocument = 64 << 20
 
-// isDOCX reports whether data are a zip archive, as DOCX files are.
-func isDOCX(data []byte) bool {
+// Is reports whether data are a zip archive, as DOCX files are.
+func Is(data []byte) bool {
 	return bytes.HasPrefix(data, []byte("PK\x03\x04"))
 }
 
-// readDOCX returns the lines of a DOCX file's main document, or an error
+// Read returns the lines of a DOCX file's main document, or an error
 // that says why it is not one.
-func readDOCX(data []byte) ([]line, error) {
+func Read(data []byte) (*source.Document, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, errors.New("a damaged zip archive, not a readable DOCX file")
@@ -45,24 +47,24 @@ func readDOCX(data []byte) ([]line, error) {
 		if err != nil {
 			return nil, errors.New("a DOCX file whose word/document.xml is malformed: " + err.Error())
 		}
-		return lines, nil
+		return &source.Document{Lines: lines}, nil
 	}
 	return nil, errors.New("a zip archive without word/document.xml, not a DOCX file")
 }
 
 // docxConv walks the elements of word/document.xml.
 type docxConv struct {
-	out   []line
-	n     int      // paragraphs and rows so far
-	para  *textBuf // the open paragraph outside tables
-	depth int      // open tables
-	row   []sourceCell
+	out   []source.Line
+	n     int             // paragraphs and rows so far
+	para  *source.TextBuf // the open paragraph outside tables
+	depth int             // open tables
+	row   []source.Cell
 	inRow bool
-	cell  *textBuf // the open cell
-	span  int      // the open cell's gridSpan
-	cont  bool     // the open cell continues a vertical merge
-	inT   bool     // in a w:t
-	skip  int      // depth in elements whose text is not the document's (deleted text, field codes, fallbacks)
+	cell  *source.TextBuf // the open cell
+	span  int             // the open cell's gridSpan
+	cont  bool            // the open cell continues a vertical merge
+	inT   bool            // in a w:t
+	skip  int             // depth in elements whose text is not the document's (deleted text, field codes, fallbacks)
 }
 
 // wordML reports whether a name is of WordprocessingML (transitional or strict).
@@ -70,7 +72,7 @@ func wordML(n xml.Name) bool {
 	return strings.HasSuffix(n.Space, "wordprocessingml/2006/main") || strings.HasSuffix(n.Space, "ooxml/wordprocessingml/main")
 }
 
-func docxLines(r io.Reader) ([]line, error) {
+func docxLines(r io.Reader) ([]source.Line, error) {
 	d := xml.NewDecoder(r)
 	c := &docxConv{}
 	for {
@@ -110,12 +112,12 @@ func (c *docxConv) start(e xml.StartElement) {
 	switch e.Name.Local {
 	case "p":
 		if c.cell != nil {
-			c.cell.brk()
+			c.cell.Break()
 			return
 		}
 		c.flush() // a paragraph in a text box, inside another
 		c.n++
-		c.para = &textBuf{}
+		c.para = &source.TextBuf{}
 	case "t":
 		c.inT = true
 	case "tab":
@@ -126,7 +128,7 @@ func (c *docxConv) start(e xml.StartElement) {
 		}
 	case "br", "cr":
 		if c.cell != nil {
-			c.cell.brk()
+			c.cell.Break()
 		} else {
 			c.flush()
 		}
@@ -141,8 +143,8 @@ func (c *docxConv) start(e xml.StartElement) {
 		c.inRow = true
 	case "gridBefore": // grid columns the row leaves empty on its left
 		if c.inRow && len(c.row) == 0 {
-			for range min(docxVal(e), maxColumns) {
-				c.row = append(c.row, sourceCell{n: c.n})
+			for range min(docxVal(e), source.MaxColumns) {
+				c.row = append(c.row, source.Cell{N: c.n})
 			}
 		}
 	case "tc":
@@ -151,10 +153,10 @@ func (c *docxConv) start(e xml.StartElement) {
 			c.n++
 			c.inRow = true
 		}
-		c.cell, c.span, c.cont = &textBuf{}, 1, false
+		c.cell, c.span, c.cont = &source.TextBuf{}, 1, false
 	case "gridSpan":
 		if c.cell != nil {
-			c.span = min(docxVal(e), maxColspan)
+			c.span = min(docxVal(e), source.MaxColspan)
 		}
 	case "vMerge", "hMerge":
 		if c.cell != nil {
@@ -195,9 +197,9 @@ func (c *docxConv) end(e xml.EndElement) {
 func (c *docxConv) write(s string) {
 	switch {
 	case c.cell != nil:
-		c.cell.put(strings.ReplaceAll(s, "\t", " "), c.n)
+		c.cell.Put(strings.ReplaceAll(s, "\t", " "), c.n)
 	case c.para != nil:
-		c.para.put(s, c.n)
+		c.para.Put(s, c.n)
 	}
 }
 
@@ -206,9 +208,9 @@ func (c *docxConv) flush() {
 	if c.para == nil {
 		return
 	}
-	s, _ := c.para.take()
-	if trimCell(s) != "" {
-		c.out = append(c.out, line{n: c.n, text: s})
+	s, _ := c.para.Take()
+	if source.Trim(s) != "" {
+		c.out = append(c.out, source.Line{N: c.n, Text: s})
 	}
 }
 
@@ -216,15 +218,15 @@ func (c *docxConv) closeCell() {
 	if c.cell == nil {
 		return
 	}
-	s, _ := c.cell.take()
+	s, _ := c.cell.Take()
 	if c.cont {
 		s = ""
 	}
-	s = cellBars.Replace(strings.Trim(s, " "))
-	if len(c.row)+c.span <= maxColumns {
-		c.row = append(c.row, sourceCell{text: s, n: c.n})
+	s = source.CellBars.Replace(strings.Trim(s, " "))
+	if len(c.row)+c.span <= source.MaxColumns {
+		c.row = append(c.row, source.Cell{Text: s, N: c.n})
 		for k := 1; k < c.span; k++ {
-			c.row = append(c.row, sourceCell{n: c.n})
+			c.row = append(c.row, source.Cell{N: c.n})
 		}
 	}
 	c.cell = nil
@@ -239,13 +241,13 @@ func (c *docxConv) closeRow() {
 	texts := make([]string, len(c.row))
 	blank := true
 	for i, cl := range c.row {
-		texts[i] = cl.text
-		if trimCell(cl.text) != "" {
+		texts[i] = cl.Text
+		if source.Trim(cl.Text) != "" {
 			blank = false
 		}
 	}
 	if !blank {
-		c.out = append(c.out, line{n: c.n, text: "| " + strings.Join(texts, " | ") + " |"})
+		c.out = append(c.out, source.Line{N: c.n, Text: "| " + strings.Join(texts, " | ") + " |"})
 	}
 	c.row, c.inRow = nil, false
 }

@@ -1,20 +1,22 @@
-package ingest
+package layout
 
 import (
 	"regexp"
 	"strings"
+
+	"github.com/gongkai/gongkai/ingest/source"
 )
 
-// cell is one table cell as found in the text.
-type cell struct {
-	text     string // as printed, wrapped lines joined, space around trimmed
-	raw      string // as printed, only ASCII space around trimmed
-	line     int    // 1-based line of its first character
-	rowStart bool   // the layout says a new table row begins here
-	glued    bool   // figures printed with no separator after a label (规章555)
-	spaced   bool   // split at spaces: the layout does not show blank cells
-	x0, x1   int    // display columns of a space-split cell, -1 when unknown
-	idx      int    // position in its row of a pipe or tab layout, -1 when unknown
+// Cell is one table cell as found in the text.
+type Cell struct {
+	Text     string // as printed, wrapped lines joined, space around trimmed
+	Raw      string // as printed, only ASCII space around trimmed
+	Line     int    // 1-based line of its first character
+	RowStart bool   // the layout says a new table row begins here
+	Glued    bool   // figures printed with no separator after a label (规章555)
+	Spaced   bool   // split at spaces: the layout does not show blank cells
+	X0, X1   int    // display columns of a space-split cell, -1 when unknown
+	Idx      int    // position in its row of a pipe or tab layout, -1 when unknown
 }
 
 // cellSplitter turns the lines of a table into cells. Tables come in four
@@ -39,19 +41,19 @@ var boxRules = strings.NewReplacer(
 )
 
 var (
-	separatorRow = regexp.MustCompile(`^[\s|:：\-—=+]+$`)
+	SeparatorRow = regexp.MustCompile(`^[\s|:：\-—=+]+$`)
 	spaceRun     = regexp.MustCompile(`[ \x{3000}]{2,}`)
 )
 
-// detectLayout decides whether lines are tab-led cells: most non-blank lines
+// Detect decides whether lines are tab-led cells: most non-blank lines
 // start with a tab and hold no further tab or pipe.
-func detectLayout(lines []line) cellSplitter {
+func Detect(lines []source.Line) cellSplitter {
 	led, other := 0, 0
 	for _, l := range lines {
-		if strings.TrimSpace(l.text) == "" {
+		if strings.TrimSpace(l.Text) == "" {
 			continue
 		}
-		if strings.HasPrefix(l.text, "\t") && !strings.ContainsAny(strayPipe.ReplaceAllString(strings.TrimLeft(l.text, "\t"), ""), "\t|") {
+		if strings.HasPrefix(l.Text, "\t") && !strings.ContainsAny(strayPipe.ReplaceAllString(strings.TrimLeft(l.Text, "\t"), ""), "\t|") {
 			led++
 		} else {
 			other++
@@ -60,44 +62,44 @@ func detectLayout(lines []line) cellSplitter {
 	return cellSplitter{tabLed: led > 0 && led >= other}
 }
 
-// split returns the cells of lines in order.
-func (s cellSplitter) split(lines []line) []cell {
-	var cells []cell
+// Split returns the cells of lines in order.
+func (s cellSplitter) Split(lines []source.Line) []Cell {
+	var cells []Cell
 	for _, l := range lines {
 		if s.tabLed {
 			cells = s.tabLedLine(cells, l)
 			continue
 		}
-		cells = append(cells, splitLine(l)...)
+		cells = append(cells, SplitLine(l)...)
 	}
 	return cells
 }
 
-func (s cellSplitter) tabLedLine(cells []cell, l line) []cell {
-	text := strayPipe.ReplaceAllString(l.text, "")
+func (s cellSplitter) tabLedLine(cells []Cell, l source.Line) []Cell {
+	text := strayPipe.ReplaceAllString(l.Text, "")
 	if strings.HasPrefix(text, "\t") {
 		// A tab-only line is an empty cell; a blank line is nothing.
-		return append(cells, newCell(text[1:], l.n, false))
+		return append(cells, newCell(text[1:], l.N, false))
 	}
-	t := trimCell(text)
+	t := source.Trim(text)
 	if t == "" {
 		return cells
 	}
 	if n := len(cells); n > 0 {
-		if cells[n-1].text == "" {
-			cells[n-1].line = l.n
+		if cells[n-1].Text == "" {
+			cells[n-1].Line = l.N
 		}
-		cells[n-1].text += t
-		cells[n-1].raw += t
+		cells[n-1].Text += t
+		cells[n-1].Raw += t
 		return cells
 	}
-	return append(cells, newCell(t, l.n, false))
+	return append(cells, newCell(t, l.N, false))
 }
 
-// splitLine splits one line of a row-per-line layout.
-func splitLine(l line) []cell {
-	t := strings.TrimRight(boxRules.Replace(l.text), " \t\u3000")
-	if strings.TrimSpace(t) == "" || separatorRow.MatchString(t) && strings.ContainsAny(t, "-—=") {
+// SplitLine splits one line of a row-per-line layout.
+func SplitLine(l source.Line) []Cell {
+	t := strings.TrimRight(boxRules.Replace(l.Text), " \t\u3000")
+	if strings.TrimSpace(t) == "" || SeparatorRow.MatchString(t) && strings.ContainsAny(t, "-—=") {
 		return nil
 	}
 	var parts []string
@@ -110,23 +112,23 @@ func splitLine(l line) []cell {
 	case strings.Contains(strings.TrimLeft(t, "\t"), "\t"):
 		parts = strings.Split(strings.TrimLeft(t, "\t"), "\t")
 	default:
-		parts = spaceRun.Split(trimCell(t), -1)
+		parts = spaceRun.Split(source.Trim(t), -1)
 	}
 	// A line of one cell may be a row or part of a wrapped one: only a line
 	// with separators says for sure that a row starts.
-	cells := make([]cell, 0, len(parts))
+	cells := make([]Cell, 0, len(parts))
 	for i, p := range parts {
-		c := newCell(p, l.n, i == 0 && len(parts) > 1)
+		c := newCell(p, l.N, i == 0 && len(parts) > 1)
 		if len(parts) > 1 {
-			c.idx = i
+			c.Idx = i
 		}
 		cells = append(cells, c)
 	}
 	return cells
 }
 
-func newCell(text string, n int, rowStart bool) cell {
-	return cell{text: trimCell(text), raw: strings.Trim(text, " \t"), line: n, rowStart: rowStart, x0: -1, x1: -1, idx: -1}
+func newCell(text string, n int, rowStart bool) Cell {
+	return Cell{Text: source.Trim(text), Raw: strings.Trim(text, " \t"), Line: n, RowStart: rowStart, X0: -1, X1: -1, Idx: -1}
 }
 
 // strayPipe matches the pipe some exports print after each cell of a

@@ -1,4 +1,4 @@
-package ingest
+package form
 
 import (
 	"regexp"
@@ -7,6 +7,8 @@ import (
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/layout"
 )
 
 // formReader reads the cells of the tables of the 2019/2021 format in
@@ -20,20 +22,20 @@ type formReader struct {
 	s      *formSpec
 	cat    *catalog.Catalog
 	isUnit func(string) bool
-	cells  cellReader
+	cells  layout.Reader
 
 	table     int // table being read: 2, 3, 4, or 0 before any
 	lastTable int // the last table read, 0 before any
 
 	// table 2
-	block      *fBlock // block in force: named by its heading or by its last row
-	header2    []cell  // header cells read since the last row
-	headerOpen bool    // 信息内容 or a column header was read and no row yet
+	block      *fBlock       // block in force: named by its heading or by its last row
+	header2    []layout.Cell // header cells read since the last row
+	headerOpen bool          // 信息内容 or a column header was read and no row yet
 	slots2     map[*fBlock][]slot
 	votes2     map[string]int
 
 	// table 3
-	header3 []cell
+	header3 []layout.Cell
 	slots3  []slot
 	body3   bool  // a row of table 3 was read
 	group   *fRow // innermost heading row in force
@@ -41,7 +43,7 @@ type formReader struct {
 	other6  []int // observations of （六）其他处理 itself
 
 	// table 4
-	cells4 []cell
+	cells4 []layout.Cell
 	marks4 []mark4 // block labels met after the figures began
 
 	lastShort bool // the last row read has fewer cells than columns
@@ -70,8 +72,8 @@ type openRow struct {
 	row    *fRow   // nil when no row of the form has the label
 	block  *fBlock // table 2: block of the row
 	group  *fRow   // heading in force when the row began
-	labels []cell
-	values []cell
+	labels []layout.Cell
+	values []layout.Cell
 }
 
 type mark4 struct {
@@ -91,24 +93,24 @@ func newFormReader(cat *catalog.Catalog) *formReader {
 		t4:     map[string]*float64{},
 		t4Obs:  map[string]int{},
 	}
-	r.cells = cellReader{isUnit: r.isUnit, apart: r.apart}
+	r.cells = layout.Reader{IsUnit: r.isUnit, Apart: r.apart}
 	return r
 }
 
-func (r *formReader) labelText(cs []cell) string {
+func (r *formReader) labelText(cs []layout.Cell) string {
 	var b strings.Builder
 	for _, c := range cs {
-		b.WriteString(c.text)
+		b.WriteString(c.Text)
 	}
 	return b.String()
 }
 
 // feed reads one cell.
-func (r *formReader) feed(c cell) {
-	switch classify(c.text, r.isUnit) {
-	case kindBlank, kindValue:
+func (r *formReader) feed(c layout.Cell) {
+	switch layout.Classify(c.Text, r.isUnit) {
+	case layout.Blank, layout.Value:
 		r.value(c)
-	case kindUnit:
+	case layout.Unit:
 		// a unit printed in a cell of its own says nothing the form does not
 	default:
 		r.label(c)
@@ -118,36 +120,36 @@ func (r *formReader) feed(c cell) {
 	}
 }
 
-func (r *formReader) value(c cell) {
+func (r *formReader) value(c layout.Cell) {
 	if r.table == 4 {
 		r.cells4 = append(r.cells4, c)
 		return
 	}
 	if r.cur != nil {
-		if c.rowStart && classify(c.text, r.isUnit) == kindBlank && len(r.cur.values) > 0 && r.cur.values[len(r.cur.values)-1].line != c.line {
+		if c.RowStart && layout.Classify(c.Text, r.isUnit) == layout.Blank && len(r.cur.values) > 0 && r.cur.values[len(r.cur.values)-1].Line != c.Line {
 			return // the empty cell left of a label printed in a merged cell
 		}
 		r.cur.values = append(r.cur.values, c)
 		return
 	}
-	if classify(c.text, r.isUnit) == kindBlank {
+	if layout.Classify(c.Text, r.isUnit) == layout.Blank {
 		return // under a heading
 	}
-	r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: "", Cells: []string{c.raw}, Line: c.line,
+	r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: "", Cells: []string{c.Raw}, Line: c.Line,
 		Reason: "a figure with no row label before it"})
 }
 
 var unitNote = regexp.MustCompile(`^(单位|计量单位)[:：]`)
 
-func (r *formReader) label(c cell) {
-	l := parseLabel(c.text)
-	folded := squeeze(fold(c.text))
+func (r *formReader) label(c layout.Cell) {
+	l := label.Parse(c.Text)
+	folded := label.Squeeze(label.Fold(c.Text))
 	switch {
 	case strings.Contains(folded, "勾稽关系"):
 		r.closeRow()
 		r.table = 3
 		return
-	case l.key == "":
+	case l.Key == "":
 		// A bracketed note alone: the end of a wrapped label.
 		if r.cur != nil && len(r.cur.values) == 0 {
 			r.cur.labels = append(r.cur.labels, c)
@@ -155,7 +157,7 @@ func (r *formReader) label(c cell) {
 		return
 	case unitNote.MatchString(folded):
 		return
-	case l.enumLevel() == 1 && isNarrativeHeading(l.key):
+	case l.EnumLevel() == 1 && isNarrativeHeading(l.Key):
 		r.closeRow()
 		r.finishTable4()
 		r.table = 0
@@ -169,13 +171,13 @@ func (r *formReader) label(c cell) {
 		r.header2, r.headerOpen = nil, false
 		return
 	}
-	if strings.HasPrefix(l.key, "信息内容") {
+	if strings.HasPrefix(l.Key, "信息内容") {
 		r.closeRow()
 		r.finishTable4()
 		r.table = 2
 		r.header2, r.headerOpen = nil, true
-		if rest := strings.TrimPrefix(l.key, "信息内容"); rest != "" {
-			r.header2 = append(r.header2, cell{text: rest, raw: rest, line: c.line})
+		if rest := strings.TrimPrefix(l.Key, "信息内容"); rest != "" {
+			r.header2 = append(r.header2, layout.Cell{Text: rest, Raw: rest, Line: c.Line})
 		}
 		return
 	}
@@ -185,8 +187,8 @@ func (r *formReader) label(c cell) {
 			r.finishTable4()
 			r.table = 4
 		}
-		if b := r.block4(l.key); b != nil && r.has4Figures() {
-			r.marks4 = append(r.marks4, mark4{at: len(r.cells4), block: b, label: c.text})
+		if b := r.block4(l.Key); b != nil && r.has4Figures() {
+			r.marks4 = append(r.marks4, mark4{at: len(r.cells4), block: b, label: c.Text})
 			return
 		}
 		r.cells4 = append(r.cells4, c)
@@ -218,14 +220,14 @@ func (r *formReader) label(c cell) {
 	// A label no entry of the form knows: the rest of a wrapped label, a
 	// header cell cut short, or a row the national form does not have.
 	if r.cur != nil && len(r.cur.values) == 0 {
-		joined := parseLabel(r.labelText(r.cur.labels) + c.text)
+		joined := label.Parse(r.labelText(r.cur.labels) + c.Text)
 		if row := r.matchRow(joined); row != nil && (r.cur.row == nil || row == r.cur.row) {
 			r.cur.row = row
 			r.cur.table = row.table
 			r.cur.labels = append(r.cur.labels, c)
 			return
 		}
-		if r.cur.row == nil || l.enum == "" && !r.startsOwnRow(l) {
+		if r.cur.row == nil || l.Enum == "" && !r.startsOwnRow(l) {
 			r.cur.labels = append(r.cur.labels, c)
 			return
 		}
@@ -246,19 +248,19 @@ func (r *formReader) label(c cell) {
 		r.finishTable4()
 		r.table = 0
 	}
-	r.cur = &openRow{table: r.table, block: r.block, group: r.group, labels: []cell{c}}
+	r.cur = &openRow{table: r.table, block: r.block, group: r.group, labels: []layout.Cell{c}}
 }
 
 // startsOwnRow reports whether an unnumbered label after a placed row with
 // no figures yet is a row of its own rather than the rest of that row's
 // label: it is when it looks like a complete label, not a fragment.
-func (r *formReader) startsOwnRow(l rowLabel) bool {
-	return utf8.RuneCountInString(l.key) >= 4 && r.cur.row != nil && r.cur.row.score(labelKey(r.labelText(r.cur.labels))) >= 1
+func (r *formReader) startsOwnRow(l label.Label) bool {
+	return utf8.RuneCountInString(l.Key) >= 4 && r.cur.row != nil && r.cur.row.score(label.Key(r.labelText(r.cur.labels))) >= 1
 }
 
 func (r *formReader) has4Figures() bool {
 	for _, c := range r.cells4 {
-		if classify(c.text, r.isUnit) == kindValue {
+		if layout.Classify(c.Text, r.isUnit) == layout.Value {
 			return true
 		}
 	}
@@ -267,7 +269,7 @@ func (r *formReader) has4Figures() bool {
 
 func (r *formReader) blockOfArticle(numeral string) *fBlock {
 	for _, b := range r.s.order2 {
-		if m := articleBlock.FindStringSubmatch(fold(b.label)); m != nil && m[1] == numeral {
+		if m := articleBlock.FindStringSubmatch(label.Fold(b.label)); m != nil && m[1] == numeral {
 			return b
 		}
 	}
@@ -277,20 +279,20 @@ func (r *formReader) blockOfArticle(numeral string) *fBlock {
 // isTable4Header reports whether l is a header cell of table 4: a block
 // (行政复议, 行政诉讼, 未经复议直接起诉, 复议后起诉) or a result column. 总计 is one
 // only inside table 4, where table 3's row （七）总计 cannot be.
-func (r *formReader) isTable4Header(l rowLabel) bool {
-	if l.enum != "" {
+func (r *formReader) isTable4Header(l label.Label) bool {
+	if l.Enum != "" {
 		return false
 	}
-	if r.block4(l.key) != nil {
+	if r.block4(l.Key) != nil {
 		return true
 	}
 	for _, sp := range r.s.spans[4] {
-		if sp.score(l.key) >= 0.9 {
+		if sp.score(l.Key) >= 0.9 {
 			return true
 		}
 	}
 	for _, c := range r.s.blocks["4"].columns {
-		if c.score(l.key) >= 0.9 && (c.key != "total" || r.table == 4) {
+		if c.score(l.Key) >= 0.9 && (c.key != "total" || r.table == 4) {
 			return true
 		}
 	}
@@ -311,18 +313,18 @@ func (r *formReader) block4(key string) *fBlock {
 // isTable3Header reports whether l is a header cell of table 3. 其他 and 总计
 // are headers only before the first row of the table; after it they are
 // rows (（六）3.其他, （七）总计).
-func (r *formReader) isTable3Header(l rowLabel) bool {
-	if l.enum != "" {
+func (r *formReader) isTable3Header(l label.Label) bool {
+	if l.Enum != "" {
 		return false
 	}
 	for _, sp := range r.s.spans[3] {
-		if sp.score(l.key) >= 0.8 {
+		if sp.score(l.Key) >= 0.8 {
 			return true
 		}
 	}
 	for _, c := range r.s.t3.columns {
 		generic := c.key == "other_org" || c.key == "total"
-		if c.score(l.key) >= 0.8 && (!generic || r.table == 3 && !r.body3) {
+		if c.score(l.Key) >= 0.8 && (!generic || r.table == 3 && !r.body3) {
 			return true
 		}
 	}
@@ -331,13 +333,13 @@ func (r *formReader) isTable3Header(l rowLabel) bool {
 
 // isTable2Header reports whether l is a column header of table 2, or the
 // start of one cut short (本年新 of 本年新制作数量) when weak is set.
-func (r *formReader) isTable2Header(l rowLabel, weak bool) bool {
-	if l.enum != "" {
+func (r *formReader) isTable2Header(l label.Label, weak bool) bool {
+	if l.Enum != "" {
 		return false
 	}
 	for _, b := range r.s.order2 {
 		for _, c := range b.columns {
-			if c.score(l.key) >= matchThreshold || weak && weakly(l.key, c) {
+			if c.score(l.Key) >= label.MatchThreshold || weak && weakly(l.Key, c) {
 				return true
 			}
 		}
@@ -363,26 +365,26 @@ func weakly(key string, c *fColumn) bool {
 // must fit the depth of a row of table 3; a row under a heading (1. 2. …)
 // other than the heading in force needs its full wording, so that a local
 // 其他 is not taken for （六）3.其他.
-func (r *formReader) matchRow(l rowLabel) *fRow {
-	if l.key == "" {
+func (r *formReader) matchRow(l label.Label) *fRow {
+	if l.Key == "" {
 		return nil
 	}
 	var best *fRow
 	bs, second := 0.0, 0.0
 	for _, t := range []int{2, 3} {
 		for _, row := range r.s.rows[t] {
-			s := row.score(l.key)
-			if s < matchThreshold-ambiguityMargin {
+			s := row.score(l.Key)
+			if s < label.MatchThreshold-label.AmbiguityMargin {
 				continue
 			}
 			if t == 3 {
-				if lv := l.enumLevel(); lv > 0 && lv != row.depth {
+				if lv := l.EnumLevel(); lv > 0 && lv != row.depth {
 					continue
 				}
-				if row.depth == 3 && (r.group == nil || r.group.id != row.parent) && (s < 0.95 || utf8.RuneCountInString(l.key) < 4) {
+				if row.depth == 3 && (r.group == nil || r.group.id != row.parent) && (s < 0.95 || utf8.RuneCountInString(l.Key) < 4) {
 					continue
 				}
-				if row.depth == 1 && l.enum == "" && s < 0.95 {
+				if row.depth == 1 && l.Enum == "" && s < 0.95 {
 					continue
 				}
 			}
@@ -397,13 +399,13 @@ func (r *formReader) matchRow(l rowLabel) *fRow {
 			}
 		}
 	}
-	if best == nil || bs < matchThreshold || bs-second < ambiguityMargin && bs < 0.99 {
+	if best == nil || bs < label.MatchThreshold || bs-second < label.AmbiguityMargin && bs < 0.99 {
 		return nil
 	}
 	return best
 }
 
-func (r *formReader) openRow(row *fRow, c cell) {
+func (r *formReader) openRow(row *fRow, c layout.Cell) {
 	if row.table == 2 {
 		r.finishTable4()
 		if r.table != 2 {
@@ -433,5 +435,5 @@ func (r *formReader) openRow(row *fRow, c cell) {
 			r.sub6 = true
 		}
 	}
-	r.cur = &openRow{table: row.table, row: row, block: row.block, group: r.group, labels: []cell{c}}
+	r.cur = &openRow{table: row.table, row: row, block: row.block, group: r.group, labels: []layout.Cell{c}}
 }

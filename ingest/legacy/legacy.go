@@ -1,4 +1,4 @@
-package ingest
+package legacy
 
 import (
 	"fmt"
@@ -8,18 +8,22 @@ import (
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest/figure"
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/source"
 )
 
 // rawRow is a label (one or more label cells) and the cells that follow it,
 // as the layout groups them, before placement.
 type rawRow struct {
-	labels []cell
-	cells  []cell // unit, value and blank cells
+	labels []layout.Cell
+	cells  []layout.Cell // unit, value and blank cells
 }
 
 func (r rawRow) hasFigures(isUnit func(string) bool) bool {
 	for _, c := range r.cells {
-		if classify(c.text, isUnit) != kindBlank {
+		if layout.Classify(c.Text, isUnit) != layout.Blank {
 			return true
 		}
 	}
@@ -28,23 +32,23 @@ func (r rawRow) hasFigures(isUnit func(string) bool) bool {
 
 // peel splits the unit and value that a layout without separators, or with
 // single spaces, leaves at the end of a label cell: "（一）收到申请数 件 13".
-func peel(c cell, isUnit func(string) bool) []cell {
-	fields := strings.Fields(strings.ReplaceAll(c.text, "\u3000", " "))
+func peel(c layout.Cell, isUnit func(string) bool) []layout.Cell {
+	fields := strings.Fields(strings.ReplaceAll(c.Text, "\u3000", " "))
 	n := len(fields)
 	tail := 0
 	for tail < 2 && tail < n-1 {
-		if k := classify(fields[n-1-tail], isUnit); k != kindValue && k != kindUnit {
+		if k := layout.Classify(fields[n-1-tail], isUnit); k != layout.Value && k != layout.Unit {
 			break
 		}
 		tail++
 	}
-	if tail == 0 || classify(fields[n-1], isUnit) != kindValue {
-		return []cell{c}
+	if tail == 0 || layout.Classify(fields[n-1], isUnit) != layout.Value {
+		return []layout.Cell{c}
 	}
 	head := strings.Join(fields[:n-tail], " ")
-	out := []cell{{text: head, raw: head, line: c.line, rowStart: c.rowStart}}
+	out := []layout.Cell{{Text: head, Raw: head, Line: c.Line, RowStart: c.RowStart}}
 	for _, f := range fields[n-tail:] {
-		out = append(out, cell{text: f, raw: f, line: c.line})
+		out = append(out, layout.Cell{Text: f, Raw: f, Line: c.Line})
 	}
 	return out
 }
@@ -53,10 +57,10 @@ func peel(c cell, isUnit func(string) bool) []cell {
 // current one already has cells after its label, or when the layout starts a
 // new row there; consecutive label cells stay together for placement to
 // split or join.
-func assemble(cells []cell, isUnit func(string) bool) []rawRow {
+func assemble(cells []layout.Cell, isUnit func(string) bool) []rawRow {
 	var rows []rawRow
 	for _, c := range cells {
-		if classify(c.text, isUnit) != kindLabel {
+		if layout.Classify(c.Text, isUnit) != layout.Label {
 			if len(rows) > 0 {
 				rows[len(rows)-1].cells = append(rows[len(rows)-1].cells, c)
 			}
@@ -64,7 +68,7 @@ func assemble(cells []cell, isUnit func(string) bool) []rawRow {
 		}
 		parts := peel(c, isUnit)
 		cur := len(rows) - 1
-		if cur < 0 || len(rows[cur].cells) > 0 || c.rowStart {
+		if cur < 0 || len(rows[cur].cells) > 0 || c.RowStart {
 			rows = append(rows, rawRow{})
 			cur++
 		}
@@ -76,9 +80,9 @@ func assemble(cells []cell, isUnit func(string) bool) []rawRow {
 
 // logicalRow is a row of the printed table with its placement.
 type logicalRow struct {
-	labels  []cell
-	cells   []cell
-	label   rowLabel
+	labels  []layout.Cell
+	cells   []layout.Cell
+	label   label.Label
 	section int // section in force before this row
 	prev    int // row placed before this one
 	match   match
@@ -87,7 +91,7 @@ type logicalRow struct {
 func (r *logicalRow) text() string {
 	var b strings.Builder
 	for _, c := range r.labels {
-		b.WriteString(c.text)
+		b.WriteString(c.Text)
 	}
 	return b.String()
 }
@@ -116,11 +120,11 @@ func (t *legacyTable) setColumns(headers []string) {
 		return
 	}
 	for i, h := range headers {
-		col := valueColumn{header: trimCell(h), breakdown: fmt.Sprintf("column_%d", i+1)}
-		best := matchThreshold
+		col := valueColumn{header: source.Trim(h), breakdown: fmt.Sprintf("column_%d", i+1)}
+		best := label.MatchThreshold
 		for _, c := range t.cat.LegacyColumns {
 			for _, l := range c.Labels {
-				if s := similarity(labelKey(h), labelKey(l)); s >= best {
+				if s := label.Similarity(label.Key(h), label.Key(l)); s >= best {
 					best, col.breakdown = s, c.Breakdown
 				}
 			}
@@ -142,13 +146,13 @@ func newLegacyTable(cat *catalog.Catalog) *legacyTable {
 
 // legacyMatchers holds the matcher of each catalogue's legacy rows: it is
 // read-only once built, and building it is a tenth of a parse.
-var legacyMatchers sync.Map // *catalog.Catalog → *matcher
+var legacyMatchers sync.Map
 
 func legacyMatcher(cat *catalog.Catalog) *matcher {
 	if m, ok := legacyMatchers.Load(cat); ok {
 		return m.(*matcher)
 	}
-	m, _ := legacyMatchers.LoadOrStore(cat, newMatcher(cat.Legacy))
+	m, _ := legacyMatchers.LoadOrStore(cat, NewMatcher(cat.Legacy))
 	return m.(*matcher)
 }
 
@@ -167,18 +171,18 @@ func (t *legacyTable) context() (sec, prev int) {
 // shorter, and joining without bound would make parsing quadratic.
 const maxLabel = 120
 
-func tooLong(cells ...[]cell) bool {
+func tooLong(cells ...[]layout.Cell) bool {
 	n := 0
 	for _, cs := range cells {
 		for _, c := range cs {
-			n += utf8.RuneCountInString(c.text)
+			n += utf8.RuneCountInString(c.Text)
 		}
 	}
 	return n > maxLabel
 }
 
 func (t *legacyTable) placeRow(r *logicalRow) {
-	r.label = parseLabel(r.text())
+	r.label = label.Parse(r.text())
 	r.match = t.m.place(r.label, r.section, r.prev)
 }
 
@@ -188,7 +192,7 @@ func (t *legacyTable) placeRow(r *logicalRow) {
 func (t *legacyTable) add(raw rawRow) {
 	groups := t.splitLabels(raw.labels)
 	for i, g := range groups {
-		var cells []cell
+		var cells []layout.Cell
 		if i == len(groups)-1 {
 			cells = raw.cells
 		}
@@ -196,12 +200,12 @@ func (t *legacyTable) add(raw rawRow) {
 	}
 }
 
-func (t *legacyTable) splitLabels(labels []cell) [][]cell {
-	var groups [][]cell
+func (t *legacyTable) splitLabels(labels []layout.Cell) [][]layout.Cell {
+	var groups [][]layout.Cell
 	for _, c := range labels {
 		n := len(groups)
 		if n == 0 || t.startsRow(groups[n-1], c) {
-			groups = append(groups, []cell{c})
+			groups = append(groups, []layout.Cell{c})
 			continue
 		}
 		groups[n-1] = append(groups[n-1], c)
@@ -212,35 +216,35 @@ func (t *legacyTable) splitLabels(labels []cell) [][]cell {
 // startsRow reports whether label cell c begins a new printed row after the
 // label cells of group: it does when it is numbered, or when group and c each
 // fit a row better than the two joined do.
-func (t *legacyTable) startsRow(group []cell, c cell) bool {
-	l := parseLabel(c.text)
-	if l.enum != "" || l.subset {
+func (t *legacyTable) startsRow(group []layout.Cell, c layout.Cell) bool {
+	l := label.Parse(c.Text)
+	if l.Enum != "" || l.Subset {
 		return true
 	}
-	if tooLong(group, []cell{c}) {
+	if tooLong(group, []layout.Cell{c}) {
 		return true
 	}
-	if l.key == "" { // a bracketed note: the end of the label before it
+	if l.Key == "" { // a bracketed note: the end of the label before it
 		return false
 	}
 	sec, prev := t.context()
 	g := &logicalRow{labels: group}
-	alone := t.m.place(parseLabel(g.text()), sec, prev)
+	alone := t.m.place(label.Parse(g.text()), sec, prev)
 	next := t.m.place(l, sec, prev)
 	if alone.row < 0 || next.row < 0 {
 		return false
 	}
-	g.labels = append(append([]cell{}, group...), c)
-	joined := t.m.place(parseLabel(g.text()), sec, prev)
+	g.labels = append(append([]layout.Cell{}, group...), c)
+	joined := t.m.place(label.Parse(g.text()), sec, prev)
 	return joined.row < 0 || joined.score < alone.score || joined.score < next.score
 }
 
-func (t *legacyTable) addLogical(labels, cells []cell) {
+func (t *legacyTable) addLogical(labels, cells []layout.Cell) {
 	sec, prev := t.context()
 	r := &logicalRow{labels: labels, cells: cells, section: sec, prev: prev}
 	t.placeRow(r)
 	// An unnumbered piece of label may be the rest of a wrapped one.
-	if n := len(t.rows); n > 0 && r.label.enum == "" && !r.label.subset {
+	if n := len(t.rows); n > 0 && r.label.Enum == "" && !r.label.Subset {
 		if t.joinFragment(t.rows[n-1], r) {
 			return
 		}
@@ -257,7 +261,7 @@ func (t *legacyTable) joinFragment(p, r *logicalRow) bool {
 	if pFig && rFig || tooLong(p.labels, r.labels) {
 		return false
 	}
-	joined := &logicalRow{labels: append(append([]cell{}, p.labels...), r.labels...), section: p.section, prev: p.prev}
+	joined := &logicalRow{labels: append(append([]layout.Cell{}, p.labels...), r.labels...), section: p.section, prev: p.prev}
 	t.placeRow(joined)
 	if joined.match.row < 0 || p.match.row >= 0 && joined.match.score < p.match.score ||
 		r.match.row >= 0 && joined.match.score < r.match.score {
@@ -286,7 +290,7 @@ func (t *legacyTable) observations() ([]gongkai.Observation, []gongkai.Unplaced)
 			unplaced = append(unplaced, t.unplaced(r, fmt.Sprintf("row %s (%s) was already read at line %d", row.ID, row.Label, line)))
 			continue
 		}
-		seen[r.match.row] = r.labels[0].line
+		seen[r.match.row] = r.labels[0].Line
 		if t.columns != nil {
 			os, err := t.columnObservations(r, row)
 			if err != "" {
@@ -309,9 +313,9 @@ func (t *legacyTable) observations() ([]gongkai.Observation, []gongkai.Unplaced)
 }
 
 func (t *legacyTable) unplaced(r *logicalRow, reason string) gongkai.Unplaced {
-	u := gongkai.Unplaced{Label: r.text(), Line: r.labels[0].line, Reason: reason, Cells: []string{}}
+	u := gongkai.Unplaced{Label: r.text(), Line: r.labels[0].Line, Reason: reason, Cells: []string{}}
 	for _, c := range r.cells {
-		u.Cells = append(u.Cells, c.raw)
+		u.Cells = append(u.Cells, c.Raw)
 	}
 	return u
 }
@@ -319,23 +323,23 @@ func (t *legacyTable) unplaced(r *logicalRow, reason string) gongkai.Unplaced {
 // observation reads the unit and figure of a placed row. A heading row
 // yields nothing; a heading row that prints a figure is an error.
 func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Observation, string) {
-	var unitCell, valueCell *cell
+	var unitCell, valueCell *layout.Cell
 	var values int
 	for i := range r.cells {
 		c := &r.cells[i]
-		switch classify(c.text, t.isUnit) {
-		case kindUnit: // before the figure (统计指标|单位|统计数) or after it (统计指标|统计数|单位)
+		switch layout.Classify(c.Text, t.isUnit) {
+		case layout.Unit: // before the figure (统计指标|单位|统计数) or after it (统计指标|统计数|单位)
 			if unitCell == nil {
 				unitCell = c
 				continue
 			}
-			return nil, fmt.Sprintf("two units, %q and %q", unitCell.text, c.text)
-		case kindValue:
+			return nil, fmt.Sprintf("two units, %q and %q", unitCell.Text, c.Text)
+		case layout.Value:
 			values++
-			if valueCell == nil || classify(valueCell.text, t.isUnit) == kindBlank {
+			if valueCell == nil || layout.Classify(valueCell.Text, t.isUnit) == layout.Blank {
 				valueCell = c
 			}
-		case kindBlank:
+		case layout.Blank:
 			if valueCell == nil && (unitCell != nil || i > 0) {
 				valueCell = c
 			}
@@ -357,24 +361,24 @@ func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Obse
 		Breakdown: gongkai.BreakdownTotal,
 		Unit:      ind.Unit,
 		Label:     r.text(),
-		Line:      r.labels[0].line,
+		Line:      r.labels[0].Line,
 		Flags:     []string{},
 	}
 	if valueCell == nil {
 		o.Flags = append(o.Flags, gongkai.FlagBlank)
 	} else {
-		v := parseValue(valueCell.raw)
-		o.Raw, o.Line, o.Value = valueCell.raw, valueCell.line, v.v
-		o.Flags = append(o.Flags, v.flags...)
-		printed := v.unit
+		v := figure.Parse(valueCell.Raw)
+		o.Raw, o.Line, o.Value = valueCell.Raw, valueCell.Line, v.Number
+		o.Flags = append(o.Flags, v.Flags...)
+		printed := v.Unit
 		if unitCell != nil {
-			printed = fold(unitCell.text)
+			printed = label.Fold(unitCell.Text)
 		}
 		if printed != "" && printed != unit.Symbol {
-			o.Value, o.Flags = convert(t.cat, o.Value, printed, unit, o.Flags)
+			o.Value, o.Flags = figure.Convert(t.cat, o.Value, printed, unit, o.Flags)
 		}
 	}
-	if unitCell == nil && valueCell != nil && parseValue(valueCell.raw).unit == "" {
+	if unitCell == nil && valueCell != nil && figure.Parse(valueCell.Raw).Unit == "" {
 		o.Flags = append(o.Flags, gongkai.FlagUnitMissing)
 	}
 	return o, ""
@@ -385,21 +389,21 @@ func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Obse
 // has a cell (blank or not), or when exactly as many figures as columns are
 // printed; otherwise the row is not placed.
 func (t *legacyTable) columnObservations(r *logicalRow, row catalog.Row) ([]gongkai.Observation, string) {
-	var unitCell *cell
-	var cells []*cell // the cells of the value columns, in order
+	var unitCell *layout.Cell
+	var cells []*layout.Cell // the cells of the value columns, in order
 	figures := 0
 	for i := range r.cells {
 		c := &r.cells[i]
-		switch classify(c.text, t.isUnit) {
-		case kindUnit:
+		switch layout.Classify(c.Text, t.isUnit) {
+		case layout.Unit:
 			if unitCell != nil {
-				return nil, fmt.Sprintf("two units, %q and %q", unitCell.text, c.text)
+				return nil, fmt.Sprintf("two units, %q and %q", unitCell.Text, c.Text)
 			}
 			unitCell = c
-		case kindValue:
+		case layout.Value:
 			figures++
 			cells = append(cells, c)
-		case kindBlank:
+		case layout.Blank:
 			cells = append(cells, c)
 		}
 	}
@@ -410,16 +414,16 @@ func (t *legacyTable) columnObservations(r *logicalRow, row catalog.Row) ([]gong
 		return nil, ""
 	}
 	n := len(t.columns)
-	if len(cells) == n+1 && unitCell == nil && classify(cells[0].text, t.isUnit) == kindBlank {
+	if len(cells) == n+1 && unitCell == nil && layout.Classify(cells[0].Text, t.isUnit) == layout.Blank {
 		cells = cells[1:] // the unit column, blank
 	}
 	if len(cells) != n {
 		if figures != n {
 			return nil, fmt.Sprintf("%d figures for the %d value columns, and the layout does not show which are blank", figures, n)
 		}
-		var printed []*cell
+		var printed []*layout.Cell
 		for _, c := range cells {
-			if classify(c.text, t.isUnit) == kindValue {
+			if layout.Classify(c.Text, t.isUnit) == layout.Value {
 				printed = append(printed, c)
 			}
 		}
@@ -428,31 +432,20 @@ func (t *legacyTable) columnObservations(r *logicalRow, row catalog.Row) ([]gong
 	var out []gongkai.Observation
 	for i, col := range t.columns {
 		one := *r
-		one.cells = []cell{*cells[i]}
+		one.cells = []layout.Cell{*cells[i]}
 		if unitCell != nil {
-			one.cells = []cell{*unitCell, *cells[i]}
+			one.cells = []layout.Cell{*unitCell, *cells[i]}
 		}
 		o, err := t.observation(&one, row)
 		if err != "" || o == nil {
 			return nil, err
 		}
-		if cells[i].text == "" {
-			o.Line = cells[i].line
+		if cells[i].Text == "" {
+			o.Line = cells[i].Line
 		}
 		o.Breakdown = col.breakdown
 		o.Column = &col.header
 		out = append(out, *o)
 	}
 	return out, ""
-}
-
-// convert brings v, printed in unit sym, to unit want when both share a base
-// unit (元 → 万元); otherwise it keeps v and flags the mismatch.
-func convert(cat *catalog.Catalog, v *float64, sym string, want *gongkai.Unit, flags []string) (*float64, []string) {
-	got, ok := cat.UnitBySymbol(sym)
-	if !ok || v == nil || got.BaseUnit == "" || got.BaseUnit != want.BaseUnit || want.Factor == 0 {
-		return v, append(flags, gongkai.FlagUnitMismatch)
-	}
-	x := *v * got.Factor / want.Factor
-	return &x, append(flags, gongkai.FlagConverted)
 }

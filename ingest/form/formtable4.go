@@ -1,4 +1,4 @@
-package ingest
+package form
 
 import (
 	"fmt"
@@ -6,6 +6,10 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/figure"
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/source"
 )
 
 // finishTable4 reads the cells of table 4: its header cells (blocks and
@@ -24,7 +28,7 @@ func (r *formReader) finishTable4() {
 	}
 	lastLabel := -1
 	for i, c := range cells[:limit] {
-		if classify(c.text, r.isUnit) == kindLabel {
+		if layout.Classify(c.Text, r.isUnit) == layout.Label {
 			lastLabel = i
 		}
 	}
@@ -36,20 +40,20 @@ func (r *formReader) finishTable4() {
 	var blocks []blockLabel
 	var results []slot
 	for _, c := range header {
-		if classify(c.text, r.isUnit) != kindLabel {
+		if layout.Classify(c.Text, r.isUnit) != layout.Label {
 			continue
 		}
-		k := labelKey(c.text)
+		k := label.Key(c.Text)
 		if b := r.block4(k); b != nil {
 			if len(blocks) == 0 || blocks[len(blocks)-1].b != b { // a merged cell may repeat in each cell it spans
-				blocks = append(blocks, blockLabel{b, trimCell(c.text)})
+				blocks = append(blocks, blockLabel{b, source.Trim(c.Text)})
 			}
 			continue
 		}
 		for _, col := range r.s.blocks["4"].columns {
 			if col.score(k) >= 0.9 {
 				if len(results) < 5 && !containsSlot(results, col.key) {
-					results = append(results, slot{key: col.key, printed: trimCell(c.text), x0: c.x0, x1: c.x1, idx: -1})
+					results = append(results, slot{key: col.key, printed: source.Trim(c.Text), x0: c.X0, x1: c.X1, idx: -1})
 				}
 				break
 			}
@@ -94,9 +98,9 @@ func (r *formReader) finishTable4() {
 		if i+1 < len(marks) {
 			end = marks[i+1].at
 		}
-		var run []cell // the figures printed after the block's label
+		var run []layout.Cell // the figures printed after the block's label
 		for _, c := range cells[m.at:end] {
-			if classify(c.text, r.isUnit) != kindLabel {
+			if layout.Classify(c.Text, r.isUnit) != layout.Label {
 				run = append(run, c)
 			}
 		}
@@ -106,20 +110,20 @@ func (r *formReader) finishTable4() {
 			s.block = m.block
 			bs = append(bs, s)
 		}
-		label := trimCell(m.label)
+		label := source.Trim(m.label)
 		r.emit4(run, bs, func(*fBlock) string { return label })
 	}
 }
 
-func (r *formReader) emit4(data []cell, slots []slot, blockLabel func(*fBlock) string) {
+func (r *formReader) emit4(data []layout.Cell, slots []slot, blockLabel func(*fBlock) string) {
 	if len(data) == 0 {
 		return
 	}
 	values, problem := fitValues(data, slots, r.isUnit)
 	if problem != "" {
-		u := gongkai.Unplaced{Label: "行政复议、行政诉讼", Line: data[0].line, Reason: problem, Cells: []string{}}
+		u := gongkai.Unplaced{Label: "行政复议、行政诉讼", Line: data[0].Line, Reason: problem, Cells: []string{}}
 		for _, v := range data {
-			u.Cells = append(u.Cells, v.raw)
+			u.Cells = append(u.Cells, v.Raw)
 		}
 		r.unplaced = append(r.unplaced, u)
 		return
@@ -131,11 +135,11 @@ func (r *formReader) emit4(data []cell, slots []slot, blockLabel func(*fBlock) s
 		s := slots[i]
 		key := s.block.id + "/" + s.key
 		if at, dup := r.seen["4:"+key]; dup {
-			r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: blockLabel(s.block), Cells: []string{v.raw}, Line: v.line,
+			r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: blockLabel(s.block), Cells: []string{v.Raw}, Line: v.Line,
 				Reason: fmt.Sprintf("%s %s was already read at line %d", s.block.label, s.printed, at)})
 			continue
 		}
-		r.seen["4:"+key] = v.line
+		r.seen["4:"+key] = v.Line
 		o := r.observation(s.block.cells[s.key], gongkai.BreakdownTotal, blockLabel(s.block), s, *v, nil)
 		r.t4[key] = o.Value
 		r.t4Obs[key] = len(r.obs)
@@ -200,7 +204,7 @@ func (r *formReader) finish() {
 	drop := map[int]bool{}
 	for _, i := range r.other6 {
 		if printed {
-			r.obs[i].Flags = appendFlag(r.obs[i].Flags, gongkai.FlagLocalRow)
+			r.obs[i].Flags = figure.AppendFlag(r.obs[i].Flags, gongkai.FlagLocalRow)
 		} else {
 			drop[i] = true
 		}

@@ -1,0 +1,76 @@
+package figure
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/source"
+)
+
+// NotAvailable are the marks reports print for "nothing to report here".
+var NotAvailable = map[string]bool{
+	"-": true, "--": true, "—": true, "——": true, "–": true, "/": true, "\\": true,
+	"无": true, "空": true, "-/-": true, "×": true,
+}
+
+// Pattern matches a printed figure after folding: an optional stray ?, a sign
+// (+, -, 增, 减, or a doubled minus), digits with optional thousands
+// separators and decimals, and an optional unit glued to it.
+var Pattern = regexp.MustCompile(`^([?？]?)(\+|-{1,2}|−|增|减)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|条|件|次|篇|个|期|份|人次|人|项)?$`)
+
+// value is a parsed figure.
+type value struct {
+	Number *float64
+	Unit   string // a unit symbol printed inside the cell, e.g. 元 in "251000元"
+	Flags  []string
+}
+
+// Parse reads a cell classified as kindValue or kindBlank.
+func Parse(raw string) value {
+	t := source.Trim(raw)
+	if t == "" {
+		return value{Flags: []string{gongkai.FlagBlank}}
+	}
+	var out value
+	if strings.ContainsRune(raw, '\u3000') {
+		out.Flags = append(out.Flags, gongkai.FlagOddFormat)
+	}
+	f := strings.ReplaceAll(label.Fold(t), " ", "")
+	if NotAvailable[f] {
+		out.Flags = append(out.Flags, gongkai.FlagNotAvailable)
+		return out
+	}
+	m := Pattern.FindStringSubmatch(f)
+	if m == nil {
+		out.Flags = append(out.Flags, gongkai.FlagNotAvailable)
+		return out
+	}
+	stray, sign, digits, frac, unit := m[1], m[2], m[3], m[4], m[5]
+	n, err := strconv.ParseFloat(strings.ReplaceAll(digits, ",", "")+frac, 64)
+	if err != nil {
+		out.Flags = append(out.Flags, gongkai.FlagNotAvailable)
+		return out
+	}
+	switch sign {
+	case "-", "--", "−", "减":
+		n = -n
+	}
+	if stray != "" || sign == "--" || (len(digits) > 1 && digits[0] == '0') {
+		out.Flags = AppendFlag(out.Flags, gongkai.FlagOddFormat)
+	}
+	out.Number = &n
+	out.Unit = unit
+	return out
+}
+
+func AppendFlag(flags []string, f string) []string {
+	for _, x := range flags {
+		if x == f {
+			return flags
+		}
+	}
+	return append(flags, f)
+}

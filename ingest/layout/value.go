@@ -1,0 +1,32 @@
+package layout
+
+import (
+	"strings"
+
+	"github.com/gongkai/gongkai/ingest/figure"
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/source"
+)
+
+// cellKind is what a table cell holds, judged from its text alone.
+type cellKind int
+
+const (
+	Blank cellKind = iota
+	Value          // a number, a signed change, or a not-available mark
+	Unit           // a unit of measure: 条, 件, 万元 …
+	Label          // anything else: a row label or a header
+)
+
+func Classify(text string, isUnit func(string) bool) cellKind {
+	t := strings.ReplaceAll(label.Fold(source.Trim(text)), " ", "")
+	switch {
+	case t == "":
+		return Blank
+	case figure.NotAvailable[t] || figure.Pattern.MatchString(t):
+		return Value
+	case isUnit(t):
+		return Unit
+	}
+	return Label
+}
