@@ -23,7 +23,7 @@ func seedRows(t *testing.T) [][3]string {
 		t.Fatal(err)
 	}
 	lines := source.SplitLines(string(data))
-	start, _ := legacy.LegacyStart(lines, legacy.NewMatcher(nil))
+	start, _ := legacy.TableStart(lines, legacy.NewMatcher(nil))
 	end, _ := legacy.TableEnd(lines, start)
 	cells := layout.Detect(lines[start:end]).Split(lines[start:end])
 	if len(cells) != 84*3 {

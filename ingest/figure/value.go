@@ -21,20 +21,20 @@ var NotAvailable = map[string]bool{
 // separators and decimals, and an optional unit glued to it.
 var Pattern = regexp.MustCompile(`^([?？]?)(\+|-{1,2}|−|增|减)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|条|件|次|篇|个|期|份|人次|人|项)?$`)
 
-// value is a parsed figure.
-type value struct {
+// Value is a parsed figure.
+type Value struct {
 	Number *float64
 	Unit   string // a unit symbol printed inside the cell, e.g. 元 in "251000元"
 	Flags  []string
 }
 
 // Parse reads a cell classified as kindValue or kindBlank.
-func Parse(raw string) value {
+func Parse(raw string) Value {
 	t := source.Trim(raw)
 	if t == "" {
-		return value{Flags: []string{gongkai.FlagBlank}}
+		return Value{Flags: []string{gongkai.FlagBlank}}
 	}
-	var out value
+	var out Value
 	if strings.ContainsRune(raw, '\u3000') {
 		out.Flags = append(out.Flags, gongkai.FlagOddFormat)
 	}

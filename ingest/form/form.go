@@ -138,12 +138,12 @@ func (r *formReader) regions(lines []source.Line) []tableSpan {
 			// a numbered heading such as （一）行政复议情况 is narrative.
 			if l := label.Parse(cells[0].Text); l.Enum == "" {
 				for _, sp := range r.s.spans[4] {
-					if sp.score(l.Key) >= 0.99 {
+					if sp.score(l.Key) >= label.Same {
 						in = i
 					}
 				}
 				for _, b := range r.s.order4 {
-					if b.score(l.Key) >= 0.99 {
+					if b.score(l.Key) >= label.Same {
 						in = i
 					}
 				}

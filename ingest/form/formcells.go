@@ -25,17 +25,17 @@ func (r *formReader) known(text string) bool {
 	}
 	for _, t := range []int{3, 4} {
 		for _, sp := range r.s.spans[t] {
-			if sp.score(l.Key) >= 0.9 {
+			if sp.score(l.Key) >= label.Close {
 				return true
 			}
 		}
 	}
 	for _, b := range r.s.blocks {
-		if b.score(l.Key) >= 0.9 {
+		if b.score(l.Key) >= label.Close {
 			return true
 		}
 		for _, c := range b.columns {
-			if c.score(l.Key) >= 0.9 {
+			if c.score(l.Key) >= label.Close {
 				return true
 			}
 		}

@@ -248,7 +248,7 @@ func (r *formReader) resolve3(header []layout.Cell) []slot {
 		}
 		var col *fColumn
 		for _, cc := range r.s.t3.columns {
-			if cc.score(k) >= 0.8 {
+			if cc.score(k) >= label.Contained {
 				col = cc
 				break
 			}
@@ -256,7 +256,7 @@ func (r *formReader) resolve3(header []layout.Cell) []slot {
 		if col == nil {
 			isSpan := false
 			for _, sp := range r.s.spans[3] {
-				if sp.score(k) >= 0.8 {
+				if sp.score(k) >= label.Contained {
 					isSpan = true
 					if sp.id == "legal_persons" {
 						marker = len(out)

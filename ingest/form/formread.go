@@ -255,7 +255,7 @@ func (r *formReader) label(c layout.Cell) {
 // no figures yet is a row of its own rather than the rest of that row's
 // label: it is when it looks like a complete label, not a fragment.
 func (r *formReader) startsOwnRow(l label.Label) bool {
-	return utf8.RuneCountInString(l.Key) >= 4 && r.cur.row != nil && r.cur.row.score(label.Key(r.labelText(r.cur.labels))) >= 1
+	return utf8.RuneCountInString(l.Key) >= 4 && r.cur.row != nil && r.cur.row.score(label.Key(r.labelText(r.cur.labels))) >= label.Exact
 }
 
 func (r *formReader) has4Figures() bool {
@@ -287,12 +287,12 @@ func (r *formReader) isTable4Header(l label.Label) bool {
 		return true
 	}
 	for _, sp := range r.s.spans[4] {
-		if sp.score(l.Key) >= 0.9 {
+		if sp.score(l.Key) >= label.Close {
 			return true
 		}
 	}
 	for _, c := range r.s.blocks["4"].columns {
-		if c.score(l.Key) >= 0.9 && (c.key != "total" || r.table == 4) {
+		if c.score(l.Key) >= label.Close && (c.key != "total" || r.table == 4) {
 			return true
 		}
 	}
@@ -303,7 +303,7 @@ func (r *formReader) block4(key string) *fBlock {
 	var best *fBlock
 	bs := 0.0
 	for _, b := range r.s.order4 {
-		if s := b.score(key); s >= 0.9 && s > bs {
+		if s := b.score(key); s >= label.Close && s > bs {
 			best, bs = b, s
 		}
 	}
@@ -318,13 +318,13 @@ func (r *formReader) isTable3Header(l label.Label) bool {
 		return false
 	}
 	for _, sp := range r.s.spans[3] {
-		if sp.score(l.Key) >= 0.8 {
+		if sp.score(l.Key) >= label.Contained {
 			return true
 		}
 	}
 	for _, c := range r.s.t3.columns {
 		generic := c.key == "other_org" || c.key == "total"
-		if c.score(l.Key) >= 0.8 && (!generic || r.table == 3 && !r.body3) {
+		if c.score(l.Key) >= label.Contained && (!generic || r.table == 3 && !r.body3) {
 			return true
 		}
 	}
@@ -361,6 +361,16 @@ func weakly(key string, c *fColumn) bool {
 	return false
 }
 
+// otherTable is what a row of the table not being read loses against one
+// of the table being read: enough to break a tie, too little to change any
+// other outcome.
+const otherTable = 0.01
+
+// minFullLabel is the length, in runes, a label of a row of table 3 under
+// a heading not in force needs: shorter ones (其他) are the words of too
+// many rows.
+const minFullLabel = 4
+
 // matchRow places a label on a row or heading of table 2 or 3. The numbering
 // must fit the depth of a row of table 3; a row under a heading (1. 2. …)
 // other than the heading in force needs its full wording, so that a local
@@ -381,15 +391,15 @@ func (r *formReader) matchRow(l label.Label) *fRow {
 				if lv := l.EnumLevel(); lv > 0 && lv != row.depth {
 					continue
 				}
-				if row.depth == 3 && (r.group == nil || r.group.id != row.parent) && (s < 0.95 || utf8.RuneCountInString(l.Key) < 4) {
+				if row.depth == 3 && (r.group == nil || r.group.id != row.parent) && (s < label.Full || utf8.RuneCountInString(l.Key) < minFullLabel) {
 					continue
 				}
-				if row.depth == 1 && l.Enum == "" && s < 0.95 {
+				if row.depth == 1 && l.Enum == "" && s < label.Full {
 					continue
 				}
 			}
 			if t != r.table && r.table != 0 {
-				s -= 0.01 // the table being read wins a tie
+				s -= otherTable
 			}
 			switch {
 			case s > bs:
@@ -399,7 +409,7 @@ func (r *formReader) matchRow(l label.Label) *fRow {
 			}
 		}
 	}
-	if best == nil || bs < label.MatchThreshold || bs-second < label.AmbiguityMargin && bs < 0.99 {
+	if best == nil || bs < label.MatchThreshold || bs-second < label.AmbiguityMargin && bs < label.Same {
 		return nil
 	}
 	return best

@@ -216,7 +216,7 @@ var narrativeHeadings = []string{"总体情况", "主动公开政府信息情况
 
 func isNarrativeHeading(key string) bool {
 	for _, h := range narrativeHeadings {
-		if label.Similarity(key, h) >= 0.8 {
+		if label.Similarity(key, h) >= label.Contained {
 			return true
 		}
 	}

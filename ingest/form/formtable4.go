@@ -51,7 +51,7 @@ func (r *formReader) finishTable4() {
 			continue
 		}
 		for _, col := range r.s.blocks["4"].columns {
-			if col.score(k) >= 0.9 {
+			if col.score(k) >= label.Close {
 				if len(results) < 5 && !containsSlot(results, col.key) {
 					results = append(results, slot{key: col.key, printed: source.Trim(c.Text), x0: c.X0, x1: c.X1, idx: -1})
 				}

@@ -2,7 +2,6 @@ package label
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -174,70 +173,15 @@ func Key(s string) string {
 	return b.String()
 }
 
-// Gram is a label key with what similarity needs of it, computed once.
-type Gram struct {
-	Key   string
-	runes int
-	Grams []uint64 // character bigrams, two runes packed, sorted
-}
-
-func NewGram(key string) Gram {
-	r := []rune(key)
-	g := Gram{Key: key, runes: len(r)}
-	switch {
-	case len(r) == 1:
-		g.Grams = []uint64{uint64(r[0])}
-	case len(r) > 1:
-		g.Grams = make([]uint64, 0, len(r)-1)
-		for i := 0; i+1 < len(r); i++ {
-			g.Grams = append(g.Grams, uint64(r[i])<<32|uint64(r[i+1]))
+// Squeeze removes all white space.
+func Squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\u3000' || r == '\n' {
+			return -1
 		}
-		slices.Sort(g.Grams)
-	}
-	return g
+		return r
+	}, s)
 }
 
-// Similarity scores how well two label keys agree, from 0 to 1: 1 when equal,
-// high when one contains the other, else the Dice coefficient of their
-// character bigrams.
-func Similarity(a, b string) float64 { return GramSimilarity(NewGram(a), NewGram(b)) }
-
-// GramSimilarity is similarity on keys prepared once, for the hot loop of
-// matching.
-func GramSimilarity(a, b Gram) float64 {
-	if a.Key == "" || b.Key == "" {
-		return 0
-	}
-	if a.Key == b.Key {
-		return 1
-	}
-	short, long := a.runes, b.runes
-	if short > long {
-		short, long = long, short
-	}
-	if short >= 4 && (strings.Contains(a.Key, b.Key) || strings.Contains(b.Key, a.Key)) {
-		return 0.8 + 0.15*float64(short)/float64(long)
-	}
-	return dice(a.Grams, b.Grams)
-}
-
-// dice is the Dice coefficient of two sorted multisets.
-func dice(a, b []uint64) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	common := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			common++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return 2 * float64(common) / float64(len(a)+len(b))
-}
+// Heading matches a numbered heading of the first level: 一、概述.
+var Heading = regexp.MustCompile(`^第?[一二三四五六七八九十]+、`)

@@ -19,14 +19,14 @@ type Cell struct {
 	Idx      int    // position in its row of a pipe or tab layout, -1 when unknown
 }
 
-// cellSplitter turns the lines of a table into cells. Tables come in four
+// Splitter turns the lines of a table into cells. Tables come in four
 // layouts: one cell per line (a doc-to-text export, where a line that starts
 // with a tab begins a cell and other lines continue it), rows of
 // tab-separated cells, markdown pipe tables, and columns aligned with runs of
 // spaces. Every layout is read by the same rules: a line is split at pipes,
 // tabs or runs of two or more spaces; in tab-led files a line that does not
 // start with a tab continues the cell before it.
-type cellSplitter struct {
+type Splitter struct {
 	tabLed bool // one cell per line, each led by a tab
 }
 
@@ -47,7 +47,7 @@ var (
 
 // Detect decides whether lines are tab-led cells: most non-blank lines
 // start with a tab and hold no further tab or pipe.
-func Detect(lines []source.Line) cellSplitter {
+func Detect(lines []source.Line) Splitter {
 	led, other := 0, 0
 	for _, l := range lines {
 		if strings.TrimSpace(l.Text) == "" {
@@ -59,11 +59,11 @@ func Detect(lines []source.Line) cellSplitter {
 			other++
 		}
 	}
-	return cellSplitter{tabLed: led > 0 && led >= other}
+	return Splitter{tabLed: led > 0 && led >= other}
 }
 
 // Split returns the cells of lines in order.
-func (s cellSplitter) Split(lines []source.Line) []Cell {
+func (s Splitter) Split(lines []source.Line) []Cell {
 	var cells []Cell
 	for _, l := range lines {
 		if s.tabLed {
@@ -75,7 +75,7 @@ func (s cellSplitter) Split(lines []source.Line) []Cell {
 	return cells
 }
 
-func (s cellSplitter) tabLedLine(cells []Cell, l source.Line) []Cell {
+func (s Splitter) tabLedLine(cells []Cell, l source.Line) []Cell {
 	text := strayPipe.ReplaceAllString(l.Text, "")
 	if strings.HasPrefix(text, "\t") {
 		// A tab-only line is an empty cell; a blank line is nothing.

@@ -150,7 +150,7 @@ func (r Reader) explode(c Cell) []Cell {
 		return []Cell{c}
 	}
 	parts := strings.FieldsFunc(c.Text, func(x rune) bool { return unicode.IsSpace(x) || x == '\u3000' })
-	var pieces []glue
+	var pieces []Piece
 	for _, p := range parts {
 		pieces = append(pieces, SplitGlued(p)...)
 	}
@@ -178,8 +178,8 @@ func (r Reader) explode(c Cell) []Cell {
 	return out
 }
 
-// glue is a piece of a token: a label, or a figure glued to a label.
-type glue struct {
+// Piece is a piece of a token: a label, or a figure glued to a label.
+type Piece struct {
 	Text  string
 	Glued bool
 }
@@ -191,12 +191,12 @@ var gluedFigure = regexp.MustCompile(`[+\-]?\d+(?:\.\d+)?(?:万元|元)?`)
 // SplitGlued splits "规章555规范性文件141414" into its labels and figures. A
 // run of digits is no figure when it numbers a row (1. 2、), sits in
 // brackets (计1条), follows 第 or names a date (2019年).
-func SplitGlued(tok string) []glue {
+func SplitGlued(tok string) []Piece {
 	t := label.Fold(tok)
 	if Classify(t, func(string) bool { return false }) == Value {
-		return []glue{{Text: tok}}
+		return []Piece{{Text: tok}}
 	}
-	var out []glue
+	var out []Piece
 	last := 0
 	for _, m := range gluedFigure.FindAllStringIndex(t, -1) {
 		a, b := m[0], m[1]
@@ -207,16 +207,16 @@ func SplitGlued(tok string) []glue {
 			continue
 		}
 		if a > last {
-			out = append(out, glue{Text: t[last:a]})
+			out = append(out, Piece{Text: t[last:a]})
 		}
-		out = append(out, glue{Text: t[a:b], Glued: true})
+		out = append(out, Piece{Text: t[a:b], Glued: true})
 		last = b
 	}
 	if len(out) == 0 {
-		return []glue{{Text: tok}}
+		return []Piece{{Text: tok}}
 	}
 	if last < len(t) {
-		out = append(out, glue{Text: t[last:]})
+		out = append(out, Piece{Text: t[last:]})
 	}
 	return out
 }

@@ -8,17 +8,17 @@ import (
 	"github.com/gongkai/gongkai/ingest/source"
 )
 
-// cellKind is what a table cell holds, judged from its text alone.
-type cellKind int
+// Kind is what a table cell holds, judged from its text alone.
+type Kind int
 
 const (
-	Blank cellKind = iota
+	Blank Kind = iota
 	Value          // a number, a signed change, or a not-available mark
 	Unit           // a unit of measure: 条, 件, 万元 …
 	Label          // anything else: a row label or a header
 )
 
-func Classify(text string, isUnit func(string) bool) cellKind {
+func Classify(text string, isUnit func(string) bool) Kind {
 	t := strings.ReplaceAll(label.Fold(source.Trim(text)), " ", "")
 	switch {
 	case t == "":

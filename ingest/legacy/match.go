@@ -71,6 +71,15 @@ type match struct {
 	reason string  // why it is unplaced
 }
 
+// A label numbered other than the row it fits ((二) for the form's (一))
+// fits it less well, so that a row numbered as printed wins: a printed
+// variant of the wording (an alias) so numbered by this much, any other
+// wording that is not exact by misnumbered.
+const (
+	misnumberedAlias = 0.7 // takes the best alias (1) below MatchThreshold
+	misnumbered      = 0.9
+)
+
 // score is how well label l (whose key is k) fits row i, 0 when it cannot
 // be that row. A label numbered other than the row ((二) for the form's
 // (一)) fits it less well: an alternative wording so numbered does not fit
@@ -89,9 +98,9 @@ func (m *matcher) score(l label.Label, k label.Gram, i int) float64 {
 	if o := l.Ordinal(); o > 0 && o != m.ordinal[i] {
 		switch {
 		case alias:
-			best *= 0.7
+			best *= misnumberedAlias
 		case best < 1:
-			best *= 0.9
+			best *= misnumbered
 		}
 	}
 	return best

@@ -12,7 +12,7 @@ import (
 // Read reads the legacy table into r and returns the lines it spans.
 func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line, fail func(int, string, ...any) error) (start, end int, err error) {
 	t := newLegacyTable(cat)
-	start, _ = LegacyStart(lines, t.m)
+	start, _ = TableStart(lines, t.m)
 	if start < 0 {
 		return 0, 0, fail(layout.LineOf(lines, layout.LegacySignals), "the text names rows of the statistics table but holds no table with figures")
 	}

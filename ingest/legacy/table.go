@@ -44,10 +44,10 @@ func dropSequence(cells []layout.Cell, isUnit func(string) bool) []layout.Cell {
 	return out
 }
 
-// LegacyStart finds the first line of the legacy table: its header row
+// TableStart finds the first line of the legacy table: its header row
 // (统计指标), or else the first line that prints a row of the form, exactly,
 // with a figure close below it (so a narrative heading is not taken for it).
-func LegacyStart(lines []source.Line, m *matcher) (int, bool) {
+func TableStart(lines []source.Line, m *matcher) (int, bool) {
 	for i, l := range lines {
 		// The header row, not a sentence that names statistics (各项统计指标…).
 		if t := label.Squeeze(label.Fold(strings.ReplaceAll(l.Text, "|", ""))); strings.Contains(t, "统计指标") && utf8.RuneCountInString(t) <= 30 && !strings.ContainsAny(t, "，。；") {
@@ -61,7 +61,7 @@ func LegacyStart(lines []source.Line, m *matcher) (int, bool) {
 		}
 		lab := label.Parse(cells[0].Text)
 		mt := m.place(lab, -1, -1)
-		if mt.row < 0 || mt.score < 1 {
+		if mt.row < 0 || mt.score < label.Exact {
 			continue
 		}
 		for j := i; j < len(lines) && j <= i+6; j++ {
