@@ -263,7 +263,7 @@ func TestHeadersSplitOrTruncated(t *testing.T) {
 func TestNoSeparators(t *testing.T) {
 	r := parseFile(t, "../testdata/form2019/cases/no-separators.txt")
 	checkCells(t, r, []cellCase{
-		{indicator: "regulations.issued", breakdown: "total", value: "5", flags: []string{gongkai.FlagOddFormat}},
+		{indicator: "regulations.issued", breakdown: "total", value: "5", flags: []string{gongkai.FlagSplitByArithmetic}},
 		{indicator: "regulations.published", breakdown: "total", value: "5"},
 		{indicator: "regulations.published_total", breakdown: "total", value: "5"},
 		{indicator: "licensing.items_last_year", breakdown: "total", value: "3"},

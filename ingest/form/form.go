@@ -18,6 +18,7 @@ import (
 // It returns the narrative lines for meta.
 func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line, fail func(int, string, ...any) error) ([]source.Line, error) {
 	fr := newFormReader(cat)
+	lines = fr.unglue(lines)
 	regions := fr.regions(lines)
 	if len(regions) == 0 {
 		return nil, fail(layout.LineOf(lines, layout.NewSignals), "the text names tables of the 2019/2021 format but holds none with figures")

@@ -48,6 +48,8 @@ type formReader struct {
 
 	lastShort bool // the last row read has fewer cells than columns
 
+	pending []pendingRun // rows of table 3 run together that the column sums may settle
+
 	cur      *openRow
 	obs      []gongkai.Observation
 	unplaced []gongkai.Unplaced

@@ -128,6 +128,9 @@ func (r *formReader) closeRow() {
 	}
 
 	r.lastShort = len(cur.values) < len(slots) && (len(cur.values) == 0 || !cur.values[0].Spaced)
+	if r.deferRun(cur, slots, label, flags) {
+		return
+	}
 	values, problem := fitValues(cur.values, slots, r.isUnit)
 	if problem != "" {
 		unplace(problem)
@@ -167,17 +170,13 @@ func fitValues(values []layout.Cell, slots []slot, isUnit func(string) bool) ([]
 	var vs []layout.Cell
 	for _, v := range values {
 		if v.Glued {
-			digits := label.Fold(v.Text)
-			switch {
-			case len(slots) == 1 || len(values) > 1:
-			case len(digits) == len(slots) && isDigits(digits):
-				for i := range digits {
-					d := layout.Cell{Text: digits[i : i+1], Raw: digits[i : i+1], Line: v.Line, Glued: true}
-					vs = append(vs, d)
+			if len(slots) > 1 && len(values) == 1 {
+				cells, problem := splitRun(v, slots)
+				if problem != "" {
+					return nil, problem
 				}
+				vs = append(vs, cells...)
 				continue
-			default:
-				return nil, fmt.Sprintf("figures run together with no separator (%s): the cells of %d columns cannot be told apart", v.Raw, len(slots))
 			}
 		}
 		vs = append(vs, v)
@@ -320,7 +319,10 @@ func (r *formReader) observation(ind, breakdown, label string, s slot, v layout.
 	for _, f := range pv.Flags {
 		o.Flags = figure.AppendFlag(o.Flags, f)
 	}
-	if v.Glued {
+	switch {
+	case v.Split:
+		o.Flags = figure.AppendFlag(o.Flags, gongkai.FlagSplitByArithmetic)
+	case v.Glued:
 		o.Flags = figure.AppendFlag(o.Flags, gongkai.FlagOddFormat)
 	}
 	if pv.Number != nil && s.key != "items_change" && figure.Signed(v.Raw) {

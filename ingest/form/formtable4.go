@@ -191,6 +191,7 @@ func (r *formReader) derived() {
 func (r *formReader) finish() {
 	r.closeRow()
 	r.finishTable4()
+	r.settleRuns()
 	r.derived()
 	if !r.sub6 || len(r.other6) == 0 {
 		return

@@ -14,6 +14,7 @@ type Cell struct {
 	Line     int    // 1-based line of its first character
 	RowStart bool   // the layout says a new table row begins here
 	Glued    bool   // figures printed with no separator after a label (规章555)
+	Split    bool   // cut from such a run by the only split the form's arithmetic admits
 	Spaced   bool   // split at spaces: the layout does not show blank cells
 	X0, X1   int    // display columns of a space-split cell, -1 when unknown
 	Idx      int    // position in its row of a pipe or tab layout, -1 when unknown
