@@ -51,11 +51,11 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 	r.SHA256 = hex.EncodeToString(sum[:])
 
 	var start, end int
-	switch detectForm(text) {
+	switch detectForm(text, cat) {
 	case formNone:
 		return nil, fail(1, "no statistics table of a national template found (政府信息公开情况统计表, or the tables of the 2019/2021 format)")
 	case formOld:
-		return nil, fail(layout.LineOf(lines, layout.OldSignals), "a pre-2014 local statistics form (columns 本期实际/本年累计), not one of the national templates")
+		return nil, fail(layout.LineOf(lines, cat.Words(catalog.WordsDetectPre2014)), "a pre-2014 local statistics form (columns 本期实际/本年累计), not one of the national templates")
 	case formNew:
 		narrative, err := form.Read(r, cat, lines, fail)
 		if err != nil {

@@ -20,7 +20,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line, fail fun
 	fr := newFormReader(cat)
 	regions := fr.regions(lines)
 	if len(regions) == 0 {
-		return nil, fail(layout.LineOf(lines, layout.NewSignals), "the text names tables of the 2019/2021 format but holds none with figures")
+		return nil, fail(layout.LineOf(lines, cat.Words(catalog.WordsDetectForm)), "the text names tables of the 2019/2021 format but holds none with figures")
 	}
 	var narrative []source.Line
 	next := 0
@@ -76,7 +76,7 @@ func (r *formReader) truncated(lastLine int) string {
 		return where + ", before table 4 (行政复议、行政诉讼) is complete; the figures after it are missing"
 	case r.lastShort:
 		return where + ", in the middle of a row; the cells after it are missing"
-	case r.lastTable == 3 && r.seen["3.4"] == 0:
+	case r.lastTable == 3 && r.seen[r.s.carriedForward.id] == 0:
 		return where + ", before the last row of table 3 (四、结转下年度继续办理); the rows after it are missing"
 	}
 	return ""
@@ -99,10 +99,6 @@ type tableSpan struct {
 	closed     bool
 }
 
-// tableStart are the cells that open a table of the 2019/2021 format.
-var tableStart = []string{"第二十条第", "信息内容", "申请人情况", "勾稽关系", "自然人", "法人或其他组织", "商业企业",
-	"本年新收政府信息公开申请", "未经复议直接起诉", "复议后起诉", "结果维持"}
-
 // regions finds the tables among the narrative. A table begins at a line
 // that prints one of its own header cells or rows, and ends at a section
 // heading of the report (四、政府信息公开行政复议、行政诉讼情况 ends table 3,
@@ -124,7 +120,7 @@ func (r *formReader) regions(lines []source.Line) []tableSpan {
 		if sq == "" || sentence(t) || r.narrativeHeading(t) {
 			continue
 		}
-		for _, s := range tableStart {
+		for _, s := range r.cat.Words(catalog.WordsFormTableStart) {
 			if strings.Contains(sq, s) {
 				in = i
 				break
@@ -212,5 +208,5 @@ func (r *formReader) narrativeHeading(t string) bool {
 		return false
 	}
 	l := label.Parse(t)
-	return l.EnumLevel() == 1 && isNarrativeHeading(l.Key) && r.matchRow(l) == nil
+	return l.EnumLevel() == 1 && r.isSection(l.Key) && r.matchRow(l) == nil
 }

@@ -157,7 +157,7 @@ func (r *formReader) label(c layout.Cell) {
 		return
 	case unitNote.MatchString(folded):
 		return
-	case l.EnumLevel() == 1 && isNarrativeHeading(l.Key):
+	case l.EnumLevel() == 1 && r.isSection(l.Key):
 		r.closeRow()
 		r.finishTable4()
 		r.table = 0
@@ -291,7 +291,7 @@ func (r *formReader) isTable4Header(l label.Label) bool {
 			return true
 		}
 	}
-	for _, c := range r.s.blocks["4"].columns {
+	for _, c := range r.s.results4.columns {
 		if c.score(l.Key) >= label.Close && (c.key != "total" || r.table == 4) {
 			return true
 		}
@@ -441,7 +441,7 @@ func (r *formReader) openRow(row *fRow, c layout.Cell) {
 		} else {
 			r.group = nil
 		}
-		if row.depth == 3 && row.parent == "3.3.6" {
+		if row.depth == 3 && row.parent == r.s.otherHandling.id {
 			r.sub6 = true
 		}
 	}

@@ -95,7 +95,7 @@ func (r *formReader) closeRow() {
 			indicator = func(slot) string { return ind }
 		}
 		flags = append(flags, gongkai.FlagLocalRow)
-	case cur.row.group && !(cur.row.id == "3.3.6"):
+	case cur.row.group && cur.row != r.s.otherHandling:
 		if !figures {
 			return
 		}
@@ -115,7 +115,7 @@ func (r *formReader) closeRow() {
 		ind := cur.row.indicator
 		indicator = func(slot) string { return ind }
 		key = cur.row.id
-		if cur.row.id == "3.3.6" && !figures && r.sub6 {
+		if cur.row == r.s.otherHandling && !figures && r.sub6 {
 			return
 		}
 	}
@@ -149,7 +149,7 @@ func (r *formReader) closeRow() {
 			bd = s.key
 		}
 		o := r.observation(ind, bd, label, s, *v, flags)
-		if key == "3.3.6" {
+		if key == r.s.otherHandling.id {
 			r.other6 = append(r.other6, len(r.obs))
 		}
 		r.obs = append(r.obs, o)

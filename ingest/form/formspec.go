@@ -14,14 +14,21 @@ import (
 // columns of table 2 block by block, so every table is read against the
 // entries of both, and each entry remembers which format it comes from.
 type formSpec struct {
-	blocks  map[string]*fBlock // by ID: table 2 blocks, table 4 blocks, and "3" for table 3
-	order2  []*fBlock          // table 2 blocks in printed order
-	order4  []*fBlock          // table 4 blocks in printed order
-	t3      *fBlock
-	spans   map[int][]*fEntry // header cells that span others, by table
-	rows    map[int][]*fRow   // rows and groups of tables 2 and 3, by table
-	rowByID map[string]*fRow
-	derived []catalog.FormEntry
+	blocks map[string]*fBlock // by ID: table 2 blocks, table 4 blocks, and "3" for table 3
+	order2 []*fBlock          // table 2 blocks in printed order
+	order4 []*fBlock          // table 4 blocks in printed order
+	t3     *fBlock
+	// results4 holds the result columns of table 4, shared by its blocks
+	// (结果维持 … 总计).
+	results4 *fBlock
+	// otherHandling is （六）其他处理, a row in 2019 and a heading of three
+	// rows in 2021; carriedForward is 四、结转下年度继续办理, the last row of
+	// table 3.
+	otherHandling, carriedForward *fRow
+	spans                         map[int][]*fEntry // header cells that span others, by table
+	rows                          map[int][]*fRow   // rows and groups of tables 2 and 3, by table
+	rowByID                       map[string]*fRow
+	derived                       []catalog.FormEntry
 }
 
 // fEntry is a label of the catalogue with the keys it is matched by.
@@ -83,6 +90,13 @@ type fRow struct {
 	local     string            // indicator for a row the national form lacks under this group
 }
 
+// The indicators of the rows of table 3 that the reader treats apart: the
+// rows are found by what they count, not by their place in the catalogue.
+const (
+	otherHandlingIndicator  = "requests.other_handling"
+	carriedForwardIndicator = "requests.carried_forward"
+)
+
 var templates = []string{gongkai.Template2019, gongkai.Template2021}
 
 func newFormSpec(cat *catalog.Catalog) *formSpec {
@@ -122,11 +136,11 @@ func newFormSpec(cat *catalog.Catalog) *formSpec {
 				s.addSpan(e.Table, fe, tpl)
 			case catalog.FormColumn:
 				if e.Table == 4 { // shared by the three blocks
-					blk = s.blocks["4"]
-					if blk == nil {
-						blk = &fBlock{fEntry: fEntry{id: "4"}, table: 4}
-						s.blocks["4"] = blk
+					if s.results4 == nil {
+						s.results4 = &fBlock{fEntry: fEntry{id: "4"}, table: 4}
+						s.blocks["4"] = s.results4
 					}
+					blk = s.results4
 				}
 				k := e.Block + "/" + tpl
 				blk.columns = append(blk.columns, &fColumn{fEntry: fe, key: e.ID, template: tpl, pos: pos[k]})
@@ -171,6 +185,17 @@ func newFormSpec(cat *catalog.Catalog) *formSpec {
 			}
 		}
 	}
+	for _, r := range s.rows[3] {
+		switch r.indicator {
+		case otherHandlingIndicator:
+			s.otherHandling = r
+		case carriedForwardIndicator:
+			s.carriedForward = r
+		}
+	}
+	if s.otherHandling == nil || s.carriedForward == nil || s.results4 == nil {
+		panic("catalog: the forms lack a row of table 3 (" + otherHandlingIndicator + ", " + carriedForwardIndicator + ") or the result columns of table 4")
+	}
 	return s
 }
 
@@ -208,14 +233,11 @@ func contains(list []string, s string) bool {
 // articleBlock matches the heading of a block of table 2: 第二十条第（一）项.
 var articleBlock = regexp.MustCompile(`第二十条第?\(?([一二三四五六七八九十]+)\)?项`)
 
-// narrativeHeadings are the section headings of the 2019/2021 report
-// format. Met among table cells they close the table before them and are no
-// row of it (四、政府信息公开行政复议、行政诉讼情况 is not 四、结转下年度继续办理).
-var narrativeHeadings = []string{"总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
-	"政府信息公开行政复议行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"}
-
-func isNarrativeHeading(key string) bool {
-	for _, h := range narrativeHeadings {
+// isSection reports whether key is the key of a section heading of the
+// 2019/2021 report format (words.csv, form_section). Met among table cells
+// it closes the table before it and is no row of it.
+func (r *formReader) isSection(key string) bool {
+	for _, h := range r.cat.Words(catalog.WordsFormSection) {
 		if label.Similarity(key, h) >= label.Contained {
 			return true
 		}

@@ -50,7 +50,7 @@ func (r *formReader) finishTable4() {
 			}
 			continue
 		}
-		for _, col := range r.s.blocks["4"].columns {
+		for _, col := range r.s.results4.columns {
 			if col.score(k) >= label.Close {
 				if len(results) < 5 && !containsSlot(results, col.key) {
 					results = append(results, slot{key: col.key, printed: source.Trim(c.Text), x0: c.X0, x1: c.X1, idx: -1})
@@ -70,7 +70,7 @@ func (r *formReader) finishTable4() {
 			keys = append(keys, s.key)
 		}
 		results = nil
-		for i, c := range r.s.blocks["4"].templateColumns(gongkai.Template2019) {
+		for i, c := range r.s.results4.templateColumns(gongkai.Template2019) {
 			if i < len(keys) && keys[i] != c.key {
 				return // results printed in an order not the form's, and incompletely: nothing certain
 			}
@@ -224,7 +224,7 @@ func (r *formReader) template3() string {
 	switch {
 	case r.sub6:
 		return gongkai.Template2021
-	case r.seen["3.3.6"] > 0:
+	case r.seen[r.s.otherHandling.id] > 0:
 		return gongkai.Template2019
 	}
 	return ""

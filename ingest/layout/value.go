@@ -13,9 +13,9 @@ type Kind int
 
 const (
 	Blank Kind = iota
-	Value          // a number, a signed change, or a not-available mark
-	Unit           // a unit of measure: 条, 件, 万元 …
-	Label          // anything else: a row label or a header
+	Value      // a number, a signed change, or a not-available mark
+	Unit       // a unit of measure: 条, 件, 万元 …
+	Label      // anything else: a row label or a header
 )
 
 func Classify(text string, isUnit func(string) bool) Kind {

@@ -14,7 +14,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line, fail fun
 	t := newLegacyTable(cat)
 	start, _ = TableStart(lines, t.m)
 	if start < 0 {
-		return 0, 0, fail(layout.LineOf(lines, layout.LegacySignals), "the text names rows of the statistics table but holds no table with figures")
+		return 0, 0, fail(layout.LineOf(lines, cat.Words(catalog.WordsDetectLegacy)), "the text names rows of the statistics table but holds no table with figures")
 	}
 	end, closed := TableEnd(lines, start)
 	body := lines[start:end]
