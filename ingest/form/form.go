@@ -1,3 +1,8 @@
+// Package form reads the statistics tables of the 2019 and 2021 report
+// formats (国办公开办函〔2019〕60号, 〔2021〕30号): table 2, proactive
+// disclosure; table 3, applications received and handled; table 4,
+// administrative reviews and lawsuits. The catalogue's form2019.csv and
+// form2021.csv describe them; a report may mix the two.
 package form
 
 import (
@@ -15,12 +20,13 @@ import (
 
 // Read reads a report in the 2019 or 2021 format: its tables 2, 3 and
 // 4 wherever they stand among the narrative, and the narrative around them.
-// It returns the narrative lines for meta.
-func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line, fail func(int, string, ...any) error) ([]source.Line, error) {
+// It returns the narrative lines for meta, or a *gongkai.Error naming the
+// line when lines hold no table of the format with figures.
+func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) ([]source.Line, error) {
 	fr := newFormReader(cat)
 	regions := fr.regions(lines)
 	if len(regions) == 0 {
-		return nil, fail(layout.LineOf(lines, cat.Words(catalog.WordsDetectForm)), "the text names tables of the 2019/2021 format but holds none with figures")
+		return nil, invalid(layout.LineOf(lines, cat.Words(catalog.WordsDetectForm)), "the text names tables of the 2019/2021 format but holds none with figures")
 	}
 	var narrative []source.Line
 	next := 0
@@ -44,7 +50,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line, fail fun
 	}
 	r.Template = fr.template()
 	if len(r.Observations) == 0 {
-		return nil, fail(lines[regions[0].start].N, "the tables of the 2019/2021 format hold no figure of the form")
+		return nil, invalid(lines[regions[0].start].N, "the tables of the 2019/2021 format hold no figure of the form")
 	}
 	if last := regions[len(regions)-1]; !last.closed {
 		r.Truncated = fr.truncated(lines[len(lines)-1].N)
@@ -209,4 +215,9 @@ func (r *formReader) narrativeHeading(t string) bool {
 	}
 	l := label.Parse(t)
 	return l.EnumLevel() == 1 && r.isSection(l.Key) && r.matchRow(l) == nil
+}
+
+// invalid is the error of a file that holds no table to read, at line n.
+func invalid(n int, message string) error {
+	return &gongkai.Error{Code: gongkai.EINVALID, Line: n, Message: message}
 }

@@ -1,3 +1,8 @@
+// Package label normalises and matches the printed labels of table rows
+// and headers: Fold gives every text one spelling (half-width, Simplified),
+// Parse splits a row label into its numbering, 其中 and key words, and
+// Similarity scores two keys. Every score that decides a match is a named
+// constant here (Exact … AmbiguityMargin) that says why it has its value.
 package label
 
 import (
@@ -68,6 +73,7 @@ type Label struct {
 	Key     string // folded, no space, no enumerator, no 其中, no bracketed notes
 }
 
+// Parse splits a printed row label into its numbering, 其中 and key.
 func Parse(printed string) Label {
 	l := Label{printed: printed}
 	s := Fold(printed)
@@ -104,6 +110,7 @@ func (l Label) EnumLevel() int {
 	return 1
 }
 
+// IsDigit reports whether b is an ASCII digit.
 func IsDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // Ordinal is the number an enumerator gives its row (二 → 2, 3. → 3,

@@ -18,6 +18,8 @@ const (
 	Label      // anything else: a row label or a header
 )
 
+// Classify tells what a cell holds from its text alone; isUnit knows the
+// catalogue's unit symbols.
 func Classify(text string, isUnit func(string) bool) Kind {
 	t := strings.ReplaceAll(label.Fold(source.Trim(text)), " ", "")
 	switch {
