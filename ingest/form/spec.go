@@ -9,36 +9,36 @@ import (
 	"github.com/gongkai/gongkai/ingest/label"
 )
 
-// formSpec is the 2019 and 2021 formats merged for reading: a report may
+// spec is the 2019 and 2021 formats merged for reading: a report may
 // print one table in one format and the next in the other, or even mix the
 // columns of table 2 block by block, so every table is read against the
 // entries of both, and each entry remembers which format it comes from.
-type formSpec struct {
-	blocks map[string]*fBlock // by ID: table 2 blocks, table 4 blocks, and "3" for table 3
-	order2 []*fBlock          // table 2 blocks in printed order
-	order4 []*fBlock          // table 4 blocks in printed order
-	t3     *fBlock
-	// results4 holds the result columns of table 4, shared by its blocks
+type spec struct {
+	blocks          map[string]*blockSpec // by ID: table 2 blocks, table 4 blocks, and "3" for table 3
+	proactiveBlocks []*blockSpec          // table 2 blocks in printed order
+	reviewsBlocks   []*blockSpec          // table 4 blocks in printed order
+	applications    *blockSpec
+	// reviewsResults holds the result columns of table 4, shared by its blocks
 	// (结果维持 … 总计).
-	results4 *fBlock
+	reviewsResults *blockSpec
 	// otherHandling is （六）其他处理, a row in 2019 and a heading of three
 	// rows in 2021; carriedForward is 四、结转下年度继续办理, the last row of
 	// table 3.
-	otherHandling, carriedForward *fRow
-	spans                         map[int][]*fEntry // header cells that span others, by table
-	rows                          map[int][]*fRow   // rows and groups of tables 2 and 3, by table
-	rowByID                       map[string]*fRow
+	otherHandling, carriedForward *rowSpec
+	spans                         map[int][]*entry   // header cells that span others, by table
+	rows                          map[int][]*rowSpec // rows and groups of tables 2 and 3, by table
+	rowByID                       map[string]*rowSpec
 	derived                       []catalog.FormEntry
 }
 
-// fEntry is a label of the catalogue with the keys it is matched by.
-type fEntry struct {
+// entry is a label of the catalogue with the keys it is matched by.
+type entry struct {
 	id, parent, label string
 	keys              []string
 	templates         []string
 }
 
-func (e *fEntry) score(key string) float64 {
+func (e *entry) score(key string) float64 {
 	best := 0.0
 	for _, k := range e.keys {
 		if s := label.Similarity(key, k); s > best {
@@ -48,28 +48,28 @@ func (e *fEntry) score(key string) float64 {
 	return best
 }
 
-// fColumn is a column of a block in one template.
-type fColumn struct {
-	fEntry
+// columnSpec is a column of a block in one template.
+type columnSpec struct {
+	entry
 	key      string
 	template string
 	pos      int // position among the block's columns in that template
 }
 
-// fBlock is a block of table 2 (第二十条第（X）项), table 3 as a whole, or a
+// blockSpec is a block of table 2 (第二十条第（X）项), table 3 as a whole, or a
 // block of table 4.
-type fBlock struct {
-	fEntry
+type blockSpec struct {
+	entry
 	table   int
-	columns []*fColumn // of both templates, in catalogue order
-	rows    []*fRow
+	columns []*columnSpec // of both templates, in catalogue order
+	rows    []*rowSpec
 	locals  map[string]string // column key → indicator of a local row (table 2)
 	cells   map[string]string // table 4: column key → indicator
 }
 
 // templateColumns is the block's column list in one template.
-func (b *fBlock) templateColumns(template string) []*fColumn {
-	var out []*fColumn
+func (b *blockSpec) templateColumns(template string) []*columnSpec {
+	var out []*columnSpec
 	for _, c := range b.columns {
 		if c.template == template {
 			out = append(out, c)
@@ -78,11 +78,11 @@ func (b *fBlock) templateColumns(template string) []*fColumn {
 	return out
 }
 
-// fRow is a row or group of table 2 or 3 (of table 4 the blocks are rows).
-type fRow struct {
-	fEntry
+// rowSpec is a row or group of table 2 or 3 (of table 4 the blocks are rows).
+type rowSpec struct {
+	entry
 	table     int
-	block     *fBlock
+	block     *blockSpec
 	group     bool              // a heading in some template
 	depth     int               // table 3: 1 for 一、 rows, 2 for (一), 3 for 1.
 	indicator string            // table 3: the row's indicator; group: the figures printed on it
@@ -99,25 +99,25 @@ const (
 
 var templates = []string{gongkai.Template2019, gongkai.Template2021}
 
-func newFormSpec(cat *catalog.Catalog) *formSpec {
-	s := &formSpec{blocks: map[string]*fBlock{}, spans: map[int][]*fEntry{}, rows: map[int][]*fRow{}}
-	s.t3 = &fBlock{fEntry: fEntry{id: "3"}, table: 3}
-	s.blocks["3"] = s.t3
-	rowByID := map[string]*fRow{}
+func newSpec(cat *catalog.Catalog) *spec {
+	s := &spec{blocks: map[string]*blockSpec{}, spans: map[int][]*entry{}, rows: map[int][]*rowSpec{}}
+	s.applications = &blockSpec{entry: entry{id: "3"}, table: tableApplications}
+	s.blocks["3"] = s.applications
+	rowByID := map[string]*rowSpec{}
 	s.rowByID = rowByID
 	for _, tpl := range templates {
 		pos := map[string]int{}
 		for _, e := range cat.Forms[tpl] {
-			fe := fEntry{id: e.ID, parent: e.Parent, label: e.Label, templates: []string{tpl}}
-			if e.Kind == catalog.FormRow && e.Table == 4 {
+			fe := entry{id: e.ID, parent: e.Parent, label: e.Label, templates: []string{tpl}}
+			if e.Kind == catalog.FormRow && e.Table == tableReviews {
 				fe.id = e.Block
 			}
 			for _, l := range append([]string{e.Label}, e.Aliases...) {
 				fe.keys = append(fe.keys, label.Key(l))
 			}
 			blk := s.blocks[e.Block]
-			if e.Table == 3 {
-				blk = s.t3
+			if e.Table == tableApplications {
+				blk = s.applications
 			}
 			switch e.Kind {
 			case catalog.FormBlock:
@@ -125,28 +125,28 @@ func newFormSpec(cat *catalog.Catalog) *formSpec {
 					b.merge(fe, tpl)
 					continue
 				}
-				b := &fBlock{fEntry: fe, table: e.Table, locals: map[string]string{}, cells: map[string]string{}}
+				b := &blockSpec{entry: fe, table: e.Table, locals: map[string]string{}, cells: map[string]string{}}
 				s.blocks[e.ID] = b
-				if e.Table == 2 {
-					s.order2 = append(s.order2, b)
+				if e.Table == tableProactive {
+					s.proactiveBlocks = append(s.proactiveBlocks, b)
 				} else {
-					s.order4 = append(s.order4, b)
+					s.reviewsBlocks = append(s.reviewsBlocks, b)
 				}
 			case catalog.FormSpan:
 				s.addSpan(e.Table, fe, tpl)
 			case catalog.FormColumn:
-				if e.Table == 4 { // shared by the three blocks
-					if s.results4 == nil {
-						s.results4 = &fBlock{fEntry: fEntry{id: "4"}, table: 4}
-						s.blocks["4"] = s.results4
+				if e.Table == tableReviews { // shared by the three blocks
+					if s.reviewsResults == nil {
+						s.reviewsResults = &blockSpec{entry: entry{id: "4"}, table: tableReviews}
+						s.blocks["4"] = s.reviewsResults
 					}
-					blk = s.results4
+					blk = s.reviewsResults
 				}
 				k := e.Block + "/" + tpl
-				blk.columns = append(blk.columns, &fColumn{fEntry: fe, key: e.ID, template: tpl, pos: pos[k]})
+				blk.columns = append(blk.columns, &columnSpec{entry: fe, key: e.ID, template: tpl, pos: pos[k]})
 				pos[k]++
 			case catalog.FormGroup, catalog.FormRow:
-				if e.Table == 4 { // the blocks are the rows
+				if e.Table == tableReviews { // the blocks are the rows
 					if e.Kind == catalog.FormRow {
 						blk.cells[e.Column] = e.Indicator
 					}
@@ -154,7 +154,7 @@ func newFormSpec(cat *catalog.Catalog) *formSpec {
 				}
 				r := rowByID[e.ID]
 				if r == nil {
-					r = &fRow{fEntry: fe, table: e.Table, block: blk, cells: map[string]string{}}
+					r = &rowSpec{entry: fe, table: e.Table, block: blk, cells: map[string]string{}}
 					rowByID[e.ID] = r
 					blk.rows = append(blk.rows, r)
 					s.rows[e.Table] = append(s.rows[e.Table], r)
@@ -166,14 +166,14 @@ func newFormSpec(cat *catalog.Catalog) *formSpec {
 					r.group = true // （六）其他处理 is a heading in 2021 only; the reader settles it
 				}
 				if e.Indicator != "" {
-					if e.Table == 3 {
+					if e.Table == tableApplications {
 						r.indicator = e.Indicator
 					} else {
 						r.cells[e.Column] = e.Indicator
 					}
 				}
 			case catalog.FormLocal:
-				if e.Table == 2 {
+				if e.Table == tableProactive {
 					blk.locals[e.Column] = e.Indicator
 				} else if p := rowByID[e.Parent]; p != nil {
 					p.local = e.Indicator
@@ -185,7 +185,7 @@ func newFormSpec(cat *catalog.Catalog) *formSpec {
 			}
 		}
 	}
-	for _, r := range s.rows[3] {
+	for _, r := range s.rows[tableApplications] {
 		switch r.indicator {
 		case otherHandlingIndicator:
 			s.otherHandling = r
@@ -193,13 +193,13 @@ func newFormSpec(cat *catalog.Catalog) *formSpec {
 			s.carriedForward = r
 		}
 	}
-	if s.otherHandling == nil || s.carriedForward == nil || s.results4 == nil {
+	if s.otherHandling == nil || s.carriedForward == nil || s.reviewsResults == nil {
 		panic("catalog: the forms lack a row of table 3 (" + otherHandlingIndicator + ", " + carriedForwardIndicator + ") or the result columns of table 4")
 	}
 	return s
 }
 
-func (e *fEntry) merge(o fEntry, tpl string) {
+func (e *entry) merge(o entry, tpl string) {
 	for _, k := range o.keys {
 		if !contains(e.keys, k) {
 			e.keys = append(e.keys, k)
@@ -210,7 +210,7 @@ func (e *fEntry) merge(o fEntry, tpl string) {
 	}
 }
 
-func (s *formSpec) addSpan(table int, fe fEntry, tpl string) {
+func (s *spec) addSpan(table int, fe entry, tpl string) {
 	for _, sp := range s.spans[table] {
 		if sp.id == fe.id {
 			sp.merge(fe, tpl)
@@ -236,7 +236,7 @@ var articleBlock = regexp.MustCompile(`第二十条第?\(?([一二三四五六�
 // isSection reports whether key is the key of a section heading of the
 // 2019/2021 report format (words.csv, form_section). Met among table cells
 // it closes the table before it and is no row of it.
-func (r *formReader) isSection(key string) bool {
+func (r *reader) isSection(key string) bool {
 	for _, h := range r.cat.Words(catalog.WordsFormSection) {
 		if label.Similarity(key, h) >= label.Contained {
 			return true
