@@ -3,8 +3,8 @@ package ingest
 import (
 	"strings"
 
+	"github.com/gongkai/gongkai/catalog"
 	"github.com/gongkai/gongkai/ingest/label"
-	"github.com/gongkai/gongkai/ingest/layout"
 )
 
 // formKind is what kind of statistics form a text holds.
@@ -17,9 +17,11 @@ const (
 	formOld             // pre-2014 local forms (本期实际 | 本年累计)
 )
 
-// detectForm counts the headings and row labels of each kind of form.
-func detectForm(text string) formKind {
+// detectForm counts the headings and row labels of each kind of form: the
+// word lists of the catalogue's words.csv.
+func detectForm(text string, cat *catalog.Catalog) formKind {
 	t := label.Squeeze(label.Fold(text))
+	old := cat.Words(catalog.WordsDetectPre2014)
 	count := func(signals []string) int {
 		n := 0
 		for _, s := range signals {
@@ -29,9 +31,9 @@ func detectForm(text string) formKind {
 		}
 		return n
 	}
-	legacy, nw := count(layout.LegacySignals), count(layout.NewSignals)
+	legacy, nw := count(cat.Words(catalog.WordsDetectLegacy)), count(cat.Words(catalog.WordsDetectForm))
 	switch {
-	case legacy >= 1 && count(layout.OldSignals) >= 2 && oldHeader(text):
+	case legacy >= 1 && count(old) >= 2 && oldHeader(text, old):
 		return formOld
 	case nw >= 2 && nw >= legacy:
 		return formNew
@@ -44,11 +46,11 @@ func detectForm(text string) formKind {
 // oldHeader reports whether a line of text is the header of a pre-2014
 // form: two of its column names together (本期实际 | 本年累计), not a word of
 // them in a sentence (本年累计公开信息…).
-func oldHeader(text string) bool {
+func oldHeader(text string, old []string) bool {
 	for _, l := range strings.Split(text, "\n") {
 		t := label.Squeeze(label.Fold(l))
 		n := 0
-		for _, s := range layout.OldSignals {
+		for _, s := range old {
 			if strings.Contains(t, s) {
 				n++
 			}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -51,22 +52,22 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 	r.SHA256 = hex.EncodeToString(sum[:])
 
 	var start, end int
-	switch detectForm(text) {
+	switch detectForm(text, cat) {
 	case formNone:
 		return nil, fail(1, "no statistics table of a national template found (政府信息公开情况统计表, or the tables of the 2019/2021 format)")
 	case formOld:
-		return nil, fail(layout.LineOf(lines, layout.OldSignals), "a pre-2014 local statistics form (columns 本期实际/本年累计), not one of the national templates")
+		return nil, fail(layout.LineOf(lines, cat.Words(catalog.WordsDetectPre2014)), "a pre-2014 local statistics form (columns 本期实际/本年累计), not one of the national templates")
 	case formNew:
-		narrative, err := form.Read(r, cat, lines, fail)
+		narrative, err := form.Read(r, cat, lines)
 		if err != nil {
-			return nil, err
+			return nil, inFile(err, name)
 		}
 		meta.Read(r, narrative, text)
 		cite(doc, r)
 		return r, nil
 	case formLegacy:
-		if start, end, err = legacy.Read(r, cat, lines, fail); err != nil {
-			return nil, err
+		if start, end, err = legacy.Read(r, cat, lines); err != nil {
+			return nil, inFile(err, name)
 		}
 	}
 	meta.Read(r, lines[:start], text)
@@ -101,3 +102,15 @@ func read(data []byte) (*source.Document, error) {
 // stable id. context (the report's text) breaks ties between places of the
 // same name.
 func Publisher(name, context string) gongkai.Publisher { return meta.Publisher(name, context) }
+
+// inFile names the file in an error of a template reader, which knows
+// the line but not the file.
+func inFile(err error, name string) error {
+	var e *gongkai.Error
+	if errors.As(err, &e) && e.File == "" {
+		named := *e
+		named.File = name
+		return &named
+	}
+	return err
+}

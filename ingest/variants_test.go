@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/gongkai/gongkai/catalog"
 	"github.com/gongkai/gongkai/ingest/layout"
 	"github.com/gongkai/gongkai/ingest/legacy"
 	"github.com/gongkai/gongkai/ingest/source"
@@ -23,8 +24,7 @@ func seedRows(t *testing.T) [][3]string {
 		t.Fatal(err)
 	}
 	lines := source.SplitLines(string(data))
-	start, _ := legacy.TableStart(lines, legacy.NewMatcher(nil))
-	end, _ := legacy.TableEnd(lines, start)
+	start, end := legacy.Bounds(catalog.MustLoad(), lines)
 	cells := layout.Detect(lines[start:end]).Split(lines[start:end])
 	if len(cells) != 84*3 {
 		t.Fatalf("%d cells in the seed's table, want 84 rows of 3", len(cells))

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gongkai/gongkai/catalog"
 	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/source"
 )
@@ -32,9 +33,9 @@ const minRunOnSignals = 3
 // anchor is a label of the form the text of a run-on table is cut at.
 type anchor struct {
 	key     []rune
-	row     *fRow // the row it names, nil for headers and headings
-	heading bool  // a section heading of the report
-	table   bool  // a heading whose section holds a table (二、三、四)
+	row     *rowSpec // the row it names, nil for headers and headings
+	heading bool     // a section heading of the report
+	table   bool     // a heading whose section holds a table (二、三、四)
 }
 
 // tableHeadings are the section headings whose sections hold the tables;
@@ -44,7 +45,7 @@ var tableHeadings = []string{"主动公开政府信息情况", "收到和处理�
 
 // anchors are the labels the form knows, as keys: rows, columns, header
 // spans, blocks, and the report's section headings.
-func (r *formReader) anchors() []anchor {
+func (r *reader) anchors() []anchor {
 	var out []anchor
 	add := func(keys []string, a anchor) {
 		for _, k := range keys {
@@ -72,7 +73,7 @@ func (r *formReader) anchors() []anchor {
 	}
 	add([]string{"信息内容"}, anchor{})
 	add(tableHeadings, anchor{heading: true, table: true})
-	for _, h := range narrativeHeadings {
+	for _, h := range r.cat.Words(catalog.WordsFormSection) {
 		if !contains(tableHeadings, h) {
 			add([]string{h}, anchor{heading: true})
 		}
@@ -82,18 +83,19 @@ func (r *formReader) anchors() []anchor {
 
 // unglue returns lines with each run-on line cut into the lines of its
 // tables; other lines are returned as they are.
-func (r *formReader) unglue(lines []source.Line) []source.Line {
+func (r *reader) unglue(lines []source.Line) []source.Line {
 	var out []source.Line
 	var as []anchor
+	starts := r.cat.Words(catalog.WordsFormTableStart)
 	for _, l := range lines {
-		if !runOn(l.Text) {
+		if !runOn(l.Text, starts) {
 			out = append(out, l)
 			continue
 		}
 		if as == nil {
 			as = r.anchors()
 		}
-		for _, t := range cutRunOn(l.Text, as) {
+		for _, t := range cutRunOn(l.Text, as, starts) {
 			out = append(out, source.Line{N: l.N, Page: l.Page, Text: t})
 		}
 	}
@@ -102,22 +104,18 @@ func (r *formReader) unglue(lines []source.Line) []source.Line {
 
 // runOn reports whether a line looks like tables run together: long, with
 // no cell separators, and holding several cells that open a table.
-func runOn(text string) bool {
+func runOn(text string, starts []string) bool {
 	if utf8.RuneCountInString(text) < minRunOnRunes || strings.ContainsAny(text, "|\t") {
 		return false
 	}
-	return len(tableSignals(label.Squeeze(label.Fold(text)))) >= minRunOnSignals
-}
-
-// tableSignals are the cells that open a table found in sq, each once.
-func tableSignals(sq string) []string {
-	var found []string
-	for _, s := range tableStart {
+	sq := label.Squeeze(label.Fold(text))
+	n := 0
+	for _, s := range starts {
 		if strings.Contains(sq, s) {
-			found = append(found, s)
+			n++
 		}
 	}
-	return found
+	return n >= minRunOnSignals
 }
 
 // piece is a stretch of a run-on line that becomes a line of its own: a
@@ -145,13 +143,13 @@ var chineseEnum = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|\
 
 // cutRunOn cuts a run-on line into the lines of its tables: the text before
 // the first table and after the last stays one line each.
-func cutRunOn(line string, as []anchor) []string {
+func cutRunOn(line string, as []anchor, starts []string) []string {
 	t := runText{raw: []rune(line)}
 	t.fold = make([]rune, len(t.raw))
 	for i, c := range t.raw {
 		t.fold[i] = foldRune(c)
 	}
-	start, ok := t.zoneStart()
+	start, ok := t.zoneStart(starts)
 	if !ok {
 		return []string{line}
 	}
@@ -193,10 +191,10 @@ func (p piece) text() string {
 
 // zoneStart is where the tables begin: after the last full stop before the
 // first cell that opens a table.
-func (t runText) zoneStart() (int, bool) {
+func (t runText) zoneStart(starts []string) (int, bool) {
 	sq := string(t.fold)
 	first := -1
-	for _, s := range tableStart {
+	for _, s := range starts {
 		if i := strings.Index(sq, s); i >= 0 && (first < 0 || i < first) {
 			first = i
 		}

@@ -93,7 +93,7 @@ func identityNote(slots []slot) string {
 // pendingRun is a table-3 row whose run of figures several splits fit:
 // the column sums of the whole table may single one out (settleRuns).
 type pendingRun struct {
-	row    *fRow
+	row    *rowSpec
 	label  string
 	value  layout.Cell
 	slots  []slot
@@ -106,7 +106,7 @@ const maxPendingCombinations = 10000
 
 // deferRun keeps a table-3 row for settleRuns when its run of figures fits
 // more than one split; it reports whether it did.
-func (r *formReader) deferRun(cur *openRow, slots []slot, label string, flags []string) bool {
+func (r *reader) deferRun(cur *openRow, slots []slot, label string, flags []string) bool {
 	if cur.table != 3 || cur.row == nil || cur.row.group || len(cur.values) != 1 || !cur.values[0].Glued || len(slots) < 2 {
 		return false
 	}
@@ -127,7 +127,7 @@ func (r *formReader) deferRun(cur *openRow, slots []slot, label string, flags []
 // 一 + 二 = （七）总计 + 四 (I1) and （七）总计 = the sum of the outcome rows
 // (I3). Every term of them must be read; otherwise, or when several
 // choices fit, the rows are left unplaced with the reason.
-func (r *formReader) settleRuns() {
+func (r *reader) settleRuns() {
 	pending := r.pending
 	r.pending = nil
 	if len(pending) == 0 {
@@ -150,7 +150,7 @@ func (r *formReader) settleRuns() {
 // onlyChoice is, for each pending row, the index of its split in the one
 // choice that makes the column identities hold; nil and the reason when
 // there is not exactly one.
-func (r *formReader) onlyChoice(pending []pendingRun) ([]int, string) {
+func (r *reader) onlyChoice(pending []pendingRun) ([]int, string) {
 	combos := 1
 	for _, p := range pending {
 		combos *= len(p.splits)
@@ -202,8 +202,8 @@ func (g grid3) put(row string, slots []slot, parts []string) {
 // table3Grid is the figures of table 3 read so far, by row and column;
 // false when a row holds a local figure, whose place in the sums is not
 // known.
-func (r *formReader) table3Grid() (grid3, bool) {
-	byIndicator := map[string]*fRow{}
+func (r *reader) table3Grid() (grid3, bool) {
+	byIndicator := map[string]*rowSpec{}
 	for _, row := range r.s.rows[3] {
 		if row.indicator != "" {
 			byIndicator[row.indicator] = row
@@ -215,7 +215,7 @@ func (r *formReader) table3Grid() (grid3, bool) {
 		if row == nil {
 			continue
 		}
-		if hasFlag(o.Flags, gongkai.FlagLocalRow) && !(row.id == otherHandling && r.sub6) {
+		if hasFlag(o.Flags, gongkai.FlagLocalRow) && !(row == r.s.otherHandling && r.applications.otherHandlingRows) {
 			return nil, false
 		}
 		if o.Value == nil {
@@ -229,13 +229,9 @@ func (r *formReader) table3Grid() (grid3, bool) {
 	return g, true
 }
 
-// otherHandling is the row ID of （六）其他处理: a row in 2019, a heading
-// in 2021.
-const otherHandling = "3.3.6"
-
 // columnIdentitiesHold checks I1 and I3 in every column of table 3; a
 // missing term fails them.
-func (r *formReader) columnIdentitiesHold(g grid3) bool {
+func (r *reader) columnIdentitiesHold(g grid3) bool {
 	var leaves []string
 	for _, row := range r.s.rows[3] {
 		if !strings.HasPrefix(row.id, "3.3.") || row.id == "3.3.7" {
@@ -243,16 +239,16 @@ func (r *formReader) columnIdentitiesHold(g grid3) bool {
 		}
 		leaf := !row.group
 		switch {
-		case row.id == otherHandling:
-			leaf = !r.sub6
-		case row.parent == otherHandling:
-			leaf = r.sub6
+		case row == r.s.otherHandling:
+			leaf = !r.applications.otherHandlingRows
+		case row.parent == r.s.otherHandling.id:
+			leaf = r.applications.otherHandlingRows
 		}
 		if leaf {
 			leaves = append(leaves, row.id)
 		}
 	}
-	for _, c := range r.s.t3.templateColumns(gongkai.Template2021) {
+	for _, c := range r.s.applications.templateColumns(gongkai.Template2021) {
 		get := func(id string) (float64, bool) { v, ok := g[id][c.key]; return v, ok }
 		in1, ok1 := get("3.1")
 		in2, ok2 := get("3.2")

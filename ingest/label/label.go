@@ -1,11 +1,18 @@
+// Package label normalises and matches the printed labels of table rows
+// and headers: Fold gives every text one spelling (half-width, Simplified),
+// Parse splits a row label into its numbering, 其中 and key words, and
+// Similarity scores two keys. Every score that decides a match is a named
+// constant here (Exact … AmbiguityMargin) that says why it has its value.
 package label
 
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gongkai/gongkai/catalog"
 	"golang.org/x/text/width"
 )
 
@@ -14,11 +21,12 @@ import (
 // a space, so that the rest of the parser deals with one spelling.
 func Fold(s string) string {
 	wide, trad := false, false
+	tf := traditionalFold()
 	for _, r := range s {
 		switch {
 		case r == '\u00a0' || r == '\u3000' || r >= 0xFF01 && r <= 0xFFEE:
 			wide = true
-		case r >= 0x4E00 && traditionalRunes[r]:
+		case r >= 0x4E00 && tf.first[r]:
 			trad = true
 		}
 	}
@@ -26,44 +34,29 @@ func Fold(s string) string {
 		s = strings.ReplaceAll(width.Fold.String(s), "\u00a0", " ")
 	}
 	if trad {
-		s = traditional.Replace(s)
+		s = tf.replacer.Replace(s)
 	}
 	return s
 }
 
-// traditionalRunes are the first runes of the keys of traditional.
-var traditionalRunes = func() map[rune]bool {
-	m := map[rune]bool{}
-	for i := 0; i < len(traditionalPairs); i += 2 {
-		r, _ := utf8.DecodeRuneInString(traditionalPairs[i])
-		m[r] = true
-	}
-	return m
-}()
-
-// traditional maps the Traditional characters of the form's wording, as
-// mis-converted mirrors print them, to Simplified ones.
-var traditional = strings.NewReplacer(traditionalPairs...)
-
-var traditionalPairs = []string{
-	"檔案", "文件", "規範", "规范", "規章", "规章", "數量", "数量", "數", "数", "開", "开",
-	"資訊", "信息", "訊", "讯", "處", "处", "許", "许", "強", "强", "費", "费", "總", "总",
-	"計", "计", "項", "项", "條", "条", "個", "个", "機", "机", "關", "关", "請", "请",
-	"應", "应", "復", "复", "議", "议", "訟", "讼", "訴", "诉", "維", "维", "結", "结",
-	"糾", "纠", "審", "审", "禁", "禁", "國", "国", "家", "家", "會", "会", "織", "织",
-	"業", "业", "構", "构", "團", "团", "體", "体", "務", "务", "屬", "属", "於", "于",
-	"類", "类", "內", "内", "過", "过", "執", "执", "詢", "询", "無", "无", "現", "现",
-	"製", "制", "補", "补", "確", "确", "轉", "转", "繼", "继", "續", "续", "辦", "办",
-	"理", "理", "據", "据", "號", "号", "價", "价", "額", "额", "採", "采", "購", "购",
-	"經", "经", "濟", "济", "發", "发", "廢", "废", "現行", "现行", "錄", "录", "報", "报",
-	"實", "实", "際", "际", "權", "权", "護", "护", "險", "险", "穩", "稳", "定", "定",
-	"與", "与", "為", "为", "對", "对", "單", "单", "位", "位", "總計", "总计", "統", "统",
-	"規", "规", "減", "减", "決", "决", "罰", "罚", "況", "况", "組", "组", "沒", "没", "後", "后",
-	"訪", "访", "舉", "举", "複", "复", "當", "当", "獲", "获", "認", "认", "檢", "检", "門", "门",
-	"問", "问", "題", "题", "進", "进", "營", "营", "頁", "页", "準", "准", "設", "设", "區", "区",
-	"縣", "县", "鄉", "乡", "鎮", "镇", "產", "产", "環", "环", "義", "义", "歸", "归", "檔", "档",
-	"錢", "钱", "額", "额", "餘", "余", "稅", "税", "標", "标", "務", "务", "劃", "划", "廳", "厅",
+// traditional folds the Traditional characters of the form's wording, as
+// mis-converted mirrors print them, to Simplified ones: the pairs of the
+// catalogue's traditional.csv. first holds the first runes of the
+// Traditional keys, so that text with none of them is not scanned again.
+type traditional struct {
+	first    map[rune]bool
+	replacer *strings.Replacer
 }
+
+var traditionalFold = sync.OnceValue(func() traditional {
+	pairs := catalog.MustLoad().Traditional
+	t := traditional{first: map[rune]bool{}, replacer: strings.NewReplacer(pairs...)}
+	for i := 0; i < len(pairs); i += 2 {
+		r, _ := utf8.DecodeRuneInString(pairs[i])
+		t.first[r] = true
+	}
+	return t
+})
 
 // enumerator matches the numbering that starts a printed row label:
 // 一、 第一、 (一) 1. 1、 (1) 1) ①.
@@ -80,6 +73,7 @@ type Label struct {
 	Key     string // folded, no space, no enumerator, no 其中, no bracketed notes
 }
 
+// Parse splits a printed row label into its numbering, 其中 and key.
 func Parse(printed string) Label {
 	l := Label{printed: printed}
 	s := Fold(printed)
@@ -116,6 +110,7 @@ func (l Label) EnumLevel() int {
 	return 1
 }
 
+// IsDigit reports whether b is an ASCII digit.
 func IsDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // Ordinal is the number an enumerator gives its row (二 → 2, 3. → 3,

@@ -12,6 +12,7 @@ type Gram struct {
 	Grams []uint64 // character bigrams, two runes packed, sorted
 }
 
+// NewGram prepares a label key for Similarity.
 func NewGram(key string) Gram {
 	r := []rune(key)
 	g := Gram{Key: key, runes: len(r)}

@@ -1,3 +1,6 @@
+// Package meta reads what a report says of itself: its title, year,
+// publisher (with its division code, level and English name), date of
+// publication, contact details and the sections of its narrative.
 package meta
 
 import (

@@ -29,6 +29,8 @@ type TextBuf struct {
 	last    rune
 }
 
+// Add adds text that starts at source line n, its white space shown as a
+// browser shows it.
 func (t *TextBuf) Add(s string, n int) {
 	for _, r := range s {
 		switch r {

@@ -11,19 +11,20 @@ import (
 	"github.com/gongkai/gongkai/ingest/source"
 )
 
-// formCells: on top of the legacy layouts (one cell per line led by a tab, tab-separated
-// rows, pipe tables) it reads rows whose cells are separated by spaces, one
-// or many (their display positions are kept so that a figure can be put
-// under its header when blank cells leave no trace), and labels with their
+// Reader splits the lines of a table of the 2019/2021 format into cells,
+// with what it needs to know of the form: which words are units, and
+// whether two words parted by one space are two cells. On top of the
+// layouts Detect knows (one cell per line led by a tab, tab-separated rows,
+// pipe tables) it reads rows whose cells are separated by spaces, one or
+// many (their display positions are kept so that a figure can be put under
+// its header when blank cells leave no trace), and labels with their
 // figures glued on (规章555).
-// cellReader splits the lines of a table of the 2019/2021 format into
-// cells, with what it needs to know of the form: which words are units,
-// and whether two words parted by one space are two cells.
 type Reader struct {
 	IsUnit func(string) bool
 	Apart  func(a, b string) bool
 }
 
+// Cells splits the lines of a table into cells.
 func (r Reader) Cells(lines []source.Line) []Cell {
 	var out []Cell
 	sp := Detect(lines)
@@ -131,6 +132,8 @@ func (r Reader) spacedCells(l source.Line) []Cell {
 	return out
 }
 
+// DisplayWidth is the width of s in a monospaced display: a CJK character
+// is two columns wide.
 func DisplayWidth(s string) int {
 	n := 0
 	for _, c := range s {

@@ -6,16 +6,16 @@ import (
 
 // apart reports whether two words parted by one space are two cells: both
 // are labels or headers of the form, or both pieces of table 2's headers.
-func (r *formReader) apart(a, b string) bool {
+func (r *reader) apart(a, b string) bool {
 	if r.known(a) && r.known(b) {
 		return true
 	}
 	la, lb := label.Parse(a), label.Parse(b)
-	return la.Enum == "" && lb.Enum == "" && r.isTable2Header(la, true) && r.isTable2Header(lb, true)
+	return la.Enum == "" && lb.Enum == "" && r.isProactiveHeader(la, true) && r.isProactiveHeader(lb, true)
 }
 
 // known reports whether text alone is a label, header or heading of the form.
-func (r *formReader) known(text string) bool {
+func (r *reader) known(text string) bool {
 	l := label.Parse(text)
 	if l.Key == "" {
 		return false

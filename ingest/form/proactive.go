@@ -3,6 +3,7 @@ package form
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/label"
@@ -10,16 +11,56 @@ import (
 	"github.com/gongkai/gongkai/ingest/source"
 )
 
-// resolve2 reads the header cells of a block of table 2 into its columns.
+// proactiveTable is what the reader keeps of table 2, proactive disclosure:
+// blocks of 第二十条第（X）项, each with its own columns.
+type proactiveTable struct {
+	block      *blockSpec    // block in force: named by its heading or by its last row
+	header     []layout.Cell // header cells read since the last row
+	headerOpen bool          // 信息内容 or a column header was read and no row yet
+	columns    map[*blockSpec][]slot
+	votes      map[string]int // blocks whose header fits each format best
+}
+
+// isProactiveHeader reports whether l is a column header of table 2, or the
+// start of one cut short (本年新 of 本年新制作数量) when weak is set.
+func (r *reader) isProactiveHeader(l label.Label, weak bool) bool {
+	if l.Enum != "" {
+		return false
+	}
+	for _, b := range r.s.proactiveBlocks {
+		for _, c := range b.columns {
+			if c.score(l.Key) >= label.MatchThreshold || weak && weakly(l.Key, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// weakly reports whether key is a piece (at least two characters) of one
+// of the column's wordings, as a header cut short or split over lines is.
+func weakly(key string, c *columnSpec) bool {
+	if utf8.RuneCountInString(key) < 2 {
+		return false
+	}
+	for _, k := range c.keys {
+		if strings.Contains(k, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// proactiveColumns reads the header cells of a block of table 2 into its columns.
 // Each cell is matched against the columns of both formats; the format whose
 // columns fit the cells in printed order decides the cells that fit several
 // (a header cut short to 本年新); a header shorter than the format's columns
 // is completed from it, in order.
-func (r *formReader) resolve2(b *fBlock, header []layout.Cell) []slot {
+func (r *reader) proactiveColumns(b *blockSpec, header []layout.Cell) []slot {
 	cells := joinHeaderRows(header)
-	fit := func(text string) (*fColumn, float64) {
+	fit := func(text string) (*columnSpec, float64) {
 		k := label.Key(text)
-		var best *fColumn
+		var best *columnSpec
 		bs := 0.0
 		for _, c := range b.columns {
 			if s := c.score(k); s > bs {
@@ -28,7 +69,7 @@ func (r *formReader) resolve2(b *fBlock, header []layout.Cell) []slot {
 		}
 		return best, bs
 	}
-	match := func(text string) (*fColumn, bool) {
+	match := func(text string) (*columnSpec, bool) {
 		c, s := fit(text)
 		return c, s >= label.MatchThreshold
 	}
@@ -103,7 +144,7 @@ func (r *formReader) resolve2(b *fBlock, header []layout.Cell) []slot {
 		return key
 	}
 	if !tie {
-		r.votes2[bestTpl]++
+		r.proactive.votes[bestTpl]++
 	}
 	cols := b.templateColumns(bestTpl)
 	var slots []slot
@@ -137,7 +178,7 @@ func (r *formReader) resolve2(b *fBlock, header []layout.Cell) []slot {
 // segment splits a header cell that runs several column headers together
 // into them, when the whole of it is a sequence of wordings of the block's
 // columns; otherwise it returns the cell.
-func segment(c layout.Cell, b *fBlock) []layout.Cell {
+func segment(c layout.Cell, b *blockSpec) []layout.Cell {
 	k := label.Key(c.Text)
 	var parts []string
 	for k != "" {
@@ -165,9 +206,9 @@ func segment(c layout.Cell, b *fBlock) []layout.Cell {
 	return out
 }
 
-// fallback2 gives the columns of a block printed with no header: those of
+// proactiveColumnsByCount gives the columns of a block printed with no header: those of
 // the one format whose column count the row's cells fit.
-func (r *formReader) fallback2(b *fBlock, values []layout.Cell) []slot {
+func (r *reader) proactiveColumnsByCount(b *blockSpec, values []layout.Cell) []slot {
 	n := len(values)
 	for n > 0 && layout.Classify(values[n-1].Text, r.isUnit) == layout.Blank {
 		n--
@@ -188,7 +229,7 @@ func (r *formReader) fallback2(b *fBlock, values []layout.Cell) []slot {
 	return slots
 }
 
-func sameKeys(a, b []*fColumn) bool {
+func sameKeys(a, b []*columnSpec) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -234,69 +275,15 @@ func joinHeaderRows(header []layout.Cell) []layout.Cell {
 	return out
 }
 
-// resolve3 reads the header cells of table 3 into its seven columns. The
-// columns under 法人或其他组织 take its place, wherever the layout prints
-// them; with no header at all the form's order is taken.
-func (r *formReader) resolve3(header []layout.Cell) []slot {
-	var out []slot
-	marker := -1
-	var pending []layout.Cell
-	for _, c := range header {
-		k := label.Key(c.Text)
-		if len(pending) > 0 {
-			k = label.Key(r.labelText(pending) + c.Text)
-		}
-		var col *fColumn
-		for _, cc := range r.s.t3.columns {
-			if cc.score(k) >= label.Contained {
-				col = cc
-				break
-			}
-		}
-		if col == nil {
-			isSpan := false
-			for _, sp := range r.s.spans[3] {
-				if sp.score(k) >= label.Contained {
-					isSpan = true
-					if sp.id == "legal_persons" {
-						marker = len(out)
-					}
-				}
-			}
-			if isSpan {
-				pending = nil
-			} else if len(pending) < 2 {
-				pending = append(pending, c)
-			} else {
-				pending = nil
-			}
-			continue
-		}
-		pending = nil
-		if containsSlot(out, col.key) {
-			continue
-		}
-		s := slot{key: col.key, printed: source.Trim(c.Text), block: r.s.t3, x0: c.X0, x1: c.X1, idx: c.Idx}
-		if col.parent == "legal_persons" && marker >= 0 {
-			out = append(out[:marker], append([]slot{s}, out[marker:]...)...)
-			marker++
-			continue
-		}
-		out = append(out, s)
+// proactiveTemplate is the format most blocks of table 2 follow, "" when none
+// tells.
+func (r *reader) proactiveTemplate() string {
+	a, b := r.proactive.votes[gongkai.Template2019], r.proactive.votes[gongkai.Template2021]
+	switch {
+	case a > b:
+		return gongkai.Template2019
+	case b > a:
+		return gongkai.Template2021
 	}
-	if len(out) == 0 {
-		for _, c := range r.s.t3.templateColumns(gongkai.Template2019) {
-			out = append(out, slot{key: c.key, printed: c.label, block: r.s.t3, x0: -1, x1: -1, idx: -1})
-		}
-	}
-	return out
-}
-
-func containsSlot(slots []slot, key string) bool {
-	for _, s := range slots {
-		if s.key == key {
-			return true
-		}
-	}
-	return false
+	return ""
 }

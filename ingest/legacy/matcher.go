@@ -16,7 +16,8 @@ type matcher struct {
 	byGram  map[uint64][]int // rows whose keys hold a bigram: the only rows a label sharing none cannot fit
 }
 
-func NewMatcher(rows []catalog.Row) *matcher {
+// newMatcher prepares the rows of a template for placing labels on them.
+func newMatcher(rows []catalog.Row) *matcher {
 	m := &matcher{rows: rows, byID: map[string]int{}}
 	for i, r := range rows {
 		m.byID[r.ID] = i

@@ -13,7 +13,7 @@ import (
 )
 
 // closeRow turns the row being read into observations.
-func (r *formReader) closeRow() {
+func (r *reader) closeRow() {
 	cur := r.cur
 	r.cur = nil
 	if cur == nil {
@@ -39,23 +39,23 @@ func (r *formReader) closeRow() {
 	}
 	var slots []slot
 	switch cur.table {
-	case 2:
+	case tableProactive:
 		b := cur.block
 		if b == nil {
 			unplace("no row of the form has this label, and no block of table 2 is in force to keep it under")
 			return
 		}
-		slots = r.slots2[b]
+		slots = r.proactive.columns[b]
 		if slots == nil {
-			slots = r.fallback2(b, cur.values)
+			slots = r.proactiveColumnsByCount(b, cur.values)
 			if slots == nil {
 				unplace(fmt.Sprintf("no column headers for block %s and the figures fit both formats", b.label))
 				return
 			}
-			r.slots2[b] = slots
+			r.proactive.columns[b] = slots
 		}
-	case 3:
-		slots = r.slots3
+	case tableApplications:
+		slots = r.applications.columns
 	default:
 		if figures {
 			unplace("no row of the form has this label")
@@ -76,7 +76,7 @@ func (r *formReader) closeRow() {
 			unplace("no row of the form has this label")
 			return
 		}
-		if cur.table == 2 {
+		if cur.table == tableProactive {
 			if len(cur.block.locals) == 0 {
 				unplace(fmt.Sprintf("a row the national form does not have in %s; the catalogue has no place for it", cur.block.label))
 				return
@@ -95,7 +95,7 @@ func (r *formReader) closeRow() {
 			indicator = func(slot) string { return ind }
 		}
 		flags = append(flags, gongkai.FlagLocalRow)
-	case cur.row.group && !(cur.row.id == "3.3.6"):
+	case cur.row.group && cur.row != r.s.otherHandling:
 		if !figures {
 			return
 		}
@@ -107,7 +107,7 @@ func (r *formReader) closeRow() {
 		indicator = func(slot) string { return ind }
 		flags = append(flags, gongkai.FlagLocalRow)
 		key = cur.row.id
-	case cur.table == 2:
+	case cur.table == tableProactive:
 		row := cur.row
 		indicator = func(s slot) string { return row.cells[s.key] }
 		key = row.id
@@ -115,7 +115,7 @@ func (r *formReader) closeRow() {
 		ind := cur.row.indicator
 		indicator = func(slot) string { return ind }
 		key = cur.row.id
-		if cur.row.id == "3.3.6" && !figures && r.sub6 {
+		if cur.row == r.s.otherHandling && !figures && r.applications.otherHandlingRows {
 			return
 		}
 	}
@@ -148,12 +148,12 @@ func (r *formReader) closeRow() {
 			continue
 		}
 		bd := gongkai.BreakdownTotal
-		if cur.table == 3 {
+		if cur.table == tableApplications {
 			bd = s.key
 		}
 		o := r.observation(ind, bd, label, s, *v, flags)
-		if key == "3.3.6" {
-			r.other6 = append(r.other6, len(r.obs))
+		if key == r.s.otherHandling.id {
+			r.applications.otherHandlingObs = append(r.applications.otherHandlingObs, len(r.obs))
 		}
 		r.obs = append(r.obs, o)
 	}
@@ -308,7 +308,7 @@ func alignByOffset(vs []layout.Cell, slots []slot) ([]int, bool) {
 
 // observation reads one cell: the value in the indicator's unit, the raw
 // text kept.
-func (r *formReader) observation(ind, breakdown, label string, s slot, v layout.Cell, flags []string) gongkai.Observation {
+func (r *reader) observation(ind, breakdown, label string, s slot, v layout.Cell, flags []string) gongkai.Observation {
 	indicator, _ := r.cat.Indicator(ind)
 	unit, _ := r.cat.Unit(indicator.Unit)
 	col := s.printed

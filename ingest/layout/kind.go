@@ -13,11 +13,13 @@ type Kind int
 
 const (
 	Blank Kind = iota
-	Value          // a number, a signed change, or a not-available mark
-	Unit           // a unit of measure: 条, 件, 万元 …
-	Label          // anything else: a row label or a header
+	Value      // a number, a signed change, or a not-available mark
+	Unit       // a unit of measure: 条, 件, 万元 …
+	Label      // anything else: a row label or a header
 )
 
+// Classify tells what a cell holds from its text alone; isUnit knows the
+// catalogue's unit symbols.
 func Classify(text string, isUnit func(string) bool) Kind {
 	t := strings.ReplaceAll(label.Fold(source.Trim(text)), " ", "")
 	switch {

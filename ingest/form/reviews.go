@@ -6,22 +6,90 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai"
-	"github.com/gongkai/gongkai/ingest/figure"
 	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/layout"
 	"github.com/gongkai/gongkai/ingest/source"
 )
 
-// finishTable4 reads the cells of table 4: its header cells (blocks and
+// reviewsTable is what the reader keeps of table 4, administrative reviews
+// and lawsuits: its cells are read whole when the table ends.
+type reviewsTable struct {
+	cells    []layout.Cell
+	marks    []reviewsMark       // block labels met after the figures began
+	values   map[string]*float64 // by block/column, for the derived sums
+	obsIndex map[string]int      // index in the observations, by block/column
+}
+
+type reviewsMark struct {
+	at    int // index into the reviews cells of the first cell after the label
+	block *blockSpec
+	label string
+}
+
+func (r *reader) reviewsHaveFigures() bool {
+	for _, c := range r.reviews.cells {
+		if layout.Classify(c.Text, r.isUnit) == layout.Value {
+			return true
+		}
+	}
+	return false
+}
+
+// isReviewsHeader reports whether l is a header cell of table 4: a block
+// (行政复议, 行政诉讼, 未经复议直接起诉, 复议后起诉) or a result column. 总计 is one
+// only inside table 4, where table 3's row （七）总计 cannot be.
+func (r *reader) isReviewsHeader(l label.Label) bool {
+	if l.Enum != "" {
+		return false
+	}
+	if r.reviewsBlock(l.Key) != nil {
+		return true
+	}
+	for _, sp := range r.s.spans[tableReviews] {
+		if sp.score(l.Key) >= label.Close {
+			return true
+		}
+	}
+	for _, c := range r.s.reviewsResults.columns {
+		if c.score(l.Key) >= label.Close && (c.key != "total" || r.table == tableReviews) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *reader) reviewsBlock(key string) *blockSpec {
+	var best *blockSpec
+	bs := 0.0
+	for _, b := range r.s.reviewsBlocks {
+		if s := b.score(key); s >= label.Close && s > bs {
+			best, bs = b, s
+		}
+	}
+	return best
+}
+
+// reviewsComplete reports whether all fifteen figures of table 4 were read.
+func (r *reader) reviewsComplete() bool {
+	n := 0
+	for k := range r.seen {
+		if strings.HasPrefix(k, "4:") {
+			n++
+		}
+	}
+	return n >= 15
+}
+
+// closeReviews reads the cells of table 4: its header cells (blocks and
 // results, in printed order) and then its figures, block by block. A block
 // label met after the figures began starts that block again (a layout that
 // prints one row per block).
-func (r *formReader) finishTable4() {
-	if len(r.cells4) == 0 && len(r.marks4) == 0 {
+func (r *reader) closeReviews() {
+	if len(r.reviews.cells) == 0 && len(r.reviews.marks) == 0 {
 		return
 	}
-	cells, marks := r.cells4, r.marks4
-	r.cells4, r.marks4 = nil, nil
+	cells, marks := r.reviews.cells, r.reviews.marks
+	r.reviews.cells, r.reviews.marks = nil, nil
 	limit := len(cells)
 	if len(marks) > 0 {
 		limit = marks[0].at
@@ -34,7 +102,7 @@ func (r *formReader) finishTable4() {
 	}
 	header, data := cells[:lastLabel+1], cells[lastLabel+1:limit]
 	type blockLabel struct {
-		b       *fBlock
+		b       *blockSpec
 		printed string
 	}
 	var blocks []blockLabel
@@ -44,13 +112,13 @@ func (r *formReader) finishTable4() {
 			continue
 		}
 		k := label.Key(c.Text)
-		if b := r.block4(k); b != nil {
+		if b := r.reviewsBlock(k); b != nil {
 			if len(blocks) == 0 || blocks[len(blocks)-1].b != b { // a merged cell may repeat in each cell it spans
 				blocks = append(blocks, blockLabel{b, source.Trim(c.Text)})
 			}
 			continue
 		}
-		for _, col := range r.s.blocks["4"].columns {
+		for _, col := range r.s.reviewsResults.columns {
 			if col.score(k) >= label.Close {
 				if len(results) < 5 && !containsSlot(results, col.key) {
 					results = append(results, slot{key: col.key, printed: source.Trim(c.Text), x0: c.X0, x1: c.X1, idx: -1})
@@ -60,7 +128,7 @@ func (r *formReader) finishTable4() {
 		}
 	}
 	if len(blocks) == 0 {
-		for _, b := range r.s.order4 {
+		for _, b := range r.s.reviewsBlocks {
 			blocks = append(blocks, blockLabel{b, b.label})
 		}
 	}
@@ -70,7 +138,7 @@ func (r *formReader) finishTable4() {
 			keys = append(keys, s.key)
 		}
 		results = nil
-		for i, c := range r.s.blocks["4"].templateColumns(gongkai.Template2019) {
+		for i, c := range r.s.reviewsResults.templateColumns(gongkai.Template2019) {
 			if i < len(keys) && keys[i] != c.key {
 				return // results printed in an order not the form's, and incompletely: nothing certain
 			}
@@ -85,7 +153,7 @@ func (r *formReader) finishTable4() {
 			slots = append(slots, s)
 		}
 	}
-	r.emit4(data, slots, func(b *fBlock) string {
+	r.emitReviews(data, slots, func(b *blockSpec) string {
 		for _, bl := range blocks {
 			if bl.b == b {
 				return bl.printed
@@ -111,11 +179,11 @@ func (r *formReader) finishTable4() {
 			bs = append(bs, s)
 		}
 		label := source.Trim(m.label)
-		r.emit4(run, bs, func(*fBlock) string { return label })
+		r.emitReviews(run, bs, func(*blockSpec) string { return label })
 	}
 }
 
-func (r *formReader) emit4(data []layout.Cell, slots []slot, blockLabel func(*fBlock) string) {
+func (r *reader) emitReviews(data []layout.Cell, slots []slot, blockLabel func(*blockSpec) string) {
 	if len(data) == 0 {
 		return
 	}
@@ -141,18 +209,18 @@ func (r *formReader) emit4(data []layout.Cell, slots []slot, blockLabel func(*fB
 		}
 		r.seen["4:"+key] = v.Line
 		o := r.observation(s.block.cells[s.key], gongkai.BreakdownTotal, blockLabel(s.block), s, *v, nil)
-		r.t4[key] = o.Value
-		r.t4Obs[key] = len(r.obs)
+		r.reviews.values[key] = o.Value
+		r.reviews.obsIndex[key] = len(r.obs)
 		r.obs = append(r.obs, o)
 	}
 }
 
 // derived adds the harmonised figures the form does not print (行政诉讼 =
 // 未经复议直接起诉 + 复议后起诉), only where every term is printed.
-func (r *formReader) derived() {
+func (r *reader) derived() {
 	for _, d := range r.s.derived {
 		var terms []string
-		for _, b := range r.s.order4 {
+		for _, b := range r.s.reviewsBlocks {
 			if b.parent == d.Parent {
 				terms = append(terms, b.id+"/"+d.Column)
 			}
@@ -163,13 +231,13 @@ func (r *formReader) derived() {
 		line := 0
 		var col *string
 		for _, t := range terms {
-			v := r.t4[t]
+			v := r.reviews.values[t]
 			if v == nil {
 				ok = false
 				break
 			}
 			sum += *v
-			o := r.obs[r.t4Obs[t]]
+			o := r.obs[r.reviews.obsIndex[t]]
 			labels = append(labels, o.Label)
 			if line == 0 {
 				line, col = o.Line, o.Column
@@ -184,62 +252,4 @@ func (r *formReader) derived() {
 			Unit: ind.Unit, Label: strings.Join(labels, "+"), Column: col, Raw: "", Line: line,
 			Flags: []string{gongkai.FlagDerived}})
 	}
-}
-
-// finish closes what is open and settles the headings that the layout of
-// table 3 turned out to make headings.
-func (r *formReader) finish() {
-	r.closeRow()
-	r.finishTable4()
-	r.settleRuns()
-	r.derived()
-	if !r.sub6 || len(r.other6) == 0 {
-		return
-	}
-	// In the 2021 layout （六）其他处理 is a heading: figures printed on it
-	// are a local subtotal, and its empty cells are no figures at all.
-	printed := false
-	for _, i := range r.other6 {
-		printed = printed || r.obs[i].Value != nil
-	}
-	drop := map[int]bool{}
-	for _, i := range r.other6 {
-		if printed {
-			r.obs[i].Flags = figure.AppendFlag(r.obs[i].Flags, gongkai.FlagLocalRow)
-		} else {
-			drop[i] = true
-		}
-	}
-	kept := r.obs[:0]
-	for i, o := range r.obs {
-		if !drop[i] {
-			kept = append(kept, o)
-		}
-	}
-	r.obs = kept
-}
-
-// template3 is the format of table 3: 2021 when （六）其他处理 has its
-// three rows, 2019 when it is a row with figures, "" when neither was read.
-func (r *formReader) template3() string {
-	switch {
-	case r.sub6:
-		return gongkai.Template2021
-	case r.seen["3.3.6"] > 0:
-		return gongkai.Template2019
-	}
-	return ""
-}
-
-// template2 is the format most blocks of table 2 follow, "" when none
-// tells.
-func (r *formReader) template2() string {
-	a, b := r.votes2[gongkai.Template2019], r.votes2[gongkai.Template2021]
-	switch {
-	case a > b:
-		return gongkai.Template2019
-	case b > a:
-		return gongkai.Template2021
-	}
-	return ""
 }

@@ -1,3 +1,7 @@
+// Package figure reads the figures printed in table cells: numbers with
+// thousands separators and decimals, signed changes (+2, -1, --253, 减4),
+// units glued on (251000元), and the marks printed for nothing to report
+// (—, /, 无).
 package figure
 
 import (
@@ -6,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/catalog"
 	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/source"
 )
@@ -66,6 +71,7 @@ func Parse(raw string) Value {
 	return out
 }
 
+// AppendFlag adds flag f to flags unless it is there already.
 func AppendFlag(flags []string, f string) []string {
 	for _, x := range flags {
 		if x == f {
@@ -73,4 +79,21 @@ func AppendFlag(flags []string, f string) []string {
 		}
 	}
 	return append(flags, f)
+}
+
+// Signed reports whether a printed figure carries a sign (+, -, 增, 减).
+func Signed(raw string) bool {
+	t := strings.TrimLeft(label.Fold(source.Trim(raw)), "?？")
+	return strings.HasPrefix(t, "+") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "减") || strings.HasPrefix(t, "增") || strings.HasPrefix(t, "−")
+}
+
+// Convert brings v, printed in unit sym, to unit want when both share a base
+// unit (元 → 万元); otherwise it keeps v and flags the mismatch.
+func Convert(cat *catalog.Catalog, v *float64, sym string, want *gongkai.Unit, flags []string) (*float64, []string) {
+	got, ok := cat.UnitBySymbol(sym)
+	if !ok || v == nil || got.BaseUnit == "" || got.BaseUnit != want.BaseUnit || want.Factor == 0 {
+		return v, append(flags, gongkai.FlagUnitMismatch)
+	}
+	x := *v * got.Factor / want.Factor
+	return &x, append(flags, gongkai.FlagConverted)
 }

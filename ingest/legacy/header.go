@@ -44,10 +44,10 @@ func dropSequence(cells []layout.Cell, isUnit func(string) bool) []layout.Cell {
 	return out
 }
 
-// TableStart finds the first line of the legacy table: its header row
+// tableStart finds the first line of the legacy table: its header row
 // (统计指标), or else the first line that prints a row of the form, exactly,
 // with a figure close below it (so a narrative heading is not taken for it).
-func TableStart(lines []source.Line, m *matcher) (int, bool) {
+func tableStart(lines []source.Line, m *matcher) (int, bool) {
 	for i, l := range lines {
 		// The header row, not a sentence that names statistics (各项统计指标…).
 		if t := label.Squeeze(label.Fold(strings.ReplaceAll(l.Text, "|", ""))); strings.Contains(t, "统计指标") && utf8.RuneCountInString(t) <= 30 && !strings.ContainsAny(t, "，。；") {
@@ -75,9 +75,9 @@ func TableStart(lines []source.Line, m *matcher) (int, bool) {
 	return -1, false
 }
 
-// TableEnd is the index after the last line of a table starting at start:
+// tableEnd is the index after the last line of a table starting at start:
 // the first footer line or narrative sentence.
-func TableEnd(lines []source.Line, start int) (int, bool) {
+func tableEnd(lines []source.Line, start int) (int, bool) {
 	for i := start + 1; i < len(lines); i++ {
 		t := source.Trim(strings.TrimLeft(lines[i].Text, "\t|"))
 		if layout.Footer.MatchString(label.Squeeze(label.Fold(t))) || strings.Contains(t, "。") && len([]rune(t)) > 30 {

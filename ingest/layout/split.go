@@ -1,3 +1,9 @@
+// Package layout turns the lines of a table into cells, whatever layout the
+// export that made the text used: one cell per line (led by tabs or not),
+// tab-separated rows, markdown pipe tables, tables drawn with box-drawing
+// characters, columns aligned with spaces, cells parted by single spaces,
+// figures glued to their labels (规章555). Classify tells what a cell
+// holds: a figure, a unit, a label, or nothing.
 package layout
 
 import (
