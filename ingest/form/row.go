@@ -128,6 +128,14 @@ func (r *reader) closeRow() {
 	}
 
 	r.lastShort = len(cur.values) < len(slots) && (len(cur.values) == 0 || !cur.values[0].Spaced)
+	slots, placedBy, problem := r.byFormOrder(cur, slots)
+	if problem != "" {
+		unplace(problem)
+		return
+	}
+	if placedBy != "" {
+		flags = append(flags, placedBy)
+	}
 	if r.deferRun(cur, slots, label, flags) {
 		return
 	}
