@@ -3,7 +3,6 @@ package form
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/digitrun"
@@ -162,6 +161,12 @@ func (r *reader) onlyChoice(pending []pendingRun) ([]int, string) {
 	if !ok {
 		return nil, "the column sums cannot decide: a row of table 3 is missing, blank or local"
 	}
+	for _, p := range pending {
+		grid.put(p.row.id, p.slots, p.splits[0])
+	}
+	if !r.identityTermsRead(grid) {
+		return nil, "the column sums cannot decide: a row of table 3 is missing or blank"
+	}
 	var found []int
 	count := 0
 	choice := make([]int, len(pending))
@@ -229,12 +234,62 @@ func (r *reader) table3Grid() (grid3, bool) {
 	return g, true
 }
 
-// columnIdentitiesHold checks I1 and I3 in every column of table 3; a
-// missing term fails them.
-func (r *reader) columnIdentitiesHold(g grid3) bool {
+// identityTermsRead reports whether every term of I1 and I3 was read, in
+// every column of table 3.
+func (r *reader) identityTermsRead(g grid3) bool {
+	for _, c := range r.s.applications.templateColumns(gongkai.Template2021) {
+		for _, id := range append(r.outcomeLeaves(), r.balanceRows()...) {
+			if _, ok := g[id][c.key]; !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// The indicators of the rows of I1: 一 + 二 = （七）总计 + 四.
+const (
+	receivedIndicator    = "requests.received"
+	carriedOverIndicator = "requests.carried_over"
+	answeredIndicator    = "requests.answered"
+)
+
+// balanceRows are the IDs of the rows of I1, in its order: 一, 二, （七）总计, 四.
+func (r *reader) balanceRows() []string {
+	var out []string
+	for _, ind := range []string{receivedIndicator, carriedOverIndicator, answeredIndicator, carriedForwardIndicator} {
+		for _, row := range r.s.rows[tableApplications] {
+			if row.indicator == ind {
+				out = append(out, row.id)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// underOutcomes reports whether row is under the heading of （七）总计
+// (三、本年度办理结果), at any depth.
+func (r *reader) underOutcomes(row *rowSpec) bool {
+	var heading string
+	for _, x := range r.s.rows[tableApplications] {
+		if x.indicator == answeredIndicator {
+			heading = x.parent
+		}
+	}
+	for p := r.s.rowByID[row.parent]; p != nil; p = r.s.rowByID[p.parent] {
+		if p.id == heading {
+			return true
+		}
+	}
+	return false
+}
+
+// outcomeLeaves are the rows of 三、本年度办理结果 whose sum is （七）总计.
+func (r *reader) outcomeLeaves() []string {
 	var leaves []string
 	for _, row := range r.s.rows[3] {
-		if !strings.HasPrefix(row.id, "3.3.") || row.id == "3.3.7" {
+		if !r.underOutcomes(row) || row.indicator == answeredIndicator {
 			continue
 		}
 		leaf := !row.group
@@ -248,12 +303,20 @@ func (r *reader) columnIdentitiesHold(g grid3) bool {
 			leaves = append(leaves, row.id)
 		}
 	}
+	return leaves
+}
+
+// columnIdentitiesHold checks I1 and I3 in every column of table 3; a
+// missing term fails them.
+func (r *reader) columnIdentitiesHold(g grid3) bool {
+	leaves := r.outcomeLeaves()
 	for _, c := range r.s.applications.templateColumns(gongkai.Template2021) {
 		get := func(id string) (float64, bool) { v, ok := g[id][c.key]; return v, ok }
-		in1, ok1 := get("3.1")
-		in2, ok2 := get("3.2")
-		tot, ok3 := get("3.3.7")
-		out, ok4 := get("3.4")
+		balance := r.balanceRows()
+		in1, ok1 := get(balance[0])
+		in2, ok2 := get(balance[1])
+		tot, ok3 := get(balance[2])
+		out, ok4 := get(balance[3])
 		if !(ok1 && ok2 && ok3 && ok4) || in1+in2 != tot+out {
 			return false
 		}
