@@ -57,24 +57,71 @@ func weakly(key string, c *columnSpec) bool {
 // (a header cut short to 本年新); a header shorter than the format's columns
 // is completed from it, in order.
 func (r *reader) proactiveColumns(b *blockSpec, header []layout.Cell) []slot {
-	cells := joinHeaderRows(header)
-	fit := func(text string) (*columnSpec, float64) {
-		k := label.Key(text)
-		var best *columnSpec
-		bs := 0.0
-		for _, c := range b.columns {
-			if s := c.score(k); s > bs {
-				best, bs = c, s
+	hs := b.headerCells(joinHeaderRows(header))
+	tied := b.fittingTemplates(hs)
+	if len(tied) == 1 {
+		r.proactive.votes[tied[0]]++
+	}
+	cols := b.templateColumns(tied[0])
+	var slots []slot
+	for i, h := range hs {
+		s := slot{printed: source.Trim(h.Text), unit: unitOfHeader(h.Text), block: b, x0: h.X0, x1: h.X1, idx: h.Idx}
+		k := label.Key(h.Text)
+		if c, ok := b.column(h.Text); ok {
+			s.key = c.key
+			if i < len(cols) && cols[i].score(k) >= label.MatchThreshold {
+				s.key = cols[i].key
 			}
+		} else if i < len(cols) && weakly(k, cols[i]) {
+			s.key = b.agreedKey(tied, i)
 		}
-		return best, bs
+		slots = append(slots, s)
 	}
-	match := func(text string) (*columnSpec, bool) {
-		c, s := fit(text)
-		return c, s >= label.MatchThreshold
+	if len(hs) < len(cols) && len(hs) > 0 && sameKeys(b.templateColumns(tied[0]), b.templateColumns(tied[len(tied)-1])) {
+		return completeColumns(b, slots, cols)
 	}
-	// Split headers printed with no separator (本年新制作数量本年新公开数量…),
-	// then join pieces of a header split over cells (本年新 | 制作数量).
+	return slots
+}
+
+// completeColumns completes a header shorter than its format's columns
+// from the format, in order, when the columns it prints are the format's
+// first ones.
+func completeColumns(b *blockSpec, slots []slot, cols []*columnSpec) []slot {
+	for i := range slots {
+		if slots[i].key != cols[i].key {
+			return slots
+		}
+	}
+	for _, c := range cols[len(slots):] {
+		slots = append(slots, slot{key: c.key, printed: c.label, block: b, x0: -1, x1: -1, idx: -1})
+	}
+	return slots
+}
+
+// bestColumn is the column of the block whose wordings text fits best, and
+// how well.
+func (b *blockSpec) bestColumn(text string) (*columnSpec, float64) {
+	k := label.Key(text)
+	var best *columnSpec
+	bs := 0.0
+	for _, c := range b.columns {
+		if s := c.score(k); s > bs {
+			best, bs = c, s
+		}
+	}
+	return best, bs
+}
+
+// column is the column of the block that text names, if any.
+func (b *blockSpec) column(text string) (*columnSpec, bool) {
+	c, s := b.bestColumn(text)
+	return c, s >= label.MatchThreshold
+}
+
+// headerCells splits header cells printed with no separator
+// (本年新制作数量本年新公开数量…), then joins the pieces of a header split
+// over cells (本年新 | 制作数量).
+func (b *blockSpec) headerCells(cells []layout.Cell) []layout.Cell {
 	var split []layout.Cell
 	for _, c := range cells {
 		split = append(split, segment(c, b)...)
@@ -83,11 +130,11 @@ func (r *reader) proactiveColumns(b *blockSpec, header []layout.Cell) []slot {
 	var hs []layout.Cell
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
-		if _, ok := match(c.Text); !ok && i+1 < len(cells) {
+		if _, ok := b.column(c.Text); !ok && i+1 < len(cells) {
 			// 本年新 | 制作数量: the pieces together fit a column better
 			// than the second piece alone, which may be a header of its own.
-			_, alone := fit(cells[i+1].Text)
-			if _, joined := fit(c.Text + cells[i+1].Text); joined >= label.MatchThreshold && joined > alone {
+			_, alone := b.bestColumn(cells[i+1].Text)
+			if _, joined := b.bestColumn(c.Text + cells[i+1].Text); joined >= label.MatchThreshold && joined > alone {
 				j := c
 				j.Text += cells[i+1].Text
 				j.X1 = cells[i+1].X1
@@ -98,7 +145,16 @@ func (r *reader) proactiveColumns(b *blockSpec, header []layout.Cell) []slot {
 		}
 		hs = append(hs, c)
 	}
-	bestTpl, bestScore, tie := "", -1, false
+	return hs
+}
+
+// fittingTemplates are the formats whose columns fit the header cells best,
+// in the order of templates: one, or several that fit as well. A cell
+// fitting the column at its own position scores 2, a piece of that
+// column's wording 1, a column at another position 1; a cell beyond the
+// format's columns costs 1.
+func (b *blockSpec) fittingTemplates(hs []layout.Cell) []string {
+	bestScore := -1
 	var tied []string
 	for _, tpl := range templates {
 		cols := b.templateColumns(tpl)
@@ -123,56 +179,27 @@ func (r *reader) proactiveColumns(b *blockSpec, header []layout.Cell) []slot {
 		}
 		switch {
 		case score > bestScore:
-			bestTpl, bestScore, tie, tied = tpl, score, false, []string{tpl}
+			bestScore, tied = score, []string{tpl}
 		case score == bestScore:
-			tie = true
 			tied = append(tied, tpl)
 		}
 	}
-	// agree is the key every format that fits as well puts at position i,
-	// "" when they differ: a header cut to 本年 fits 本年新制作数量 and
-	// 本年制发件数 alike, and is then no column at all.
-	agree := func(i int) string {
-		key := ""
-		for j, tpl := range tied {
-			cs := b.templateColumns(tpl)
-			if i >= len(cs) || j > 0 && cs[i].key != key {
-				return ""
-			}
-			key = cs[i].key
+	return tied
+}
+
+// agreedKey is the key every format of tied puts at position i, "" when
+// they differ: a header cut to 本年 fits 本年新制作数量 and 本年制发件数
+// alike, and is then no column at all.
+func (b *blockSpec) agreedKey(tied []string, i int) string {
+	key := ""
+	for j, tpl := range tied {
+		cs := b.templateColumns(tpl)
+		if i >= len(cs) || j > 0 && cs[i].key != key {
+			return ""
 		}
-		return key
+		key = cs[i].key
 	}
-	if !tie {
-		r.proactive.votes[bestTpl]++
-	}
-	cols := b.templateColumns(bestTpl)
-	var slots []slot
-	for i, h := range hs {
-		s := slot{printed: source.Trim(h.Text), unit: unitOfHeader(h.Text), block: b, x0: h.X0, x1: h.X1, idx: h.Idx}
-		k := label.Key(h.Text)
-		if c, ok := match(h.Text); ok {
-			s.key = c.key
-			if i < len(cols) && cols[i].score(k) >= label.MatchThreshold {
-				s.key = cols[i].key
-			}
-		} else if i < len(cols) && weakly(k, cols[i]) {
-			s.key = agree(i)
-		}
-		slots = append(slots, s)
-	}
-	if len(hs) < len(cols) && len(hs) > 0 && (!tie || sameKeys(b.templateColumns(tied[0]), b.templateColumns(tied[len(tied)-1]))) {
-		complete := true
-		for i := range slots {
-			complete = complete && slots[i].key == cols[i].key
-		}
-		if complete {
-			for _, c := range cols[len(hs):] {
-				slots = append(slots, slot{key: c.key, printed: c.label, block: b, x0: -1, x1: -1, idx: -1})
-			}
-		}
-	}
-	return slots
+	return key
 }
 
 // segment splits a header cell that runs several column headers together

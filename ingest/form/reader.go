@@ -129,105 +129,166 @@ var unitNote = regexp.MustCompile(`^(单位|计量单位)[:：]`)
 func (r *reader) label(c layout.Cell) {
 	l := label.Parse(c.Text)
 	folded := label.Squeeze(label.Fold(c.Text))
+	// Each reading is tried in turn; the first that takes the cell ends it.
+	switch {
+	case r.readMarker(c, l, folded):
+	case r.readProactiveHeading(c, l, folded):
+	case r.readReviewsHeader(c, l):
+	case r.readApplicationsHeader(c, l):
+	case r.readFormRow(c, l):
+	case r.readProactiveHeader(c, l):
+	case r.readLabelPart(c, l):
+	case r.readHeaderPart(c):
+	default:
+		r.openUnknownRow(c)
+	}
+}
+
+// readMarker reads the cells that mark a place rather than hold a label:
+// table 3's note on its identity (勾稽关系), a bracketed note alone (the
+// end of a wrapped label), a unit note, a section heading of the report.
+func (r *reader) readMarker(c layout.Cell, l label.Label, folded string) bool {
 	switch {
 	case strings.Contains(folded, "勾稽关系"):
 		r.closeRow()
 		r.table = tableApplications
-		return
 	case l.Key == "":
-		// A bracketed note alone: the end of a wrapped label.
 		if r.cur != nil && len(r.cur.values) == 0 {
 			r.cur.labels = append(r.cur.labels, c)
 		}
-		return
 	case unitNote.MatchString(folded):
-		return
 	case l.EnumLevel() == 1 && r.isSection(l.Key):
 		r.closeRow()
 		r.closeReviews()
 		r.table = 0
-		return
+	default:
+		return false
 	}
-	if m := articleBlock.FindStringSubmatch(folded); m != nil {
-		r.closeRow()
-		r.closeReviews()
-		r.table = tableProactive
+	return true
+}
+
+// readProactiveHeading reads the cells that open a block of table 2: its
+// heading (第二十条第（X）项) or the first cell of its header (信息内容).
+func (r *reader) readProactiveHeading(c layout.Cell, l label.Label, folded string) bool {
+	m := articleBlock.FindStringSubmatch(folded)
+	if m == nil && !strings.HasPrefix(l.Key, "信息内容") {
+		return false
+	}
+	r.closeRow()
+	r.closeReviews()
+	r.table = tableProactive
+	if m != nil {
 		r.proactive.block = r.blockOfArticle(m[1])
 		r.proactive.header, r.proactive.headerOpen = nil, false
-		return
+		return true
 	}
-	if strings.HasPrefix(l.Key, "信息内容") {
-		r.closeRow()
+	r.proactive.header, r.proactive.headerOpen = nil, true
+	if rest := strings.TrimPrefix(l.Key, "信息内容"); rest != "" {
+		r.proactive.header = append(r.proactive.header, layout.Cell{Text: rest, Raw: rest, Line: c.Line})
+	}
+	return true
+}
+
+// readReviewsHeader reads a header cell of table 4. A block label met
+// after the figures began starts that block again (a layout that prints
+// one row per block).
+func (r *reader) readReviewsHeader(c layout.Cell, l label.Label) bool {
+	if !r.isReviewsHeader(l) {
+		return false
+	}
+	r.closeRow()
+	if r.table != tableReviews {
 		r.closeReviews()
-		r.table = tableProactive
-		r.proactive.header, r.proactive.headerOpen = nil, true
-		if rest := strings.TrimPrefix(l.Key, "信息内容"); rest != "" {
-			r.proactive.header = append(r.proactive.header, layout.Cell{Text: rest, Raw: rest, Line: c.Line})
-		}
-		return
+		r.table = tableReviews
 	}
-	if r.isReviewsHeader(l) {
-		r.closeRow()
-		if r.table != tableReviews {
-			r.closeReviews()
-			r.table = tableReviews
-		}
-		if b := r.reviewsBlock(l.Key); b != nil && r.reviewsHaveFigures() {
-			r.reviews.marks = append(r.reviews.marks, reviewsMark{at: len(r.reviews.cells), block: b, label: c.Text})
-			return
-		}
-		r.reviews.cells = append(r.reviews.cells, c)
-		return
+	if b := r.reviewsBlock(l.Key); b != nil && r.reviewsHaveFigures() {
+		r.reviews.marks = append(r.reviews.marks, reviewsMark{at: len(r.reviews.cells), block: b, label: c.Text})
+		return true
 	}
-	if r.isApplicationsHeader(l) {
-		r.closeRow()
-		r.closeReviews()
-		r.table = tableApplications
-		r.applications.header = append(r.applications.header, c)
-		return
+	r.reviews.cells = append(r.reviews.cells, c)
+	return true
+}
+
+// readApplicationsHeader reads a header cell of table 3.
+func (r *reader) readApplicationsHeader(c layout.Cell, l label.Label) bool {
+	if !r.isApplicationsHeader(l) {
+		return false
 	}
-	if row := r.matchRow(l); row != nil {
-		if r.cur != nil && r.cur.row == row && len(r.cur.values) == 0 {
-			return // a merged label repeated in each cell it spans
-		}
-		r.closeRow()
-		r.openRow(row, c)
-		return
+	r.closeRow()
+	r.closeReviews()
+	r.table = tableApplications
+	r.applications.header = append(r.applications.header, c)
+	return true
+}
+
+// readFormRow opens the row of table 2 or 3 that the label names.
+func (r *reader) readFormRow(c layout.Cell, l label.Label) bool {
+	row := r.matchRow(l)
+	if row == nil {
+		return false
 	}
-	if r.isProactiveHeader(l, r.table == 0 || r.table == tableProactive) && (r.cur == nil || len(r.cur.values) > 0 || r.cur.row != nil) {
-		r.closeRow()
-		r.closeReviews()
-		r.table = tableProactive
-		r.proactive.headerOpen = true
-		r.proactive.header = append(r.proactive.header, c)
-		return
+	if r.cur != nil && r.cur.row == row && len(r.cur.values) == 0 {
+		return true // a merged label repeated in each cell it spans
 	}
-	// A label no entry of the form knows: the rest of a wrapped label, a
-	// header cell cut short, or a row the national form does not have.
-	if r.cur != nil && len(r.cur.values) == 0 {
-		joined := label.Parse(r.labelText(r.cur.labels) + c.Text)
-		if row := r.matchRow(joined); row != nil && (r.cur.row == nil || row == r.cur.row) {
-			r.cur.row = row
-			r.cur.table = row.table
-			r.cur.labels = append(r.cur.labels, c)
-			return
-		}
-		if r.cur.row == nil || l.Enum == "" && !r.startsOwnRow(l) {
-			r.cur.labels = append(r.cur.labels, c)
-			return
-		}
+	r.closeRow()
+	r.openRow(row, c)
+	return true
+}
+
+// readProactiveHeader reads a column header of table 2, or the start of one
+// cut short, unless it continues the label of a row that has no figures yet.
+func (r *reader) readProactiveHeader(c layout.Cell, l label.Label) bool {
+	if !r.isProactiveHeader(l, r.table == 0 || r.table == tableProactive) || r.cur != nil && len(r.cur.values) == 0 && r.cur.row == nil {
+		return false
 	}
+	r.closeRow()
+	r.closeReviews()
+	r.table = tableProactive
+	r.proactive.headerOpen = true
+	r.proactive.header = append(r.proactive.header, c)
+	return true
+}
+
+// readLabelPart joins a label no entry of the form knows to the row being
+// read, before its figures: the rest of a wrapped label, which may make
+// the joined label a row of the form.
+func (r *reader) readLabelPart(c layout.Cell, l label.Label) bool {
+	if r.cur == nil || len(r.cur.values) > 0 {
+		return false
+	}
+	joined := label.Parse(r.labelText(r.cur.labels) + c.Text)
+	if row := r.matchRow(joined); row != nil && (r.cur.row == nil || row == r.cur.row) {
+		r.cur.row = row
+		r.cur.table = row.table
+		r.cur.labels = append(r.cur.labels, c)
+		return true
+	}
+	if r.cur.row == nil || l.Enum == "" && !r.startsOwnRow(l) {
+		r.cur.labels = append(r.cur.labels, c)
+		return true
+	}
+	return false
+}
+
+// readHeaderPart takes an unknown label as a header cell (perhaps cut
+// short) of the table whose header is being read.
+func (r *reader) readHeaderPart(c layout.Cell) bool {
 	switch {
 	case r.table == tableProactive && r.proactive.headerOpen:
 		r.proactive.header = append(r.proactive.header, c)
-		return
 	case r.table == tableApplications && !r.applications.started:
 		r.applications.header = append(r.applications.header, c)
-		return
 	case r.table == tableReviews && !r.reviewsHaveFigures():
 		r.reviews.cells = append(r.reviews.cells, c)
-		return
+	default:
+		return false
 	}
+	return true
+}
+
+// openUnknownRow opens a row the form does not know, under the block or
+// heading in force; a label after the figures of table 4 ends that table.
+func (r *reader) openUnknownRow(c layout.Cell) {
 	r.closeRow()
 	if r.table == tableReviews {
 		r.closeReviews()

@@ -101,61 +101,18 @@ func (r *reader) closeReviews() {
 		}
 	}
 	header, data := cells[:lastLabel+1], cells[lastLabel+1:limit]
-	type blockLabel struct {
-		b       *blockSpec
-		printed string
-	}
-	var blocks []blockLabel
-	var results []slot
-	for _, c := range header {
-		if layout.Classify(c.Text, r.isUnit) != layout.Label {
-			continue
-		}
-		k := label.Key(c.Text)
-		if b := r.reviewsBlock(k); b != nil {
-			if len(blocks) == 0 || blocks[len(blocks)-1].b != b { // a merged cell may repeat in each cell it spans
-				blocks = append(blocks, blockLabel{b, source.Trim(c.Text)})
-			}
-			continue
-		}
-		for _, col := range r.s.reviewsResults.columns {
-			if col.score(k) >= label.Close {
-				if len(results) < 5 && !containsSlot(results, col.key) {
-					results = append(results, slot{key: col.key, printed: source.Trim(c.Text), x0: c.X0, x1: c.X1, idx: -1})
-				}
-				break
-			}
-		}
-	}
-	if len(blocks) == 0 {
-		for _, b := range r.s.reviewsBlocks {
-			blocks = append(blocks, blockLabel{b, b.label})
-		}
-	}
-	if len(results) < 5 {
-		var keys []string
-		for _, s := range results {
-			keys = append(keys, s.key)
-		}
-		results = nil
-		for i, c := range r.s.reviewsResults.templateColumns(gongkai.Template2019) {
-			if i < len(keys) && keys[i] != c.key {
-				return // results printed in an order not the form's, and incompletely: nothing certain
-			}
-			results = append(results, slot{key: c.key, printed: c.label, x0: -1, x1: -1, idx: -1})
-		}
+	blocks, results := r.reviewsHeader(header)
+	results, ok := r.reviewsResultColumns(results)
+	if !ok {
+		return // results printed in an order not the form's, and incompletely: nothing certain
 	}
 	var slots []slot
 	for _, bl := range blocks {
-		for _, res := range results {
-			s := res
-			s.block = bl.b
-			slots = append(slots, s)
-		}
+		slots = append(slots, blockSlots(bl.block, results)...)
 	}
 	r.emitReviews(data, slots, func(b *blockSpec) string {
 		for _, bl := range blocks {
-			if bl.b == b {
+			if bl.block == b {
 				return bl.printed
 			}
 		}
@@ -172,15 +129,83 @@ func (r *reader) closeReviews() {
 				run = append(run, c)
 			}
 		}
-		var bs []slot
-		for _, res := range results {
-			s := res
-			s.block = m.block
-			bs = append(bs, s)
-		}
-		label := source.Trim(m.label)
-		r.emitReviews(run, bs, func(*blockSpec) string { return label })
+		printed := source.Trim(m.label)
+		r.emitReviews(run, blockSlots(m.block, results), func(*blockSpec) string { return printed })
 	}
+}
+
+// printedBlock is a block of table 4 as its header prints it.
+type printedBlock struct {
+	block   *blockSpec
+	printed string
+}
+
+// reviewsHeader reads the header cells of table 4: its blocks and its
+// result columns, in printed order. With no block printed, the form's
+// blocks are taken in the form's order.
+func (r *reader) reviewsHeader(header []layout.Cell) ([]printedBlock, []slot) {
+	var blocks []printedBlock
+	var results []slot
+	for _, c := range header {
+		if layout.Classify(c.Text, r.isUnit) != layout.Label {
+			continue
+		}
+		k := label.Key(c.Text)
+		if b := r.reviewsBlock(k); b != nil {
+			if len(blocks) == 0 || blocks[len(blocks)-1].block != b { // a merged cell may repeat in each cell it spans
+				blocks = append(blocks, printedBlock{b, source.Trim(c.Text)})
+			}
+			continue
+		}
+		for _, col := range r.s.reviewsResults.columns {
+			if col.score(k) >= label.Close {
+				if len(results) < r.reviewsResultCount() && !containsSlot(results, col.key) {
+					results = append(results, slot{key: col.key, printed: source.Trim(c.Text), x0: c.X0, x1: c.X1, idx: -1})
+				}
+				break
+			}
+		}
+	}
+	if len(blocks) == 0 {
+		for _, b := range r.s.reviewsBlocks {
+			blocks = append(blocks, printedBlock{b, b.label})
+		}
+	}
+	return blocks, results
+}
+
+// reviewsResultCount is the number of result columns of each block of
+// table 4 (结果维持 … 总计).
+func (r *reader) reviewsResultCount() int {
+	return len(r.s.reviewsResults.templateColumns(gongkai.Template2019))
+}
+
+// reviewsResultColumns completes the result columns a header prints, when
+// it prints fewer than the form has, with the form's: only when those it
+// prints are the form's first ones, in order; otherwise nothing is certain
+// and ok is false.
+func (r *reader) reviewsResultColumns(results []slot) (_ []slot, ok bool) {
+	if len(results) >= r.reviewsResultCount() {
+		return results, true
+	}
+	var out []slot
+	for i, c := range r.s.reviewsResults.templateColumns(gongkai.Template2019) {
+		if i < len(results) && results[i].key != c.key {
+			return nil, false
+		}
+		out = append(out, slot{key: c.key, printed: c.label, x0: -1, x1: -1, idx: -1})
+	}
+	return out, true
+}
+
+// blockSlots are the result columns under one block.
+func blockSlots(b *blockSpec, results []slot) []slot {
+	out := make([]slot, len(results))
+	for i, res := range results {
+		out[i] = res
+		out[i].block = b
+	}
+	return out
 }
 
 func (r *reader) emitReviews(data []layout.Cell, slots []slot, blockLabel func(*blockSpec) string) {

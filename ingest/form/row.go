@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"strings"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/figure"
@@ -16,140 +17,171 @@ import (
 func (r *reader) closeRow() {
 	cur := r.cur
 	r.cur = nil
-	if cur == nil {
-		return
-	}
-	label := source.Trim(r.labelText(cur.labels))
-	line := cur.labels[0].Line
-	unplace := func(reason string) {
-		u := gongkai.Unplaced{Label: label, Line: line, Reason: reason, Cells: []string{}}
-		for _, v := range cur.values {
-			u.Cells = append(u.Cells, v.Raw)
-		}
-		r.unplaced = append(r.unplaced, u)
-	}
-	if cur.row != nil && len(cur.values) == 0 {
+	if cur == nil || cur.row != nil && len(cur.values) == 0 {
 		return // printed with no cells at all: nothing to read, nothing to report
 	}
-	figures := false
-	for _, v := range cur.values {
-		if layout.Classify(v.Text, r.isUnit) == layout.Value {
-			figures = true
-		}
-	}
-	var slots []slot
-	switch cur.table {
-	case tableProactive:
-		b := cur.block
-		if b == nil {
-			unplace("no row of the form has this label, and no block of table 2 is in force to keep it under")
-			return
-		}
-		slots = r.proactive.columns[b]
-		if slots == nil {
-			slots = r.proactiveColumnsByCount(b, cur.values)
-			if slots == nil {
-				unplace(fmt.Sprintf("no column headers for block %s and the figures fit both formats", b.label))
-				return
-			}
-			r.proactive.columns[b] = slots
-		}
-	case tableApplications:
-		slots = r.applications.columns
-	default:
-		if figures {
-			unplace("no row of the form has this label")
-		} else {
-			unplace("a label outside the tables of the form")
-		}
+	figures := cur.hasFigures(r.isUnit)
+	slots, reason := r.rowColumns(cur, figures)
+	if reason != "" {
+		r.unplace(cur, reason)
 		return
 	}
-
-	// What the row is: a row of the form, a heading printing figures, or a
-	// row the national form lacks.
-	var flags []string
-	indicator := func(s slot) string { return "" }
-	key := ""
+	target, reason := r.rowTarget(cur, figures)
 	switch {
-	case cur.row == nil:
-		if !figures {
-			unplace("no row of the form has this label")
-			return
-		}
-		if cur.table == tableProactive {
-			if len(cur.block.locals) == 0 {
-				unplace(fmt.Sprintf("a row the national form does not have in %s; the catalogue has no place for it", cur.block.label))
-				return
-			}
-			indicator = func(s slot) string { return cur.block.locals[s.key] }
-		} else {
-			g := cur.group
-			for g != nil && g.local == "" {
-				g = r.s.rowByID[g.parent]
-			}
-			if g == nil {
-				unplace("a row the national form does not have, outside any heading of table 3")
-				return
-			}
-			ind := g.local
-			indicator = func(slot) string { return ind }
-		}
-		flags = append(flags, gongkai.FlagLocalRow)
-	case cur.row.group && cur.row != r.s.otherHandling:
-		if !figures {
-			return
-		}
-		if cur.row.indicator == "" {
-			unplace(fmt.Sprintf("heading row %s prints figures the form has no place for", cur.row.label))
-			return
-		}
-		ind := cur.row.indicator
-		indicator = func(slot) string { return ind }
-		flags = append(flags, gongkai.FlagLocalRow)
-		key = cur.row.id
-	case cur.table == tableProactive:
-		row := cur.row
-		indicator = func(s slot) string { return row.cells[s.key] }
-		key = row.id
-	default:
-		ind := cur.row.indicator
-		indicator = func(slot) string { return ind }
-		key = cur.row.id
-		if cur.row == r.s.otherHandling && !figures && r.applications.otherHandlingRows {
-			return
-		}
+	case reason != "":
+		r.unplace(cur, reason)
+		return
+	case target == nil:
+		return // a heading that prints nothing
 	}
-	if key != "" {
-		if at, dup := r.seen[key]; dup {
-			unplace(fmt.Sprintf("row %s (%s) was already read at line %d", key, cur.row.label, at))
+	if target.key != "" {
+		if at, dup := r.seen[target.key]; dup {
+			r.unplace(cur, fmt.Sprintf("row %s (%s) was already read at line %d", target.key, cur.row.label, at))
 			return
 		}
-		r.seen[key] = line
+		r.seen[target.key] = cur.labels[0].Line
 	}
-
 	r.lastShort = len(cur.values) < len(slots) && (len(cur.values) == 0 || !cur.values[0].Spaced)
 	slots, placedBy, problem := r.byFormOrder(cur, slots)
 	if problem != "" {
-		unplace(problem)
+		r.unplace(cur, problem)
 		return
 	}
 	if placedBy != "" {
-		flags = append(flags, placedBy)
+		target.flags = append(target.flags, placedBy)
 	}
-	if r.deferRun(cur, slots, label, flags) {
+	if r.deferRun(cur, slots, cur.printedLabel(), target.flags) {
 		return
 	}
 	values, problem := fitValues(cur.values, slots, r.isUnit)
 	if problem != "" {
-		unplace(problem)
+		r.unplace(cur, problem)
 		return
 	}
+	r.emitRow(cur, target, slots, values)
+}
+
+// hasFigures reports whether the row prints a figure (not only blanks).
+func (cur *openRow) hasFigures(isUnit func(string) bool) bool {
+	for _, v := range cur.values {
+		if layout.Classify(v.Text, isUnit) == layout.Value {
+			return true
+		}
+	}
+	return false
+}
+
+// printedLabel is the row's label as printed, its cells joined.
+func (cur *openRow) printedLabel() string {
+	var b strings.Builder
+	for _, c := range cur.labels {
+		b.WriteString(c.Text)
+	}
+	return source.Trim(b.String())
+}
+
+// unplace reports the row as unplaced, with its cells and why.
+func (r *reader) unplace(cur *openRow, reason string) {
+	u := gongkai.Unplaced{Label: cur.printedLabel(), Line: cur.labels[0].Line, Reason: reason, Cells: []string{}}
+	for _, v := range cur.values {
+		u.Cells = append(u.Cells, v.Raw)
+	}
+	r.unplaced = append(r.unplaced, u)
+}
+
+// rowColumns is the columns the row's cells fill: those of its block of
+// table 2 (from its header, or else from the count of its cells), or those
+// of table 3. A row outside both has none, and the reason says why.
+func (r *reader) rowColumns(cur *openRow, figures bool) ([]slot, string) {
+	switch cur.table {
+	case tableProactive:
+		b := cur.block
+		if b == nil {
+			return nil, "no row of the form has this label, and no block of table 2 is in force to keep it under"
+		}
+		if slots := r.proactive.columns[b]; slots != nil {
+			return slots, ""
+		}
+		slots := r.proactiveColumnsByCount(b, cur.values)
+		if slots == nil {
+			return nil, fmt.Sprintf("no column headers for block %s and the figures fit both formats", b.label)
+		}
+		r.proactive.columns[b] = slots
+		return slots, ""
+	case tableApplications:
+		return r.applications.columns, ""
+	}
+	if figures {
+		return nil, "no row of the form has this label"
+	}
+	return nil, "a label outside the tables of the form"
+}
+
+// rowTarget is where the figures of a row go.
+type rowTarget struct {
+	indicator func(slot) string // the indicator of the figure in a column, "" when it has none
+	key       string            // the row's key among the rows read, "" for a row the form lacks
+	flags     []string
+}
+
+// rowTarget says what the row is: a row of the form, a heading printing
+// figures, or a row the national form lacks and the catalogue keeps under
+// its block or heading. It is nil, with no reason, for a heading that
+// prints nothing; with a reason for a row that has no place.
+func (r *reader) rowTarget(cur *openRow, figures bool) (*rowTarget, string) {
+	switch row := cur.row; {
+	case row == nil:
+		if !figures {
+			return nil, "no row of the form has this label"
+		}
+		return r.localTarget(cur)
+	case row.group && row != r.s.otherHandling:
+		if !figures {
+			return nil, ""
+		}
+		if row.indicator == "" {
+			return nil, fmt.Sprintf("heading row %s prints figures the form has no place for", row.label)
+		}
+		return &rowTarget{indicator: func(slot) string { return row.indicator }, key: row.id, flags: []string{gongkai.FlagLocalRow}}, ""
+	case cur.table == tableProactive:
+		return &rowTarget{indicator: func(s slot) string { return row.cells[s.key] }, key: row.id}, ""
+	case row == r.s.otherHandling && !figures && r.applications.otherHandlingRows:
+		return nil, "" // a heading in the 2021 layout
+	default:
+		return &rowTarget{indicator: func(slot) string { return row.indicator }, key: row.id}, ""
+	}
+}
+
+// localTarget places a row the national form lacks: under its block of
+// table 2, or under the nearest heading of table 3 that keeps such rows.
+func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
+	flags := []string{gongkai.FlagLocalRow}
+	if cur.table == tableProactive {
+		if len(cur.block.locals) == 0 {
+			return nil, fmt.Sprintf("a row the national form does not have in %s; the catalogue has no place for it", cur.block.label)
+		}
+		return &rowTarget{indicator: func(s slot) string { return cur.block.locals[s.key] }, flags: flags}, ""
+	}
+	g := cur.group
+	for g != nil && g.local == "" {
+		g = r.s.rowByID[g.parent]
+	}
+	if g == nil {
+		return nil, "a row the national form does not have, outside any heading of table 3"
+	}
+	return &rowTarget{indicator: func(slot) string { return g.local }, flags: flags}, ""
+}
+
+// emitRow turns the figures of a placed row, lined up with its columns,
+// into observations.
+func (r *reader) emitRow(cur *openRow, target *rowTarget, slots []slot, values []*layout.Cell) {
+	label := cur.printedLabel()
 	for i, v := range values {
 		if v == nil {
 			continue
 		}
 		s := slots[i]
-		ind := indicator(s)
+		ind := target.indicator(s)
 		if ind == "" {
 			r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: label, Cells: []string{v.Raw}, Line: v.Line,
 				Reason: fmt.Sprintf("column %s is not a column of row %s", s.printed, label)})
@@ -159,8 +191,8 @@ func (r *reader) closeRow() {
 		if cur.table == tableApplications {
 			bd = s.key
 		}
-		o := r.observation(ind, bd, label, s, *v, flags)
-		if key == r.s.otherHandling.id {
+		o := r.observation(ind, bd, label, s, *v, target.flags)
+		if target.key == r.s.otherHandling.id {
 			r.applications.otherHandlingObs = append(r.applications.otherHandlingObs, len(r.obs))
 		}
 		r.obs = append(r.obs, o)

@@ -100,89 +100,13 @@ const (
 var templates = []string{gongkai.Template2019, gongkai.Template2021}
 
 func newSpec(cat *catalog.Catalog) *spec {
-	s := &spec{blocks: map[string]*blockSpec{}, spans: map[int][]*entry{}, rows: map[int][]*rowSpec{}}
+	s := &spec{blocks: map[string]*blockSpec{}, spans: map[int][]*entry{}, rows: map[int][]*rowSpec{}, rowByID: map[string]*rowSpec{}}
 	s.applications = &blockSpec{entry: entry{id: "3"}, table: tableApplications}
 	s.blocks["3"] = s.applications
-	rowByID := map[string]*rowSpec{}
-	s.rowByID = rowByID
 	for _, tpl := range templates {
-		pos := map[string]int{}
+		pos := map[string]int{} // next column position, by block and template
 		for _, e := range cat.Forms[tpl] {
-			fe := entry{id: e.ID, parent: e.Parent, label: e.Label, templates: []string{tpl}}
-			if e.Kind == catalog.FormRow && e.Table == tableReviews {
-				fe.id = e.Block
-			}
-			for _, l := range append([]string{e.Label}, e.Aliases...) {
-				fe.keys = append(fe.keys, label.Key(l))
-			}
-			blk := s.blocks[e.Block]
-			if e.Table == tableApplications {
-				blk = s.applications
-			}
-			switch e.Kind {
-			case catalog.FormBlock:
-				if b := s.blocks[e.ID]; b != nil {
-					b.merge(fe, tpl)
-					continue
-				}
-				b := &blockSpec{entry: fe, table: e.Table, locals: map[string]string{}, cells: map[string]string{}}
-				s.blocks[e.ID] = b
-				if e.Table == tableProactive {
-					s.proactiveBlocks = append(s.proactiveBlocks, b)
-				} else {
-					s.reviewsBlocks = append(s.reviewsBlocks, b)
-				}
-			case catalog.FormSpan:
-				s.addSpan(e.Table, fe, tpl)
-			case catalog.FormColumn:
-				if e.Table == tableReviews { // shared by the three blocks
-					if s.reviewsResults == nil {
-						s.reviewsResults = &blockSpec{entry: entry{id: "4"}, table: tableReviews}
-						s.blocks["4"] = s.reviewsResults
-					}
-					blk = s.reviewsResults
-				}
-				k := e.Block + "/" + tpl
-				blk.columns = append(blk.columns, &columnSpec{entry: fe, key: e.ID, template: tpl, pos: pos[k]})
-				pos[k]++
-			case catalog.FormGroup, catalog.FormRow:
-				if e.Table == tableReviews { // the blocks are the rows
-					if e.Kind == catalog.FormRow {
-						blk.cells[e.Column] = e.Indicator
-					}
-					continue
-				}
-				r := rowByID[e.ID]
-				if r == nil {
-					r = &rowSpec{entry: fe, table: e.Table, block: blk, cells: map[string]string{}}
-					rowByID[e.ID] = r
-					blk.rows = append(blk.rows, r)
-					s.rows[e.Table] = append(s.rows[e.Table], r)
-					r.depth = strings.Count(e.ID, ".")
-				} else {
-					r.merge(fe, tpl)
-				}
-				if e.Kind == catalog.FormGroup {
-					r.group = true // （六）其他处理 is a heading in 2021 only; the reader settles it
-				}
-				if e.Indicator != "" {
-					if e.Table == tableApplications {
-						r.indicator = e.Indicator
-					} else {
-						r.cells[e.Column] = e.Indicator
-					}
-				}
-			case catalog.FormLocal:
-				if e.Table == tableProactive {
-					blk.locals[e.Column] = e.Indicator
-				} else if p := rowByID[e.Parent]; p != nil {
-					p.local = e.Indicator
-				}
-			case catalog.FormDerived:
-				if tpl == templates[0] {
-					s.derived = append(s.derived, e)
-				}
-			}
+			s.add(e, tpl, pos)
 		}
 	}
 	for _, r := range s.rows[tableApplications] {
@@ -197,6 +121,97 @@ func newSpec(cat *catalog.Catalog) *spec {
 		panic("catalog: the forms lack a row of table 3 (" + otherHandlingIndicator + ", " + carriedForwardIndicator + ") or the result columns of table 4")
 	}
 	return s
+}
+
+// add adds one entry of template tpl's catalogue.
+func (s *spec) add(e catalog.FormEntry, tpl string, pos map[string]int) {
+	fe := entry{id: e.ID, parent: e.Parent, label: e.Label, templates: []string{tpl}}
+	if e.Kind == catalog.FormRow && e.Table == tableReviews {
+		fe.id = e.Block
+	}
+	for _, l := range append([]string{e.Label}, e.Aliases...) {
+		fe.keys = append(fe.keys, label.Key(l))
+	}
+	blk := s.blocks[e.Block]
+	if e.Table == tableApplications {
+		blk = s.applications
+	}
+	switch e.Kind {
+	case catalog.FormBlock:
+		s.addBlock(e, fe, tpl)
+	case catalog.FormSpan:
+		s.addSpan(e.Table, fe, tpl)
+	case catalog.FormColumn:
+		if e.Table == tableReviews { // shared by the three blocks
+			if s.reviewsResults == nil {
+				s.reviewsResults = &blockSpec{entry: entry{id: "4"}, table: tableReviews}
+				s.blocks["4"] = s.reviewsResults
+			}
+			blk = s.reviewsResults
+		}
+		k := e.Block + "/" + tpl
+		blk.columns = append(blk.columns, &columnSpec{entry: fe, key: e.ID, template: tpl, pos: pos[k]})
+		pos[k]++
+	case catalog.FormGroup, catalog.FormRow:
+		if e.Table == tableReviews { // the blocks are the rows
+			if e.Kind == catalog.FormRow {
+				blk.cells[e.Column] = e.Indicator
+			}
+			return
+		}
+		s.addRow(e, fe, tpl, blk)
+	case catalog.FormLocal:
+		if e.Table == tableProactive {
+			blk.locals[e.Column] = e.Indicator
+		} else if p := s.rowByID[e.Parent]; p != nil {
+			p.local = e.Indicator
+		}
+	case catalog.FormDerived:
+		if tpl == templates[0] {
+			s.derived = append(s.derived, e)
+		}
+	}
+}
+
+// addBlock adds a block of table 2 or 4, or merges the wordings of the
+// other template's.
+func (s *spec) addBlock(e catalog.FormEntry, fe entry, tpl string) {
+	if b := s.blocks[e.ID]; b != nil {
+		b.merge(fe, tpl)
+		return
+	}
+	b := &blockSpec{entry: fe, table: e.Table, locals: map[string]string{}, cells: map[string]string{}}
+	s.blocks[e.ID] = b
+	if e.Table == tableProactive {
+		s.proactiveBlocks = append(s.proactiveBlocks, b)
+	} else {
+		s.reviewsBlocks = append(s.reviewsBlocks, b)
+	}
+}
+
+// addRow adds a row or heading of table 2 or 3 under block blk, or merges
+// the wordings and indicators of the other template's.
+func (s *spec) addRow(e catalog.FormEntry, fe entry, tpl string, blk *blockSpec) {
+	r := s.rowByID[e.ID]
+	if r == nil {
+		r = &rowSpec{entry: fe, table: e.Table, block: blk, cells: map[string]string{}}
+		s.rowByID[e.ID] = r
+		blk.rows = append(blk.rows, r)
+		s.rows[e.Table] = append(s.rows[e.Table], r)
+		r.depth = strings.Count(e.ID, ".")
+	} else {
+		r.merge(fe, tpl)
+	}
+	if e.Kind == catalog.FormGroup {
+		r.group = true // （六）其他处理 is a heading in 2021 only; the reader settles it
+	}
+	if e.Indicator != "" {
+		if e.Table == tableApplications {
+			r.indicator = e.Indicator
+		} else {
+			r.cells[e.Column] = e.Indicator
+		}
+	}
 }
 
 func (e *entry) merge(o entry, tpl string) {
