@@ -50,7 +50,7 @@ func dropSequence(cells []layout.Cell, isUnit func(string) bool) []layout.Cell {
 func tableStart(lines []source.Line, m *matcher) (int, bool) {
 	for i, l := range lines {
 		// The header row, not a sentence that names statistics (各项统计指标…).
-		if t := label.Squeeze(label.Fold(strings.ReplaceAll(l.Text, "|", ""))); strings.Contains(t, "统计指标") && utf8.RuneCountInString(t) <= 30 && !strings.ContainsAny(t, "，。；") {
+		if t := label.Squeeze(label.Fold(strings.ReplaceAll(l.Text, "|", ""))); (strings.Contains(t, "统计指标") || strings.HasPrefix(t, "指标名称")) && utf8.RuneCountInString(t) <= 30 && !strings.ContainsAny(t, "，。；") {
 			return i, true
 		}
 	}

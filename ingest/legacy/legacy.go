@@ -19,6 +19,9 @@ import (
 // form but hold no table with figures.
 func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, end int, err error) {
 	t := newLegacyTable(cat)
+	given := lines
+	lines, runOn := unglue(lines, cat, t.isUnit)
+	defer func() { start, end = sameLines(given, lines, start, end) }()
 	start, _ = tableStart(lines, t.m)
 	if start < 0 {
 		return 0, 0, invalid(layout.LineOf(lines, cat.Words(catalog.WordsDetectLegacy)), "the text names rows of the statistics table but holds no table with figures")
@@ -36,6 +39,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 	}
 	r.Template = gongkai.TemplateLegacy
 	r.Observations, r.Unplaced = t.observations()
+	r.Unplaced = append(r.Unplaced, runOn...)
 	if len(r.Observations) == 0 {
 		return 0, 0, invalid(lines[start].N, "the statistics table has no row of the 2014 form with a figure")
 	}
@@ -47,6 +51,25 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 		}
 	}
 	return start, end, nil
+}
+
+// sameLines turns the span [start, end) of the cut lines into the span of
+// the lines given, which a line cut into many (unglue) counts as one.
+func sameLines(given, cut []source.Line, start, end int) (int, int) {
+	if len(given) == len(cut) || end <= start {
+		return start, end
+	}
+	first, last := cut[start].N, cut[end-1].N
+	s, e := 0, len(given)
+	for i, l := range given {
+		if l.N < first {
+			s = i + 1
+		}
+		if l.N <= last {
+			e = i + 1
+		}
+	}
+	return s, e
 }
 
 // lastSection is the last row placed, -1 when none is.

@@ -2,6 +2,7 @@ package legacy
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -121,6 +122,11 @@ func (t *legacyTable) setColumns(headers []string) {
 	}
 	for i, h := range headers {
 		col := valueColumn{header: source.Trim(h), breakdown: fmt.Sprintf("column_%d", i+1)}
+		if yearColumn.MatchString(label.Squeeze(label.Fold(h))) {
+			col.breakdown = gongkai.BreakdownTotal // 2015年度: the year's figure, the observation itself
+			t.columns = append(t.columns, col)
+			continue
+		}
 		best := label.MatchThreshold
 		for _, c := range t.cat.LegacyColumns {
 			for _, l := range c.Labels {
@@ -132,6 +138,9 @@ func (t *legacyTable) setColumns(headers []string) {
 		t.columns = append(t.columns, col)
 	}
 }
+
+// yearColumn matches a value column headed by the report's year (2015年度).
+var yearColumn = regexp.MustCompile(`^\d{4}年度?$`)
 
 func newLegacyTable(cat *catalog.Catalog) *legacyTable {
 	return &legacyTable{
