@@ -332,3 +332,48 @@ func TestFormOrderRefuses(t *testing.T) {
 		t.Errorf("属于国家秘密 not unplaced for its sum: %+v", r.Unplaced)
 	}
 }
+
+// shreddedTable4 prints table 4 as pdftotext prints a PDF's: the header's
+// words scattered over lines and cut in pieces, the fifteen figures on one
+// line.
+func shreddedTable4(figures []int) string {
+	return "四、政府信息公开行政复议、行政诉讼情况\n" +
+		"          行政复议                              行政诉讼\n" +
+		"                              未经复议直接起诉                  复议后起诉\n" +
+		"结果   结果     其他   尚未\n" +
+		"                    总 计 结果 结果 其他       尚未     结果 结果 其他 尚未\n" +
+		"维持   纠正     结果   审结                                               总计\n" +
+		"                        维持 纠正 结果       审结     维持 纠正 结果 审结\n\n" +
+		joinFigures(figures, "    ") + "\n\n五、存在的主要问题及改进情况\n"
+}
+
+func TestTable4PlacedByFormOrder(t *testing.T) {
+	rows := damagedTable3(t, 2)
+	figures := []int{40, 0, 10, 5, 55, 2, 0, 4, 6, 12, 6, 0, 9, 7, 22}
+	r, err := Parse("pdftotext.txt", []byte(pdfLayout(rows)+shreddedTable4(figures)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	order := []string{"upheld", "corrected", "other", "pending", "total"}
+	blocks := []string{"reconsiderations", "lawsuits.direct", "lawsuits.after_reconsideration"}
+	var cases []cellCase
+	for i, f := range figures {
+		cases = append(cases, cellCase{indicator: blocks[i/5] + "." + order[i%5], breakdown: "total",
+			value: strconv.Itoa(f), flags: []string{gongkai.FlagPlacedByFormOrder}})
+	}
+	checkCells(t, r, cases)
+
+	// Totals printed as 0 where their parts add to more: the order of the
+	// form is not certain, and nothing is placed.
+	figures[4] = 0
+	r, err = Parse("pdftotext.txt", []byte(pdfLayout(rows)+shreddedTable4(figures)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasObs(r, "reconsiderations.upheld", "total") || hasObs(r, "lawsuits.direct.total", "total") {
+		t.Error("table 4 placed by the form's order although a block does not add up")
+	}
+	if !unplacedBecause(r, "行政复议", "not the sum of its results") {
+		t.Errorf("table 4 not unplaced with the reason: %+v", r.Unplaced)
+	}
+}

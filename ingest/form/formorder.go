@@ -24,7 +24,7 @@ func (r *reader) byFormOrder(cur *openRow, slots []slot) ([]slot, string, string
 		return slots, "", ""
 	}
 	form := r.s.applications.templateColumns(gongkai.Template2021)
-	figures, ok := r.plainFigures(cur.values)
+	figures, _, ok := r.plainFigures(cur.values)
 	switch {
 	case !ok:
 		return slots, "", ""
@@ -66,7 +66,7 @@ func distinctKeys(slots []slot) bool {
 // number, blanks at either end left out; false when a cell is a glued run,
 // a mark such as —, or a blank between figures, whose column the order
 // cannot tell.
-func (r *reader) plainFigures(values []layout.Cell) ([]float64, bool) {
+func (r *reader) plainFigures(values []layout.Cell) ([]float64, []layout.Cell, bool) {
 	for len(values) > 0 && layout.Classify(values[len(values)-1].Text, r.isUnit) == layout.Blank {
 		values = values[:len(values)-1]
 	}
@@ -76,13 +76,86 @@ func (r *reader) plainFigures(values []layout.Cell) ([]float64, bool) {
 	var out []float64
 	for _, v := range values {
 		if v.Glued || layout.Classify(v.Text, r.isUnit) != layout.Value {
-			return nil, false
+			return nil, nil, false
 		}
 		p := figure.Parse(v.Raw)
 		if p.Number == nil {
-			return nil, false
+			return nil, nil, false
 		}
 		out = append(out, *p.Number)
 	}
-	return out, len(out) > 0
+	return out, values, len(out) > 0
+}
+
+// reviewsByFormOrder reads the figures of table 4 when its header's result
+// columns cannot be read: by the form's order of blocks and results, when
+// exactly the form's fifteen figures are printed and each block's 总计 is
+// the sum of its results; otherwise they are reported unplaced, with the
+// reason.
+func (r *reader) reviewsByFormOrder(data []layout.Cell) {
+	if len(data) == 0 {
+		return
+	}
+	var results []slot
+	for _, c := range r.s.reviewsResults.templateColumns(gongkai.Template2019) {
+		results = append(results, slot{key: c.key, printed: c.label, x0: -1, x1: -1, idx: -1})
+	}
+	var slots []slot
+	for _, b := range r.s.reviewsBlocks {
+		slots = append(slots, blockSlots(b, results)...)
+	}
+	// A layout that prints the figures as one row (a Markdown row of 15
+	// cells) says where they end: what follows it is not table 4's.
+	if first := sameLine(data); len(first) < len(data) {
+		if f, _, ok := r.plainFigures(first); ok && len(f) == len(slots) {
+			data = first
+		}
+	}
+	figures, cells, ok := r.plainFigures(data)
+	reason := ""
+	switch {
+	case !ok:
+		reason = "the header of table 4 does not show its columns, and not every cell is a printed figure: no column is certain"
+	case len(figures) != len(slots):
+		reason = fmt.Sprintf("the header of table 4 does not show its columns, and its %d figures are not the form's %d: no column is certain", len(figures), len(slots))
+	case !blocksAddUp(figures, len(results)):
+		reason = "the header of table 4 does not show its columns, and a block's 总计 is not the sum of its results: the form's order is not certain"
+	}
+	if reason != "" {
+		u := gongkai.Unplaced{Label: "行政复议、行政诉讼", Line: data[0].Line, Reason: reason, Cells: []string{}}
+		for _, c := range data {
+			u.Cells = append(u.Cells, c.Raw)
+		}
+		r.unplaced = append(r.unplaced, u)
+		return
+	}
+	n := len(r.obs)
+	r.emitReviews(cells, slots, func(b *blockSpec) string { return b.label })
+	for i := n; i < len(r.obs); i++ {
+		r.obs[i].Flags = figure.AppendFlag(r.obs[i].Flags, gongkai.FlagPlacedByFormOrder)
+	}
+}
+
+// sameLine is the cells of data on the line of its first cell.
+func sameLine(data []layout.Cell) []layout.Cell {
+	n := 0
+	for n < len(data) && data[n].Line == data[0].Line {
+		n++
+	}
+	return data[:n]
+}
+
+// blocksAddUp reports whether each run of n figures ends with the sum of
+// the others (I4).
+func blocksAddUp(figures []float64, n int) bool {
+	for i := 0; i+n <= len(figures); i += n {
+		var sum float64
+		for _, f := range figures[i : i+n-1] {
+			sum += f
+		}
+		if sum != figures[i+n-1] {
+			return false
+		}
+	}
+	return len(figures)%n == 0
 }

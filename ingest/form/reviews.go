@@ -104,7 +104,11 @@ func (r *reader) closeReviews() {
 	blocks, results := r.reviewsHeader(header)
 	results, ok := r.reviewsResultColumns(results)
 	if !ok {
-		return // results printed in an order not the form's, and incompletely: nothing certain
+		// The results are printed in an order not the form's, and
+		// incompletely: only the form's own order and arithmetic may place
+		// the figures.
+		r.reviewsByFormOrder(data)
+		return
 	}
 	var slots []slot
 	for _, bl := range blocks {
