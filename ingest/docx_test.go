@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -103,7 +104,7 @@ func TestDOCXLines(t *testing.T) {
 	}
 	var got []string
 	for _, l := range doc.Lines {
-		got = append(got, itoa(l.N)+" "+l.Text)
+		got = append(got, strconv.Itoa(l.N)+" "+l.Text)
 	}
 	want := []string{
 		"1 薛城区人民政府2019年政府信息公开工作年度报告",
