@@ -39,7 +39,6 @@ func (r *reader) closeRow() {
 			r.unplace(cur, fmt.Sprintf("row %s (%s) was already read at line %d", target.key, cur.row.label, at))
 			return
 		}
-		r.seen[target.key] = cur.labels[0].Line
 	}
 	r.lastShort = len(cur.values) < len(slots) && (len(cur.values) == 0 || !cur.values[0].Spaced)
 	slots, placedBy, problem := r.byFormOrder(cur, slots)
@@ -50,7 +49,15 @@ func (r *reader) closeRow() {
 	if placedBy != "" {
 		target.flags = append(target.flags, placedBy)
 	}
+	// A row is read once it is placed: a row that could not be (a sentence
+	// of the narrative that names it) leaves the place to the table's own.
+	read := func() {
+		if target.key != "" {
+			r.seen[target.key] = cur.labels[0].Line
+		}
+	}
 	if r.deferRun(cur, slots, cur.printedLabel(), target.flags) {
+		read()
 		return
 	}
 	values, problem := fitValues(cur.values, slots, r.isUnit)
@@ -58,6 +65,7 @@ func (r *reader) closeRow() {
 		r.unplace(cur, problem)
 		return
 	}
+	read()
 	r.emitRow(cur, target, slots, values)
 }
 
