@@ -48,9 +48,10 @@ func (r *reader) byFormOrder(cur *openRow, slots []slot) ([]slot, string, string
 // completeApplicants reports whether slots are the seven columns of table
 // 3, each once.
 func completeApplicants(slots []slot) bool {
-	return totalLast(slots, applicantColumns+1) || len(slots) == applicantColumns+1 && distinctKeys(slots)
+	return len(slots) == applicantColumns+1 && distinctKeys(slots)
 }
 
+// distinctKeys reports whether every slot has a column key, each once.
 func distinctKeys(slots []slot) bool {
 	seen := map[string]bool{}
 	for _, s := range slots {

@@ -65,17 +65,7 @@ const (
 // totalLast reports whether slots are n distinct columns whose last is the
 // total of the others.
 func totalLast(slots []slot, n int) bool {
-	if len(slots) != n || slots[n-1].key != "total" {
-		return false
-	}
-	seen := map[string]bool{}
-	for _, s := range slots {
-		if s.key == "" || seen[s.key] {
-			return false
-		}
-		seen[s.key] = true
-	}
-	return true
+	return len(slots) == n && slots[n-1].key == "total" && distinctKeys(slots)
 }
 
 // identityNote says which arithmetic a refusal was judged by.
