@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"testing"
+
+	"github.com/gongkai/gongkai"
 )
 
 // Fujian's variant of the legacy table (指标名称 | 计量单位 | <year>年度 |
@@ -22,7 +24,7 @@ func TestFujianVariantRunTogether(t *testing.T) {
 	}
 	checkCells(t, r, []cellCase{
 		// 105 is 10|5: 1|05 is no pair of printed figures.
-		{indicator: "proactive.channels.gazette", breakdown: "total", value: "10", column: "2016年度"},
+		{indicator: "proactive.channels.gazette", breakdown: "total", value: "10", column: "2016年度", flags: []string{gongkai.FlagSplitByArithmetic}},
 		{indicator: "proactive.channels.gazette", breakdown: "cumulative", value: "5", column: "历年累计"},
 		{indicator: "requests.received", breakdown: "total", value: "0"},
 		{indicator: "requests.received", breakdown: "cumulative", value: "1"},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest/figure"
 	"github.com/gongkai/gongkai/ingest/layout"
 	"github.com/gongkai/gongkai/ingest/source"
 )
@@ -20,7 +21,8 @@ import (
 func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, end int, err error) {
 	t := newLegacyTable(cat)
 	given := lines
-	lines, runOn := unglue(lines, cat, t.isUnit)
+	runOn := unglue(lines, cat, t.isUnit)
+	lines = runOn.lines
 	defer func() { start, end = sameLines(given, lines, start, end) }()
 	start, _ = tableStart(lines, t.m)
 	if start < 0 {
@@ -39,7 +41,12 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 	}
 	r.Template = gongkai.TemplateLegacy
 	r.Observations, r.Unplaced = t.observations()
-	r.Unplaced = append(r.Unplaced, runOn...)
+	r.Unplaced = append(r.Unplaced, runOn.unplaced...)
+	for i, o := range r.Observations {
+		if runOn.split[o.Label] {
+			r.Observations[i].Flags = figure.AppendFlag(o.Flags, gongkai.FlagSplitByArithmetic)
+		}
+	}
 	if len(r.Observations) == 0 {
 		return 0, 0, invalid(lines[start].N, "the statistics table has no row of the 2014 form with a figure")
 	}

@@ -37,9 +37,10 @@ var valueHeader = regexp.MustCompile(`\d{4}\s*年度?|本年度?|本期|历年�
 
 // unglue returns lines with a line that holds a table run together cut
 // into its rows; other lines are returned as they are.
-func unglue(lines []source.Line, cat *catalog.Catalog, isUnit func(string) bool) ([]source.Line, []gongkai.Unplaced) {
+func unglue(lines []source.Line, cat *catalog.Catalog, isUnit func(string) bool) runOnTable {
 	var out []source.Line
 	var unplaced []gongkai.Unplaced
+	split := map[string]bool{}
 	for _, l := range lines {
 		if utf8.RuneCountInString(l.Text) < minRunOnRunes || strings.ContainsAny(l.Text, "|\t") {
 			out = append(out, l)
@@ -57,7 +58,12 @@ func unglue(lines []source.Line, cat *catalog.Catalog, isUnit func(string) bool)
 		out = append(out, source.Line{N: l.N, Page: l.Page, Text: "| 指标名称 | 计量单位 | " + strings.Join(columns, " | ") + " |"})
 		rows, unknowns, rest := cutRows(l.Text[loc[1]:], labelKeys(cat), isUnit, len(columns))
 		for _, r := range rows {
-			out = append(out, source.Line{N: l.N, Page: l.Page, Text: r})
+			if r.split {
+				split[r.cells[0]] = true
+			}
+		}
+		for _, r := range rows {
+			out = append(out, source.Line{N: l.N, Page: l.Page, Text: "| " + strings.Join(r.cells, " | ") + " |"})
 		}
 		for _, u := range unknowns {
 			unplaced = append(unplaced, gongkai.Unplaced{Label: u[0], Cells: u[1:], Line: l.N,
@@ -67,7 +73,23 @@ func unglue(lines []source.Line, cat *catalog.Catalog, isUnit func(string) bool)
 			out = append(out, source.Line{N: l.N, Page: l.Page, Text: rest})
 		}
 	}
-	return out, unplaced
+	return runOnTable{lines: out, unplaced: unplaced, split: split}
+}
+
+// runOnTable is what unglue makes of the lines: the lines with the table
+// cut into pipe rows, the rows whose label no row of the form has, and the
+// labels of the rows whose figures were split from a run.
+type runOnTable struct {
+	lines    []source.Line
+	unplaced []gongkai.Unplaced
+	split    map[string]bool
+}
+
+// cutRow is a row cut from a table run together: its cells, and whether
+// its figures were split from one run.
+type cutRow struct {
+	cells []string
+	split bool
 }
 
 // labelKeys are the keys of the catalogue's row labels and their aliases.
@@ -90,7 +112,7 @@ var enumLead = regexp.MustCompile(`^(?:其中[:：]?)?\d{1,2}[、.．]`)
 // full stop or at text that is neither a label, a unit nor figures, and
 // returns the rest. Rows whose label the catalogue does not name are
 // returned apart, as their cells, to be reported unplaced.
-func cutRows(text string, keys [][]rune, isUnit func(string) bool, columns int) (rows []string, unknowns [][]string, rest string) {
+func cutRows(text string, keys [][]rune, isUnit func(string) bool, columns int) (rows []cutRow, unknowns [][]string, rest string) {
 	rs := []rune(text)
 	nextEnum := 1
 	carry := "" // an enumerator cut off the figures of the row before
@@ -146,14 +168,15 @@ func cutRows(text string, keys [][]rune, isUnit func(string) bool, columns int) 
 				j++
 			}
 		}
-		row = append(row, splitFigures(run, columns)...)
+		figures := splitFigures(run, columns)
+		row = append(row, figures...)
 		if unknown {
 			// A label the catalogue does not know, cut only by the figures
 			// after it: no row of the form is certain (信函、传真申请数 is
 			// neither 信函申请数 nor 传真申请数).
 			unknowns = append(unknowns, row)
 		} else {
-			rows = append(rows, "| "+strings.Join(row, " | ")+" |")
+			rows = append(rows, cutRow{cells: row, split: len(figures) > 1})
 		}
 		if carry != "" {
 			nextEnum++
