@@ -27,16 +27,16 @@ type damagedRow struct {
 var applicantKeys = []string{"natural_person", "commercial_enterprise", "research_institution",
 	"public_interest_org", "legal_service_org", "other_org", "total"}
 
-// damagedTable3 is table 3 of the catalogue with figures that satisfy the
+// damagedTable3 is table 3 of a template's catalogue with figures that satisfy the
 // form's identities (I1, I2, I3). seed varies the figures.
-func damagedTable3(t *testing.T, seed int) []damagedRow {
+func damagedTable3(t *testing.T, seed int, template string) []damagedRow {
 	t.Helper()
 	cat := catalog.MustLoad()
 	var rows []damagedRow
 	leafSum := make([]int, 7)
 	n := seed
 	next := func() int { n = (n*7919 + 13) % 1000; return n }
-	for _, e := range cat.Forms[gongkai.Template2021] {
+	for _, e := range cat.Forms[template] {
 		if e.Table != 3 || e.Kind != catalog.FormRow && e.Kind != catalog.FormGroup {
 			continue
 		}
@@ -102,13 +102,18 @@ func joinFigures(fs []int, sep string) string {
 
 // runTogether prints the report as the text of a web page whose table
 // cells have no separators: the whole body on one line.
-func runTogether(rows []damagedRow, table4 []int) string {
+func runTogether(template string, rows []damagedRow, table4 []int) string {
 	var b strings.Builder
 	b.WriteString("标题: 某县2023年政府信息公开工作年度报告\n正文\n")
 	b.WriteString("一、总体情况 2023年，本县持续推进政务公开。")
-	b.WriteString("二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件1012")
-	b.WriteString("第二十条第（五）项信息内容本年处理决定数量行政许可45第二十条第（六）项信息内容本年处理决定数量行政处罚11行政强制6")
-	b.WriteString("第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费1.5")
+	if template == gongkai.Template2019 {
+		b.WriteString("二、主动公开政府信息情况第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件1012")
+		b.WriteString("第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可000")
+	} else {
+		b.WriteString("二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件1012")
+		b.WriteString("第二十条第（五）项信息内容本年处理决定数量行政许可45第二十条第（六）项信息内容本年处理决定数量行政处罚11行政强制6")
+		b.WriteString("第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费1.5")
+	}
 	b.WriteString("三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")
 	b.WriteString("申请人情况自然人法人或其他组织总计商业企业科研机构社会公益 组织 法律服务 机构 其他")
 	for _, r := range rows {
@@ -185,47 +190,65 @@ func checkTable3(t *testing.T, r *gongkai.Report, rows []damagedRow, flag string
 	return found
 }
 
+// damagedTemplates are the templates whose tables the tests print through
+// each damage.
+var damagedTemplates = []string{gongkai.Template2019, gongkai.Template2021}
+
 func TestRunTogetherTables(t *testing.T) {
-	for seed := 1; seed <= 20; seed++ {
-		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
-			rows := damagedTable3(t, seed)
-			table4 := []int{1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0}
-			r, err := Parse("run-together.txt", []byte(runTogether(rows, table4)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			found := checkTable3(t, r, rows, gongkai.FlagSplitByArithmetic)
-			unplaced := 0
-			for _, u := range r.Unplaced {
-				if strings.Contains(u.Reason, "splits") {
-					unplaced++
-				}
-			}
-			// Each row is either read whole or left unplaced, with the
-			// reason that several splits fit.
-			if found+7*(unplaced-1) != 7*printedRows(rows) {
-				t.Errorf("%d figures of table 3 found and %d rows unplaced (one is of table 2), for %d rows", found, unplaced, printedRows(rows))
-				for _, u := range r.Unplaced {
-					t.Logf("unplaced %q %v: %s", u.Label, u.Cells, u.Reason)
-				}
-			}
-			checkCells(t, r, []cellCase{
-				{indicator: "regulations.in_force", breakdown: "total", value: "0"},
-				{indicator: "licensing.decisions", breakdown: "total", value: "45"},
-				{indicator: "fees.amount", breakdown: "total", value: "1.5"},
-				{indicator: "reconsiderations.total", breakdown: "total", value: "3", flags: []string{gongkai.FlagSplitByArithmetic}},
-				{indicator: "lawsuits.direct.upheld", breakdown: "total", value: "12"},
+	for _, template := range damagedTemplates {
+		for seed := 1; seed <= 10; seed++ {
+			t.Run(fmt.Sprintf("%s seed %d", template, seed), func(t *testing.T) {
+				testRunTogether(t, template, seed)
 			})
-			// 1012 under three columns is 1|0|12 or 10|1|2: never guessed.
-			if hasObs(r, "normative_documents.issued", "total") {
-				t.Error("行政规范性文件 1012 was split by guess")
-			}
-		})
+		}
+	}
+}
+
+func testRunTogether(t *testing.T, template string, seed int) {
+	rows := damagedTable3(t, seed, template)
+	table4 := []int{1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0}
+	r, err := Parse("run-together.txt", []byte(runTogether(template, rows, table4)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Template != template {
+		t.Errorf("template %s, want %s", r.Template, template)
+	}
+	found := checkTable3(t, r, rows, gongkai.FlagSplitByArithmetic)
+	unplaced := 0
+	for _, u := range r.Unplaced {
+		if strings.Contains(u.Reason, "splits") {
+			unplaced++
+		}
+	}
+	// Each row is either read whole or left unplaced, with the
+	// reason that several splits fit.
+	if found+7*(unplaced-1) != 7*printedRows(rows) {
+		t.Errorf("%d figures of table 3 found and %d rows unplaced (one is of table 2), for %d rows", found, unplaced, printedRows(rows))
+		for _, u := range r.Unplaced {
+			t.Logf("unplaced %q %v: %s", u.Label, u.Cells, u.Reason)
+		}
+	}
+	cells := []cellCase{
+		{indicator: "regulations.issued", breakdown: "total", value: "0"},
+		{indicator: "reconsiderations.total", breakdown: "total", value: "3", flags: []string{gongkai.FlagSplitByArithmetic}},
+		{indicator: "lawsuits.direct.upheld", breakdown: "total", value: "12"},
+	}
+	if template == gongkai.Template2021 {
+		cells = append(cells, cellCase{indicator: "licensing.decisions", breakdown: "total", value: "45"},
+			cellCase{indicator: "fees.amount", breakdown: "total", value: "1.5"})
+	} else {
+		cells = append(cells, cellCase{indicator: "licensing.items_change", breakdown: "total", value: "0"})
+	}
+	checkCells(t, r, cells)
+	// 1012 under three columns is 1|0|12 or 10|1|2: never guessed.
+	if hasObs(r, "normative_documents.issued", "total") {
+		t.Error("规范性文件 1012 was split by guess")
 	}
 }
 
 func TestRunTogetherSettledByColumnSums(t *testing.T) {
-	rows := damagedTable3(t, 3)
+	rows := damagedTable3(t, 3, gongkai.Template2021)
 	// 予以公开 27|0|0|2|0|1|30 prints 270020130, which 2|7|0|0|20|1|30
 	// prints too; only the column sums of the table tell them apart.
 	var disclosed *damagedRow
@@ -243,7 +266,7 @@ func TestRunTogetherSettledByColumnSums(t *testing.T) {
 		}
 	}
 	copy(disclosed.figures, delta)
-	r, err := Parse("run-together.txt", []byte(runTogether(rows, make([]int, 15))))
+	r, err := Parse("run-together.txt", []byte(runTogether(gongkai.Template2021, rows, make([]int, 15))))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,7 +284,7 @@ func TestRunTogetherSettledByColumnSums(t *testing.T) {
 			cut = append(cut, row)
 		}
 	}
-	r, err = Parse("run-together.txt", []byte(runTogether(cut, make([]int, 15))))
+	r, err = Parse("run-together.txt", []byte(runTogether(gongkai.Template2021, cut, make([]int, 15))))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,19 +317,26 @@ func unplacedBecause(r *gongkai.Report, label, reason string) bool {
 }
 
 func TestPDFLayoutPlacedByFormOrder(t *testing.T) {
-	rows := damagedTable3(t, 5)
-	r, err := Parse("pdftotext.txt", []byte(pdfLayout(rows)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	noUnplaced(t, r)
-	if found, want := checkTable3(t, r, rows, gongkai.FlagPlacedByFormOrder), 7*printedRows(rows); found != want {
-		t.Errorf("%d figures found, want %d", found, want)
+	for _, template := range damagedTemplates {
+		t.Run(template, func(t *testing.T) {
+			rows := damagedTable3(t, 5, template)
+			r, err := Parse("pdftotext.txt", []byte(pdfLayout(rows)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			noUnplaced(t, r)
+			if found, want := checkTable3(t, r, rows, gongkai.FlagPlacedByFormOrder), 7*printedRows(rows); found != want {
+				t.Errorf("%d figures found, want %d", found, want)
+			}
+			if r.Template != template {
+				t.Errorf("template %s, want %s", r.Template, template)
+			}
+		})
 	}
 }
 
 func TestFormOrderRefuses(t *testing.T) {
-	rows := damagedTable3(t, 7)
+	rows := damagedTable3(t, 7, gongkai.Template2021)
 	var disclosed, refused *damagedRow
 	for i := range rows {
 		switch rows[i].indicator {
@@ -348,7 +378,7 @@ func shreddedTable4(figures []int) string {
 }
 
 func TestTable4PlacedByFormOrder(t *testing.T) {
-	rows := damagedTable3(t, 2)
+	rows := damagedTable3(t, 2, gongkai.Template2021)
 	figures := []int{40, 0, 10, 5, 55, 2, 0, 4, 6, 12, 6, 0, 9, 7, 22}
 	r, err := Parse("pdftotext.txt", []byte(pdfLayout(rows)+shreddedTable4(figures)))
 	if err != nil {
