@@ -34,6 +34,11 @@ type reader struct {
 
 	lastShort bool // the last row read has fewer cells than columns
 
+	// lead holds the blank cells that start a line of a row layout until
+	// the line shows what they are: the empty label cells before a label
+	// (dropped), or cells of the row being read.
+	lead []layout.Cell
+
 	cur      *openRow
 	obs      []gongkai.Observation
 	unplaced []gongkai.Unplaced
@@ -90,16 +95,46 @@ func (r *reader) labelText(cs []layout.Cell) string {
 
 // feed reads one cell.
 func (r *reader) feed(c layout.Cell) {
-	switch layout.Classify(c.Text, r.isUnit) {
+	if len(r.lead) > 0 && c.Line != r.lead[0].Line {
+		r.flushLead()
+	}
+	switch kind := layout.Classify(c.Text, r.isUnit); kind {
 	case layout.Blank, layout.Value:
+		if kind == layout.Blank && r.leads(c) {
+			r.lead = append(r.lead, c)
+			break
+		}
+		r.flushLead()
 		r.value(c)
 	case layout.Unit:
 		// a unit printed in a cell of its own says nothing the form does not
 	default:
+		r.lead = nil // the empty label cells left of a label: no cells of any row
 		r.label(c)
 	}
 	if r.table != 0 {
 		r.lastTable = r.table
+	}
+}
+
+// leads reports whether blank cell c may be one of the empty label cells
+// that start a line of a row layout before its label (the place of a
+// merged block label printed on another row): a blank cell at the start
+// of a line after the row being read, or after such cells.
+func (r *reader) leads(c layout.Cell) bool {
+	if c.Idx < 0 || r.table == tableReviews || r.cur == nil || c.Line == r.cur.labels[0].Line {
+		return false
+	}
+	return c.RowStart || len(r.lead) > 0
+}
+
+// flushLead gives the blank cells held at the start of a line to the row
+// being read: the line held no label after them.
+func (r *reader) flushLead() {
+	lead := r.lead
+	r.lead = nil
+	for _, c := range lead {
+		r.value(c)
 	}
 }
 
