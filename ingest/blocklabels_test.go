@@ -12,7 +12,8 @@ import (
 // places exports put them: in the first cell of the block's first row, of
 // a middle row, of every row, as separate leading cells left empty on the
 // other rows (HTML rowspan), and, as a PDF prints them, as label-only rows
-// in the middle of their block after some of its rows. The header has one
+// in the middle of their block after some of its rows; and after a column
+// of row numbers (序号). The header has one
 // label column, the rows two or three, and the 总计 cell of most rows is
 // blank: every figure must stay under its own column, none shifted right
 // by the label cells.
@@ -48,7 +49,7 @@ func TestBlockLabelsNeverShiftFigures(t *testing.T) {
 			}
 		})
 	}
-	if n < 8 {
+	if n < 9 {
 		t.Fatalf("only %d block-label fixtures", n)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/gongkai/gongkai/ingest/figure"
 	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/source"
 )
 
 // reader reads the cells of the tables of the 2019/2021 format in
@@ -100,7 +101,7 @@ func (r *reader) feed(c layout.Cell) {
 	}
 	switch kind := layout.Classify(c.Text, r.isUnit); kind {
 	case layout.Blank, layout.Value:
-		if kind == layout.Blank && r.leads(c) {
+		if kind == layout.Blank && r.leads(c) || kind == layout.Value && r.rowNumber(c) {
 			r.lead = append(r.lead, c)
 			break
 		}
@@ -127,6 +128,21 @@ func (r *reader) leads(c layout.Cell) bool {
 	}
 	return c.RowStart || len(r.lead) > 0
 }
+
+// rowNumber reports whether c may number the row that starts on its line
+// (a column of row numbers, 序号, before the labels): a plain integer in the
+// first cell of a line of a row layout. It is held with the blank lead cells
+// and dropped when a label follows on the line.
+func (r *reader) rowNumber(c layout.Cell) bool {
+	return c.RowStart && c.Idx >= 0 && r.table != tableReviews && rowNumberText.MatchString(label.Fold(source.Trim(c.Text))) &&
+		(r.cur == nil || c.Line != r.cur.labels[0].Line)
+}
+
+// rowNumberHeading is the heading of a column of row numbers.
+var rowNumberHeading = regexp.MustCompile(`^(序号|编号|行次)$`)
+
+// rowNumberText is a row number as a numbering column prints it.
+var rowNumberText = regexp.MustCompile(`^\d{1,3}$`)
 
 // flushLead gives the blank cells held at the start of a line to the row
 // being read: the line held no label after them.
@@ -179,7 +195,8 @@ func (r *reader) label(c layout.Cell) {
 
 // readMarker reads the cells that mark a place rather than hold a label:
 // table 3's note on its identity (勾稽关系), a bracketed note alone (the
-// end of a wrapped label), a unit note, a section heading of the report.
+// end of a wrapped label), a unit note, the heading of a column of row
+// numbers, a section heading of the report.
 func (r *reader) readMarker(c layout.Cell, l label.Label, folded string) bool {
 	switch {
 	case strings.Contains(folded, "勾稽关系"):
@@ -189,7 +206,7 @@ func (r *reader) readMarker(c layout.Cell, l label.Label, folded string) bool {
 		if r.cur != nil && len(r.cur.values) == 0 {
 			r.cur.labels = append(r.cur.labels, c)
 		}
-	case unitNote.MatchString(folded):
+	case unitNote.MatchString(folded), rowNumberHeading.MatchString(folded):
 	case l.EnumLevel() == 1 && r.isSection(l.Key):
 		r.closeRow()
 		r.closeReviews()
