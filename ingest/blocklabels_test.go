@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -72,4 +73,31 @@ func readBlockExpected(t *testing.T, path string) []wantFigure {
 		out = append(out, wantFigure{indicator: r[0], breakdown: r[1], value: parseExpectedValue(t, r[2]), column: r[3]})
 	}
 	return out
+}
+
+// TestRowThatDoesNotFitIsUnplaced leaves a row of table 3 that prints more
+// figures than the table has columns unplaced, with the reason, rather
+// than dropping a figure at either end.
+func TestRowThatDoesNotFitIsUnplaced(t *testing.T) {
+	text := "三、收到和处理政府信息公开申请情况\n" +
+		"| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |\n" +
+		"| 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n" +
+		"| 一、本年新收政府信息公开申请数量 | 40 | 5 | 1 | 0 | 2 | 1 | 49 |\n" +
+		"| 三、本年度办理结果 | （一）予以公开 | 9 | 20 | 3 | 1 | 0 | 1 | 0 | 25 |\n" +
+		"| 四、结转下年度继续办理 | 4 | 1 | 0 | 0 | 0 | 0 | 5 |\n"
+	r, err := Parse("t.md", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o, ok := byKey(r)[key("requests.received", "total")]; !ok || show(o.Value) != "49" || strOrNil(o.Column) != "总计" {
+		t.Errorf("requests.received total = %+v, want 49 under 总计", o)
+	}
+	for k := range byKey(r) {
+		if strings.HasPrefix(k, "requests.disclosed") {
+			t.Errorf("%s read from a row of 8 figures for 7 columns", k)
+		}
+	}
+	if len(r.Unplaced) != 1 || r.Unplaced[0].Reason != "8 cells where the block has 7 columns" {
+		t.Errorf("unplaced %+v, want the row of 予以公开 with its reason", r.Unplaced)
+	}
 }
