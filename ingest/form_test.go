@@ -36,17 +36,22 @@ func readExpected(t *testing.T, path string) []wantFigure {
 	}
 	var out []wantFigure
 	for _, r := range recs[1:] {
-		fg := wantFigure{indicator: r[0], breakdown: r[1], column: r[3], label: r[4]}
-		if r[2] != "" {
-			v, err := strconv.ParseFloat(r[2], 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fg.value = &v
-		}
-		out = append(out, fg)
+		out = append(out, wantFigure{indicator: r[0], breakdown: r[1], value: parseExpectedValue(t, r[2]), column: r[3], label: r[4]})
 	}
 	return out
+}
+
+// parseExpectedValue reads an expected figure: nil for a blank cell.
+func parseExpectedValue(t *testing.T, s string) *float64 {
+	t.Helper()
+	if s == "" {
+		return nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &v
 }
 
 func parseFile(t *testing.T, path string) *gongkai.Report {

@@ -32,6 +32,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) ([]sourc
 		for _, c := range fr.cells.Cells(lines[g.start:g.end]) {
 			fr.feed(c)
 		}
+		fr.flushLead()
 		fr.closeRow()
 		fr.closeReviews()
 		next = g.end

@@ -10,6 +10,7 @@ import (
 	"github.com/gongkai/gongkai/ingest/figure"
 	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/source"
 )
 
 // reader reads the cells of the tables of the 2019/2021 format in
@@ -35,6 +36,11 @@ type reader struct {
 	lastShort bool // the last row read has fewer cells than columns
 
 	pending []pendingRun // rows of table 3 run together that the column sums may settle
+
+	// lead holds the blank cells that start a line of a row layout until
+	// the line shows what they are: the empty label cells before a label
+	// (dropped), or cells of the row being read.
+	lead []layout.Cell
 
 	cur      *openRow
 	obs      []gongkai.Observation
@@ -92,16 +98,61 @@ func (r *reader) labelText(cs []layout.Cell) string {
 
 // feed reads one cell.
 func (r *reader) feed(c layout.Cell) {
-	switch layout.Classify(c.Text, r.isUnit) {
+	if len(r.lead) > 0 && c.Line != r.lead[0].Line {
+		r.flushLead()
+	}
+	switch kind := layout.Classify(c.Text, r.isUnit); kind {
 	case layout.Blank, layout.Value:
+		if kind == layout.Blank && r.leads(c) || kind == layout.Value && r.rowNumber(c) {
+			r.lead = append(r.lead, c)
+			break
+		}
+		r.flushLead()
 		r.value(c)
 	case layout.Unit:
 		// a unit printed in a cell of its own says nothing the form does not
 	default:
+		r.lead = nil // the empty label cells left of a label: no cells of any row
 		r.label(c)
 	}
 	if r.table != 0 {
 		r.lastTable = r.table
+	}
+}
+
+// leads reports whether blank cell c may be one of the empty label cells
+// that start a line of a row layout before its label (the place of a
+// merged block label printed on another row): a blank cell at the start
+// of a line after the row being read, or after such cells.
+func (r *reader) leads(c layout.Cell) bool {
+	if c.Idx < 0 || r.table == tableReviews || r.cur == nil || c.Line == r.cur.labels[0].Line {
+		return false
+	}
+	return c.RowStart || len(r.lead) > 0
+}
+
+// rowNumber reports whether c may number the row that starts on its line
+// (a column of row numbers, 序号, before the labels): a plain integer in the
+// first cell of a line of a row layout. It is held with the blank lead cells
+// and dropped when a label follows on the line.
+func (r *reader) rowNumber(c layout.Cell) bool {
+	return c.RowStart && c.Idx >= 0 && r.table != tableReviews && rowNumberText.MatchString(label.Fold(source.Trim(c.Text))) &&
+		(r.cur == nil || c.Line != r.cur.labels[0].Line)
+}
+
+// rowNumberHeading is the heading of a column of row numbers.
+var rowNumberHeading = regexp.MustCompile(`^(序号|编号|行次)$`)
+
+// rowNumberText is a row number as a numbering column prints it.
+var rowNumberText = regexp.MustCompile(`^\d{1,3}$`)
+
+// flushLead gives the blank cells held at the start of a line to the row
+// being read: the line held no label after them.
+func (r *reader) flushLead() {
+	lead := r.lead
+	r.lead = nil
+	for _, c := range lead {
+		r.value(c)
 	}
 }
 
@@ -146,7 +197,8 @@ func (r *reader) label(c layout.Cell) {
 
 // readMarker reads the cells that mark a place rather than hold a label:
 // table 3's note on its identity (勾稽关系), a bracketed note alone (the
-// end of a wrapped label), a unit note, a section heading of the report.
+// end of a wrapped label), a unit note, the heading of a column of row
+// numbers, a section heading of the report.
 func (r *reader) readMarker(c layout.Cell, l label.Label, folded string) bool {
 	switch {
 	case strings.Contains(folded, "勾稽关系"):
@@ -156,7 +208,7 @@ func (r *reader) readMarker(c layout.Cell, l label.Label, folded string) bool {
 		if r.cur != nil && len(r.cur.values) == 0 {
 			r.cur.labels = append(r.cur.labels, c)
 		}
-	case unitNote.MatchString(folded):
+	case unitNote.MatchString(folded), rowNumberHeading.MatchString(folded):
 	case l.EnumLevel() == 1 && r.isSection(l.Key):
 		r.closeRow()
 		r.closeReviews()

@@ -216,7 +216,7 @@ func (r *reader) emitReviews(data []layout.Cell, slots []slot, blockLabel func(*
 	if len(data) == 0 {
 		return
 	}
-	values, problem := fitValues(data, slots, r.isUnit)
+	values, problem := fitValues(data, nil, slots, r.isUnit)
 	if problem != "" {
 		u := gongkai.Unplaced{Label: "行政复议、行政诉讼", Line: data[0].Line, Reason: problem, Cells: []string{}}
 		for _, v := range data {

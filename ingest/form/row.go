@@ -60,7 +60,7 @@ func (r *reader) closeRow() {
 		read()
 		return
 	}
-	values, problem := fitValues(cur.values, slots, r.isUnit)
+	values, problem := fitValues(cur.values, cur.labels, slots, r.isUnit)
 	if problem != "" {
 		r.unplace(cur, problem)
 		return
@@ -208,12 +208,18 @@ func (r *reader) emitRow(cur *openRow, target *rowTarget, slots []slot, values [
 }
 
 // fitValues lines the figures of a row up with its columns: nil where the
-// row prints nothing (its cells are missing, not blank). Blank cells beyond
-// the columns are the spurious runs of pipes some exports print; a figure
-// beyond them means the row does not fit the columns, and the row is left
-// unplaced rather than shifted. Figures run together with no separator
+// row prints nothing (its cells are missing, not blank). Label cells (a
+// block label, a sub-block label, the row's own label: labels) are never
+// value columns. The cells are placed by their position in the row when
+// the layout numbers cells and the row's labels stand left of every value
+// column of the header; otherwise by their count: as many value cells as
+// columns fill them in order, so that the last cell is the last column
+// (总计). Blank cells beyond the columns are the empty cells a merged label
+// leaves after it, or the spurious runs of pipes some exports print; a
+// figure beyond them means the row does not fit the columns, and the row
+// is left unplaced rather than shifted. Figures run together with no separator
 // (规章555) are split only when each cell can only hold one digit.
-func fitValues(values []layout.Cell, slots []slot, isUnit func(string) bool) ([]*layout.Cell, string) {
+func fitValues(values, labels []layout.Cell, slots []slot, isUnit func(string) bool) ([]*layout.Cell, string) {
 	out := make([]*layout.Cell, len(slots))
 	var vs []layout.Cell
 	for _, v := range values {
@@ -229,7 +235,7 @@ func fitValues(values []layout.Cell, slots []slot, isUnit func(string) bool) ([]
 		}
 		vs = append(vs, v)
 	}
-	if pos, ok := alignByIndex(vs, slots, isUnit); ok {
+	if pos, ok := alignByIndex(vs, slots, labels, isUnit); ok {
 		for i, p := range pos {
 			if p >= 0 {
 				out[p] = &vs[i]
@@ -237,16 +243,9 @@ func fitValues(values []layout.Cell, slots []slot, isUnit func(string) bool) ([]
 		}
 		return out, ""
 	}
-	// Blank cells beyond the columns: spurious pipes at the end, then the
-	// empty cells a merged label leaves after it.
-	for len(vs) > len(slots) && layout.Classify(vs[len(vs)-1].Text, isUnit) == layout.Blank {
-		vs = vs[:len(vs)-1]
-	}
-	for len(vs) > len(slots) && layout.Classify(vs[0].Text, isUnit) == layout.Blank {
-		vs = vs[1:]
-	}
-	if len(vs) > len(slots) {
-		return nil, fmt.Sprintf("%d cells where the block has %d columns", len(vs), len(slots))
+	vs, problem := dropExtraBlanks(vs, len(slots), isUnit)
+	if problem != "" {
+		return nil, problem
 	}
 	spaced := false
 	for _, v := range vs {
@@ -270,12 +269,47 @@ func fitValues(values []layout.Cell, slots []slot, isUnit func(string) bool) ([]
 	return out, ""
 }
 
+// labelInColumns reports whether a label cell printed on line n stands
+// at the position of a value column of the header (idx). A row printed with
+// more label cells than the header has (a block label before the row's
+// own) is then not aligned with the header by position.
+func labelInColumns(labels []layout.Cell, n int, slots []slot) bool {
+	for _, l := range labels {
+		if l.Line != n || l.Idx < 0 {
+			continue
+		}
+		for _, s := range slots {
+			if s.idx == l.Idx {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropExtraBlanks removes the blank cells beyond n columns: first those
+// right after the labels (the empty cells of a merged label), then those
+// at the end (spurious pipes), so that the last value cell stays the last
+// column. A figure beyond the columns leaves the row unplaced.
+func dropExtraBlanks(vs []layout.Cell, n int, isUnit func(string) bool) ([]layout.Cell, string) {
+	for len(vs) > n && layout.Classify(vs[0].Text, isUnit) == layout.Blank {
+		vs = vs[1:]
+	}
+	for len(vs) > n && layout.Classify(vs[len(vs)-1].Text, isUnit) == layout.Blank {
+		vs = vs[:len(vs)-1]
+	}
+	if len(vs) > n {
+		return nil, fmt.Sprintf("%d cells where the block has %d columns", len(vs), n)
+	}
+	return vs, ""
+}
+
 // alignByIndex places figures by their position in the row when the
 // layout numbers cells (pipes, tabs) and the headers' positions run in the
 // order of the columns: then the empty cells of merged labels and the
 // spurious runs of pipes fall outside every column. It fails when a figure
 // falls outside, and the caller goes by order instead.
-func alignByIndex(vs []layout.Cell, slots []slot, isUnit func(string) bool) ([]int, bool) {
+func alignByIndex(vs []layout.Cell, slots []slot, labels []layout.Cell, isUnit func(string) bool) ([]int, bool) {
 	if len(vs) == 0 || len(slots) == 0 {
 		return nil, false
 	}
@@ -283,6 +317,9 @@ func alignByIndex(vs []layout.Cell, slots []slot, isUnit func(string) bool) ([]i
 		if s.idx < 0 || i > 0 && s.idx <= slots[i-1].idx {
 			return nil, false
 		}
+	}
+	if labelInColumns(labels, vs[0].Line, slots) {
+		return nil, false // the row prints more label cells than the header: its positions are not the header's
 	}
 	at := map[int]int{}
 	for i, s := range slots {

@@ -43,9 +43,10 @@ func (r Reader) Cells(lines []source.Line) []Cell {
 			continue
 		}
 		if strings.Contains(strings.TrimLeft(t, "\t"), "\t") {
-			// Tab-separated: leading tabs are empty cells, kept so that a
-			// cell's position in its row means the same in every row.
-			for i, p := range strings.Split(t, "\t") {
+			// Tab-separated: leading and trailing tabs are empty cells,
+			// kept so that a cell's position in its row means the same in
+			// every row, and a blank last column (总计) stays a cell.
+			for i, p := range strings.Split(strings.TrimRight(l.Text, " \u3000"), "\t") {
 				c := newCell(p, l.N, i == 0)
 				c.Idx = i
 				out = append(out, r.explode(c)...)
