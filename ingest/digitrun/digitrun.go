@@ -18,14 +18,17 @@ import (
 // the seven cells of a table-3 row or a block of table 4.
 type Group struct {
 	Cells int
-	// Holds reports whether the group's figures satisfy its identity; nil
-	// when no identity binds them (any figures fit).
-	Holds func(figures []int64) bool
+	// TotalLast says that the last cell is the sum of the others (总计 =
+	// 自然人 + … + 其他; 总计 = 结果维持 + … + 尚未审结); without it no identity
+	// binds the cells and any figures fit.
+	TotalLast bool
 }
 
-// TotalLast is the identity of a group whose last cell is the sum of the
-// others (总计 = 自然人 + … + 其他; 总计 = 结果维持 + … + 尚未审结).
-func TotalLast(figures []int64) bool {
+// holds reports whether a group's figures satisfy its identity.
+func (g Group) holds(figures []int64) bool {
+	if !g.TotalLast {
+		return true
+	}
 	var sum int64
 	for _, f := range figures[:len(figures)-1] {
 		sum += f
@@ -139,20 +142,75 @@ func (s *searcher) group(gi, pos int, done []string) {
 		return
 	}
 	g := s.groups[gi]
+	if g.TotalLast && gi == len(s.groups)-1 {
+		s.lastTotal(g, pos, done)
+		return
+	}
 	s.cells(gi, pos, make([]string, 0, g.Cells), done)
+}
+
+// lastTotal fills the last group when its last cell is the total: the
+// total is then a suffix of the run, and the other cells must add up to
+// it, which cuts the search short as soon as they exceed it.
+func (s *searcher) lastTotal(g Group, pos int, done []string) {
+	for k := 1; k <= len(s.digits)-pos-(g.Cells-1) && k <= 18; k++ {
+		at := len(s.digits) - k
+		if k > 1 && s.digits[at] == '0' {
+			continue
+		}
+		if s.cutInside(at, len(s.digits)) {
+			break
+		}
+		total, _ := strconv.ParseInt(s.digits[at:], 10, 64)
+		s.parts(pos, at, g.Cells-1, total, nil, done, s.digits[at:])
+	}
+}
+
+// parts cuts digits [pos, end) into n cells that add up to rest, then
+// records the split with the total.
+func (s *searcher) parts(pos, end, n int, rest int64, cur, done []string, total string) {
+	if s.res.capped {
+		return
+	}
+	if n == 0 {
+		if pos == end && rest == 0 {
+			split := append(append(append([]string(nil), done...), cur...), total)
+			s.res.Splits = append(s.res.Splits, split)
+			if len(s.res.Splits) >= maxSplits {
+				s.res.capped = true
+			}
+		}
+		return
+	}
+	for e := pos + 1; e <= end-(n-1) && e-pos <= 18; e++ {
+		if s.cutInside(pos, e) {
+			break
+		}
+		if e-pos > 1 && s.digits[pos] == '0' {
+			break
+		}
+		v, _ := strconv.ParseInt(s.digits[pos:e], 10, 64)
+		if v > rest {
+			break
+		}
+		s.parts(e, end, n-1, rest-v, append(cur, s.digits[pos:e]), done, total)
+	}
 }
 
 // cells fills the cells of group gi one by one from digit pos.
 func (s *searcher) cells(gi, pos int, cur, done []string) {
 	g := s.groups[gi]
 	if len(cur) == g.Cells {
-		if g.Holds != nil && !g.Holds(figures(cur)) {
+		if !g.holds(figures(cur)) {
 			return
 		}
 		s.group(gi+1, pos, append(done, cur...))
 		return
 	}
 	left := s.cellsAfter(gi) + g.Cells - len(cur) - 1 // cells still to fill after this one
+	if g.TotalLast && len(cur) < g.Cells-1 && !s.totalCanHold(cur, len(s.digits)-pos-left) {
+		return
+	}
 	for end := pos + 1; end <= len(s.digits)-left; end++ {
 		if s.cutInside(pos, end) {
 			break
@@ -165,6 +223,21 @@ func (s *searcher) cells(gi, pos int, cur, done []string) {
 		}
 		s.cells(gi, end, append(cur, s.digits[pos:end]), done)
 	}
+}
+
+// totalCanHold reports whether a total of at most maxDigits digits can
+// still be the sum of the cells chosen so far: it is at least as long as
+// the longest of them, and the sum has no more digits than it.
+func (s *searcher) totalCanHold(cur []string, maxDigits int) bool {
+	var sum int64
+	for _, c := range cur {
+		if len(c) > maxDigits {
+			return false
+		}
+		n, _ := strconv.ParseInt(c, 10, 64)
+		sum += n
+	}
+	return len(strconv.FormatInt(sum, 10)) <= maxDigits || sum == 0
 }
 
 // cellsAfter is the number of cells of the groups after gi.

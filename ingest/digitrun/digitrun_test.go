@@ -7,11 +7,11 @@ import (
 )
 
 // row3 is a row of table 3: six applicant columns and their total.
-var row3 = []Group{{Cells: 7, Holds: TotalLast}}
+var row3 = []Group{{Cells: 7, TotalLast: true}}
 
 // table4 is the one data row of table 4: three blocks of five cells, each
 // with its total last.
-var table4 = []Group{{Cells: 5, Holds: TotalLast}, {Cells: 5, Holds: TotalLast}, {Cells: 5, Holds: TotalLast}}
+var table4 = []Group{{Cells: 5, TotalLast: true}, {Cells: 5, TotalLast: true}, {Cells: 5, TotalLast: true}}
 
 func TestSplitUnique(t *testing.T) {
 	cases := []struct {
@@ -63,7 +63,7 @@ func TestSplitRefuses(t *testing.T) {
 		{"the total is not the sum of any split", "1111111", row3, ErrNoSplit, 0},
 		{"fewer digits than cells", "00000", row3, ErrNoSplit, 0},
 		// 1|5|06 adds up, but no report prints 06.
-		{"only a figure with a leading zero adds up", "1506", []Group{{Cells: 3, Holds: TotalLast}}, ErrNoSplit, 0},
+		{"only a figure with a leading zero adds up", "1506", []Group{{Cells: 3, TotalLast: true}}, ErrNoSplit, 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -40,7 +40,7 @@ func splitCells(v layout.Cell, parts []string) []layout.Cell {
 // is split, such as 000 under three columns).
 func runGroups(slots []slot) []digitrun.Group {
 	if totalLast(slots, applicantColumns+1) {
-		return []digitrun.Group{{Cells: len(slots), Holds: digitrun.TotalLast}}
+		return []digitrun.Group{{Cells: len(slots), TotalLast: true}}
 	}
 	if len(slots)%resultColumns == 0 && slots[0].block != nil && slots[0].block.table == 4 {
 		var gs []digitrun.Group
@@ -48,7 +48,7 @@ func runGroups(slots []slot) []digitrun.Group {
 			if !totalLast(slots[i:i+resultColumns], resultColumns) {
 				return []digitrun.Group{{Cells: len(slots)}}
 			}
-			gs = append(gs, digitrun.Group{Cells: resultColumns, Holds: digitrun.TotalLast})
+			gs = append(gs, digitrun.Group{Cells: resultColumns, TotalLast: true})
 		}
 		return gs
 	}
@@ -71,7 +71,7 @@ func totalLast(slots []slot, n int) bool {
 // identityNote says which arithmetic a refusal was judged by.
 func identityNote(slots []slot) string {
 	switch gs := runGroups(slots); {
-	case gs[0].Holds == nil:
+	case !gs[0].TotalLast:
 		return "; no identity binds these columns"
 	case len(gs) > 1:
 		return "; each block's 总计 is the sum of its results"
