@@ -126,6 +126,15 @@ const (
 	FlagLocalRow     = "local_row"     // a row the national form does not have
 	FlagCheckFailed  = "check_failed"  // a consistency check involving it fails
 	FlagDerived      = "derived"       // not printed: computed from printed figures (e.g. the two 行政诉讼 blocks summed)
+	// FlagSplitByArithmetic marks a figure printed run together with its
+	// neighbours (6233440) and cut from them by the only split that the
+	// form's arithmetic admits.
+	FlagSplitByArithmetic = "split_by_arithmetic"
+	// FlagPlacedByFormOrder marks a figure whose column the header did not
+	// say: it was placed by the national form's fixed column order, because
+	// the row has exactly the form's number of figures and its identities
+	// hold.
+	FlagPlacedByFormOrder = "placed_by_form_order"
 )
 
 // Unplaced is a table row the parser read but could not match to the catalogue.

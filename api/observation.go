@@ -38,7 +38,7 @@ type Observation struct {
 	Raw string `json:"raw" example:"13"`
 	// Line is the line of the cell in the report's source file.
 	Line int `json:"line" example:"134"`
-	// Flags are quality flags: blank, not_available, odd_format, unit_mismatch, unit_missing, converted, local_row, check_failed.
+	// Flags are quality flags: blank, not_available, odd_format, unit_mismatch, unit_missing, converted, local_row, check_failed, derived, split_by_arithmetic (cut from figures printed run together by the only split the form's arithmetic admits), placed_by_form_order (placed by the national form's column order where the header could not be read).
 	Flags    []string `json:"flags"`
 	ReportID int64    `json:"report_id" example:"1"`
 }

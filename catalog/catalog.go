@@ -32,11 +32,30 @@ type Catalog struct {
 	// Forms holds the tables of the 2019 and 2021 formats (form2019.csv,
 	// form2021.csv), by template code, in printed order.
 	Forms map[string][]FormEntry
+	// Words are the word lists forms and tables are told apart by
+	// (words.csv), by list: Words(WordsDetectLegacy) …
+	words map[string][]string
+	// Traditional holds the Traditional→Simplified pairs the parser folds
+	// text with (traditional.csv), as strings.NewReplacer takes them:
+	// old, new, old, new …, in file order.
+	Traditional []string
 
 	units      map[string]*gongkai.Unit
 	unitsBySym map[string]*gongkai.Unit
 	indicators map[string]*gongkai.Indicator
 }
+
+// The word lists of words.csv.
+const (
+	WordsDetectLegacy   = "detect_legacy"    // words of the 2014 form
+	WordsDetectForm     = "detect_form"      // words of the 2019/2021 format
+	WordsDetectPre2014  = "detect_pre2014"   // column headings of pre-2014 local forms
+	WordsFormTableStart = "form_table_start" // cells that open a table of the 2019/2021 format
+	WordsFormSection    = "form_section"     // section headings of a 2019/2021 report
+)
+
+// Words returns a word list of words.csv, in file order.
+func (c *Catalog) Words(list string) []string { return c.words[list] }
 
 // Column is a value column of a table and the breakdown its figures have.
 type Column struct {
@@ -153,6 +172,32 @@ func parse(fsys embed.FS) (*Catalog, error) {
 			return fmt.Errorf("a column needs a breakdown and labels")
 		}
 		c.LegacyColumns = append(c.LegacyColumns, col)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	c.words = map[string][]string{}
+	if err := readCSV(fsys, "words.csv", func(r record) error {
+		list, word := r.get("list"), r.get("word")
+		switch list {
+		case WordsDetectLegacy, WordsDetectForm, WordsDetectPre2014, WordsFormTableStart, WordsFormSection:
+		default:
+			return fmt.Errorf("list %q: not a list the parser reads", list)
+		}
+		if word == "" {
+			return fmt.Errorf("an empty word in list %s", list)
+		}
+		c.words[list] = append(c.words[list], word)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := readCSV(fsys, "traditional.csv", func(r record) error {
+		t, s := r.get("traditional"), r.get("simplified")
+		if t == "" || s == "" {
+			return fmt.Errorf("a pair needs both its characters")
+		}
+		c.Traditional = append(c.Traditional, t, s)
 		return nil
 	}); err != nil {
 		return nil, err

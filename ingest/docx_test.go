@@ -6,10 +6,13 @@ import (
 	"encoding/xml"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/source/docx"
 )
 
 const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -63,7 +66,7 @@ func docxFromText(t *testing.T, path string) []byte {
 			inTable = row
 		}
 		switch {
-		case row && separatorRow.MatchString(l):
+		case row && layout.SeparatorRow.MatchString(l):
 		case row:
 			body.WriteString("<w:tr>")
 			for c := range strings.SplitSeq(strings.Trim(strings.TrimSpace(l), "|"), "|") {
@@ -95,13 +98,13 @@ func TestDOCXLines(t *testing.T) {
 		`<w:tr><w:tc><w:p><w:r><w:t>（二）部分公开</w:t></w:r></w:p><w:p><w:r><w:t>（区分处理的）</w:t></w:r></w:p></w:tc>` + wtc("4", "") + `</w:tr>` +
 		`</w:tbl>` +
 		wp("二〇二〇年一月")
-	lines, problem := readDOCX(docxFile(t, body))
-	if problem != "" {
-		t.Fatal(problem)
+	doc, err := docx.Read(docxFile(t, body))
+	if err != nil {
+		t.Fatal(err)
 	}
 	var got []string
-	for _, l := range lines {
-		got = append(got, itoa(l.n)+" "+l.text)
+	for _, l := range doc.Lines {
+		got = append(got, strconv.Itoa(l.N)+" "+l.Text)
 	}
 	want := []string{
 		"1 薛城区人民政府2019年政府信息公开工作年度报告",

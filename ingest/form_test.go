@@ -12,8 +12,8 @@ import (
 	"github.com/gongkai/gongkai"
 )
 
-// figure is one expected observation of a fixture.
-type figure struct {
+// wantFigure is one expected observation of a fixture.
+type wantFigure struct {
 	indicator, breakdown string
 	value                *float64
 	column, label        string
@@ -23,7 +23,7 @@ func key(indicator, breakdown string) string { return indicator + "|" + breakdow
 
 // readExpected reads a fixture directory's expected.csv: every figure of
 // the form, with the row and column it is printed under.
-func readExpected(t *testing.T, path string) []figure {
+func readExpected(t *testing.T, path string) []wantFigure {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -34,19 +34,24 @@ func readExpected(t *testing.T, path string) []figure {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []figure
+	var out []wantFigure
 	for _, r := range recs[1:] {
-		fg := figure{indicator: r[0], breakdown: r[1], column: r[3], label: r[4]}
-		if r[2] != "" {
-			v, err := strconv.ParseFloat(r[2], 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fg.value = &v
-		}
-		out = append(out, fg)
+		out = append(out, wantFigure{indicator: r[0], breakdown: r[1], value: parseExpectedValue(t, r[2]), column: r[3], label: r[4]})
 	}
 	return out
+}
+
+// parseExpectedValue reads an expected figure: nil for a blank cell.
+func parseExpectedValue(t *testing.T, s string) *float64 {
+	t.Helper()
+	if s == "" {
+		return nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &v
 }
 
 func parseFile(t *testing.T, path string) *gongkai.Report {
@@ -79,7 +84,7 @@ func show(v *float64) string {
 
 // assertFigures checks that r holds exactly the expected figures, each
 // under its row and column, and nothing else.
-func assertFigures(t *testing.T, r *gongkai.Report, want []figure) {
+func assertFigures(t *testing.T, r *gongkai.Report, want []wantFigure) {
 	t.Helper()
 	got := byKey(r)
 	if len(got) != len(r.Observations) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/label"
 )
 
 // obs finds one observation of r, failing the test when it is missing.
@@ -150,7 +151,7 @@ func TestTraditionalScriptMirror(t *testing.T) {
 }
 
 // asPrinted rewrites the expected labels and columns as the mirror prints them.
-func asPrinted(want []figure) []figure {
+func asPrinted(want []wantFigure) []wantFigure {
 	b, _ := os.ReadFile("../testdata/form2019/cases/traditional.md")
 	cells := strings.Split(strings.ReplaceAll(string(b), "\n", "|"), "|")
 	printed := map[string]bool{}
@@ -165,7 +166,7 @@ func asPrinted(want []figure) []figure {
 				}
 				// find the printed cell whose folded text is this one
 				for _, c := range cells {
-					if c = strings.TrimSpace(c); fold(c) == fold(part) {
+					if c = strings.TrimSpace(c); label.Fold(c) == label.Fold(part) {
 						*f = strings.Replace(*f, part, c, 1)
 						break
 					}
@@ -262,7 +263,7 @@ func TestHeadersSplitOrTruncated(t *testing.T) {
 func TestNoSeparators(t *testing.T) {
 	r := parseFile(t, "../testdata/form2019/cases/no-separators.txt")
 	checkCells(t, r, []cellCase{
-		{indicator: "regulations.issued", breakdown: "total", value: "5", flags: []string{gongkai.FlagOddFormat}},
+		{indicator: "regulations.issued", breakdown: "total", value: "5", flags: []string{gongkai.FlagSplitByArithmetic}},
 		{indicator: "regulations.published", breakdown: "total", value: "5"},
 		{indicator: "regulations.published_total", breakdown: "total", value: "5"},
 		{indicator: "licensing.items_last_year", breakdown: "total", value: "3"},

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/source"
 )
 
 // Line is one line of a report's text as the parser reads it.
@@ -25,19 +26,19 @@ type Line struct {
 // own is given as those cells, one line each, since its figures cite the
 // line of their cell; a row written on one source line stays one line.
 func Lines(name string, data []byte) ([]Line, error) {
-	_, lines, page, problem := read(data)
-	if problem != "" {
-		return nil, &gongkai.Error{Code: gongkai.EINVALID, File: name, Line: 1, Message: problem}
+	doc, err := read(data)
+	if err != nil {
+		return nil, &gongkai.Error{Code: gongkai.EINVALID, File: name, Line: 1, Message: err.Error()}
 	}
-	out := make([]Line, 0, len(lines))
+	out := make([]Line, 0, len(doc.Lines))
 	expanded := map[int]bool{}
-	for _, l := range lines {
-		cells := page.cellLines(l.n)
+	for _, l := range doc.Lines {
+		cells := cellLines(doc, l.N)
 		switch {
 		case cells == nil:
-			out = append(out, Line{N: l.n, Text: l.text})
-		case !expanded[l.n]:
-			expanded[l.n] = true
+			out = append(out, Line{N: l.N, Text: l.Text})
+		case !expanded[l.N]:
+			expanded[l.N] = true
 			out = append(out, cells...)
 		}
 	}
@@ -45,25 +46,22 @@ func Lines(name string, data []byte) ([]Line, error) {
 }
 
 // cellLines returns the cells of the table rows printed at line n, one line
-// per cell with its own source line, or nil when p is not a page, n is not
-// a row, or every cell stands on the row's line. Cells repeated from a
-// row above (rowspan) and empty ones are left out.
-func (p *htmlPage) cellLines(n int) []Line {
-	if p == nil {
-		return nil
-	}
-	cells, ok := p.rows[n]
+// per cell with its own source line, or nil when the document has no cells
+// of its own, n is not a row, or every cell stands on the row's line. Cells
+// repeated from a row above (rowspan) and empty ones are left out.
+func cellLines(doc *source.Document, n int) []Line {
+	cells, ok := doc.Cells[n]
 	if !ok {
 		return nil
 	}
 	var out []Line
 	own := false
 	for _, c := range cells {
-		if c.n < n || strings.TrimSpace(c.text) == "" {
+		if c.N < n || strings.TrimSpace(c.Text) == "" {
 			continue
 		}
-		own = own || c.n != n
-		out = append(out, Line{N: c.n, Text: c.text})
+		own = own || c.N != n
+		out = append(out, Line{N: c.N, Text: c.Text})
 	}
 	if !own {
 		return nil

@@ -3,8 +3,6 @@ package ingest
 import (
 	"strings"
 	"testing"
-
-	"github.com/gongkai/gongkai"
 )
 
 // TestRowRules parses small tables that each exercise one rule of placement.
@@ -77,64 +75,6 @@ func TestRowRules(t *testing.T) {
 	}
 }
 
-func TestParseValue(t *testing.T) {
-	tests := []struct {
-		raw   string
-		want  any
-		unit  string
-		flags string
-	}{
-		{"13", 13.0, "", ""},
-		{"　1802", 1802.0, "", gongkai.FlagOddFormat},
-		{"000", 0.0, "", gongkai.FlagOddFormat},
-		{"+2", 2.0, "", ""},
-		{"-1", -1.0, "", ""},
-		{"减4", -4.0, "", ""},
-		{"--253", -253.0, "", gongkai.FlagOddFormat},
-		{"?5", 5.0, "", gongkai.FlagOddFormat},
-		{"251000元", 251000.0, "元", ""},
-		{"160.5964万元", 160.5964, "万元", ""},
-		{"/", nil, "", gongkai.FlagNotAvailable},
-		{"", nil, "", gongkai.FlagBlank},
-	}
-	for _, tt := range tests {
-		v := parseValue(tt.raw)
-		if deref(v.v) != tt.want || v.unit != tt.unit || strings.Join(v.flags, ",") != tt.flags {
-			t.Errorf("parseValue(%q) = %v %q %v; want %v %q %q", tt.raw, deref(v.v), v.unit, v.flags, tt.want, tt.unit, tt.flags)
-		}
-	}
-}
-
-func TestPublisherFromTitle(t *testing.T) {
-	tests := []struct {
-		title, name, id, level string
-		en                     string
-	}{
-		{"薛城区人民政府2017年政府信息公开工作年度报告", "薛城区人民政府", "370403", "county", "Xuecheng District People's Government"},
-		{"2017年薛城区政府信息公开工作年度报告", "薛城区", "370403", "county", "Xuecheng District"},
-		{"枣庄市人民政府关于2016年度政府信息公开工作年度报告", "枣庄市人民政府", "370400", "prefecture", "Zaozhuang City People's Government"},
-		{"山东省人民政府2018年政府信息公开工作年度报告", "山东省人民政府", "370000", "province", "Shandong Province People's Government"},
-		{"薛城区人民政府办公室2017年政府信息公开工作年度报告", "薛城区人民政府办公室", "370403-", "department", "Xuecheng District People's Government Office"},
-		{"枣庄市薛城区财政局2017年政府信息公开工作年度报告", "枣庄市薛城区财政局", "370403-", "department", "Zaozhuang City Xuecheng District Caizhengju"},
-		{"2017年政府信息公开工作年度报告", "", "", "", ""},
-	}
-	for _, tt := range tests {
-		p := publisherOf(tt.title, "")
-		if p.NameZh != tt.name || !strings.HasPrefix(p.ID, tt.id) || p.Level != tt.level || (tt.id == "") != (p.ID == "") || p.NameEn != tt.en {
-			t.Errorf("%s: got %+v; want name %q id %q… level %q", tt.title, p, tt.name, tt.id, tt.level)
-		}
-	}
-}
-
-func TestOrdinal(t *testing.T) {
-	for label, want := range map[string]int{"一、主动公开情况": 1, "十三、会议": 13, "十、查阅点": 10, "（二）被依法纠错数": 2,
-		"（十一）x": 11, "3.政务微博": 3, "(4)x": 4, "②x": 2, "其中：x": 0, "x": 0, "二十一、x": 21} {
-		if got := parseLabel(label).ordinal(); got != want {
-			t.Errorf("ordinal(%s) = %d, want %d", label, got, want)
-		}
-	}
-}
-
 // TestLocalValueColumns reads a local variant of the legacy table with a
 // figure per level of government instead of one 统计数 (templates.md §1a:
 // a parser must accept extra numeric columns).
@@ -203,23 +143,5 @@ func TestSectionsAfterTheTable(t *testing.T) {
 	want := "一、概述: 全年工作有序开展。|二、存在的主要问题及改进情况: 人员不足，明年将加强培训。"
 	if got := strings.Join(headings, "|"); got != want {
 		t.Errorf("sections %q, want %q", got, want)
-	}
-}
-
-func TestTitle(t *testing.T) {
-	tests := []struct{ text, want string }{
-		{"薛城区人民政府2017年政府信息公开\n工作年度报告\n\n本年度报告根据…。", "薛城区人民政府2017年政府信息公开工作年度报告"},
-		{"首页 > 政府信息公开 > 年度报告\n\n薛城区人民政府2017年政府信息公开工作年度报告\n发布日期：2018-02-28", "薛城区人民政府2017年政府信息公开工作年度报告"},
-		{"薛城区人民政府\n2019年政府信息公开工作年度报告\n", "薛城区人民政府2019年政府信息公开工作年度报告"},
-		{"2018-03-30\n山东省人民政府办公厅2017年政府信息公开工作年度报告\n", "山东省人民政府办公厅2017年政府信息公开工作年度报告"},
-		{"本报告根据《条例》编制。\n薛城区人民政府2017年政府信息公开工作年度报告", ""},
-	}
-	for _, tt := range tests {
-		if got := title(splitLines(tt.text)); got != tt.want {
-			t.Errorf("title(%q) = %q, want %q", tt.text, got, tt.want)
-		}
-	}
-	if p := Publisher("邹坞镇", ""); p.Level != "township" {
-		t.Errorf("邹坞镇: level %q, want township", p.Level)
 	}
 }

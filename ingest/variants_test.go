@@ -8,6 +8,11 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/legacy"
+	"github.com/gongkai/gongkai/ingest/source"
 )
 
 // seedRows are the rows of the seed's table as printed: label (wrapped
@@ -18,16 +23,15 @@ func seedRows(t *testing.T) [][3]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := splitLines(string(data))
-	start, _ := legacyStart(lines, newMatcher(nil))
-	end, _ := tableEnd(lines, start)
-	cells := detectLayout(lines[start:end]).split(lines[start:end])
+	lines := source.SplitLines(string(data))
+	start, end := legacy.Bounds(catalog.MustLoad(), lines)
+	cells := layout.Detect(lines[start:end]).Split(lines[start:end])
 	if len(cells) != 84*3 {
 		t.Fatalf("%d cells in the seed's table, want 84 rows of 3", len(cells))
 	}
 	var rows [][3]string
 	for i := 0; i < len(cells); i += 3 {
-		rows = append(rows, [3]string{cells[i].text, cells[i+1].text, cells[i+2].text})
+		rows = append(rows, [3]string{cells[i].Text, cells[i+1].Text, cells[i+2].Text})
 	}
 	return rows
 }
@@ -157,15 +161,15 @@ func TestRandomFormLayouts(t *testing.T) {
 		width := map[int]int{}
 		for _, r := range rows {
 			for i, c := range r {
-				width[i] = max(width[i], displayWidth(c))
+				width[i] = max(width[i], layout.DisplayWidth(c))
 			}
 		}
 		want := readExpected(t, "../testdata/"+tpl+"/expected.csv")
 		for n := range 60 {
-			layout := layouts[rng.IntN(len(layouts))]
+			shape := layouts[rng.IntN(len(layouts))]
 			var out []string
 			for _, r := range rows {
-				switch layout {
+				switch shape {
 				case "pipes":
 					out = append(out, "| "+strings.Join(r, " | ")+" |"+[]string{"", " |||", "| |"}[rng.IntN(3)])
 				case "tabs":
@@ -177,7 +181,7 @@ func TestRandomFormLayouts(t *testing.T) {
 				case "aligned":
 					var b strings.Builder
 					for i, c := range r {
-						b.WriteString(c + strings.Repeat(" ", width[i]-displayWidth(c)+2+rng.IntN(3)))
+						b.WriteString(c + strings.Repeat(" ", width[i]-layout.DisplayWidth(c)+2+rng.IntN(3)))
 					}
 					out = append(out, strings.TrimRight(b.String(), " "))
 				case "tab-led":
@@ -196,7 +200,7 @@ func TestRandomFormLayouts(t *testing.T) {
 			}
 			text := "薛城区人民政府2019年政府信息公开工作年度报告\n\n一、总体情况\n概述。\n" + strings.Join(out, "\n") +
 				"\n五、存在的主要问题及改进情况\n无。\n"
-			name := fmt.Sprintf("%s-%02d-%s.txt", tpl, n, layout)
+			name := fmt.Sprintf("%s-%02d-%s.txt", tpl, n, shape)
 			r, err := Parse(name, []byte(text))
 			if err != nil {
 				t.Errorf("%s: %v", name, err)

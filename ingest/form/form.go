@@ -1,0 +1,92 @@
+// Package form reads the statistics tables of the 2019 and 2021 report
+// formats (国办公开办函〔2019〕60号, 〔2021〕30号): table 2, proactive
+// disclosure; table 3, applications received and handled; table 4,
+// administrative reviews and lawsuits. The catalogue's form2019.csv and
+// form2021.csv describe them; a report may mix the two.
+package form
+
+import (
+	"fmt"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/source"
+)
+
+// Read reads a report in the 2019 or 2021 format: its tables 2, 3 and
+// 4 wherever they stand among the narrative, and the narrative around them.
+// It returns the narrative lines for meta, or a *gongkai.Error naming the
+// line when lines hold no table of the format with figures.
+func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) ([]source.Line, error) {
+	fr := newReader(cat)
+	lines = fr.unglue(dropPageMarks(lines))
+	regions := fr.regions(lines)
+	if len(regions) == 0 {
+		return nil, invalid(layout.LineOf(lines, cat.Words(catalog.WordsDetectForm)), "the text names tables of the 2019/2021 format but holds none with figures")
+	}
+	var narrative []source.Line
+	next := 0
+	for _, g := range regions {
+		narrative = append(narrative, lines[next:g.start]...)
+		for _, c := range fr.cells.Cells(lines[g.start:g.end]) {
+			fr.feed(c)
+		}
+		fr.flushLead()
+		fr.closeRow()
+		fr.closeReviews()
+		next = g.end
+	}
+	narrative = append(narrative, lines[next:]...)
+	fr.finish()
+	r.Observations, r.Unplaced = fr.obs, fr.unplaced
+	if r.Observations == nil {
+		r.Observations = []gongkai.Observation{}
+	}
+	if r.Unplaced == nil {
+		r.Unplaced = []gongkai.Unplaced{}
+	}
+	r.Template = fr.template()
+	if len(r.Observations) == 0 {
+		return nil, invalid(lines[regions[0].start].N, "the tables of the 2019/2021 format hold no figure of the form")
+	}
+	if last := regions[len(regions)-1]; !last.closed {
+		r.Truncated = fr.truncated(lines[len(lines)-1].N)
+	}
+	return narrative, nil
+}
+
+// template is the report's template: that of table 3 when it tells (2021
+// when （六）其他处理 has its three rows), else that of most blocks of table
+// 2, else the 2019 format, the first that has these tables.
+func (r *reader) template() string {
+	if t := r.applicationsTemplate(); t != "" {
+		return t
+	}
+	if t := r.proactiveTemplate(); t != "" {
+		return t
+	}
+	return gongkai.Template2019
+}
+
+// truncated says why tables that end with the file look cut off part-way:
+// the last row read lacks cells, table 3 stops before its last row, or
+// table 4 lacks figures. A file that holds only some whole tables (a table
+// pasted alone) is not cut off.
+func (r *reader) truncated(lastLine int) string {
+	where := fmt.Sprintf("the tables end with the file at line %d", lastLine)
+	switch {
+	case r.lastTable == tableReviews && !r.reviewsComplete():
+		return where + ", before table 4 (行政复议、行政诉讼) is complete; the figures after it are missing"
+	case r.lastShort:
+		return where + ", in the middle of a row; the cells after it are missing"
+	case r.lastTable == tableApplications && r.seen[r.s.carriedForward.id] == 0:
+		return where + ", before the last row of table 3 (四、结转下年度继续办理); the rows after it are missing"
+	}
+	return ""
+}
+
+// invalid is the error of a file that holds no table to read, at line n.
+func invalid(n int, message string) error {
+	return &gongkai.Error{Code: gongkai.EINVALID, Line: n, Message: message}
+}

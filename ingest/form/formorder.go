@@ -1,0 +1,162 @@
+package form
+
+import (
+	"fmt"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/figure"
+	"github.com/gongkai/gongkai/ingest/layout"
+)
+
+// The 2019 and 2021 tables are fixed by national rule. When the header of
+// table 3 cannot be read (its pieces scattered over lines, as text taken
+// from a PDF prints them), a row's figures may still be placed by the
+// form's own column order, but only when the row has exactly the form's
+// seven figures and they satisfy the row's identity, 总计 = the sum of the
+// six applicant columns. Such figures carry the flag placed_by_form_order.
+
+// byFormOrder returns the columns a row of table 3 is read under when the
+// header gave too few of them: the form's, in order, with the flag; or the
+// reason the row cannot be placed. It returns slots unchanged when the
+// header gave all seven columns or the row is not of table 3.
+func (r *reader) byFormOrder(cur *openRow, slots []slot) ([]slot, string, string) {
+	if cur.table != tableApplications || cur.row == nil || completeApplicants(slots) {
+		return slots, "", ""
+	}
+	form := r.s.applications.templateColumns(gongkai.Template2021)
+	figures, _, ok := r.plainFigures(cur.values)
+	switch {
+	case !ok:
+		return slots, "", ""
+	case len(figures) != len(form):
+		return nil, "", fmt.Sprintf("the header of table 3 does not show its columns, and the row's %d figures are not the form's %d: no column is certain", len(figures), len(form))
+	}
+	var sum float64
+	for _, f := range figures[:len(figures)-1] {
+		sum += f
+	}
+	if sum != figures[len(figures)-1] {
+		return nil, "", fmt.Sprintf("the header of table 3 does not show its columns, and the row's figures do not add up to its 总计 (%v ≠ %v): the form's order is not certain", sum, figures[len(figures)-1])
+	}
+	out := make([]slot, len(form))
+	for i, c := range form {
+		out[i] = slot{key: c.key, printed: c.label, block: r.s.applications, x0: -1, x1: -1, idx: -1}
+	}
+	return out, gongkai.FlagPlacedByFormOrder, ""
+}
+
+// completeApplicants reports whether slots are the seven columns of table
+// 3, each once.
+func completeApplicants(slots []slot) bool {
+	return len(slots) == applicantColumns+1 && distinctKeys(slots)
+}
+
+// distinctKeys reports whether every slot has a column key, each once.
+func distinctKeys(slots []slot) bool {
+	seen := map[string]bool{}
+	for _, s := range slots {
+		if s.key == "" || seen[s.key] {
+			return false
+		}
+		seen[s.key] = true
+	}
+	return true
+}
+
+// plainFigures reads a row's cells as figures when each is a printed
+// number, blanks at either end left out; false when a cell is a glued run,
+// a mark such as —, or a blank between figures, whose column the order
+// cannot tell.
+func (r *reader) plainFigures(values []layout.Cell) ([]float64, []layout.Cell, bool) {
+	for len(values) > 0 && layout.Classify(values[len(values)-1].Text, r.isUnit) == layout.Blank {
+		values = values[:len(values)-1]
+	}
+	for len(values) > 0 && layout.Classify(values[0].Text, r.isUnit) == layout.Blank {
+		values = values[1:]
+	}
+	var out []float64
+	for _, v := range values {
+		if v.Glued || layout.Classify(v.Text, r.isUnit) != layout.Value {
+			return nil, nil, false
+		}
+		p := figure.Parse(v.Raw)
+		if p.Number == nil {
+			return nil, nil, false
+		}
+		out = append(out, *p.Number)
+	}
+	return out, values, len(out) > 0
+}
+
+// reviewsByFormOrder reads the figures of table 4 when its header's result
+// columns cannot be read: by the form's order of blocks and results, when
+// exactly the form's fifteen figures are printed and each block's 总计 is
+// the sum of its results; otherwise they are reported unplaced, with the
+// reason.
+func (r *reader) reviewsByFormOrder(data []layout.Cell) {
+	if len(data) == 0 {
+		return
+	}
+	var results []slot
+	for _, c := range r.s.reviewsResults.templateColumns(gongkai.Template2019) {
+		results = append(results, slot{key: c.key, printed: c.label, x0: -1, x1: -1, idx: -1})
+	}
+	var slots []slot
+	for _, b := range r.s.reviewsBlocks {
+		slots = append(slots, blockSlots(b, results)...)
+	}
+	// A layout that prints the figures as one row (a Markdown row of 15
+	// cells) says where they end: what follows it is not table 4's.
+	if first := sameLine(data); len(first) < len(data) {
+		if f, _, ok := r.plainFigures(first); ok && len(f) == len(slots) {
+			data = first
+		}
+	}
+	figures, cells, ok := r.plainFigures(data)
+	reason := ""
+	switch {
+	case !ok:
+		reason = "the header of table 4 does not show its columns, and not every cell is a printed figure: no column is certain"
+	case len(figures) != len(slots):
+		reason = fmt.Sprintf("the header of table 4 does not show its columns, and its %d figures are not the form's %d: no column is certain", len(figures), len(slots))
+	case !blocksAddUp(figures, len(results)):
+		reason = "the header of table 4 does not show its columns, and a block's 总计 is not the sum of its results: the form's order is not certain"
+	}
+	if reason != "" {
+		u := gongkai.Unplaced{Label: "行政复议、行政诉讼", Line: data[0].Line, Reason: reason, Cells: []string{}}
+		for _, c := range data {
+			u.Cells = append(u.Cells, c.Raw)
+		}
+		r.unplaced = append(r.unplaced, u)
+		return
+	}
+	n := len(r.obs)
+	r.emitReviews(cells, slots, func(b *blockSpec) string { return b.label })
+	for i := n; i < len(r.obs); i++ {
+		r.obs[i].Flags = figure.AppendFlag(r.obs[i].Flags, gongkai.FlagPlacedByFormOrder)
+	}
+}
+
+// sameLine is the cells of data on the line of its first cell.
+func sameLine(data []layout.Cell) []layout.Cell {
+	n := 0
+	for n < len(data) && data[n].Line == data[0].Line {
+		n++
+	}
+	return data[:n]
+}
+
+// blocksAddUp reports whether each run of n figures ends with the sum of
+// the others (I4).
+func blocksAddUp(figures []float64, n int) bool {
+	for i := 0; i+n <= len(figures); i += n {
+		var sum float64
+		for _, f := range figures[i : i+n-1] {
+			sum += f
+		}
+		if sum != figures[i+n-1] {
+			return false
+		}
+	}
+	return len(figures)%n == 0
+}

@@ -1,0 +1,444 @@
+package form
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/figure"
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/source"
+)
+
+// closeRow turns the row being read into observations.
+func (r *reader) closeRow() {
+	cur := r.cur
+	r.cur = nil
+	if cur == nil || cur.row != nil && len(cur.values) == 0 {
+		return // printed with no cells at all: nothing to read, nothing to report
+	}
+	figures := cur.hasFigures(r.isUnit)
+	slots, reason := r.rowColumns(cur, figures)
+	if reason != "" {
+		r.unplace(cur, reason)
+		return
+	}
+	target, reason := r.rowTarget(cur, figures)
+	switch {
+	case reason != "":
+		r.unplace(cur, reason)
+		return
+	case target == nil:
+		return // a heading that prints nothing
+	}
+	if target.key != "" {
+		if at, dup := r.seen[target.key]; dup {
+			r.unplace(cur, fmt.Sprintf("row %s (%s) was already read at line %d", target.key, cur.row.label, at))
+			return
+		}
+	}
+	r.lastShort = len(cur.values) < len(slots) && (len(cur.values) == 0 || !cur.values[0].Spaced)
+	slots, placedBy, problem := r.byFormOrder(cur, slots)
+	if problem != "" {
+		r.unplace(cur, problem)
+		return
+	}
+	if placedBy != "" {
+		target.flags = append(target.flags, placedBy)
+	}
+	// A row is read once it is placed: a row that could not be (a sentence
+	// of the narrative that names it) leaves the place to the table's own.
+	read := func() {
+		if target.key != "" {
+			r.seen[target.key] = cur.labels[0].Line
+		}
+	}
+	if r.deferRun(cur, slots, cur.printedLabel(), target.flags) {
+		read()
+		return
+	}
+	values, problem := fitValues(cur.values, cur.labels, slots, r.isUnit)
+	if problem != "" {
+		r.unplace(cur, problem)
+		return
+	}
+	read()
+	r.emitRow(cur, target, slots, values)
+}
+
+// hasFigures reports whether the row prints a figure (not only blanks).
+func (cur *openRow) hasFigures(isUnit func(string) bool) bool {
+	for _, v := range cur.values {
+		if layout.Classify(v.Text, isUnit) == layout.Value {
+			return true
+		}
+	}
+	return false
+}
+
+// printedLabel is the row's label as printed, its cells joined.
+func (cur *openRow) printedLabel() string {
+	var b strings.Builder
+	for _, c := range cur.labels {
+		b.WriteString(c.Text)
+	}
+	return source.Trim(b.String())
+}
+
+// unplace reports the row as unplaced, with its cells and why.
+func (r *reader) unplace(cur *openRow, reason string) {
+	u := gongkai.Unplaced{Label: cur.printedLabel(), Line: cur.labels[0].Line, Reason: reason, Cells: []string{}}
+	for _, v := range cur.values {
+		u.Cells = append(u.Cells, v.Raw)
+	}
+	r.unplaced = append(r.unplaced, u)
+}
+
+// rowColumns is the columns the row's cells fill: those of its block of
+// table 2 (from its header, or else from the count of its cells), or those
+// of table 3. A row outside both has none, and the reason says why.
+func (r *reader) rowColumns(cur *openRow, figures bool) ([]slot, string) {
+	switch cur.table {
+	case tableProactive:
+		b := cur.block
+		if b == nil {
+			return nil, "no row of the form has this label, and no block of table 2 is in force to keep it under"
+		}
+		if slots := r.proactive.columns[b]; slots != nil {
+			return slots, ""
+		}
+		slots := r.proactiveColumnsByCount(b, cur.values)
+		if slots == nil {
+			return nil, fmt.Sprintf("no column headers for block %s and the figures fit both formats", b.label)
+		}
+		r.proactive.columns[b] = slots
+		return slots, ""
+	case tableApplications:
+		return r.applications.columns, ""
+	}
+	if figures {
+		return nil, "no row of the form has this label"
+	}
+	return nil, "a label outside the tables of the form"
+}
+
+// rowTarget is where the figures of a row go.
+type rowTarget struct {
+	indicator func(slot) string // the indicator of the figure in a column, "" when it has none
+	key       string            // the row's key among the rows read, "" for a row the form lacks
+	flags     []string
+}
+
+// rowTarget says what the row is: a row of the form, a heading printing
+// figures, or a row the national form lacks and the catalogue keeps under
+// its block or heading. It is nil, with no reason, for a heading that
+// prints nothing; with a reason for a row that has no place.
+func (r *reader) rowTarget(cur *openRow, figures bool) (*rowTarget, string) {
+	switch row := cur.row; {
+	case row == nil:
+		if !figures {
+			return nil, "no row of the form has this label"
+		}
+		return r.localTarget(cur)
+	case row.group && row != r.s.otherHandling:
+		if !figures {
+			return nil, ""
+		}
+		if row.indicator == "" {
+			return nil, fmt.Sprintf("heading row %s prints figures the form has no place for", row.label)
+		}
+		return &rowTarget{indicator: func(slot) string { return row.indicator }, key: row.id, flags: []string{gongkai.FlagLocalRow}}, ""
+	case cur.table == tableProactive:
+		return &rowTarget{indicator: func(s slot) string { return row.cells[s.key] }, key: row.id}, ""
+	case row == r.s.otherHandling && !figures && r.applications.otherHandlingRows:
+		return nil, "" // a heading in the 2021 layout
+	default:
+		return &rowTarget{indicator: func(slot) string { return row.indicator }, key: row.id}, ""
+	}
+}
+
+// localTarget places a row the national form lacks: under its block of
+// table 2, or under the nearest heading of table 3 that keeps such rows.
+func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
+	flags := []string{gongkai.FlagLocalRow}
+	if cur.table == tableProactive {
+		if len(cur.block.locals) == 0 {
+			return nil, fmt.Sprintf("a row the national form does not have in %s; the catalogue has no place for it", cur.block.label)
+		}
+		return &rowTarget{indicator: func(s slot) string { return cur.block.locals[s.key] }, flags: flags}, ""
+	}
+	g := cur.group
+	for g != nil && g.local == "" {
+		g = r.s.rowByID[g.parent]
+	}
+	if g == nil {
+		return nil, "a row the national form does not have, outside any heading of table 3"
+	}
+	return &rowTarget{indicator: func(slot) string { return g.local }, flags: flags}, ""
+}
+
+// emitRow turns the figures of a placed row, lined up with its columns,
+// into observations.
+func (r *reader) emitRow(cur *openRow, target *rowTarget, slots []slot, values []*layout.Cell) {
+	label := cur.printedLabel()
+	for i, v := range values {
+		if v == nil {
+			continue
+		}
+		s := slots[i]
+		ind := target.indicator(s)
+		if ind == "" {
+			r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: label, Cells: []string{v.Raw}, Line: v.Line,
+				Reason: fmt.Sprintf("column %s is not a column of row %s", s.printed, label)})
+			continue
+		}
+		bd := gongkai.BreakdownTotal
+		if cur.table == tableApplications {
+			bd = s.key
+		}
+		o := r.observation(ind, bd, label, s, *v, target.flags)
+		if target.key == r.s.otherHandling.id {
+			r.applications.otherHandlingObs = append(r.applications.otherHandlingObs, len(r.obs))
+		}
+		r.obs = append(r.obs, o)
+	}
+}
+
+// fitValues lines the figures of a row up with its columns: nil where the
+// row prints nothing (its cells are missing, not blank). Label cells (a
+// block label, a sub-block label, the row's own label: labels) are never
+// value columns. The cells are placed by their position in the row when
+// the layout numbers cells and the row's labels stand left of every value
+// column of the header; otherwise by their count: as many value cells as
+// columns fill them in order, so that the last cell is the last column
+// (总计). Blank cells beyond the columns are the empty cells a merged label
+// leaves after it, or the spurious runs of pipes some exports print; a
+// figure beyond them means the row does not fit the columns, and the row
+// is left unplaced rather than shifted. Figures run together with no separator
+// (规章555) are split only when each cell can only hold one digit.
+func fitValues(values, labels []layout.Cell, slots []slot, isUnit func(string) bool) ([]*layout.Cell, string) {
+	out := make([]*layout.Cell, len(slots))
+	var vs []layout.Cell
+	for _, v := range values {
+		if v.Glued {
+			if len(slots) > 1 && len(values) == 1 {
+				cells, problem := splitRun(v, slots)
+				if problem != "" {
+					return nil, problem
+				}
+				vs = append(vs, cells...)
+				continue
+			}
+		}
+		vs = append(vs, v)
+	}
+	if pos, ok := alignByIndex(vs, slots, labels, isUnit); ok {
+		for i, p := range pos {
+			if p >= 0 {
+				out[p] = &vs[i]
+			}
+		}
+		return out, ""
+	}
+	vs, problem := dropExtraBlanks(vs, len(slots), isUnit)
+	if problem != "" {
+		return nil, problem
+	}
+	spaced := false
+	for _, v := range vs {
+		spaced = spaced || v.Spaced
+	}
+	if spaced && len(vs) < len(slots) {
+		// A space-aligned row hides its blank cells: place each figure under
+		// the header it stands below, when the headers' positions are known.
+		pos, ok := alignByOffset(vs, slots)
+		if !ok {
+			return nil, fmt.Sprintf("%d figures for %d columns, and the spacing does not show which cells are blank", len(vs), len(slots))
+		}
+		for i, p := range pos {
+			out[p] = &vs[i]
+		}
+		return out, ""
+	}
+	for i := range vs {
+		out[i] = &vs[i]
+	}
+	return out, ""
+}
+
+// labelInColumns reports whether a label cell printed on line n stands
+// at the position of a value column of the header (idx). A row printed with
+// more label cells than the header has (a block label before the row's
+// own) is then not aligned with the header by position.
+func labelInColumns(labels []layout.Cell, n int, slots []slot) bool {
+	for _, l := range labels {
+		if l.Line != n || l.Idx < 0 {
+			continue
+		}
+		for _, s := range slots {
+			if s.idx == l.Idx {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropExtraBlanks removes the blank cells beyond n columns: first those
+// right after the labels (the empty cells of a merged label), then those
+// at the end (spurious pipes), so that the last value cell stays the last
+// column. A figure beyond the columns leaves the row unplaced.
+func dropExtraBlanks(vs []layout.Cell, n int, isUnit func(string) bool) ([]layout.Cell, string) {
+	for len(vs) > n && layout.Classify(vs[0].Text, isUnit) == layout.Blank {
+		vs = vs[1:]
+	}
+	for len(vs) > n && layout.Classify(vs[len(vs)-1].Text, isUnit) == layout.Blank {
+		vs = vs[:len(vs)-1]
+	}
+	if len(vs) > n {
+		return nil, fmt.Sprintf("%d cells where the block has %d columns", len(vs), n)
+	}
+	return vs, ""
+}
+
+// alignByIndex places figures by their position in the row when the
+// layout numbers cells (pipes, tabs) and the headers' positions run in the
+// order of the columns: then the empty cells of merged labels and the
+// spurious runs of pipes fall outside every column. It fails when a figure
+// falls outside, and the caller goes by order instead.
+func alignByIndex(vs []layout.Cell, slots []slot, labels []layout.Cell, isUnit func(string) bool) ([]int, bool) {
+	if len(vs) == 0 || len(slots) == 0 {
+		return nil, false
+	}
+	for i, s := range slots {
+		if s.idx < 0 || i > 0 && s.idx <= slots[i-1].idx {
+			return nil, false
+		}
+	}
+	if labelInColumns(labels, vs[0].Line, slots) {
+		return nil, false // the row prints more label cells than the header: its positions are not the header's
+	}
+	at := map[int]int{}
+	for i, s := range slots {
+		at[s.idx] = i
+	}
+	pos := make([]int, len(vs))
+	placed := 0
+	for i, v := range vs {
+		if v.Idx < 0 || v.Line != vs[0].Line {
+			return nil, false
+		}
+		p, ok := at[v.Idx]
+		if !ok {
+			if layout.Classify(v.Text, isUnit) != layout.Blank {
+				return nil, false
+			}
+			p = -1
+		} else {
+			placed++
+		}
+		pos[i] = p
+	}
+	return pos, placed > 0
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !label.IsDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// alignByOffset places each figure under the column whose header spans its
+// display position; every figure needs a column of its own, in order.
+func alignByOffset(vs []layout.Cell, slots []slot) ([]int, bool) {
+	for _, s := range slots {
+		if s.x0 < 0 {
+			return nil, false
+		}
+	}
+	var pos []int
+	last := -1
+	for _, v := range vs {
+		if v.X0 < 0 {
+			return nil, false
+		}
+		mid := (v.X0 + v.X1) / 2
+		best, bd := -1, 1<<30
+		for i, s := range slots {
+			d := 0
+			switch {
+			case mid < s.x0:
+				d = s.x0 - mid
+			case mid > s.x1:
+				d = mid - s.x1
+			}
+			if d < bd {
+				best, bd = i, d
+			}
+		}
+		if best <= last || bd > 4 {
+			return nil, false
+		}
+		pos = append(pos, best)
+		last = best
+	}
+	return pos, true
+}
+
+// observation reads one cell: the value in the indicator's unit, the raw
+// text kept.
+func (r *reader) observation(ind, breakdown, label string, s slot, v layout.Cell, flags []string) gongkai.Observation {
+	indicator, _ := r.cat.Indicator(ind)
+	unit, _ := r.cat.Unit(indicator.Unit)
+	col := s.printed
+	o := gongkai.Observation{Indicator: ind, Breakdown: breakdown, Unit: indicator.Unit, Label: label,
+		Column: &col, Raw: v.Raw, Line: v.Line, Flags: append([]string{}, flags...)}
+	pv := figure.Parse(v.Raw)
+	o.Value = pv.Number
+	for _, f := range pv.Flags {
+		o.Flags = figure.AppendFlag(o.Flags, f)
+	}
+	switch {
+	case v.Split:
+		o.Flags = figure.AppendFlag(o.Flags, gongkai.FlagSplitByArithmetic)
+	case v.Glued:
+		o.Flags = figure.AppendFlag(o.Flags, gongkai.FlagOddFormat)
+	}
+	if pv.Number != nil && s.key != "items_change" && figure.Signed(v.Raw) {
+		o.Flags = figure.AppendFlag(o.Flags, gongkai.FlagOddFormat) // a sign where the column counts
+	}
+	printed := pv.Unit
+	if printed == "" {
+		printed = s.unit
+	}
+	if unit != nil && pv.Number != nil {
+		switch {
+		case printed != "" && printed != unit.Symbol:
+			o.Value, o.Flags = figure.Convert(r.cat, o.Value, printed, unit, o.Flags)
+			if o.Value != nil {
+				x := math.Round(*o.Value*1e8) / 1e8 // 79000.1元 is 7.90001万元, not 7.900010000000001
+				o.Value = &x
+			}
+		case printed == "" && unit.BaseUnit != "" && *pv.Number != 0:
+			o.Flags = figure.AppendFlag(o.Flags, gongkai.FlagUnitMissing) // an amount with no unit anywhere
+		}
+	}
+	return o
+}
+
+// headerUnit is the unit a header names: 采购总金额(万元,保留四位小数),
+// 本年收费金额（单位：万元）.
+var headerUnit = regexp.MustCompile(`[(（:：]\s*(?:单位[:：]?)?\s*(万元|元)`)
+
+func unitOfHeader(printed string) string {
+	if m := headerUnit.FindStringSubmatch(label.Fold(printed)); m != nil {
+		return m[1]
+	}
+	return ""
+}

@@ -1,0 +1,418 @@
+package form
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/source"
+)
+
+// A page whose text was taken with the table cells run together prints a
+// whole report on one line: 第二十条第（一）项信息内容本年制发件数…规章000行政规范性文件6233440….
+// unglue cuts such a line back into the lines a table export would print:
+// one line per header cell and per row, each row's label with its figures
+// glued on, so that the cell reader reads them as a label and a run of
+// figures (layout.Cell.Glued) that only the form's arithmetic may split.
+// The labels of the form are the anchors of the cuts; the enumerator of a
+// row glued to the figures of the row before it (…0000016.属于四类过程性信息)
+// is told apart by the row's place in the form (6. before 属于四类过程性信息).
+
+// minRunOnRunes is the length from which a line may be a page run together:
+// a row or a header line of any layout is far shorter.
+const minRunOnRunes = 150
+
+// minRunOnSignals is how many different cells that open a table a run-on
+// line holds at least: a header line of another layout holds one or two.
+const minRunOnSignals = 3
+
+// anchor is a label of the form the text of a run-on table is cut at.
+type anchor struct {
+	key     []rune
+	row     *rowSpec // the row it names, nil for headers and headings
+	heading bool     // a section heading of the report
+	table   bool     // a heading whose section holds a table (二、三、四)
+}
+
+// tableHeadings are the section headings whose sections hold the tables;
+// the others end a table run together with the text after it.
+var tableHeadings = []string{"主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+	"政府信息公开行政复议行政诉讼情况", "政府信息公开行政复议和行政诉讼情况"}
+
+// anchors are the labels the form knows, as keys: rows, columns, header
+// spans, blocks, and the report's section headings.
+func (r *reader) anchors() []anchor {
+	var out []anchor
+	add := func(keys []string, a anchor) {
+		for _, k := range keys {
+			if utf8.RuneCountInString(k) >= 2 {
+				a.key = []rune(k)
+				out = append(out, a)
+			}
+		}
+	}
+	for _, t := range []int{2, 3} {
+		for _, row := range r.s.rows[t] {
+			add(row.keys, anchor{row: row})
+		}
+	}
+	for _, b := range r.s.blocks {
+		add(b.keys, anchor{})
+		for _, c := range b.columns {
+			add(c.keys, anchor{})
+		}
+	}
+	for _, t := range []int{3, 4} {
+		for _, sp := range r.s.spans[t] {
+			add(sp.keys, anchor{})
+		}
+	}
+	add([]string{"信息内容"}, anchor{})
+	add(tableHeadings, anchor{heading: true, table: true})
+	for _, h := range r.cat.Words(catalog.WordsFormSection) {
+		if !contains(tableHeadings, h) {
+			add([]string{h}, anchor{heading: true})
+		}
+	}
+	return out
+}
+
+// unglue returns lines with each run-on line cut into the lines of its
+// tables; other lines are returned as they are.
+func (r *reader) unglue(lines []source.Line) []source.Line {
+	var out []source.Line
+	var as []anchor
+	starts := r.cat.Words(catalog.WordsFormTableStart)
+	for _, l := range lines {
+		if !runOn(l.Text, starts) {
+			out = append(out, l)
+			continue
+		}
+		if as == nil {
+			as = r.anchors()
+		}
+		for _, t := range cutRunOn(l.Text, as, starts) {
+			out = append(out, source.Line{N: l.N, Page: l.Page, Text: t})
+		}
+	}
+	return out
+}
+
+// runOn reports whether a line looks like tables run together: long, with
+// no cell separators, and holding several cells that open a table.
+func runOn(text string, starts []string) bool {
+	if utf8.RuneCountInString(text) < minRunOnRunes || strings.ContainsAny(text, "|\t") {
+		return false
+	}
+	sq := label.Squeeze(label.Fold(text))
+	n := 0
+	for _, s := range starts {
+		if strings.Contains(sq, s) {
+			n++
+		}
+	}
+	return n >= minRunOnSignals
+}
+
+// piece is a stretch of a run-on line that becomes a line of its own: a
+// label (its enumerator included) and the figures glued to it.
+type piece struct {
+	label    []rune
+	figures  string
+	start    int  // index of its first rune in the line
+	anchored bool // the label holds a label of the form, or is a note in brackets
+	heading  bool // a section heading
+}
+
+// runText is the line being cut: its runes and their folded forms, which
+// the anchors are matched against.
+type runText struct {
+	raw, fold []rune
+}
+
+// article matches the heading of a block of table 2 at the start of text.
+var article = regexp.MustCompile(`^第二十条第?\s*[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*项`)
+
+// chineseEnum matches an enumerator of the first two levels at the start
+// of text: 一、 (一).
+var chineseEnum = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))`)
+
+// cutRunOn cuts a run-on line into the lines of its tables: the text before
+// the first table and after the last stays one line each.
+func cutRunOn(line string, as []anchor, starts []string) []string {
+	t := runText{raw: []rune(line)}
+	t.fold = make([]rune, len(t.raw))
+	for i, c := range t.raw {
+		t.fold[i] = foldRune(c)
+	}
+	start, ok := t.zoneStart(starts)
+	if !ok {
+		return []string{line}
+	}
+	var out []string
+	if pre := strings.TrimSpace(string(t.raw[:start])); pre != "" {
+		out = append(out, pre)
+	}
+	pieces, end := t.cut(start, as)
+	for _, p := range pieces {
+		if s := p.text(); s != "" {
+			out = append(out, s)
+		}
+	}
+	if rest := strings.TrimSpace(string(t.raw[end:])); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+func foldRune(c rune) rune {
+	f := []rune(label.Fold(string(c)))
+	if len(f) != 1 {
+		return c
+	}
+	return f[0]
+}
+
+// text is the line a piece prints: its label without the stray spaces of
+// the page, then its figures glued on.
+func (p piece) text() string {
+	l := strings.Map(func(c rune) rune {
+		if unicode.IsSpace(c) || c == '\u3000' {
+			return -1
+		}
+		return c
+	}, string(p.label))
+	return l + p.figures
+}
+
+// zoneStart is where the tables begin: after the last full stop before the
+// first cell that opens a table.
+func (t runText) zoneStart(starts []string) (int, bool) {
+	sq := string(t.fold)
+	first := -1
+	for _, s := range starts {
+		if i := strings.Index(sq, s); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first < 0 {
+		return 0, false
+	}
+	at := utf8.RuneCountInString(sq[:first])
+	for i := at - 1; i >= 0; i-- {
+		if t.fold[i] == '。' {
+			return i + 1, true
+		}
+	}
+	return 0, true
+}
+
+// cut cuts the tables from start on into pieces; it stops at a full stop or
+// at a section heading that holds no table, and returns where it stopped.
+func (t runText) cut(start int, as []anchor) ([]piece, int) {
+	var ps []piece
+	open := false // the last piece takes the text that follows
+	i := start
+	for i < len(t.raw) {
+		c := t.fold[i]
+		switch {
+		case c == '。':
+			return t.endBefore(ps, i)
+		case unicode.IsSpace(c):
+			if open {
+				ps[len(ps)-1].label = append(ps[len(ps)-1].label, t.raw[i])
+			}
+			i++
+		case c < utf8.RuneSelf && label.IsDigit(byte(c)):
+			figures, enum, next := t.run(i, as)
+			switch {
+			case figures == "":
+			case len(ps) > 0 && ps[len(ps)-1].figures == "":
+				ps[len(ps)-1].figures = figures
+			default:
+				// A second run after a row's figures, with no label between:
+				// keep the text as printed for the cell reader to judge.
+				ps = append(ps, piece{label: t.raw[i:next], start: i})
+				open = false
+				i = next
+				continue
+			}
+			open = false
+			if enum != "" {
+				ps = append(ps, piece{label: []rune(enum), start: next - utf8.RuneCountInString(enum)})
+				open = true
+			}
+			i = next
+		default:
+			if m := article.FindString(string(t.fold[i:min(len(t.fold), i+20)])); m != "" {
+				n := utf8.RuneCountInString(m)
+				ps = append(ps, piece{label: t.raw[i : i+n], start: i, anchored: true})
+				open, i = true, i+n
+				continue
+			}
+			if m := chineseEnum.FindString(string(t.fold[i:min(len(t.fold), i+6)])); m != "" && !t.afterArticleWord(i) {
+				n := utf8.RuneCountInString(m)
+				ps = append(ps, piece{label: t.raw[i : i+n], start: i})
+				open, i = true, i+n
+				continue
+			}
+			if c == '(' || c == '[' {
+				// A note in brackets belongs to the label before it, but
+				// after a heading it is a cell of its own (the note of table 3).
+				end := t.closing(i)
+				if !open || ps[len(ps)-1].heading {
+					ps = append(ps, piece{start: i, anchored: true})
+				}
+				ps[len(ps)-1].label = append(ps[len(ps)-1].label, t.raw[i:end]...)
+				open, i = true, end
+				continue
+			}
+			if a, end := t.longest(i, as); end > i {
+				if a.heading && !a.table {
+					return t.endBefore(ps, i)
+				}
+				last := len(ps) - 1
+				if !open || ps[last].anchored || ps[last].figures != "" {
+					ps = append(ps, piece{start: i})
+					last++
+				}
+				ps[last].label = append(ps[last].label, t.raw[i:end]...)
+				ps[last].anchored, ps[last].heading = true, a.heading
+				open, i = true, end
+				continue
+			}
+			if !open {
+				ps = append(ps, piece{start: i})
+				open = true
+			}
+			ps[len(ps)-1].label = append(ps[len(ps)-1].label, t.raw[i])
+			i++
+		}
+	}
+	return ps, len(t.raw)
+}
+
+// endBefore ends the tables at i, or where the last piece began when it
+// is only the enumerator of the heading or sentence at i.
+func (t runText) endBefore(ps []piece, i int) ([]piece, int) {
+	if n := len(ps); n > 0 && !ps[n-1].anchored && ps[n-1].figures == "" {
+		return ps[:n-1], ps[n-1].start
+	}
+	return ps, i
+}
+
+// afterArticleWord reports whether the bracket at i follows 第 (第（一）项 is
+// no enumerator).
+func (t runText) afterArticleWord(i int) bool {
+	return i > 0 && t.fold[i-1] == '第'
+}
+
+// closing is the index after the bracket that closes the one at i, or the
+// end of the text.
+func (t runText) closing(i int) int {
+	depth := 0
+	for j := i; j < len(t.fold); j++ {
+		switch t.fold[j] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+			if depth == 0 {
+				return j + 1
+			}
+		}
+	}
+	return len(t.fold)
+}
+
+// keySkip are the characters a key leaves out (label.Key) and a match
+// therefore passes over.
+const keySkip = "《》“”\"'‘’:;,.。、"
+
+// longest is the anchor that matches the most text at i, and the end of
+// its match; end is i when none matches.
+func (t runText) longest(i int, as []anchor) (anchor, int) {
+	var best anchor
+	end := i
+	for _, a := range as {
+		if e := t.match(i, a.key); e > end {
+			best, end = a, e
+		}
+	}
+	return best, end
+}
+
+// match is the end of key matched at i, passing over spaces and the
+// punctuation keys leave out; i when key does not match there.
+func (t runText) match(i int, key []rune) int {
+	j := i
+	for k, c := range key {
+		for k > 0 && j < len(t.fold) && (unicode.IsSpace(t.fold[j]) || strings.ContainsRune(keySkip, t.fold[j])) {
+			j++
+		}
+		if j >= len(t.fold) || t.fold[j] != c {
+			return i
+		}
+		j++
+	}
+	return j
+}
+
+// run reads the figures that start at i: digits, spaces between them, and
+// a decimal point followed by a digit. When the run is followed by the
+// enumerator punctuation of a row of the third level (6.属于四类过程性信息),
+// the digits of that row's number are cut off the end of the run: they are
+// the row's enumerator, not a figure. It returns the figures, the
+// enumerator with its punctuation, and where the text after them starts.
+func (t runText) run(i int, as []anchor) (figures, enum string, next int) {
+	j := i
+	var b strings.Builder
+	for j < len(t.fold) {
+		c := t.fold[j]
+		switch {
+		case c >= '0' && c <= '9':
+			b.WriteRune(c)
+		case c == '.' && j+1 < len(t.fold) && t.fold[j+1] >= '0' && t.fold[j+1] <= '9' && b.Len() > 0:
+			b.WriteRune(c)
+		case unicode.IsSpace(c) && j+1 < len(t.fold) && t.fold[j+1] >= '0' && t.fold[j+1] <= '9':
+			// a space between figures: the cells stay run together
+		default:
+			return t.enumTail(b.String(), j, as)
+		}
+		j++
+	}
+	return b.String(), "", j
+}
+
+// enumTail cuts the enumerator of the next row off a run that ends at j.
+func (t runText) enumTail(run string, j int, as []anchor) (figures, enum string, next int) {
+	if j >= len(t.fold) || !strings.ContainsRune(".、", t.fold[j]) {
+		return run, "", j
+	}
+	a, end := t.longest(j+1, as)
+	if end == j+1 || a.row == nil {
+		return run, "", j
+	}
+	n := ordinal(a.row.id)
+	if n == "" || !strings.HasSuffix(run, n) {
+		return run, "", j
+	}
+	return strings.TrimSuffix(run, n), n + string(t.raw[j]), j + 1
+}
+
+// ordinal is the number a row of the third level prints before its label:
+// the last part of its ID (3.3.3.6 → 6), "" for rows of other levels.
+func ordinal(id string) string {
+	if strings.Count(id, ".") != 3 {
+		return ""
+	}
+	n := id[strings.LastIndex(id, ".")+1:]
+	if _, err := strconv.Atoi(n); err != nil {
+		return ""
+	}
+	return n
+}

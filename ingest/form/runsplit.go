@@ -1,0 +1,335 @@
+package form
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/digitrun"
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/layout"
+)
+
+// splitRun cuts a run of figures printed with no separator (a table-3 row
+// 21710000218) into the cells of the row's columns, by the only split the
+// form's arithmetic admits; otherwise it returns why it cannot.
+func splitRun(v layout.Cell, slots []slot) ([]layout.Cell, string) {
+	res, err := digitrun.Split(label.Fold(v.Text), runGroups(slots))
+	if err != nil {
+		return nil, fmt.Sprintf("figures run together with no separator (%s): %v", v.Raw, err)
+	}
+	parts, err := res.Unique()
+	if err != nil {
+		return nil, fmt.Sprintf("figures run together with no separator, in %d columns: %v%s", len(slots), err, identityNote(slots))
+	}
+	return splitCells(v, parts), ""
+}
+
+// splitCells makes the cells of one split of a run.
+func splitCells(v layout.Cell, parts []string) []layout.Cell {
+	out := make([]layout.Cell, len(parts))
+	for i, p := range parts {
+		out[i] = layout.Cell{Text: p, Raw: p, Line: v.Line, Glued: true, Split: true, X0: -1, X1: -1, Idx: -1}
+	}
+	return out
+}
+
+// runGroups are the identities that bind the cells of a row: in table 3
+// the total of the six applicant columns, in table 4 the total of each
+// block's results; elsewhere none (and only a run with one way to cut it
+// is split, such as 000 under three columns).
+func runGroups(slots []slot) []digitrun.Group {
+	if totalLast(slots, applicantColumns+1) {
+		return []digitrun.Group{{Cells: len(slots), TotalLast: true}}
+	}
+	if len(slots)%resultColumns == 0 && slots[0].block != nil && slots[0].block.table == 4 {
+		var gs []digitrun.Group
+		for i := 0; i < len(slots); i += resultColumns {
+			if !totalLast(slots[i:i+resultColumns], resultColumns) {
+				return []digitrun.Group{{Cells: len(slots)}}
+			}
+			gs = append(gs, digitrun.Group{Cells: resultColumns, TotalLast: true})
+		}
+		return gs
+	}
+	return []digitrun.Group{{Cells: len(slots)}}
+}
+
+// The columns of the identities: table 3 has six applicant columns and
+// their total, each block of table 4 four results and their total.
+const (
+	applicantColumns = 6
+	resultColumns    = 5
+)
+
+// totalLast reports whether slots are n distinct columns whose last is the
+// total of the others.
+func totalLast(slots []slot, n int) bool {
+	return len(slots) == n && slots[n-1].key == "total" && distinctKeys(slots)
+}
+
+// identityNote says which arithmetic a refusal was judged by.
+func identityNote(slots []slot) string {
+	switch gs := runGroups(slots); {
+	case !gs[0].TotalLast:
+		return "; no identity binds these columns"
+	case len(gs) > 1:
+		return "; each block's 总计 is the sum of its results"
+	}
+	return "; 总计 is the sum of the six applicant columns"
+}
+
+// pendingRun is a table-3 row whose run of figures several splits fit:
+// the column sums of the whole table may single one out (settleRuns).
+type pendingRun struct {
+	row    *rowSpec
+	label  string
+	value  layout.Cell
+	slots  []slot
+	splits [][]string
+	flags  []string
+}
+
+// maxPendingCombinations bounds the search over the pending rows' splits.
+const maxPendingCombinations = 10000
+
+// deferRun keeps a table-3 row for settleRuns when its run of figures fits
+// more than one split; it reports whether it did.
+func (r *reader) deferRun(cur *openRow, slots []slot, label string, flags []string) bool {
+	if cur.table != 3 || cur.row == nil || cur.row.group || len(cur.values) != 1 || !cur.values[0].Glued || len(slots) < 2 {
+		return false
+	}
+	v := cur.values[0]
+	res, err := digitrun.Split(v.Text, runGroups(slots))
+	if err != nil {
+		return false
+	}
+	if _, err := res.Unique(); !errors.Is(err, digitrun.ErrAmbiguous) || len(res.Splits) > maxPendingCombinations {
+		return false
+	}
+	r.pending = append(r.pending, pendingRun{row: cur.row, label: label, value: v, slots: slots, splits: res.Splits, flags: flags})
+	return true
+}
+
+// settleRuns places the pending rows of table 3 when exactly one choice of
+// their splits makes the table's column identities hold: for every column,
+// 一 + 二 = （七）总计 + 四 (I1) and （七）总计 = the sum of the outcome rows
+// (I3). Every term of them must be read; otherwise, or when several
+// choices fit, the rows are left unplaced with the reason.
+func (r *reader) settleRuns() {
+	pending := r.pending
+	r.pending = nil
+	if len(pending) == 0 {
+		return
+	}
+	choice, reason := r.onlyChoice(pending)
+	for i, p := range pending {
+		if choice == nil {
+			u := gongkai.Unplaced{Label: p.label, Line: p.value.Line, Cells: []string{p.value.Raw},
+				Reason: fmt.Sprintf("figures run together with no separator (%s): %d splits add up to the row's 总计, and %s", p.value.Raw, len(p.splits), reason)}
+			r.unplaced = append(r.unplaced, u)
+			continue
+		}
+		for j, c := range splitCells(p.value, p.splits[choice[i]]) {
+			r.obs = append(r.obs, r.observation(p.row.indicator, p.slots[j].key, p.label, p.slots[j], c, p.flags))
+		}
+	}
+}
+
+// onlyChoice is, for each pending row, the index of its split in the one
+// choice that makes the column identities hold; nil and the reason when
+// there is not exactly one.
+func (r *reader) onlyChoice(pending []pendingRun) ([]int, string) {
+	combos := 1
+	for _, p := range pending {
+		combos *= len(p.splits)
+		if combos > maxPendingCombinations {
+			return nil, "too many choices to weigh against the column sums"
+		}
+	}
+	grid, ok := r.table3Grid()
+	if !ok {
+		return nil, "the column sums cannot decide: a row of table 3 is missing, blank or local"
+	}
+	for _, p := range pending {
+		grid.put(p.row.id, p.slots, p.splits[0])
+	}
+	if !r.identityTermsRead(grid) {
+		return nil, "the column sums cannot decide: a row of table 3 is missing or blank"
+	}
+	var found []int
+	count := 0
+	choice := make([]int, len(pending))
+	for n := 0; n < combos; n++ {
+		k := n
+		for i, p := range pending {
+			choice[i] = k % len(p.splits)
+			k /= len(p.splits)
+			grid.put(p.row.id, p.slots, p.splits[choice[i]])
+		}
+		if r.columnIdentitiesHold(grid) {
+			count++
+			found = append([]int(nil), choice...)
+		}
+	}
+	switch count {
+	case 0:
+		return nil, "no choice of them makes the column sums of table 3 hold"
+	case 1:
+		return found, ""
+	}
+	return nil, fmt.Sprintf("%d choices of them make the column sums of table 3 hold", count)
+}
+
+// grid3 is table 3 as read: row ID → column key → figure.
+type grid3 map[string]map[string]float64
+
+func (g grid3) put(row string, slots []slot, parts []string) {
+	m := map[string]float64{}
+	for i, p := range parts {
+		var x float64
+		fmt.Sscan(p, &x)
+		m[slots[i].key] = x
+	}
+	g[row] = m
+}
+
+// table3Grid is the figures of table 3 read so far, by row and column;
+// false when a row holds a local figure, whose place in the sums is not
+// known.
+func (r *reader) table3Grid() (grid3, bool) {
+	byIndicator := map[string]*rowSpec{}
+	for _, row := range r.s.rows[3] {
+		if row.indicator != "" {
+			byIndicator[row.indicator] = row
+		}
+	}
+	g := grid3{}
+	for _, o := range r.obs {
+		row := byIndicator[o.Indicator]
+		if row == nil {
+			continue
+		}
+		if hasFlag(o.Flags, gongkai.FlagLocalRow) && !(row == r.s.otherHandling && r.applications.otherHandlingRows) {
+			return nil, false
+		}
+		if o.Value == nil {
+			continue
+		}
+		if g[row.id] == nil {
+			g[row.id] = map[string]float64{}
+		}
+		g[row.id][o.Breakdown] = *o.Value
+	}
+	return g, true
+}
+
+// identityTermsRead reports whether every term of I1 and I3 was read, in
+// every column of table 3.
+func (r *reader) identityTermsRead(g grid3) bool {
+	for _, c := range r.s.applications.templateColumns(gongkai.Template2021) {
+		for _, id := range append(r.outcomeLeaves(), r.balanceRows()...) {
+			if _, ok := g[id][c.key]; !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// The indicators of the rows of I1: 一 + 二 = （七）总计 + 四.
+const (
+	receivedIndicator    = "requests.received"
+	carriedOverIndicator = "requests.carried_over"
+	answeredIndicator    = "requests.answered"
+)
+
+// balanceRows are the IDs of the rows of I1, in its order: 一, 二, （七）总计, 四.
+func (r *reader) balanceRows() []string {
+	var out []string
+	for _, ind := range []string{receivedIndicator, carriedOverIndicator, answeredIndicator, carriedForwardIndicator} {
+		for _, row := range r.s.rows[tableApplications] {
+			if row.indicator == ind {
+				out = append(out, row.id)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// underOutcomes reports whether row is under the heading of （七）总计
+// (三、本年度办理结果), at any depth.
+func (r *reader) underOutcomes(row *rowSpec) bool {
+	var heading string
+	for _, x := range r.s.rows[tableApplications] {
+		if x.indicator == answeredIndicator {
+			heading = x.parent
+		}
+	}
+	for p := r.s.rowByID[row.parent]; p != nil; p = r.s.rowByID[p.parent] {
+		if p.id == heading {
+			return true
+		}
+	}
+	return false
+}
+
+// outcomeLeaves are the rows of 三、本年度办理结果 whose sum is （七）总计.
+func (r *reader) outcomeLeaves() []string {
+	var leaves []string
+	for _, row := range r.s.rows[3] {
+		if !r.underOutcomes(row) || row.indicator == answeredIndicator {
+			continue
+		}
+		leaf := !row.group
+		switch {
+		case row == r.s.otherHandling:
+			leaf = !r.applications.otherHandlingRows
+		case row.parent == r.s.otherHandling.id:
+			leaf = r.applications.otherHandlingRows
+		}
+		if leaf {
+			leaves = append(leaves, row.id)
+		}
+	}
+	return leaves
+}
+
+// columnIdentitiesHold checks I1 and I3 in every column of table 3; a
+// missing term fails them.
+func (r *reader) columnIdentitiesHold(g grid3) bool {
+	leaves := r.outcomeLeaves()
+	for _, c := range r.s.applications.templateColumns(gongkai.Template2021) {
+		get := func(id string) (float64, bool) { v, ok := g[id][c.key]; return v, ok }
+		balance := r.balanceRows()
+		in1, ok1 := get(balance[0])
+		in2, ok2 := get(balance[1])
+		tot, ok3 := get(balance[2])
+		out, ok4 := get(balance[3])
+		if !(ok1 && ok2 && ok3 && ok4) || in1+in2 != tot+out {
+			return false
+		}
+		sum := 0.0
+		for _, id := range leaves {
+			v, ok := get(id)
+			if !ok {
+				return false
+			}
+			sum += v
+		}
+		if sum != tot {
+			return false
+		}
+	}
+	return true
+}
+
+func hasFlag(flags []string, f string) bool {
+	for _, x := range flags {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}

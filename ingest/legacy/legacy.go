@@ -1,0 +1,107 @@
+// Package legacy reads the statistics table of the 2014 form
+// (政府信息公开情况统计表, reporting years 2014–2018): one row per
+// indicator, a unit column and one value column, or, in local variants,
+// several value columns read as breakdowns. Its rows are the catalogue's
+// legacy2014.csv.
+package legacy
+
+import (
+	"fmt"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest/figure"
+	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/source"
+)
+
+// Read reads the legacy table into r and returns the lines it spans. It
+// fails with a *gongkai.Error naming the line when lines name rows of the
+// form but hold no table with figures.
+func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, end int, err error) {
+	t := newLegacyTable(cat)
+	given := lines
+	runOn := unglue(lines, cat, t.isUnit)
+	lines = runOn.lines
+	defer func() { start, end = sameLines(given, lines, start, end) }()
+	start, _ = tableStart(lines, t.m)
+	if start < 0 {
+		return 0, 0, invalid(layout.LineOf(lines, cat.Words(catalog.WordsDetectLegacy)), "the text names rows of the statistics table but holds no table with figures")
+	}
+	end, closed := tableEnd(lines, start)
+	body := lines[start:end]
+	cells, cols := stripHeaders(layout.Detect(body).Split(body))
+	if sequenceColumn(cols) {
+		cells = dropSequence(cells, t.isUnit)
+		cols = cols[1:]
+	}
+	t.setColumns(cols)
+	for _, raw := range assemble(cells, t.isUnit) {
+		t.add(raw)
+	}
+	r.Template = gongkai.TemplateLegacy
+	r.Observations, r.Unplaced = t.observations()
+	r.Unplaced = append(r.Unplaced, runOn.unplaced...)
+	for i, o := range r.Observations {
+		if runOn.split[o.Label] {
+			r.Observations[i].Flags = figure.AppendFlag(o.Flags, gongkai.FlagSplitByArithmetic)
+		}
+	}
+	if len(r.Observations) == 0 {
+		return 0, 0, invalid(lines[start].N, "the statistics table has no row of the 2014 form with a figure")
+	}
+	if !closed {
+		if last := t.lastSection(); last >= 0 && last < len(cat.Legacy)-1 && t.m.section[last] != t.m.section[len(cat.Legacy)-1] {
+			row := cat.Legacy[t.m.section[last]]
+			r.Truncated = fmt.Sprintf("the table ends with the file at line %d, in section %s (%s); the rows after it are missing",
+				lines[len(lines)-1].N, row.ID, row.Label)
+		}
+	}
+	return start, end, nil
+}
+
+// sameLines turns the span [start, end) of the cut lines into the span of
+// the lines given, which a line cut into many (unglue) counts as one.
+func sameLines(given, cut []source.Line, start, end int) (int, int) {
+	if len(given) == len(cut) || end <= start {
+		return start, end
+	}
+	first, last := cut[start].N, cut[end-1].N
+	s, e := 0, len(given)
+	for i, l := range given {
+		if l.N < first {
+			s = i + 1
+		}
+		if l.N <= last {
+			e = i + 1
+		}
+	}
+	return s, e
+}
+
+// lastSection is the last row placed, -1 when none is.
+func (t *legacyTable) lastSection() int {
+	last := -1
+	for _, r := range t.rows {
+		if r.match.row > last {
+			last = r.match.row
+		}
+	}
+	return last
+}
+
+// Bounds finds the legacy table among lines: the index of its first line
+// and of the line after its last; start is -1 when there is none.
+func Bounds(cat *catalog.Catalog, lines []source.Line) (start, end int) {
+	start, _ = tableStart(lines, legacyMatcher(cat))
+	if start < 0 {
+		return -1, -1
+	}
+	end, _ = tableEnd(lines, start)
+	return start, end
+}
+
+// invalid is the error of a file that holds no table to read, at line n.
+func invalid(n int, message string) error {
+	return &gongkai.Error{Code: gongkai.EINVALID, Line: n, Message: message}
+}

@@ -1,0 +1,460 @@
+package legacy
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest/figure"
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/source"
+)
+
+// rawRow is a label (one or more label cells) and the cells that follow it,
+// as the layout groups them, before placement.
+type rawRow struct {
+	labels []layout.Cell
+	cells  []layout.Cell // unit, value and blank cells
+}
+
+func (r rawRow) hasFigures(isUnit func(string) bool) bool {
+	for _, c := range r.cells {
+		if layout.Classify(c.Text, isUnit) != layout.Blank {
+			return true
+		}
+	}
+	return false
+}
+
+// peel splits the unit and value that a layout without separators, or with
+// single spaces, leaves at the end of a label cell: "（一）收到申请数 件 13".
+func peel(c layout.Cell, isUnit func(string) bool) []layout.Cell {
+	fields := strings.Fields(strings.ReplaceAll(c.Text, "\u3000", " "))
+	n := len(fields)
+	tail := 0
+	for tail < 2 && tail < n-1 {
+		if k := layout.Classify(fields[n-1-tail], isUnit); k != layout.Value && k != layout.Unit {
+			break
+		}
+		tail++
+	}
+	if tail == 0 || layout.Classify(fields[n-1], isUnit) != layout.Value {
+		return []layout.Cell{c}
+	}
+	head := strings.Join(fields[:n-tail], " ")
+	out := []layout.Cell{{Text: head, Raw: head, Line: c.Line, RowStart: c.RowStart}}
+	for _, f := range fields[n-tail:] {
+		out = append(out, layout.Cell{Text: f, Raw: f, Line: c.Line})
+	}
+	return out
+}
+
+// assemble groups cells into raw rows: a label cell opens a new row when the
+// current one already has cells after its label, or when the layout starts a
+// new row there; consecutive label cells stay together for placement to
+// split or join.
+func assemble(cells []layout.Cell, isUnit func(string) bool) []rawRow {
+	var rows []rawRow
+	for _, c := range cells {
+		if layout.Classify(c.Text, isUnit) != layout.Label {
+			if len(rows) > 0 {
+				rows[len(rows)-1].cells = append(rows[len(rows)-1].cells, c)
+			}
+			continue
+		}
+		parts := peel(c, isUnit)
+		cur := len(rows) - 1
+		if cur < 0 || len(rows[cur].cells) > 0 || c.RowStart {
+			rows = append(rows, rawRow{})
+			cur++
+		}
+		rows[cur].labels = append(rows[cur].labels, parts[0])
+		rows[cur].cells = append(rows[cur].cells, parts[1:]...)
+	}
+	return rows
+}
+
+// logicalRow is a row of the printed table with its placement.
+type logicalRow struct {
+	labels  []layout.Cell
+	cells   []layout.Cell
+	label   label.Label
+	section int // section in force before this row
+	prev    int // row placed before this one
+	match   match
+}
+
+func (r *logicalRow) text() string {
+	var b strings.Builder
+	for _, c := range r.labels {
+		b.WriteString(c.Text)
+	}
+	return b.String()
+}
+
+// legacyTable reads the rows of the 2014 form.
+type legacyTable struct {
+	cat     *catalog.Catalog
+	m       *matcher
+	isUnit  func(string) bool
+	rows    []*logicalRow
+	columns []valueColumn // the value columns when the header names several, else nil
+}
+
+// valueColumn is one of several value columns of a local variant of the
+// legacy table (区政府统计数 | 区直单位统计数 | 乡镇街道统计数).
+type valueColumn struct {
+	header    string // as printed
+	breakdown string
+}
+
+// setColumns takes the value column headers of the table's header row. One
+// column (统计数) is the national form; several are read column by column,
+// each as a breakdown named in legacy_columns.csv, or column_N.
+func (t *legacyTable) setColumns(headers []string) {
+	if len(headers) < 2 {
+		return
+	}
+	for i, h := range headers {
+		col := valueColumn{header: source.Trim(h), breakdown: fmt.Sprintf("column_%d", i+1)}
+		if yearColumn.MatchString(label.Squeeze(label.Fold(h))) {
+			col.breakdown = gongkai.BreakdownTotal // 2015年度: the year's figure, the observation itself
+			t.columns = append(t.columns, col)
+			continue
+		}
+		best := label.MatchThreshold
+		for _, c := range t.cat.LegacyColumns {
+			for _, l := range c.Labels {
+				if s := label.Similarity(label.Key(h), label.Key(l)); s >= best {
+					best, col.breakdown = s, c.Breakdown
+				}
+			}
+		}
+		t.columns = append(t.columns, col)
+	}
+}
+
+// yearColumn matches a value column headed by the report's year (2015年度).
+var yearColumn = regexp.MustCompile(`^\d{4}年度?$`)
+
+func newLegacyTable(cat *catalog.Catalog) *legacyTable {
+	return &legacyTable{
+		cat: cat,
+		m:   legacyMatcher(cat),
+		isUnit: func(s string) bool {
+			_, ok := cat.UnitBySymbol(s)
+			return ok
+		},
+	}
+}
+
+// legacyMatchers holds the matcher of each catalogue's legacy rows: it is
+// read-only once built, and building it is a tenth of a parse.
+var legacyMatchers sync.Map
+
+func legacyMatcher(cat *catalog.Catalog) *matcher {
+	if m, ok := legacyMatchers.Load(cat); ok {
+		return m.(*matcher)
+	}
+	m, _ := legacyMatchers.LoadOrStore(cat, newMatcher(cat.Legacy))
+	return m.(*matcher)
+}
+
+// context is the section and row in force after the rows read so far.
+func (t *legacyTable) context() (sec, prev int) {
+	for i := len(t.rows) - 1; i >= 0; i-- {
+		if r := t.rows[i]; r.match.row >= 0 {
+			return t.m.section[r.match.row], r.match.row
+		}
+	}
+	return -1, -1
+}
+
+// maxLabel is the length, in runes, beyond which cells are not joined into
+// one label: the longest row of the forms, wrapped notes included, is far
+// shorter, and joining without bound would make parsing quadratic.
+const maxLabel = 120
+
+func tooLong(cells ...[]layout.Cell) bool {
+	n := 0
+	for _, cs := range cells {
+		for _, c := range cs {
+			n += utf8.RuneCountInString(c.Text)
+		}
+	}
+	return n > maxLabel
+}
+
+func (t *legacyTable) placeRow(r *logicalRow) {
+	r.label = label.Parse(r.text())
+	r.match = t.m.place(r.label, r.section, r.prev)
+}
+
+// add places one raw row: its label cells are split into printed rows where
+// a new numbered row begins, and a fragment (the rest of a wrapped label) is
+// joined to the row it belongs to.
+func (t *legacyTable) add(raw rawRow) {
+	groups := t.splitLabels(raw.labels)
+	for i, g := range groups {
+		var cells []layout.Cell
+		if i == len(groups)-1 {
+			cells = raw.cells
+		}
+		t.addLogical(g, cells)
+	}
+}
+
+func (t *legacyTable) splitLabels(labels []layout.Cell) [][]layout.Cell {
+	var groups [][]layout.Cell
+	for _, c := range labels {
+		n := len(groups)
+		if n == 0 || t.startsRow(groups[n-1], c) {
+			groups = append(groups, []layout.Cell{c})
+			continue
+		}
+		groups[n-1] = append(groups[n-1], c)
+	}
+	return groups
+}
+
+// startsRow reports whether label cell c begins a new printed row after the
+// label cells of group: it does when it is numbered, or when group and c each
+// fit a row better than the two joined do.
+func (t *legacyTable) startsRow(group []layout.Cell, c layout.Cell) bool {
+	l := label.Parse(c.Text)
+	if l.Enum != "" || l.Subset {
+		return true
+	}
+	if tooLong(group, []layout.Cell{c}) {
+		return true
+	}
+	if l.Key == "" { // a bracketed note: the end of the label before it
+		return false
+	}
+	sec, prev := t.context()
+	g := &logicalRow{labels: group}
+	alone := t.m.place(label.Parse(g.text()), sec, prev)
+	next := t.m.place(l, sec, prev)
+	if alone.row < 0 || next.row < 0 {
+		return false
+	}
+	g.labels = append(append([]layout.Cell{}, group...), c)
+	joined := t.m.place(label.Parse(g.text()), sec, prev)
+	return joined.row < 0 || joined.score < alone.score || joined.score < next.score
+}
+
+func (t *legacyTable) addLogical(labels, cells []layout.Cell) {
+	sec, prev := t.context()
+	r := &logicalRow{labels: labels, cells: cells, section: sec, prev: prev}
+	t.placeRow(r)
+	// An unnumbered piece of label may be the rest of a wrapped one.
+	if n := len(t.rows); n > 0 && r.label.Enum == "" && !r.label.Subset {
+		if t.joinFragment(t.rows[n-1], r) {
+			return
+		}
+	}
+	t.rows = append(t.rows, r)
+}
+
+// joinFragment joins fragment r to the row before it when together they fit
+// the form at least as well as either alone: the head of a wrapped label with its figures on
+// the last line, or the tail of a wrapped label printed after the figures.
+func (t *legacyTable) joinFragment(p, r *logicalRow) bool {
+	pFig := rawRow{cells: p.cells}.hasFigures(t.isUnit)
+	rFig := rawRow{cells: r.cells}.hasFigures(t.isUnit)
+	if pFig && rFig || tooLong(p.labels, r.labels) {
+		return false
+	}
+	joined := &logicalRow{labels: append(append([]layout.Cell{}, p.labels...), r.labels...), section: p.section, prev: p.prev}
+	t.placeRow(joined)
+	if joined.match.row < 0 || p.match.row >= 0 && joined.match.score < p.match.score ||
+		r.match.row >= 0 && joined.match.score < r.match.score {
+		return false
+	}
+	p.labels = joined.labels
+	p.label, p.match = joined.label, joined.match
+	if rFig {
+		p.cells = r.cells
+	}
+	return true
+}
+
+// observations turns the placed rows into observations and unplaced rows.
+func (t *legacyTable) observations() ([]gongkai.Observation, []gongkai.Unplaced) {
+	var obs []gongkai.Observation
+	var unplaced []gongkai.Unplaced
+	seen := map[int]int{} // row index → line it was read at
+	for _, r := range t.rows {
+		if r.match.row < 0 {
+			unplaced = append(unplaced, t.unplaced(r, r.match.reason))
+			continue
+		}
+		row := t.cat.Legacy[r.match.row]
+		if line, dup := seen[r.match.row]; dup {
+			unplaced = append(unplaced, t.unplaced(r, fmt.Sprintf("row %s (%s) was already read at line %d", row.ID, row.Label, line)))
+			continue
+		}
+		seen[r.match.row] = r.labels[0].Line
+		if t.columns != nil {
+			os, err := t.columnObservations(r, row)
+			if err != "" {
+				unplaced = append(unplaced, t.unplaced(r, err))
+				continue
+			}
+			obs = append(obs, os...)
+			continue
+		}
+		o, err := t.observation(r, row)
+		if err != "" {
+			unplaced = append(unplaced, t.unplaced(r, err))
+			continue
+		}
+		if o != nil {
+			obs = append(obs, *o)
+		}
+	}
+	return obs, unplaced
+}
+
+func (t *legacyTable) unplaced(r *logicalRow, reason string) gongkai.Unplaced {
+	u := gongkai.Unplaced{Label: r.text(), Line: r.labels[0].Line, Reason: reason, Cells: []string{}}
+	for _, c := range r.cells {
+		u.Cells = append(u.Cells, c.Raw)
+	}
+	return u
+}
+
+// observation reads the unit and figure of a placed row. A heading row
+// yields nothing; a heading row that prints a figure is an error.
+func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Observation, string) {
+	var unitCell, valueCell *layout.Cell
+	var values int
+	for i := range r.cells {
+		c := &r.cells[i]
+		switch layout.Classify(c.Text, t.isUnit) {
+		case layout.Unit: // before the figure (统计指标|单位|统计数) or after it (统计指标|统计数|单位)
+			if unitCell == nil {
+				unitCell = c
+				continue
+			}
+			return nil, fmt.Sprintf("two units, %q and %q", unitCell.Text, c.Text)
+		case layout.Value:
+			values++
+			if valueCell == nil || layout.Classify(valueCell.Text, t.isUnit) == layout.Blank {
+				valueCell = c
+			}
+		case layout.Blank:
+			if valueCell == nil && (unitCell != nil || i > 0) {
+				valueCell = c
+			}
+		}
+	}
+	if values > 1 {
+		return nil, fmt.Sprintf("%d figures where the form has one", values)
+	}
+	if row.Group {
+		if values > 0 {
+			return nil, fmt.Sprintf("heading row %s prints a figure", row.ID)
+		}
+		return nil, ""
+	}
+	ind, _ := t.cat.Indicator(row.Indicator)
+	unit, _ := t.cat.Unit(ind.Unit)
+	o := &gongkai.Observation{
+		Indicator: row.Indicator,
+		Breakdown: gongkai.BreakdownTotal,
+		Unit:      ind.Unit,
+		Label:     r.text(),
+		Line:      r.labels[0].Line,
+		Flags:     []string{},
+	}
+	if valueCell == nil {
+		o.Flags = append(o.Flags, gongkai.FlagBlank)
+	} else {
+		v := figure.Parse(valueCell.Raw)
+		o.Raw, o.Line, o.Value = valueCell.Raw, valueCell.Line, v.Number
+		o.Flags = append(o.Flags, v.Flags...)
+		printed := v.Unit
+		if unitCell != nil {
+			printed = label.Fold(unitCell.Text)
+		}
+		if printed != "" && printed != unit.Symbol {
+			o.Value, o.Flags = figure.Convert(t.cat, o.Value, printed, unit, o.Flags)
+		}
+	}
+	if unitCell == nil && valueCell != nil && figure.Parse(valueCell.Raw).Unit == "" {
+		o.Flags = append(o.Flags, gongkai.FlagUnitMissing)
+	}
+	return o, ""
+}
+
+// columnObservations reads a placed row of a table with several value
+// columns: one observation per column, placed by position when every column
+// has a cell (blank or not), or when exactly as many figures as columns are
+// printed; otherwise the row is not placed.
+func (t *legacyTable) columnObservations(r *logicalRow, row catalog.Row) ([]gongkai.Observation, string) {
+	var unitCell *layout.Cell
+	var cells []*layout.Cell // the cells of the value columns, in order
+	figures := 0
+	for i := range r.cells {
+		c := &r.cells[i]
+		switch layout.Classify(c.Text, t.isUnit) {
+		case layout.Unit:
+			if unitCell != nil {
+				return nil, fmt.Sprintf("two units, %q and %q", unitCell.Text, c.Text)
+			}
+			unitCell = c
+		case layout.Value:
+			figures++
+			cells = append(cells, c)
+		case layout.Blank:
+			cells = append(cells, c)
+		}
+	}
+	if row.Group {
+		if figures > 0 {
+			return nil, fmt.Sprintf("heading row %s prints a figure", row.ID)
+		}
+		return nil, ""
+	}
+	n := len(t.columns)
+	if len(cells) == n+1 && unitCell == nil && layout.Classify(cells[0].Text, t.isUnit) == layout.Blank {
+		cells = cells[1:] // the unit column, blank
+	}
+	if len(cells) != n {
+		if figures != n {
+			return nil, fmt.Sprintf("%d figures for the %d value columns, and the layout does not show which are blank", figures, n)
+		}
+		var printed []*layout.Cell
+		for _, c := range cells {
+			if layout.Classify(c.Text, t.isUnit) == layout.Value {
+				printed = append(printed, c)
+			}
+		}
+		cells = printed
+	}
+	var out []gongkai.Observation
+	for i, col := range t.columns {
+		one := *r
+		one.cells = []layout.Cell{*cells[i]}
+		if unitCell != nil {
+			one.cells = []layout.Cell{*unitCell, *cells[i]}
+		}
+		o, err := t.observation(&one, row)
+		if err != "" || o == nil {
+			return nil, err
+		}
+		if cells[i].Text == "" {
+			o.Line = cells[i].Line
+		}
+		o.Breakdown = col.breakdown
+		o.Column = &col.header
+		out = append(out, *o)
+	}
+	return out, ""
+}

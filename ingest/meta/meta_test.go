@@ -1,0 +1,47 @@
+package meta
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai/ingest/source"
+)
+
+func TestPublisherFromTitle(t *testing.T) {
+	tests := []struct {
+		title, name, id, level string
+		en                     string
+	}{
+		{"薛城区人民政府2017年政府信息公开工作年度报告", "薛城区人民政府", "370403", "county", "Xuecheng District People's Government"},
+		{"2017年薛城区政府信息公开工作年度报告", "薛城区", "370403", "county", "Xuecheng District"},
+		{"枣庄市人民政府关于2016年度政府信息公开工作年度报告", "枣庄市人民政府", "370400", "prefecture", "Zaozhuang City People's Government"},
+		{"山东省人民政府2018年政府信息公开工作年度报告", "山东省人民政府", "370000", "province", "Shandong Province People's Government"},
+		{"薛城区人民政府办公室2017年政府信息公开工作年度报告", "薛城区人民政府办公室", "370403-", "department", "Xuecheng District People's Government Office"},
+		{"枣庄市薛城区财政局2017年政府信息公开工作年度报告", "枣庄市薛城区财政局", "370403-", "department", "Zaozhuang City Xuecheng District Caizhengju"},
+		{"2017年政府信息公开工作年度报告", "", "", "", ""},
+	}
+	for _, tt := range tests {
+		p := PublisherOf(tt.title, "")
+		if p.NameZh != tt.name || !strings.HasPrefix(p.ID, tt.id) || p.Level != tt.level || (tt.id == "") != (p.ID == "") || p.NameEn != tt.en {
+			t.Errorf("%s: got %+v; want name %q id %q… level %q", tt.title, p, tt.name, tt.id, tt.level)
+		}
+	}
+}
+
+func TestTitle(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"薛城区人民政府2017年政府信息公开\n工作年度报告\n\n本年度报告根据…。", "薛城区人民政府2017年政府信息公开工作年度报告"},
+		{"首页 > 政府信息公开 > 年度报告\n\n薛城区人民政府2017年政府信息公开工作年度报告\n发布日期：2018-02-28", "薛城区人民政府2017年政府信息公开工作年度报告"},
+		{"薛城区人民政府\n2019年政府信息公开工作年度报告\n", "薛城区人民政府2019年政府信息公开工作年度报告"},
+		{"2018-03-30\n山东省人民政府办公厅2017年政府信息公开工作年度报告\n", "山东省人民政府办公厅2017年政府信息公开工作年度报告"},
+		{"本报告根据《条例》编制。\n薛城区人民政府2017年政府信息公开工作年度报告", ""},
+	}
+	for _, tt := range tests {
+		if got := Title(source.SplitLines(tt.text)); got != tt.want {
+			t.Errorf("title(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	if p := Publisher("邹坞镇", ""); p.Level != "township" {
+		t.Errorf("邹坞镇: level %q, want township", p.Level)
+	}
+}
