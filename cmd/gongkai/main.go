@@ -5,6 +5,7 @@
 //	gongkai ingest [--db gongkai.db] [--replace] [--publisher NAME] [--year YEAR] FILE|DIR...
 //	gongkai parse  FILE
 //	gongkai check  FILE | --db gongkai.db
+//	gongkai synth  --reports N --seed S --out DIR
 package main
 
 import (
@@ -23,6 +24,7 @@ const usage = `usage:
   gongkai ingest [--db gongkai.db] [--replace] FILE|DIR...   parse reports and store them
   gongkai parse  FILE                                  print a parsed report as JSON, store nothing
   gongkai check  FILE | --db gongkai.db               run the consistency checks
+  gongkai synth  --reports N --seed S --out DIR       write synthetic report files (benchmarks, load tests)
 `
 
 // errFailed reports that a command already told the user what went wrong.
@@ -67,6 +69,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runServe(ctx, args[1:], stdout, stderr)
 	case "check":
 		return runCheck(ctx, args[1:], stdout, stderr)
+	case "synth":
+		return runSynth(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
