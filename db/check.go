@@ -3,10 +3,6 @@ package db
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -251,88 +247,4 @@ func (d *DB) checkQuery(ctx context.Context, f CheckFilter) (string, []any, erro
 		query += ` LIMIT ` + strconv.Itoa(f.Limit)
 	}
 	return query, w.args, nil
-}
-
-// PreviousReport returns the figures (indicator, breakdown, value, flags) of
-// the current report of publisherID for the year before year, nil when none
-// is stored: what the rules across years compare with.
-func (d *DB) PreviousReport(ctx context.Context, publisherID string, year int) (*gongkai.Report, error) {
-	r, _, err := d.ReportFigures(ctx, publisherID, year-1)
-	return r, err
-}
-
-// ReportFigures returns the figures (indicator, breakdown, value, flags) of
-// the current report of publisherID for year, with its id; nil and 0 when
-// none is stored.
-func (d *DB) ReportFigures(ctx context.Context, publisherID string, year int) (*gongkai.Report, int64, error) {
-	r := &gongkai.Report{Publisher: gongkai.Publisher{ID: publisherID}, Year: year}
-	var id int64
-	err := d.read.QueryRowContext(ctx, `
-		SELECT id, template FROM reports WHERE publisher_id = ? AND year = ? AND superseded_by IS NULL`,
-		publisherID, year).Scan(&id, &r.Template)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, 0, nil
-	}
-	if err != nil {
-		return nil, 0, err
-	}
-	rows, err := d.read.QueryContext(ctx, `
-		SELECT indicator, breakdown, value, flags FROM observations WHERE report_id = ? ORDER BY id`, id)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var o gongkai.Observation
-		var v sql.NullFloat64
-		var flags string
-		if err := rows.Scan(&o.Indicator, &o.Breakdown, &v, &flags); err != nil {
-			return nil, 0, err
-		}
-		if v.Valid {
-			o.Value = &v.Float64
-		}
-		_ = json.Unmarshal([]byte(flags), &o.Flags) // written by StoreReport as a JSON array
-		r.Observations = append(r.Observations, o)
-	}
-	return r, id, rows.Err()
-}
-
-// ReplaceChecks replaces, in one transaction, the stored results of the
-// given rules on report reportID with checks, and flags check_failed on
-// the observations of r (the report's figures, as the checks marked them)
-// that carry it: a report re-checked across years once the year before it
-// is stored. It changes the dataset version.
-func (d *DB) ReplaceChecks(ctx context.Context, reportID int64, rules []string, checks []gongkai.Check, r *gongkai.Report) error {
-	if d.ReadOnly || d.write == nil {
-		return ErrReadOnly
-	}
-	tx, err := d.write.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	for _, rule := range rules {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM checks WHERE report_id = ? AND rule = ?`, reportID, rule); err != nil {
-			return err
-		}
-	}
-	if err := insertChecks(ctx, tx, reportID, checks); err != nil {
-		return err
-	}
-	for _, o := range r.Observations {
-		if !slices.Contains(o.Flags, gongkai.FlagCheckFailed) {
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, `
-			UPDATE observations SET flags = json_insert(flags, '$[#]', ?)
-			WHERE report_id = ? AND indicator = ? AND breakdown = ? AND flags NOT LIKE '%"check_failed"%'`,
-			gongkai.FlagCheckFailed, reportID, o.Indicator, o.Breakdown); err != nil {
-			return err
-		}
-	}
-	if err := bumpVersion(ctx, tx, fmt.Sprintf("recheck %d", reportID), d.now()); err != nil {
-		return err
-	}
-	return tx.Commit()
 }

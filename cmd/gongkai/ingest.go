@@ -144,7 +144,7 @@ func (in *ingester) store(ctx context.Context, p parsed) {
 	err := p.err
 	if err == nil {
 		var out db.Outcome
-		out, err = checkAndStore(ctx, in.db, p.r, in.rules, in.opt)
+		out, err = in.db.IngestReport(ctx, p.r, in.rules, in.opt)
 		if err == nil {
 			in.counts[out.Status]++
 			fmt.Fprintf(in.stdout, "%-9s %s: %s %d, %s, %d figures, %d rows unplaced, %s\n", out.Status, p.name,
@@ -238,47 +238,6 @@ func listFiles(args []string) ([]string, error) {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// checkAndStore runs the consistency checks of r, against the publisher's
-// report of the year before where one is stored, and stores r with them, so
-// that the flags of failing checks are stored with the observations; the
-// report of the year after, when stored, is then checked against r.
-func checkAndStore(ctx context.Context, d *db.DB, r *gongkai.Report, rules []catalog.Rule, opt db.StoreOptions) (db.Outcome, error) {
-	prev, err := d.PreviousReport(ctx, r.Publisher.ID, r.Year)
-	if err != nil {
-		return db.Outcome{}, err
-	}
-	check.Apply(r, rules, prev)
-	out, err := d.StoreReport(ctx, r, opt)
-	if err != nil || out.Status == db.StatusUnchanged {
-		return out, err
-	}
-	return out, recheckNext(ctx, d, r, rules)
-}
-
-// recheckNext runs the rules across years again on the publisher's report
-// of the year after r, when it was stored before r: its checks against r
-// were skipped then.
-func recheckNext(ctx context.Context, d *db.DB, r *gongkai.Report, rules []catalog.Rule) error {
-	next, id, err := d.ReportFigures(ctx, r.Publisher.ID, r.Year+1)
-	if err != nil || next == nil {
-		return err
-	}
-	var across []catalog.Rule
-	var ids []string
-	for _, rule := range rules {
-		if rule.Kind == catalog.KindPrevious && rule.AppliesTo(next.Template) {
-			across = append(across, rule)
-			ids = append(ids, rule.ID)
-		}
-	}
-	if len(across) == 0 {
-		return nil
-	}
-	checks := check.Run(next, across, r)
-	check.Mark(next, checks, across)
-	return d.ReplaceChecks(ctx, id, ids, checks, next)
 }
 
 // failing summarises the failing checks of a report for the ingest line.

@@ -125,7 +125,7 @@ func loadSamples(ctx context.Context, d *db.DB) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		if _, err := checkAndStore(ctx, d, r, rules, db.StoreOptions{}); err != nil {
+		if _, err := d.IngestReport(ctx, r, rules, db.StoreOptions{}); err != nil {
 			return 0, fmt.Errorf("%s: %w", name, err)
 		}
 	}
