@@ -38,44 +38,23 @@ type CheckRow struct {
 	Year            int
 }
 
-// insertChecks stores the checks of report reportID, which tx has just
-// inserted, in their order. StoreReport calls it with the report's Checks.
-func insertChecks(ctx context.Context, tx *sql.Tx, reportID int64, checks []gongkai.Check) error {
-	if len(checks) == 0 {
-		return nil
-	}
-	var publisherID string
-	var year int
-	if err := tx.QueryRowContext(ctx, `SELECT publisher_id, year FROM reports WHERE id = ?`, reportID).
-		Scan(&publisherID, &year); err != nil {
-		return err
-	}
-	stmt, err := tx.PrepareContext(ctx, `
-		INSERT INTO checks (report_id, publisher_id, year, rule, severity, status, breakdown, indicators,
-			expected, actual, message, evidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for _, c := range checks {
+// insertChecks stores the checks of report reportID (of publisherID and
+// year), which tx has just inserted, in their order.
+func insertChecks(ctx context.Context, tx dbtx, reportID int64, publisherID string, year int, checks []gongkai.Check) error {
+	rows := make([][]any, len(checks))
+	for i, c := range checks {
 		bd := c.Breakdown
 		if bd == "" {
 			bd = gongkai.BreakdownTotal
 		}
-		if _, err := stmt.ExecContext(ctx, reportID, publisherID, year, c.Rule, c.Severity, c.Status, bd,
-			jsonArray(c.Indicators), nullFloat(c.Expected), nullFloat(c.Actual), c.Message, c.Evidence); err != nil {
-			return err
-		}
+		rows[i] = []any{c.Rule, c.Severity, c.Status, bd, jsonArray(c.Indicators), c.Expected, c.Actual, c.Message, c.Evidence}
 	}
-	return nil
-}
-
-func nullFloat(p *float64) any {
-	if p == nil {
-		return nil
-	}
-	return *p
+	return insertRows(ctx, tx, `
+		INSERT INTO checks (report_id, publisher_id, year, rule, severity, status, breakdown, indicators,
+			expected, actual, message, evidence)
+		SELECT ?2, ?3, ?4, c->>0, c->>1, c->>2, c->>3, c->>4, c->>5, c->>6, c->>7, c->>8
+		FROM (SELECT value AS c FROM json_each(?1) ORDER BY key)`,
+		rows, reportID, publisherID, year)
 }
 
 // ReportChecks returns the checks of the current report with the given id,

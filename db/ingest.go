@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
+	"time"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
@@ -24,45 +26,27 @@ import (
 // It returns StoreReport's outcomes and errors. r's Checks and its
 // observations' flags are set by the checks even when nothing is stored.
 func (d *DB) IngestReport(ctx context.Context, r *gongkai.Report, rules []catalog.Rule, opt StoreOptions) (Outcome, error) {
-	if err := validateReport(r); err != nil {
-		return Outcome{}, err
-	}
-	if d.ReadOnly || d.write == nil {
-		return Outcome{}, ErrReadOnly
-	}
-	tx, err := d.write.BeginTx(ctx, nil)
-	if err != nil {
-		return Outcome{}, err
-	}
-	defer tx.Rollback()
-
-	prev, _, err := reportFigures(ctx, tx, r.Publisher.ID, r.Year-1)
-	if err != nil {
-		return Outcome{}, err
-	}
-	check.Apply(r, rules, prev)
-	now := d.now()
-	out, err := storeReport(ctx, tx, r, opt, now)
-	if err != nil || out.Status == StatusUnchanged {
-		return out, err
-	}
-	if err := recheckNext(ctx, tx, r, rules); err != nil {
-		return Outcome{}, fmt.Errorf("re-check %s %d against %d: %w", r.Publisher.ID, r.Year+1, r.Year, err)
-	}
-	change := fmt.Sprintf("%s %s %d %s", out.Status, r.Publisher.ID, r.Year, r.SHA256)
-	if err := bumpVersion(ctx, tx, change, now); err != nil {
-		return Outcome{}, err
-	}
-	if err := tx.Commit(); err != nil {
-		return Outcome{}, err
-	}
-	return out, nil
+	return d.writeReport(ctx, r, func(tx dbtx, now time.Time) (Outcome, error) {
+		prev, _, err := reportFigures(ctx, tx, r.Publisher.ID, r.Year-1)
+		if err != nil {
+			return Outcome{}, err
+		}
+		check.Apply(r, rules, prev)
+		out, err := storeReport(ctx, tx, r, opt, now)
+		if err != nil || out.Status == StatusUnchanged {
+			return out, err
+		}
+		if err := recheckNext(ctx, tx, r, rules); err != nil {
+			return Outcome{}, fmt.Errorf("re-check %s %d against %d: %w", r.Publisher.ID, r.Year+1, r.Year, err)
+		}
+		return out, nil
+	})
 }
 
 // recheckNext runs the rules across years again on the publisher's current
 // report of the year after r, if one is stored: its checks against r were
 // skipped, or made against the report r replaces.
-func recheckNext(ctx context.Context, tx *sql.Tx, r *gongkai.Report, rules []catalog.Rule) error {
+func recheckNext(ctx context.Context, tx dbtx, r *gongkai.Report, rules []catalog.Rule) error {
 	next, id, err := reportFigures(ctx, tx, r.Publisher.ID, r.Year+1)
 	if err != nil || next == nil {
 		return err
@@ -86,13 +70,13 @@ func recheckNext(ctx context.Context, tx *sql.Tx, r *gongkai.Report, rules []cat
 // replaceChecks replaces the stored results of the given rules on report
 // reportID with checks, and flags check_failed on the observations of r
 // (the report's figures, as the checks marked them) that carry it.
-func replaceChecks(ctx context.Context, tx *sql.Tx, reportID int64, rules []string, checks []gongkai.Check, r *gongkai.Report) error {
+func replaceChecks(ctx context.Context, tx dbtx, reportID int64, rules []string, checks []gongkai.Check, r *gongkai.Report) error {
 	for _, rule := range rules {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM checks WHERE report_id = ? AND rule = ?`, reportID, rule); err != nil {
 			return err
 		}
 	}
-	if err := insertChecks(ctx, tx, reportID, checks); err != nil {
+	if err := insertChecks(ctx, tx, reportID, r.Publisher.ID, r.Year, checks); err != nil {
 		return err
 	}
 	for _, o := range r.Observations {
@@ -158,4 +142,95 @@ func reportFigures(ctx context.Context, q querier, publisherID string, year int)
 		r.Observations = append(r.Observations, o)
 	}
 	return r, id, rows.Err()
+}
+
+// dbtx is what the steps of storing need of a transaction: a *sql.Tx, or
+// a preparedTx that reuses the statements of earlier transactions.
+type dbtx interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
+// preparedTx is a transaction of the write connection that reuses
+// statements prepared before it: SQLite's parsing of a report's dozen
+// statements cost as much as writing its rows.
+type preparedTx struct {
+	*sql.Tx
+	stmts *stmtCache
+}
+
+// stmtCache holds statements prepared on the write pool, by their text.
+// The pool's one connection is taken by a transaction while it runs, so a
+// statement cannot be prepared then: one first met in a transaction is run
+// unprepared and noted, and prepared before the next transaction begins.
+type stmtCache struct {
+	mu     sync.Mutex
+	pool   *sql.DB
+	stmts  map[string]*sql.Stmt
+	wanted []string
+}
+
+// prepareWanted prepares the statements noted since the last call; the
+// pool's connection must be free.
+func (c *stmtCache) prepareWanted(ctx context.Context) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, q := range c.wanted {
+		if _, ok := c.stmts[q]; ok {
+			continue
+		}
+		s, err := c.pool.PrepareContext(ctx, q)
+		if err != nil {
+			return err
+		}
+		c.stmts[q] = s
+	}
+	c.wanted = nil
+	return nil
+}
+
+// stmt returns query prepared, as a statement of tx, or nil when it is not
+// prepared yet.
+func (c *stmtCache) stmt(ctx context.Context, tx *sql.Tx, query string) *sql.Stmt {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.stmts[query]
+	if !ok {
+		c.wanted = append(c.wanted, query)
+		return nil
+	}
+	return tx.StmtContext(ctx, s)
+}
+
+// close closes the statements.
+func (c *stmtCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, s := range c.stmts {
+		s.Close()
+	}
+	c.stmts = map[string]*sql.Stmt{}
+}
+
+func (t *preparedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if s := t.stmts.stmt(ctx, t.Tx, query); s != nil {
+		return s.ExecContext(ctx, args...)
+	}
+	return t.Tx.ExecContext(ctx, query, args...)
+}
+
+func (t *preparedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if s := t.stmts.stmt(ctx, t.Tx, query); s != nil {
+		return s.QueryContext(ctx, args...)
+	}
+	return t.Tx.QueryContext(ctx, query, args...)
+}
+
+func (t *preparedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if s := t.stmts.stmt(ctx, t.Tx, query); s != nil {
+		return s.QueryRowContext(ctx, args...)
+	}
+	return t.Tx.QueryRowContext(ctx, query, args...)
 }

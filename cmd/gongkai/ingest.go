@@ -21,21 +21,25 @@ import (
 	"golang.org/x/term"
 )
 
-func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("ingest", stderr)
 	dbPath := fs.String("db", "gongkai.db", "SQLite database `file` to store reports in")
 	replace := fs.Bool("replace", false, "store a changed file for a publisher and year already stored (the old version is kept)")
 	publisher := fs.String("publisher", "", "publisher `name` for reports whose text lacks it")
 	year := fs.Int("year", 0, "reporting `year` for reports whose text lacks it")
+	jsonl := fs.Bool("jsonl", false, "the arguments are JSON lines written by `gongkai parse --jsonl` (- for stdin): store them without parsing again")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError("ingest takes at least one FILE or DIR")
 	}
-	files, err := listFiles(fs.Args())
-	if err != nil {
-		return err
+	var files []string
+	if !*jsonl {
+		var err error
+		if files, err = listFiles(fs.Args()); err != nil {
+			return err
+		}
 	}
 	rules, err := catalog.Rules()
 	if err != nil {
@@ -51,41 +55,46 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 
-	in := ingester{db: d, rules: rules, opt: db.StoreOptions{Replace: *replace}, publisher: *publisher, year: *year,
+	in := ingester{db: d, rules: rules, opt: db.StoreOptions{Replace: *replace},
+		fill:   filler{publisher: *publisher, year: *year},
 		stdout: stdout, stderr: stderr, progress: isTerminal(stderr)}
-	return in.run(ctx, files)
+	if *jsonl {
+		return in.run(ctx, readRecords(ctx, fs.Args(), stdin), 0)
+	}
+	return in.run(ctx, parseFiles(ctx, files), len(files))
 }
 
 // ingester stores a batch of files, one transaction per report.
 type ingester struct {
-	db        *db.DB
-	rules     []catalog.Rule
-	opt       db.StoreOptions
-	publisher string
-	year      int
-	stdout    io.Writer
-	stderr    io.Writer
-	progress  bool
+	db       *db.DB
+	rules    []catalog.Rule
+	opt      db.StoreOptions
+	fill     filler
+	stdout   io.Writer
+	stderr   io.Writer
+	progress bool
 
 	counts map[string]int // outcome → files
 }
 
-func (in *ingester) run(ctx context.Context, files []string) error {
+// run stores the reports of source, of which there are total (0 when
+// unknown), in the order they come.
+func (in *ingester) run(ctx context.Context, source <-chan parsed, total int) error {
 	in.counts = map[string]int{}
 	start := time.Now()
 	done := 0
-	for p := range in.parseAll(ctx, files) {
+	for p := range source {
 		in.store(ctx, p)
 		done++
 		if in.progress {
-			in.showProgress(done, len(files), start)
+			in.showProgress(done, total, start)
 		}
 	}
 	if in.progress {
 		fmt.Fprint(in.stderr, "\r\033[K")
 	}
 	fmt.Fprintf(in.stdout, "%d files: %d stored, %d unchanged, %d replaced, %d refused (%.1fs)\n",
-		len(files), in.counts["stored"], in.counts["unchanged"], in.counts["replaced"], in.counts["refused"],
+		done, in.counts["stored"], in.counts["unchanged"], in.counts["replaced"], in.counts["refused"],
 		time.Since(start).Seconds())
 	if in.counts["refused"] > 0 {
 		return errFailed
@@ -100,27 +109,48 @@ type parsed struct {
 	err  error
 }
 
-// parseAll parses files on every core and delivers them in order, so that
-// the single writer is never kept waiting by the parser.
-func (in *ingester) parseAll(ctx context.Context, files []string) <-chan parsed {
+// parseFiles parses files on every core and delivers them in order, so
+// that the single writer is never kept waiting by the parser.
+func parseFiles(ctx context.Context, files []string) <-chan parsed {
+	jobs := make(chan func() parsed)
+	go func() {
+		defer close(jobs)
+		for _, name := range files {
+			select {
+			case jobs <- func() parsed {
+				r, err := parseFile(name)
+				return parsed{name: name, r: r, err: err}
+			}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return inOrder(ctx, jobs)
+}
+
+// inOrder runs jobs on every core and delivers their results in the order
+// the jobs came.
+func inOrder(ctx context.Context, jobs <-chan func() parsed) <-chan parsed {
 	workers := runtime.GOMAXPROCS(0)
 	out := make(chan parsed)
 	futures := make(chan chan parsed, 2*workers)
 	go func() {
 		defer close(futures)
 		sem := make(chan struct{}, workers)
-		for _, name := range files {
+		for job := range jobs {
 			fut := make(chan parsed, 1)
 			select {
 			case futures <- fut:
 			case <-ctx.Done():
+				for range jobs { // let the producer finish
+				}
 				return
 			}
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem }()
-				r, err := in.parse(name)
-				fut <- parsed{name: name, r: r, err: err}
+				fut <- job()
 			}()
 		}
 	}()
@@ -143,6 +173,9 @@ func (in *ingester) parseAll(ctx context.Context, files []string) <-chan parsed 
 func (in *ingester) store(ctx context.Context, p parsed) {
 	err := p.err
 	if err == nil {
+		err = in.fill.complete(p.r)
+	}
+	if err == nil {
 		var out db.Outcome
 		out, err = in.db.IngestReport(ctx, p.r, in.rules, in.opt)
 		if err == nil {
@@ -160,40 +193,51 @@ func (in *ingester) store(ctx context.Context, p parsed) {
 	fmt.Fprintf(in.stderr, "%s\n", err)
 }
 
-// parse reads a file and fills in what the flags supply; it refuses a
-// report it cannot store whole.
-func (in *ingester) parse(name string) (*gongkai.Report, error) {
+// parseFile reads and parses a file.
+func parseFile(name string) (*gongkai.Report, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, &gongkai.Error{Code: gongkai.EINVALID, File: name, Message: err.Error()}
 	}
-	r, err := ingest.Parse(name, data)
-	if err != nil {
-		return nil, err
+	return ingest.Parse(name, data)
+}
+
+// filler fills in what the flags supply for reports whose text lacks it.
+type filler struct {
+	publisher string
+	year      int
+}
+
+// complete fills r in from the flags and refuses a report it cannot store
+// whole.
+func (f filler) complete(r *gongkai.Report) error {
+	if f.publisher != "" {
+		r.Publisher = ingest.Publisher(f.publisher, string(r.Source))
 	}
-	if in.publisher != "" {
-		r.Publisher = ingest.Publisher(in.publisher, string(data))
-	}
-	if in.year > 0 {
-		r.Year = in.year
+	if f.year > 0 {
+		r.Year = f.year
 	}
 	refuse := func(format string, args ...any) error {
-		return &gongkai.Error{Code: gongkai.EINVALID, File: name, Line: 1, Message: fmt.Sprintf(format, args...)}
+		return &gongkai.Error{Code: gongkai.EINVALID, File: r.FileName, Line: 1, Message: fmt.Sprintf(format, args...)}
 	}
 	switch {
 	case r.Truncated != "":
-		return nil, refuse("table cut off: %s", r.Truncated)
+		return refuse("table cut off: %s", r.Truncated)
 	case r.Publisher.NameZh == "":
-		return nil, refuse("the text names no publisher: give --publisher")
+		return refuse("the text names no publisher: give --publisher")
 	case r.Year == 0:
-		return nil, refuse("the text names no reporting year: give --year")
+		return refuse("the text names no reporting year: give --year")
 	}
-	return r, nil
+	return nil
 }
 
 func (in *ingester) showProgress(done, total int, start time.Time) {
 	elapsed := time.Since(start)
 	rate := float64(done) / elapsed.Seconds()
+	if total == 0 {
+		fmt.Fprintf(in.stderr, "\r\033[K%d files, %.0f/s", done, rate)
+		return
+	}
 	left := time.Duration(float64(total-done)/rate) * time.Second
 	fmt.Fprintf(in.stderr, "\r\033[K%d/%d files, %.0f/s, %s left", done, total, rate, left.Round(time.Second))
 }

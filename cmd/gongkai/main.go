@@ -3,7 +3,8 @@
 //
 //	gongkai serve  [--addr :8080] [--db gongkai.db]
 //	gongkai ingest [--db gongkai.db] [--replace] [--publisher NAME] [--year YEAR] FILE|DIR...
-//	gongkai parse  FILE
+//	gongkai ingest [--db gongkai.db] [--replace] --jsonl FILE|-...
+//	gongkai parse  FILE | --jsonl FILE|DIR...
 //	gongkai check  FILE | --db gongkai.db
 //	gongkai synth  --reports N --seed S --out DIR
 package main
@@ -22,7 +23,9 @@ import (
 const usage = `usage:
   gongkai serve  [--addr :8080] [--db gongkai.db]     serve the API (loads the sample reports into a new database)
   gongkai ingest [--db gongkai.db] [--replace] FILE|DIR...   parse reports and store them
+  gongkai ingest [--db gongkai.db] --jsonl FILE|-...   store the output of parse --jsonl without parsing again
   gongkai parse  FILE                                  print a parsed report as JSON, store nothing
+  gongkai parse  --jsonl FILE|DIR...                  parse many files, one JSON line each (for ingest --jsonl)
   gongkai check  FILE | --db gongkai.db               run the consistency checks
   gongkai synth  --reports N --seed S --out DIR       write synthetic report files (benchmarks, load tests)
 `
@@ -62,9 +65,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	switch args[0] {
 	case "parse":
-		return runParse(args[1:], stdout, stderr)
+		return runParse(ctx, args[1:], stdout, stderr)
 	case "ingest":
-		return runIngest(ctx, args[1:], stdout, stderr)
+		return runIngest(ctx, args[1:], stdin, stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr)
 	case "check":
