@@ -49,6 +49,11 @@ func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 			d.write.Close()
 			return nil, fmt.Errorf("migrate %s: %w", path, err)
 		}
+		// A bulk load killed before its end left indexes to build.
+		if _, err := d.RestoreIndexes(ctx); err != nil {
+			d.write.Close()
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	if d.read, err = sql.Open("sqlite", dsn(path, readOnly)); err != nil {
 		d.Close()

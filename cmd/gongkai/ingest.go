@@ -27,6 +27,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	replace := fs.Bool("replace", false, "store a changed file for a publisher and year already stored (the old version is kept)")
 	publisher := fs.String("publisher", "", "publisher `name` for reports whose text lacks it")
 	year := fs.Int("year", 0, "reporting `year` for reports whose text lacks it")
+	bulk := fs.String("bulk", "auto", "build the API's indexes once after the load instead of report by report: `yes`, no, or auto (when the batch outnumbers the reports stored; with --jsonl, when fewer than 1,000 are)")
 	jsonl := fs.Bool("jsonl", false, "the arguments are JSON lines written by `gongkai parse --jsonl` (- for stdin): store them without parsing again")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -55,6 +56,25 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return err
 	}
 
+	total := len(files)
+	if *jsonl {
+		total = bulkBatch // unknown: count it as a bulk load
+	}
+	deferred, err := deferIndexes(ctx, d, *bulk, total)
+	if err != nil {
+		return err
+	}
+	if deferred {
+		defer func() {
+			start := time.Now()
+			if n, rerr := d.RestoreIndexes(ctx); rerr != nil {
+				fmt.Fprintf(stderr, "building the indexes: %v (the next ingest or serve builds them)\n", rerr)
+			} else {
+				fmt.Fprintf(stdout, "%d indexes built (%.1fs)\n", n, time.Since(start).Seconds())
+			}
+		}()
+	}
+
 	in := ingester{db: d, rules: rules, opt: db.StoreOptions{Replace: *replace},
 		fill:   filler{publisher: *publisher, year: *year},
 		stdout: stdout, stderr: stderr, progress: isTerminal(stderr)}
@@ -62,6 +82,34 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return in.run(ctx, readRecords(ctx, fs.Args(), stdin), 0)
 	}
 	return in.run(ctx, parseFiles(ctx, files), len(files))
+}
+
+// bulkBatch is the size from which a batch into a new database is a bulk
+// load: building the indexes afterwards then takes less than keeping them
+// up to date report by report.
+const bulkBatch = 1000
+
+// deferIndexes drops the API's indexes for the load when bulk says so
+// (yes, no, auto) and reports whether it did; batch is the number of files
+// to ingest.
+func deferIndexes(ctx context.Context, d *db.DB, bulk string, batch int) (bool, error) {
+	switch bulk {
+	case "no":
+		return false, nil
+	case "auto":
+		ds, err := d.Dataset(ctx)
+		if err != nil {
+			return false, err
+		}
+		if batch < bulkBatch || batch <= ds.Reports {
+			return false, nil
+		}
+	case "yes":
+	default:
+		return false, usageError(fmt.Sprintf("--bulk %q: want yes, no or auto", bulk))
+	}
+	_, err := d.DeferIndexes(ctx)
+	return err == nil, err
 }
 
 // ingester stores a batch of files, one transaction per report.

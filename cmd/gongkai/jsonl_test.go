@@ -37,7 +37,8 @@ func TestParseJSONLThenIngest(t *testing.T) {
 
 	fromFiles, fromJSONL := filepath.Join(dir, "files.db"), filepath.Join(dir, "jsonl.db")
 	outFiles, errFiles, err1 := cli(t, "ingest", "--db", fromFiles, corpus)
-	outJSONL, errJSONL, err2 := cli(t, "ingest", "--db", fromJSONL, "--jsonl", jsonl)
+	// The JSON lines go in as a bulk load: the indexes are built at the end.
+	outJSONL, errJSONL, err2 := cli(t, "ingest", "--db", fromJSONL, "--bulk", "yes", "--jsonl", jsonl)
 	if err1 == nil || err2 == nil {
 		t.Errorf("exit without error with a refused file: %v, %v", err1, err2)
 	}
@@ -45,6 +46,12 @@ func TestParseJSONLThenIngest(t *testing.T) {
 		if !strings.Contains(out, "25 files: 24 stored, 0 unchanged, 0 replaced, 1 refused") {
 			t.Errorf("stdout %q", out)
 		}
+	}
+	if !strings.Contains(outJSONL, "indexes built") || strings.Contains(outFiles, "indexes built") {
+		t.Errorf("a bulk load of JSON lines builds the indexes at its end, a small batch of files not:\n%s\n%s", outJSONL, outFiles)
+	}
+	if n := query(t, fromJSONL, `SELECT count(*) FROM deferred_indexes`); n != "0" {
+		t.Errorf("%s indexes left to build", n)
 	}
 	if errFiles != errJSONL || !strings.Contains(errJSONL, "zz-empty.txt:1: empty file") {
 		t.Errorf("refusals differ:\nfiles: %s\njsonl: %s", errFiles, errJSONL)
@@ -55,6 +62,7 @@ func TestParseJSONLThenIngest(t *testing.T) {
 		`SELECT count(*) || ' ' || group_concat(status || rule, ',') FROM checks`,
 		`SELECT count(*) || ' ' || total(length(bytes)) FROM sources`,
 		`SELECT group_concat(title || published_on, ',') FROM reports`,
+		`SELECT group_concat(name || sql, ';') FROM (SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name)`,
 	} {
 		if a, b := query(t, fromFiles, q), query(t, fromJSONL, q); a != b || a == "" {
 			t.Errorf("%s:\nfrom files %.200s\nfrom JSON lines %.200s", q, a, b)
