@@ -12,7 +12,7 @@ import (
 // tab, with every figure replaced by {indicator/breakdown}; skelgen writes
 // them and proves each placeholder is where the parser reads that figure.
 //
-//go:generate go run ./internal/skelgen
+//go:generate go run ./internal/skelgen -root ..
 //go:embed skeletons/*.tsv
 var skeletonFiles embed.FS
 

@@ -68,7 +68,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		defer func() {
 			start := time.Now()
 			if n, rerr := d.RestoreIndexes(ctx); rerr != nil {
-				fmt.Fprintf(stderr, "building the indexes: %v (the next ingest or serve builds them)\n", rerr)
+				fmt.Fprintf(stderr, "building the indexes: %v (the next gongkai ingest builds them)\n", rerr)
 			} else {
 				fmt.Fprintf(stdout, "%d indexes built (%.1fs)\n", n, time.Since(start).Seconds())
 			}

@@ -9,12 +9,13 @@
 // only written when every figure of the fixture lands in the cell it came
 // from.
 //
-// Usage, from the repository root:
+// Usage (or go generate ./synth):
 //
-//	go run ./synth/internal/skelgen
+//	go run ./synth/internal/skelgen -root .   # from the repository root
 package main
 
 import (
+	"flag"
 	"fmt"
 	"log"
 	"os"
@@ -35,6 +36,11 @@ const markerBase = 900001
 
 func main() {
 	log.SetFlags(0)
+	root := flag.String("root", ".", "the repository's root `directory`")
+	flag.Parse()
+	if err := os.Chdir(*root); err != nil {
+		log.Fatal(err)
+	}
 	legacy, err := os.ReadFile("testdata/legacy/tabs-gb18030-crlf.txt")
 	if err != nil {
 		log.Fatal(err)
