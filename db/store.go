@@ -133,6 +133,9 @@ func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptio
 	if err := insertContents(ctx, tx, id, adminCode, r); err != nil {
 		return Outcome{}, err
 	}
+	if err := insertProvenance(ctx, tx, id, r); err != nil {
+		return Outcome{}, err
+	}
 	if prev == 0 {
 		return Outcome{Status: StatusStored, ReportID: id}, nil
 	}

@@ -898,7 +898,7 @@ const docTemplate = `{
         },
         "/v1/reports/{id}": {
             "get": {
-                "description": "The report's metadata, contact block, narrative sections and the table rows that could not be placed. Its figures are at /v1/observations?report={id}, its consistency checks at /v1/reports/{id}/checks.",
+                "description": "The report's metadata, contact block, narrative sections and the table rows that could not be placed; for a report collected by gongkai fetch, where it came from (source_url, listing_url, fetched_at, and its files: the page and its attachments). Its figures are at /v1/observations?report={id}, its consistency checks at /v1/reports/{id}/checks.",
                 "produces": [
                     "application/json"
                 ],
@@ -2458,15 +2458,18 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "admin_code",
+                "fetched_at",
                 "file_name",
                 "id",
                 "ingested_at",
+                "listing_url",
                 "observation_count",
                 "published_on",
                 "publisher_id",
                 "publisher_name_en",
                 "publisher_name_zh",
                 "sha256",
+                "source_url",
                 "template",
                 "title",
                 "unplaced_count",
@@ -2476,6 +2479,12 @@ const docTemplate = `{
                 "admin_code": {
                     "type": "string",
                     "example": "370403"
+                },
+                "fetched_at": {
+                    "description": "FetchedAt is when the file the figures were read from was fetched; null for a file ingested from disk.",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-03-01T08:30:00Z"
                 },
                 "file_name": {
                     "type": "string",
@@ -2488,6 +2497,11 @@ const docTemplate = `{
                 "ingested_at": {
                     "type": "string",
                     "example": "2024-03-01T00:00:00Z"
+                },
+                "listing_url": {
+                    "description": "ListingURL is the listing page whose link led to the report; \"\" when its URL was given directly.",
+                    "type": "string",
+                    "example": "http://www.xuecheng.gov.cn/zwgk/ndbg/index.html"
                 },
                 "observation_count": {
                     "description": "ObservationCount is the number of figures read from its tables.",
@@ -2515,6 +2529,11 @@ const docTemplate = `{
                     "description": "SHA256 is the digest of the original file (see /v1/reports/{id}/source).",
                     "type": "string",
                     "example": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                },
+                "source_url": {
+                    "description": "SourceURL is the URL of the file the figures were read from (the report's page, or its attachment), for a report collected by gongkai fetch; \"\" for a file ingested from disk.",
+                    "type": "string",
+                    "example": "http://www.xuecheng.gov.cn/zwgk/ndbg/201802/t20180201_1.html"
                 },
                 "template": {
                     "description": "Template is the national form its tables follow.",
@@ -2564,10 +2583,13 @@ const docTemplate = `{
             "required": [
                 "admin_code",
                 "contact",
+                "fetched_at",
                 "file_name",
+                "files",
                 "id",
                 "ingested_at",
                 "links",
+                "listing_url",
                 "missing",
                 "observation_count",
                 "published_on",
@@ -2576,6 +2598,7 @@ const docTemplate = `{
                 "publisher_name_zh",
                 "sections",
                 "sha256",
+                "source_url",
                 "template",
                 "title",
                 "unplaced",
@@ -2590,9 +2613,22 @@ const docTemplate = `{
                 "contact": {
                     "$ref": "#/definitions/api.Contact"
                 },
+                "fetched_at": {
+                    "description": "FetchedAt is when the file the figures were read from was fetched; null for a file ingested from disk.",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-03-01T08:30:00Z"
+                },
                 "file_name": {
                     "type": "string",
                     "example": "xuecheng-2017.txt"
+                },
+                "files": {
+                    "description": "Files are the files of a fetched report: its web page and attachments, one of which was read; empty for a file ingested from disk.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/api.ReportFile"
+                    }
                 },
                 "id": {
                     "type": "integer",
@@ -2609,6 +2645,11 @@ const docTemplate = `{
                             "$ref": "#/definitions/api.ReportLinks"
                         }
                     ]
+                },
+                "listing_url": {
+                    "description": "ListingURL is the listing page whose link led to the report; \"\" when its URL was given directly.",
+                    "type": "string",
+                    "example": "http://www.xuecheng.gov.cn/zwgk/ndbg/index.html"
                 },
                 "missing": {
                     "description": "Missing lists metadata the text did not give (publisher, year …).",
@@ -2650,6 +2691,11 @@ const docTemplate = `{
                     "type": "string",
                     "example": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
                 },
+                "source_url": {
+                    "description": "SourceURL is the URL of the file the figures were read from (the report's page, or its attachment), for a report collected by gongkai fetch; \"\" for a file ingested from disk.",
+                    "type": "string",
+                    "example": "http://www.xuecheng.gov.cn/zwgk/ndbg/201802/t20180201_1.html"
+                },
                 "template": {
                     "description": "Template is the national form its tables follow.",
                     "type": "string",
@@ -2678,6 +2724,50 @@ const docTemplate = `{
                 "year": {
                     "type": "integer",
                     "example": 2017
+                }
+            }
+        },
+        "api.ReportFile": {
+            "type": "object",
+            "required": [
+                "fetched_at",
+                "read",
+                "role",
+                "sha256",
+                "size",
+                "url"
+            ],
+            "properties": {
+                "fetched_at": {
+                    "type": "string",
+                    "example": "2024-03-01T08:30:00Z"
+                },
+                "read": {
+                    "description": "Read is true for the file the figures were read from.",
+                    "type": "boolean",
+                    "example": true
+                },
+                "role": {
+                    "type": "string",
+                    "enum": [
+                        "page",
+                        "attachment",
+                        "file"
+                    ],
+                    "example": "attachment"
+                },
+                "sha256": {
+                    "description": "SHA256 is the digest of the file's bytes as fetched.",
+                    "type": "string",
+                    "example": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                },
+                "size": {
+                    "type": "integer",
+                    "example": 48213
+                },
+                "url": {
+                    "type": "string",
+                    "example": "http://www.xuecheng.gov.cn/zwgk/ndbg/201802/P020180201.docx"
                 }
             }
         },

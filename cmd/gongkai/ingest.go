@@ -42,19 +42,11 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 			return err
 		}
 	}
-	rules, err := catalog.Rules()
-	if err != nil {
-		return err
-	}
-	d, err := db.Open(ctx, *dbPath, false)
+	d, rules, err := openForStoring(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	// A database built by an older binary gets this binary's indicators.
-	if err := d.SyncCatalog(ctx, catalog.MustLoad()); err != nil {
-		return err
-	}
 
 	total := len(files)
 	if *jsonl {
@@ -110,6 +102,26 @@ func deferIndexes(ctx context.Context, d *db.DB, bulk string, batch int) (bool, 
 	}
 	_, err := d.DeferIndexes(ctx)
 	return err == nil, err
+}
+
+// openForStoring opens the database at path for writing, with this
+// binary's catalogue, and returns it with the consistency rules that
+// reports are checked against before they are stored.
+func openForStoring(ctx context.Context, path string) (*db.DB, []catalog.Rule, error) {
+	rules, err := catalog.Rules()
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := db.Open(ctx, path, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	// A database built by an older binary gets this binary's indicators.
+	if err := d.SyncCatalog(ctx, catalog.MustLoad()); err != nil {
+		d.Close()
+		return nil, nil, err
+	}
+	return d, rules, nil
 }
 
 // ingester stores a batch of files, one transaction per report.
@@ -265,8 +277,14 @@ func (f filler) complete(r *gongkai.Report) error {
 	if f.year > 0 {
 		r.Year = f.year
 	}
+	return refuseIncomplete(r.FileName, r)
+}
+
+// refuseIncomplete refuses a report that cannot be stored whole: its table
+// cut off, or its publisher or year unknown.
+func refuseIncomplete(name string, r *gongkai.Report) error {
 	refuse := func(format string, args ...any) error {
-		return &gongkai.Error{Code: gongkai.EINVALID, File: r.FileName, Line: 1, Message: fmt.Sprintf(format, args...)}
+		return &gongkai.Error{Code: gongkai.EINVALID, File: name, Line: 1, Message: fmt.Sprintf(format, args...)}
 	}
 	switch {
 	case r.Truncated != "":
