@@ -22,7 +22,6 @@ import (
 
 	"github.com/gongkai/gongkai/api"
 	"github.com/gongkai/gongkai/catalog"
-	"github.com/gongkai/gongkai/check"
 	"github.com/gongkai/gongkai/db"
 	"github.com/gongkai/gongkai/ingest"
 	"github.com/gongkai/gongkai/samples"
@@ -75,12 +74,7 @@ func buildDB(path string, fsys fs.FS) error {
 		if err != nil {
 			return err
 		}
-		prev, err := d.PreviousReport(ctx, r.Publisher.ID, r.Year)
-		if err != nil {
-			return err
-		}
-		check.Apply(r, catalog.MustRules(), prev)
-		if _, err := d.StoreReport(ctx, r, db.StoreOptions{}); err != nil {
+		if _, err := d.IngestReport(ctx, r, catalog.MustRules(), db.StoreOptions{}); err != nil {
 			return err
 		}
 	}

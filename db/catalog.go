@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -53,7 +52,7 @@ func (d *DB) SyncCatalog(ctx context.Context, c *catalog.Catalog) error {
 // ensureCatalog syncs the embedded catalogue within tx unless a catalogue was
 // synced before, so that StoreReport works on a new database. The meta key
 // makes this once per database file, not once per process.
-func ensureCatalog(ctx context.Context, tx *sql.Tx) error {
+func ensureCatalog(ctx context.Context, tx dbtx) error {
 	synced, err := getMeta(ctx, tx, metaCatalog)
 	if err != nil || synced != "" {
 		return err
@@ -69,7 +68,7 @@ func ensureCatalog(ctx context.Context, tx *sql.Tx) error {
 // syncCatalog upserts the units and indicators of c unless the stored
 // fingerprint says they are there already. It returns c's fingerprint and
 // whether anything was written.
-func syncCatalog(ctx context.Context, tx *sql.Tx, c *catalog.Catalog) (string, bool, error) {
+func syncCatalog(ctx context.Context, tx dbtx, c *catalog.Catalog) (string, bool, error) {
 	fp, err := catalogFingerprint(c)
 	if err != nil {
 		return "", false, err
@@ -88,7 +87,7 @@ func syncCatalog(ctx context.Context, tx *sql.Tx, c *catalog.Catalog) (string, b
 	return fp, true, setMeta(ctx, tx, metaCatalog, fp)
 }
 
-func upsertUnits(ctx context.Context, tx *sql.Tx, c *catalog.Catalog) error {
+func upsertUnits(ctx context.Context, tx dbtx, c *catalog.Catalog) error {
 	stmt, err := tx.PrepareContext(ctx, `
 		INSERT INTO units (code, symbol, name_zh, name_en, base_unit, factor)
 		VALUES (?, ?, ?, ?, ?, ?)
@@ -112,7 +111,7 @@ func upsertUnits(ctx context.Context, tx *sql.Tx, c *catalog.Catalog) error {
 	return nil
 }
 
-func upsertIndicators(ctx context.Context, tx *sql.Tx, c *catalog.Catalog) error {
+func upsertIndicators(ctx context.Context, tx dbtx, c *catalog.Catalog) error {
 	stmt, err := tx.PrepareContext(ctx, `
 		INSERT INTO indicators (code, position, parent, relation, unit, name_zh, name_en,
 			definition, mapping, breakdowns, templates, source_labels)

@@ -3,10 +3,6 @@ package db
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -42,44 +38,23 @@ type CheckRow struct {
 	Year            int
 }
 
-// insertChecks stores the checks of report reportID, which tx has just
-// inserted, in their order. StoreReport calls it with the report's Checks.
-func insertChecks(ctx context.Context, tx *sql.Tx, reportID int64, checks []gongkai.Check) error {
-	if len(checks) == 0 {
-		return nil
-	}
-	var publisherID string
-	var year int
-	if err := tx.QueryRowContext(ctx, `SELECT publisher_id, year FROM reports WHERE id = ?`, reportID).
-		Scan(&publisherID, &year); err != nil {
-		return err
-	}
-	stmt, err := tx.PrepareContext(ctx, `
-		INSERT INTO checks (report_id, publisher_id, year, rule, severity, status, breakdown, indicators,
-			expected, actual, message, evidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for _, c := range checks {
+// insertChecks stores the checks of report reportID (of publisherID and
+// year), which tx has just inserted, in their order.
+func insertChecks(ctx context.Context, tx dbtx, reportID int64, publisherID string, year int, checks []gongkai.Check) error {
+	rows := make([][]any, len(checks))
+	for i, c := range checks {
 		bd := c.Breakdown
 		if bd == "" {
 			bd = gongkai.BreakdownTotal
 		}
-		if _, err := stmt.ExecContext(ctx, reportID, publisherID, year, c.Rule, c.Severity, c.Status, bd,
-			jsonArray(c.Indicators), nullFloat(c.Expected), nullFloat(c.Actual), c.Message, c.Evidence); err != nil {
-			return err
-		}
+		rows[i] = []any{c.Rule, c.Severity, c.Status, bd, jsonArray(c.Indicators), c.Expected, c.Actual, c.Message, c.Evidence}
 	}
-	return nil
-}
-
-func nullFloat(p *float64) any {
-	if p == nil {
-		return nil
-	}
-	return *p
+	return insertRows(ctx, tx, `
+		INSERT INTO checks (report_id, publisher_id, year, rule, severity, status, breakdown, indicators,
+			expected, actual, message, evidence)
+		SELECT ?2, ?3, ?4, c->>0, c->>1, c->>2, c->>3, c->>4, c->>5, c->>6, c->>7, c->>8
+		FROM (SELECT value AS c FROM json_each(?1) ORDER BY key)`,
+		rows, reportID, publisherID, year)
 }
 
 // ReportChecks returns the checks of the current report with the given id,
@@ -251,88 +226,4 @@ func (d *DB) checkQuery(ctx context.Context, f CheckFilter) (string, []any, erro
 		query += ` LIMIT ` + strconv.Itoa(f.Limit)
 	}
 	return query, w.args, nil
-}
-
-// PreviousReport returns the figures (indicator, breakdown, value, flags) of
-// the current report of publisherID for the year before year, nil when none
-// is stored: what the rules across years compare with.
-func (d *DB) PreviousReport(ctx context.Context, publisherID string, year int) (*gongkai.Report, error) {
-	r, _, err := d.ReportFigures(ctx, publisherID, year-1)
-	return r, err
-}
-
-// ReportFigures returns the figures (indicator, breakdown, value, flags) of
-// the current report of publisherID for year, with its id; nil and 0 when
-// none is stored.
-func (d *DB) ReportFigures(ctx context.Context, publisherID string, year int) (*gongkai.Report, int64, error) {
-	r := &gongkai.Report{Publisher: gongkai.Publisher{ID: publisherID}, Year: year}
-	var id int64
-	err := d.read.QueryRowContext(ctx, `
-		SELECT id, template FROM reports WHERE publisher_id = ? AND year = ? AND superseded_by IS NULL`,
-		publisherID, year).Scan(&id, &r.Template)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, 0, nil
-	}
-	if err != nil {
-		return nil, 0, err
-	}
-	rows, err := d.read.QueryContext(ctx, `
-		SELECT indicator, breakdown, value, flags FROM observations WHERE report_id = ? ORDER BY id`, id)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var o gongkai.Observation
-		var v sql.NullFloat64
-		var flags string
-		if err := rows.Scan(&o.Indicator, &o.Breakdown, &v, &flags); err != nil {
-			return nil, 0, err
-		}
-		if v.Valid {
-			o.Value = &v.Float64
-		}
-		_ = json.Unmarshal([]byte(flags), &o.Flags) // written by StoreReport as a JSON array
-		r.Observations = append(r.Observations, o)
-	}
-	return r, id, rows.Err()
-}
-
-// ReplaceChecks replaces, in one transaction, the stored results of the
-// given rules on report reportID with checks, and flags check_failed on
-// the observations of r (the report's figures, as the checks marked them)
-// that carry it: a report re-checked across years once the year before it
-// is stored. It changes the dataset version.
-func (d *DB) ReplaceChecks(ctx context.Context, reportID int64, rules []string, checks []gongkai.Check, r *gongkai.Report) error {
-	if d.ReadOnly || d.write == nil {
-		return ErrReadOnly
-	}
-	tx, err := d.write.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	for _, rule := range rules {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM checks WHERE report_id = ? AND rule = ?`, reportID, rule); err != nil {
-			return err
-		}
-	}
-	if err := insertChecks(ctx, tx, reportID, checks); err != nil {
-		return err
-	}
-	for _, o := range r.Observations {
-		if !slices.Contains(o.Flags, gongkai.FlagCheckFailed) {
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, `
-			UPDATE observations SET flags = json_insert(flags, '$[#]', ?)
-			WHERE report_id = ? AND indicator = ? AND breakdown = ? AND flags NOT LIKE '%"check_failed"%'`,
-			gongkai.FlagCheckFailed, reportID, o.Indicator, o.Breakdown); err != nil {
-			return err
-		}
-	}
-	if err := bumpVersion(ctx, tx, fmt.Sprintf("recheck %d", reportID), d.now()); err != nil {
-		return err
-	}
-	return tx.Commit()
 }

@@ -44,7 +44,7 @@ func mustStoreChecked(tb testing.TB, d *DB, r *gongkai.Report, opt StoreOptions)
 		tb.Fatal(err)
 	}
 	defer tx.Rollback()
-	if err := insertChecks(ctx, tx, out.ReportID, r.Checks); err != nil {
+	if err := insertChecks(ctx, tx, out.ReportID, r.Publisher.ID, r.Year, r.Checks); err != nil {
 		tb.Fatal(err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -29,6 +29,7 @@ type DB struct {
 
 	read  *sql.DB
 	write *sql.DB // nil when ReadOnly
+	stmts *stmtCache
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
@@ -43,9 +44,15 @@ func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 			return nil, err
 		}
 		d.write.SetMaxOpenConns(1)
+		d.stmts = &stmtCache{pool: d.write, stmts: map[string]*sql.Stmt{}}
 		if err := d.migrate(ctx); err != nil {
 			d.write.Close()
 			return nil, fmt.Errorf("migrate %s: %w", path, err)
+		}
+		// A bulk load killed before its end left indexes to build.
+		if _, err := d.RestoreIndexes(ctx); err != nil {
+			d.write.Close()
+			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	if d.read, err = sql.Open("sqlite", dsn(path, readOnly)); err != nil {
@@ -67,6 +74,7 @@ func (d *DB) Close() error {
 		err = d.read.Close()
 	}
 	if d.write != nil {
+		d.stmts.close()
 		if werr := d.write.Close(); err == nil {
 			err = werr
 		}

@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"time"
 
@@ -13,7 +12,7 @@ import (
 // insertProvenance stores where a fetched report came from: its URLs, when
 // it was fetched, and every file of it (page and attachments) with their
 // bytes. A report ingested from disk has none of these, and nothing is written.
-func insertProvenance(ctx context.Context, tx *sql.Tx, reportID int64, r *gongkai.Report) error {
+func insertProvenance(ctx context.Context, tx dbtx, reportID int64, r *gongkai.Report) error {
 	if r.SourceURL == "" && len(r.Files) == 0 {
 		return nil
 	}

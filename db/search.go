@@ -368,7 +368,7 @@ func firstRunes(s string, n int) string {
 // indexReport indexes a report stored by tx under id: its title and
 // narrative, its publisher's names and, when the catalogue changed, the
 // indicators. Documents of the reports it replaces are dropped.
-func indexReport(ctx context.Context, tx *sql.Tx, id int64, r *gongkai.Report) error {
+func indexReport(ctx context.Context, tx dbtx, id int64, r *gongkai.Report) error {
 	if err := dropReplaced(ctx, tx, id, r.Publisher.ID, r.Year); err != nil {
 		return err
 	}
@@ -393,7 +393,7 @@ func indexReport(ctx context.Context, tx *sql.Tx, id int64, r *gongkai.Report) e
 
 // dropReplaced removes the documents of the other reports of a publisher
 // and year: the one a new report replaces.
-func dropReplaced(ctx context.Context, tx *sql.Tx, id int64, publisherID string, year int) error {
+func dropReplaced(ctx context.Context, tx dbtx, id int64, publisherID string, year int) error {
 	rows, err := tx.QueryContext(ctx, `SELECT id FROM reports WHERE publisher_id = ? AND year = ? AND id <> ?`, publisherID, year, id)
 	if err != nil {
 		return err
@@ -419,7 +419,7 @@ func dropReplaced(ctx context.Context, tx *sql.Tx, id int64, publisherID string,
 }
 
 // indexPublisher (re)indexes a publisher's Chinese and English names.
-func indexPublisher(ctx context.Context, tx *sql.Tx, id string) error {
+func indexPublisher(ctx context.Context, tx dbtx, id string) error {
 	var zh, en string
 	if err := tx.QueryRowContext(ctx, `SELECT name_zh, name_en FROM publishers WHERE id = ?`, id).Scan(&zh, &en); err != nil {
 		return err
@@ -441,7 +441,7 @@ func indexPublisher(ctx context.Context, tx *sql.Tx, id string) error {
 
 // indexIndicators (re)indexes the indicators' names when the catalogue
 // stored is not the one indexed.
-func indexIndicators(ctx context.Context, tx *sql.Tx) error {
+func indexIndicators(ctx context.Context, tx dbtx) error {
 	stored, err := getMeta(ctx, tx, metaCatalog)
 	if err != nil {
 		return err
@@ -480,7 +480,7 @@ func indexIndicators(ctx context.Context, tx *sql.Tx) error {
 }
 
 // addDoc stores a document and indexes its tokens in table.
-func addDoc(ctx context.Context, tx *sql.Tx, table, kind, ref string, line int, title, text string) error {
+func addDoc(ctx context.Context, tx dbtx, table, kind, ref string, line int, title, text string) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO search_docs (kind, ref, line, title, text) VALUES (?, ?, ?, ?, ?)`,
 		kind, ref, line, title, text)
 	if err != nil {
@@ -495,7 +495,7 @@ func addDoc(ctx context.Context, tx *sql.Tx, table, kind, ref string, line int, 
 }
 
 // dropDocs removes the documents of a kind and ref ("" for every ref of the kind).
-func dropDocs(ctx context.Context, tx *sql.Tx, table, kind, ref string) error {
+func dropDocs(ctx context.Context, tx dbtx, table, kind, ref string) error {
 	cond, args := `kind = ?`, []any{kind}
 	if ref != "" {
 		cond, args = cond+` AND ref = ?`, append(args, ref)
@@ -530,7 +530,7 @@ func (d *DB) indexSearch(ctx context.Context) error {
 }
 
 // reindexAll indexes every current report, publisher and indicator.
-func reindexAll(ctx context.Context, tx *sql.Tx) error {
+func reindexAll(ctx context.Context, tx dbtx) error {
 	type doc struct {
 		kind, ref, title, text string
 		line                   int

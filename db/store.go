@@ -54,11 +54,24 @@ type Outcome struct {
 // indicator the database does not know; ErrReadOnly on a read-only database.
 // The embedded catalogue is synced first if no catalogue ever was.
 func (d *DB) StoreReport(ctx context.Context, r *gongkai.Report, opt StoreOptions) (Outcome, error) {
+	return d.writeReport(ctx, r, func(tx dbtx, now time.Time) (Outcome, error) {
+		return storeReport(ctx, tx, r, opt, now)
+	})
+}
+
+// writeReport validates r and runs store, the work of storing it, in one
+// transaction of the write connection, which also records the change in the
+// dataset's version; nothing is written when store fails or leaves r
+// unchanged.
+func (d *DB) writeReport(ctx context.Context, r *gongkai.Report, store func(tx dbtx, now time.Time) (Outcome, error)) (Outcome, error) {
 	if err := validateReport(r); err != nil {
 		return Outcome{}, err
 	}
 	if d.ReadOnly || d.write == nil {
 		return Outcome{}, ErrReadOnly
+	}
+	if err := d.stmts.prepareWanted(ctx); err != nil {
+		return Outcome{}, err
 	}
 	tx, err := d.write.BeginTx(ctx, nil)
 	if err != nil {
@@ -66,13 +79,14 @@ func (d *DB) StoreReport(ctx context.Context, r *gongkai.Report, opt StoreOption
 	}
 	defer tx.Rollback()
 
+	ptx := &preparedTx{Tx: tx, stmts: d.stmts}
 	now := d.now()
-	out, err := storeReport(ctx, tx, r, opt, now)
+	out, err := store(ptx, now)
 	if err != nil || out.Status == StatusUnchanged {
 		return out, err
 	}
 	change := fmt.Sprintf("%s %s %d %s", out.Status, r.Publisher.ID, r.Year, r.SHA256)
-	if err := bumpVersion(ctx, tx, change, now); err != nil {
+	if err := bumpVersion(ctx, ptx, change, now); err != nil {
 		return Outcome{}, err
 	}
 	if err := tx.Commit(); err != nil {
@@ -82,7 +96,7 @@ func (d *DB) StoreReport(ctx context.Context, r *gongkai.Report, opt StoreOption
 }
 
 // storeReport does StoreReport's work within tx.
-func storeReport(ctx context.Context, tx *sql.Tx, r *gongkai.Report, opt StoreOptions, now time.Time) (Outcome, error) {
+func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptions, now time.Time) (Outcome, error) {
 	prev, prevSHA, err := currentReport(ctx, tx, r.Publisher.ID, r.Year)
 	if err != nil {
 		return Outcome{}, err
@@ -193,7 +207,7 @@ func short(sha string) string {
 
 // currentReport returns the id and sha256 of the current report of a
 // publisher and year, or 0 when there is none.
-func currentReport(ctx context.Context, tx *sql.Tx, publisherID string, year int) (int64, string, error) {
+func currentReport(ctx context.Context, tx dbtx, publisherID string, year int) (int64, string, error) {
 	var id int64
 	var sha string
 	err := tx.QueryRowContext(ctx, `
@@ -209,7 +223,7 @@ func currentReport(ctx context.Context, tx *sql.Tx, publisherID string, year int
 // checkIndicators returns an EINVALID error naming the first indicator code
 // of r that the indicators table lacks. The foreign key would refuse it too,
 // but without saying which code.
-func checkIndicators(ctx context.Context, tx *sql.Tx, r *gongkai.Report) error {
+func checkIndicators(ctx context.Context, tx dbtx, r *gongkai.Report) error {
 	line := map[string]int{} // code → line of its first observation
 	var codes []string
 	for _, o := range r.Observations {
@@ -253,7 +267,7 @@ func checkIndicators(ctx context.Context, tx *sql.Tx, r *gongkai.Report) error {
 // where p leaves them empty. It returns the publisher's admin code as stored,
 // which the observations copy. When that code changes, the observations
 // already stored follow it, so that a region filter finds them.
-func upsertPublisher(ctx context.Context, tx *sql.Tx, p gongkai.Publisher) (string, error) {
+func upsertPublisher(ctx context.Context, tx dbtx, p gongkai.Publisher) (string, error) {
 	var other string
 	err := tx.QueryRowContext(ctx, `SELECT id FROM publishers WHERE name_zh = ? AND id <> ?`,
 		p.NameZh, p.ID).Scan(&other)
@@ -296,7 +310,7 @@ func upsertPublisher(ctx context.Context, tx *sql.Tx, p gongkai.Publisher) (stri
 }
 
 // insertSource stores a file's bytes once, however many reports cite them.
-func insertSource(ctx context.Context, tx *sql.Tx, sha string, b []byte) error {
+func insertSource(ctx context.Context, tx dbtx, sha string, b []byte) error {
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO sources (sha256, size, bytes) VALUES (?, ?, ?)
 		ON CONFLICT (sha256) DO NOTHING`, sha, len(b), b)
@@ -307,7 +321,7 @@ func insertSource(ctx context.Context, tx *sql.Tx, sha string, b []byte) error {
 // observations. It points superseded_by at the report itself for the moment:
 // the unique index of current reports must let the successor in, and the
 // foreign key needs an existing id; storeReport sets the successor's id.
-func retireReport(ctx context.Context, tx *sql.Tx, id int64) error {
+func retireReport(ctx context.Context, tx dbtx, id int64) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE reports SET superseded_by = id WHERE id = ?`, id); err != nil {
 		return err
 	}
@@ -315,7 +329,7 @@ func retireReport(ctx context.Context, tx *sql.Tx, id int64) error {
 	return err
 }
 
-func insertReport(ctx context.Context, tx *sql.Tx, r *gongkai.Report, now time.Time) (int64, error) {
+func insertReport(ctx context.Context, tx dbtx, r *gongkai.Report, now time.Time) (int64, error) {
 	contact, err := json.Marshal(r.Contact)
 	if err != nil {
 		return 0, err
@@ -334,7 +348,7 @@ func insertReport(ctx context.Context, tx *sql.Tx, r *gongkai.Report, now time.T
 
 // insertContents stores what report id consists of: its narrative,
 // figures, unplaced rows and checks.
-func insertContents(ctx context.Context, tx *sql.Tx, id int64, adminCode string, r *gongkai.Report) error {
+func insertContents(ctx context.Context, tx dbtx, id int64, adminCode string, r *gongkai.Report) error {
 	if err := insertSections(ctx, tx, id, r.Sections); err != nil {
 		return err
 	}
@@ -347,66 +361,70 @@ func insertContents(ctx context.Context, tx *sql.Tx, id int64, adminCode string,
 	if err := indexReport(ctx, tx, id, r); err != nil { // db/search.go
 		return err
 	}
-	return insertChecks(ctx, tx, id, r.Checks)
+	return insertChecks(ctx, tx, id, r.Publisher.ID, r.Year, r.Checks)
+}
+
+// Rows of a report's parts go to SQLite as one JSON array per statement,
+// each row an array of its columns, which INSERT … SELECT unpacks with
+// json_each: one statement per table and report instead of one per row,
+// which at 200 figures a report was most of the time of storing it.
+
+// insertRows inserts rows into a table with query, whose ?1 is the JSON
+// array of rows and further parameters args.
+func insertRows(ctx context.Context, tx dbtx, query string, rows [][]any, args ...any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(rows)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, query, append([]any{string(b)}, args...)...)
+	return err
 }
 
 // insertSections stores a report's narrative; positions count from 1.
-func insertSections(ctx context.Context, tx *sql.Tx, reportID int64, sections []gongkai.Section) error {
+func insertSections(ctx context.Context, tx dbtx, reportID int64, sections []gongkai.Section) error {
+	rows := make([][]any, len(sections))
 	for i, s := range sections {
-		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO sections (report_id, position, heading, text, line) VALUES (?, ?, ?, ?, ?)`,
-			reportID, i+1, s.Heading, s.Text, s.Line); err != nil {
-			return err
-		}
+		rows[i] = []any{i + 1, s.Heading, s.Text, s.Line}
 	}
-	return nil
+	return insertRows(ctx, tx, `
+		INSERT INTO sections (report_id, position, heading, text, line)
+		SELECT ?2, r->>0, r->>1, r->>2, r->>3 FROM (SELECT value AS r FROM json_each(?1) ORDER BY key)`,
+		rows, reportID)
 }
 
 // insertObservations stores a report's figures with copies of its
 // publisher, admin code and year, which the API's indexes filter on. An
 // empty breakdown is stored as gongkai.BreakdownTotal.
-func insertObservations(ctx context.Context, tx *sql.Tx, reportID int64, adminCode string, r *gongkai.Report) error {
-	if len(r.Observations) == 0 {
-		return nil
-	}
-	stmt, err := tx.PrepareContext(ctx, `
-		INSERT INTO observations (report_id, current, publisher_id, admin_code, year, template, indicator,
-			breakdown, value, unit, label, column_label, raw, line, flags)
-		VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for _, o := range r.Observations {
+func insertObservations(ctx context.Context, tx dbtx, reportID int64, adminCode string, r *gongkai.Report) error {
+	rows := make([][]any, len(r.Observations))
+	for i, o := range r.Observations {
 		breakdown := o.Breakdown
 		if breakdown == "" {
 			breakdown = gongkai.BreakdownTotal
 		}
-		var value, column any
-		if o.Value != nil {
-			value = *o.Value
-		}
-		if o.Column != nil {
-			column = *o.Column
-		}
-		if _, err := stmt.ExecContext(ctx, reportID, r.Publisher.ID, adminCode, r.Year, r.Template, o.Indicator,
-			breakdown, value, o.Unit, o.Label, column, o.Raw, o.Line, jsonArray(o.Flags)); err != nil {
-			return fmt.Errorf("observation %s (line %d): %w", o.Indicator, o.Line, err)
-		}
+		rows[i] = []any{o.Indicator, breakdown, o.Value, o.Unit, o.Label, o.Column, o.Raw, o.Line, jsonArray(o.Flags)}
 	}
-	return nil
+	return insertRows(ctx, tx, `
+		INSERT INTO observations (report_id, current, publisher_id, admin_code, year, template, indicator,
+			breakdown, value, unit, label, column_label, raw, line, flags)
+		SELECT ?2, 1, ?3, ?4, ?5, ?6, o->>0, o->>1, o->>2, o->>3, o->>4, o->>5, o->>6, o->>7, o->>8
+		FROM (SELECT value AS o FROM json_each(?1) ORDER BY key)`,
+		rows, reportID, r.Publisher.ID, adminCode, r.Year, r.Template)
 }
 
 // insertUnplaced stores the rows the parser could not place; positions count from 1.
-func insertUnplaced(ctx context.Context, tx *sql.Tx, reportID int64, rows []gongkai.Unplaced) error {
-	for i, u := range rows {
-		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO unplaced (report_id, position, label, cells, line, reason) VALUES (?, ?, ?, ?, ?, ?)`,
-			reportID, i+1, u.Label, jsonArray(u.Cells), u.Line, u.Reason); err != nil {
-			return err
-		}
+func insertUnplaced(ctx context.Context, tx dbtx, reportID int64, unplaced []gongkai.Unplaced) error {
+	rows := make([][]any, len(unplaced))
+	for i, u := range unplaced {
+		rows[i] = []any{i + 1, u.Label, jsonArray(u.Cells), u.Line, u.Reason}
 	}
-	return nil
+	return insertRows(ctx, tx, `
+		INSERT INTO unplaced (report_id, position, label, cells, line, reason)
+		SELECT ?2, u->>0, u->>1, u->>2, u->>3, u->>4 FROM (SELECT value AS u FROM json_each(?1) ORDER BY key)`,
+		rows, reportID)
 }
 
 // Meta keys of the dataset as a whole.
@@ -447,7 +465,7 @@ func (d *DB) Version(ctx context.Context) (version string, loadedAt time.Time, e
 // counter value and a digest of the previous version and the change, so that
 // two files built by the same ingests carry the same version and files built
 // differently do not.
-func bumpVersion(ctx context.Context, tx *sql.Tx, change string, now time.Time) error {
+func bumpVersion(ctx context.Context, tx dbtx, change string, now time.Time) error {
 	prev, err := getMeta(ctx, tx, metaVersion)
 	if err != nil {
 		return err
@@ -465,7 +483,7 @@ func bumpVersion(ctx context.Context, tx *sql.Tx, change string, now time.Time) 
 }
 
 // getMeta returns the value of a meta key, "" when it is not set.
-func getMeta(ctx context.Context, tx *sql.Tx, key string) (string, error) {
+func getMeta(ctx context.Context, tx dbtx, key string) (string, error) {
 	var value string
 	err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&value)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -474,7 +492,7 @@ func getMeta(ctx context.Context, tx *sql.Tx, key string) (string, error) {
 	return value, err
 }
 
-func setMeta(ctx context.Context, tx *sql.Tx, key, value string) error {
+func setMeta(ctx context.Context, tx dbtx, key, value string) error {
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO meta (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)

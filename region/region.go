@@ -93,6 +93,18 @@ func ByCode(code string) (Division, bool) {
 	return t.rows[i], true
 }
 
+// Divisions returns the current divisions (none abolished or renamed), in
+// code order: provinces, then the prefectures and counties under each.
+func Divisions() []Division {
+	var out []Division
+	for _, d := range load().rows {
+		if !d.Obsolete {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // Ancestors returns the chain of divisions above code, nearest first:
 // the prefecture (if any), then the province. It returns nil for a province
 // or an unknown code.

@@ -143,7 +143,7 @@ func (f *fetcher) store(ctx context.Context, r *gongkai.Report, line *logLine) e
 		return fmt.Errorf("%s: %s %d was already read from %s in this run; not stored twice",
 			r.SourceURL, r.Publisher.NameZh, r.Year, other)
 	}
-	out, err := checkAndStore(ctx, f.db, r, f.rules, db.StoreOptions{Replace: true})
+	out, err := f.db.IngestReport(ctx, r, f.rules, db.StoreOptions{Replace: true})
 	if err != nil {
 		var ge *gongkai.Error
 		if errors.As(err, &ge) && ge.File == "" {

@@ -21,21 +21,26 @@ import (
 	"golang.org/x/term"
 )
 
-func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("ingest", stderr)
 	dbPath := fs.String("db", "gongkai.db", "SQLite database `file` to store reports in")
 	replace := fs.Bool("replace", false, "store a changed file for a publisher and year already stored (the old version is kept)")
 	publisher := fs.String("publisher", "", "publisher `name` for reports whose text lacks it")
 	year := fs.Int("year", 0, "reporting `year` for reports whose text lacks it")
+	bulk := fs.String("bulk", "auto", "build the API's indexes once after the load instead of report by report: `yes`, no, or auto (when the batch outnumbers the reports stored; with --jsonl, when fewer than 1,000 are)")
+	jsonl := fs.Bool("jsonl", false, "the arguments are JSON lines written by `gongkai parse --jsonl` (- for stdin): store them without parsing again")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError("ingest takes at least one FILE or DIR")
 	}
-	files, err := listFiles(fs.Args())
-	if err != nil {
-		return err
+	var files []string
+	if !*jsonl {
+		var err error
+		if files, err = listFiles(fs.Args()); err != nil {
+			return err
+		}
 	}
 	d, rules, err := openForStoring(ctx, *dbPath)
 	if err != nil {
@@ -43,9 +48,60 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer d.Close()
 
-	in := ingester{db: d, rules: rules, opt: db.StoreOptions{Replace: *replace}, publisher: *publisher, year: *year,
+	total := len(files)
+	if *jsonl {
+		total = bulkBatch // unknown: count it as a bulk load
+	}
+	deferred, err := deferIndexes(ctx, d, *bulk, total)
+	if err != nil {
+		return err
+	}
+	if deferred {
+		defer func() {
+			start := time.Now()
+			if n, rerr := d.RestoreIndexes(ctx); rerr != nil {
+				fmt.Fprintf(stderr, "building the indexes: %v (the next gongkai ingest builds them)\n", rerr)
+			} else {
+				fmt.Fprintf(stdout, "%d indexes built (%.1fs)\n", n, time.Since(start).Seconds())
+			}
+		}()
+	}
+
+	in := ingester{db: d, rules: rules, opt: db.StoreOptions{Replace: *replace},
+		fill:   filler{publisher: *publisher, year: *year},
 		stdout: stdout, stderr: stderr, progress: isTerminal(stderr)}
-	return in.run(ctx, files)
+	if *jsonl {
+		return in.run(ctx, readRecords(ctx, fs.Args(), stdin), 0)
+	}
+	return in.run(ctx, parseFiles(ctx, files), len(files))
+}
+
+// bulkBatch is the size from which a batch into a new database is a bulk
+// load: building the indexes afterwards then takes less than keeping them
+// up to date report by report.
+const bulkBatch = 1000
+
+// deferIndexes drops the API's indexes for the load when bulk says so
+// (yes, no, auto) and reports whether it did; batch is the number of files
+// to ingest.
+func deferIndexes(ctx context.Context, d *db.DB, bulk string, batch int) (bool, error) {
+	switch bulk {
+	case "no":
+		return false, nil
+	case "auto":
+		ds, err := d.Dataset(ctx)
+		if err != nil {
+			return false, err
+		}
+		if batch < bulkBatch || batch <= ds.Reports {
+			return false, nil
+		}
+	case "yes":
+	default:
+		return false, usageError(fmt.Sprintf("--bulk %q: want yes, no or auto", bulk))
+	}
+	_, err := d.DeferIndexes(ctx)
+	return err == nil, err
 }
 
 // openForStoring opens the database at path for writing, with this
@@ -70,34 +126,35 @@ func openForStoring(ctx context.Context, path string) (*db.DB, []catalog.Rule, e
 
 // ingester stores a batch of files, one transaction per report.
 type ingester struct {
-	db        *db.DB
-	rules     []catalog.Rule
-	opt       db.StoreOptions
-	publisher string
-	year      int
-	stdout    io.Writer
-	stderr    io.Writer
-	progress  bool
+	db       *db.DB
+	rules    []catalog.Rule
+	opt      db.StoreOptions
+	fill     filler
+	stdout   io.Writer
+	stderr   io.Writer
+	progress bool
 
 	counts map[string]int // outcome → files
 }
 
-func (in *ingester) run(ctx context.Context, files []string) error {
+// run stores the reports of source, of which there are total (0 when
+// unknown), in the order they come.
+func (in *ingester) run(ctx context.Context, source <-chan parsed, total int) error {
 	in.counts = map[string]int{}
 	start := time.Now()
 	done := 0
-	for p := range in.parseAll(ctx, files) {
+	for p := range source {
 		in.store(ctx, p)
 		done++
 		if in.progress {
-			in.showProgress(done, len(files), start)
+			in.showProgress(done, total, start)
 		}
 	}
 	if in.progress {
 		fmt.Fprint(in.stderr, "\r\033[K")
 	}
 	fmt.Fprintf(in.stdout, "%d files: %d stored, %d unchanged, %d replaced, %d refused (%.1fs)\n",
-		len(files), in.counts["stored"], in.counts["unchanged"], in.counts["replaced"], in.counts["refused"],
+		done, in.counts["stored"], in.counts["unchanged"], in.counts["replaced"], in.counts["refused"],
 		time.Since(start).Seconds())
 	if in.counts["refused"] > 0 {
 		return errFailed
@@ -112,27 +169,48 @@ type parsed struct {
 	err  error
 }
 
-// parseAll parses files on every core and delivers them in order, so that
-// the single writer is never kept waiting by the parser.
-func (in *ingester) parseAll(ctx context.Context, files []string) <-chan parsed {
+// parseFiles parses files on every core and delivers them in order, so
+// that the single writer is never kept waiting by the parser.
+func parseFiles(ctx context.Context, files []string) <-chan parsed {
+	jobs := make(chan func() parsed)
+	go func() {
+		defer close(jobs)
+		for _, name := range files {
+			select {
+			case jobs <- func() parsed {
+				r, err := parseFile(name)
+				return parsed{name: name, r: r, err: err}
+			}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return inOrder(ctx, jobs)
+}
+
+// inOrder runs jobs on every core and delivers their results in the order
+// the jobs came.
+func inOrder(ctx context.Context, jobs <-chan func() parsed) <-chan parsed {
 	workers := runtime.GOMAXPROCS(0)
 	out := make(chan parsed)
 	futures := make(chan chan parsed, 2*workers)
 	go func() {
 		defer close(futures)
 		sem := make(chan struct{}, workers)
-		for _, name := range files {
+		for job := range jobs {
 			fut := make(chan parsed, 1)
 			select {
 			case futures <- fut:
 			case <-ctx.Done():
+				for range jobs { // let the producer finish
+				}
 				return
 			}
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem }()
-				r, err := in.parse(name)
-				fut <- parsed{name: name, r: r, err: err}
+				fut <- job()
 			}()
 		}
 	}()
@@ -155,8 +233,11 @@ func (in *ingester) parseAll(ctx context.Context, files []string) <-chan parsed 
 func (in *ingester) store(ctx context.Context, p parsed) {
 	err := p.err
 	if err == nil {
+		err = in.fill.complete(p.r)
+	}
+	if err == nil {
 		var out db.Outcome
-		out, err = checkAndStore(ctx, in.db, p.r, in.rules, in.opt)
+		out, err = in.db.IngestReport(ctx, p.r, in.rules, in.opt)
 		if err == nil {
 			in.counts[out.Status]++
 			fmt.Fprintf(in.stdout, "%-9s %s: %s %d, %s, %d figures, %d rows unplaced, %s\n", out.Status, p.name,
@@ -172,27 +253,31 @@ func (in *ingester) store(ctx context.Context, p parsed) {
 	fmt.Fprintf(in.stderr, "%s\n", err)
 }
 
-// parse reads a file and fills in what the flags supply; it refuses a
-// report it cannot store whole.
-func (in *ingester) parse(name string) (*gongkai.Report, error) {
+// parseFile reads and parses a file.
+func parseFile(name string) (*gongkai.Report, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, &gongkai.Error{Code: gongkai.EINVALID, File: name, Message: err.Error()}
 	}
-	r, err := ingest.Parse(name, data)
-	if err != nil {
-		return nil, err
+	return ingest.Parse(name, data)
+}
+
+// filler fills in what the flags supply for reports whose text lacks it.
+type filler struct {
+	publisher string
+	year      int
+}
+
+// complete fills r in from the flags and refuses a report it cannot store
+// whole.
+func (f filler) complete(r *gongkai.Report) error {
+	if f.publisher != "" {
+		r.Publisher = ingest.Publisher(f.publisher, string(r.Source))
 	}
-	if in.publisher != "" {
-		r.Publisher = ingest.Publisher(in.publisher, string(data))
+	if f.year > 0 {
+		r.Year = f.year
 	}
-	if in.year > 0 {
-		r.Year = in.year
-	}
-	if err := refuseIncomplete(name, r); err != nil {
-		return nil, err
-	}
-	return r, nil
+	return refuseIncomplete(r.FileName, r)
 }
 
 // refuseIncomplete refuses a report that cannot be stored whole: its table
@@ -215,6 +300,10 @@ func refuseIncomplete(name string, r *gongkai.Report) error {
 func (in *ingester) showProgress(done, total int, start time.Time) {
 	elapsed := time.Since(start)
 	rate := float64(done) / elapsed.Seconds()
+	if total == 0 {
+		fmt.Fprintf(in.stderr, "\r\033[K%d files, %.0f/s", done, rate)
+		return
+	}
 	left := time.Duration(float64(total-done)/rate) * time.Second
 	fmt.Fprintf(in.stderr, "\r\033[K%d/%d files, %.0f/s, %s left", done, total, rate, left.Round(time.Second))
 }
@@ -259,47 +348,6 @@ func listFiles(args []string) ([]string, error) {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// checkAndStore runs the consistency checks of r, against the publisher's
-// report of the year before where one is stored, and stores r with them, so
-// that the flags of failing checks are stored with the observations; the
-// report of the year after, when stored, is then checked against r.
-func checkAndStore(ctx context.Context, d *db.DB, r *gongkai.Report, rules []catalog.Rule, opt db.StoreOptions) (db.Outcome, error) {
-	prev, err := d.PreviousReport(ctx, r.Publisher.ID, r.Year)
-	if err != nil {
-		return db.Outcome{}, err
-	}
-	check.Apply(r, rules, prev)
-	out, err := d.StoreReport(ctx, r, opt)
-	if err != nil || out.Status == db.StatusUnchanged {
-		return out, err
-	}
-	return out, recheckNext(ctx, d, r, rules)
-}
-
-// recheckNext runs the rules across years again on the publisher's report
-// of the year after r, when it was stored before r: its checks against r
-// were skipped then.
-func recheckNext(ctx context.Context, d *db.DB, r *gongkai.Report, rules []catalog.Rule) error {
-	next, id, err := d.ReportFigures(ctx, r.Publisher.ID, r.Year+1)
-	if err != nil || next == nil {
-		return err
-	}
-	var across []catalog.Rule
-	var ids []string
-	for _, rule := range rules {
-		if rule.Kind == catalog.KindPrevious && rule.AppliesTo(next.Template) {
-			across = append(across, rule)
-			ids = append(ids, rule.ID)
-		}
-	}
-	if len(across) == 0 {
-		return nil
-	}
-	checks := check.Run(next, across, r)
-	check.Mark(next, checks, across)
-	return d.ReplaceChecks(ctx, id, ids, checks, next)
 }
 
 // failing summarises the failing checks of a report for the ingest line.

@@ -3,9 +3,11 @@
 //
 //	gongkai serve  [--addr :8080] [--db gongkai.db]
 //	gongkai ingest [--db gongkai.db] [--replace] [--publisher NAME] [--year YEAR] FILE|DIR...
+//	gongkai ingest [--db gongkai.db] [--replace] --jsonl FILE|-...
 //	gongkai fetch  [--db gongkai.db] [--cache DIR] URL... | --list FILE
-//	gongkai parse  FILE
+//	gongkai parse  FILE | --jsonl FILE|DIR...
 //	gongkai check  FILE | --db gongkai.db
+//	gongkai synth  --reports N --seed S --out DIR
 package main
 
 import (
@@ -22,9 +24,12 @@ import (
 const usage = `usage:
   gongkai serve  [--addr :8080] [--db gongkai.db]     serve the API (loads the sample reports into a new database)
   gongkai ingest [--db gongkai.db] [--replace] FILE|DIR...   parse reports and store them
+  gongkai ingest [--db gongkai.db] --jsonl FILE|-...   store the output of parse --jsonl without parsing again
   gongkai fetch  [--db gongkai.db] [--cache DIR] URL... | --list FILE   collect reports from websites and store them
   gongkai parse  FILE                                  print a parsed report as JSON, store nothing
+  gongkai parse  --jsonl FILE|DIR...                  parse many files, one JSON line each (for ingest --jsonl)
   gongkai check  FILE | --db gongkai.db               run the consistency checks
+  gongkai synth  --reports N --seed S --out DIR       write synthetic report files (benchmarks, load tests)
 `
 
 // errFailed reports that a command already told the user what went wrong.
@@ -62,15 +67,17 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	switch args[0] {
 	case "parse":
-		return runParse(args[1:], stdout, stderr)
+		return runParse(ctx, args[1:], stdout, stderr)
 	case "ingest":
-		return runIngest(ctx, args[1:], stdout, stderr)
+		return runIngest(ctx, args[1:], stdin, stdout, stderr)
 	case "fetch":
 		return runFetch(ctx, args[1:], stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr)
 	case "check":
 		return runCheck(ctx, args[1:], stdout, stderr)
+	case "synth":
+		return runSynth(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

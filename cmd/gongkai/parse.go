@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest"
@@ -34,10 +36,14 @@ type parsedPublisher struct {
 	AdminCode string `json:"admin_code"`
 }
 
-func runParse(args []string, stdout, stderr io.Writer) error {
+func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("parse", stderr)
+	jsonl := fs.Bool("jsonl", false, "parse every FILE and the files under every DIR, on every core, into one line of JSON each (for gongkai ingest --jsonl)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *jsonl {
+		return parseJSONL(ctx, fs.Args(), stdout, stderr)
 	}
 	if fs.NArg() != 1 {
 		return usageError("parse takes one FILE")
@@ -65,4 +71,24 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// parseJSONL writes the records of files and directories as JSON lines. A
+// file that cannot be parsed is a record with its error, which ingest
+// reports: the exit status is 0 once every record is written.
+func parseJSONL(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usageError("parse --jsonl takes at least one FILE or DIR")
+	}
+	files, err := listFiles(args)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	failed, err := writeRecords(stdout, parseFiles(ctx, files))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "%d files parsed, %d with errors (%.1fs)\n", len(files), failed, time.Since(start).Seconds())
+	return ctx.Err()
 }

@@ -85,10 +85,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // ensureDatabase creates the database with the sample reports embedded in
-// the binary when path does not exist, so that a new user sees real data.
+// the binary when path does not exist, so that a new user sees real data,
+// and brings an existing one up to this binary (migrations, catalogue,
+// indexes a killed bulk load left to build) before it is served read-only.
 func ensureDatabase(ctx context.Context, path string, log *slog.Logger) error {
 	if _, err := os.Stat(path); err == nil {
-		return nil
+		return upgradeDatabase(ctx, path, log)
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
@@ -104,6 +106,21 @@ func ensureDatabase(ctx context.Context, path string, log *slog.Logger) error {
 	}
 	log.Info("created database with the sample reports", "db", path, "reports", n)
 	return nil
+}
+
+// upgradeDatabase opens an existing database for writing once, which
+// applies the migrations this binary has and the database lacks, and
+// brings its catalogue up to date. A database that cannot be written (a
+// read-only replica) is served as it is, with a warning: what needs the
+// newer schema then answers with errors.
+func upgradeDatabase(ctx context.Context, path string, log *slog.Logger) error {
+	d, err := db.Open(ctx, path, false)
+	if err != nil {
+		log.Warn("the database cannot be brought up to this binary's schema; serving it as it is", "db", path, "err", err)
+		return nil
+	}
+	defer d.Close()
+	return d.SyncCatalog(ctx, catalog.MustLoad())
 }
 
 // loadSamples stores every sample report embedded in the binary.
@@ -125,7 +142,7 @@ func loadSamples(ctx context.Context, d *db.DB) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		if _, err := checkAndStore(ctx, d, r, rules, db.StoreOptions{}); err != nil {
+		if _, err := d.IngestReport(ctx, r, rules, db.StoreOptions{}); err != nil {
 			return 0, fmt.Errorf("%s: %w", name, err)
 		}
 	}

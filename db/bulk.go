@@ -1,0 +1,108 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// deferrable lists the indexes a bulk load may drop: the secondary indexes
+// of the observations and checks, which only the API's queries use. Unique
+// indexes (they enforce the data's rules) and those led by report_id (the
+// ingest reads and replaces a report's rows through them) stay.
+const deferrable = `
+	SELECT m.name, m.sql FROM sqlite_master m
+	WHERE m.type = 'index' AND m.tbl_name IN ('observations', 'checks') AND m.sql IS NOT NULL
+		AND m.sql NOT LIKE 'CREATE UNIQUE%'
+		AND (SELECT i.name FROM pragma_index_info(m.name) i WHERE i.seqno = 0) <> 'report_id'
+	ORDER BY m.name`
+
+// DeferIndexes drops the secondary indexes of the observations and checks
+// for a bulk load, recording in the same transaction how to create them
+// again; RestoreIndexes creates them. Queries answer the same in between,
+// only slower. It returns the number of indexes dropped, and ErrReadOnly on
+// a read-only database.
+func (d *DB) DeferIndexes(ctx context.Context) (int, error) {
+	if d.ReadOnly || d.write == nil {
+		return 0, ErrReadOnly
+	}
+	tx, err := d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	indexes, err := namedSQL(ctx, tx, deferrable)
+	if err != nil {
+		return 0, err
+	}
+	for _, ix := range indexes {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO deferred_indexes (name, sql) VALUES (?, ?)`, ix.name, ix.sql); err != nil {
+			return 0, err
+		}
+		if _, err := tx.ExecContext(ctx, `DROP INDEX `+quoteIdent(ix.name)); err != nil {
+			return 0, err
+		}
+	}
+	return len(indexes), tx.Commit()
+}
+
+// RestoreIndexes creates the indexes DeferIndexes dropped, one transaction
+// each, so that a restore cut short keeps the indexes already built. Open
+// calls it on a writable database; it returns the number of indexes
+// created.
+func (d *DB) RestoreIndexes(ctx context.Context) (int, error) {
+	if d.ReadOnly || d.write == nil {
+		return 0, ErrReadOnly
+	}
+	indexes, err := namedSQL(ctx, d.write, `SELECT name, sql FROM deferred_indexes ORDER BY name`)
+	if err != nil {
+		return 0, err
+	}
+	for _, ix := range indexes {
+		if err := restoreIndex(ctx, d.write, ix); err != nil {
+			return 0, fmt.Errorf("restore index %s: %w", ix.name, err)
+		}
+	}
+	return len(indexes), nil
+}
+
+func restoreIndex(ctx context.Context, pool *sql.DB, ix named) error {
+	tx, err := pool.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, ix.sql); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM deferred_indexes WHERE name = ?`, ix.name); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// named is a schema object's name and the statement that creates it.
+type named struct{ name, sql string }
+
+func namedSQL(ctx context.Context, q querier, query string) ([]named, error) {
+	rows, err := q.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []named
+	for rows.Next() {
+		var n named
+		if err := rows.Scan(&n.name, &n.sql); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// quoteIdent quotes an SQL identifier.
+func quoteIdent(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}

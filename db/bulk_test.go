@@ -1,0 +1,76 @@
+package db
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/catalog"
+)
+
+// indexSQL returns the statements of the indexes of the observations and
+// checks, by name.
+func indexSQL(tb testing.TB, d *DB) map[string]string {
+	tb.Helper()
+	rows, err := namedSQL(context.Background(), d.read, `SELECT name, sql FROM sqlite_master
+		WHERE type = 'index' AND tbl_name IN ('observations', 'checks') AND sql IS NOT NULL`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, r := range rows {
+		out[r.name] = r.sql
+	}
+	return out
+}
+
+// TestBulkLoadKilled defers the indexes, stores reports and stops without
+// building them, as a killed ingest would: the figures answer queries in
+// between, and the next writable open builds every index again.
+func TestBulkLoadKilled(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "bulk.db")
+	d, err := Open(ctx, path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := indexSQL(t, d)
+	n, err := d.DeferIndexes(ctx)
+	if err != nil || n == 0 {
+		t.Fatalf("DeferIndexes: %d, %v", n, err)
+	}
+	during := indexSQL(t, d)
+	if len(during) != len(before)-n || during["observations_report"] == "" || during["checks_report"] == "" {
+		t.Errorf("indexes left during the load: %v", during)
+	}
+	r2019, r2020 := synthYears(t)
+	for _, r := range []*gongkai.Report{r2019, r2020} {
+		if _, err := d.IngestReport(ctx, r, catalog.MustRules(), StoreOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	obs, err := d.FindObservations(ctx, ObservationFilter{Indicators: []string{"requests.received"}, Breakdowns: []string{"total"}})
+	if err != nil || len(obs) != 2 {
+		t.Fatalf("requests.received without indexes: %d rows, %v", len(obs), err)
+	}
+
+	d.Close() // killed: nothing built
+	d2, err := Open(ctx, path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d2.Close()
+	after := indexSQL(t, d2)
+	for name, sql := range before {
+		if after[name] != sql {
+			t.Errorf("index %s after the reopen: %q, want %q", name, after[name], sql)
+		}
+	}
+	if n := Count(t, d2, "deferred_indexes", ""); n != 0 {
+		t.Errorf("%d indexes still deferred", n)
+	}
+	if _, err := d2.RestoreIndexes(ctx); err != nil {
+		t.Errorf("RestoreIndexes with nothing deferred: %v", err)
+	}
+}

@@ -1,0 +1,236 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/check"
+)
+
+// IngestReport does all that storing a parsed report involves, in one
+// transaction: it runs the consistency checks of r (rules) against the
+// publisher's current report of the year before, stores r with them as
+// StoreReport does, and checks the publisher's current report of the year
+// after again against r, replacing its results of the rules across years
+// and flagging its figures. Either all of it is written or, on any error,
+// none of it.
+//
+// It returns StoreReport's outcomes and errors. r's Checks and its
+// observations' flags are set by the checks even when nothing is stored.
+func (d *DB) IngestReport(ctx context.Context, r *gongkai.Report, rules []catalog.Rule, opt StoreOptions) (Outcome, error) {
+	return d.writeReport(ctx, r, func(tx dbtx, now time.Time) (Outcome, error) {
+		prev, _, err := reportFigures(ctx, tx, r.Publisher.ID, r.Year-1)
+		if err != nil {
+			return Outcome{}, err
+		}
+		check.Apply(r, rules, prev)
+		out, err := storeReport(ctx, tx, r, opt, now)
+		if err != nil || out.Status == StatusUnchanged {
+			return out, err
+		}
+		if err := recheckNext(ctx, tx, r, rules); err != nil {
+			return Outcome{}, fmt.Errorf("re-check %s %d against %d: %w", r.Publisher.ID, r.Year+1, r.Year, err)
+		}
+		return out, nil
+	})
+}
+
+// recheckNext runs the rules across years again on the publisher's current
+// report of the year after r, if one is stored: its checks against r were
+// skipped, or made against the report r replaces.
+func recheckNext(ctx context.Context, tx dbtx, r *gongkai.Report, rules []catalog.Rule) error {
+	next, id, err := reportFigures(ctx, tx, r.Publisher.ID, r.Year+1)
+	if err != nil || next == nil {
+		return err
+	}
+	var across []catalog.Rule
+	var ids []string
+	for _, rule := range rules {
+		if rule.Kind == catalog.KindPrevious && rule.AppliesTo(next.Template) {
+			across = append(across, rule)
+			ids = append(ids, rule.ID)
+		}
+	}
+	if len(across) == 0 {
+		return nil
+	}
+	checks := check.Run(next, across, r)
+	check.Mark(next, checks, across)
+	return replaceChecks(ctx, tx, id, ids, checks, next)
+}
+
+// replaceChecks replaces the stored results of the given rules on report
+// reportID with checks, and flags check_failed on the observations of r
+// (the report's figures, as the checks marked them) that carry it.
+func replaceChecks(ctx context.Context, tx dbtx, reportID int64, rules []string, checks []gongkai.Check, r *gongkai.Report) error {
+	for _, rule := range rules {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM checks WHERE report_id = ? AND rule = ?`, reportID, rule); err != nil {
+			return err
+		}
+	}
+	if err := insertChecks(ctx, tx, reportID, r.Publisher.ID, r.Year, checks); err != nil {
+		return err
+	}
+	for _, o := range r.Observations {
+		if !slices.Contains(o.Flags, gongkai.FlagCheckFailed) {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `
+			UPDATE observations SET flags = json_insert(flags, '$[#]', ?)
+			WHERE report_id = ? AND indicator = ? AND breakdown = ? AND flags NOT LIKE '%"check_failed"%'`,
+			gongkai.FlagCheckFailed, reportID, o.Indicator, o.Breakdown); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// querier is what reading within a transaction or from the pool needs.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// PreviousReport returns the figures (indicator, breakdown, value, flags) of
+// the current report of publisherID for the year before year, nil when none
+// is stored: what the rules across years compare with.
+func (d *DB) PreviousReport(ctx context.Context, publisherID string, year int) (*gongkai.Report, error) {
+	r, _, err := reportFigures(ctx, d.read, publisherID, year-1)
+	return r, err
+}
+
+// reportFigures returns the figures (indicator, breakdown, value, flags) of
+// the current report of publisherID for year, with its id; nil and 0 when
+// none is stored.
+func reportFigures(ctx context.Context, q querier, publisherID string, year int) (*gongkai.Report, int64, error) {
+	r := &gongkai.Report{Publisher: gongkai.Publisher{ID: publisherID}, Year: year}
+	var id int64
+	err := q.QueryRowContext(ctx, `
+		SELECT id, template FROM reports WHERE publisher_id = ? AND year = ? AND superseded_by IS NULL`,
+		publisherID, year).Scan(&id, &r.Template)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, 0, nil
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	rows, err := q.QueryContext(ctx, `
+		SELECT indicator, breakdown, value, flags FROM observations WHERE report_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o gongkai.Observation
+		var v sql.NullFloat64
+		var flags string
+		if err := rows.Scan(&o.Indicator, &o.Breakdown, &v, &flags); err != nil {
+			return nil, 0, err
+		}
+		if v.Valid {
+			o.Value = &v.Float64
+		}
+		_ = json.Unmarshal([]byte(flags), &o.Flags) // written by StoreReport as a JSON array
+		r.Observations = append(r.Observations, o)
+	}
+	return r, id, rows.Err()
+}
+
+// dbtx is what the steps of storing need of a transaction: a *sql.Tx, or
+// a preparedTx that reuses the statements of earlier transactions.
+type dbtx interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
+// preparedTx is a transaction of the write connection that reuses
+// statements prepared before it: SQLite's parsing of a report's dozen
+// statements cost as much as writing its rows.
+type preparedTx struct {
+	*sql.Tx
+	stmts *stmtCache
+}
+
+// stmtCache holds statements prepared on the write pool, by their text.
+// The pool's one connection is taken by a transaction while it runs, so a
+// statement cannot be prepared then: one first met in a transaction is run
+// unprepared and noted, and prepared before the next transaction begins.
+type stmtCache struct {
+	mu     sync.Mutex
+	pool   *sql.DB
+	stmts  map[string]*sql.Stmt
+	wanted []string
+}
+
+// prepareWanted prepares the statements noted since the last call; the
+// pool's connection must be free.
+func (c *stmtCache) prepareWanted(ctx context.Context) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, q := range c.wanted {
+		if _, ok := c.stmts[q]; ok {
+			continue
+		}
+		s, err := c.pool.PrepareContext(ctx, q)
+		if err != nil {
+			return err
+		}
+		c.stmts[q] = s
+	}
+	c.wanted = nil
+	return nil
+}
+
+// stmt returns query prepared, as a statement of tx, or nil when it is not
+// prepared yet.
+func (c *stmtCache) stmt(ctx context.Context, tx *sql.Tx, query string) *sql.Stmt {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.stmts[query]
+	if !ok {
+		c.wanted = append(c.wanted, query)
+		return nil
+	}
+	return tx.StmtContext(ctx, s)
+}
+
+// close closes the statements.
+func (c *stmtCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, s := range c.stmts {
+		s.Close()
+	}
+	c.stmts = map[string]*sql.Stmt{}
+}
+
+func (t *preparedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if s := t.stmts.stmt(ctx, t.Tx, query); s != nil {
+		return s.ExecContext(ctx, args...)
+	}
+	return t.Tx.ExecContext(ctx, query, args...)
+}
+
+func (t *preparedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if s := t.stmts.stmt(ctx, t.Tx, query); s != nil {
+		return s.QueryContext(ctx, args...)
+	}
+	return t.Tx.QueryContext(ctx, query, args...)
+}
+
+func (t *preparedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if s := t.stmts.stmt(ctx, t.Tx, query); s != nil {
+		return s.QueryRowContext(ctx, args...)
+	}
+	return t.Tx.QueryRowContext(ctx, query, args...)
+}
