@@ -74,7 +74,32 @@ type Report struct {
 	FileName string `json:"file_name,omitempty"`
 	Source   []byte `json:"-"`      // the file's bytes as read
 	SHA256   string `json:"sha256"` // hex digest of Source
+
+	// Provenance of a report fetched from a website; empty for a file
+	// ingested from disk.
+	SourceURL  string       `json:"source_url,omitempty"`  // the URL of the file whose table was read
+	ListingURL string       `json:"listing_url,omitempty"` // the listing page whose link led to the report
+	FetchedAt  time.Time    `json:"fetched_at,omitzero"`   // when the bytes of Source were fetched
+	Files      []SourceFile `json:"files,omitempty"`       // every file of the report: its page and attachments
 }
+
+// SourceFile is one file of a fetched report: the report page or one of its
+// attachments. One of them (Read) is the file the figures were read from.
+type SourceFile struct {
+	URL       string    `json:"url"`
+	Role      string    `json:"role"` // RolePage, RoleAttachment, RoleFile
+	SHA256    string    `json:"sha256"`
+	Read      bool      `json:"read"` // the figures were read from this file
+	FetchedAt time.Time `json:"fetched_at"`
+	Bytes     []byte    `json:"-"`
+}
+
+// Roles of a report's files.
+const (
+	RolePage       = "page"       // the web page of the report
+	RoleAttachment = "attachment" // a file the page links to (PDF, DOCX, DOC …)
+	RoleFile       = "file"       // a report file given, or linked from a listing, by itself
+)
 
 // Observation is one figure of a report: the value of one indicator, for one
 // breakdown, with where it came from.

@@ -30,6 +30,8 @@
 // @tag.description           The figures of the reports, one per indicator and breakdown, and time series of them.
 // @tag.name                  checks
 // @tag.description           Each report checked against its own arithmetic, its report of the year before and its own words, and the rules the checks apply.
+// @tag.name                  search
+// @tag.description           Search publishers, indicators, report titles and narrative, Chinese from two characters on.
 // @tag.name                  operations
 // @tag.description           Health, metrics and documentation of the service.
 //
@@ -47,6 +49,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/gongkai/gongkai/db"
+	"github.com/gongkai/gongkai/web"
 )
 
 // Defaults of Options.
@@ -188,6 +191,10 @@ func (s *Server) routes() {
 	get("/v1/rules/:id", s.getRule)
 	get("/v1/observations", s.listObservations)
 	get("/v1/series", s.listSeries)
+	get("/v1/series.svg", s.listSeriesSVG)
+	get("/v1/search", s.search)
+
+	web.New(s.db, s.log).Register(get) // the pages for people, at the site root
 }
 
 // isOperational reports whether c is a request for /healthz or /metrics,

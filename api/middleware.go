@@ -20,6 +20,7 @@ import (
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/docs"
+	"github.com/gongkai/gongkai/web"
 )
 
 // dataVersion returns the dataset version, read from the database at most
@@ -66,10 +67,11 @@ func memoize[T any](ctx context.Context, s *Server, key string, fn func() (T, er
 	return t, nil
 }
 
-// buildKey is a digest of the API document and the rules: a new binary with
-// another API or other rules changes every ETag even when the data is the same.
+// buildKey is a digest of the API document, the rules and the pages: a new
+// binary with another API, other rules or other pages changes every ETag
+// even when the data is the same.
 func buildKey() string {
-	sum := sha256.Sum256([]byte(docs.SwaggerInfo.ReadDoc() + "\x00" + rulesKey()))
+	sum := sha256.Sum256([]byte(docs.SwaggerInfo.ReadDoc() + "\x00" + rulesKey() + "\x00" + web.Key()))
 	return hex.EncodeToString(sum[:8])
 }
 

@@ -53,7 +53,7 @@ var openAPI3 = sync.OnceValues(func() (*openapi3.T, error) {
 				if strings.HasPrefix(code, "2") {
 					for mt := range content {
 						switch mt {
-						case "text/csv", "text/plain":
+						case "text/csv", "text/plain", "image/svg+xml":
 							content[mt] = openapi3.NewMediaType().WithSchemaRef(text)
 						case "application/octet-stream":
 							content[mt] = openapi3.NewMediaType().WithSchemaRef(binary)

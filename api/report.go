@@ -33,6 +33,12 @@ type Report struct {
 	ObservationCount int `json:"observation_count" example:"76"`
 	// UnplacedCount is the number of table rows that could not be matched to the catalogue.
 	UnplacedCount int `json:"unplaced_count" example:"0"`
+	// SourceURL is the URL of the file the figures were read from (the report's page, or its attachment), for a report collected by gongkai fetch; "" for a file ingested from disk.
+	SourceURL string `json:"source_url" example:"http://www.xuecheng.gov.cn/zwgk/ndbg/201802/t20180201_1.html"`
+	// ListingURL is the listing page whose link led to the report; "" when its URL was given directly.
+	ListingURL string `json:"listing_url" example:"http://www.xuecheng.gov.cn/zwgk/ndbg/index.html"`
+	// FetchedAt is when the file the figures were read from was fetched; null for a file ingested from disk.
+	FetchedAt *time.Time `json:"fetched_at" example:"2024-03-01T08:30:00Z" extensions:"x-nullable"`
 }
 
 // ReportList is a page of reports.
@@ -75,8 +81,22 @@ type ReportDetail struct {
 	Missing  []string   `json:"missing"`
 	Sections []Section  `json:"sections"`
 	Unplaced []Unplaced `json:"unplaced"`
+	// Files are the files of a fetched report: its web page and attachments, one of which was read; empty for a file ingested from disk.
+	Files []ReportFile `json:"files"`
 	// Links point to the report's figures and original file.
 	Links ReportLinks `json:"links"`
+}
+
+// ReportFile is one file of a fetched report: its web page or an attachment.
+type ReportFile struct {
+	URL  string `json:"url" example:"http://www.xuecheng.gov.cn/zwgk/ndbg/201802/P020180201.docx"`
+	Role string `json:"role" example:"attachment" enums:"page,attachment,file"`
+	// SHA256 is the digest of the file's bytes as fetched.
+	SHA256 string `json:"sha256" example:"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"`
+	Size   int64  `json:"size" example:"48213"`
+	// Read is true for the file the figures were read from.
+	Read      bool      `json:"read" example:"true"`
+	FetchedAt time.Time `json:"fetched_at" example:"2024-03-01T08:30:00Z"`
 }
 
 // ReportLinks are the resources of one report: its figures, original file and consistency checks.
@@ -90,7 +110,25 @@ func reportOf(r *db.ReportSummary) Report {
 	return Report{ID: r.ID, PublisherID: r.Publisher.ID, PublisherNameZh: r.Publisher.NameZh,
 		PublisherNameEn: r.Publisher.NameEn, AdminCode: r.Publisher.AdminCode, Year: r.Year,
 		Template: r.Template, Title: r.Title, PublishedOn: r.PublishedOn, FileName: r.FileName,
-		SHA256: r.SHA256, IngestedAt: r.IngestedAt.UTC(), ObservationCount: r.Observations, UnplacedCount: r.Unplaced}
+		SHA256: r.SHA256, IngestedAt: r.IngestedAt.UTC(), ObservationCount: r.Observations, UnplacedCount: r.Unplaced,
+		SourceURL: r.SourceURL, ListingURL: r.ListingURL, FetchedAt: timeOrNil(r.FetchedAt)}
+}
+
+// timeOrNil is t in UTC, nil for the zero time (null in JSON).
+func timeOrNil(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	t = t.UTC()
+	return &t
+}
+
+// timeCSV is t in RFC 3339 for a CSV cell, "" for the zero time.
+func timeCSV(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
 }
 
 var reportListParams = append([]string{"publisher", "region", "year", "template", "limit", "cursor"}, formatParams...)
@@ -136,11 +174,13 @@ func (s *Server) listReports(c echo.Context) error {
 	if rep.csv {
 		w := newCSV(c, rep, fileName(c, "reports", "publisher", "region", "year", "template"),
 			"id", "publisher_id", "publisher_name", "admin_code", "year", "template", "title", "published_on",
-			"file_name", "sha256", "ingested_at", "observation_count", "unplaced_count")
+			"file_name", "sha256", "ingested_at", "observation_count", "unplaced_count",
+			"source_url", "listing_url", "fetched_at")
 		return errOr(s.db.EachReport(ctx, f, func(r *db.ReportSummary) error {
 			return w.row(i64toa(r.ID), r.Publisher.ID, rep.label(r.Publisher.NameZh, r.Publisher.NameEn),
 				r.Publisher.AdminCode, itoa(r.Year), r.Template, r.Title, r.PublishedOn, r.FileName, r.SHA256,
-				r.IngestedAt.UTC().Format(time.RFC3339), itoa(r.Observations), itoa(r.Unplaced))
+				r.IngestedAt.UTC().Format(time.RFC3339), itoa(r.Observations), itoa(r.Unplaced),
+				r.SourceURL, r.ListingURL, timeCSV(r.FetchedAt))
 		}), w.close)
 	}
 	data, pg, err := paged(s, c, cur, limit,
@@ -159,7 +199,7 @@ func (s *Server) listReports(c echo.Context) error {
 // getReport godoc
 //
 // @Summary      One report
-// @Description  The report's metadata, contact block, narrative sections and the table rows that could not be placed. Its figures are at /v1/observations?report={id}, its consistency checks at /v1/reports/{id}/checks.
+// @Description  The report's metadata, contact block, narrative sections and the table rows that could not be placed; for a report collected by gongkai fetch, where it came from (source_url, listing_url, fetched_at, and its files: the page and its attachments). Its figures are at /v1/observations?report={id}, its consistency checks at /v1/reports/{id}/checks.
 // @ID           getReport
 // @Tags         reports
 // @Produce      json
@@ -182,6 +222,7 @@ func (s *Server) getReport(c echo.Context) error {
 	}
 	out := ReportDetail{Report: reportOf(&r.ReportSummary), Contact: Contact(r.Contact), Missing: r.Missing,
 		Sections: make([]Section, len(r.Sections)), Unplaced: make([]Unplaced, len(r.UnplacedRows)),
+		Files: make([]ReportFile, len(r.Files)),
 		Links: ReportLinks{
 			Observations: "/v1/observations?report=" + i64toa(id),
 			Source:       "/v1/reports/" + i64toa(id) + "/source",
@@ -192,6 +233,9 @@ func (s *Server) getReport(c echo.Context) error {
 	}
 	for i, u := range r.UnplacedRows {
 		out.Unplaced[i] = Unplaced{Label: u.Label, Cells: nonNil(u.Cells), Line: u.Line, Reason: u.Reason}
+	}
+	for i, f := range r.Files {
+		out.Files[i] = ReportFile{URL: f.URL, Role: f.Role, SHA256: f.SHA256, Size: f.Size, Read: f.Read, FetchedAt: f.FetchedAt.UTC()}
 	}
 	return c.JSON(http.StatusOK, out)
 }

@@ -63,20 +63,8 @@ var seriesParams = append([]string{"indicator", "publisher", "region", "year", "
 // @Router       /v1/series [get]
 func (s *Server) listSeries(c echo.Context) error {
 	p := newParams(c, seriesParams...)
-	f := db.SeriesFilter{
-		Indicator:  p.code("indicator", "n indicator"),
-		Publishers: p.codes("publisher", " publisher"),
-		Region:     p.region("region"),
-		Years:      p.years("year"),
-		Breakdown:  p.code("breakdown", " breakdown"),
-	}
+	f := p.seriesFilter()
 	rep := p.representation()
-	switch {
-	case f.Indicator == "":
-		p.fail(invalidParam("indicator", "required: the code of one indicator (see /v1/indicators)"))
-	case len(f.Publishers) == 0 && f.Region == "":
-		p.fail(invalidParam("publisher", "give publisher ids (separated by commas) or a region"))
-	}
 	if p.err != nil {
 		return p.err
 	}
@@ -116,4 +104,23 @@ func (s *Server) listSeries(c echo.Context) error {
 		out.Data[i] = line
 	}
 	return c.JSON(http.StatusOK, out)
+}
+
+// seriesFilter reads the parameters that select a series, shared by
+// /v1/series and /v1/series.svg.
+func (p *params) seriesFilter() db.SeriesFilter {
+	f := db.SeriesFilter{
+		Indicator:  p.code("indicator", "n indicator"),
+		Publishers: p.codes("publisher", " publisher"),
+		Region:     p.region("region"),
+		Years:      p.years("year"),
+		Breakdown:  p.code("breakdown", " breakdown"),
+	}
+	switch {
+	case f.Indicator == "":
+		p.fail(invalidParam("indicator", "required: the code of one indicator (see /v1/indicators)"))
+	case len(f.Publishers) == 0 && f.Region == "":
+		p.fail(invalidParam("publisher", "give publisher ids (separated by commas) or a region"))
+	}
+	return f
 }

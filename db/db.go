@@ -107,7 +107,7 @@ func (d *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	return nil
+	return d.indexSearch(ctx) // reports stored before the search index existed
 }
 
 func (d *DB) migrateFile(ctx context.Context, name string) error {

@@ -36,6 +36,11 @@ type ReportSummary struct {
 	IngestedAt   time.Time
 	Observations int
 	Unplaced     int
+
+	// Provenance of a fetched report; empty for a file ingested from disk.
+	SourceURL  string    // the URL of the file whose table was read
+	ListingURL string    // the listing page that led to it
+	FetchedAt  time.Time // when that file was fetched
 }
 
 // ReportDetail is a report with its contact block, narrative and the rows
@@ -46,6 +51,7 @@ type ReportDetail struct {
 	Missing      []string
 	Sections     []gongkai.Section
 	UnplacedRows []gongkai.Unplaced
+	Files        []ReportFile // the files of a fetched report: its page and attachments
 }
 
 // Source is the original file of a report, byte for byte.
@@ -60,7 +66,8 @@ const reportColumns = `r.id, r.publisher_id, coalesce(p.name_zh, ''), coalesce(p
 	coalesce(p.level, ''), coalesce(p.admin_code, ''), coalesce(p.parent_code, ''),
 	r.year, r.template, r.title, r.published_on, r.file_name, r.sha256, r.ingested_at,
 	(SELECT count(*) FROM observations WHERE report_id = r.id),
-	(SELECT count(*) FROM unplaced WHERE report_id = r.id)`
+	(SELECT count(*) FROM unplaced WHERE report_id = r.id),
+	r.source_url, r.listing_url, r.fetched_at`
 
 func (d *DB) reportWhere(ctx context.Context, f ReportFilter) (*where, error) {
 	if err := d.checkPublishers(ctx, "publisher", f.Publishers); err != nil {
@@ -124,14 +131,15 @@ func (d *DB) EachReport(ctx context.Context, f ReportFilter, fn func(*ReportSumm
 }
 
 func scanReport(row interface{ Scan(...any) error }, r *ReportSummary) error {
-	var ingested string
+	var ingested, fetched string
 	p := &r.Publisher
 	if err := row.Scan(&r.ID, &p.ID, &p.NameZh, &p.NameEn, &p.Level, &p.AdminCode, &p.ParentCode,
 		&r.Year, &r.Template, &r.Title, &r.PublishedOn, &r.FileName, &r.SHA256, &ingested,
-		&r.Observations, &r.Unplaced); err != nil {
+		&r.Observations, &r.Unplaced, &r.SourceURL, &r.ListingURL, &fetched); err != nil {
 		return err
 	}
-	r.IngestedAt, _ = time.Parse(time.RFC3339, ingested) // written by StoreReport in this format
+	r.IngestedAt = parseTime(ingested)
+	r.FetchedAt = parseTime(fetched)
 	return nil
 }
 
@@ -188,7 +196,11 @@ func (d *DB) FindReport(ctx context.Context, id int64) (*ReportDetail, error) {
 		u.Cells = jsonStrings(cells)
 		r.UnplacedRows = append(r.UnplacedRows, u)
 	}
-	return r, urows.Err()
+	if err := urows.Err(); err != nil {
+		return nil, err
+	}
+	r.Files, err = d.reportFiles(ctx, id)
+	return r, err
 }
 
 // FindSource returns the original file of the current report with the given

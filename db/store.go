@@ -119,6 +119,9 @@ func storeReport(ctx context.Context, tx *sql.Tx, r *gongkai.Report, opt StoreOp
 	if err := insertContents(ctx, tx, id, adminCode, r); err != nil {
 		return Outcome{}, err
 	}
+	if err := insertProvenance(ctx, tx, id, r); err != nil {
+		return Outcome{}, err
+	}
 	if prev == 0 {
 		return Outcome{Status: StatusStored, ReportID: id}, nil
 	}
@@ -339,6 +342,9 @@ func insertContents(ctx context.Context, tx *sql.Tx, id int64, adminCode string,
 		return err
 	}
 	if err := insertUnplaced(ctx, tx, id, r.Unplaced); err != nil {
+		return err
+	}
+	if err := indexReport(ctx, tx, id, r); err != nil { // db/search.go
 		return err
 	}
 	return insertChecks(ctx, tx, id, r.Checks)

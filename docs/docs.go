@@ -898,7 +898,7 @@ const docTemplate = `{
         },
         "/v1/reports/{id}": {
             "get": {
-                "description": "The report's metadata, contact block, narrative sections and the table rows that could not be placed. Its figures are at /v1/observations?report={id}, its consistency checks at /v1/reports/{id}/checks.",
+                "description": "The report's metadata, contact block, narrative sections and the table rows that could not be placed; for a report collected by gongkai fetch, where it came from (source_url, listing_url, fetched_at, and its files: the page and its attachments). Its figures are at /v1/observations?report={id}, its consistency checks at /v1/reports/{id}/checks.",
                 "produces": [
                     "application/json"
                 ],
@@ -1239,6 +1239,81 @@ const docTemplate = `{
                 }
             }
         },
+        "/v1/search": {
+            "get": {
+                "description": "Finds the texts that hold q: publisher and indicator names (Chinese or English), report titles and the narrative sections of reports. Chinese is matched as written, from two characters on (复议 finds every section that holds 复议); words separated by spaces must all occur; the last Latin word may be cut short (xuech). Publishers and indicators come first, then reports and sections, newest report first, each with a snippet around the match.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "search"
+                ],
+                "summary": "Search reports, narrative, publishers and indicators",
+                "operationId": "search",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "复议",
+                        "description": "Text to search, at least two characters",
+                        "name": "q",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "section",
+                        "description": "Kinds of hits, separated by commas: publisher, indicator, report, section",
+                        "name": "kind",
+                        "in": "query"
+                    },
+                    {
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size, 1 to 100",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/api.SearchList"
+                        },
+                        "headers": {
+                            "Link": {
+                                "type": "string",
+                                "description": "URL of the next page, rel=\\\"next\\"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "q is missing or shorter than two characters, or a parameter is unknown or malformed",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal Server Error",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/v1/series": {
             "get": {
                 "description": "The values of one indicator and breakdown by year, one line per publisher (given by id, or all publishers of a region with data, at most 100), ready to plot. CSV has one row per point.",
@@ -1320,6 +1395,93 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/api.SeriesList"
+                        }
+                    },
+                    "400": {
+                        "description": "A parameter is missing, unknown or malformed, names an unknown indicator or publisher, or the region has more than 100 publishers",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal Server Error",
+                        "schema": {
+                            "$ref": "#/definitions/api.Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/v1/series.svg": {
+            "get": {
+                "description": "The series of /v1/series drawn as an SVG line chart to embed in an \u003cimg\u003e tag or print: title, unit, axes and years, one labelled line per publisher, blank years as gaps (never zeros), flagged figures ringed in red, a source line, and \u003ctitle\u003e/\u003cdesc\u003e for screen readers. Labels are Chinese, or English with lang=en; the fonts are the reader's own CJK fonts.",
+                "produces": [
+                    "image/svg+xml"
+                ],
+                "tags": [
+                    "observations"
+                ],
+                "summary": "Time series of one indicator as an SVG chart",
+                "operationId": "listSeriesSVG",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "requests.received",
+                        "description": "Indicator code",
+                        "name": "indicator",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "370403",
+                        "description": "Publisher id, or several separated by commas (publisher or region is required)",
+                        "name": "publisher",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "3704",
+                        "description": "Prefix of the GB/T 2260 division code, 2 to 6 digits",
+                        "name": "region",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "2015:2019",
+                        "description": "Year (2017), range (2015:2019, 2015:, :2019) or list (2015,2017)",
+                        "name": "year",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "default": "total",
+                        "description": "Breakdown code",
+                        "name": "breakdown",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "zh",
+                            "en"
+                        ],
+                        "type": "string",
+                        "description": "Language of the labels",
+                        "name": "lang",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "An SVG document",
+                        "schema": {
+                            "type": "string"
                         }
                     },
                     "400": {
@@ -2458,15 +2620,18 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "admin_code",
+                "fetched_at",
                 "file_name",
                 "id",
                 "ingested_at",
+                "listing_url",
                 "observation_count",
                 "published_on",
                 "publisher_id",
                 "publisher_name_en",
                 "publisher_name_zh",
                 "sha256",
+                "source_url",
                 "template",
                 "title",
                 "unplaced_count",
@@ -2476,6 +2641,12 @@ const docTemplate = `{
                 "admin_code": {
                     "type": "string",
                     "example": "370403"
+                },
+                "fetched_at": {
+                    "description": "FetchedAt is when the file the figures were read from was fetched; null for a file ingested from disk.",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-03-01T08:30:00Z"
                 },
                 "file_name": {
                     "type": "string",
@@ -2488,6 +2659,11 @@ const docTemplate = `{
                 "ingested_at": {
                     "type": "string",
                     "example": "2024-03-01T00:00:00Z"
+                },
+                "listing_url": {
+                    "description": "ListingURL is the listing page whose link led to the report; \"\" when its URL was given directly.",
+                    "type": "string",
+                    "example": "http://www.xuecheng.gov.cn/zwgk/ndbg/index.html"
                 },
                 "observation_count": {
                     "description": "ObservationCount is the number of figures read from its tables.",
@@ -2515,6 +2691,11 @@ const docTemplate = `{
                     "description": "SHA256 is the digest of the original file (see /v1/reports/{id}/source).",
                     "type": "string",
                     "example": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                },
+                "source_url": {
+                    "description": "SourceURL is the URL of the file the figures were read from (the report's page, or its attachment), for a report collected by gongkai fetch; \"\" for a file ingested from disk.",
+                    "type": "string",
+                    "example": "http://www.xuecheng.gov.cn/zwgk/ndbg/201802/t20180201_1.html"
                 },
                 "template": {
                     "description": "Template is the national form its tables follow.",
@@ -2564,10 +2745,13 @@ const docTemplate = `{
             "required": [
                 "admin_code",
                 "contact",
+                "fetched_at",
                 "file_name",
+                "files",
                 "id",
                 "ingested_at",
                 "links",
+                "listing_url",
                 "missing",
                 "observation_count",
                 "published_on",
@@ -2576,6 +2760,7 @@ const docTemplate = `{
                 "publisher_name_zh",
                 "sections",
                 "sha256",
+                "source_url",
                 "template",
                 "title",
                 "unplaced",
@@ -2590,9 +2775,22 @@ const docTemplate = `{
                 "contact": {
                     "$ref": "#/definitions/api.Contact"
                 },
+                "fetched_at": {
+                    "description": "FetchedAt is when the file the figures were read from was fetched; null for a file ingested from disk.",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024-03-01T08:30:00Z"
+                },
                 "file_name": {
                     "type": "string",
                     "example": "xuecheng-2017.txt"
+                },
+                "files": {
+                    "description": "Files are the files of a fetched report: its web page and attachments, one of which was read; empty for a file ingested from disk.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/api.ReportFile"
+                    }
                 },
                 "id": {
                     "type": "integer",
@@ -2609,6 +2807,11 @@ const docTemplate = `{
                             "$ref": "#/definitions/api.ReportLinks"
                         }
                     ]
+                },
+                "listing_url": {
+                    "description": "ListingURL is the listing page whose link led to the report; \"\" when its URL was given directly.",
+                    "type": "string",
+                    "example": "http://www.xuecheng.gov.cn/zwgk/ndbg/index.html"
                 },
                 "missing": {
                     "description": "Missing lists metadata the text did not give (publisher, year …).",
@@ -2650,6 +2853,11 @@ const docTemplate = `{
                     "type": "string",
                     "example": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
                 },
+                "source_url": {
+                    "description": "SourceURL is the URL of the file the figures were read from (the report's page, or its attachment), for a report collected by gongkai fetch; \"\" for a file ingested from disk.",
+                    "type": "string",
+                    "example": "http://www.xuecheng.gov.cn/zwgk/ndbg/201802/t20180201_1.html"
+                },
                 "template": {
                     "description": "Template is the national form its tables follow.",
                     "type": "string",
@@ -2678,6 +2886,50 @@ const docTemplate = `{
                 "year": {
                     "type": "integer",
                     "example": 2017
+                }
+            }
+        },
+        "api.ReportFile": {
+            "type": "object",
+            "required": [
+                "fetched_at",
+                "read",
+                "role",
+                "sha256",
+                "size",
+                "url"
+            ],
+            "properties": {
+                "fetched_at": {
+                    "type": "string",
+                    "example": "2024-03-01T08:30:00Z"
+                },
+                "read": {
+                    "description": "Read is true for the file the figures were read from.",
+                    "type": "boolean",
+                    "example": true
+                },
+                "role": {
+                    "type": "string",
+                    "enum": [
+                        "page",
+                        "attachment",
+                        "file"
+                    ],
+                    "example": "attachment"
+                },
+                "sha256": {
+                    "description": "SHA256 is the digest of the file's bytes as fetched.",
+                    "type": "string",
+                    "example": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                },
+                "size": {
+                    "type": "integer",
+                    "example": 48213
+                },
+                "url": {
+                    "type": "string",
+                    "example": "http://www.xuecheng.gov.cn/zwgk/ndbg/201802/P020180201.docx"
                 }
             }
         },
@@ -2932,6 +3184,90 @@ const docTemplate = `{
                 }
             }
         },
+        "api.SearchHit": {
+            "type": "object",
+            "required": [
+                "api",
+                "id",
+                "kind",
+                "line",
+                "link",
+                "snippet",
+                "title"
+            ],
+            "properties": {
+                "api": {
+                    "description": "API is the API resource of the hit.",
+                    "type": "string",
+                    "example": "/v1/reports/1"
+                },
+                "id": {
+                    "description": "ID is the publisher id, the indicator code, or the report id of a report or section.",
+                    "type": "string",
+                    "example": "1"
+                },
+                "kind": {
+                    "description": "Kind is publisher, indicator, report (a report's title) or section (a heading of a report's narrative and its text).",
+                    "type": "string",
+                    "enum": [
+                        "publisher",
+                        "indicator",
+                        "report",
+                        "section"
+                    ],
+                    "example": "section"
+                },
+                "line": {
+                    "description": "Line is the source line of a section's heading, 0 for other kinds.",
+                    "type": "integer",
+                    "example": 19
+                },
+                "link": {
+                    "description": "Link is the page for people that shows the hit.",
+                    "type": "string",
+                    "example": "/reports/1#section-L19"
+                },
+                "snippet": {
+                    "description": "Snippet is the text around the first match, HTML-escaped, with the match in \u003cmark\u003e…\u003c/mark\u003e.",
+                    "type": "string",
+                    "example": "七、因政府信息公开申请提起行政\u003cmark\u003e复议\u003c/mark\u003e、行政诉讼的情况"
+                },
+                "title": {
+                    "type": "string",
+                    "example": "七、因政府信息公开申请提起行政复议、行政诉讼的情况"
+                }
+            }
+        },
+        "api.SearchList": {
+            "type": "object",
+            "required": [
+                "data",
+                "limit"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/api.SearchHit"
+                    }
+                },
+                "limit": {
+                    "description": "Limit is the page size.",
+                    "type": "integer",
+                    "example": 20
+                },
+                "next": {
+                    "description": "Next is the URL of the next page (also sent as a Link header); absent on the last page.",
+                    "type": "string",
+                    "example": "https://api.example.org/v1/search?cursor=t1234\u0026q=%E5%A4%8D%E8%AE%AE"
+                },
+                "next_cursor": {
+                    "description": "NextCursor continues the search on the next page; absent on the last page.",
+                    "type": "string",
+                    "example": "t1234"
+                }
+            }
+        },
         "api.Section": {
             "type": "object",
             "required": [
@@ -3144,6 +3480,10 @@ const docTemplate = `{
         {
             "description": "Each report checked against its own arithmetic, its report of the year before and its own words, and the rules the checks apply.",
             "name": "checks"
+        },
+        {
+            "description": "Search publishers, indicators, report titles and narrative, Chinese from two characters on.",
+            "name": "search"
         },
         {
             "description": "Health, metrics and documentation of the service.",

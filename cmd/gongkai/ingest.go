@@ -37,23 +37,35 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	rules, err := catalog.Rules()
-	if err != nil {
-		return err
-	}
-	d, err := db.Open(ctx, *dbPath, false)
+	d, rules, err := openForStoring(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	// A database built by an older binary gets this binary's indicators.
-	if err := d.SyncCatalog(ctx, catalog.MustLoad()); err != nil {
-		return err
-	}
 
 	in := ingester{db: d, rules: rules, opt: db.StoreOptions{Replace: *replace}, publisher: *publisher, year: *year,
 		stdout: stdout, stderr: stderr, progress: isTerminal(stderr)}
 	return in.run(ctx, files)
+}
+
+// openForStoring opens the database at path for writing, with this
+// binary's catalogue, and returns it with the consistency rules that
+// reports are checked against before they are stored.
+func openForStoring(ctx context.Context, path string) (*db.DB, []catalog.Rule, error) {
+	rules, err := catalog.Rules()
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := db.Open(ctx, path, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	// A database built by an older binary gets this binary's indicators.
+	if err := d.SyncCatalog(ctx, catalog.MustLoad()); err != nil {
+		d.Close()
+		return nil, nil, err
+	}
+	return d, rules, nil
 }
 
 // ingester stores a batch of files, one transaction per report.
@@ -177,18 +189,27 @@ func (in *ingester) parse(name string) (*gongkai.Report, error) {
 	if in.year > 0 {
 		r.Year = in.year
 	}
+	if err := refuseIncomplete(name, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// refuseIncomplete refuses a report that cannot be stored whole: its table
+// cut off, or its publisher or year unknown.
+func refuseIncomplete(name string, r *gongkai.Report) error {
 	refuse := func(format string, args ...any) error {
 		return &gongkai.Error{Code: gongkai.EINVALID, File: name, Line: 1, Message: fmt.Sprintf(format, args...)}
 	}
 	switch {
 	case r.Truncated != "":
-		return nil, refuse("table cut off: %s", r.Truncated)
+		return refuse("table cut off: %s", r.Truncated)
 	case r.Publisher.NameZh == "":
-		return nil, refuse("the text names no publisher: give --publisher")
+		return refuse("the text names no publisher: give --publisher")
 	case r.Year == 0:
-		return nil, refuse("the text names no reporting year: give --year")
+		return refuse("the text names no reporting year: give --year")
 	}
-	return r, nil
+	return nil
 }
 
 func (in *ingester) showProgress(done, total int, start time.Time) {

@@ -3,6 +3,7 @@
 //
 //	gongkai serve  [--addr :8080] [--db gongkai.db]
 //	gongkai ingest [--db gongkai.db] [--replace] [--publisher NAME] [--year YEAR] FILE|DIR...
+//	gongkai fetch  [--db gongkai.db] [--cache DIR] URL... | --list FILE
 //	gongkai parse  FILE
 //	gongkai check  FILE | --db gongkai.db
 package main
@@ -21,6 +22,7 @@ import (
 const usage = `usage:
   gongkai serve  [--addr :8080] [--db gongkai.db]     serve the API (loads the sample reports into a new database)
   gongkai ingest [--db gongkai.db] [--replace] FILE|DIR...   parse reports and store them
+  gongkai fetch  [--db gongkai.db] [--cache DIR] URL... | --list FILE   collect reports from websites and store them
   gongkai parse  FILE                                  print a parsed report as JSON, store nothing
   gongkai check  FILE | --db gongkai.db               run the consistency checks
 `
@@ -63,6 +65,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runParse(args[1:], stdout, stderr)
 	case "ingest":
 		return runIngest(ctx, args[1:], stdout, stderr)
+	case "fetch":
+		return runFetch(ctx, args[1:], stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr)
 	case "check":

@@ -63,7 +63,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	log.Info("serving", "addr", ln.Addr().String(), "db", *dbPath)
-	fmt.Fprintf(stdout, "gongkai: serving http://%s/v1 (docs: /swagger/index.html)\n", ln.Addr())
+	fmt.Fprintf(stdout, "gongkai: serving http://%s/ (the API: /v1, its docs: /swagger/index.html)\n", ln.Addr())
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

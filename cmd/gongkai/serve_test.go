@@ -30,8 +30,17 @@ func TestServe(t *testing.T) {
 		t.Fatalf("no serving line: %v", err)
 	}
 	go io.Copy(io.Discard, out)
-	base := strings.Fields(line)[2] // gongkai: serving http://127.0.0.1:PORT/v1 …
-	resp, err := http.Get(base + "/observations?indicator=requests.received&publisher=370403&year=2017")
+	site := strings.Fields(line)[2] // gongkai: serving http://127.0.0.1:PORT/ …
+	home, err := http.Get(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(home.Body)
+	home.Body.Close()
+	if home.StatusCode != 200 || !strings.Contains(string(body), "薛城区人民政府2017年政府信息公开工作年度报告") {
+		t.Errorf("the home page: %d\n%.500s", home.StatusCode, body)
+	}
+	resp, err := http.Get(site + "v1/observations?indicator=requests.received&publisher=370403&year=2017")
 	if err != nil {
 		t.Fatal(err)
 	}

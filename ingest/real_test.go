@@ -1,0 +1,330 @@
+package ingest_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest"
+)
+
+// Real reports, as published or as they circulate, each beside the figures
+// of its tables typed by hand from the source (testdata/real/README.md).
+// Every figure of a file the parser reads completely must come out under
+// its own row and column; for the files it does not read completely yet, no
+// figure may be wrong or invented, and the number found may only go up.
+var realReports = []struct {
+	file, expected string
+	// found is how many of the file's printed figures the parser must
+	// place; -1 means all of them.
+	found int
+	// defects is how many figures the parser still puts under a wrong row
+	// or column, or invents, today: known defects, which may only go down.
+	defects int
+	// unreadable says why the parser refuses the file today ("" when it
+	// reads it).
+	unreadable string
+}{
+	{file: "shuyang-fgj-2023.html", expected: "shuyang-fgj-2023", found: -1},
+	{file: "pingtan-2024.html", expected: "pingtan-2024", found: -1},
+	{file: "pingtan-2025.html", expected: "pingtan-2025", found: -1},
+	{file: "pingtan-2021.html", expected: "pingtan-2021", found: -1},
+	// Known defects: the table-2 rows `| 规章 | 22 | 235 |` print two
+	// figures under three columns and are read from the left; a fragment
+	// of the 其他处理 row's wrapped label is taken for a local row of 不予处理.
+	{file: "shanghai-bgt-2025.md", expected: "shanghai-bgt-2025", found: 152, defects: 9},
+	{file: "huaian-hongze-2023.pdftotext.txt", expected: "huaian-hongze-2023", found: 10},
+	{file: "huaian-hongze-2023.pdf", expected: "huaian-hongze-2023", unreadable: "binary data"},
+	{file: "pingtan-2021.txt", expected: "pingtan-2021", unreadable: "holds none with figures"},
+	{file: "pingtan-2024.txt", expected: "pingtan-2024", unreadable: "holds none with figures"},
+	{file: "pingtan-2025.txt", expected: "pingtan-2025", unreadable: "holds none with figures"},
+	{file: "pingtan-2015.txt", expected: "pingtan-2015", unreadable: "no statistics table"},
+	{file: "pingtan-2018.txt", expected: "pingtan-2018", unreadable: "no statistics table"},
+}
+
+func TestRealReports(t *testing.T) {
+	cat := catalog.MustLoad()
+	for _, rr := range realReports {
+		t.Run(rr.file, func(t *testing.T) {
+			want := readRealExpected(t, filepath.Join("..", "testdata", "real", rr.expected+".expected.json"))
+			data, err := os.ReadFile(filepath.Join("..", "testdata", "real", rr.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := ingest.Parse(rr.file, data)
+			if rr.unreadable != "" {
+				if err == nil {
+					t.Fatalf("parsed; the test expects the refusal %q: update the table with the figures it now finds", rr.unreadable)
+				}
+				if !strings.Contains(err.Error(), rr.unreadable) {
+					t.Fatalf("error %q, want one saying %q", err, rr.unreadable)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := scoreReal(t, cat, want, r)
+			if defects := len(s.wrong) + len(s.invented); defects > rr.defects {
+				for _, m := range s.wrong {
+					t.Errorf("wrong: %s", m)
+				}
+				for _, m := range s.invented {
+					t.Errorf("invented: %s", m)
+				}
+			} else if defects < rr.defects {
+				t.Logf("%d figures wrong or invented, fewer than the %d in the table: lower it", defects, rr.defects)
+			}
+			printed := want.printed()
+			switch {
+			case rr.found < 0 && s.found != printed:
+				t.Errorf("found %d of %d figures, want all; missing:\n%s", s.found, printed, strings.Join(s.missing, "\n"))
+			case rr.found >= 0 && s.found < rr.found:
+				t.Errorf("found %d of %d figures, fewer than the %d found before; missing:\n%s", s.found, printed, rr.found, strings.Join(s.missing, "\n"))
+			case rr.found >= 0 && s.found > rr.found:
+				t.Logf("found %d of %d figures, more than the %d in the table: raise it", s.found, printed, rr.found)
+			}
+		})
+	}
+}
+
+// realExpected is a testdata/real/*.expected.json file.
+type realExpected struct {
+	Template     string       `json:"template"`
+	Observations []realFigure `json:"observations"`
+}
+
+type realFigure struct {
+	Table        string   `json:"table"`
+	Path         string   `json:"path"`
+	Label        string   `json:"label"`
+	Column       string   `json:"column"`
+	Value        *float64 `json:"value"`
+	Printed      string   `json:"printed"`
+	LabelPrinted string   `json:"label_printed"`
+}
+
+func (e *realExpected) printed() int {
+	n := 0
+	for _, o := range e.Observations {
+		if o.Value != nil {
+			n++
+		}
+	}
+	return n
+}
+
+func readRealExpected(t *testing.T, path string) *realExpected {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e realExpected
+	if err := json.Unmarshal(b, &e); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return &e
+}
+
+type realScore struct {
+	found                    int
+	wrong, invented, missing []string
+}
+
+// scoreReal compares a parse with the hand-typed figures. A figure of the
+// 2019/2021 forms is identified by the indicator and breakdown its row and
+// column stand for in the catalogue, so a figure under the wrong row or
+// column counts as wrong; a legacy figure by its row label and column.
+func scoreReal(t *testing.T, cat *catalog.Catalog, want *realExpected, r *gongkai.Report) realScore {
+	t.Helper()
+	got := map[string][]gongkai.Observation{}
+	for _, o := range r.Observations {
+		if slices.Contains(o.Flags, gongkai.FlagDerived) {
+			continue
+		}
+		k := o.Indicator + "|" + o.Breakdown
+		if r.Template == gongkai.TemplateLegacy {
+			k = squeezeLabel(o.Label) + "|" + deref(o.Column)
+		}
+		got[k] = append(got[k], o)
+	}
+	var s realScore
+	expectedKeys := map[string]bool{}
+	for _, f := range want.Observations {
+		k, err := realKey(cat, realTemplates[want.Template], f)
+		if err != nil {
+			t.Fatalf("%s / %s: %v", f.Path, f.Column, err)
+		}
+		expectedKeys[k] = true
+		where := fmt.Sprintf("%s | %s", f.Path, f.Column)
+		obs := got[k]
+		switch {
+		case f.Value == nil:
+			if len(obs) > 0 && obs[0].Value != nil {
+				s.invented = append(s.invented, fmt.Sprintf("%s: blank in the report, parsed %v (line %d)", where, *obs[0].Value, obs[0].Line))
+			}
+		case len(obs) == 0:
+			s.missing = append(s.missing, where)
+		case obs[0].Value != nil && math.Abs(*obs[0].Value-*f.Value) < 1e-6:
+			s.found++
+		case obs[0].Value == nil && isDash(f.Printed):
+			s.found++
+		default:
+			s.wrong = append(s.wrong, fmt.Sprintf("%s: want %v, parsed %s (raw %q, line %d)", where, *f.Value, show(obs[0].Value), obs[0].Raw, obs[0].Line))
+		}
+	}
+	for k, obs := range got {
+		if !expectedKeys[k] && obs[0].Value != nil {
+			s.invented = append(s.invented, fmt.Sprintf("%s: parsed %v under %q (line %d), a cell the report does not have", k, *obs[0].Value, obs[0].Label, obs[0].Line))
+		}
+	}
+	return s
+}
+
+// realTemplates maps the template names of the expected files to gongkai's.
+var realTemplates = map[string]string{
+	"legacy-2017": gongkai.TemplateLegacy,
+	"gov-2019":    gongkai.Template2019,
+	"gov-2021":    gongkai.Template2021,
+}
+
+// realKey is the key a hand-typed figure has among the parsed ones.
+func realKey(cat *catalog.Catalog, template string, f realFigure) (string, error) {
+	if template == gongkai.TemplateLegacy {
+		label := f.Label
+		if f.LabelPrinted != "" {
+			label = f.LabelPrinted
+		}
+		return squeezeLabel(label) + "|" + f.Column, nil
+	}
+	entries := cat.Forms[template]
+	if entries == nil {
+		return "", fmt.Errorf("no form catalogue for template %q", template)
+	}
+	path := strings.Split(f.Path, "/")
+	switch f.Table {
+	case "主动公开政府信息情况":
+		block := formEntry(entries, 2, "", catalog.FormBlock, path[0], "")
+		if block == nil {
+			return "", fmt.Errorf("no block %q in table 2", path[0])
+		}
+		col := formEntry(entries, 2, block.ID, catalog.FormColumn, f.Column, "")
+		if col == nil {
+			return "", fmt.Errorf("no column %q in block %s", f.Column, block.ID)
+		}
+		row := formEntry(entries, 2, block.ID, catalog.FormRow, path[len(path)-1], col.ID)
+		if row == nil {
+			return "", fmt.Errorf("no row %q in block %s", path[len(path)-1], block.ID)
+		}
+		return row.Indicator + "|" + gongkai.BreakdownTotal, nil
+	case "收到和处理政府信息公开申请情况":
+		col := formEntry(entries, 3, "", catalog.FormColumn, f.Column, "")
+		if col == nil {
+			return "", fmt.Errorf("no column %q in table 3", f.Column)
+		}
+		breakdown := col.ID
+		if breakdown == "total" {
+			breakdown = gongkai.BreakdownTotal
+		}
+		row := table3Row(entries, path)
+		if row == nil {
+			return "", fmt.Errorf("no row %q in table 3", f.Path)
+		}
+		return row.Indicator + "|" + breakdown, nil
+	case "政府信息公开行政复议、行政诉讼情况":
+		block := formEntry(entries, 4, "", catalog.FormBlock, path[len(path)-1], "")
+		if block == nil {
+			return "", fmt.Errorf("no block %q in table 4", f.Path)
+		}
+		col := formEntry(entries, 4, "", catalog.FormColumn, f.Column, "")
+		if col == nil {
+			return "", fmt.Errorf("no column %q in table 4", f.Column)
+		}
+		row := formEntry(entries, 4, block.ID, catalog.FormRow, block.Label, col.ID)
+		if row == nil {
+			return "", fmt.Errorf("no cell %s × %s in table 4", block.Label, col.Label)
+		}
+		return row.Indicator + "|" + gongkai.BreakdownTotal, nil
+	}
+	return "", fmt.Errorf("unknown table %q", f.Table)
+}
+
+// formEntry finds the catalogue entry of a table with a label (or alias),
+// within a block and, for rows, a column, when those are given.
+func formEntry(entries []catalog.FormEntry, table int, block, kind, label, column string) *catalog.FormEntry {
+	for i, e := range entries {
+		if e.Table != table || e.Kind != kind || (block != "" && e.Block != block) || (column != "" && e.Column != column) {
+			continue
+		}
+		if labelIs(e, label) {
+			return &entries[i]
+		}
+	}
+	return nil
+}
+
+// table3Row finds the row of table 3 a path names: its label, and the
+// labels of the groups above it.
+func table3Row(entries []catalog.FormEntry, path []string) *catalog.FormEntry {
+	byID := map[string]catalog.FormEntry{}
+	for _, e := range entries {
+		if e.Table == 3 {
+			byID[e.ID] = e
+		}
+	}
+	for i, e := range entries {
+		// A group is a row where the report prints it as one (其他处理
+		// without its sub-rows, as the 2019 form has it).
+		printable := e.Kind == catalog.FormRow || e.Kind == catalog.FormGroup && e.Indicator != ""
+		if e.Table != 3 || !printable || !labelIs(e, path[len(path)-1]) {
+			continue
+		}
+		parent, ok := e, true
+		for j := len(path) - 2; j >= 0 && ok; j-- {
+			parent, ok = byID[parent.Parent]
+			ok = ok && labelIs(parent, path[j])
+		}
+		if ok {
+			return &entries[i]
+		}
+	}
+	return nil
+}
+
+func labelIs(e catalog.FormEntry, label string) bool {
+	label = squeezeLabel(label)
+	if squeezeLabel(e.Label) == label {
+		return true
+	}
+	return slices.ContainsFunc(e.Aliases, func(a string) bool { return squeezeLabel(a) == label })
+}
+
+func squeezeLabel(s string) string {
+	return strings.Join(strings.Fields(s), "")
+}
+
+func isDash(s string) bool {
+	return slices.Contains([]string{"—", "-", "/", "无", "－", "——"}, s)
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func show(v *float64) string {
+	if v == nil {
+		return "no number"
+	}
+	return fmt.Sprint(*v)
+}
