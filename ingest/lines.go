@@ -46,9 +46,9 @@ func Lines(name string, data []byte) ([]Line, error) {
 }
 
 // cellLines returns the cells of the table rows printed at line n, one line
-// per cell with its own source line, or nil when the document has no cells
-// of its own, n is not a row, or every cell stands on the row's line. Cells
-// repeated from a row above (rowspan) and empty ones are left out.
+// per cell with its own source line, or nil when the document does not
+// know its cells, n is not a row, or every cell stands on the row's line.
+// Cells repeated from a row above (rowspan) and empty ones are left out.
 func cellLines(doc *source.Document, n int) []Line {
 	cells, ok := doc.Cells[n]
 	if !ok {

@@ -2,6 +2,7 @@ package form
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -187,6 +188,7 @@ func (r *reader) label(c layout.Cell) {
 	case r.readReviewsHeader(c, l):
 	case r.readApplicationsHeader(c, l):
 	case r.readFormRow(c, l):
+	case r.readOrderedRow(c, l):
 	case r.readProactiveHeader(c, l):
 	case r.readLabelPart(c, l):
 	case r.readHeaderPart(c):
@@ -285,6 +287,41 @@ func (r *reader) readFormRow(c layout.Cell, l label.Label) bool {
 	r.closeRow()
 	r.openRow(row, c)
 	return true
+}
+
+// readOrderedRow places a numbered label of table 3 that fits no row well
+// enough by its wording alone on the row the form prints next, when its
+// number and most of its wording are that row's (2.其他法律行政止公开 after
+// 1.属于国家秘密).
+func (r *reader) readOrderedRow(c layout.Cell, l label.Label) bool {
+	row := r.nextRow(l)
+	if row == nil {
+		return false
+	}
+	r.closeRow()
+	r.openRow(row, c)
+	return true
+}
+
+// nextRow is the row of table 3 the form prints after the last row read,
+// under the same heading, when label l bears its number and fits its
+// wording at least label.Ordered; nil otherwise.
+func (r *reader) nextRow(l label.Label) *rowSpec {
+	last := r.applications.last
+	if r.table != tableApplications || last == nil || l.Enum == "" {
+		return nil
+	}
+	rows := r.s.rows[tableApplications]
+	i := slices.Index(rows, last)
+	if i < 0 || i+1 >= len(rows) {
+		return nil
+	}
+	next := rows[i+1]
+	if next.parent != last.parent || next.group || next.depth != l.EnumLevel() || l.Ordinal() != r.s.ordinal(next) ||
+		next.score(l.Key) < label.Ordered || r.seen[next.id] > 0 {
+		return nil
+	}
+	return next
 }
 
 // readProactiveHeader reads a column header of table 2, or the start of one
@@ -439,11 +476,19 @@ func (r *reader) openRow(row *rowSpec, c layout.Cell) {
 			r.applications.started = true
 		}
 		if row.group {
-			r.applications.group = row
+			// A block label printed once beside its rows, vertically
+			// centred, comes after some of them: it does not take the
+			// place of the sub-block of the rows already read.
+			if !r.s.encloses(row, r.applications.group) {
+				r.applications.group = row
+			}
 		} else if p := r.s.rowByID[row.parent]; p != nil {
 			r.applications.group = p
 		} else {
 			r.applications.group = nil
+		}
+		if !row.group {
+			r.applications.last = row
 		}
 		if row.depth == 3 && row.parent == r.s.otherHandling.id {
 			r.applications.otherHandlingRows = true

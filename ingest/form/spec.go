@@ -259,3 +259,27 @@ func (r *reader) isSection(key string) bool {
 	}
 	return false
 }
+
+// encloses reports whether heading g is an ancestor of row x.
+func (s *spec) encloses(g, x *rowSpec) bool {
+	for x != nil && x.parent != "" {
+		if x = s.rowByID[x.parent]; x == g {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinal is the 1-based place of row among the rows under its heading.
+func (s *spec) ordinal(row *rowSpec) int {
+	n := 0
+	for _, r := range s.rows[row.table] {
+		if r.parent == row.parent {
+			n++
+		}
+		if r == row {
+			return n
+		}
+	}
+	return 0
+}

@@ -98,6 +98,12 @@ const (
 	// Contained is the least a containment scores: a label holding a
 	// wording of the form whole (a note added, a prefix cut), or Dice 0.8.
 	Contained = 0.8
+	// Ordered is what the label of a numbered row needs when it is the row
+	// the form prints next, after the last row read, under the same
+	// heading, with the same number: its place and number say which row it
+	// is, and the wording need only share most of its bigrams with the
+	// form's (a character or three lost in print or conversion).
+	Ordered = 0.6
 	// MatchThreshold is the similarity a label needs to be placed on a row.
 	// It sits below Contained, so that every containment places. Below it
 	// a row is reported as unplaced, never guessed.
