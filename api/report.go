@@ -64,6 +64,7 @@ type Unplaced struct {
 	Label  string   `json:"label"`
 	Cells  []string `json:"cells"`
 	Line   int      `json:"line"`
+	Page   int      `json:"page,omitempty"` // in a PDF source
 	Reason string   `json:"reason"`
 }
 
@@ -191,7 +192,7 @@ func (s *Server) getReport(c echo.Context) error {
 		out.Sections[i] = Section(sec)
 	}
 	for i, u := range r.UnplacedRows {
-		out.Unplaced[i] = Unplaced{Label: u.Label, Cells: nonNil(u.Cells), Line: u.Line, Reason: u.Reason}
+		out.Unplaced[i] = Unplaced{Label: u.Label, Cells: nonNil(u.Cells), Line: u.Line, Page: u.Page, Reason: u.Reason}
 	}
 	return c.JSON(http.StatusOK, out)
 }

@@ -365,8 +365,8 @@ func insertObservations(ctx context.Context, tx *sql.Tx, reportID int64, adminCo
 	}
 	stmt, err := tx.PrepareContext(ctx, `
 		INSERT INTO observations (report_id, current, publisher_id, admin_code, year, template, indicator,
-			breakdown, value, unit, label, column_label, raw, line, flags)
-		VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			breakdown, value, unit, label, column_label, raw, line, page, flags)
+		VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -384,7 +384,7 @@ func insertObservations(ctx context.Context, tx *sql.Tx, reportID int64, adminCo
 			column = *o.Column
 		}
 		if _, err := stmt.ExecContext(ctx, reportID, r.Publisher.ID, adminCode, r.Year, r.Template, o.Indicator,
-			breakdown, value, o.Unit, o.Label, column, o.Raw, o.Line, jsonArray(o.Flags)); err != nil {
+			breakdown, value, o.Unit, o.Label, column, o.Raw, o.Line, o.Page, jsonArray(o.Flags)); err != nil {
 			return fmt.Errorf("observation %s (line %d): %w", o.Indicator, o.Line, err)
 		}
 	}
@@ -395,8 +395,8 @@ func insertObservations(ctx context.Context, tx *sql.Tx, reportID int64, adminCo
 func insertUnplaced(ctx context.Context, tx *sql.Tx, reportID int64, rows []gongkai.Unplaced) error {
 	for i, u := range rows {
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO unplaced (report_id, position, label, cells, line, reason) VALUES (?, ?, ?, ?, ?, ?)`,
-			reportID, i+1, u.Label, jsonArray(u.Cells), u.Line, u.Reason); err != nil {
+			INSERT INTO unplaced (report_id, position, label, cells, line, page, reason) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			reportID, i+1, u.Label, jsonArray(u.Cells), u.Line, u.Page, u.Reason); err != nil {
 			return err
 		}
 	}
