@@ -132,7 +132,7 @@ func TestHTMLBig5(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, lines, page2, problem := read(b)
+	text, lines, page2, _, problem := read(b)
 	if problem != "" || page2 == nil {
 		t.Fatalf("problem %q, page %v", problem, page2)
 	}

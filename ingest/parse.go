@@ -26,7 +26,7 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 	if len(strings.TrimSpace(string(data))) == 0 {
 		return nil, fail(1, "empty file")
 	}
-	text, lines, page, problem := read(data)
+	text, lines, page, pages, problem := read(data)
 	if problem != "" {
 		return nil, fail(1, "%s", problem)
 	}
@@ -58,6 +58,7 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 		}
 		meta(r, narrative, text)
 		page.cite(r)
+		pages.cite(r)
 		return r, nil
 	case formLegacy:
 		if start, end, err = parseLegacy(r, cat, lines, fail); err != nil {
@@ -72,28 +73,37 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 		r.Missing = slices.DeleteFunc(r.Missing, func(m string) bool { return m == "sections" })
 	}
 	page.cite(r)
+	pages.cite(r)
 	return r, nil
 }
 
-// read turns a file's bytes into text and its lines. An HTML page or a
-// DOCX file becomes the lines a text export of it would have: an HTML
-// page's numbered by the lines of its source (page then cites each
+// read turns a file's bytes into text and its lines. An HTML page, a
+// DOCX or a PDF file becomes the lines a text export of it would have: an
+// HTML page's numbered by the lines of its source (page then cites each
 // figure's own cell, and is nil for other files), a DOCX file's by the
-// place of their paragraph or table row.
-func read(data []byte) (text string, lines []line, page *htmlPage, problem string) {
+// place of their paragraph or table row, a PDF's in the order of its
+// extracted text (pages then gives each line's page, and is nil for other
+// files).
+func read(data []byte) (text string, lines []line, page *htmlPage, pages pdfPages, problem string) {
+	if isPDF(data) {
+		if lines, pages, problem = readPDF(data); problem != "" {
+			return "", nil, nil, nil, problem
+		}
+		return joinLines(lines), lines, nil, pages, ""
+	}
 	if isDOCX(data) {
 		if lines, problem = readDOCX(data); problem != "" {
-			return "", nil, nil, problem
+			return "", nil, nil, nil, problem
 		}
-		return joinLines(lines), lines, nil, ""
+		return joinLines(lines), lines, nil, nil, ""
 	}
 	if text, problem = decode(data); problem != "" {
-		return "", nil, nil, problem
+		return "", nil, nil, nil, problem
 	}
 	if page = readHTML(data, text); page != nil {
-		return joinLines(page.lines), page.lines, page, ""
+		return joinLines(page.lines), page.lines, page, nil, ""
 	}
-	return text, splitLines(text), nil, ""
+	return text, splitLines(text), nil, nil, ""
 }
 
 // parseLegacy reads the legacy table into r and returns the lines it spans.
