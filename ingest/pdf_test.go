@@ -104,3 +104,62 @@ func TestPublishedPDF(t *testing.T) {
 		t.Errorf("%d expected figures, want 186", len(want.Observations))
 	}
 }
+
+// TestTemplatePDFs parses each national template printed to PDF from a
+// Word file (testdata/pdf, made by scripts/pdf-fixtures.sh): block labels
+// merged over their rows and printed a few characters a line, labels
+// wrapped in narrow cells, header cells split over lines, table 3 crossing
+// a page break with a page-number footer. Every figure is found under its
+// row and column, and cites a page.
+func TestTemplatePDFs(t *testing.T) {
+	for _, tc := range []struct {
+		file, template, expected string
+	}{
+		{"form2019.pdf", gongkai.Template2019, "../testdata/form2019/expected.csv"},
+		{"form2021.pdf", gongkai.Template2021, "../testdata/form2021/expected.csv"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			r := parseFile(t, "../testdata/pdf/"+tc.file)
+			if r.Template != tc.template || r.Truncated != "" {
+				t.Errorf("template %q, truncated %q", r.Template, r.Truncated)
+			}
+			for _, u := range r.Unplaced {
+				t.Errorf("unplaced line %d %q %v: %s", u.Line, u.Label, u.Cells, u.Reason)
+			}
+			assertFigures(t, r, readExpected(t, tc.expected))
+			pages := map[int]bool{}
+			for _, o := range r.Observations {
+				if o.Page < 1 {
+					t.Errorf("%s [%s] cites no page", o.Indicator, o.Breakdown)
+				}
+				pages[o.Page] = true
+			}
+			if len(pages) < 2 {
+				t.Errorf("figures on pages %v; the tables cross a page break", pages)
+			}
+		})
+	}
+	t.Run("legacy2014.pdf", func(t *testing.T) {
+		r := parseFile(t, "../testdata/pdf/legacy2014.pdf")
+		if r.Template != gongkai.TemplateLegacy {
+			t.Errorf("template %q", r.Template)
+		}
+		got := byIndicator(r)
+		for _, f := range seedFigures {
+			o, ok := got[f.indicator+"/"+gongkai.BreakdownTotal]
+			if !ok {
+				t.Errorf("%s: missing", f.indicator)
+				continue
+			}
+			if o.Value == nil || *o.Value != f.value {
+				t.Errorf("%s = %s (line %d), want %v", f.indicator, show(o.Value), o.Line, f.value)
+			}
+			if o.Page < 1 {
+				t.Errorf("%s cites no page", f.indicator)
+			}
+		}
+		if len(r.Observations) != len(seedFigures) {
+			t.Errorf("%d figures, want %d", len(r.Observations), len(seedFigures))
+		}
+	})
+}

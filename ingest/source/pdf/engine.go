@@ -12,7 +12,9 @@ import (
 	"unicode"
 
 	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/enums"
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
@@ -23,20 +25,22 @@ import (
 // Limits bound what one file may cost. Exceeding one is an error that
 // names the limit.
 type Limits struct {
-	MaxBytes int           // size of the file
-	MaxPages int           // pages read
-	MaxChars int           // characters of the whole text layer
-	Timeout  time.Duration // wall time of reading one file
+	MaxBytes   int           // size of the file
+	MaxPages   int           // pages read
+	MaxChars   int           // characters of the whole text layer
+	MaxObjects int           // page objects (text, paths, images) of the whole file
+	Timeout    time.Duration // wall time of reading one file
 }
 
 // DefaultLimits are generous for an annual report (5–40 pages, a few
 // thousand characters a page) and small enough that one hostile file
 // cannot hold a core for long.
 var DefaultLimits = Limits{
-	MaxBytes: 50 << 20,
-	MaxPages: 300,
-	MaxChars: 1_000_000,
-	Timeout:  2 * time.Minute,
+	MaxBytes:   50 << 20,
+	MaxPages:   300,
+	MaxChars:   1_000_000,
+	MaxObjects: 2_000_000,
+	Timeout:    2 * time.Minute,
 }
 
 // memoryLimitPages bounds the WebAssembly memory of one engine instance
@@ -48,13 +52,16 @@ const memoryLimitPages = 16384
 // WebAssembly module takes seconds, instantiating it for a file takes
 // milliseconds.
 var engine struct {
-	once sync.Once
-	pool pdfium.Pool
-	err  error
+	once    sync.Once
+	pool    pdfium.Pool
+	err     error
+	startup time.Duration // how long compiling the module took
 }
 
 func startEngine() (pdfium.Pool, error) {
 	engine.once.Do(func() {
+		start := time.Now()
+		defer func() { engine.startup = time.Since(start) }()
 		n := runtime.GOMAXPROCS(0)
 		engine.pool, engine.err = webassembly.Init(webassembly.Config{
 			MinIdle:  0,
@@ -103,12 +110,22 @@ func (g glyph) size() float64 {
 	return 0
 }
 
-// page is the text layer of one page.
+// page is the text layer of one page, and the horizontal rules drawn on
+// it (table borders).
 type page struct {
 	n      int // 1-based
 	height float64
 	glyphs []glyph
+	rules  []rule
+	walls  []wall
 }
+
+// rule is a horizontal line drawn on a page, in page coordinates from the
+// top: a border between two rows of a table.
+type rule struct{ x0, x1, y float64 }
+
+// wall is a vertical line drawn on a page: a border between two columns.
+type wall struct{ x, y0, y1 float64 }
 
 // extract reads the text layer of every page of data.
 func extract(data []byte, lim Limits) ([]page, error) {
@@ -162,7 +179,7 @@ func readPages(inst pdfium.Pdfium, data []byte, lim Limits) ([]page, error) {
 		return nil, fmt.Errorf("the PDF has %d pages, more than the limit of %d pages (MaxPages)", count.PageCount, lim.MaxPages)
 	}
 	pages := make([]page, 0, count.PageCount)
-	chars := 0
+	chars, objects := 0, 0
 	for i := range count.PageCount {
 		ref := requests.Page{ByIndex: &requests.PageByIndex{Document: doc.Document, Index: i}}
 		h, err := inst.FPDF_GetPageHeightF(&requests.FPDF_GetPageHeightF{Page: ref})
@@ -177,6 +194,9 @@ func readPages(inst pdfium.Pdfium, data []byte, lim Limits) ([]page, error) {
 			return nil, fmt.Errorf("the PDF has more than %d characters by page %d (MaxChars)", lim.MaxChars, i+1)
 		}
 		p := page{n: i + 1, height: float64(h.PageHeight)}
+		if p.rules, p.walls, err = rules(inst, ref, p.height, &objects, lim); err != nil {
+			return nil, err
+		}
 		for _, c := range text.Chars {
 			r := []rune(c.Text)
 			if len(r) != 1 || unicode.IsSpace(r[0]) || !unicode.IsPrint(r[0]) {
@@ -192,6 +212,117 @@ func readPages(inst pdfium.Pdfium, data []byte, lim Limits) ([]page, error) {
 	}
 	return pages, nil
 }
+
+// Sizes of the path objects that are rules, in points.
+const (
+	ruleMinWidth = 5 // shorter strokes are marks, not borders
+	ruleMaxThick = 2 // a thicker path is a box: its top and bottom edges are rules
+)
+
+// rules collects the lines of a page's tables: thin paths, and the edges of
+// boxes (a cell drawn as a rectangle); horizontal ones as rules, vertical
+// ones as walls.
+func rules(inst pdfium.Pdfium, ref requests.Page, height float64, objects *int, lim Limits) ([]rule, []wall, error) {
+	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: ref})
+	if err != nil {
+		return nil, nil, fmt.Errorf("the objects of page %d of the PDF cannot be read: %w", pageIndex(ref)+1, err)
+	}
+	if *objects += n.Count; *objects > lim.MaxObjects {
+		return nil, nil, fmt.Errorf("the PDF has more than %d objects by page %d (MaxObjects)", lim.MaxObjects, pageIndex(ref)+1)
+	}
+	var out []rule
+	var walls []wall
+	for i := range n.Count {
+		obj, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: ref, Index: i})
+		if err != nil {
+			continue
+		}
+		typ, err := inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj.PageObject})
+		if err != nil || typ.Type != enums.FPDF_PAGEOBJ_PATH {
+			continue
+		}
+		b, err := inst.FPDFPageObj_GetBounds(&requests.FPDFPageObj_GetBounds{PageObject: obj.PageObject})
+		if err != nil {
+			continue
+		}
+		x0, x1 := float64(b.Left), float64(b.Right)
+		top, bottom := height-float64(b.Top), height-float64(b.Bottom)
+		switch {
+		case x1-x0 < ruleMinWidth && bottom-top < ruleMinWidth:
+		case bottom-top <= ruleMaxThick:
+			out = append(out, rule{x0: x0, x1: x1, y: (top + bottom) / 2})
+		case x1-x0 <= ruleMaxThick:
+			walls = append(walls, wall{x: (x0 + x1) / 2, y0: top, y1: bottom})
+		default:
+			// A grid drawn as one path: its straight segments.
+			r, w, err := segments(inst, obj.PageObject, height, objects, lim)
+			if err != nil {
+				return nil, nil, err
+			}
+			out, walls = append(out, r...), append(walls, w...)
+		}
+	}
+	return out, walls, nil
+}
+
+// segments are the horizontal and vertical straight segments of a path
+// object, in page coordinates from the top.
+func segments(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, height float64, objects *int, lim Limits) ([]rule, []wall, error) {
+	n, err := inst.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: obj})
+	if err != nil {
+		return nil, nil, nil
+	}
+	if *objects += n.Count; *objects > lim.MaxObjects {
+		return nil, nil, fmt.Errorf("the PDF has more than %d objects and path segments (MaxObjects)", lim.MaxObjects)
+	}
+	m, err := inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj})
+	if err != nil {
+		return nil, nil, nil
+	}
+	at := func(x, y float32) (float64, float64) {
+		mx := m.Matrix
+		px := float64(mx.A)*float64(x) + float64(mx.C)*float64(y) + float64(mx.E)
+		py := float64(mx.B)*float64(x) + float64(mx.D)*float64(y) + float64(mx.F)
+		return px, height - py
+	}
+	var rules []rule
+	var walls []wall
+	line := func(ax, ay, bx, by float64) {
+		switch {
+		case abs(ay-by) <= ruleMaxThick && abs(ax-bx) >= ruleMinWidth:
+			rules = append(rules, rule{x0: min(ax, bx), x1: max(ax, bx), y: (ay + by) / 2})
+		case abs(ax-bx) <= ruleMaxThick && abs(ay-by) >= ruleMinWidth:
+			walls = append(walls, wall{x: (ax + bx) / 2, y0: min(ay, by), y1: max(ay, by)})
+		}
+	}
+	var px, py, sx, sy float64
+	for i := range n.Count {
+		seg, err := inst.FPDFPath_GetPathSegment(&requests.FPDFPath_GetPathSegment{PageObject: obj, Index: i})
+		if err != nil {
+			continue
+		}
+		pt, err1 := inst.FPDFPathSegment_GetPoint(&requests.FPDFPathSegment_GetPoint{PathSegment: seg.PathSegment})
+		typ, err2 := inst.FPDFPathSegment_GetType(&requests.FPDFPathSegment_GetType{PathSegment: seg.PathSegment})
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		x, y := at(pt.X, pt.Y)
+		switch typ.Type {
+		case enums.FPDF_SEGMENT_MOVETO:
+			sx, sy = x, y
+		case enums.FPDF_SEGMENT_LINETO:
+			line(px, py, x, y)
+		}
+		px, py = x, y
+		if cl, err := inst.FPDFPathSegment_GetClose(&requests.FPDFPathSegment_GetClose{PathSegment: seg.PathSegment}); err == nil && cl.IsClose {
+			line(px, py, sx, sy)
+			px, py = sx, sy
+		}
+	}
+	return rules, walls, nil
+}
+
+func pageIndex(ref requests.Page) int { return ref.ByIndex.Index }
 
 // openError says why pdfium refused the file.
 func openError(err error) error {

@@ -40,6 +40,7 @@ type cell struct {
 	x0, y0, x1, y1 float64
 	size           float64
 	glyphs         []glyph
+	page           int
 }
 
 func (c cell) xc() float64 { return (c.x0 + c.x1) / 2 }
@@ -49,30 +50,34 @@ func (c cell) yc() float64 { return (c.y0 + c.y1) / 2 }
 type textLine struct {
 	page  int
 	cells []cell
-	y     float64 // vertical centre, in the document's coordinate (see docY)
+	y     float64 // vertical centre, in the document's coordinate
 	size  float64
 }
 
 // layout groups a page's glyphs into text lines of cells. Vertical text
-// becomes one cell, on the line of its centre.
+// becomes one cell, on the line of its centre. Positions are moved down by
+// top: the document's coordinate puts the pages one below the other.
 func layout(p page, top float64) []textLine {
-	stacks, rest := verticalStacks(p.glyphs)
-	size := pageSize(p.glyphs)
+	glyphs := make([]glyph, len(p.glyphs))
+	for i, g := range p.glyphs {
+		g.y0, g.y1 = g.y0+top, g.y1+top
+		glyphs[i] = g
+	}
+	stacks, rest := verticalStacks(glyphs)
+	size := pageSize(glyphs)
 	groups := lineGroups(rest, size)
 	lines := make([]textLine, 0, len(groups)+len(stacks))
 	for _, gs := range groups {
 		s := lineSize(gs, size)
-		l := textLine{page: p.n, cells: cells(gs, s), y: top + meanY(gs), size: s}
-		for i := range l.cells {
-			l.cells[i].y0 += top
-			l.cells[i].y1 += top
-		}
-		lines = append(lines, l)
+		lines = append(lines, textLine{page: p.n, cells: cells(gs, s), y: meanY(gs), size: s})
 	}
 	for _, st := range stacks {
-		st.y0 += top
-		st.y1 += top
 		lines = append(lines, textLine{page: p.n, cells: []cell{st}, y: st.yc(), size: st.size})
+	}
+	for _, l := range lines {
+		for i := range l.cells {
+			l.cells[i].page = p.n
+		}
 	}
 	slices.SortStableFunc(lines, func(a, b textLine) int { return cmpFloat(a.y, b.y) })
 	return mergeStackLines(lines)

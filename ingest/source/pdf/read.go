@@ -39,10 +39,18 @@ func ReadLimited(data []byte, lim Limits) ([]Line, error) {
 		return nil, err
 	}
 	var lines []textLine
+	var rules []rule
+	var walls []wall
 	top, glyphs := 0.0, 0
 	for _, p := range pages {
 		glyphs += len(p.glyphs)
 		lines = append(lines, dropPageNumbers(layout(p, top), p, top)...)
+		for _, r := range p.rules {
+			rules = append(rules, rule{x0: r.x0, x1: r.x1, y: r.y + top})
+		}
+		for _, w := range p.walls {
+			walls = append(walls, wall{x: w.x, y0: w.y0 + top, y1: w.y1 + top})
+		}
 		top += p.height + pageSpacing
 	}
 	if glyphs == 0 {
@@ -52,7 +60,7 @@ func ReadLimited(data []byte, lim Limits) ([]Line, error) {
 	emit := func(page int, text string) {
 		out = append(out, Line{N: len(out) + 1, Page: page, Text: text})
 	}
-	for _, it := range tables(lines) {
+	for _, it := range tables(lines, rules, walls) {
 		if it.table != nil {
 			it.table.render(emit)
 			continue
@@ -74,14 +82,15 @@ const pageMargin = 0.15
 // 第3页 共5页, 3/5, or a bare number.
 var pageNumber = regexp.MustCompile(`^[-—–－―\s]*\d+[-—–－―\s]*$|^第\s*\d+\s*页(\s*[，,]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$`)
 
-// dropPageNumbers removes the lines that are only a page number, in the
-// page's top or bottom margin.
+// dropPageNumbers removes the lines that are only a page number: one cell
+// in the page's top or bottom margin. A line of several figures there is a
+// table row.
 func dropPageNumbers(lines []textLine, p page, top float64) []textLine {
 	out := lines[:0]
 	for _, l := range lines {
 		y := l.y - top
 		margin := y < pageMargin*p.height || y > (1-pageMargin)*p.height
-		if margin && pageNumber.MatchString(strings.TrimSpace(joinCells(l.cells, ""))) {
+		if margin && len(l.cells) == 1 && pageNumber.MatchString(strings.TrimSpace(l.cells[0].text)) {
 			continue
 		}
 		out = append(out, l)
@@ -99,7 +108,7 @@ type item struct {
 // figures that share columns, with the label lines between them. A table
 // broken by a page break continues when its rows fit its columns and at
 // most a repeat of its header is printed between.
-func tables(lines []textLine) []item {
+func tables(lines []textLine, rules []rule, walls []wall) []item {
 	var items []item
 	var cur *table
 	var pending []textLine
@@ -129,7 +138,7 @@ func tables(lines []textLine) []item {
 				items = items[:len(items)-1]
 				cur, pending = prev, nil
 			} else {
-				cur = &table{before: pending}
+				cur = &table{before: pending, rules: rules, walls: walls}
 				pending = nil
 			}
 			cur.addRow(l, k)

@@ -119,10 +119,11 @@ func TestLimits(t *testing.T) {
 		lim  Limits
 		want string
 	}{
-		{"bytes", Limits{MaxBytes: 1000, MaxPages: 100, MaxChars: 1e6, Timeout: time.Minute}, "(MaxBytes)"},
-		{"pages", Limits{MaxBytes: 1e8, MaxPages: 4, MaxChars: 1e6, Timeout: time.Minute}, "the PDF has 5 pages, more than the limit of 4 pages (MaxPages)"},
-		{"characters", Limits{MaxBytes: 1e8, MaxPages: 100, MaxChars: 1000, Timeout: time.Minute}, "(MaxChars)"},
-		{"time", Limits{MaxBytes: 1e8, MaxPages: 100, MaxChars: 1e6, Timeout: time.Millisecond}, "(Timeout)"},
+		{"bytes", Limits{MaxBytes: 1000, MaxPages: 100, MaxChars: 1e6, MaxObjects: 1e6, Timeout: time.Minute}, "(MaxBytes)"},
+		{"pages", Limits{MaxBytes: 1e8, MaxPages: 4, MaxChars: 1e6, MaxObjects: 1e6, Timeout: time.Minute}, "the PDF has 5 pages, more than the limit of 4 pages (MaxPages)"},
+		{"characters", Limits{MaxBytes: 1e8, MaxPages: 100, MaxChars: 1000, MaxObjects: 1e6, Timeout: time.Minute}, "(MaxChars)"},
+		{"objects", Limits{MaxBytes: 1e8, MaxPages: 100, MaxChars: 1e6, MaxObjects: 1000, Timeout: time.Minute}, "(MaxObjects)"},
+		{"time", Limits{MaxBytes: 1e8, MaxPages: 100, MaxChars: 1e6, MaxObjects: 1e6, Timeout: time.Millisecond}, "(Timeout)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ReadLimited(data, tc.lim)

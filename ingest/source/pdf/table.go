@@ -85,6 +85,8 @@ type table struct {
 	cols   []band
 	header []textLine
 	closed bool
+	rules  []rule // the document's horizontal rules
+	walls  []wall // and vertical ones
 }
 
 func (t *table) addRow(l textLine, k int) {
@@ -215,19 +217,29 @@ func (t *table) close() {
 
 // takeHeader moves the header lines, the lines just above the first row
 // that are not narrative, from t.before to t.header.
+//
+// Label lines right above the first row are the wrapped start of its label;
+// in a ruled table, all label lines below the column headers are rows (a
+// heading row without figures, a wrapped label) and join the body.
 func (t *table) takeHeader() {
 	first := t.rows[0]
 	y := first.line.y
+	ruled := t.ruled()
+	named := false
 	i := len(t.before)
 	for i > 0 {
 		l := t.before[i-1]
 		if l.page != first.line.page || y-l.y > headerReach*l.size || t.wide(l) {
 			break
 		}
-		if y == first.line.y && first.line.y-l.y < attachAbove*l.size && t.labelOnly(l) {
+		switch {
+		case !named && t.labelOnly(l) && ruled:
+			t.body = append([]textLine{l}, t.body...)
+		case y == first.line.y && first.line.y-l.y < attachAbove*l.size && t.labelOnly(l):
 			first.labels = append(first.labels, l.cells...)
-		} else {
+		default:
 			t.header = append([]textLine{l}, t.header...)
+			named = named || !t.labelOnly(l)
 		}
 		y = l.y
 		i--
@@ -280,6 +292,131 @@ func (t *table) attachBody() {
 	t.body = nil
 }
 
+// joinRuledCells joins the label pieces that one ruled cell holds (a
+// label wrapped over lines, a block label printed one or two characters a
+// line beside many rows) and gives the joined cell to the row nearest its
+// middle. Pieces are in one cell when they overlap horizontally and no
+// rule runs between them. A table without rules between its rows keeps
+// its pieces as they are.
+func (t *table) joinRuledCells() {
+	if !t.ruled() {
+		return
+	}
+	var pieces []cell
+	for _, r := range t.rows {
+		pieces = append(pieces, r.labels...)
+		r.labels = nil
+	}
+	slices.SortStableFunc(pieces, func(a, b cell) int { return cmpFloat(a.yc(), b.yc()) })
+	group := make([]int, len(pieces))
+	for i := range pieces {
+		group[i] = i
+	}
+	var root func(int) int
+	root = func(i int) int {
+		for group[i] != i {
+			i = group[i]
+		}
+		return i
+	}
+	for i, a := range pieces {
+		for j := i + 1; j < len(pieces); j++ {
+			b := pieces[j]
+			if b.x0 < a.x1 && a.x0 < b.x1 && !t.ruleBetween(a, b) {
+				group[root(j)] = root(i)
+			}
+		}
+	}
+	joined := map[int]*cell{}
+	var order []int
+	for i, p := range pieces {
+		g := root(i)
+		c, ok := joined[g]
+		if !ok {
+			cp := p
+			cp.glyphs = nil
+			joined[g], order = &cp, append(order, g)
+			continue
+		}
+		c.text += p.text
+		c.x0, c.x1 = min(c.x0, p.x0), max(c.x1, p.x1)
+		c.y0, c.y1 = min(c.y0, p.y0), max(c.y1, p.y1)
+	}
+	var own []*row
+	for _, g := range order {
+		c := *joined[g]
+		if t.rowless(c) {
+			own = append(own, &row{line: textLine{page: c.page, y: c.yc(), size: c.size}, labels: []cell{c}})
+			continue
+		}
+		r := nearest(t.rows, c)
+		r.labels = append(r.labels, c)
+	}
+	// A ruled cell beside no figures is a row of its own (a heading row
+	// of the legacy table, 二、回应解读情况): it keeps its place.
+	t.rows = append(t.rows, own...)
+	slices.SortStableFunc(t.rows, func(a, b *row) int { return cmpFloat(a.line.y, b.line.y) })
+}
+
+// rowless reports whether the rules above and below c enclose no row of
+// figures.
+func (t *table) rowless(c cell) bool {
+	x := c.xc()
+	above, below := math.Inf(-1), math.Inf(1)
+	for _, r := range t.rules {
+		if r.x0 > x || r.x1 < x {
+			continue
+		}
+		if r.y <= c.y0 {
+			above = max(above, r.y)
+		}
+		if r.y >= c.y1 {
+			below = min(below, r.y)
+		}
+	}
+	if math.IsInf(above, 0) || math.IsInf(below, 0) {
+		return false
+	}
+	for _, r := range t.rows {
+		if r.line.y > above && r.line.y < below {
+			return false
+		}
+	}
+	return true
+}
+
+// ruled reports whether rules separate most of the table's rows.
+func (t *table) ruled() bool {
+	pairs, ruled := 0, 0
+	for i := 1; i < len(t.rows); i++ {
+		a, b := t.rows[i-1].line, t.rows[i].line
+		if a.page != b.page {
+			continue
+		}
+		pairs++
+		x := t.cols[0].c
+		for _, r := range t.rules {
+			if r.y > a.y && r.y < b.y && r.x0 <= x && x <= r.x1 {
+				ruled++
+				break
+			}
+		}
+	}
+	return pairs > 0 && 2*ruled >= pairs
+}
+
+// ruleBetween reports whether a rule runs between a and b (a above b)
+// where they overlap.
+func (t *table) ruleBetween(a, b cell) bool {
+	x := (max(a.x0, b.x0) + min(a.x1, b.x1)) / 2
+	for _, r := range t.rules {
+		if r.y > a.yc() && r.y < b.yc() && r.x0 <= x && x <= r.x1 {
+			return true
+		}
+	}
+	return false
+}
+
 // nearest is the row whose line is vertically closest to c.
 func nearest(rows []*row, c cell) *row {
 	best := rows[0]
@@ -296,16 +433,14 @@ func nearest(rows []*row, c cell) *row {
 func (t *table) render(emit func(page int, text string)) {
 	t.cols = columns(t.rows)
 	t.attachBody()
+	t.joinRuledCells()
 	for _, r := range t.rows {
 		r.sortLabels()
 	}
-	t.renderHeader(emit)
-	groups := labelColumns(t.rows)
-	for _, r := range t.rows {
-		cells := make([]string, groups.n)
-		for i, p := range r.labels {
-			cells[groups.of(r.labels[r.wraps[i]].x0)] += p.text
-		}
+	labels := t.labelCells()
+	t.renderHeader(emit, len(labels[0]))
+	for ri, r := range t.rows {
+		cells := labels[ri]
 		values, ok := place(t.cols, r.values)
 		if !ok {
 			// The figures cannot be put under the columns: print them as
@@ -318,7 +453,33 @@ func (t *table) render(emit func(page int, text string)) {
 	}
 }
 
-func (t *table) renderHeader(emit func(page int, text string)) {
+// labelCells is, per row, the text of each label column; columns empty in
+// every row are left out.
+func (t *table) labelCells() [][]string {
+	groups := t.labelColumns()
+	out := make([][]string, len(t.rows))
+	used := make([]bool, groups.n)
+	for ri, r := range t.rows {
+		out[ri] = make([]string, groups.n)
+		for i, p := range r.labels {
+			g := groups.of(r.labels[r.wraps[i]].x0)
+			out[ri][g] += p.text
+			used[g] = true
+		}
+	}
+	for ri := range out {
+		var kept []string
+		for g, c := range out[ri] {
+			if used[g] {
+				kept = append(kept, c)
+			}
+		}
+		out[ri] = kept
+	}
+	return out
+}
+
+func (t *table) renderHeader(emit func(page int, text string), labelColumns int) {
 	if len(t.header) == 0 {
 		return
 	}
@@ -359,7 +520,7 @@ func (t *table) renderHeader(emit func(page int, text string)) {
 		return
 	}
 	cells := perCol
-	if n := labelColumns(t.rows).n; label.Len() > 0 || n > 0 {
+	if n := labelColumns; label.Len() > 0 || n > 0 {
 		lead := make([]string, max(n, 1))
 		lead[0] = label.String()
 		cells = append(lead, perCol...)
@@ -385,16 +546,66 @@ func (t *table) columnHeaders() []string {
 func (t *table) inLabels(c cell) bool { return c.x1 <= t.cols[0].left }
 
 // columnOf is the column a header piece names, -1 when it spans several:
-// its centre is over the column and it is no wider than the column pitch.
+// its centre is over the column, it reaches no neighbour's centre and it
+// is not much wider than the column pitch.
 func (t *table) columnOf(c cell) int {
 	i := column(t.cols, c.xc())
 	if i < 0 || t.inLabels(c) {
 		return -1
 	}
-	if len(t.cols) > 1 && c.x1-c.x0 > t.pitch() {
+	if left, right, ok := t.cellWalls(c); ok {
+		// The walls of its cell say how many columns it heads.
+		n := 0
+		for _, b := range t.cols {
+			if b.c > left && b.c < right {
+				n++
+			}
+		}
+		if n != 1 {
+			return -1
+		}
+		return i
+	}
+	if len(t.cols) > 1 && c.x1-c.x0 > t.pitch() ||
+		i > 0 && c.x0 <= t.cols[i-1].c || i < len(t.cols)-1 && c.x1 >= t.cols[i+1].c {
 		return -1
 	}
 	return i
+}
+
+// splits reports whether a header cell's text divides between glyphs a
+// and b: a wall runs between them, or, in a table without walls, they are
+// set apart by a gap.
+func (t *table) splits(c cell, a, b glyph) bool {
+	walled := false
+	for _, w := range t.walls {
+		if w.y0 > c.yc() || w.y1 < c.yc() || w.x < c.x0 || w.x > c.x1 {
+			continue
+		}
+		walled = true
+		if w.x >= a.x1-wallSlack && w.x <= b.x0+wallSlack {
+			return true
+		}
+	}
+	return !walled && b.x0-a.x1 >= headerSplitGap*c.size
+}
+
+// cellWalls are the walls left and right of c at its height: the sides of
+// its cell; ok is false in a table without walls there.
+func (t *table) cellWalls(c cell) (left, right float64, ok bool) {
+	left, right = math.Inf(-1), math.Inf(1)
+	for _, w := range t.walls {
+		if w.y0 > c.yc() || w.y1 < c.yc() {
+			continue
+		}
+		if w.x <= c.x0+wallSlack {
+			left = max(left, w.x)
+		}
+		if w.x >= c.x1-wallSlack {
+			right = min(right, w.x)
+		}
+	}
+	return left, right, !math.IsInf(left, 0) && !math.IsInf(right, 0)
 }
 
 // pitch is the mean distance between the centres of adjacent columns.
@@ -418,7 +629,7 @@ func (t *table) headerPieces(l textLine) []cell {
 
 // headerSplitGap: inside a header cell, a gap this wide (em) may separate
 // the headers of two adjacent columns.
-const headerSplitGap = 0.5
+const headerSplitGap = 0.3
 
 func (t *table) splitHeader(c cell) []cell {
 	if t.columnOf(c) >= 0 || len(c.glyphs) < 2 {
@@ -427,7 +638,7 @@ func (t *table) splitHeader(c cell) []cell {
 	var parts []cell
 	start := 0
 	for i := 1; i <= len(c.glyphs); i++ {
-		if i < len(c.glyphs) && c.glyphs[i].x0-c.glyphs[i-1].x1 < headerSplitGap*c.size {
+		if i < len(c.glyphs) && !t.splits(c, c.glyphs[i-1], c.glyphs[i]) {
 			continue
 		}
 		parts = append(parts, cellOf(c.glyphs[start:i], c.size))
@@ -453,11 +664,40 @@ type labelGroups struct {
 func (g labelGroups) of(x float64) int {
 	i := 0
 	for j, s := range g.starts {
-		if x >= s {
+		if x+wallSlack >= s {
 			i = j
 		}
 	}
 	return i
+}
+
+// wallSlack: text starts at least this far (points) right of the wall on
+// its left.
+const wallSlack = 1
+
+// labelColumns finds the label columns of the table: between the walls
+// drawn left of the figures, or, in a table without walls, by clustering
+// the left edges of the label pieces.
+func (t *table) labelColumns() labelGroups {
+	var xs []float64
+	top, bottom := t.rows[0].line.y, t.rows[len(t.rows)-1].line.y
+	for _, w := range t.walls {
+		if w.x < t.cols[0].left-wallSlack && w.y1 > top && w.y0 < bottom {
+			xs = append(xs, w.x)
+		}
+	}
+	if len(xs) == 0 {
+		return labelColumns(t.rows)
+	}
+	slices.Sort(xs)
+	g := labelGroups{starts: []float64{math.Inf(-1)}}
+	for _, x := range xs {
+		if x-g.starts[len(g.starts)-1] > 2*wallSlack {
+			g.starts = append(g.starts, x)
+		}
+	}
+	g.n = len(g.starts)
+	return g
 }
 
 // labelColumns clusters the left edges of the rows' label pieces.
