@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -63,26 +65,45 @@ func startEngine() (pdfium.Pool, error) {
 		start := time.Now()
 		defer func() { engine.startup = time.Since(start) }()
 		n := runtime.GOMAXPROCS(0)
+		rc := wazero.NewRuntimeConfig().
+			WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+			WithMemoryLimitPages(memoryLimitPages).
+			WithCloseOnContextDone(true)
+		if cache := compilationCache(); cache != nil {
+			rc = rc.WithCompilationCache(cache)
+		}
 		engine.pool, engine.err = webassembly.Init(webassembly.Config{
 			MinIdle:  0,
 			MaxIdle:  n,
 			MaxTotal: n,
 			// No file system: the engine reads the bytes it is given and
 			// nothing else of the machine.
-			FSConfig: wazero.NewFSConfig(),
-			RuntimeConfig: wazero.NewRuntimeConfig().
-				WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
-				WithMemoryLimitPages(memoryLimitPages).
-				WithCloseOnContextDone(true),
-			Stdout:       io.Discard,
-			Stderr:       io.Discard,
-			ReuseWorkers: true,
+			FSConfig:      wazero.NewFSConfig(),
+			RuntimeConfig: rc,
+			Stdout:        io.Discard,
+			Stderr:        io.Discard,
+			ReuseWorkers:  true,
 		})
 		if engine.err != nil {
 			engine.err = fmt.Errorf("starting the PDF engine (pdfium in WebAssembly): %w", engine.err)
 		}
 	})
 	return engine.pool, engine.err
+}
+
+// compilationCache keeps the compiled engine in the user's cache directory
+// (~/.cache/gongkai/wazero), so that a later process starts it in a fraction
+// of the time; nil when there is no writable cache directory.
+func compilationCache() wazero.CompilationCache {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return nil
+	}
+	cache, err := wazero.NewCompilationCacheWithDir(filepath.Join(dir, "gongkai", "wazero"))
+	if err != nil {
+		return nil
+	}
+	return cache
 }
 
 // glyph is one character of the text layer, in points from the page's
