@@ -64,31 +64,39 @@ func startEngine() (pdfium.Pool, error) {
 	engine.once.Do(func() {
 		start := time.Now()
 		defer func() { engine.startup = time.Since(start) }()
-		n := runtime.GOMAXPROCS(0)
 		rc := wazero.NewRuntimeConfig().
 			WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
 			WithMemoryLimitPages(memoryLimitPages).
 			WithCloseOnContextDone(true)
 		if cache := compilationCache(); cache != nil {
-			rc = rc.WithCompilationCache(cache)
+			engine.pool, engine.err = initPool(rc.WithCompilationCache(cache))
 		}
-		engine.pool, engine.err = webassembly.Init(webassembly.Config{
-			MinIdle:  0,
-			MaxIdle:  n,
-			MaxTotal: n,
-			// No file system: the engine reads the bytes it is given and
-			// nothing else of the machine.
-			FSConfig:      wazero.NewFSConfig(),
-			RuntimeConfig: rc,
-			Stdout:        io.Discard,
-			Stderr:        io.Discard,
-			ReuseWorkers:  true,
-		})
+		if engine.pool == nil {
+			// Without the cache: it may be unwritable (a full disk).
+			engine.pool, engine.err = initPool(rc)
+		}
 		if engine.err != nil {
 			engine.err = fmt.Errorf("starting the PDF engine (pdfium in WebAssembly): %w", engine.err)
 		}
 	})
 	return engine.pool, engine.err
+}
+
+// initPool starts a pool of engine instances, one per core.
+func initPool(rc wazero.RuntimeConfig) (pdfium.Pool, error) {
+	n := runtime.GOMAXPROCS(0)
+	return webassembly.Init(webassembly.Config{
+		MinIdle:  0,
+		MaxIdle:  n,
+		MaxTotal: n,
+		// No file system: the engine reads the bytes it is given and
+		// nothing else of the machine.
+		FSConfig:      wazero.NewFSConfig(),
+		RuntimeConfig: rc,
+		Stdout:        io.Discard,
+		Stderr:        io.Discard,
+		ReuseWorkers:  true,
+	})
 }
 
 // compilationCache keeps the compiled engine in the user's cache directory
