@@ -108,11 +108,12 @@ type Observation struct {
 	Breakdown string   `json:"breakdown"`
 	Value     *float64 `json:"value"` // nil when the cell is blank or says "not applicable"
 	Unit      string   `json:"unit"`
-	Label     string   `json:"label"`  // the row text as printed (wrapped lines joined)
-	Column    *string  `json:"column"` // the column header for two-dimensional tables
-	Raw       string   `json:"raw"`    // the cell text as printed
-	Line      int      `json:"line"`   // line of the cell in the source
-	Flags     []string `json:"flags"`  // quality flags, see the Flag constants
+	Label     string   `json:"label"`          // the row text as printed (wrapped lines joined)
+	Column    *string  `json:"column"`         // the column header for two-dimensional tables
+	Raw       string   `json:"raw"`            // the cell text as printed
+	Line      int      `json:"line"`           // line of the cell in the source
+	Page      int      `json:"page,omitempty"` // page of the cell, in a PDF source
+	Flags     []string `json:"flags"`          // quality flags, see the Flag constants
 }
 
 // Quality flags on observations.
@@ -143,6 +144,7 @@ type Unplaced struct {
 	Label  string   `json:"label"`
 	Cells  []string `json:"cells"`
 	Line   int      `json:"line"`
+	Page   int      `json:"page,omitempty"` // in a PDF source
 	Reason string   `json:"reason"`
 }
 

@@ -36,8 +36,11 @@ type Observation struct {
 	Column *string `json:"column" extensions:"x-nullable"`
 	// Raw is the cell text as printed.
 	Raw string `json:"raw" example:"13"`
-	// Line is the line of the cell in the report's source file.
+	// Line is the line of the cell in the report's source file (for a PDF,
+	// in its extracted text).
 	Line int `json:"line" example:"134"`
+	// Page is the page of the cell in a PDF source, omitted for other sources.
+	Page int `json:"page,omitempty" example:"3"`
 	// Flags are quality flags: blank, not_available, odd_format, unit_mismatch, unit_missing, converted, local_row, check_failed, derived, split_by_arithmetic (cut from figures printed run together by the only split the form's arithmetic admits), placed_by_form_order (placed by the national form's column order where the header could not be read).
 	Flags    []string `json:"flags"`
 	ReportID int64    `json:"report_id" example:"1"`
@@ -54,19 +57,19 @@ func observationOf(r *db.ObservationRow) Observation {
 		PublisherID: r.PublisherID, PublisherNameZh: r.PublisherNameZh, PublisherNameEn: r.PublisherNameEn,
 		AdminCode: r.AdminCode, Year: r.Year, Breakdown: r.Breakdown, Value: r.Value, Unit: r.Unit,
 		UnitSymbol: r.UnitSymbol, Label: r.Label, Column: r.Column, Raw: r.Raw, Line: r.Line,
-		Flags: nonNil(r.Flags), ReportID: r.ReportID}
+		Page: r.Page, Flags: nonNil(r.Flags), ReportID: r.ReportID}
 }
 
 // observationCSVHeader are the columns of observations in CSV; the *_name
 // columns are in the language of lang.
 var observationCSVHeader = []string{"indicator", "indicator_name", "publisher_id", "publisher_name", "admin_code",
-	"year", "breakdown", "value", "unit", "unit_name", "label", "column", "raw", "line", "flags", "report_id"}
+	"year", "breakdown", "value", "unit", "unit_name", "label", "column", "raw", "line", "page", "flags", "report_id"}
 
 func observationCSV(rep representation, r *db.ObservationRow) []string {
 	return []string{r.Indicator, rep.label(r.IndicatorNameZh, r.IndicatorNameEn), r.PublisherID,
 		rep.label(r.PublisherNameZh, r.PublisherNameEn), r.AdminCode, itoa(r.Year), r.Breakdown, number(r.Value),
 		r.Unit, rep.label(r.UnitSymbol, r.UnitNameEn), r.Label, optString(r.Column), r.Raw, itoa(r.Line),
-		list(r.Flags), i64toa(r.ReportID)}
+		pageOf(r.Page), list(r.Flags), i64toa(r.ReportID)}
 }
 
 var observationParams = append([]string{"indicator", "publisher", "region", "year", "breakdown", "template",
@@ -169,4 +172,12 @@ func (p *params) sort(name string, fields []string) []db.SortField {
 		out = append(out, f)
 	}
 	return out
+}
+
+// pageOf is a page number for CSV: empty for a source without pages.
+func pageOf(p int) string {
+	if p == 0 {
+		return ""
+	}
+	return itoa(p)
 }

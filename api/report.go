@@ -70,6 +70,7 @@ type Unplaced struct {
 	Label  string   `json:"label"`
 	Cells  []string `json:"cells"`
 	Line   int      `json:"line"`
+	Page   int      `json:"page,omitempty"` // in a PDF source
 	Reason string   `json:"reason"`
 }
 
@@ -232,7 +233,7 @@ func (s *Server) getReport(c echo.Context) error {
 		out.Sections[i] = Section(sec)
 	}
 	for i, u := range r.UnplacedRows {
-		out.Unplaced[i] = Unplaced{Label: u.Label, Cells: nonNil(u.Cells), Line: u.Line, Reason: u.Reason}
+		out.Unplaced[i] = Unplaced{Label: u.Label, Cells: nonNil(u.Cells), Line: u.Line, Page: u.Page, Reason: u.Reason}
 	}
 	for i, f := range r.Files {
 		out.Files[i] = ReportFile{URL: f.URL, Role: f.Role, SHA256: f.SHA256, Size: f.Size, Read: f.Read, FetchedAt: f.FetchedAt.UTC()}

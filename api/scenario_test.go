@@ -75,7 +75,7 @@ func TestUsersQuestions(t *testing.T) {
 				if len(ls) != 77 {
 					t.Errorf("%d lines, want a header and 76 rows", len(ls))
 				}
-				want := "indicator,indicator_name,publisher_id,publisher_name,admin_code,year,breakdown,value,unit,unit_name,label,column,raw,line,flags,report_id"
+				want := "indicator,indicator_name,publisher_id,publisher_name,admin_code,year,breakdown,value,unit,unit_name,label,column,raw,line,page,flags,report_id"
 				if ls[0] != want {
 					t.Errorf("header %q\nwant   %q", ls[0], want)
 				}

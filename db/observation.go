@@ -104,7 +104,7 @@ func (k *ObservationKey) get(field string) any {
 const observationColumns = `o.id, o.report_id, o.publisher_id, coalesce(p.name_zh, ''), coalesce(p.name_en, ''),
 	o.admin_code, o.year, o.indicator, coalesce(i.name_zh, ''), coalesce(i.name_en, ''), o.breakdown,
 	o.value, o.unit, coalesce(u.symbol, ''), coalesce(u.name_en, ''), o.label, o.column_label, o.raw,
-	o.line, o.flags`
+	o.line, o.page, o.flags`
 
 // The LEFT JOINs keep observations the outer loop, so that the planner
 // drives the query from an observations index.
@@ -182,7 +182,7 @@ func (d *DB) EachObservation(ctx context.Context, f ObservationFilter, fn func(*
 		if err := rows.Scan(&r.ID, &r.ReportID, &r.PublisherID, &r.PublisherNameZh, &r.PublisherNameEn,
 			&r.AdminCode, &r.Year, &r.Indicator, &r.IndicatorNameZh, &r.IndicatorNameEn, &r.Breakdown,
 			&r.Value, &r.Unit, &r.UnitSymbol, &r.UnitNameEn, &r.Label, &column, &r.Raw,
-			&r.Line, &flags); err != nil {
+			&r.Line, &r.Page, &flags); err != nil {
 			return err
 		}
 		r.Column, r.Flags = column, jsonStrings(flags)

@@ -182,7 +182,7 @@ func (d *DB) FindReport(ctx context.Context, id int64) (*ReportDetail, error) {
 	}
 
 	urows, err := d.read.QueryContext(ctx,
-		`SELECT label, cells, line, reason FROM unplaced WHERE report_id = ? ORDER BY position`, id)
+		`SELECT label, cells, line, page, reason FROM unplaced WHERE report_id = ? ORDER BY position`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +190,7 @@ func (d *DB) FindReport(ctx context.Context, id int64) (*ReportDetail, error) {
 	for urows.Next() {
 		var u gongkai.Unplaced
 		var cells string
-		if err := urows.Scan(&u.Label, &cells, &u.Line, &u.Reason); err != nil {
+		if err := urows.Scan(&u.Label, &cells, &u.Line, &u.Page, &u.Reason); err != nil {
 			return nil, err
 		}
 		u.Cells = jsonStrings(cells)

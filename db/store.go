@@ -405,12 +405,12 @@ func insertObservations(ctx context.Context, tx dbtx, reportID int64, adminCode 
 		if breakdown == "" {
 			breakdown = gongkai.BreakdownTotal
 		}
-		rows[i] = []any{o.Indicator, breakdown, o.Value, o.Unit, o.Label, o.Column, o.Raw, o.Line, jsonArray(o.Flags)}
+		rows[i] = []any{o.Indicator, breakdown, o.Value, o.Unit, o.Label, o.Column, o.Raw, o.Line, o.Page, jsonArray(o.Flags)}
 	}
 	return insertRows(ctx, tx, `
 		INSERT INTO observations (report_id, current, publisher_id, admin_code, year, template, indicator,
-			breakdown, value, unit, label, column_label, raw, line, flags)
-		SELECT ?2, 1, ?3, ?4, ?5, ?6, o->>0, o->>1, o->>2, o->>3, o->>4, o->>5, o->>6, o->>7, o->>8
+			breakdown, value, unit, label, column_label, raw, line, page, flags)
+		SELECT ?2, 1, ?3, ?4, ?5, ?6, o->>0, o->>1, o->>2, o->>3, o->>4, o->>5, o->>6, o->>7, o->>8, o->>9
 		FROM (SELECT value AS o FROM json_each(?1) ORDER BY key)`,
 		rows, reportID, r.Publisher.ID, adminCode, r.Year, r.Template)
 }
@@ -419,11 +419,11 @@ func insertObservations(ctx context.Context, tx dbtx, reportID int64, adminCode 
 func insertUnplaced(ctx context.Context, tx dbtx, reportID int64, unplaced []gongkai.Unplaced) error {
 	rows := make([][]any, len(unplaced))
 	for i, u := range unplaced {
-		rows[i] = []any{i + 1, u.Label, jsonArray(u.Cells), u.Line, u.Reason}
+		rows[i] = []any{i + 1, u.Label, jsonArray(u.Cells), u.Line, u.Page, u.Reason}
 	}
 	return insertRows(ctx, tx, `
-		INSERT INTO unplaced (report_id, position, label, cells, line, reason)
-		SELECT ?2, u->>0, u->>1, u->>2, u->>3, u->>4 FROM (SELECT value AS u FROM json_each(?1) ORDER BY key)`,
+		INSERT INTO unplaced (report_id, position, label, cells, line, page, reason)
+		SELECT ?2, u->>0, u->>1, u->>2, u->>3, u->>4, u->>5 FROM (SELECT value AS u FROM json_each(?1) ORDER BY key)`,
 		rows, reportID)
 }
 

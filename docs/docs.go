@@ -2311,9 +2311,14 @@ const docTemplate = `{
                     "example": "（一）收到申请数"
                 },
                 "line": {
-                    "description": "Line is the line of the cell in the report's source file.",
+                    "description": "Line is the line of the cell in the report's source file (for a PDF,\nin its extracted text).",
                     "type": "integer",
                     "example": 134
+                },
+                "page": {
+                    "description": "Page is the page of the cell in a PDF source, omitted for other sources.",
+                    "type": "integer",
+                    "example": 3
                 },
                 "publisher_id": {
                     "type": "string",
@@ -3407,6 +3412,10 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "line": {
+                    "type": "integer"
+                },
+                "page": {
+                    "description": "in a PDF source",
                     "type": "integer"
                 },
                 "reason": {

@@ -7,12 +7,17 @@ import (
 	"github.com/gongkai/gongkai/ingest/source"
 )
 
-// cite moves each observation from the line of its row to the line of its
-// own cell, when the document knows its cells. The cells of a row are taken
+// cite gives each figure the page of its line in a paged source, and moves
+// each observation from the line of its row to the line of its own cell,
+// when the document knows its cells. The cells of a row are taken
 // in order, each once, so that equal figures in one row go to their own
 // cells.
 func cite(d *source.Document, r *gongkai.Report) {
-	if d == nil || d.Cells == nil || r == nil {
+	if d == nil || r == nil {
+		return
+	}
+	citePages(d, r)
+	if d.Cells == nil {
 		return
 	}
 	used := map[int][]bool{}

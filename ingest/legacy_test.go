@@ -214,7 +214,7 @@ func TestBadFiles(t *testing.T) {
 		line       int
 	}{
 		{"empty.txt", "empty file", 1},
-		{"binary.pdf", "binary data", 1},
+		{"binary.pdf", "the PDF is broken", 1},
 		{"no-table.txt", "no statistics table", 1},
 		{"pre2014-form.txt", "pre-2014 local statistics form", 2},
 	}

@@ -83,8 +83,12 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 
 // read turns a file's bytes into a document: the lines a text export of
 // it would have. An HTML page's lines are numbered by the lines of its
-// source, a DOCX file's by the place of their paragraph or table row.
+// source, a DOCX file's by the place of their paragraph or table row, a
+// PDF's in the order of its extracted text, each with its page.
 func read(data []byte) (*source.Document, error) {
+	if isPDF(data) {
+		return readPDF(data)
+	}
 	if docx.Is(data) {
 		return docx.Read(data)
 	}

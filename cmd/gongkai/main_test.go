@@ -224,7 +224,7 @@ func TestIngestBatchWithBadFiles(t *testing.T) {
 	}
 	for _, want := range []string{
 		"bad/empty.txt:1: empty file",
-		"bad/binary.pdf:1: binary data",
+		"bad/binary.pdf:1: the PDF is broken",
 		"bad/no-table.txt:1: no statistics table",
 		"bad/pre2014-form.txt:2: a pre-2014 local statistics form",
 		"bad/truncated.txt:1: table cut off",
