@@ -39,7 +39,6 @@ package api
 import (
 	"log/slog"
 	"net/http"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -108,9 +107,6 @@ type Server struct {
 	version        atomic.Pointer[versionRead] // the dataset version last read
 	readingVersion atomic.Bool                 // a request is reading it again
 	answers        *answers                    // the response cache; nil when turned off
-
-	mu   sync.Mutex
-	memo memo
 }
 
 // New returns a Server answering from d with every route installed.

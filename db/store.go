@@ -119,6 +119,9 @@ func storeReport(ctx context.Context, tx *sql.Tx, r *gongkai.Report, opt StoreOp
 	if err := insertContents(ctx, tx, id, adminCode, r); err != nil {
 		return Outcome{}, err
 	}
+	if err := countReport(ctx, tx, id, prev); err != nil {
+		return Outcome{}, err
+	}
 	if prev == 0 {
 		return Outcome{Status: StatusStored, ReportID: id}, nil
 	}

@@ -1,0 +1,41 @@
+-- Serving at national scale (issue 10): fewer, better observation indexes,
+-- designed from EXPLAIN QUERY PLAN for every filter and sort of the API
+-- (db/plan_test.go asserts the plans), and summaries kept at ingest.
+--
+-- Every index but observations_report is partial (current = 1) and ends
+-- with (publisher_id, year): its entries of one key are then in the
+-- default order of /v1/observations (publisher, year, id), so a page is
+-- read in index order and stops at the page size. A region is the set of
+-- its publishers (db/observation.go turns it into publisher_id IN (…)),
+-- so that no index needs admin_code; a year filter alone probes
+-- observations_publisher_year publisher by publisher.
+DROP INDEX observations_indicator;  -- (indicator, year, publisher_id)
+DROP INDEX observations_publisher;  -- (publisher_id, indicator, year)
+DROP INDEX observations_region;     -- (admin_code, indicator, year)
+DROP INDEX observations_year;       -- (year, indicator)
+DROP INDEX observations_breakdown;  -- (breakdown, indicator, year)
+DROP INDEX observations_template;   -- (template, year)
+CREATE INDEX observations_indicator ON observations(indicator, publisher_id, year) WHERE current = 1;
+CREATE INDEX observations_breakdown ON observations(breakdown, publisher_id, year) WHERE current = 1;
+CREATE INDEX observations_template ON observations(template, publisher_id, year) WHERE current = 1;
+
+-- Counts of the current reports and their observations by year and by
+-- publisher, kept by StoreReport (db/summary.go): /v1 and /v1/years read
+-- them instead of counting millions of rows. A publisher has at most one
+-- current report a year, so a year's publishers are its reports.
+CREATE TABLE summary_years (
+	year         INTEGER PRIMARY KEY,
+	reports      INTEGER NOT NULL,
+	observations INTEGER NOT NULL
+);
+CREATE TABLE summary_publishers (
+	publisher_id TEXT PRIMARY KEY,
+	reports      INTEGER NOT NULL,
+	observations INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO summary_years (year, reports, observations)
+	SELECT r.year, count(*), coalesce(sum((SELECT count(*) FROM observations o WHERE o.report_id = r.id)), 0)
+	FROM reports r WHERE r.superseded_by IS NULL GROUP BY r.year;
+INSERT INTO summary_publishers (publisher_id, reports, observations)
+	SELECT r.publisher_id, count(*), coalesce(sum((SELECT count(*) FROM observations o WHERE o.report_id = r.id)), 0)
+	FROM reports r WHERE r.superseded_by IS NULL GROUP BY r.publisher_id;
