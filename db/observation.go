@@ -133,12 +133,23 @@ func (d *DB) observationWhere(ctx context.Context, f ObservationFilter) (*where,
 		w.add("o.publisher_id IN (SELECT id FROM publishers)")
 	}
 	w.years("o.year", f.Years)
-	// A breakdown or a template selects a large share of the figures: with a
-	// narrower filter, the unary + keeps the planner (which has no
-	// statistics) from choosing their index over the narrower one's.
+	// A breakdown selects a large share of the figures: with a narrower
+	// filter, the unary + keeps the planner (which has no statistics) from
+	// choosing its index over the narrower one's.
 	narrower := len(f.Indicators) > 0 || len(f.Publishers) > 0 || f.Region != "" || f.Report != 0
 	w.in(unlessIndexed("o.breakdown", narrower), f.Breakdowns)
-	w.in(unlessIndexed("o.template", narrower || len(f.Breakdowns) > 0), f.Templates)
+	if narrower || len(f.Breakdowns) > 0 {
+		w.in("o.template", f.Templates)
+	} else if len(f.Templates) > 0 {
+		// A template is the (publisher, year) of its reports, which
+		// observations_publisher_year serves in the default order.
+		args := make([]any, len(f.Templates))
+		for i, t := range f.Templates {
+			args[i] = t
+		}
+		w.add(`(o.publisher_id, o.year) IN (SELECT publisher_id, year FROM reports
+			WHERE superseded_by IS NULL AND template IN (`+placeholders(len(args))+`))`, args...)
+	}
 	if f.Report != 0 {
 		w.add("o.report_id = ?", f.Report)
 	}
