@@ -141,14 +141,19 @@ func (d *DB) observationWhere(ctx context.Context, f ObservationFilter) (*where,
 	if narrower || len(f.Breakdowns) > 0 {
 		w.in("o.template", f.Templates)
 	} else if len(f.Templates) > 0 {
-		// A template is the (publisher, year) of its reports, which
-		// observations_publisher_year serves in the default order.
+		// A template is in the (publisher, year) of its reports: probing
+		// observations_publisher_year with their publishers and years
+		// reads the default order, and o.template keeps the exact ones.
 		args := make([]any, len(f.Templates))
 		for i, t := range f.Templates {
 			args[i] = t
 		}
-		w.add(`(o.publisher_id, o.year) IN (SELECT publisher_id, year FROM reports
-			WHERE superseded_by IS NULL AND template IN (`+placeholders(len(args))+`))`, args...)
+		reports := ` FROM reports WHERE superseded_by IS NULL AND template IN (` + placeholders(len(args)) + `))`
+		w.add(`o.publisher_id IN (SELECT publisher_id`+reports, args...)
+		if f.Years.IsZero() {
+			w.add(`o.year IN (SELECT year`+reports, args...)
+		}
+		w.in("+o.template", f.Templates)
 	}
 	if f.Report != 0 {
 		w.add("o.report_id = ?", f.Report)
