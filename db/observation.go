@@ -2,6 +2,8 @@ package db
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -101,17 +103,27 @@ func (k *ObservationKey) get(field string) any {
 	return nil
 }
 
-const observationColumns = `o.id, o.report_id, o.publisher_id, coalesce(p.name_zh, ''), coalesce(p.name_en, ''),
-	o.admin_code, o.year, o.indicator, coalesce(i.name_zh, ''), coalesce(i.name_en, ''), o.breakdown,
-	o.value, o.unit, coalesce(u.symbol, ''), coalesce(u.name_en, ''), o.label, o.column_label, o.raw,
-	o.line, o.flags`
+// observationColumns are read by scanObservation. The text columns travel
+// packed in one, separated by fieldSeparator: the driver locks the
+// connection for every column of every row, and at millions of rows (a
+// CSV of everything) the locks were most of the time. Indicator and unit
+// names come from the small tables, read once per query (observationNames).
+const observationColumns = `o.value, o.column_label,
+	o.id || char(31) || o.report_id || char(31) || o.year || char(31) || o.line || char(31) ||
+	o.publisher_id || char(31) || coalesce(p.name_zh, '') || char(31) || coalesce(p.name_en, '') || char(31) ||
+	o.admin_code || char(31) || o.indicator || char(31) || o.breakdown || char(31) || o.unit || char(31) ||
+	o.label || char(31) || o.raw || char(31) || o.flags`
 
-// The LEFT JOINs keep observations the outer loop, so that the planner
+// fieldSeparator separates the packed text columns (char(31), the unit separator).
+const fieldSeparator = "\x1f"
+
+// packedFields is the number of fields packed in the last column.
+const packedFields = 14
+
+// The LEFT JOIN keeps observations the outer loop, so that the planner
 // drives the query from an observations index.
 const observationFrom = ` FROM observations o
-	LEFT JOIN publishers p ON p.id = o.publisher_id
-	LEFT JOIN indicators i ON i.code = o.indicator
-	LEFT JOIN units u ON u.code = o.unit`
+	LEFT JOIN publishers p ON p.id = o.publisher_id`
 
 // observationWhere turns f's filters (not its cursor) into a WHERE clause.
 // "o.current = 1" is literal so that the partial indexes apply.
@@ -238,6 +250,10 @@ func (d *DB) EachObservation(ctx context.Context, f ObservationFilter, fn func(*
 	if err != nil {
 		return err
 	}
+	names, err := d.observationNames(ctx)
+	if err != nil {
+		return err
+	}
 	rows, err := d.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
@@ -246,20 +262,89 @@ func (d *DB) EachObservation(ctx context.Context, f ObservationFilter, fn func(*
 	var r ObservationRow
 	for rows.Next() {
 		r = ObservationRow{}
-		var column *string
-		var flags string
-		if err := rows.Scan(&r.ID, &r.ReportID, &r.PublisherID, &r.PublisherNameZh, &r.PublisherNameEn,
-			&r.AdminCode, &r.Year, &r.Indicator, &r.IndicatorNameZh, &r.IndicatorNameEn, &r.Breakdown,
-			&r.Value, &r.Unit, &r.UnitSymbol, &r.UnitNameEn, &r.Label, &column, &r.Raw,
-			&r.Line, &flags); err != nil {
+		if err := scanObservation(rows, &r, names); err != nil {
 			return err
 		}
-		r.Column, r.Flags = column, jsonStrings(flags)
 		if err := fn(&r); err != nil {
 			return err
 		}
 	}
 	return rows.Err()
+}
+
+// scanObservation reads a row of observationColumns into r.
+func scanObservation(rows *sql.Rows, r *ObservationRow, names *observationNames) error {
+	var packed string
+	if err := rows.Scan(&r.Value, &r.Column, &packed); err != nil {
+		return err
+	}
+	f := strings.Split(packed, fieldSeparator)
+	if len(f) != packedFields {
+		// A text holding the separator would shift the fields: refused, never misread.
+		return fmt.Errorf("observation %.20s: a text holds the control character U+001F", packed)
+	}
+	var ints [4]int64
+	for i := range ints {
+		n, err := strconv.ParseInt(f[i], 10, 64)
+		if err != nil {
+			return fmt.Errorf("observation %.20s: %w", packed, err)
+		}
+		ints[i] = n
+	}
+	r.ID, r.ReportID, r.Year, r.Line = ints[0], ints[1], int(ints[2]), int(ints[3])
+	f = f[4:]
+	r.PublisherID, r.PublisherNameZh, r.PublisherNameEn, r.AdminCode = f[0], f[1], f[2], f[3]
+	r.Indicator, r.Breakdown, r.Unit, r.Label, r.Raw = f[4], f[5], f[6], f[7], f[8]
+	if f[9] == "[]" {
+		r.Flags = []string{}
+	} else {
+		r.Flags = jsonStrings(f[9])
+	}
+	ind := names.indicators[r.Indicator]
+	r.IndicatorNameZh, r.IndicatorNameEn = ind[0], ind[1]
+	unit := names.units[r.Unit]
+	r.UnitSymbol, r.UnitNameEn = unit[0], unit[1]
+	return nil
+}
+
+// observationNames are the Chinese and English names of the indicators
+// and the symbols and English names of the units, by code.
+type observationNames struct {
+	indicators map[string][2]string
+	units      map[string][2]string
+}
+
+// observationNames reads the names of every indicator and unit: a few
+// hundred rows, cheaper than looking them up for every observation.
+func (d *DB) observationNames(ctx context.Context) (*observationNames, error) {
+	n := &observationNames{}
+	var err error
+	if n.indicators, err = d.namePairs(ctx, `SELECT code, name_zh, name_en FROM indicators`); err != nil {
+		return nil, err
+	}
+	if n.units, err = d.namePairs(ctx, `SELECT code, symbol, name_en FROM units`); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+// namePairs reads a query of (code, name, name) into a map.
+func (d *DB) namePairs(ctx context.Context, query string) (map[string][2]string, error) {
+	rows, err := d.read.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[string][2]string{}
+	for rows.Next() {
+		var code string
+		var pair [2]string
+		if err := rows.Scan(&code, &pair[0], &pair[1]); err != nil {
+			return nil, err
+		}
+		m[code] = pair
+	}
+	return m, rows.Err()
 }
 
 // observationQuery returns the SELECT of f with its arguments.
