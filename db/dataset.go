@@ -39,7 +39,8 @@ type YearSummary struct {
 // most one current report a year: a year's publishers are its reports.
 func (d *DB) FindYears(ctx context.Context) ([]YearSummary, error) {
 	rows, err := d.read.QueryContext(ctx, `
-		SELECT year, reports, reports, observations FROM summary_years WHERE reports > 0 ORDER BY year`)
+		SELECT year, sum(reports), sum(reports), sum(observations) FROM summary_years
+		GROUP BY year HAVING sum(reports) > 0 ORDER BY year`)
 	if err != nil {
 		return nil, err
 	}

@@ -186,17 +186,18 @@ type Total struct {
 }
 
 // CountObservations returns the number of current observations matching f,
-// ignoring its cursor and limit: exact from the summaries for no filter or
-// years alone, otherwise counted up to CountCap. It returns an EINVALID
+// ignoring its cursor and limit: exact from the summaries for no filter,
+// years or templates alone, otherwise counted up to CountCap. It returns an EINVALID
 // error naming an unknown indicator or publisher.
 func (d *DB) CountObservations(ctx context.Context, f ObservationFilter) (Total, error) {
 	w, err := d.observationWhere(ctx, f)
 	if err != nil {
 		return Total{}, err
 	}
-	if f.onlyYears() || f.isZero() {
+	if f.onlyYears() || f.onlyTemplatesAndYears() {
 		ys := &where{}
 		ys.years("year", f.Years)
+		ys.in("template", f.Templates)
 		var n int
 		err := d.read.QueryRowContext(ctx, `SELECT coalesce(sum(observations), 0) FROM summary_years`+ys.String(), ys.args...).Scan(&n)
 		return Total{N: n}, err
@@ -219,9 +220,12 @@ func unlessIndexed(col string, better bool) string {
 	return col
 }
 
-// isZero reports whether f selects every observation.
-func (f ObservationFilter) isZero() bool {
-	return f.Years.IsZero() && f.onlyYears()
+// onlyTemplatesAndYears reports whether f filters by nothing but
+// templates and years, which the summaries count.
+func (f ObservationFilter) onlyTemplatesAndYears() bool {
+	g := f
+	g.Templates = nil
+	return g.onlyYears()
 }
 
 // onlyYears reports whether f filters by nothing but years (or nothing).

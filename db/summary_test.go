@@ -50,6 +50,13 @@ func TestSummariesFollowReplacements(t *testing.T) {
 	if n := Count(t, d, "observations", "current = 1"); n != ds.Observations {
 		t.Errorf("%d current observations, the summary says %d", n, ds.Observations)
 	}
+	n, err := d.CountObservations(ctx, ObservationFilter{Templates: []string{"legacy2014"}, Years: YearFilter{List: []int{2017}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != (Total{N: 70}) {
+		t.Errorf("legacy2014 in 2017: %+v, want 70", n)
+	}
 }
 
 // TestCountStopsAtCap: a filter matching more than CountCap figures is

@@ -44,9 +44,9 @@ INSERT INTO observations (report_id, current, publisher_id, admin_code, year, te
 $index_sql
 -- The summaries that StoreReport keeps (db/summary.go, migration 009).
 DELETE FROM summary_years;
-INSERT INTO summary_years (year, reports, observations)
-  SELECT r.year, count(*), sum((SELECT count(*) FROM observations o WHERE o.report_id = r.id))
-  FROM reports r WHERE r.superseded_by IS NULL GROUP BY r.year;
+INSERT INTO summary_years (year, template, reports, observations)
+  SELECT r.year, r.template, count(*), sum((SELECT count(*) FROM observations o WHERE o.report_id = r.id))
+  FROM reports r WHERE r.superseded_by IS NULL GROUP BY r.year, r.template;
 DELETE FROM summary_publishers;
 INSERT INTO summary_publishers (publisher_id, reports, observations)
   SELECT r.publisher_id, count(*), sum((SELECT count(*) FROM observations o WHERE o.report_id = r.id))

@@ -20,23 +20,26 @@ DROP INDEX observations_template;   -- (template, year)
 CREATE INDEX observations_indicator ON observations(indicator, publisher_id, year) WHERE current = 1;
 CREATE INDEX observations_breakdown ON observations(breakdown, publisher_id, year) WHERE current = 1;
 
--- Counts of the current reports and their observations by year and by
--- publisher, kept by StoreReport (db/summary.go): /v1 and /v1/years read
--- them instead of counting millions of rows. A publisher has at most one
--- current report a year, so a year's publishers are its reports.
+-- Counts of the current reports and their observations by year and
+-- template, and by publisher, kept by StoreReport (db/summary.go): /v1,
+-- /v1/years, the totals of a year or template filter and the years of an
+-- indicator read them instead of counting millions of rows. A publisher has
+-- at most one current report a year, so a year's publishers are its reports.
 CREATE TABLE summary_years (
-	year         INTEGER PRIMARY KEY,
+	year         INTEGER NOT NULL,
+	template     TEXT NOT NULL,
 	reports      INTEGER NOT NULL,
-	observations INTEGER NOT NULL
-);
+	observations INTEGER NOT NULL,
+	PRIMARY KEY (year, template)
+) WITHOUT ROWID;
 CREATE TABLE summary_publishers (
 	publisher_id TEXT PRIMARY KEY,
 	reports      INTEGER NOT NULL,
 	observations INTEGER NOT NULL
 ) WITHOUT ROWID;
-INSERT INTO summary_years (year, reports, observations)
-	SELECT r.year, count(*), coalesce(sum((SELECT count(*) FROM observations o WHERE o.report_id = r.id)), 0)
-	FROM reports r WHERE r.superseded_by IS NULL GROUP BY r.year;
+INSERT INTO summary_years (year, template, reports, observations)
+	SELECT r.year, r.template, count(*), coalesce(sum((SELECT count(*) FROM observations o WHERE o.report_id = r.id)), 0)
+	FROM reports r WHERE r.superseded_by IS NULL GROUP BY r.year, r.template;
 INSERT INTO summary_publishers (publisher_id, reports, observations)
 	SELECT r.publisher_id, count(*), coalesce(sum((SELECT count(*) FROM observations o WHERE o.report_id = r.id)), 0)
 	FROM reports r WHERE r.superseded_by IS NULL GROUP BY r.publisher_id;
