@@ -21,6 +21,7 @@ connections=${CONNECTIONS:-64}
 gongkai_port=18097
 nginx_port=18098
 dir=$(mktemp -d)
+chmod 755 "$dir" # nginx's workers run as another user
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -92,7 +93,7 @@ sleep 0.5
 rate() { # URL [HEADER]: requests per second by wrk
   local args=(-t2 -c"$connections" -d"${duration}s" --latency)
   [ -n "${2:-}" ] && args+=(-H "$2")
-  wrk "${args[@]}" "$1" | awk '/Requests\/sec/ {print int($2)}'
+  wrk "${args[@]}" "$1" | awk '/Non-2xx/ {print "error: " $0 > "/dev/stderr"; exit 1} /Requests\/sec/ {print int($2)}'
 }
 
 echo "$(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections -d${duration}s"

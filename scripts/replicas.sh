@@ -16,6 +16,7 @@ db=$1
 replicas=${2:-2}
 duration=${DURATION:-10}
 dir=$(mktemp -d)
+chmod 755 "$dir" # nginx's workers run as another user
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -68,7 +69,9 @@ path="/v1/observations?indicator=requests.received&publisher=$publisher"
 for port in 18110 18120 18121; do
   for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port$path" && break; sleep 0.2; done
 done
-rate() { wrk -t2 -c64 -d"${duration}s" "$1" | awk '/Requests\/sec/ {print int($2)}'; }
+rate() {
+  wrk -t2 -c64 -d"${duration}s" "$1" | awk '/Non-2xx/ {print "error: " $0 > "/dev/stderr"; exit 1} /Requests\/sec/ {print int($2)}'
+}
 echo "$(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $replicas replicas; GET $path"
 printf '%-50s %10s\n' "served by" "requests/s"
 printf '%-50s %10d\n' "one replica" "$(rate "http://127.0.0.1:18110$path")"
