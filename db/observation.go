@@ -153,17 +153,17 @@ func (d *DB) observationWhere(ctx context.Context, f ObservationFilter) (*where,
 	if narrower || len(f.Breakdowns) > 0 {
 		w.in("o.template", f.Templates)
 	} else if len(f.Templates) > 0 {
-		// A template is in the (publisher, year) of its reports: probing
-		// observations_publisher_year with their publishers and years
+		// A template has its years (from the summaries): probing
+		// observations_publisher_year publisher by publisher in those years
 		// reads the default order, and o.template keeps the exact ones.
 		args := make([]any, len(f.Templates))
 		for i, t := range f.Templates {
 			args[i] = t
 		}
-		reports := ` FROM reports WHERE superseded_by IS NULL AND template IN (` + placeholders(len(args)) + `))`
-		w.add(`o.publisher_id IN (SELECT publisher_id`+reports, args...)
+		w.add("o.publisher_id IN (SELECT id FROM publishers)")
 		if f.Years.IsZero() {
-			w.add(`o.year IN (SELECT year`+reports, args...)
+			w.add(`o.year IN (SELECT year FROM summary_years WHERE reports > 0 AND template IN (`+
+				placeholders(len(args))+`))`, args...)
 		}
 		w.in("+o.template", f.Templates)
 	}

@@ -11,12 +11,12 @@
 -- its reports, and a year filter alone probes observations_publisher_year
 -- publisher by publisher. At 10 million observations (scripts/scaledb.sh
 -- 13200) the indexes take 100 bytes an observation instead of 280.
-DROP INDEX observations_indicator;  -- (indicator, year, publisher_id)
-DROP INDEX observations_publisher;  -- (publisher_id, indicator, year)
-DROP INDEX observations_region;     -- (admin_code, indicator, year)
-DROP INDEX observations_year;       -- (year, indicator)
-DROP INDEX observations_breakdown;  -- (breakdown, indicator, year)
-DROP INDEX observations_template;   -- (template, year)
+DROP INDEX IF EXISTS observations_indicator;  -- (indicator, year, publisher_id)
+DROP INDEX IF EXISTS observations_publisher;  -- (publisher_id, indicator, year)
+DROP INDEX IF EXISTS observations_region;     -- (admin_code, indicator, year)
+DROP INDEX IF EXISTS observations_year;       -- (year, indicator)
+DROP INDEX IF EXISTS observations_breakdown;  -- (breakdown, indicator, year)
+DROP INDEX IF EXISTS observations_template;   -- (template, year)
 CREATE INDEX observations_indicator ON observations(indicator, publisher_id, year) WHERE current = 1;
 CREATE INDEX observations_breakdown ON observations(breakdown, publisher_id, year) WHERE current = 1;
 
