@@ -174,8 +174,8 @@ func (d *DB) observationWhere(ctx context.Context, f ObservationFilter) (*where,
 }
 
 // CountCap is where CountObservations stops counting: beyond it, a count
-// reads more index entries than an answer can afford (about 100,000 take
-// 20 ms), and says so.
+// reads more index entries than an answer can afford (100,000 took 30–50 ms
+// at 10 million observations on a loaded 2-core machine), and says so.
 const CountCap = 100_000
 
 // Total is the number of rows matching a filter. When Capped, counting
