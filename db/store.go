@@ -119,7 +119,7 @@ func storeReport(ctx context.Context, tx *sql.Tx, r *gongkai.Report, opt StoreOp
 	if err := insertContents(ctx, tx, id, adminCode, r); err != nil {
 		return Outcome{}, err
 	}
-	if err := countReport(ctx, tx, id, prev); err != nil {
+	if err := countReport(ctx, tx, id, len(r.Observations), prev); err != nil {
 		return Outcome{}, err
 	}
 	if prev == 0 {
