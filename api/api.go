@@ -41,7 +41,7 @@ package api
 import (
 	"log/slog"
 	"net/http"
-	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -54,15 +54,15 @@ import (
 
 // Defaults of Options.
 const (
-	DefaultRateLimit  = 10               // requests per second per client
-	DefaultRateBurst  = 40               // requests a client may send at once
-	DefaultMaxAge     = 5 * time.Minute  // Cache-Control max-age of data answers
-	DefaultVersionTTL = 2 * time.Second  // how long the dataset version is trusted
-	rateLimitExpiry   = 10 * time.Minute // forget a quiet client after this
+	DefaultRateLimit  = 10                     // requests per second per client
+	DefaultRateBurst  = 40                     // requests a client may send at once
+	DefaultMaxAge     = 5 * time.Minute        // Cache-Control max-age of data answers
+	DefaultVersionTTL = 250 * time.Millisecond // how long the dataset version is trusted
+	rateLimitExpiry   = 10 * time.Minute       // forget a quiet client after this
 )
 
 // Options configure a Server. The zero value is usable: no rate limit, the
-// default logger, DefaultMaxAge.
+// default logger, DefaultMaxAge, a response cache of DefaultCacheBytes.
 type Options struct {
 	// Logger receives the access log and the errors of requests; nil for slog.Default().
 	Logger *slog.Logger
@@ -83,6 +83,11 @@ type Options struct {
 	// trusted before it is read again; 0 for DefaultVersionTTL.
 	VersionTTL time.Duration
 
+	// CacheBytes bounds the response cache, which keeps the answers of GET
+	// requests for the dataset version they were computed from; 0 for
+	// DefaultCacheBytes, negative to turn the cache off.
+	CacheBytes int64
+
 	// BaseURL prefixes the next links ("https://api.example.org"); empty to
 	// use the scheme and host of the request.
 	BaseURL string
@@ -102,10 +107,9 @@ type Server struct {
 	log      *slog.Logger
 	buildKey string // digest of what the binary serves beside the database, part of every ETag
 
-	mu      sync.Mutex
-	version string    // dataset version last read
-	readAt  time.Time // when it was read
-	memo    map[string]any
+	version        atomic.Pointer[versionRead] // the dataset version last read
+	readingVersion atomic.Bool                 // a request is reading it again
+	answers        *answers                    // the response cache; nil when turned off
 }
 
 // New returns a Server answering from d with every route installed.
@@ -125,7 +129,13 @@ func New(d *db.DB, opts Options) *Server {
 	if opts.Registry == nil {
 		opts.Registry = newRegistry()
 	}
+	if opts.CacheBytes == 0 {
+		opts.CacheBytes = DefaultCacheBytes
+	}
 	s := &Server{db: d, opts: opts, log: opts.Logger, buildKey: buildKey()}
+	if opts.CacheBytes > 0 {
+		s.answers = newAnswers(opts.CacheBytes, opts.Registry)
+	}
 
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
@@ -152,6 +162,9 @@ func New(d *db.DB, opts Options) *Server {
 	)
 	if opts.RateLimit > 0 {
 		e.Use(s.rateLimit())
+	}
+	if s.answers != nil {
+		e.Use(s.cacheAnswers)
 	}
 	e.Use(
 		middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: isOperational}),
@@ -202,4 +215,11 @@ func (s *Server) routes() {
 func isOperational(c echo.Context) bool {
 	p := c.Request().URL.Path
 	return p == "/healthz" || p == "/metrics"
+}
+
+// isDataRead reports whether c reads data (GET or HEAD of anything but
+// /healthz and /metrics): what ETags and the response cache apply to.
+func isDataRead(c echo.Context) bool {
+	m := c.Request().Method
+	return (m == http.MethodGet || m == http.MethodHead) && !isOperational(c)
 }

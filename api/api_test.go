@@ -121,6 +121,27 @@ func newTestServerOn(t testing.TB, path string, opts api.Options) *testServer {
 // body (decompressed if gzipped).
 func (ts *testServer) get(t *testing.T, path string, headers ...string) (*http.Response, []byte) {
 	t.Helper()
+	req, resp := ts.do(t, path, headers...)
+	defer resp.Body.Close()
+	var r io.Reader = resp.Body
+	if resp.Header.Get("Content-Encoding") == "gzip" {
+		gz, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = gz
+	}
+	body, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.validate(t, req, resp, body)
+	return resp, body
+}
+
+// do sends a GET of path with the given headers (pairs of name and value).
+func (ts *testServer) do(t *testing.T, path string, headers ...string) (*http.Request, *http.Response) {
+	t.Helper()
 	req, err := http.NewRequest(http.MethodGet, ts.URL+path, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -132,19 +153,7 @@ func (ts *testServer) get(t *testing.T, path string, headers ...string) (*http.R
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
-	var r io.Reader = resp.Body
-	if resp.Header.Get("Content-Encoding") == "gzip" {
-		if r, err = gzip.NewReader(resp.Body); err != nil {
-			t.Fatal(err)
-		}
-	}
-	body, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts.validate(t, req, resp, body)
-	return resp, body
+	return req, resp
 }
 
 // validate checks an answer against the OpenAPI 3 document: status,

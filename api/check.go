@@ -144,7 +144,7 @@ func (s *Server) listChecks(c echo.Context) error {
 		}), w.close)
 	}
 	data, pg, err := paged(s, c, cur, limit,
-		func() (int, error) { return s.db.CountChecks(ctx, f) },
+		func() (db.Total, error) { return exact(s.db.CountChecks(ctx, f)) },
 		func(n int) ([]db.CheckRow, error) { f.Limit = n; return s.db.ListChecks(ctx, f) },
 		checkOf, func(r *db.CheckRow) any { return r.ID })
 	if err != nil {

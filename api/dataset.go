@@ -5,8 +5,6 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-
-	"github.com/gongkai/gongkai/db"
 )
 
 // Dataset describes the data served: its version, when it was loaded, what
@@ -54,24 +52,18 @@ func (s *Server) dataset(c echo.Context) error {
 	if p := newParams(c); p.err != nil {
 		return p.err
 	}
-	ds, err := memoize(c.Request().Context(), s, "dataset", func() (Dataset, error) {
-		ds, err := s.db.Dataset(c.Request().Context())
-		if err != nil {
-			return Dataset{}, err
-		}
-		return Dataset{Version: ds.Version, LoadedAt: ds.LoadedAt.UTC(), Reports: ds.Reports,
-			Publishers: ds.Publishers, Observations: ds.Observations, Attribution: attribution,
-			Links: map[string]string{
-				"years": "/v1/years", "units": "/v1/units", "indicators": "/v1/indicators",
-				"publishers": "/v1/publishers", "reports": "/v1/reports",
-				"observations": "/v1/observations", "series": "/v1/series", "checks": "/v1/checks", "rules": "/v1/rules",
-				"openapi": "/openapi.json", "docs": "/swagger/index.html",
-			}}, nil
-	})
+	ds, err := s.db.Dataset(c.Request().Context())
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, ds)
+	return c.JSON(http.StatusOK, Dataset{Version: ds.Version, LoadedAt: ds.LoadedAt.UTC(), Reports: ds.Reports,
+		Publishers: ds.Publishers, Observations: ds.Observations, Attribution: attribution,
+		Links: map[string]string{
+			"years": "/v1/years", "units": "/v1/units", "indicators": "/v1/indicators",
+			"publishers": "/v1/publishers", "reports": "/v1/reports",
+			"observations": "/v1/observations", "series": "/v1/series", "checks": "/v1/checks", "rules": "/v1/rules",
+			"openapi": "/openapi.json", "docs": "/swagger/index.html",
+		}})
 }
 
 // Year counts the data of one reporting year.
@@ -109,9 +101,7 @@ func (s *Server) listYears(c echo.Context) error {
 	if p.err != nil {
 		return p.err
 	}
-	years, err := memoize(c.Request().Context(), s, "years", func() ([]db.YearSummary, error) {
-		return s.db.FindYears(c.Request().Context())
-	})
+	years, err := s.db.FindYears(c.Request().Context())
 	if err != nil {
 		return err
 	}

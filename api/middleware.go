@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"log/slog"
@@ -23,50 +22,6 @@ import (
 	"github.com/gongkai/gongkai/web"
 )
 
-// dataVersion returns the dataset version, read from the database at most
-// once per Options.VersionTTL. When it changes, the memo is dropped.
-func (s *Server) dataVersion(ctx context.Context) (string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if !s.readAt.IsZero() && time.Since(s.readAt) < s.opts.VersionTTL {
-		return s.version, nil
-	}
-	v, _, err := s.db.Version(ctx)
-	if err != nil {
-		return "", err
-	}
-	if v != s.version || s.memo == nil {
-		s.memo = map[string]any{}
-	}
-	s.version, s.readAt = v, time.Now()
-	return v, nil
-}
-
-// memoize returns the value of key for the current dataset version,
-// computing it with fn once per version. It serves the answers that count
-// whole tables (/v1, /v1/years).
-func memoize[T any](ctx context.Context, s *Server, key string, fn func() (T, error)) (T, error) {
-	var zero T
-	if _, err := s.dataVersion(ctx); err != nil {
-		return zero, err
-	}
-	s.mu.Lock()
-	memo := s.memo // of this version: a value computed now must not land in the next one's
-	v, ok := memo[key]
-	s.mu.Unlock()
-	if ok {
-		return v.(T), nil
-	}
-	t, err := fn()
-	if err != nil {
-		return zero, err
-	}
-	s.mu.Lock()
-	memo[key] = t
-	s.mu.Unlock()
-	return t, nil
-}
-
 // buildKey is a digest of the API document, the rules and the pages: a new
 // binary with another API, other rules or other pages changes every ETag
 // even when the data is the same.
@@ -76,22 +31,26 @@ func buildKey() string {
 }
 
 // conditional gives every answer of GET and HEAD an ETag computed from the
-// dataset version, the binary (API document and rules) and the request (URI
-// and whether CSV was asked for by Accept), with Cache-Control, and answers
-// 304 Not Modified when If-None-Match has it, before any query runs. Errors
-// drop both headers (see handleError).
+// dataset version, the binary (API document and rules) and the request
+// (canonical URI and whether CSV was asked for by Accept), with
+// Cache-Control, and answers 304 Not Modified when If-None-Match has it,
+// before any query runs. Errors drop both headers (see handleError).
 func (s *Server) conditional(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		req := c.Request()
-		if isOperational(c) || req.Method != http.MethodGet && req.Method != http.MethodHead {
+		if !isDataRead(c) {
 			return next(c)
 		}
+		req := c.Request()
 		version, err := s.dataVersion(req.Context())
 		if err != nil {
 			return err
 		}
+		uri, ok := canonicalURI(req)
+		if !ok {
+			uri = req.URL.RequestURI()
+		}
 		h := sha256.New()
-		for _, part := range []string{version, s.buildKey, req.URL.RequestURI(), strconv.FormatBool(acceptsCSV(req))} {
+		for _, part := range []string{version, s.buildKey, uri, strconv.FormatBool(acceptsCSV(req))} {
 			h.Write([]byte(part + "\x00"))
 		}
 		etag := `W/"` + hex.EncodeToString(h.Sum(nil)[:12]) + `"`

@@ -79,8 +79,8 @@ var observationParams = append([]string{"indicator", "publisher", "region", "yea
 //
 // @Summary      Observations: the figures of the reports
 // @Description  One row per report × indicator × breakdown, with the row label, cell text and line it was read from. Filters combine with AND; a list (comma-separated) matches any of its values.
-// @Description  The default order is report by report (publisher, year), each in printed order; sort takes fields publisher, year, indicator, breakdown, value, each with a leading - for descending (sort=-value), nulls last.
-// @Description  JSON is paged: limit (default 100, at most 1000) and the opaque next_cursor of the previous page; the total and the next link come with every page, the link also as a Link header. CSV (format=csv or Accept: text/csv) streams every matching row.
+// @Description  The default order is report by report (publisher, year), each in printed order; sort takes fields publisher, year, indicator, breakdown, value, each with a leading - for descending (sort=-value), nulls last. A JSON page sorts at most 100,000 figures: a broader filter with sort is a 400 (CSV sorts any number).
+// @Description  JSON is paged: limit (default 100, at most 1000) and the opaque next_cursor of the previous page; the total and the next link come with every page, the link also as a Link header. The total is exact for no filter, years alone, and any filter matching at most 100,000 figures; beyond, counting stops at 100,000 and total_capped is true. CSV (format=csv or Accept: text/csv) streams every matching row.
 // @ID           listObservations
 // @Tags         observations
 // @Produce      json
@@ -137,8 +137,16 @@ func (s *Server) listObservations(c echo.Context) error {
 			return w.row(observationCSV(rep, r)...)
 		}), w.close)
 	}
+	countToSort := func(n db.Total, err error) (db.Total, error) {
+		if err == nil && len(f.Sort) > 0 && n.N > db.CountCap {
+			// Every matching figure would be sorted for one page.
+			return n, invalidParam("sort", "more than %d figures match; narrow the filter (indicator, publisher, region, report) to sort them, or leave sort out",
+				db.CountCap)
+		}
+		return n, err
+	}
 	data, pg, err := paged(s, c, cur, limit,
-		func() (int, error) { return s.db.CountObservations(ctx, f) },
+		func() (db.Total, error) { return countToSort(s.db.CountObservations(ctx, f)) },
 		func(n int) ([]db.ObservationRow, error) { f.Limit = n; return s.db.FindObservations(ctx, f) },
 		observationOf, func(r *db.ObservationRow) any { return r.Key() })
 	if err != nil {

@@ -88,7 +88,7 @@ func (s *Server) listPublishers(c echo.Context) error {
 		}), w.close)
 	}
 	data, pg, err := paged(s, c, cur, limit,
-		func() (int, error) { return s.db.CountPublishers(ctx, f) },
+		func() (db.Total, error) { return exact(s.db.CountPublishers(ctx, f)) },
 		func(n int) ([]db.PublisherSummary, error) {
 			f.Limit = n
 			return collect(func(fn func(*db.PublisherSummary) error) error { return s.db.EachPublisher(ctx, f, fn) })

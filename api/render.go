@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/gongkai/gongkai/db"
 )
 
 // representation is how a collection is rendered: JSON, or CSV with its options.
@@ -175,7 +177,8 @@ type cursor struct {
 	Query   string          `json:"q"` // digest of the query it continues
 	Version string          `json:"v"` // dataset version when Total was counted
 	Total   int             `json:"t"`
-	After   json.RawMessage `json:"a"` // the key of the last row
+	Capped  bool            `json:"c,omitempty"` // Total is a lower bound (db.CountCap)
+	After   json.RawMessage `json:"a"`           // the key of the last row
 }
 
 // pageParams are not part of a query's identity: the next page may differ in them.
@@ -229,6 +232,9 @@ func (p *params) cursor(after any) *cursor {
 type Page struct {
 	// Total is the number of items matching the query, on every page.
 	Total int `json:"total" example:"76"`
+	// TotalCapped is true when counting stopped at 100,000 (on very broad
+	// filters of observations): there are at least Total items. Absent when Total is exact.
+	TotalCapped bool `json:"total_capped,omitempty" example:"false"`
 	// Limit is the page size.
 	Limit int `json:"limit" example:"100"`
 	// NextCursor continues the query on the next page; absent on the last page.
@@ -239,8 +245,8 @@ type Page struct {
 
 // page builds the pagination of a page that ended at the key last (nil on
 // the last page), sets the Link header, and returns it.
-func (s *Server) page(c echo.Context, total, limit int, version string, last any) (Page, error) {
-	pg := Page{Total: total, Limit: limit}
+func (s *Server) page(c echo.Context, total db.Total, limit int, version string, last any) (Page, error) {
+	pg := Page{Total: total.N, TotalCapped: total.Capped, Limit: limit}
 	if last == nil {
 		return pg, nil
 	}
@@ -248,7 +254,7 @@ func (s *Server) page(c echo.Context, total, limit int, version string, last any
 	if err != nil {
 		return pg, err
 	}
-	b, err := json.Marshal(cursor{Query: queryDigest(c), Version: version, Total: total, After: after})
+	b, err := json.Marshal(cursor{Query: queryDigest(c), Version: version, Total: total.N, Capped: total.Capped, After: after})
 	if err != nil {
 		return pg, err
 	}
@@ -274,18 +280,21 @@ func (s *Server) baseURL(c echo.Context) string {
 
 // total returns the count carried by a cursor of the current version, or
 // calls count.
-func total(cur *cursor, version string, count func() (int, error)) (int, error) {
+func total(cur *cursor, version string, count func() (db.Total, error)) (db.Total, error) {
 	if cur != nil && cur.Version == version && version != "" {
-		return cur.Total, nil
+		return db.Total{N: cur.Total, Capped: cur.Capped}, nil
 	}
 	return count()
 }
+
+// exact is a count that never stops at a cap.
+func exact(n int, err error) (db.Total, error) { return db.Total{N: n}, err }
 
 // paged answers one JSON page of a collection: the total (carried by the
 // cursor while the data is unchanged), limit+1 rows fetched to learn whether
 // a next page exists, each rendered, and the page metadata with the key of
 // the last row shown.
-func paged[R, T any](s *Server, c echo.Context, cur *cursor, limit int, count func() (int, error),
+func paged[R, T any](s *Server, c echo.Context, cur *cursor, limit int, count func() (db.Total, error),
 	fetch func(n int) ([]R, error), render func(*R) T, key func(*R) any) ([]T, Page, error) {
 	version, err := s.dataVersion(c.Request().Context())
 	if err != nil {

@@ -185,7 +185,7 @@ func (s *Server) listReports(c echo.Context) error {
 		}), w.close)
 	}
 	data, pg, err := paged(s, c, cur, limit,
-		func() (int, error) { return s.db.CountReports(ctx, f) },
+		func() (db.Total, error) { return exact(s.db.CountReports(ctx, f)) },
 		func(n int) ([]db.ReportSummary, error) {
 			f.Limit = n
 			return collect(func(fn func(*db.ReportSummary) error) error { return s.db.EachReport(ctx, f, fn) })

@@ -239,21 +239,7 @@ func TestCheckQueriesUseIndexes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rows, err := d.read.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+query, args...)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rows.Close()
-			var plan []string
-			for rows.Next() {
-				var id, parent, notused int
-				var detail string
-				if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
-					t.Fatal(err)
-				}
-				plan = append(plan, detail)
-			}
-			joined := strings.Join(plan, " | ")
+			joined := queryPlan(t, d, query, args)
 			t.Logf("%s", joined)
 			if !strings.Contains(joined, "SEARCH c USING INDEX checks_") || strings.Contains(joined, "SCAN") {
 				t.Errorf("plan: %s", joined)

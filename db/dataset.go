@@ -7,8 +7,8 @@ import (
 )
 
 // Dataset returns the dataset's version, when it was last loaded, and the
-// numbers of current reports, their publishers and their observations.
-// The counts read whole indexes: callers cache the answer per version.
+// numbers of current reports, their publishers and their observations, read
+// from the summaries kept at ingest (db/summary.go).
 func (d *DB) Dataset(ctx context.Context) (*gongkai.Dataset, error) {
 	ds := &gongkai.Dataset{}
 	var err error
@@ -16,9 +16,9 @@ func (d *DB) Dataset(ctx context.Context) (*gongkai.Dataset, error) {
 		return nil, err
 	}
 	err = d.read.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM reports WHERE superseded_by IS NULL),
-		(SELECT count(DISTINCT publisher_id) FROM reports WHERE superseded_by IS NULL),
-		(SELECT count(*) FROM observations WHERE current = 1)`).
+		(SELECT coalesce(sum(reports), 0) FROM summary_years),
+		(SELECT count(*) FROM summary_publishers WHERE reports > 0),
+		(SELECT coalesce(sum(observations), 0) FROM summary_years)`).
 		Scan(&ds.Reports, &ds.Publishers, &ds.Observations)
 	if err != nil {
 		return nil, err
@@ -35,16 +35,12 @@ type YearSummary struct {
 }
 
 // FindYears returns the reporting years with current reports, in order, with
-// their counts. The counts read whole indexes: callers cache the answer per
-// version.
+// their counts, read from the summaries kept at ingest. A publisher has at
+// most one current report a year: a year's publishers are its reports.
 func (d *DB) FindYears(ctx context.Context) ([]YearSummary, error) {
 	rows, err := d.read.QueryContext(ctx, `
-		SELECT r.year, r.reports, r.publishers, coalesce(o.observations, 0)
-		FROM (SELECT year, count(*) AS reports, count(DISTINCT publisher_id) AS publishers
-		      FROM reports WHERE superseded_by IS NULL GROUP BY year) r
-		LEFT JOIN (SELECT year, count(*) AS observations
-		      FROM observations WHERE current = 1 GROUP BY year) o ON o.year = r.year
-		ORDER BY r.year`)
+		SELECT year, sum(reports), sum(reports), sum(observations) FROM summary_years
+		GROUP BY year HAVING sum(reports) > 0 ORDER BY year`)
 	if err != nil {
 		return nil, err
 	}

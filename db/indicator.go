@@ -66,9 +66,14 @@ func (d *DB) FindIndicator(ctx context.Context, code string) (*IndicatorDetail, 
 	if det.Children, err = d.FindIndicators(ctx, IndicatorFilter{Parent: code}); err != nil {
 		return nil, err
 	}
-	// A skip-scan of observations_indicator: one probe per distinct year.
-	rows, err := d.read.QueryContext(ctx,
-		`SELECT DISTINCT year FROM observations WHERE current = 1 AND indicator = ? ORDER BY year`, code)
+	// The years of the templates that have the indicator (from the
+	// summaries), each confirmed by one of its observations: a search of
+	// observations_indicator that stops at the first.
+	rows, err := d.read.QueryContext(ctx, `
+		SELECT DISTINCT s.year FROM summary_years s, indicators i, json_each(i.templates) t
+		WHERE i.code = ?1 AND s.template = t.value AND s.reports > 0
+		AND EXISTS (SELECT 1 FROM observations o WHERE o.current = 1 AND o.indicator = ?1 AND o.year = s.year)
+		ORDER BY s.year`, code)
 	if err != nil {
 		return nil, err
 	}

@@ -61,18 +61,8 @@ func (d *DB) FindSeries(ctx context.Context, f SeriesFilter) (*SeriesSet, error)
 	if err := d.checkPublishers(ctx, "publisher", f.Publishers); err != nil {
 		return nil, err
 	}
-	w := &where{}
-	w.add("o.current = 1")
-	w.add("o.indicator = ?", f.Indicator)
-	w.add("o.breakdown = ?", set.Breakdown)
-	w.in("o.publisher_id", f.Publishers)
-	w.prefix("o.admin_code", f.Region)
-	w.years("o.year", f.Years)
-	rows, err := d.read.QueryContext(ctx, `
-		SELECT o.publisher_id, coalesce(p.name_zh, ''), coalesce(p.name_en, ''), coalesce(p.level, ''),
-			o.admin_code, coalesce(p.parent_code, ''), o.year, o.value, o.report_id, o.flags
-		FROM observations o LEFT JOIN publishers p ON p.id = o.publisher_id`+w.String()+`
-		ORDER BY o.publisher_id, o.year, o.id`, w.args...)
+	query, args := seriesQuery(f, set.Breakdown)
+	rows, err := d.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -97,4 +87,20 @@ func (d *DB) FindSeries(ctx context.Context, f SeriesFilter) (*SeriesSet, error)
 		line.Points = append(line.Points, pt)
 	}
 	return set, rows.Err()
+}
+
+// seriesQuery returns the SELECT of the points of f for breakdown.
+func seriesQuery(f SeriesFilter, breakdown string) (string, []any) {
+	w := &where{}
+	w.add("o.current = 1")
+	w.add("o.indicator = ?", f.Indicator)
+	w.add("+o.breakdown = ?", breakdown) // the indicator's index is the narrower (see observationWhere)
+	w.in("o.publisher_id", f.Publishers)
+	w.region(f.Region)
+	w.years("o.year", f.Years)
+	return `
+		SELECT o.publisher_id, coalesce(p.name_zh, ''), coalesce(p.name_en, ''), coalesce(p.level, ''),
+			o.admin_code, coalesce(p.parent_code, ''), o.year, o.value, o.report_id, o.flags
+		FROM observations o LEFT JOIN publishers p ON p.id = o.publisher_id` + w.String() + `
+		ORDER BY o.publisher_id, o.year, o.id`, w.args
 }

@@ -136,6 +136,9 @@ func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptio
 	if err := insertProvenance(ctx, tx, id, r); err != nil {
 		return Outcome{}, err
 	}
+	if err := countReport(ctx, tx, id, len(r.Observations), prev); err != nil {
+		return Outcome{}, err
+	}
 	if prev == 0 {
 		return Outcome{Status: StatusStored, ReportID: id}, nil
 	}

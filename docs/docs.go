@@ -465,7 +465,7 @@ const docTemplate = `{
         },
         "/v1/observations": {
             "get": {
-                "description": "One row per report × indicator × breakdown, with the row label, cell text and line it was read from. Filters combine with AND; a list (comma-separated) matches any of its values.\nThe default order is report by report (publisher, year), each in printed order; sort takes fields publisher, year, indicator, breakdown, value, each with a leading - for descending (sort=-value), nulls last.\nJSON is paged: limit (default 100, at most 1000) and the opaque next_cursor of the previous page; the total and the next link come with every page, the link also as a Link header. CSV (format=csv or Accept: text/csv) streams every matching row.",
+                "description": "One row per report × indicator × breakdown, with the row label, cell text and line it was read from. Filters combine with AND; a list (comma-separated) matches any of its values.\nThe default order is report by report (publisher, year), each in printed order; sort takes fields publisher, year, indicator, breakdown, value, each with a leading - for descending (sort=-value), nulls last. A JSON page sorts at most 100,000 figures: a broader filter with sort is a 400 (CSV sorts any number).\nJSON is paged: limit (default 100, at most 1000) and the opaque next_cursor of the previous page; the total and the next link come with every page, the link also as a Link header. The total is exact for no filter, years alone, and any filter matching at most 100,000 figures; beyond, counting stops at 100,000 and total_capped is true. CSV (format=csv or Accept: text/csv) streams every matching row.",
                 "produces": [
                     "application/json",
                     "text/csv"
@@ -1878,6 +1878,11 @@ const docTemplate = `{
                     "description": "Total is the number of items matching the query, on every page.",
                     "type": "integer",
                     "example": 76
+                },
+                "total_capped": {
+                    "description": "TotalCapped is true when counting stopped at 100,000 (on very broad\nfilters of observations): there are at least Total items. Absent when Total is exact.",
+                    "type": "boolean",
+                    "example": false
                 }
             }
         },
@@ -2395,6 +2400,11 @@ const docTemplate = `{
                     "description": "Total is the number of items matching the query, on every page.",
                     "type": "integer",
                     "example": 76
+                },
+                "total_capped": {
+                    "description": "TotalCapped is true when counting stopped at 100,000 (on very broad\nfilters of observations): there are at least Total items. Absent when Total is exact.",
+                    "type": "boolean",
+                    "example": false
                 }
             }
         },
@@ -2618,6 +2628,11 @@ const docTemplate = `{
                     "description": "Total is the number of items matching the query, on every page.",
                     "type": "integer",
                     "example": 76
+                },
+                "total_capped": {
+                    "description": "TotalCapped is true when counting stopped at 100,000 (on very broad\nfilters of observations): there are at least Total items. Absent when Total is exact.",
+                    "type": "boolean",
+                    "example": false
                 }
             }
         },
@@ -2993,6 +3008,11 @@ const docTemplate = `{
                     "description": "Total is the number of items matching the query, on every page.",
                     "type": "integer",
                     "example": 76
+                },
+                "total_capped": {
+                    "description": "TotalCapped is true when counting stopped at 100,000 (on very broad\nfilters of observations): there are at least Total items. Absent when Total is exact.",
+                    "type": "boolean",
+                    "example": false
                 }
             }
         },

@@ -36,6 +36,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	rate := fs.Float64("rate", api.DefaultRateLimit, "requests per second allowed to each client, 0 for no limit")
 	burst := fs.Int("burst", api.DefaultRateBurst, "requests a client may send at once")
 	trustProxy := fs.Bool("trust-proxy", false, "take the client address from X-Forwarded-For (behind a load balancer)")
+	cacheMB := fs.Int64("cache-mb", api.DefaultCacheBytes>>20, "`megabytes` of answers kept in memory for repeated questions, 0 for none")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -54,8 +55,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	cacheBytes := *cacheMB << 20
+	if cacheBytes == 0 {
+		cacheBytes = -1 // api.Options: negative turns the cache off
+	}
+	opts := api.Options{Logger: log, RateLimit: *rate, RateBurst: *burst, TrustProxy: *trustProxy, CacheBytes: cacheBytes}
 	srv := &http.Server{
-		Handler:           api.New(d, api.Options{Logger: log, RateLimit: *rate, RateBurst: *burst, TrustProxy: *trustProxy}),
+		Handler:           api.New(d, opts),
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,

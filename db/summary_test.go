@@ -1,0 +1,92 @@
+package db
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"testing"
+
+	"github.com/gongkai/gongkai/ingest"
+	"github.com/gongkai/gongkai/samples"
+)
+
+// TestSummariesFollowReplacements: the counts kept at ingest equal the
+// counts of the tables after a report is stored, then replaced by a
+// version with fewer figures.
+func TestSummariesFollowReplacements(t *testing.T) {
+	ctx := context.Background()
+	d := MustOpenDB(t)
+	mustStoreSample(t, d)
+	b, err := samples.FS.ReadFile("xuecheng-2017.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ingest.Parse("xuecheng-2017.txt", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Source = append(r.Source, '\n')
+	sum := sha256.Sum256(r.Source)
+	r.SHA256 = hex.EncodeToString(sum[:])
+	r.Observations = r.Observations[:70]
+	if _, err := d.StoreReport(ctx, r, StoreOptions{Replace: true}); err != nil {
+		t.Fatal(err)
+	}
+
+	years, err := d.FindYears(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(years) != 1 || years[0] != (YearSummary{Year: 2017, Reports: 1, Publishers: 1, Observations: 70}) {
+		t.Errorf("years %+v, want 2017 with 1 report of 70 observations", years)
+	}
+	ds, err := d.Dataset(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Reports != 1 || ds.Publishers != 1 || ds.Observations != 70 {
+		t.Errorf("dataset %+v, want 1 report, 1 publisher, 70 observations", ds)
+	}
+	if n := Count(t, d, "observations", "current = 1"); n != ds.Observations {
+		t.Errorf("%d current observations, the summary says %d", n, ds.Observations)
+	}
+	n, err := d.CountObservations(ctx, ObservationFilter{Templates: []string{"legacy2014"}, Years: YearFilter{List: []int{2017}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != (Total{N: 70}) {
+		t.Errorf("legacy2014 in 2017: %+v, want 70", n)
+	}
+}
+
+// TestCountStopsAtCap: a filter matching more than CountCap figures is
+// counted up to the cap and says so; a narrower one is exact.
+func TestCountStopsAtCap(t *testing.T) {
+	ctx := context.Background()
+	d := MustOpenDB(t)
+	id := mustStoreSample(t, d)
+	// 1,400 copies of the report's 76 figures under the same report: 106,400.
+	MustExec(t, d, `
+		WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1400)
+		INSERT INTO observations (report_id, current, publisher_id, admin_code, year, template, indicator, breakdown, value, unit)
+		SELECT report_id, 1, publisher_id, admin_code, year, template, indicator, breakdown, value, unit
+		FROM observations, n WHERE report_id = ?`, id)
+	for _, tt := range []struct {
+		name string
+		f    ObservationFilter
+		want Total
+	}{
+		{"a report's 106,476 figures", ObservationFilter{Report: id}, Total{N: CountCap, Capped: true}},
+		{"one indicator's 1,401", ObservationFilter{Indicators: []string{"requests.received"}}, Total{N: 1401}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			n, err := d.CountObservations(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != tt.want {
+				t.Errorf("count %+v, want %+v", n, tt.want)
+			}
+		})
+	}
+}

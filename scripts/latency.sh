@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# latency.sh: uncached answers at scale, p50, p99 and max per kind of query.
+#
+# Serves a database with the response cache off and asks each kind of
+# question N times (default 100) with varying publishers, regions,
+# indicators and years, one at a time, timing each answer with curl.
+# Loopback only. Needs curl and the sqlite3 command.
+#
+#   scripts/latency.sh DB [N]   # DB: e.g. built by scripts/scaledb.sh 13200 big.db (10 million observations)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db=$1
+n=${2:-100}
+port=18095
+dir=$(mktemp -d)
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
+go build -o "$dir/gongkai" ./cmd/gongkai
+"$dir/gongkai" serve --db "$db" --addr 127.0.0.1:$port --rate 0 --cache-mb 0 2>/dev/null &
+pid=$!
+q() { sqlite3 "file:$db?mode=ro" "$1"; }
+mapfile -t publishers < <(q "SELECT id FROM publishers ORDER BY random() LIMIT $n")
+mapfile -t indicators < <(q "SELECT DISTINCT indicator FROM observations WHERE report_id = (SELECT min(id) FROM reports)")
+mapfile -t years < <(q "SELECT year FROM summary_years ORDER BY year")
+for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+
+# time KIND PATH...: the answers' times in ms, sorted, into $dir/KIND
+time_paths() {
+  local kind=$1; shift
+  for path in "$@"; do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "http://127.0.0.1:$port$path"
+  done | awk -v kind="$kind" '$1 != 200 {print kind ": status " $1 > "/dev/stderr"} {print $2 * 1000}' | sort -n >"$dir/times"
+  awk -v kind="$kind" '{t[NR] = $1} END {
+    p50 = t[int((NR - 1) * 0.50) + 1]; p99 = t[int((NR - 1) * 0.99) + 1]
+    printf "%-58s %5d %8.1f %8.1f %8.1f\n", kind, NR, p50, p99, t[NR] }' "$dir/times"
+}
+paths() { # FORMAT: one path per i in 0..n-1, with P (publisher), I (indicator), Y (year), R (region) substituted
+  local format=$1
+  for ((i = 0; i < n; i++)); do
+    local p=${publishers[i % ${#publishers[@]}]} ind=${indicators[i % ${#indicators[@]}]} y=${years[i % ${#years[@]}]}
+    local r=$((11 + i % 30))
+    local path=${format//\{P\}/$p}; path=${path//\{I\}/$ind}; path=${path//\{Y\}/$y}; path=${path//\{R\}/$r}
+    echo "$path"
+  done
+}
+run() { local kind=$1 format=$2; mapfile -t ps < <(paths "$format"); time_paths "$kind" "${ps[@]}"; }
+
+echo "$(date -u +%FT%TZ) $(q 'SELECT sum(observations) FROM summary_years') observations, $(stat -c %s "$db") bytes; load $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-58s %5s %8s %8s %8s\n' "query (ms)" n p50 p99 max
+echo "-- the questions of issue 10"
+run "one indicator over a region, all years (limit=1000)" "/v1/observations?indicator={I}&region={R}&limit=1000"
+run "one report's table (publisher and year)" "/v1/observations?publisher={P}&year={Y}"
+run "a series (indicator and publisher)" "/v1/series?indicator={I}&publisher={P}"
+run "the indicator list" "/v1/indicators"
+run "one publisher" "/v1/publishers/{P}"
+run "one publisher's figures for one indicator" "/v1/observations?indicator={I}&publisher={P}"
+echo "-- every other kind"
+run "/v1" "/v1"
+run "/v1/years" "/v1/years"
+run "observations, no filter" "/v1/observations"
+run "observations of an indicator" "/v1/observations?indicator={I}"
+run "observations of a year" "/v1/observations?year={Y}"
+run "observations of a year range" "/v1/observations?year=2012:2016"
+run "observations of a region" "/v1/observations?region={R}"
+run "observations, breakdown=total" "/v1/observations?breakdown=total"
+run "observations, template=legacy2014" "/v1/observations?template=legacy2014"
+run "indicator and year range by value" "/v1/observations?indicator={I}&year=2015:2017&sort=-value"
+run "indicator over a region by value" "/v1/observations?indicator={I}&region={R}&sort=-value"
+run "series of a region" "/v1/series?indicator={I}&region={R}01"
+run "reports of a year" "/v1/reports?year={Y}"
+run "publishers of a region" "/v1/publishers?region={R}"
+run "failing checks" "/v1/checks?status=fail"

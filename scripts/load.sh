@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# load.sh: repeated answers of gongkai against nginx serving the same bytes.
+#
+# Serves a database with gongkai (response cache on, rate limit off, access
+# log encoded as in production and thrown away) and, in the same run, the
+# very bytes of each answer as static files with nginx (sendfile, access log
+# to a file, gzip_static for the compressed variant). Then wrk, at 64
+# connections for DURATION seconds each, asks each server in turn for the
+# same answer, identity and gzip, and prints requests per second and the
+# ratio. Loopback only; each wrk run is bounded by DURATION.
+# Needs wrk, nginx (Debian: apt-get install -y wrk nginx-light) and curl.
+#
+#   scripts/load.sh [DB]        # DB: a gongkai database; default: a new
+#                               # synthetic one of 1,000 publishers (760,000
+#                               # observations, scripts/scaledb.sh)
+#   DURATION=10 CONNECTIONS=64 scripts/load.sh big.db
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${DURATION:-10}
+connections=${CONNECTIONS:-64}
+gongkai_port=18097
+nginx_port=18098
+dir=$(mktemp -d)
+chmod 755 "$dir" # nginx's workers run as another user
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+go build -o "$dir/gongkai" ./cmd/gongkai
+db=${1:-}
+if [ -z "$db" ]; then
+  db=$dir/load.db
+  scripts/scaledb.sh 1000 "$db" "$dir/gongkai"
+fi
+
+"$dir/gongkai" serve --db "$db" --addr 127.0.0.1:$gongkai_port --rate 0 2>/dev/null &
+pids+=($!)
+
+# The questions of issue 10: one indicator over a region (a page of 1,000),
+# one publisher's figures for one indicator, the catalogue, one report's
+# table (a publisher and a year).
+publisher=$(sqlite3 "file:$db?mode=ro" "SELECT publisher_id FROM reports WHERE superseded_by IS NULL ORDER BY id DESC LIMIT 1")
+year=$(sqlite3 "file:$db?mode=ro" "SELECT max(year) FROM reports WHERE publisher_id = '$publisher'")
+region=$(sqlite3 "file:$db?mode=ro" "SELECT substr(admin_code, 1, 2) FROM publishers WHERE id = '$publisher'")
+paths=(
+  "/v1/observations?indicator=requests.received&region=$region&limit=1000"
+  "/v1/observations?indicator=requests.received&publisher=$publisher"
+  "/v1/indicators"
+  "/v1/observations?publisher=$publisher&year=$year"
+)
+
+mkdir -p "$dir/www" "$dir/nginx"
+for _ in $(seq 50); do
+  curl -sf -o /dev/null "http://127.0.0.1:$gongkai_port/healthz" && break
+  sleep 0.2
+done
+for i in "${!paths[@]}"; do
+  curl -sf -o "$dir/www/a$i" "http://127.0.0.1:$gongkai_port${paths[$i]}"
+  curl -sf -H 'Accept-Encoding: gzip' -D "$dir/headers" -o "$dir/www/a$i.gz" "http://127.0.0.1:$gongkai_port${paths[$i]}"
+  grep -qi '^content-encoding: gzip' "$dir/headers" || rm "$dir/www/a$i.gz" # too small to compress
+done
+
+cat >"$dir/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $dir/nginx/nginx.pid;
+error_log $dir/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log $dir/nginx/access.log;
+  client_body_temp_path $dir/nginx;
+  proxy_temp_path $dir/nginx;
+  fastcgi_temp_path $dir/nginx;
+  uwsgi_temp_path $dir/nginx;
+  scgi_temp_path $dir/nginx;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  default_type application/json;
+  gzip_static on;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $dir/www;
+  }
+}
+CONF
+nginx -c "$dir/nginx/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+sleep 0.5
+
+rate() { # URL [HEADER]: requests per second by wrk
+  local args=(-t2 -c"$connections" -d"${duration}s" --latency)
+  [ -n "${2:-}" ] && args+=(-H "$2")
+  wrk "${args[@]}" "$1" | awk '/Non-2xx/ {print "error: " $0 > "/dev/stderr"; exit 1} /Requests\/sec/ {print int($2)}'
+}
+
+echo "$(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections -d${duration}s"
+printf '%-80s %-8s %8s %10s %10s %6s\n' "question" "encoding" "bytes" "gongkai/s" "nginx/s" "ratio"
+for i in "${!paths[@]}"; do
+  for enc in identity gzip; do
+    header="" file="$dir/www/a$i"
+    if [ "$enc" = gzip ]; then
+      [ -f "$dir/www/a$i.gz" ] || continue
+      header="Accept-Encoding: gzip" file="$dir/www/a$i.gz"
+    fi
+    g=$(rate "http://127.0.0.1:$gongkai_port${paths[$i]}" "$header")
+    n=$(rate "http://127.0.0.1:$nginx_port/a$i" "$header")
+    printf '%-80s %-8s %8d %10d %10d %6.2f\n' "${paths[$i]}" "$enc" "$(stat -c %s "$file")" "$g" "$n" "$(echo "$g / $n" | bc -l)"
+  done
+done
