@@ -130,9 +130,20 @@ func TestTruncatedReportYieldsWhatIsThere(t *testing.T) {
 	}
 	checkCells(t, r, []cellCase{
 		{indicator: "requests.received", breakdown: "total", value: "49"},
-		{indicator: "requests.refused.third_party_rights", breakdown: "natural_person", value: "2"},
 		{indicator: "procurement.amount", breakdown: "total", value: "25.1"},
 	})
+	// The row the file cuts off prints fewer cells than the table has
+	// columns: nothing shows which are missing, so it is not placed.
+	if hasObs(r, "requests.refused.third_party_rights", "natural_person") {
+		t.Error("the row cut off part-way was placed")
+	}
+	cut := false
+	for _, u := range r.Unplaced {
+		cut = cut || strings.Contains(u.Reason, "nothing shows which cells are missing")
+	}
+	if !cut {
+		t.Errorf("the row cut off part-way is not unplaced with its reason: %+v", r.Unplaced)
+	}
 	for _, code := range []string{"requests.refused.internal_affairs", "requests.answered", "requests.carried_forward", "reconsiderations.total"} {
 		if hasObs(r, code, "total") {
 			t.Errorf("%s read from a file cut off before it", code)

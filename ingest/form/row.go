@@ -263,10 +263,27 @@ func fitValues(values, labels []layout.Cell, slots []slot, isUnit func(string) b
 		}
 		return out, ""
 	}
+	if figures := countFigures(vs, isUnit); figures > 0 && len(vs) < len(slots) {
+		// Cells are missing, not blank: nothing tells which columns they
+		// belong to, and filling from the left would put a figure under
+		// another column when the missing cell is not the last.
+		return nil, fmt.Sprintf("%d cells for %d columns, and nothing shows which cells are missing", len(vs), len(slots))
+	}
 	for i := range vs {
 		out[i] = &vs[i]
 	}
 	return out, ""
+}
+
+// countFigures is the number of cells that hold a figure.
+func countFigures(vs []layout.Cell, isUnit func(string) bool) int {
+	n := 0
+	for _, v := range vs {
+		if layout.Classify(v.Text, isUnit) != layout.Blank {
+			n++
+		}
+	}
+	return n
 }
 
 // labelInColumns reports whether a label cell printed on line n stands
