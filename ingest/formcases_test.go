@@ -3,6 +3,7 @@ package ingest
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -569,5 +570,36 @@ func TestTruncatedHeaderIsNotGuessed(t *testing.T) {
 	}
 	if len(r.Unplaced) != 1 || r.Unplaced[0].Label != "规范性文件" {
 		t.Errorf("unplaced = %+v", r.Unplaced)
+	}
+}
+
+// TestPieceOfAWrappedLabelIsNoLocalRow: a converter that prints the pieces
+// of a wrapped label apart leaves a row labelled with a piece of a form
+// row's wording. It is not a row the national form lacks (whose figures
+// would be kept as a local row): it is unplaced, with the row it is a
+// piece of.
+func TestPieceOfAWrappedLabelIsNoLocalRow(t *testing.T) {
+	b, err := os.ReadFile("../testdata/form2021/pipes-report.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As in 上海 2025's converted table: the piece stands alone, after the
+	// rows of 不予处理, with the heading 其他处理 printed elsewhere.
+	text := strings.Replace(string(b), "|  | （六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 |", "|  |  | 行政机关不再处理其政府信息公 |", 1)
+	r, err := Parse("piece.md", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range r.Observations {
+		if slices.Contains(o.Flags, gongkai.FlagLocalRow) || o.Indicator == "requests.other_handling.no_correction" {
+			t.Errorf("%s [%s] = %v placed from the piece %q", o.Indicator, o.Breakdown, show(o.Value), o.Label)
+		}
+	}
+	found := false
+	for _, u := range r.Unplaced {
+		found = found || strings.Contains(u.Reason, "a piece of the wrapped label of the form's row 申请人无正当理由逾期不补正")
+	}
+	if !found {
+		t.Errorf("the piece is not unplaced with its reason: %+v", r.Unplaced)
 	}
 }

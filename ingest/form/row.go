@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/figure"
@@ -160,9 +161,36 @@ func (r *reader) rowTarget(cur *openRow, figures bool) (*rowTarget, string) {
 	}
 }
 
+// minPieceRunes is the length from which a label that a row of the form
+// contains is taken for a piece of that row's wrapped label: shorter pieces
+// (其他, 合计) are words that many labels contain.
+const minPieceRunes = 4
+
+// wrappedFrom is the row of the form (in the row's table) whose wording
+// contains the row's label, when the label is only a piece of it: a label
+// wrapped over lines whose pieces a converter printed apart. Its figures
+// belong to that row or to another one; a local row they are not.
+func (r *reader) wrappedFrom(cur *openRow) *rowSpec {
+	key := label.Parse(cur.printedLabel()).Key
+	if utf8.RuneCountInString(key) < minPieceRunes {
+		return nil
+	}
+	for _, row := range r.s.rows[cur.table] {
+		for _, k := range row.keys {
+			if k != key && strings.Contains(k, key) {
+				return row
+			}
+		}
+	}
+	return nil
+}
+
 // localTarget places a row the national form lacks: under its block of
 // table 2, or under the nearest heading of table 3 that keeps such rows.
 func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
+	if whole := r.wrappedFrom(cur); whole != nil {
+		return nil, fmt.Sprintf("a piece of the wrapped label of the form's row %s, not a row of its own: its figures cannot be placed for certain", whole.label)
+	}
 	flags := []string{gongkai.FlagLocalRow}
 	if cur.table == tableProactive {
 		if len(cur.block.locals) == 0 {
