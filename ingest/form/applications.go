@@ -1,6 +1,8 @@
 package form
 
 import (
+	"slices"
+
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/layout"
@@ -42,10 +44,35 @@ func (r *reader) isApplicationsHeader(l label.Label) bool {
 	return false
 }
 
-// applicationsColumns reads the header cells of table 3 into its seven columns. The
-// columns under 法人或其他组织 take its place, wherever the layout prints
-// them; with no header at all the form's order is taken.
+// applicationsColumns reads the header cells of table 3 into its seven
+// columns. A spanning heading (申请人情况, 法人或其他组织) is never a column.
+// A line of the header that names every column decides their order as it
+// prints them, whatever spanning lines come before or after it (a PDF
+// reader prints the spans on lines of their own above the flat row);
+// otherwise the header's cells are read together, over lines. With no
+// header at all the form's order is taken.
 func (r *reader) applicationsColumns(header []layout.Cell) []slot {
+	for _, line := range cellsByLine(header) {
+		if cols := r.applicationsColumnsPrinted(line); r.namesEveryApplicationsColumn(cols) {
+			return cols
+		}
+	}
+	out := r.applicationsColumnsPrinted(header)
+	if len(out) == 0 {
+		for _, c := range r.s.applications.templateColumns(gongkai.Template2019) {
+			out = append(out, slot{key: c.key, printed: c.label, block: r.s.applications, x0: -1, x1: -1, idx: -1})
+		}
+	}
+	return out
+}
+
+// applicationsColumnsPrinted reads header cells into columns in printed
+// order, joining a header cut over cells (商业 / 企业). The columns under
+// 法人或其他组织 take the place of that span when a column is printed
+// before it (自然人 | 法人或其他组织 | 总计, the form's two header rows): a
+// span printed before every column heads the whole row, as a PDF reader
+// prints it above the flat header row, and places nothing.
+func (r *reader) applicationsColumnsPrinted(header []layout.Cell) []slot {
 	var out []slot
 	marker := -1
 	var pending []layout.Cell
@@ -54,25 +81,13 @@ func (r *reader) applicationsColumns(header []layout.Cell) []slot {
 		if len(pending) > 0 {
 			k = label.Key(r.labelText(pending) + c.Text)
 		}
-		var col *columnSpec
-		for _, cc := range r.s.applications.columns {
-			if cc.score(k) >= label.Contained {
-				col = cc
-				break
-			}
-		}
+		col := r.applicationsColumn(k)
 		if col == nil {
-			isSpan := false
-			for _, sp := range r.s.spans[tableApplications] {
-				if sp.score(k) >= label.Contained {
-					isSpan = true
-					if sp.id == "legal_persons" {
-						marker = len(out)
-					}
-				}
-			}
-			if isSpan {
+			if sp := r.applicationsSpan(k); sp != nil {
 				pending = nil
+				if sp.id == "legal_persons" && len(out) > 0 {
+					marker = len(out)
+				}
 			} else if len(pending) < 2 {
 				pending = append(pending, c)
 			} else {
@@ -86,16 +101,61 @@ func (r *reader) applicationsColumns(header []layout.Cell) []slot {
 		}
 		s := slot{key: col.key, printed: source.Trim(c.Text), block: r.s.applications, x0: c.X0, x1: c.X1, idx: c.Idx}
 		if col.parent == "legal_persons" && marker >= 0 {
-			out = append(out[:marker], append([]slot{s}, out[marker:]...)...)
+			out = slices.Insert(out, marker, s)
 			marker++
 			continue
 		}
 		out = append(out, s)
 	}
-	if len(out) == 0 {
-		for _, c := range r.s.applications.templateColumns(gongkai.Template2019) {
-			out = append(out, slot{key: c.key, printed: c.label, block: r.s.applications, x0: -1, x1: -1, idx: -1})
+	return out
+}
+
+// applicationsColumn is the column of table 3 whose header key k names,
+// or nil.
+func (r *reader) applicationsColumn(k string) *columnSpec {
+	for _, c := range r.s.applications.columns {
+		if c.score(k) >= label.Contained {
+			return c
 		}
+	}
+	return nil
+}
+
+// applicationsSpan is the spanning heading of table 3 that key k names,
+// or nil.
+func (r *reader) applicationsSpan(k string) *entry {
+	for _, sp := range r.s.spans[tableApplications] {
+		if sp.score(k) >= label.Contained {
+			return sp
+		}
+	}
+	return nil
+}
+
+// namesEveryApplicationsColumn reports whether cols hold every column of
+// table 3 in one of the templates.
+func (r *reader) namesEveryApplicationsColumn(cols []slot) bool {
+	for _, tpl := range templates {
+		want := r.s.applications.templateColumns(tpl)
+		every := len(want) > 0 && len(cols) == len(want)
+		for _, c := range want {
+			every = every && containsSlot(cols, c.key)
+		}
+		if every {
+			return true
+		}
+	}
+	return false
+}
+
+// cellsByLine groups cells by the line they are printed on, in order.
+func cellsByLine(cells []layout.Cell) [][]layout.Cell {
+	var out [][]layout.Cell
+	for i, c := range cells {
+		if i == 0 || c.Line != cells[i-1].Line {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], c)
 	}
 	return out
 }
