@@ -1,0 +1,146 @@
+package ingest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai"
+)
+
+// applicantColumns are the seven columns of table 3 in the form's order.
+var applicantColumns = []string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"}
+
+// identityNote is the note table 3 prints in its first header cell.
+const identityNote = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+// flatHeader is table 3's header as one pipe row naming every column, in
+// the printed order order (indexes into applicantColumns), as a PDF reader
+// prints it once the spanning headings have gone to lines of their own.
+func flatHeader(order []int) string {
+	names := make([]string, len(order))
+	for i, c := range order {
+		names[i] = applicantColumns[c]
+	}
+	return "| " + identityNote + " |  |  | " + strings.Join(names, " | ") + " |"
+}
+
+// withTable3Header rewrites a pipe fixture: table 3's two header rows are
+// replaced by header, and every row of table 3 prints its seven figures in
+// the printed order order, so that each figure still stands under the
+// column that names it.
+func withTable3Header(t *testing.T, path string, header []string, order []int) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	var out []string
+	in, skipping := false, false
+	for _, l := range lines {
+		switch {
+		case strings.Contains(l, "勾稽关系"):
+			in, skipping = true, true
+			out = append(out, header...)
+			continue
+		case skipping && strings.Contains(l, "商业企业"):
+			skipping = false
+			continue
+		case skipping:
+			continue
+		case strings.HasPrefix(l, "四、政府信息公开行政复议"):
+			in = false
+		case in && strings.HasPrefix(l, "|"):
+			l = reorderFigures(t, l, order)
+		}
+		out = append(out, l)
+	}
+	if in || skipping {
+		t.Fatalf("%s: table 3 not found where expected", path)
+	}
+	return strings.Join(out, "\n")
+}
+
+// reorderFigures prints the seven figure cells of a pipe row of table 3
+// (after its three label cells) in the printed order order.
+func reorderFigures(t *testing.T, row string, order []int) string {
+	t.Helper()
+	cells := strings.Split(row, "|")
+	if len(cells) < 12 {
+		t.Fatalf("row of table 3 with %d cells: %q", len(cells)-2, row)
+	}
+	figures := append([]string{}, cells[4:11]...)
+	for i, c := range order {
+		cells[4+i] = figures[c]
+	}
+	return strings.Join(cells, "|")
+}
+
+func parseText(t *testing.T, name, text string) *gongkai.Report {
+	t.Helper()
+	r, err := Parse(name, []byte(text))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return r
+}
+
+// TestSpanningHeadingsPlaceNoColumn prints table 3's header as PDF readers
+// and converters do, the spanning headings (申请人情况, 法人或其他组织) on
+// lines of their own before or after one flat header row, and expects
+// every figure of the report under its row and column: a spanning heading
+// is never a column, and the flat row's order decides the columns, even
+// when it is not the form's order.
+func TestSpanningHeadingsPlaceNoColumn(t *testing.T) {
+	formOrder := []int{0, 1, 2, 3, 4, 5, 6}
+	totalFirst := []int{6, 0, 1, 2, 3, 4, 5}
+	reversed := []int{6, 5, 4, 3, 2, 1, 0}
+	for _, tc := range []struct {
+		name   string
+		header func(flat string) []string
+		order  []int
+	}{
+		{"spans on lines before the header row", func(f string) []string { return []string{"申请人情况", "法人或其他组织", f} }, formOrder},
+		{"spans on lines after the header row", func(f string) []string { return []string{f, "申请人情况", "法人或其他组织"} }, formOrder},
+		{"spans on one line before", func(f string) []string { return []string{"申请人情况 法人或其他组织", f} }, formOrder},
+		{"spans on one line after", func(f string) []string { return []string{f, "申请人情况　法人或其他组织"} }, formOrder},
+		{"spans as a pipe row before", func(f string) []string { return []string{"| 申请人情况 | 法人或其他组织 |", f} }, formOrder},
+		{"spans before, 总计 first", func(f string) []string { return []string{"申请人情况", "法人或其他组织", f} }, totalFirst},
+		{"spans after, 总计 first", func(f string) []string { return []string{f, "法人或其他组织", "申请人情况"} }, totalFirst},
+		{"spans before, columns reversed", func(f string) []string { return []string{"申请人情况", "法人或其他组织", f} }, reversed},
+	} {
+		for _, dir := range []string{"../testdata/form2019", "../testdata/form2021"} {
+			t.Run(filepath.Base(dir)+"/"+tc.name, func(t *testing.T) {
+				text := withTable3Header(t, filepath.Join(dir, "pipes-report.md"), tc.header(flatHeader(tc.order)), tc.order)
+				r := parseText(t, "pipes-report.md", text)
+				noUnplaced(t, r)
+				assertFigures(t, r, readExpected(t, filepath.Join(dir, "expected.csv")))
+			})
+		}
+	}
+}
+
+// TestSpanningHeadingsOneCellPerLine prints table 3's header one cell per
+// line with both spanning headings first and the seven columns after them
+// in the form's order: the columns are read as printed, none is moved
+// under 法人或其他组织's place.
+func TestSpanningHeadingsOneCellPerLine(t *testing.T) {
+	const national = "申请人情况\n\n自然人\n法人或其他组织\n总计\n\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
+	const spansFirst = "申请人情况\n法人或其他组织\n\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n"
+	for _, dir := range []string{"../testdata/form2019", "../testdata/form2021"} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join(dir, "cell-per-line-no-tab.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(b), national) {
+				t.Fatalf("%s: the header of table 3 is not printed as expected", dir)
+			}
+			r := parseText(t, "cell-per-line-no-tab.txt", strings.Replace(string(b), national, spansFirst, 1))
+			noUnplaced(t, r)
+			assertFigures(t, r, readExpected(t, filepath.Join(dir, "expected.csv")))
+		})
+	}
+}
