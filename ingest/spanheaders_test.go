@@ -32,11 +32,7 @@ func flatHeader(order []int) string {
 // column that names it.
 func withTable3Header(t *testing.T, path string, header []string, order []int) string {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(string(b), "\n")
+	lines := strings.Split(readText(t, path), "\n")
 	var out []string
 	in, skipping := false, false
 	for _, l := range lines {
@@ -76,6 +72,15 @@ func reorderFigures(t *testing.T, row string, order []int) string {
 		cells[4+i] = figures[c]
 	}
 	return strings.Join(cells, "|")
+}
+
+func readText(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 func parseText(t *testing.T, name, text string) *gongkai.Report {
@@ -131,16 +136,109 @@ func TestSpanningHeadingsOneCellPerLine(t *testing.T) {
 	const spansFirst = "申请人情况\n法人或其他组织\n\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n"
 	for _, dir := range []string{"../testdata/form2019", "../testdata/form2021"} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			b, err := os.ReadFile(filepath.Join(dir, "cell-per-line-no-tab.txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(string(b), national) {
+			text := readText(t, filepath.Join(dir, "cell-per-line-no-tab.txt"))
+			if !strings.Contains(text, national) {
 				t.Fatalf("%s: the header of table 3 is not printed as expected", dir)
 			}
-			r := parseText(t, "cell-per-line-no-tab.txt", strings.Replace(string(b), national, spansFirst, 1))
+			r := parseText(t, "cell-per-line-no-tab.txt", strings.Replace(text, national, spansFirst, 1))
 			noUnplaced(t, r)
 			assertFigures(t, r, readExpected(t, filepath.Join(dir, "expected.csv")))
 		})
+	}
+}
+
+// replaceLines rewrites the lines of a fixture: edit gets each line with
+// the lines after it and returns the lines to print and how many it used.
+func replaceLines(t *testing.T, path string, edit func(lines []string) (out []string, used int)) (string, int) {
+	t.Helper()
+	lines := strings.Split(readText(t, path), "\n")
+	var out []string
+	edits := 0
+	for i := 0; i < len(lines); {
+		repl, used := edit(lines[i:])
+		if used == 0 {
+			out = append(out, lines[i])
+			i++
+			continue
+		}
+		out = append(out, repl...)
+		i += used
+		edits++
+	}
+	return strings.Join(out, "\n"), edits
+}
+
+// TestTable4SpansOnLinesOfTheirOwn prints table 4's header as PDF readers
+// do: 行政复议, 行政诉讼 and the blocks on lines of their own, before or
+// after one flat row of the fifteen results, and expects every figure
+// under its block and result.
+func TestTable4SpansOnLinesOfTheirOwn(t *testing.T) {
+	flat := "|" + strings.Repeat(" 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", 3)
+	for _, tc := range []struct {
+		name   string
+		header []string
+	}{
+		{"spans and blocks before", []string{"行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", flat}},
+		{"行政诉讼 first", []string{"行政诉讼", "行政复议", "未经复议直接起诉", "复议后起诉", flat}},
+		{"two to a line", []string{"行政复议 行政诉讼", "未经复议直接起诉 复议后起诉", flat}},
+		{"spans and blocks after", []string{flat, "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"}},
+	} {
+		for _, dir := range []string{"../testdata/form2019", "../testdata/form2021"} {
+			t.Run(filepath.Base(dir)+"/"+tc.name, func(t *testing.T) {
+				text, edits := replaceLines(t, filepath.Join(dir, "pipes-report.md"), func(ls []string) ([]string, int) {
+					if !strings.HasPrefix(ls[0], "| 行政复议 |") {
+						return nil, 0
+					}
+					return tc.header, 4 // the fixture's header: three rows and the separator
+				})
+				if edits != 1 {
+					t.Fatalf("table 4's header found %d times", edits)
+				}
+				r := parseText(t, "pipes-report.md", text)
+				noUnplaced(t, r)
+				assertFigures(t, r, readExpected(t, filepath.Join(dir, "expected.csv")))
+			})
+		}
+	}
+}
+
+// TestTable2BlockHeadingAfterItsHeader prints each block heading of table
+// 2 (第二十条第（X）项) after the block's header row rather than before it,
+// or alone on a line, and expects every figure under its row and column.
+func TestTable2BlockHeadingAfterItsHeader(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(ls []string) ([]string, int)
+	}{
+		{"heading after the header", func(ls []string) ([]string, int) {
+			if !strings.HasPrefix(ls[0], "| 第二十条") {
+				return nil, 0
+			}
+			for i := 1; i < len(ls) && i <= 2; i++ {
+				if strings.HasPrefix(ls[i], "| 信息内容") {
+					return append(append([]string{}, ls[1:i+1]...), ls[0]), i + 1
+				}
+			}
+			return nil, 0
+		}},
+		{"heading alone on a line", func(ls []string) ([]string, int) {
+			if !strings.HasPrefix(ls[0], "| 第二十条") {
+				return nil, 0
+			}
+			return []string{strings.TrimSpace(strings.Split(ls[0], "|")[1])}, 1
+		}},
+	} {
+		for _, dir := range []string{"../testdata/form2019", "../testdata/form2021"} {
+			t.Run(filepath.Base(dir)+"/"+tc.name, func(t *testing.T) {
+				path := filepath.Join(dir, "pipes-report.md")
+				text, edits := replaceLines(t, path, tc.edit)
+				if blocks := strings.Count("\n"+readText(t, path), "\n| 第二十条"); edits != blocks || blocks < 4 {
+					t.Fatalf("%d block headings moved of %d", edits, blocks)
+				}
+				r := parseText(t, "pipes-report.md", text)
+				noUnplaced(t, r)
+				assertFigures(t, r, readExpected(t, filepath.Join(dir, "expected.csv")))
+			})
+		}
 	}
 }
