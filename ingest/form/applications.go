@@ -15,8 +15,11 @@ import (
 type applicationsTable struct {
 	header  []layout.Cell
 	columns []slot
-	started bool     // a row of table 3 was read
-	group   *rowSpec // innermost heading row in force
+	// columnsProblem says why the header gives no columns for certain, ""
+	// when it does: the rows are then unplaced with it.
+	columnsProblem string
+	started        bool     // a row of table 3 was read
+	group          *rowSpec // innermost heading row in force
 	// otherHandlingRows: a row under （六）其他处理 was read, the 2021 layout.
 	otherHandlingRows bool
 	otherHandlingObs  []int    // observations of （六）其他处理 itself
@@ -50,31 +53,36 @@ func (r *reader) isApplicationsHeader(l label.Label) bool {
 // prints them, whatever spanning lines come before or after it (a PDF
 // reader prints the spans on lines of their own above the flat row);
 // otherwise the header's cells are read together, over lines. With no
-// header at all the form's order is taken.
-func (r *reader) applicationsColumns(header []layout.Cell) []slot {
+// header at all the form's order is taken. A header whose order is not
+// certain gives no columns and the reason.
+func (r *reader) applicationsColumns(header []layout.Cell) ([]slot, string) {
 	for _, line := range cellsByLine(header) {
-		if cols := r.applicationsColumnsPrinted(line); r.namesEveryApplicationsColumn(cols) {
-			return cols
+		if cols, problem := r.applicationsColumnsPrinted(line); problem == "" && r.namesEveryApplicationsColumn(cols) {
+			return cols, ""
 		}
 	}
-	out := r.applicationsColumnsPrinted(header)
+	out, problem := r.applicationsColumnsPrinted(header)
+	if problem != "" {
+		return nil, problem
+	}
 	if len(out) == 0 {
 		for _, c := range r.s.applications.templateColumns(gongkai.Template2019) {
 			out = append(out, slot{key: c.key, printed: c.label, block: r.s.applications, x0: -1, x1: -1, idx: -1})
 		}
 	}
-	return out
+	return out, ""
 }
 
-// applicationsColumnsPrinted reads header cells into columns in printed
-// order, joining a header cut over cells (商业 / 企业). The columns under
-// 法人或其他组织 take the place of that span when a column is printed
-// before it (自然人 | 法人或其他组织 | 总计, the form's two header rows): a
-// span printed before every column heads the whole row, as a PDF reader
-// prints it above the flat header row, and places nothing.
-func (r *reader) applicationsColumnsPrinted(header []layout.Cell) []slot {
+// legalPersons is the span of table 3 over the columns of 法人或其他组织.
+const legalPersons = "legal_persons"
+
+// applicationsColumnsPrinted reads header cells into columns, joining a
+// header cut over cells (商业 / 企业), and puts the columns under
+// 法人或其他组织 where the header's shape says (placeUnderSpan).
+func (r *reader) applicationsColumnsPrinted(header []layout.Cell) ([]slot, string) {
 	var out []slot
-	marker := -1
+	var under []bool // out[i] is a column under 法人或其他组织
+	spanAt := -1     // columns printed before 法人或其他组织, at its last printing before any of its columns
 	var pending []layout.Cell
 	for _, c := range header {
 		k := label.Key(c.Text)
@@ -85,8 +93,8 @@ func (r *reader) applicationsColumnsPrinted(header []layout.Cell) []slot {
 		if col == nil {
 			if sp := r.applicationsSpan(k); sp != nil {
 				pending = nil
-				if sp.id == "legal_persons" && len(out) > 0 {
-					marker = len(out)
+				if sp.id == legalPersons && !slices.Contains(under, true) {
+					spanAt = len(out)
 				}
 			} else if len(pending) < 2 {
 				pending = append(pending, c)
@@ -99,15 +107,30 @@ func (r *reader) applicationsColumnsPrinted(header []layout.Cell) []slot {
 		if containsSlot(out, col.key) {
 			continue
 		}
-		s := slot{key: col.key, printed: source.Trim(c.Text), block: r.s.applications, x0: c.X0, x1: c.X1, idx: c.Idx}
-		if col.parent == "legal_persons" && marker >= 0 {
-			out = slices.Insert(out, marker, s)
-			marker++
-			continue
-		}
-		out = append(out, s)
+		out = append(out, slot{key: col.key, printed: source.Trim(c.Text), block: r.s.applications, x0: c.X0, x1: c.X1, idx: c.Idx})
+		under = append(under, col.parent == legalPersons)
 	}
-	return out
+	return placeUnderSpan(out, under, spanAt)
+}
+
+// placeUnderSpan orders the columns of table 3 read in printed order.
+// When every column under 法人或其他组织 (under) is printed after all the
+// others, the header is the form's two rows (自然人 | 法人或其他组织 | 总计
+// above 商业企业 …): those columns take the place of the span, printed
+// after spanAt columns. When a column not under the span follows them, the
+// header is flat and its printed order decides, wherever the span was
+// printed. A span printed before every column, over columns printed after
+// all others, may head the whole row or its own columns: the order is not
+// certain, and the reason says so.
+func placeUnderSpan(out []slot, under []bool, spanAt int) ([]slot, string) {
+	first := slices.Index(under, true)
+	if spanAt < 0 || first < 0 || slices.Contains(under[first:], false) {
+		return out, ""
+	}
+	if spanAt == 0 && first > 0 {
+		return nil, "the header of table 3 prints 法人或其他组织 before every column and its columns after all the others: the order of the columns is not certain"
+	}
+	return slices.Concat(out[:spanAt], out[first:], out[spanAt:first]), ""
 }
 
 // applicationsColumn is the column of table 3 whose header key k names,

@@ -474,7 +474,7 @@ func (r *reader) openRow(row *rowSpec, c layout.Cell) {
 		r.closeReviews()
 		r.table = tableApplications
 		if !r.applications.started {
-			r.applications.columns = r.applicationsColumns(r.applications.header)
+			r.applications.columns, r.applications.columnsProblem = r.applicationsColumns(r.applications.header)
 			r.applications.started = true
 		}
 		if row.group {
