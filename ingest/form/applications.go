@@ -1,6 +1,8 @@
 package form
 
 import (
+	"slices"
+
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/layout"
@@ -13,8 +15,11 @@ import (
 type applicationsTable struct {
 	header  []layout.Cell
 	columns []slot
-	started bool     // a row of table 3 was read
-	group   *rowSpec // innermost heading row in force
+	// columnsProblem says why the header gives no columns for certain, ""
+	// when it does: the rows are then unplaced with it.
+	columnsProblem string
+	started        bool     // a row of table 3 was read
+	group          *rowSpec // innermost heading row in force
 	// otherHandlingRows: a row under （六）其他处理 was read, the 2021 layout.
 	otherHandlingRows bool
 	otherHandlingObs  []int    // observations of （六）其他处理 itself
@@ -42,37 +47,55 @@ func (r *reader) isApplicationsHeader(l label.Label) bool {
 	return false
 }
 
-// applicationsColumns reads the header cells of table 3 into its seven columns. The
-// columns under 法人或其他组织 take its place, wherever the layout prints
-// them; with no header at all the form's order is taken.
-func (r *reader) applicationsColumns(header []layout.Cell) []slot {
+// applicationsColumns reads the header cells of table 3 into its seven
+// columns. A spanning heading (申请人情况, 法人或其他组织) is never a column.
+// A line of the header that names every column decides their order as it
+// prints them, whatever spanning lines come before or after it (a PDF
+// reader prints the spans on lines of their own above the flat row);
+// otherwise the header's cells are read together, over lines. With no
+// header at all the form's order is taken. A header whose order is not
+// certain gives no columns and the reason.
+func (r *reader) applicationsColumns(header []layout.Cell) ([]slot, string) {
+	for _, line := range cellsByLine(header) {
+		if cols, problem := r.applicationsColumnsPrinted(line); problem == "" && r.namesEveryApplicationsColumn(cols) {
+			return cols, ""
+		}
+	}
+	out, problem := r.applicationsColumnsPrinted(header)
+	if problem != "" {
+		return nil, problem
+	}
+	if len(out) == 0 {
+		for _, c := range r.s.applications.templateColumns(gongkai.Template2019) {
+			out = append(out, slot{key: c.key, printed: c.label, block: r.s.applications, x0: -1, x1: -1, idx: -1})
+		}
+	}
+	return out, ""
+}
+
+// legalPersons is the span of table 3 over the columns of 法人或其他组织.
+const legalPersons = "legal_persons"
+
+// applicationsColumnsPrinted reads header cells into columns, joining a
+// header cut over cells (商业 / 企业), and puts the columns under
+// 法人或其他组织 where the header's shape says (placeUnderSpan).
+func (r *reader) applicationsColumnsPrinted(header []layout.Cell) ([]slot, string) {
 	var out []slot
-	marker := -1
+	var under []bool // out[i] is a column under 法人或其他组织
+	spanAt := -1     // columns printed before 法人或其他组织, at its last printing before any of its columns
 	var pending []layout.Cell
 	for _, c := range header {
 		k := label.Key(c.Text)
 		if len(pending) > 0 {
 			k = label.Key(r.labelText(pending) + c.Text)
 		}
-		var col *columnSpec
-		for _, cc := range r.s.applications.columns {
-			if cc.score(k) >= label.Contained {
-				col = cc
-				break
-			}
-		}
+		col := r.applicationsColumn(k)
 		if col == nil {
-			isSpan := false
-			for _, sp := range r.s.spans[tableApplications] {
-				if sp.score(k) >= label.Contained {
-					isSpan = true
-					if sp.id == "legal_persons" {
-						marker = len(out)
-					}
-				}
-			}
-			if isSpan {
+			if sp := r.applicationsSpan(k); sp != nil {
 				pending = nil
+				if sp.id == legalPersons && !slices.Contains(under, true) {
+					spanAt = len(out)
+				}
 			} else if len(pending) < 2 {
 				pending = append(pending, c)
 			} else {
@@ -84,18 +107,78 @@ func (r *reader) applicationsColumns(header []layout.Cell) []slot {
 		if containsSlot(out, col.key) {
 			continue
 		}
-		s := slot{key: col.key, printed: source.Trim(c.Text), block: r.s.applications, x0: c.X0, x1: c.X1, idx: c.Idx}
-		if col.parent == "legal_persons" && marker >= 0 {
-			out = append(out[:marker], append([]slot{s}, out[marker:]...)...)
-			marker++
-			continue
-		}
-		out = append(out, s)
+		out = append(out, slot{key: col.key, printed: source.Trim(c.Text), block: r.s.applications, x0: c.X0, x1: c.X1, idx: c.Idx})
+		under = append(under, col.parent == legalPersons)
 	}
-	if len(out) == 0 {
-		for _, c := range r.s.applications.templateColumns(gongkai.Template2019) {
-			out = append(out, slot{key: c.key, printed: c.label, block: r.s.applications, x0: -1, x1: -1, idx: -1})
+	return placeUnderSpan(out, under, spanAt)
+}
+
+// placeUnderSpan orders the columns of table 3 read in printed order.
+// When every column under 法人或其他组织 (under) is printed after all the
+// others, the header is the form's two rows (自然人 | 法人或其他组织 | 总计
+// above 商业企业 …): those columns take the place of the span, printed
+// after spanAt columns. When a column not under the span follows them, the
+// header is flat and its printed order decides, wherever the span was
+// printed. A span printed before every column, over columns printed after
+// all others, may head the whole row or its own columns: the order is not
+// certain, and the reason says so.
+func placeUnderSpan(out []slot, under []bool, spanAt int) ([]slot, string) {
+	first := slices.Index(under, true)
+	if spanAt < 0 || first < 0 || slices.Contains(under[first:], false) {
+		return out, ""
+	}
+	if spanAt == 0 && first > 0 {
+		return nil, "the header of table 3 prints 法人或其他组织 before every column and its columns after all the others: the order of the columns is not certain"
+	}
+	return slices.Concat(out[:spanAt], out[first:], out[spanAt:first]), ""
+}
+
+// applicationsColumn is the column of table 3 whose header key k names,
+// or nil.
+func (r *reader) applicationsColumn(k string) *columnSpec {
+	for _, c := range r.s.applications.columns {
+		if c.score(k) >= label.Contained {
+			return c
 		}
+	}
+	return nil
+}
+
+// applicationsSpan is the spanning heading of table 3 that key k names,
+// or nil.
+func (r *reader) applicationsSpan(k string) *entry {
+	for _, sp := range r.s.spans[tableApplications] {
+		if sp.score(k) >= label.Contained {
+			return sp
+		}
+	}
+	return nil
+}
+
+// namesEveryApplicationsColumn reports whether cols hold every column of
+// table 3 in one of the templates.
+func (r *reader) namesEveryApplicationsColumn(cols []slot) bool {
+	for _, tpl := range templates {
+		want := r.s.applications.templateColumns(tpl)
+		every := len(want) > 0 && len(cols) == len(want)
+		for _, c := range want {
+			every = every && containsSlot(cols, c.key)
+		}
+		if every {
+			return true
+		}
+	}
+	return false
+}
+
+// cellsByLine groups cells by the line they are printed on, in order.
+func cellsByLine(cells []layout.Cell) [][]layout.Cell {
+	var out [][]layout.Cell
+	for i, c := range cells {
+		if i == 0 || c.Line != cells[i-1].Line {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], c)
 	}
 	return out
 }

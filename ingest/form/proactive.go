@@ -118,6 +118,24 @@ func (b *blockSpec) column(text string) (*columnSpec, bool) {
 	return c, s >= label.MatchThreshold
 }
 
+// namedBy reports whether header, read since the last row, is the header
+// of block b: every cell names a column of b. A block heading printed
+// after its header (as PDF readers print a heading on a line of its own)
+// then keeps it; any other header is dropped rather than lent to a block
+// it does not name.
+func (b *blockSpec) namedBy(header []layout.Cell) bool {
+	if b == nil {
+		return false
+	}
+	hs := b.headerCells(joinHeaderRows(header))
+	for _, h := range hs {
+		if _, ok := b.column(h.Text); !ok {
+			return false
+		}
+	}
+	return len(hs) > 0
+}
+
 // headerCells splits header cells printed with no separator
 // (本年新制作数量本年新公开数量…), then joins the pieces of a header split
 // over cells (本年新 | 制作数量).

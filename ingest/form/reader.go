@@ -233,7 +233,9 @@ func (r *reader) readProactiveHeading(c layout.Cell, l label.Label, folded strin
 	r.table = tableProactive
 	if m != nil {
 		r.proactive.block = r.blockOfArticle(m[1])
-		r.proactive.header, r.proactive.headerOpen = nil, false
+		if !r.proactive.block.namedBy(r.proactive.header) {
+			r.proactive.header, r.proactive.headerOpen = nil, false
+		}
 		return true
 	}
 	r.proactive.header, r.proactive.headerOpen = nil, true
@@ -472,7 +474,7 @@ func (r *reader) openRow(row *rowSpec, c layout.Cell) {
 		r.closeReviews()
 		r.table = tableApplications
 		if !r.applications.started {
-			r.applications.columns = r.applicationsColumns(r.applications.header)
+			r.applications.columns, r.applications.columnsProblem = r.applicationsColumns(r.applications.header)
 			r.applications.started = true
 		}
 		if row.group {

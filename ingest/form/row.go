@@ -118,7 +118,7 @@ func (r *reader) rowColumns(cur *openRow, figures bool) ([]slot, string) {
 		r.proactive.columns[b] = slots
 		return slots, ""
 	case tableApplications:
-		return r.applications.columns, ""
+		return r.applications.columns, r.applications.columnsProblem
 	}
 	if figures {
 		return nil, "no row of the form has this label"
