@@ -583,23 +583,32 @@ func TestPieceOfAWrappedLabelIsNoLocalRow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// As in 上海 2025's converted table: the piece stands alone, after the
-	// rows of 不予处理, with the heading 其他处理 printed elsewhere.
-	text := strings.Replace(string(b), "|  | （六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 |", "|  |  | 行政机关不再处理其政府信息公 |", 1)
-	r, err := Parse("piece.md", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, o := range r.Observations {
-		if slices.Contains(o.Flags, gongkai.FlagLocalRow) || o.Indicator == "requests.other_handling.no_correction" {
-			t.Errorf("%s [%s] = %v placed from the piece %q", o.Indicator, o.Breakdown, show(o.Value), o.Label)
-		}
-	}
-	found := false
-	for _, u := range r.Unplaced {
-		found = found || strings.Contains(u.Reason, "a piece of the wrapped label of the form's row 申请人无正当理由逾期不补正")
-	}
-	if !found {
-		t.Errorf("the piece is not unplaced with its reason: %+v", r.Unplaced)
+	const row = "|  | （六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 |"
+	for _, tc := range []struct{ name, printed string }{
+		// As in 上海 2025's converted table: the piece stands alone, after
+		// the rows of 不予处理, with the heading 其他处理 printed elsewhere.
+		{"alone", "|  |  | 行政机关不再处理其政府信息公 |"},
+		// The heading in the cell before the piece: the row is not the
+		// heading 其他处理, whose figures these are not.
+		{"after its heading", "|  | （六）其他处理 | 行政机关不再处理其政府信息公 |"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := Parse("piece.md", []byte(strings.Replace(string(b), row, tc.printed, 1)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range r.Observations {
+				if slices.Contains(o.Flags, gongkai.FlagLocalRow) || o.Indicator == "requests.other_handling.no_correction" || o.Indicator == "requests.other_handling" {
+					t.Errorf("%s [%s] = %v placed from the piece %q", o.Indicator, o.Breakdown, show(o.Value), o.Label)
+				}
+			}
+			found := false
+			for _, u := range r.Unplaced {
+				found = found || strings.Contains(u.Reason, "a piece of the wrapped label of the form's row 申请人无正当理由逾期不补正")
+			}
+			if !found {
+				t.Errorf("the piece is not unplaced with its reason: %+v", r.Unplaced)
+			}
+		})
 	}
 }

@@ -427,7 +427,7 @@ func (r *reader) matchRow(l label.Label) *rowSpec {
 	for _, t := range []int{tableProactive, tableApplications} {
 		for _, row := range r.s.rows[t] {
 			s := row.score(l.Key)
-			if s < label.MatchThreshold-label.AmbiguityMargin {
+			if s < label.MatchThreshold-label.AmbiguityMargin || row.group && headingBefore(row, l.Key) != "" {
 				continue
 			}
 			if t == tableApplications {

@@ -172,6 +172,12 @@ const minPieceRunes = 4
 // belong to that row or to another one; a local row they are not.
 func (r *reader) wrappedFrom(cur *openRow) *rowSpec {
 	key := label.Parse(cur.printedLabel()).Key
+	for _, row := range r.s.rows[cur.table] {
+		if rest := headingBefore(row, key); row.group && rest != "" {
+			key = rest // （六）其他处理 printed in the cell before the piece
+			break
+		}
+	}
 	if utf8.RuneCountInString(key) < minPieceRunes {
 		return nil
 	}
@@ -183,6 +189,20 @@ func (r *reader) wrappedFrom(cur *openRow) *rowSpec {
 		}
 	}
 	return nil
+}
+
+// headingBefore is what a label says after the wording of a heading row
+// that it starts with (a block label printed in the cell before the row's
+// own, the two joined), when that is long enough to be a label of its
+// own; "" otherwise. Such a label is not the heading: its figures are the
+// row's, whose label follows.
+func headingBefore(heading *rowSpec, key string) string {
+	for _, k := range heading.keys {
+		if rest, ok := strings.CutPrefix(key, k); ok && utf8.RuneCountInString(rest) >= minPieceRunes {
+			return rest
+		}
+	}
+	return ""
 }
 
 // localTarget places a row the national form lacks: under its block of
