@@ -506,13 +506,10 @@ func (t *table) renderHeader(emit func(page int, text string), labelColumns int)
 		}
 	}
 	// The headings spanning several columns (申请人情况, 法人或其他组织)
-	// follow the row of column headers: the form reader takes a line of
-	// text right before that row for one of its columns (see the README).
-	defer func() {
-		for _, s := range spanLines {
-			emit(s.Page, s.Text)
-		}
-	}()
+	// are printed above the row of column headers, as on the page.
+	for _, s := range spanLines {
+		emit(s.Page, s.Text)
+	}
 	if !named {
 		if label.Len() > 0 {
 			emit(t.header[0].page, label.String())
