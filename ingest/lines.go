@@ -7,15 +7,12 @@ import (
 	"github.com/gongkai/gongkai/ingest/source"
 )
 
-// Line is one line of a report's text as the parser reads it.
-type Line struct {
-	// N is the number figures cite: the line of a text file; for an HTML
-	// page, the source line where the text starts (several lines of text
-	// may share it, and numbers skip the lines of markup); for a DOCX
-	// file, the place of the paragraph or table row.
-	N    int
-	Text string
-}
+// Line is one line of a report's text as the parser reads it: N is the
+// number its figures cite (the line of a text file; for an HTML page, the
+// source line where the text starts; for a DOCX file, the place of the
+// paragraph or table row; for a PDF, the line of its extracted text, on
+// Page).
+type Line = source.Line
 
 // Lines returns the text of a report file as the parser reads it, each
 // line with the number that its figures cite, so that a reader can be
@@ -36,7 +33,7 @@ func Lines(name string, data []byte) ([]Line, error) {
 		cells := cellLines(doc, l.N)
 		switch {
 		case cells == nil:
-			out = append(out, Line{N: l.N, Text: l.Text})
+			out = append(out, l)
 		case !expanded[l.N]:
 			expanded[l.N] = true
 			out = append(out, cells...)
