@@ -87,6 +87,11 @@ func TestRealReports(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The template is told by the printed headers, as the person
+			// who typed the figures read them.
+			if tpl := realTemplates[want.Template]; r.Template != tpl {
+				t.Errorf("template %q, want %q", r.Template, tpl)
+			}
 			s := scoreReal(t, cat, want, r)
 			if defects := len(s.wrong) + len(s.invented); defects > rr.defects {
 				for _, m := range s.wrong {

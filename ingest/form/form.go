@@ -56,15 +56,22 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) ([]sourc
 	return narrative, nil
 }
 
-// template is the report's template: that of table 3 when it tells (2021
-// when （六）其他处理 has its three rows), else that of most blocks of table
-// 2, else the 2019 format, the first that has these tables.
+// template is the report's template, told by the printed headers and rows:
+// 2021 when table 3's （六）其他处理 has its three rows, which only the 2021
+// form has; else that of most blocks of table 2, whose columns and blocks
+// differ between the forms; else that of table 3 (a single 其他处理 row is
+// the 2019 layout, but many 2021 reports keep it, so it tells only when
+// table 2 does not); else the 2019 format, the first that has these tables.
 func (r *reader) template() string {
-	if t := r.applicationsTemplate(); t != "" {
-		return t
+	applications := r.applicationsTemplate()
+	if applications == gongkai.Template2021 {
+		return applications
 	}
 	if t := r.proactiveTemplate(); t != "" {
 		return t
+	}
+	if applications != "" {
+		return applications
 	}
 	return gongkai.Template2019
 }
