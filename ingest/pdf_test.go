@@ -109,14 +109,19 @@ func TestPublishedPDF(t *testing.T) {
 // Word file (testdata/pdf, made by scripts/pdf-fixtures.sh): block labels
 // merged over their rows and printed a few characters a line, labels
 // wrapped in narrow cells, header cells split over lines, table 3 crossing
-// a page break with a page-number footer. Every figure is found under its
-// row and column, and cites a page.
+// a page break with a page-number footer; and the same printed sideways.
+// Every figure is found under its row and column, and cites a page.
 func TestTemplatePDFs(t *testing.T) {
 	for _, tc := range []struct {
 		file, template, expected string
 	}{
 		{"form2019.pdf", gongkai.Template2019, "../testdata/form2019/expected.csv"},
 		{"form2021.pdf", gongkai.Template2021, "../testdata/form2021/expected.csv"},
+		// Printed sideways, as wide tables are: the text runs upwards on
+		// a portrait page, shown upright by /Rotate 90 or read by turning
+		// the paper (scripts/rotatepdf).
+		{"form2019-rotated.pdf", gongkai.Template2019, "../testdata/form2019/expected.csv"},
+		{"form2021-sideways.pdf", gongkai.Template2021, "../testdata/form2021/expected.csv"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			r := parseFile(t, "../testdata/pdf/"+tc.file)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -18,6 +19,7 @@ import (
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/klippa-app/go-pdfium/responses"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
@@ -211,10 +213,6 @@ func readPages(inst pdfium.Pdfium, data []byte, lim Limits) ([]page, error) {
 	chars, objects := 0, 0
 	for i := range count.PageCount {
 		ref := requests.Page{ByIndex: &requests.PageByIndex{Document: doc.Document, Index: i}}
-		h, err := inst.FPDF_GetPageHeightF(&requests.FPDF_GetPageHeightF{Page: ref})
-		if err != nil {
-			return nil, fmt.Errorf("page %d of the PDF cannot be read: %w", i+1, err)
-		}
 		text, err := inst.GetPageTextStructured(&requests.GetPageTextStructured{Page: ref, Mode: requests.GetPageTextStructuredModeChars})
 		if err != nil {
 			return nil, fmt.Errorf("the text of page %d of the PDF cannot be read: %w", i+1, err)
@@ -222,8 +220,12 @@ func readPages(inst pdfium.Pdfium, data []byte, lim Limits) ([]page, error) {
 		if chars += len(text.Chars); chars > lim.MaxChars {
 			return nil, fmt.Errorf("the PDF has more than %d characters by page %d (MaxChars)", lim.MaxChars, i+1)
 		}
-		p := page{n: i + 1, height: float64(h.PageHeight)}
-		if p.rules, p.walls, err = rules(inst, ref, p.height, &objects, lim); err != nil {
+		v, err := pageView(inst, ref, text.Chars)
+		if err != nil {
+			return nil, err
+		}
+		p := page{n: i + 1, height: v.height()}
+		if p.rules, p.walls, err = rules(inst, ref, v, &objects, lim); err != nil {
 			return nil, err
 		}
 		for _, c := range text.Chars {
@@ -235,11 +237,85 @@ func readPages(inst pdfium.Pdfium, data []byte, lim Limits) ([]page, error) {
 			if pos.Right <= pos.Left && pos.Top <= pos.Bottom {
 				continue
 			}
-			p.glyphs = append(p.glyphs, glyph{r: r[0], x0: pos.Left, x1: pos.Right, y0: p.height - pos.Top, y1: p.height - pos.Bottom})
+			x0, y0, x1, y1 := v.box(pos.Left, pos.Bottom, pos.Right, pos.Top)
+			p.glyphs = append(p.glyphs, glyph{r: r[0], x0: x0, x1: x1, y0: y0, y1: y1})
 		}
 		pages = append(pages, p)
 	}
 	return pages, nil
+}
+
+// view maps a page's user space (points, y upwards, as the text layer and
+// the paths give positions) to the page as it is read: x to the right and y
+// downwards along the lines of its text. Tables too wide for a portrait
+// page are printed sideways, their text running upwards (with /Rotate 90
+// for the viewer, or for the reader to turn the paper): the view turns such
+// a page so that its lines read as those of any other page.
+type view struct {
+	quarter int     // quarter turns anticlockwise from the horizontal of the text's lines
+	w, h    float64 // the user space's width and height
+}
+
+// pageView is the view of a page whose text layer is chars: the direction
+// most of its characters run decides.
+func pageView(inst pdfium.Pdfium, ref requests.Page, chars []*responses.GetPageTextStructuredChar) (view, error) {
+	w, err := inst.FPDF_GetPageWidthF(&requests.FPDF_GetPageWidthF{Page: ref})
+	if err != nil {
+		return view{}, fmt.Errorf("page %d of the PDF cannot be read: %w", pageIndex(ref)+1, err)
+	}
+	h, err := inst.FPDF_GetPageHeightF(&requests.FPDF_GetPageHeightF{Page: ref})
+	if err != nil {
+		return view{}, fmt.Errorf("page %d of the PDF cannot be read: %w", pageIndex(ref)+1, err)
+	}
+	v := view{w: float64(w.PageWidth), h: float64(h.PageHeight)}
+	// pdfium gives the page's size as shown, turned by its /Rotate; the
+	// positions are in the user space, before that turn.
+	if rot, err := inst.FPDFPage_GetRotation(&requests.FPDFPage_GetRotation{Page: ref}); err == nil && rot.PageRotation%2 == 1 {
+		v.w, v.h = v.h, v.w
+	}
+	var votes [4]int
+	for _, c := range chars {
+		if r := []rune(c.Text); len(r) == 1 && (unicode.Is(unicode.Han, r[0]) || unicode.IsDigit(r[0])) {
+			// pdfium measures the angle clockwise: text running upwards
+			// is at 3π/2.
+			votes[(4-int(math.Round(c.Angle/(math.Pi/2)))%4)%4]++
+		}
+	}
+	for q := range votes {
+		if votes[q] > votes[v.quarter] {
+			v.quarter = q
+		}
+	}
+	return v, nil
+}
+
+// point maps a point of the user space to the view.
+func (v view) point(x, y float64) (float64, float64) {
+	switch v.quarter {
+	case 1: // running upwards: the page turned a quarter clockwise
+		return y, x
+	case 2:
+		return v.w - x, y
+	case 3:
+		return v.h - y, v.w - x
+	}
+	return x, v.h - y
+}
+
+// box maps a rectangle of the user space to the view, as its left, top,
+// right and bottom.
+func (v view) box(left, bottom, right, top float64) (x0, y0, x1, y1 float64) {
+	ax, ay := v.point(left, bottom)
+	bx, by := v.point(right, top)
+	return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+}
+
+// height is the page's height in the view.
+func (v view) height() float64 {
+	if v.quarter%2 == 1 {
+		return v.w
+	}
+	return v.h
 }
 
 // Sizes of the path objects that are rules, in points.
@@ -251,7 +327,7 @@ const (
 // rules collects the lines of a page's tables: thin paths, and the edges of
 // boxes (a cell drawn as a rectangle); horizontal ones as rules, vertical
 // ones as walls.
-func rules(inst pdfium.Pdfium, ref requests.Page, height float64, objects *int, lim Limits) ([]rule, []wall, error) {
+func rules(inst pdfium.Pdfium, ref requests.Page, v view, objects *int, lim Limits) ([]rule, []wall, error) {
 	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: ref})
 	if err != nil {
 		return nil, nil, fmt.Errorf("the objects of page %d of the PDF cannot be read: %w", pageIndex(ref)+1, err)
@@ -274,8 +350,7 @@ func rules(inst pdfium.Pdfium, ref requests.Page, height float64, objects *int, 
 		if err != nil {
 			continue
 		}
-		x0, x1 := float64(b.Left), float64(b.Right)
-		top, bottom := height-float64(b.Top), height-float64(b.Bottom)
+		x0, top, x1, bottom := v.box(float64(b.Left), float64(b.Bottom), float64(b.Right), float64(b.Top))
 		switch {
 		case x1-x0 < ruleMinWidth && bottom-top < ruleMinWidth:
 		case bottom-top <= ruleMaxThick:
@@ -284,7 +359,7 @@ func rules(inst pdfium.Pdfium, ref requests.Page, height float64, objects *int, 
 			walls = append(walls, wall{x: (x0 + x1) / 2, y0: top, y1: bottom})
 		default:
 			// A grid drawn as one path: its straight segments.
-			r, w, err := segments(inst, obj.PageObject, height, objects, lim)
+			r, w, err := segments(inst, obj.PageObject, v, objects, lim)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -296,7 +371,7 @@ func rules(inst pdfium.Pdfium, ref requests.Page, height float64, objects *int, 
 
 // segments are the horizontal and vertical straight segments of a path
 // object, in page coordinates from the top.
-func segments(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, height float64, objects *int, lim Limits) ([]rule, []wall, error) {
+func segments(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, v view, objects *int, lim Limits) ([]rule, []wall, error) {
 	n, err := inst.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: obj})
 	if err != nil {
 		return nil, nil, nil
@@ -312,7 +387,7 @@ func segments(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, height float64
 		mx := m.Matrix
 		px := float64(mx.A)*float64(x) + float64(mx.C)*float64(y) + float64(mx.E)
 		py := float64(mx.B)*float64(x) + float64(mx.D)*float64(y) + float64(mx.F)
-		return px, height - py
+		return v.point(px, py)
 	}
 	var rules []rule
 	var walls []wall
