@@ -612,3 +612,43 @@ func TestPieceOfAWrappedLabelIsNoLocalRow(t *testing.T) {
 		})
 	}
 }
+
+// TestDamagedNumberedLabelIsNoLocalRow: a label whose words a PDF's text
+// layer or OCR damaged (继续 read as 共和) matches no row of the form, but
+// its numbering says which one it stands for. A row numbered at the level
+// of the heading it falls under, or with the number of one of its rows, is
+// not a row the report adds: it is unplaced, never kept as a local row.
+func TestDamagedNumberedLabelIsNoLocalRow(t *testing.T) {
+	b, err := os.ReadFile("../testdata/form2021/pipes-report.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, row, damaged, reason string }{
+		{"first level under 三、", "| 四、结转下年度继续办理 |", "| 四、结转下年度共和办理 |", "numbered 四、, at the level of the form's heading"},
+		{"a number of 其他处理's rows", "| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 |",
+			"| 2.申请人本期告根收费据《要求中华费人、行政机关不报处理其政府信息公开申请 |", "numbered 2. as the form's row 申请人逾期未按收费通知要求缴纳费用"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := string(b)
+			if !strings.Contains(text, tc.row) {
+				t.Fatalf("fixture lacks %q", tc.row)
+			}
+			r, err := Parse("damaged.md", []byte(strings.Replace(text, tc.row, tc.damaged, 1)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range r.Observations {
+				if slices.Contains(o.Flags, gongkai.FlagLocalRow) {
+					t.Errorf("%s [%s] = %v kept as a local row from %q", o.Indicator, o.Breakdown, show(o.Value), o.Label)
+				}
+			}
+			found := false
+			for _, u := range r.Unplaced {
+				found = found || strings.Contains(u.Reason, tc.reason)
+			}
+			if !found {
+				t.Errorf("the row is not unplaced with the reason %q: %+v", tc.reason, r.Unplaced)
+			}
+		})
+	}
+}

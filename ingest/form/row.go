@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -225,7 +226,38 @@ func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
 	if g == nil {
 		return nil, "a row the national form does not have, outside any heading of table 3"
 	}
+	if reason := r.numberedAsFormRow(cur, g); reason != "" {
+		return nil, reason
+	}
 	return &rowTarget{indicator: func(slot) string { return g.local }, flags: flags}, ""
+}
+
+// numberedAsFormRow says why a row whose words match no row of table 3
+// cannot be one the report adds under heading g, by its numbering: a row
+// added under g is numbered one level below g, after g's own rows. A label
+// numbered at g's level or above (四、 under 三、本年度办理结果), or with the
+// number of one of g's rows, is a row of the form whose label was damaged
+// (a PDF's text layer, OCR) or printed with other words: its figures are
+// not placed under a row of its own. "" when the numbering allows the row,
+// or there is none.
+func (r *reader) numberedAsFormRow(cur *openRow, g *rowSpec) string {
+	l := label.Parse(cur.printedLabel())
+	level, n := l.EnumLevel(), l.Ordinal()
+	switch {
+	case level == 0:
+		return ""
+	case level <= g.depth:
+		return fmt.Sprintf("numbered %s, at the level of the form's heading %s or above, yet worded as none of the form's rows: a damaged label, whose row is not certain", l.Enum, g.label)
+	}
+	if level > g.depth+1 {
+		return ""
+	}
+	for _, row := range r.s.rows[tableApplications] {
+		if row.parent == g.id && strings.HasSuffix(row.id, "."+strconv.Itoa(n)) {
+			return fmt.Sprintf("numbered %s as the form's row %s under %s, but worded otherwise: a damaged label, whose row is not certain", l.Enum, row.label, g.label)
+		}
+	}
+	return ""
 }
 
 // emitRow turns the figures of a placed row, lined up with its columns,
