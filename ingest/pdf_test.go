@@ -119,7 +119,7 @@ func TestTemplatePDFs(t *testing.T) {
 		{"form2021.pdf", gongkai.Template2021, "../testdata/form2021/expected.csv"},
 		// Printed sideways, as wide tables are: the text runs upwards on
 		// a portrait page, shown upright by /Rotate 90 or read by turning
-		// the paper (scripts/rotatepdf).
+		// the paper (scripts/reprintpdf).
 		{"form2019-rotated.pdf", gongkai.Template2019, "../testdata/form2019/expected.csv"},
 		{"form2021-sideways.pdf", gongkai.Template2021, "../testdata/form2021/expected.csv"},
 	} {

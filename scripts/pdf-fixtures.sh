@@ -15,5 +15,5 @@ for f in legacy2014 form2019 form2021; do
 	soffice --headless --convert-to pdf --outdir testdata/pdf "$work/$f.docx" >/dev/null
 done
 # The same printed sideways: with /Rotate 90, and without (turn the paper).
-go run ./scripts/rotatepdf -rotate testdata/pdf/form2019.pdf testdata/pdf/form2019-rotated.pdf
-go run ./scripts/rotatepdf testdata/pdf/form2021.pdf testdata/pdf/form2021-sideways.pdf
+go run ./scripts/reprintpdf -as rotated testdata/pdf/form2019.pdf testdata/pdf/form2019-rotated.pdf
+go run ./scripts/reprintpdf -as sideways testdata/pdf/form2021.pdf testdata/pdf/form2021-sideways.pdf

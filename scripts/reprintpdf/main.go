@@ -1,11 +1,14 @@
-// Command rotatepdf writes a copy of a PDF whose pages are printed sideways,
-// as landscape tables are in many published reports: every page's content
-// is turned a quarter turn anticlockwise on a page of swapped width and
-// height, so that its text runs upwards. With -rotate the page also carries
-// /Rotate 90, which a viewer applies to show it upright; without it, the
-// reader turns the paper. It makes the test PDFs of testdata/pdf:
+// Command reprintpdf writes a copy of a PDF printed another way, as
+// published reports are, to make the test PDFs of testdata/pdf:
 //
-//	go run ./scripts/rotatepdf [-rotate] in.pdf out.pdf
+//		go run ./scripts/reprintpdf -as sideways|rotated in.pdf out.pdf
+//
+//	  - sideways: every page's content turned a quarter anticlockwise on a
+//	    page of swapped width and height, so that its text runs upwards, as
+//	    landscape tables are printed on portrait pages; the reader turns the
+//	    paper.
+//	  - rotated: the same, with /Rotate 90, which a viewer applies to show
+//	    the page upright.
 package main
 
 import (
@@ -23,19 +26,19 @@ import (
 )
 
 func main() {
-	rotate := flag.Bool("rotate", false, "mark each page /Rotate 90, so that it shows upright")
+	as := flag.String("as", "", "sideways or rotated")
 	flag.Parse()
-	if flag.NArg() != 2 {
-		fmt.Fprintln(os.Stderr, "usage: rotatepdf [-rotate] in.pdf out.pdf")
+	if flag.NArg() != 2 || (*as != "sideways" && *as != "rotated") {
+		fmt.Fprintln(os.Stderr, "usage: reprintpdf -as sideways|rotated in.pdf out.pdf")
 		os.Exit(2)
 	}
-	if err := run(flag.Arg(0), flag.Arg(1), *rotate); err != nil {
-		fmt.Fprintln(os.Stderr, "rotatepdf:", err)
+	if err := run(flag.Arg(0), flag.Arg(1), *as); err != nil {
+		fmt.Fprintln(os.Stderr, "reprintpdf:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out string, rotate bool) error {
+func run(in, out, as string) error {
 	data, err := os.ReadFile(in)
 	if err != nil {
 		return err
@@ -59,7 +62,8 @@ func run(in, out string, rotate bool) error {
 		return err
 	}
 	for i := range count.PageCount {
-		if err := turn(inst, requests.Page{ByIndex: &requests.PageByIndex{Document: doc.Document, Index: i}}, rotate); err != nil {
+		page := requests.Page{ByIndex: &requests.PageByIndex{Document: doc.Document, Index: i}}
+		if err := turn(inst, page, as == "rotated"); err != nil {
 			return fmt.Errorf("page %d: %w", i+1, err)
 		}
 	}
