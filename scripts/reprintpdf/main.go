@@ -1,14 +1,12 @@
 // Command reprintpdf writes a copy of a PDF printed another way, as
-// published reports are, to make the test PDFs of testdata/pdf:
+// published reports are, to make the test PDFs of testdata/pdf. With
+// -as sideways, every page's content is turned a quarter anticlockwise on a
+// page of swapped width and height, so that its text runs upwards, as
+// landscape tables are printed on portrait pages: the reader turns the
+// paper. With -as rotated, the page also carries /Rotate 90, which a viewer
+// applies to show it upright.
 //
-//		go run ./scripts/reprintpdf -as sideways|rotated in.pdf out.pdf
-//
-//	  - sideways: every page's content turned a quarter anticlockwise on a
-//	    page of swapped width and height, so that its text runs upwards, as
-//	    landscape tables are printed on portrait pages; the reader turns the
-//	    paper.
-//	  - rotated: the same, with /Rotate 90, which a viewer applies to show
-//	    the page upright.
+//	go run ./scripts/reprintpdf -as sideways|rotated in.pdf out.pdf
 package main
 
 import (
