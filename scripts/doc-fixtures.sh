@@ -16,3 +16,6 @@ for f in form2019 form2021 xuecheng-2017; do
 	cp testdata/html/$f.html "$work/$f-html.html"
 	$lo --convert-to 'doc:MS Word 97' --outdir testdata/doc "$work/$f-html.html" >/dev/null
 done
+# testdata/doc/excel.xls is not made here: it is test.xls of the container
+# library's tests (github.com/richardlehane/mscfb, Apache-2.0), a workbook
+# saved by Excel, for the refusal of a compound file that is no Word file.

@@ -34,6 +34,9 @@ const (
 	maxFKPs   = 1 << 16  // pages of paragraph properties
 )
 
+// sectorSize divides the size of every whole compound file.
+const sectorSize = 512
+
 // signature starts every compound file: .doc, .xls, .ppt, and the
 // files of WPS Office.
 var signature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
@@ -107,6 +110,9 @@ func openStreams(data []byte) (s *streams, err error) {
 	}()
 	r, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
+		if len(data)%sectorSize != 0 {
+			return nil, fmt.Errorf("a damaged compound file (.doc), cut off: %d bytes, not a whole number of %d-byte sectors (%v)", len(data), sectorSize, err)
+		}
 		return nil, fmt.Errorf("a damaged compound file (.doc): %v", err)
 	}
 	s = &streams{byName: map[string]*mscfb.File{}, cache: map[string][]byte{}, size: int64(len(data))}
