@@ -30,7 +30,7 @@ import (
 const (
 	maxStream = 64 << 20 // bytes of one stream read
 	maxPieces = 1 << 16  // pieces of the piece table
-	maxText   = 16 << 20 // characters of the main document
+	maxText   = 4 << 20  // characters of the main document (a report has some 10 000)
 	maxFKPs   = 1 << 16  // pages of paragraph properties
 )
 

@@ -30,7 +30,6 @@ const (
 	fibLength     = 0x01AA // the FIB up to lcbClx
 
 	wIdent      = 0xA5EC
-	nFibWord97  = 0x00C1
 	nFibWord95  = 0x0068 // Word 6 and Word 95 files have a FIB of their own
 	fEncrypted  = 0x0100
 	fWhichTbl   = 0x0200

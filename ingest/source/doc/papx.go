@@ -10,12 +10,10 @@ import (
 // is in a table, and whether it ends a row; a row's end carries the row's
 // geometry.
 type para struct {
-	inTable   bool // sprmPFInTable
-	rowEnd    bool // sprmPFTtp: the paragraph ends a row of the outer table
-	depth     int  // sprmPItap: how deep in nested tables, 0 outside
-	innerEnd  bool // sprmPFInnerTtp: ends a row of a nested table
-	innerCell bool // sprmPFInnerTableCell: ends a cell of a nested table
-	row       *rowGeometry
+	inTable bool // sprmPFInTable
+	rowEnd  bool // sprmPFTtp: the paragraph ends a row of the outer table
+	depth   int  // sprmPItap: how deep in nested tables, 0 outside; a nested table's cells and rows are read as text of the outer cell
+	row     *rowGeometry
 }
 
 // rowGeometry is a row's cells as its table definition (sprmTDefTable)
@@ -49,19 +47,17 @@ func (ps paragraphs) at(end uint32) (*para, bool) {
 
 // Single property modifiers (sprms) read ([MS-DOC] 2.6).
 const (
-	sprmPFInTable        = 0x2416
-	sprmPFTtp            = 0x2417
-	sprmPFInnerTableCell = 0x244B
-	sprmPFInnerTtp       = 0x244C
-	sprmPItap            = 0x6649
-	sprmPHugePapx        = 0x6646
-	sprmPHugePapxOld     = 0x6645
-	sprmPChgTabs         = 0xC615
-	sprmTDefTable        = 0xD608
-	sprmTVertMerge       = 0xD62B
-	sprmTInsert          = 0x7621
-	sprmTDelete          = 0x5622
-	sprmTDxaCol          = 0x7623
+	sprmPFInTable    = 0x2416
+	sprmPFTtp        = 0x2417
+	sprmPItap        = 0x6649
+	sprmPHugePapx    = 0x6646
+	sprmPHugePapxOld = 0x6645
+	sprmPChgTabs     = 0xC615
+	sprmTDefTable    = 0xD608
+	sprmTVertMerge   = 0xD62B
+	sprmTInsert      = 0x7621
+	sprmTDelete      = 0x5622
+	sprmTDxaCol      = 0x7623
 )
 
 // fkpSize is the size of a formatted disk page of properties.
@@ -156,10 +152,6 @@ func (f *file) readPara(grpprl []byte, huge bool) *para {
 			p.rowEnd = arg[0] != 0
 		case sprmPItap:
 			p.depth = int(int32(binary.LittleEndian.Uint32(arg)))
-		case sprmPFInnerTtp:
-			p.innerEnd = arg[0] != 0
-		case sprmPFInnerTableCell:
-			p.innerCell = arg[0] != 0
 		case sprmPHugePapx, sprmPHugePapxOld:
 			if huge {
 				f.hugePapx(p, binary.LittleEndian.Uint32(arg))
@@ -197,8 +189,6 @@ func (f *file) hugePapx(p *para, fc uint32) {
 	p.inTable = p.inTable || more.inTable
 	p.rowEnd = p.rowEnd || more.rowEnd
 	p.depth = max(p.depth, more.depth)
-	p.innerEnd = p.innerEnd || more.innerEnd
-	p.innerCell = p.innerCell || more.innerCell
 	if more.row != nil {
 		p.row = more.row
 	}
