@@ -52,6 +52,23 @@ func Is(data []byte) bool {
 // spreadsheet, a presentation), an encrypted document, or a damaged one,
 // naming the part that is.
 func Read(data []byte) (*source.Document, error) {
+	f, err := open(data)
+	if err != nil {
+		return nil, err
+	}
+	chars, err := f.mainText()
+	if err != nil {
+		return nil, err
+	}
+	paras, err := f.paragraphProperties()
+	if err != nil {
+		return nil, err
+	}
+	return &source.Document{Lines: convert(chars, paras)}, nil
+}
+
+// open reads the streams of a Word document and its header.
+func open(data []byte) (*file, error) {
 	if !Is(data) {
 		return nil, errors.New("not a Word 97-2003 file: no compound file signature (D0 CF 11 E0 A1 B1 1A E1)")
 	}
@@ -71,24 +88,15 @@ func Read(data []byte) (*source.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &file{fib: fib, word: word, table: table, data: func() ([]byte, error) { return streams.read("Data") }}
-	chars, err := f.mainText()
-	if err != nil {
-		return nil, err
-	}
-	paras, err := f.paragraphProperties()
-	if err != nil {
-		return nil, err
-	}
-	return &source.Document{Lines: convert(chars, paras)}, nil
+	return &file{fib: fib, word: word, table: table, data: func() ([]byte, error) { return streams.read("Data") }}, nil
 }
 
 // file is a Word document's streams and header.
 type file struct {
 	fib   *fib
-	word  []byte // the WordDocument stream
-	table []byte // 0Table or 1Table
-	data  func() ([]byte, error)
+	word  []byte                 // the WordDocument stream
+	table []byte                 // 0Table or 1Table
+	data  func() ([]byte, error) // the Data stream, read when a paragraph's properties are kept there
 }
 
 // streams are the streams at the root of a compound file, by name.
