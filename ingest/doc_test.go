@@ -101,3 +101,29 @@ func TestDOCSeedReport(t *testing.T) {
 	}
 	assertRowsCited(t, file, r)
 }
+
+// TestDOCRefused names the file and what it is when a .doc cannot be read.
+func TestDOCRefused(t *testing.T) {
+	xls, err := os.ReadFile("../testdata/doc/excel.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile("../testdata/doc/form2021.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, tc := range map[string]struct {
+		data []byte
+		want string
+	}{
+		"a workbook named .doc": {xls, "report.doc:1: an Excel workbook (.xls), not a Word document"},
+		"a .doc cut off":        {good[:5000], "report.doc:1: a damaged compound file (.doc), cut off"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := Parse("report.doc", tc.data)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
