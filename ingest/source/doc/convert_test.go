@@ -42,7 +42,7 @@ func lines(ps ...paragraph) []string {
 		runs = append(runs, run{start: start, end: uint32(2 * len(t.runes)), p: p.p})
 	}
 	var out []string
-	for _, l := range convert(t, runs) {
+	for _, l := range convert(t, runs, nil) {
 		out = append(out, strconv.Itoa(l.N)+" "+l.Text)
 	}
 	return out

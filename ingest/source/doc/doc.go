@@ -64,7 +64,11 @@ func Read(data []byte) (*source.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &source.Document{Lines: convert(chars, paras)}, nil
+	deleted, err := f.deletedText()
+	if err != nil {
+		return nil, err
+	}
+	return &source.Document{Lines: convert(chars, paras, deleted)}, nil
 }
 
 // open reads the streams of a Word document and its header.

@@ -125,6 +125,20 @@ func TestSeedReport(t *testing.T) {
 	}
 }
 
+// TestTrackedChanges prints the text as revised: text deleted with
+// revisions tracked is left out, never joined to the figure that replaced
+// it (12 changed to 15 is 15, not 1215).
+func TestTrackedChanges(t *testing.T) {
+	var got []string
+	for _, l := range mustRead(t, "doc/tracked-changes.doc").Lines {
+		got = append(got, l.Text)
+	}
+	want := []string{"本年新收申请数量：15件", "| 行政许可 | 9 |", "完"}
+	if !slices.Equal(got, want) {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+}
+
 // fibAt returns the offset in a .doc file of its WordDocument stream's
 // header (FIB): a sector that starts with the FIB's magic number.
 func fibAt(t *testing.T, data []byte) int {

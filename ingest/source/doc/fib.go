@@ -15,6 +15,8 @@ type fib struct {
 	lcbClx     uint32
 	fcBtePapx  uint32 // the bin table of paragraph properties
 	lcbBtePapx uint32
+	fcBteChpx  uint32 // the bin table of character properties
+	lcbBteChpx uint32
 }
 
 // Offsets in the FIB ([MS-DOC] 2.5.2 to 2.5.6).
@@ -23,6 +25,8 @@ const (
 	offNFib       = 0x0002
 	offFlags      = 0x000A
 	offCcpText    = 0x004C
+	offFcBteChpx  = 0x00FA
+	offLcbBteChpx = 0x00FE
 	offFcBtePapx  = 0x0102
 	offLcbBtePapx = 0x0106
 	offFcClx      = 0x01A2
@@ -54,6 +58,8 @@ func readFIB(word []byte) (*fib, error) {
 		lcbClx:     u32(offLcbClx),
 		fcBtePapx:  u32(offFcBtePapx),
 		lcbBtePapx: u32(offLcbBtePapx),
+		fcBteChpx:  u32(offFcBteChpx),
+		lcbBteChpx: u32(offLcbBteChpx),
 	}
 	flags := u16(offFlags)
 	switch {

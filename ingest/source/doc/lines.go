@@ -40,14 +40,18 @@ type tableRow struct {
 	geom  *rowGeometry
 }
 
-// convert reads the characters of the main document into lines.
-func convert(t *text, ps paragraphs) []source.Line {
+// convert reads the characters of the main document into lines, less the
+// text deleted with revisions tracked. Deleted marks of paragraphs, cells
+// and rows are kept: a row deleted so is printed with empty cells, and
+// left out as every blank row is.
+func convert(t *text, ps paragraphs, deleted spans) []source.Line {
 	c := &converter{segs: make([]strings.Builder, 1)}
 	for i, r := range t.runes {
 		p, isMark := ps.at(t.ends[i])
 		switch {
 		case r == paragraphEnd, r == cellEnd, r == pageBreak && isMark:
 			c.endParagraph(r, p)
+		case deleted.holds(t.ends[i]):
 		case r == fieldBegin:
 			c.fields = append(c.fields, false)
 		case r == fieldSep:

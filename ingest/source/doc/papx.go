@@ -70,21 +70,13 @@ func (f *file) paragraphProperties() (paragraphs, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(plc) < 4 || (len(plc)-4)%8 != 0 {
-		return nil, fmt.Errorf("a damaged Word document: its table of paragraph properties has %d bytes, not 4 + 8 a page", len(plc))
-	}
-	n := (len(plc) - 4) / 8
-	if n > maxFKPs {
-		return nil, fmt.Errorf("a Word document of %d pages of paragraph properties, more than the limit of %d", n, maxFKPs)
+	pages, err := binTable(plc, f.word, "paragraph properties")
+	if err != nil {
+		return nil, err
 	}
 	var out paragraphs
-	for i := range n {
-		pn := binary.LittleEndian.Uint32(plc[4*(n+1)+4*i:]) & 0x3FFFFF
-		at := uint64(pn) * fkpSize
-		if at+fkpSize > uint64(len(f.word)) {
-			return nil, fmt.Errorf("a damaged Word document: page %d of its paragraph properties (at %d) lies outside the WordDocument stream of %d bytes", i+1, at, len(f.word))
-		}
-		runs, err := f.fkp(f.word[at : at+fkpSize])
+	for i, page := range pages {
+		runs, err := f.fkp(page)
 		if err != nil {
 			return nil, fmt.Errorf("a damaged Word document: page %d of its paragraph properties: %w", i+1, err)
 		}
@@ -92,6 +84,28 @@ func (f *file) paragraphProperties() (paragraphs, error) {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out, nil
+}
+
+// binTable returns the pages of properties (FKPs) a bin table
+// (PlcBtePapx, PlcBteChpx) lists, each 512 bytes of WordDocument.
+func binTable(plc, word []byte, what string) ([][]byte, error) {
+	if len(plc) < 4 || (len(plc)-4)%8 != 0 {
+		return nil, fmt.Errorf("a damaged Word document: its table of %s has %d bytes, not 4 + 8 a page", what, len(plc))
+	}
+	n := (len(plc) - 4) / 8
+	if n > maxFKPs {
+		return nil, fmt.Errorf("a Word document of %d pages of %s, more than the limit of %d", n, what, maxFKPs)
+	}
+	pages := make([][]byte, n)
+	for i := range n {
+		pn := binary.LittleEndian.Uint32(plc[4*(n+1)+4*i:]) & 0x3FFFFF
+		at := uint64(pn) * fkpSize
+		if at+fkpSize > uint64(len(word)) {
+			return nil, fmt.Errorf("a damaged Word document: page %d of its %s (at %d) lies outside the WordDocument stream of %d bytes", i+1, what, at, len(word))
+		}
+		pages[i] = word[at : at+fkpSize]
+	}
+	return pages, nil
 }
 
 // fkp reads one page of paragraph properties ([MS-DOC] 2.9.176 PapxFkp).
