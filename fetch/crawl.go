@@ -7,7 +7,6 @@
 package fetch
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -332,17 +331,11 @@ type reading struct {
 	reason string // names the file
 }
 
-// oleMagic starts the files of old Word (.doc) and WPS documents.
-var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
-
 // parse reads a fetched file with ingest.Parse, in the charset it was
-// served in (see decodeForIngest). A report without figures is no report.
+// served in (see decodeForIngest); ingest tells the format by the content
+// (PDF, DOCX, Word 97-2003 .doc and WPS, HTML, text). A report without
+// figures is no report.
 func (c *Crawler) parse(resp *Response) reading {
-	if bytes.HasPrefix(resp.Body, oleMagic) {
-		return reading{reason: resp.URL + ": an old Word .doc (or WPS) file, which gongkai cannot read: " +
-			"convert it with LibreOffice (soffice --headless --convert-to docx) and ingest the .docx; it is kept in the cache at " +
-			c.cache.ObjectPath(resp.SHA256)}
-	}
 	data, _ := decodeForIngest(resp.Body, resp.ContentType)
 	r, err := ingest.Parse(resp.URL, data)
 	if err != nil {

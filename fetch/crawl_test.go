@@ -64,6 +64,43 @@ func TestSeeds(t *testing.T) {
 	}
 }
 
+// TestWordDocAttachments: a report attached as a Word 97-2003 .doc file is
+// read from it; a damaged one is refused, saying what is wrong with it.
+func TestWordDocAttachments(t *testing.T) {
+	page := func(file string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprintf(w, `<html><head><meta charset="utf-8"><title>薛城区人民政府2019年政府信息公开工作年度报告</title></head>
+				<body><p>详见附件。</p><a href="%s">附件：年度报告.doc</a></body></html>`, file)
+		}
+	}
+	good, err := os.ReadFile("../testdata/doc/form2019-html.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := site(t, map[string]http.HandlerFunc{
+		"/nb/good.html": page("/f/report.doc"),
+		"/f/report.doc": serveFile(t, "application/msword", "doc/form2019-html.doc"),
+		"/nb/cut.html":  page("/f/cut.doc"),
+		"/f/cut.doc": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/msword")
+			w.Write(good[:len(good)/2+100])
+		},
+	})
+	byURL := map[string]Event{}
+	for _, e := range crawl(t, CrawlOptions{}, s.URL+"/nb/good.html", s.URL+"/nb/cut.html") {
+		byURL[e.URL] = e
+	}
+	read := byURL[s.URL+"/nb/good.html"]
+	if read.Status != StatusReport || read.Report.Year != 2019 || len(read.Report.Observations) != 202 ||
+		read.Report.SourceURL != s.URL+"/f/report.doc" || read.Report.FileName != "report.doc" {
+		t.Errorf("report with a .doc attachment: %+v", read)
+	}
+	cut := byURL[s.URL+"/nb/cut.html"]
+	if cut.Status != StatusRefused || !strings.Contains(cut.Reason, s.URL+"/f/cut.doc") || !strings.Contains(cut.Reason, "a damaged compound file (.doc), cut off") {
+		t.Errorf("a cut-off .doc: %s %q", cut.Status, cut.Reason)
+	}
+}
+
 // TestTitleNamesPublisherAndYear: an attachment holding only the tables is
 // stored under the publisher and year that its page's title names.
 func TestTitleNamesPublisherAndYear(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"github.com/gongkai/gongkai/ingest/legacy"
 	"github.com/gongkai/gongkai/ingest/meta"
 	"github.com/gongkai/gongkai/ingest/source"
+	"github.com/gongkai/gongkai/ingest/source/doc"
 	"github.com/gongkai/gongkai/ingest/source/docx"
 	"github.com/gongkai/gongkai/ingest/source/html"
 	"github.com/gongkai/gongkai/ingest/source/text"
@@ -82,15 +83,20 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 }
 
 // read turns a file's bytes into a document: the lines a text export of
-// it would have. An HTML page's lines are numbered by the lines of its
-// source, a DOCX file's by the place of their paragraph or table row, a
-// PDF's in the order of its extracted text, each with its page.
+// it would have. The format is told by the content, never by the file's
+// name: an attachment named .doc is often a DOCX or an HTML page. An HTML
+// page's lines are numbered by the lines of its source, a Word file's
+// (DOCX or .doc) by the place of their paragraph or table row, a PDF's in
+// the order of its extracted text, each with its page.
 func read(data []byte) (*source.Document, error) {
 	if isPDF(data) {
 		return readPDF(data)
 	}
 	if docx.Is(data) {
 		return docx.Read(data)
+	}
+	if doc.Is(data) {
+		return doc.Read(data)
 	}
 	t, err := text.Decode(data)
 	if err != nil {

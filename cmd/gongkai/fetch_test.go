@@ -114,6 +114,7 @@ func newTestSite(t testing.TB) *testSite {
 		},
 		"/ndbg/2019/doc.html": s.file(html, []byte(reportPage("2018年政府信息公开工作年度报告",
 			link("/files/2019/report.doc", "2018年政府信息公开工作年度报告.doc")))),
+		// A .doc cut off after its signature: refused, saying so.
 		"/files/2019/report.doc": s.file("application/msword", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)),
 		"/ndbg/2024/hongze.html": s.file(html, []byte(reportPage("洪泽区2023年政府信息公开工作年度报告",
 			link("/files/2024/hongze-2023.pdf", "附件：洪泽区2023年政府信息公开工作年度报告")))),
@@ -305,7 +306,7 @@ func TestFetchSite(t *testing.T) {
 
 	out, err := fetchRun(context.Background(), t, clock, args...)
 	if err != errFailed {
-		t.Errorf("first run: err = %v, want errFailed (a 404, a .doc, a page that never answers)", err)
+		t.Errorf("first run: err = %v, want errFailed (a 404, a damaged .doc, a page that never answers)", err)
 	}
 	t.Logf("first run:\n%s", out)
 
@@ -354,7 +355,7 @@ func TestFetchSite(t *testing.T) {
 	if line := printed(t, out, "failed", hang.URL+"/ndbg/index.html"); !strings.Contains(line, "no answer within") {
 		t.Errorf("a server that never answers: %q", line)
 	}
-	if line := printed(t, out, "refused", u("/ndbg/2019/doc.html")); !strings.Contains(line, "convert it with LibreOffice") {
+	if line := printed(t, out, "refused", u("/ndbg/2019/doc.html")); !strings.Contains(line, "a damaged compound file (.doc)") {
 		t.Errorf(".doc: %q", line)
 	}
 	if line := printed(t, out, "listing", u("/ndbg/index_1.html")); line != "5 report links, 1 further pages" {
