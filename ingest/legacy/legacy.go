@@ -41,6 +41,11 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 	}
 	r.Template = gongkai.TemplateLegacy
 	r.Observations, r.Unplaced = t.observations()
+	for i, u := range r.Unplaced {
+		if why, ok := runOn.refused[u.Label]; ok {
+			r.Unplaced[i].Reason = why // the split refused, not the count of figures it left
+		}
+	}
 	r.Unplaced = append(r.Unplaced, runOn.unplaced...)
 	for i, o := range r.Observations {
 		if runOn.split[o.Label] {

@@ -1,7 +1,9 @@
 package legacy
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -40,7 +42,7 @@ var valueHeader = regexp.MustCompile(`\d{4}\s*年度?|本年度?|本期|历年�
 func unglue(lines []source.Line, cat *catalog.Catalog, isUnit func(string) bool) runOnTable {
 	var out []source.Line
 	var unplaced []gongkai.Unplaced
-	split := map[string]bool{}
+	split, refused := map[string]bool{}, map[string]string{}
 	for _, l := range lines {
 		if utf8.RuneCountInString(l.Text) < minRunOnRunes || strings.ContainsAny(l.Text, "|\t") {
 			out = append(out, l)
@@ -56,10 +58,13 @@ func unglue(lines []source.Line, cat *catalog.Catalog, isUnit func(string) bool)
 		}
 		columns := valueHeader.FindAllString(l.Text[loc[2]:loc[3]], -1)
 		out = append(out, source.Line{N: l.N, Page: l.Page, Text: "| 指标名称 | 计量单位 | " + strings.Join(columns, " | ") + " |"})
-		rows, unknowns, rest := cutRows(l.Text[loc[1]:], labelKeys(cat), isUnit, len(columns))
+		rows, unknowns, rest := cutRows(l.Text[loc[1]:], labelKeys(cat), isUnit, columnKinds(columns, cat))
 		for _, r := range rows {
 			if r.split {
 				split[r.cells[0]] = true
+			}
+			if r.refused != "" {
+				refused[r.cells[0]] = r.refused
 			}
 		}
 		for _, r := range rows {
@@ -73,7 +78,7 @@ func unglue(lines []source.Line, cat *catalog.Catalog, isUnit func(string) bool)
 			out = append(out, source.Line{N: l.N, Page: l.Page, Text: rest})
 		}
 	}
-	return runOnTable{lines: out, unplaced: unplaced, split: split}
+	return runOnTable{lines: out, unplaced: unplaced, split: split, refused: refused}
 }
 
 // runOnTable is what unglue makes of the lines: the lines with the table
@@ -83,13 +88,15 @@ type runOnTable struct {
 	lines    []source.Line
 	unplaced []gongkai.Unplaced
 	split    map[string]bool
+	refused  map[string]string // why a row's run of figures was not split, by label
 }
 
-// cutRow is a row cut from a table run together: its cells, and whether
-// its figures were split from one run.
+// cutRow is a row cut from a table run together: its cells, whether its
+// figures were split from one run, and why not when they could not be.
 type cutRow struct {
-	cells []string
-	split bool
+	cells   []string
+	split   bool
+	refused string
 }
 
 // labelKeys are the keys of the catalogue's row labels and their aliases.
@@ -112,7 +119,7 @@ var enumLead = regexp.MustCompile(`^(?:其中[:：]?)?\d{1,2}[、.．]`)
 // full stop or at text that is neither a label, a unit nor figures, and
 // returns the rest. Rows whose label the catalogue does not name are
 // returned apart, as their cells, to be reported unplaced.
-func cutRows(text string, keys [][]rune, isUnit func(string) bool, columns int) (rows []cutRow, unknowns [][]string, rest string) {
+func cutRows(text string, keys [][]rune, isUnit func(string) bool, columns []string) (rows []cutRow, unknowns [][]string, rest string) {
 	rs := []rune(text)
 	nextEnum := 1
 	carry := "" // an enumerator cut off the figures of the row before
@@ -168,7 +175,7 @@ func cutRows(text string, keys [][]rune, isUnit func(string) bool, columns int) 
 				j++
 			}
 		}
-		figures := splitFigures(run, columns)
+		figures, refused := splitFigures(run, columns)
 		row = append(row, figures...)
 		if unknown {
 			// A label the catalogue does not know, cut only by the figures
@@ -176,7 +183,7 @@ func cutRows(text string, keys [][]rune, isUnit func(string) bool, columns int) 
 			// neither 信函申请数 nor 传真申请数).
 			unknowns = append(unknowns, row)
 		} else {
-			rows = append(rows, cutRow{cells: row, split: len(figures) > 1})
+			rows = append(rows, cutRow{cells: row, split: len(figures) > 1, refused: refused})
 		}
 		if carry != "" {
 			nextEnum++
@@ -238,20 +245,79 @@ func labelEnd(rs []rune, i int, keys [][]rune) int {
 	return best
 }
 
-// splitFigures cuts a run of figures into the value columns when exactly
-// one cut is possible (no figure of two digits or more starts with 0);
-// otherwise it returns the run whole.
-func splitFigures(run string, columns int) []string {
-	if run == "" || columns < 2 || strings.Contains(run, ".") {
-		return []string{run}
+// columnKinds names each value column of a run-on header by its
+// breakdown: the year's (total), 历年累计 (cumulative), or "".
+func columnKinds(headers []string, cat *catalog.Catalog) []string {
+	kinds := make([]string, len(headers))
+	for i, h := range headers {
+		k := label.Key(h)
+		if yearColumn.MatchString(label.Squeeze(label.Fold(h))) {
+			kinds[i] = gongkai.BreakdownTotal
+			continue
+		}
+		for _, c := range cat.LegacyColumns {
+			for _, l := range c.Labels {
+				if label.Key(l) == k {
+					kinds[i] = c.Breakdown
+				}
+			}
+		}
 	}
-	res, err := digitrun.Split(run, []digitrun.Group{{Cells: columns}})
+	return kinds
+}
+
+// splitFigures cuts a run of figures into the value columns when exactly
+// one cut is possible (no figure of two digits or more starts with 0), or
+// exactly one of the possible cuts keeps the year's figure at most the
+// cumulative one (历年累计 counts every year up to this one). Otherwise it
+// returns the run whole and the reason, which names the cuts that fit.
+func splitFigures(run string, columns []string) ([]string, string) {
+	if run == "" || len(columns) < 2 || strings.Contains(run, ".") {
+		return []string{run}, ""
+	}
+	res, err := digitrun.Split(run, []digitrun.Group{{Cells: len(columns)}})
 	if err != nil {
-		return []string{run}
+		return []string{run}, fmt.Sprintf("the figures %s cannot be split: %v", run, err)
+	}
+	if len(res.Splits) > 1 {
+		res.Splits = slices.DeleteFunc(res.Splits, func(s []string) bool { return !cumulativeHolds(s, columns) })
 	}
 	parts, err := res.Unique()
 	if err != nil {
-		return []string{run}
+		return []string{run}, fmt.Sprintf("%v under %d value columns; %s", err, len(columns), listSplits(res.Splits))
 	}
-	return parts
+	return parts, ""
+}
+
+// cumulativeHolds reports whether the year's figure of a split is at most
+// its cumulative figure, when the columns print both.
+func cumulativeHolds(split, columns []string) bool {
+	year, cum := slices.Index(columns, gongkai.BreakdownTotal), slices.Index(columns, breakdownCumulative)
+	if year < 0 || cum < 0 {
+		return true
+	}
+	y, _ := strconv.ParseInt(split[year], 10, 64)
+	c, _ := strconv.ParseInt(split[cum], 10, 64)
+	return y <= c
+}
+
+// breakdownCumulative is the breakdown of 历年累计 (legacy_columns.csv).
+const breakdownCumulative = "cumulative"
+
+// maxListedSplits is how many of the splits that fit a reason names.
+const maxListedSplits = 6
+
+// listSplits prints the splits that fit, for a reason to name them.
+func listSplits(splits [][]string) string {
+	if len(splits) == 0 {
+		return "the year's figure would exceed the cumulative one in every split"
+	}
+	var out []string
+	for _, s := range splits[:min(len(splits), maxListedSplits)] {
+		out = append(out, strings.Join(s, "|"))
+	}
+	if len(splits) > maxListedSplits {
+		out = append(out, "…")
+	}
+	return "fitting: " + strings.Join(out, ", ")
 }
