@@ -88,16 +88,109 @@ func (r *reader) unglue(lines []source.Line) []source.Line {
 	var as []anchor
 	starts := r.cat.Words(catalog.WordsFormTableStart)
 	for _, l := range lines {
-		if !runOn(l.Text, starts) {
+		whole, rows := runOn(l.Text, starts), maybeGluedRows(l.Text)
+		if !whole && !rows {
 			out = append(out, l)
 			continue
 		}
 		if as == nil {
 			as = r.anchors()
 		}
-		for _, t := range cutRunOn(l.Text, as, starts) {
+		var cut []string
+		switch {
+		case whole:
+			cut = cutRunOn(l.Text, as, starts)
+		case gluedRows(l.Text, as):
+			cut = cutGluedRows(l.Text, as)
+		default:
+			out = append(out, l)
+			continue
+		}
+		for _, t := range cut {
 			out = append(out, source.Line{N: l.N, Page: l.Page, Text: t})
 		}
+	}
+	return out
+}
+
+// A page that breaks its text between some rows run together prints lines
+// of several rows each, too short to be a whole page run on:
+// （三）不予公开1.属于国家秘密28121110432.其他法律行政法规禁止公开921003197,
+// or a header run into the first row. Such a line is cut into its rows as
+// a run-on page is when it holds a row of the form with its figures glued
+// on and another label of the form (a row, a column, a heading); a line of
+// one row and its figures (规章1117342) is the cell reader's to read.
+
+// hanDigit matches a character of a label glued to a figure.
+var hanDigit = regexp.MustCompile(`\p{Han}[0-9]`)
+
+// maybeGluedRows is the cheap test before gluedRows: a line with no cell
+// separators where a label is glued to a figure.
+func maybeGluedRows(text string) bool {
+	return !strings.ContainsAny(text, "|\t") && !strings.Contains(text, "  ") && hanDigit.MatchString(text)
+}
+
+// gluedRows reports whether text holds a row of the form whose label ends
+// right before a figure, and another label of the form before that row's.
+func gluedRows(text string, as []anchor) bool {
+	fold := []rune(label.Fold(text))
+	for i := 1; i < len(fold); i++ {
+		if fold[i] < '0' || fold[i] > '9' || !unicode.Is(unicode.Han, fold[i-1]) {
+			continue
+		}
+		for _, a := range as {
+			if a.row != nil && endsWith(fold[:i], a.key) {
+				if holdsAnchor(fold[:i-len(a.key)], as) {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
+}
+
+// holdsAnchor reports whether a label of the form ends anywhere in text.
+func holdsAnchor(text []rune, as []anchor) bool {
+	for j := 2; j <= len(text); j++ {
+		for _, a := range as {
+			if endsWith(text[:j], a.key) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endsWith reports whether text ends with key.
+func endsWith(text, key []rune) bool {
+	if len(key) > len(text) {
+		return false
+	}
+	for k := range key {
+		if text[len(text)-len(key)+k] != key[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// cutGluedRows cuts a line of rows run together into a line per row.
+func cutGluedRows(line string, as []anchor) []string {
+	t := runText{raw: []rune(line)}
+	t.fold = make([]rune, len(t.raw))
+	for i, c := range t.raw {
+		t.fold[i] = foldRune(c)
+	}
+	pieces, end := t.cut(0, as)
+	var out []string
+	for _, p := range pieces {
+		if s := p.text(); s != "" {
+			out = append(out, s)
+		}
+	}
+	if rest := strings.TrimSpace(string(t.raw[end:])); rest != "" {
+		out = append(out, rest)
 	}
 	return out
 }
