@@ -34,8 +34,8 @@ var runOnTemplates = []string{gongkai.TemplateLegacy, synth.TemplateFujian, gong
 var runOnRecall = map[string]float64{
 	gongkai.TemplateLegacy: 1,
 	synth.TemplateFujian:   0.695,
-	gongkai.Template2019:   0.581,
-	gongkai.Template2021:   0.798,
+	gongkai.Template2019:   0.646,
+	gongkai.Template2021:   0.885,
 }
 
 // runOnTruth is what a fixture prints.
