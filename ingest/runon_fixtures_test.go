@@ -34,8 +34,8 @@ var runOnTemplates = []string{gongkai.TemplateLegacy, synth.TemplateFujian, gong
 var runOnRecall = map[string]float64{
 	gongkai.TemplateLegacy: 1,
 	synth.TemplateFujian:   0.695,
-	gongkai.Template2019:   0.646,
-	gongkai.Template2021:   0.885,
+	gongkai.Template2019:   0.838,
+	gongkai.Template2021:   0.958,
 }
 
 // runOnTruth is what a fixture prints.
@@ -147,6 +147,8 @@ func scoreRunOn(t *testing.T, file string, truth runOnTruth, s *runOnScore) {
 		}
 		got[key] = o
 	}
+	before := *s
+	defer func() { t.Logf("%d of %d figures read", s.found-before.found, s.printed-before.printed) }()
 	keys := make([]string, 0, len(truth.Figures))
 	for k := range truth.Figures {
 		keys = append(keys, k)
@@ -177,15 +179,17 @@ func scoreRunOn(t *testing.T, file string, truth runOnTruth, s *runOnScore) {
 }
 
 // unplacedRow finds the unplaced row printed with label: its key holds the
-// label's, or any unplaced row when the label is empty (table 4 prints its
-// figures under no label of their own).
+// label's, or the label holds its. Table 4 prints its figures under no label
+// of their own: the row unplaced is then the table's (行政复议、行政诉讼).
 func unplacedRow(r *gongkai.Report, printed string) (gongkai.Unplaced, bool) {
 	want := label.Parse(printed).Key
 	for _, u := range r.Unplaced {
-		if u.Reason == "" {
-			continue
-		}
-		if want == "" || strings.Contains(label.Parse(u.Label).Key, want) || strings.Contains(want, label.Parse(u.Label).Key) && label.Parse(u.Label).Key != "" {
+		got := label.Parse(u.Label).Key
+		switch {
+		case u.Reason == "":
+		case want == "" && (strings.Contains(got, "行政复议") || strings.Contains(got, "行政诉讼")):
+			return u, true
+		case want != "" && got != "" && (strings.Contains(got, want) || strings.Contains(want, got)):
 			return u, true
 		}
 	}

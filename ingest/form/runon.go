@@ -87,30 +87,70 @@ func (r *reader) unglue(lines []source.Line) []source.Line {
 	var out []source.Line
 	var as []anchor
 	starts := r.cat.Words(catalog.WordsFormTableStart)
-	for _, l := range lines {
-		whole, rows := runOn(l.Text, starts), maybeGluedRows(l.Text)
-		if !whole && !rows {
+	afterHeader := false // the line before was a header run together, cut
+	for i, l := range lines {
+		if !runOn(l.Text, starts) && !maybeGluedRows(l.Text) && !maybeGluedHeader(l.Text) && !afterHeader {
 			out = append(out, l)
 			continue
 		}
 		if as == nil {
 			as = r.anchors()
 		}
-		var cut []string
-		switch {
-		case whole:
-			cut = cutRunOn(l.Text, as, starts)
-		case gluedRows(l.Text, as):
-			cut = cutGluedRows(l.Text, as)
-		default:
+		cut, header := cutLine(lines, i, as, starts, afterHeader)
+		if cut == nil {
+			afterHeader = false
 			out = append(out, l)
 			continue
 		}
+		if afterHeader && figuresFirst.MatchString(l.Text) {
+			// The figures under a header go with its last cell, as on a
+			// page run on whole (…尚未审结总计317331687…).
+			out[len(out)-1].Text += cut[0]
+			cut = cut[1:]
+		}
+		afterHeader = header
 		for _, t := range cut {
 			out = append(out, source.Line{N: l.N, Page: l.Page, Text: t})
 		}
 	}
 	return out
+}
+
+// figuresFirst matches a line that opens with figures glued to the text
+// after them: 317331687148219912417115469151五、存在的主要问题及改进情况.
+var figuresFirst = regexp.MustCompile(`^[0-9]+\p{Han}`)
+
+// cutLine cuts line i of lines when it holds tables run together: a whole
+// page, several rows glued, a header run together above such rows or
+// above figures, or the figures under such a header. It returns nil when
+// the line is to be read as it is, and whether it was a header.
+func cutLine(lines []source.Line, i int, as []anchor, starts []string, afterHeader bool) ([]string, bool) {
+	text := lines[i].Text
+	switch {
+	case runOn(text, starts):
+		return cutRunOn(text, as, starts), false
+	case maybeGluedRows(text) && gluedRows(text, as):
+		return cutGluedRows(text, as), false
+	case afterHeader && figuresFirst.MatchString(text):
+		return cutGluedRows(text, as), false
+	case !maybeGluedHeader(text):
+		return nil, false
+	}
+	// A header run together is cut only above rows run together or figures
+	// (after more lines of header, perhaps), as a page run on is cut whole.
+	below := i + 1
+	for below < len(lines) && maybeGluedHeader(lines[below].Text) {
+		below++
+	}
+	if below == len(lines) {
+		return nil, false
+	}
+	next := lines[below].Text
+	if !figuresFirst.MatchString(next) && !(maybeGluedRows(next) && gluedRows(next, as)) {
+		return nil, false
+	}
+	cut := gluedHeader(text, as)
+	return cut, cut != nil
 }
 
 // A page that breaks its text between some rows run together prints lines
@@ -160,6 +200,36 @@ func holdsAnchor(text []rune, as []anchor) bool {
 		}
 	}
 	return false
+}
+
+// maybeGluedHeader is the cheap test before gluedHeader: a line with no
+// spaces, cell separators or figures.
+func maybeGluedHeader(text string) bool {
+	return text != "" && !strings.ContainsAny(text, "|\t 0123456789") && utf8.RuneCountInString(text) < minRunOnRunes
+}
+
+// gluedHeader cuts a line made of labels of the form only, two or more
+// run together (申请人情况自然人法人或其他组织总计, the header of a page that
+// breaks its text between some rows run together), into a line per label;
+// nil when the line holds anything else.
+func gluedHeader(text string, as []anchor) []string {
+	t := runText{raw: []rune(text)}
+	t.fold = make([]rune, len(t.raw))
+	for i, c := range t.raw {
+		t.fold[i] = foldRune(c)
+	}
+	pieces, end := t.cut(0, as)
+	if end != len(t.raw) || len(pieces) < 2 {
+		return nil
+	}
+	var out []string
+	for _, p := range pieces {
+		if !p.anchored {
+			return nil
+		}
+		out = append(out, p.text())
+	}
+	return out
 }
 
 // endsWith reports whether text ends with key.
