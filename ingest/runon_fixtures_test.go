@@ -33,7 +33,7 @@ var runOnTemplates = []string{gongkai.TemplateLegacy, synth.TemplateFujian, gong
 // up.
 var runOnRecall = map[string]float64{
 	gongkai.TemplateLegacy: 1,
-	synth.TemplateFujian:   0.695,
+	synth.TemplateFujian:   0.756,
 	gongkai.Template2019:   0.838,
 	gongkai.Template2021:   0.958,
 }

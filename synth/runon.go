@@ -44,9 +44,9 @@ const (
 func RunOnStyles(template string) []string {
 	switch template {
 	case gongkai.TemplateLegacy:
-		return []string{RunOnOneLine, RunOnRows, RunOnUnitAfter}
+		return []string{RunOnOneLine, RunOnRows, RunOnUnitAfter, RunOnSpaced}
 	case TemplateFujian:
-		return []string{RunOnOneLine, RunOnRows, RunOnUnitAfter, RunOnSeparated}
+		return []string{RunOnOneLine, RunOnRows, RunOnUnitAfter, RunOnSpaced, RunOnSeparated}
 	}
 	return []string{RunOnOneLine, RunOnRows, RunOnSpaced}
 }

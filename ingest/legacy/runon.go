@@ -262,14 +262,16 @@ type rowFigures struct {
 }
 
 // cutFigures reads the unit and the figures after a label at i: the unit
-// before the figures (条294981916) or after each (2949条81916条). A run
+// before the figures (条294981916) or after each (2949条81916条); a unit or
+// a space between figures separates them. A run
 // followed by 、 or . ends with the next row's number (…2949819162、政府公报公开数):
 // the number after lastEnum, or 1 for a row's first sub-row; when both
 // end the run, the figures are not read.
 func cutFigures(rs []rune, i int, isUnit func(string) bool, lastEnum int) rowFigures {
 	var c rowFigures
-	i = unitAt(rs, i, isUnit, &c.unit)
+	i = unitAt(rs, skipSpaces(rs, i), isUnit, &c.unit)
 	for {
+		i = skipSpaces(rs, i)
 		j := i
 		for j < len(rs) && (isDigit(rs[j]) || rs[j] == '.' && j+1 < len(rs) && isDigit(rs[j+1]) && j > i) {
 			j++
@@ -279,7 +281,7 @@ func cutFigures(rs []rune, i int, isUnit func(string) bool, lastEnum int) rowFig
 			break
 		}
 		if j < len(rs) && strings.ContainsRune("、.．", rs[j]) {
-			if len(c.runs) > 0 { // after a unit: the run is the next row's number
+			if len(c.runs) > 0 { // after a unit or a space: the run is the next row's number
 				c.next, _ = strconv.Atoi(run)
 				c.end = j + 1
 				return c
@@ -305,17 +307,28 @@ func cutFigures(rs []rune, i int, isUnit func(string) bool, lastEnum int) rowFig
 			}
 		}
 		c.runs = append(c.runs, run)
-		i = j
 		var after string
-		if i = unitAt(rs, i, isUnit, &after); after == "" {
+		next := unitAt(rs, skipSpaces(rs, j), isUnit, &after)
+		i = j
+		if next == j { // neither a unit nor a space after the run: the row ends
 			break
 		}
 		if c.unit == "" {
 			c.unit = after
 		}
+		i = next
 	}
 	c.end = i
 	return c
+}
+
+// skipSpaces is the index of the first rune at or after i that is no
+// space: a page that keeps one space between cells.
+func skipSpaces(rs []rune, i int) int {
+	for i < len(rs) && (rs[i] == ' ' || rs[i] == '\u3000' || rs[i] == '\u00a0') {
+		i++
+	}
+	return i
 }
 
 // unitAt reads a unit at i into unit (the longest: 人次 before 人) and
