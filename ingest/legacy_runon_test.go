@@ -14,8 +14,8 @@ const fujianRunTogether = "标题: 某区2016年度政府信息公开工作年�
 	"一、概述2016年，我区深入推进政府信息公开工作，主动公开政府信息的数量和质量进一步提升，依申请公开工作规范有序，各项制度不断健全完善。" +
 	"七、政府信息公开情况统计表 指标名称计量单位2016年度历年累计" +
 	"主动公开文件数条12345其中：1、政府网站公开数条123452、政府公报公开数条105" +
-	"受理依申请公开信息总数条01其中：1、当面申请数条002、网上申请数条013、信函、传真申请数条00" +
-	"对申请的答复总数条01行政复议数件00行政诉讼数件00\n"
+	"受理依申请公开信息总数条115其中：1、当面申请数条002、网上申请数条1133、信函、传真申请数条02" +
+	"对申请的答复总数条115其他类型答复数条01接受行政诉讼、举报数件00行政复议数件00行政诉讼数件00\n"
 
 func TestFujianVariantRunTogether(t *testing.T) {
 	r, err := Parse("fujian.txt", []byte(fujianRunTogether))
@@ -26,20 +26,36 @@ func TestFujianVariantRunTogether(t *testing.T) {
 		// 105 is 10|5: 1|05 is no pair of printed figures.
 		{indicator: "proactive.channels.gazette", breakdown: "total", value: "10", column: "2016年度", flags: []string{gongkai.FlagSplitByArithmetic}},
 		{indicator: "proactive.channels.gazette", breakdown: "cumulative", value: "5", column: "历年累计"},
-		{indicator: "requests.received", breakdown: "total", value: "0"},
-		{indicator: "requests.received", breakdown: "cumulative", value: "1"},
-		{indicator: "requests.received.online", breakdown: "cumulative", value: "1"},
+		// 115 is 1|15 or 11|5; the year's figure is at most the
+		// cumulative one (历年累计 counts this year too): 1|15.
+		{indicator: "requests.received", breakdown: "total", value: "1", flags: []string{gongkai.FlagSplitByArithmetic}},
+		{indicator: "requests.received", breakdown: "cumulative", value: "15"},
+		{indicator: "requests.received.online", breakdown: "total", value: "1"},
+		{indicator: "requests.received.online", breakdown: "cumulative", value: "13"},
+		// The rows of the variant that no national row means keep
+		// indicators of their own.
+		{indicator: "requests.received.letter_or_fax", breakdown: "cumulative", value: "2"},
+		{indicator: "requests.answered.other", breakdown: "cumulative", value: "1"},
+		{indicator: "lawsuits_and_complaints", breakdown: "total", value: "0"},
 		{indicator: "reconsiderations.total", breakdown: "total", value: "0"},
 	})
 	// 12345 under two columns is 1|2345, 12|345 …: never guessed.
 	if hasObs(r, "proactive.items", "total") || hasObs(r, "proactive.channels.website", "total") {
 		t.Error("a run of figures with several splits was split by guess")
 	}
-	// 信函、传真申请数 merges two rows of the national form: no row is certain.
+	if !unplacedBecause(r, "主动公开文件数", "2 splits fit") || !unplacedBecause(r, "主动公开文件数", "1|2345, 12|345") {
+		t.Errorf("主动公开文件数 not unplaced with the splits that fit: %+v", r.Unplaced)
+	}
+	// 信函、传真申请数 merges two rows of the national form: it is neither.
 	if hasObs(r, "requests.received.fax", "total") || hasObs(r, "requests.received.letter", "total") {
 		t.Error("信函、传真申请数 placed under a row of the national form")
 	}
-	if !unplacedBecause(r, "信函、传真申请数", "no row of the form") {
-		t.Errorf("信函、传真申请数 not unplaced with the reason: %+v", r.Unplaced)
+	// 接受行政诉讼、举报数 is no count of lawsuits.
+	if hasObs(r, "lawsuits.total", "cumulative") && len(r.Observations) > 0 {
+		for _, o := range r.Observations {
+			if o.Indicator == "lawsuits.total" && o.Label != "行政诉讼数" {
+				t.Errorf("%s read as lawsuits.total", o.Label)
+			}
+		}
 	}
 }

@@ -36,26 +36,35 @@ var skeletons = mustLoadSkeletons()
 func mustLoadSkeletons() map[string]*skeleton {
 	out := map[string]*skeleton{}
 	for _, tpl := range []string{gongkai.TemplateLegacy, gongkai.Template2019, gongkai.Template2021} {
-		b, err := skeletonFiles.ReadFile("skeletons/" + tpl + ".tsv")
+		sk, err := loadSkeleton(tpl, tpl)
 		if err != nil {
 			panic(err)
-		}
-		sk := &skeleton{template: tpl}
-		for l := range strings.SplitSeq(strings.TrimRight(string(b), "\n"), "\n") {
-			row := strings.Split(l, "\t")
-			for _, c := range row {
-				if s, ok := placeholder(c); ok {
-					sk.slots = append(sk.slots, s)
-				}
-			}
-			sk.rows = append(sk.rows, row)
-		}
-		if len(sk.slots) == 0 {
-			panic(fmt.Sprintf("synth: skeleton %s has no figures", tpl))
 		}
 		out[tpl] = sk
 	}
 	return out
+}
+
+// loadSkeleton reads skeletons/<name>.tsv, the table of template.
+func loadSkeleton(name, template string) (*skeleton, error) {
+	b, err := skeletonFiles.ReadFile("skeletons/" + name + ".tsv")
+	if err != nil {
+		return nil, err
+	}
+	sk := &skeleton{template: template}
+	for l := range strings.SplitSeq(strings.TrimRight(string(b), "\n"), "\n") {
+		row := strings.Split(l, "\t")
+		for _, c := range row {
+			if s, ok := placeholder(c); ok {
+				sk.slots = append(sk.slots, s)
+			}
+		}
+		sk.rows = append(sk.rows, row)
+	}
+	if len(sk.slots) == 0 {
+		return nil, fmt.Errorf("synth: skeleton %s has no figures", name)
+	}
+	return sk, nil
 }
 
 // placeholder returns the slot a cell stands for, if it is one.

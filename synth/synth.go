@@ -55,6 +55,9 @@ type Report struct {
 	// Broken names the figure ("indicator/breakdown") made to break an
 	// identity of the form, "" when every identity holds.
 	Broken string
+	// Rows holds the printed label of each figure's row, by
+	// "indicator/breakdown", when RunOn made the report; nil otherwise.
+	Rows map[string]string
 }
 
 // Corpus makes the reports of a set of Options.

@@ -87,17 +87,180 @@ func (r *reader) unglue(lines []source.Line) []source.Line {
 	var out []source.Line
 	var as []anchor
 	starts := r.cat.Words(catalog.WordsFormTableStart)
-	for _, l := range lines {
-		if !runOn(l.Text, starts) {
+	afterHeader := false // the line before was a header run together, cut
+	for i, l := range lines {
+		if !runOn(l.Text, starts) && !maybeGluedRows(l.Text) && !maybeGluedHeader(l.Text) && !afterHeader {
 			out = append(out, l)
 			continue
 		}
 		if as == nil {
 			as = r.anchors()
 		}
-		for _, t := range cutRunOn(l.Text, as, starts) {
+		cut, header := cutLine(lines, i, as, starts, afterHeader)
+		if cut == nil {
+			afterHeader = false
+			out = append(out, l)
+			continue
+		}
+		if afterHeader && figuresFirst.MatchString(l.Text) {
+			// The figures under a header go with its last cell, as on a
+			// page run on whole (…尚未审结总计317331687…).
+			out[len(out)-1].Text += cut[0]
+			cut = cut[1:]
+		}
+		afterHeader = header
+		for _, t := range cut {
 			out = append(out, source.Line{N: l.N, Page: l.Page, Text: t})
 		}
+	}
+	return out
+}
+
+// figuresFirst matches a line that opens with figures glued to the text
+// after them: 317331687148219912417115469151五、存在的主要问题及改进情况.
+var figuresFirst = regexp.MustCompile(`^[0-9]+\p{Han}`)
+
+// cutLine cuts line i of lines when it holds tables run together: a whole
+// page, several rows glued, a header run together above such rows or
+// above figures, or the figures under such a header. It returns nil when
+// the line is to be read as it is, and whether it was a header.
+func cutLine(lines []source.Line, i int, as []anchor, starts []string, afterHeader bool) ([]string, bool) {
+	text := lines[i].Text
+	switch {
+	case runOn(text, starts):
+		return cutRunOn(text, as, starts), false
+	case maybeGluedRows(text) && gluedRows(text, as):
+		return cutGluedRows(text, as), false
+	case afterHeader && figuresFirst.MatchString(text):
+		return cutGluedRows(text, as), false
+	case !maybeGluedHeader(text):
+		return nil, false
+	}
+	// A header run together is cut only above rows run together or figures
+	// (after more lines of header, perhaps), as a page run on is cut whole.
+	below := i + 1
+	for below < len(lines) && maybeGluedHeader(lines[below].Text) {
+		below++
+	}
+	if below == len(lines) {
+		return nil, false
+	}
+	next := lines[below].Text
+	if !figuresFirst.MatchString(next) && !(maybeGluedRows(next) && gluedRows(next, as)) {
+		return nil, false
+	}
+	cut := gluedHeader(text, as)
+	return cut, cut != nil
+}
+
+// A page that breaks its text between some rows run together prints lines
+// of several rows each, too short to be a whole page run on:
+// （三）不予公开1.属于国家秘密28121110432.其他法律行政法规禁止公开921003197,
+// or a header run into the first row. Such a line is cut into its rows as
+// a run-on page is when it holds a row of the form with its figures glued
+// on and another label of the form (a row, a column, a heading); a line of
+// one row and its figures (规章1117342) is the cell reader's to read.
+
+// hanDigit matches a character of a label glued to a figure.
+var hanDigit = regexp.MustCompile(`\p{Han}[0-9]`)
+
+// maybeGluedRows is the cheap test before gluedRows: a line with no cell
+// separators where a label is glued to a figure.
+func maybeGluedRows(text string) bool {
+	return !strings.ContainsAny(text, "|\t") && !strings.Contains(text, "  ") && hanDigit.MatchString(text)
+}
+
+// gluedRows reports whether text holds a row of the form whose label ends
+// right before a figure, and another label of the form before that row's.
+func gluedRows(text string, as []anchor) bool {
+	fold := []rune(label.Fold(text))
+	for i := 1; i < len(fold); i++ {
+		if fold[i] < '0' || fold[i] > '9' || !unicode.Is(unicode.Han, fold[i-1]) {
+			continue
+		}
+		for _, a := range as {
+			if a.row != nil && endsWith(fold[:i], a.key) {
+				if holdsAnchor(fold[:i-len(a.key)], as) {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
+}
+
+// holdsAnchor reports whether a label of the form ends anywhere in text.
+func holdsAnchor(text []rune, as []anchor) bool {
+	for j := 2; j <= len(text); j++ {
+		for _, a := range as {
+			if endsWith(text[:j], a.key) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maybeGluedHeader is the cheap test before gluedHeader: a line with no
+// spaces, cell separators or figures.
+func maybeGluedHeader(text string) bool {
+	return text != "" && !strings.ContainsAny(text, "|\t 0123456789") && utf8.RuneCountInString(text) < minRunOnRunes
+}
+
+// gluedHeader cuts a line made of labels of the form only, two or more
+// run together (申请人情况自然人法人或其他组织总计, the header of a page that
+// breaks its text between some rows run together), into a line per label;
+// nil when the line holds anything else.
+func gluedHeader(text string, as []anchor) []string {
+	t := runText{raw: []rune(text)}
+	t.fold = make([]rune, len(t.raw))
+	for i, c := range t.raw {
+		t.fold[i] = foldRune(c)
+	}
+	pieces, end := t.cut(0, as)
+	if end != len(t.raw) || len(pieces) < 2 {
+		return nil
+	}
+	var out []string
+	for _, p := range pieces {
+		if !p.anchored {
+			return nil
+		}
+		out = append(out, p.text())
+	}
+	return out
+}
+
+// endsWith reports whether text ends with key.
+func endsWith(text, key []rune) bool {
+	if len(key) > len(text) {
+		return false
+	}
+	for k := range key {
+		if text[len(text)-len(key)+k] != key[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// cutGluedRows cuts a line of rows run together into a line per row.
+func cutGluedRows(line string, as []anchor) []string {
+	t := runText{raw: []rune(line)}
+	t.fold = make([]rune, len(t.raw))
+	for i, c := range t.raw {
+		t.fold[i] = foldRune(c)
+	}
+	pieces, end := t.cut(0, as)
+	var out []string
+	for _, p := range pieces {
+		if s := p.text(); s != "" {
+			out = append(out, s)
+		}
+	}
+	if rest := strings.TrimSpace(string(t.raw[end:])); rest != "" {
+		out = append(out, rest)
 	}
 	return out
 }

@@ -90,8 +90,9 @@ type pendingRun struct {
 	flags  []string
 }
 
-// maxPendingCombinations bounds the search over the pending rows' splits.
-const maxPendingCombinations = 10000
+// maxPendingSplits is the most splits a pending row may have: a run that
+// many splits fit is left unplaced at once.
+const maxPendingSplits = 10000
 
 // deferRun keeps a table-3 row for settleRuns when its run of figures fits
 // more than one split; it reports whether it did.
@@ -104,7 +105,7 @@ func (r *reader) deferRun(cur *openRow, slots []slot, label string, flags []stri
 	if err != nil {
 		return false
 	}
-	if _, err := res.Unique(); !errors.Is(err, digitrun.ErrAmbiguous) || len(res.Splits) > maxPendingCombinations {
+	if _, err := res.Unique(); !errors.Is(err, digitrun.ErrAmbiguous) || len(res.Splits) > maxPendingSplits {
 		return false
 	}
 	r.pending = append(r.pending, pendingRun{row: cur.row, label: label, value: v, slots: slots, splits: res.Splits, flags: flags})
@@ -140,13 +141,6 @@ func (r *reader) settleRuns() {
 // choice that makes the column identities hold; nil and the reason when
 // there is not exactly one.
 func (r *reader) onlyChoice(pending []pendingRun) ([]int, string) {
-	combos := 1
-	for _, p := range pending {
-		combos *= len(p.splits)
-		if combos > maxPendingCombinations {
-			return nil, "too many choices to weigh against the column sums"
-		}
-	}
 	grid, ok := r.table3Grid()
 	if !ok {
 		return nil, "the column sums cannot decide: a row of table 3 is missing, blank or local"
@@ -157,28 +151,96 @@ func (r *reader) onlyChoice(pending []pendingRun) ([]int, string) {
 	if !r.identityTermsRead(grid) {
 		return nil, "the column sums cannot decide: a row of table 3 is missing or blank"
 	}
-	var found []int
-	count := 0
-	choice := make([]int, len(pending))
-	for n := 0; n < combos; n++ {
-		k := n
-		for i, p := range pending {
-			choice[i] = k % len(p.splits)
-			k /= len(p.splits)
-			grid.put(p.row.id, p.slots, p.splits[choice[i]])
-		}
-		if r.columnIdentitiesHold(grid) {
-			count++
-			found = append([]int(nil), choice...)
-		}
+	s := choiceSearch{r: r, grid: grid, pending: pending, choice: make([]int, len(pending)),
+		leaves: r.outcomeLeaves(), total: r.balanceRows()[2], open: map[string]bool{}}
+	for _, p := range pending {
+		s.open[p.row.id] = true
 	}
-	switch count {
-	case 0:
+	s.order()
+	s.next(0)
+	switch {
+	case s.steps > maxSearchSteps:
+		return nil, "too many choices to weigh against the column sums"
+	case s.count == 0:
 		return nil, "no choice of them makes the column sums of table 3 hold"
-	case 1:
-		return found, ""
+	case s.count == 1:
+		return s.found, ""
 	}
-	return nil, fmt.Sprintf("%d choices of them make the column sums of table 3 hold", count)
+	return nil, "several choices of them make the column sums of table 3 hold"
+}
+
+// maxSearchSteps bounds the search over the pending rows' splits: past it
+// the rows stay unplaced.
+const maxSearchSteps = 200000
+
+// choiceSearch tries the splits of the pending rows in turn, the row of
+// （七）总计 first, and drops a choice as soon as the outcome rows chosen
+// add up to more than （七）总计 in some column (figures are never
+// negative); it stops at the second choice that makes the sums hold.
+type choiceSearch struct {
+	r       *reader
+	grid    grid3
+	pending []pendingRun
+	choice  []int
+	leaves  []string        // the outcome rows, whose sum is （七）总计
+	total   string          // the row of （七）总计
+	open    map[string]bool // pending rows not chosen yet
+	count   int
+	found   []int
+	steps   int
+}
+
+// order puts the row of （七）总计 first, so that the bound holds early.
+func (s *choiceSearch) order() {
+	for i, p := range s.pending {
+		if p.row.id == s.total {
+			s.pending[0], s.pending[i] = s.pending[i], s.pending[0]
+		}
+	}
+}
+
+func (s *choiceSearch) next(i int) {
+	if s.count > 1 || s.steps > maxSearchSteps {
+		return
+	}
+	if i == len(s.pending) {
+		if s.r.columnIdentitiesHold(s.grid) {
+			s.count++
+			s.found = append([]int(nil), s.choice...)
+		}
+		return
+	}
+	p := s.pending[i]
+	delete(s.open, p.row.id)
+	for j, split := range p.splits {
+		s.steps++
+		s.choice[i] = j
+		s.grid.put(p.row.id, p.slots, split)
+		if s.withinTotal() {
+			s.next(i + 1)
+		}
+	}
+	s.open[p.row.id] = true
+}
+
+// withinTotal reports whether the outcome rows chosen or read add up to at
+// most （七）总计 in every column, once （七）总计 is chosen or read.
+func (s *choiceSearch) withinTotal() bool {
+	if s.open[s.total] {
+		return true
+	}
+	for c, tot := range s.grid[s.total] {
+		sum := 0.0
+		for _, id := range s.leaves {
+			if !s.open[id] {
+				sum += s.grid[id][c]
+			}
+		}
+		if sum > tot {
+			return false
+		}
+	}
+	return true
 }
 
 // grid3 is table 3 as read: row ID → column key → figure.

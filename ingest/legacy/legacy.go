@@ -41,6 +41,12 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 	}
 	r.Template = gongkai.TemplateLegacy
 	r.Observations, r.Unplaced = t.observations()
+	for i, u := range r.Unplaced {
+		if why, ok := runOn.refused[u.Label]; ok {
+			r.Unplaced[i].Reason = why // the split refused, not the count of figures it left
+		}
+	}
+	r.Observations, r.Unplaced = refuseRows(r.Observations, r.Unplaced, runOn.refused)
 	r.Unplaced = append(r.Unplaced, runOn.unplaced...)
 	for i, o := range r.Observations {
 		if runOn.split[o.Label] {
@@ -58,6 +64,26 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 		}
 	}
 	return start, end, nil
+}
+
+// refuseRows moves the observations of rows whose figures the run-on
+// cutter refused to read (refused, by label) to the unplaced rows, with
+// the reason: one figure of a run cut for certain placed is enough.
+func refuseRows(obs []gongkai.Observation, unplaced []gongkai.Unplaced, refused map[string]string) ([]gongkai.Observation, []gongkai.Unplaced) {
+	kept := obs[:0]
+	seen := map[string]bool{}
+	for _, o := range obs {
+		why, ok := refused[o.Label]
+		if !ok {
+			kept = append(kept, o)
+			continue
+		}
+		if !seen[o.Label] {
+			unplaced = append(unplaced, gongkai.Unplaced{Label: o.Label, Cells: []string{o.Raw}, Line: o.Line, Reason: why})
+			seen[o.Label] = true
+		}
+	}
+	return kept, unplaced
 }
 
 // sameLines turns the span [start, end) of the cut lines into the span of

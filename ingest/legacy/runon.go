@@ -1,7 +1,9 @@
 package legacy
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -30,50 +32,91 @@ const minRunOnRunes = 150
 
 // runOnHeader matches the header of a table run together: 指标名称, the unit
 // column, and the value columns (本年度 or <year>年度, 历年累计 …).
-var runOnHeader = regexp.MustCompile(`(?:统计指标|指标名称)\s*(?:计量单位|单位)\s*((?:(?:\d{4}\s*年度?|本年度?|本期|历年累计|累计|统计数)\s*)+)`)
+var runOnHeader = regexp.MustCompile(`(?:统[\s\x{3000}]*计[\s\x{3000}]*指[\s\x{3000}]*标|指标名称)[\s\x{3000}]*(?:计量单位|单位)[\s\x{3000}]*((?:(?:\d{4}\s*年度?|本年度?|本期|历年累计|累计|统计数)\s*)+)`)
 
 // valueHeader matches one value column heading in the header's run.
 var valueHeader = regexp.MustCompile(`\d{4}\s*年度?|本年度?|本期|历年累计|累计|统计数`)
 
 // unglue returns lines with a line that holds a table run together cut
-// into its rows; other lines are returned as they are.
+// into its rows; other lines are returned as they are. The table goes on
+// over the lines after it that hold nothing but its rows run together (a
+// page that breaks the run between rows).
 func unglue(lines []source.Line, cat *catalog.Catalog, isUnit func(string) bool) runOnTable {
-	var out []source.Line
-	var unplaced []gongkai.Unplaced
-	split := map[string]bool{}
-	for _, l := range lines {
-		if utf8.RuneCountInString(l.Text) < minRunOnRunes || strings.ContainsAny(l.Text, "|\t") {
-			out = append(out, l)
-			continue
-		}
+	t := runOnTable{split: map[string]bool{}, refused: map[string]string{}}
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
 		loc := runOnHeader.FindStringSubmatchIndex(l.Text)
-		if loc == nil {
-			out = append(out, l)
+		if loc == nil || strings.ContainsAny(l.Text, "|\t") ||
+			utf8.RuneCountInString(l.Text) < minRunOnRunes && strings.ContainsAny(l.Text[loc[0]:loc[1]], " \u00a0") {
+			// A short line whose header words are apart is a header of
+			// another layout (统计指标 单位 统计数).
+			t.lines = append(t.lines, l)
 			continue
 		}
 		if pre := strings.TrimSpace(l.Text[:loc[0]]); pre != "" {
-			out = append(out, source.Line{N: l.N, Page: l.Page, Text: pre})
+			t.lines = append(t.lines, source.Line{N: l.N, Page: l.Page, Text: pre})
 		}
 		columns := valueHeader.FindAllString(l.Text[loc[2]:loc[3]], -1)
-		out = append(out, source.Line{N: l.N, Page: l.Page, Text: "| 指标名称 | 计量单位 | " + strings.Join(columns, " | ") + " |"})
-		rows, unknowns, rest := cutRows(l.Text[loc[1]:], labelKeys(cat), isUnit, len(columns))
-		for _, r := range rows {
-			if r.split {
-				split[r.cells[0]] = true
-			}
+		t.lines = append(t.lines, source.Line{N: l.N, Page: l.Page, Text: "| 指标名称 | 计量单位 | " + strings.Join(columns, " | ") + " |"})
+		c := &cutter{keys: labelKeys(cat), isUnit: isUnit, columns: columnKinds(columns, cat)}
+		rest := t.add(l, c, l.Text[loc[1]:])
+		for rest == "" && i+1 < len(lines) && rowsOnly(lines[i+1].Text, c) {
+			i++
+			rest = t.add(lines[i], c, lines[i].Text)
 		}
-		for _, r := range rows {
-			out = append(out, source.Line{N: l.N, Page: l.Page, Text: "| " + strings.Join(r.cells, " | ") + " |"})
-		}
-		for _, u := range unknowns {
-			unplaced = append(unplaced, gongkai.Unplaced{Label: u[0], Cells: u[1:], Line: l.N,
-				Reason: "a row run together with the others whose label no row of the form has"})
-		}
-		if rest = strings.TrimSpace(rest); rest != "" {
-			out = append(out, source.Line{N: l.N, Page: l.Page, Text: rest})
+		if rest != "" {
+			t.lines = append(t.lines, source.Line{N: lines[i].N, Page: lines[i].Page, Text: rest})
 		}
 	}
-	return runOnTable{lines: out, unplaced: unplaced, split: split}
+	return t
+}
+
+// rowsOnly reports whether a line goes on with rows of the table run
+// together: no cell separators, and either cut into rows to its end or
+// opening with a row that prints figures (the text after the table may
+// follow the last row on its line).
+func rowsOnly(text string, c *cutter) bool {
+	if strings.ContainsAny(text, "|\t") || strings.TrimSpace(text) == "" {
+		return false
+	}
+	probe := *c
+	rows, _, rest := probe.cut(text)
+	if len(rows) == 0 {
+		return false
+	}
+	if strings.TrimLeft(rest, " 。") == "" {
+		return true
+	}
+	for _, r := range rows {
+		if len(r.cells) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// add cuts text, a line l or its end, into rows and returns the text after
+// them.
+func (t *runOnTable) add(l source.Line, c *cutter, text string) string {
+	rows, unknowns, rest := c.cut(text)
+	for _, r := range rows {
+		if r.split {
+			t.split[r.cells[0]] = true
+		}
+		if r.refused != "" {
+			t.refused[r.cells[0]] = r.refused
+		}
+		cells := r.cells
+		if len(cells) == 1 { // a heading: its unit and value cells are blank, as a table prints them
+			cells = append(cells, make([]string, 1+len(c.columns))...)
+		}
+		t.lines = append(t.lines, source.Line{N: l.N, Page: l.Page, Text: "| " + strings.Join(cells, " | ") + " |"})
+	}
+	for _, u := range unknowns {
+		t.unplaced = append(t.unplaced, gongkai.Unplaced{Label: u[0], Cells: u[1:], Line: l.N,
+			Reason: "a row run together with the others whose label no row of the form has"})
+	}
+	return strings.TrimLeft(strings.TrimSpace(rest), "。") // a full stop alone ends the table, it is no text
 }
 
 // runOnTable is what unglue makes of the lines: the lines with the table
@@ -83,13 +126,15 @@ type runOnTable struct {
 	lines    []source.Line
 	unplaced []gongkai.Unplaced
 	split    map[string]bool
+	refused  map[string]string // why a row's run of figures was not split, by label
 }
 
-// cutRow is a row cut from a table run together: its cells, and whether
-// its figures were split from one run.
+// cutRow is a row cut from a table run together: its cells, whether its
+// figures were split from one run, and why not when they could not be.
 type cutRow struct {
-	cells []string
-	split bool
+	cells   []string
+	split   bool
+	refused string
 }
 
 // labelKeys are the keys of the catalogue's row labels and their aliases.
@@ -105,17 +150,31 @@ func labelKeys(cat *catalog.Catalog) [][]rune {
 	return out
 }
 
-// enumLead matches the numbering before a sub-row label: 其中：1、 or 2.
-var enumLead = regexp.MustCompile(`^(?:其中[:：]?)?\d{1,2}[、.．]`)
+// enumLead matches the numbering before a row's label (一、 （一） 1、 2.),
+// and 其中 before it or alone.
+var enumLead = regexp.MustCompile(`^(?:其中[:：]?)?(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])?`)
 
-// cutRows cuts the text after the header into pipe rows; it stops at a
+// note matches a bracketed note printed after a label: （不同渠道和方式公开相同信息计1条）.
+var note = regexp.MustCompile(`^[（(][^（()）]{0,40}[）)]`)
+
+// cutter cuts rows of a table run together: the labels it knows, its
+// units, its value columns (by breakdown), and the number of the last
+// sub-row cut, which runs on from one line to the next.
+type cutter struct {
+	keys     [][]rune
+	isUnit   func(string) bool
+	columns  []string
+	lastEnum int // the last number of a sub-row (1、 2.), 0 after a row numbered 一、 or （一）
+}
+
+// cut cuts the text after the header into pipe rows; it stops at a
 // full stop or at text that is neither a label, a unit nor figures, and
 // returns the rest. Rows whose label the catalogue does not name are
 // returned apart, as their cells, to be reported unplaced.
-func cutRows(text string, keys [][]rune, isUnit func(string) bool, columns int) (rows []cutRow, unknowns [][]string, rest string) {
+func (c *cutter) cut(text string) (rows []cutRow, unknowns [][]string, rest string) {
+	keys, isUnit, columns := c.keys, c.isUnit, c.columns
 	rs := []rune(text)
-	nextEnum := 1
-	carry := "" // an enumerator cut off the figures of the row before
+	carry := false // the row's number was cut off the figures of the row before
 	i := 0
 	for i < len(rs) {
 		for i < len(rs) && unicode.IsSpace(rs[i]) {
@@ -125,17 +184,13 @@ func cutRows(text string, keys [][]rune, isUnit func(string) bool, columns int) 
 			return rows, unknowns, string(rs[i:])
 		}
 		start := i
-		lead := carry
-		carry = ""
-		if m := enumLead.FindString(string(rs[i:min(len(rs), i+8)])); m != "" && lead == "" {
-			lead = m
-			i += utf8.RuneCountInString(m)
-			if n, err := strconv.Atoi(strings.TrimRight(strings.TrimLeft(m, "其中:："), "、.．")); err == nil {
-				nextEnum = n
-			}
-		} else if lead == "" {
-			nextEnum = 0
+		lead := ""
+		if !carry {
+			lead = enumLead.FindString(string(rs[i:min(len(rs), i+10)]))
+			i += utf8.RuneCountInString(lead)
+			c.lastEnum = nextLastEnum(lead, c.lastEnum)
 		}
+		carry = false
 		end := labelEnd(rs, i, keys)
 		unknown := end == i
 		if unknown {
@@ -148,43 +203,147 @@ func cutRows(text string, keys [][]rune, isUnit func(string) bool, columns int) 
 		// national form's (2、政府公报公开数 is its 1.2.1): the row is
 		// matched by its words, and only 其中 is kept.
 		row := []string{subsetOnly(lead) + string(rs[i:end])}
-		i = end
-		if i < len(rs) {
-			if u := string(rs[i]); isUnit(u) {
-				row = append(row, u)
-				i++
-			}
+		i = skipNotes(rs, end)
+		f := cutFigures(rs, i, isUnit, c.lastEnum)
+		if f.unit != "" {
+			row = append(row, f.unit)
 		}
-		j := i
-		for j < len(rs) && (rs[j] >= '0' && rs[j] <= '9' || rs[j] == '.' && j+1 < len(rs) && rs[j+1] >= '0' && rs[j+1] <= '9') {
-			j++
+		if f.next > 0 {
+			carry, c.lastEnum = true, f.next
 		}
-		run := string(rs[i:j])
-		if j < len(rs) && strings.ContainsRune("、.．", rs[j]) && nextEnum > 0 {
-			// the next row's number, glued to this row's figures
-			if n := strconv.Itoa(nextEnum + 1); strings.HasSuffix(run, n) && len(run) > len(n) {
-				run = strings.TrimSuffix(run, n)
-				carry = n + string(rs[j])
-				j++
-			}
+		figures, refused := f.runs, f.refused
+		if len(figures) == 1 && refused == "" {
+			figures, refused = splitFigures(figures[0], columns)
 		}
-		figures := splitFigures(run, columns)
 		row = append(row, figures...)
 		if unknown {
 			// A label the catalogue does not know, cut only by the figures
-			// after it: no row of the form is certain (信函、传真申请数 is
-			// neither 信函申请数 nor 传真申请数).
+			// after it: no row of the form is certain.
 			unknowns = append(unknowns, row)
 		} else {
-			rows = append(rows, cutRow{cells: row, split: len(figures) > 1})
+			rows = append(rows, cutRow{cells: row, split: len(figures) > 1 && len(f.runs) == 1, refused: refused})
 		}
-		if carry != "" {
-			nextEnum++
-		}
-		i = j
+		i = f.end
 	}
 	return rows, unknowns, string(rs[i:])
 }
+
+// nextLastEnum is the number of the last sub-row after a row numbered lead.
+func nextLastEnum(lead string, last int) int {
+	num := strings.TrimRight(strings.TrimLeft(lead, "其中:："), "、.．")
+	if n, err := strconv.Atoi(num); err == nil {
+		return n
+	}
+	if num != "" {
+		return 0 // 一、 or （一）: its sub-rows count from 1
+	}
+	return last
+}
+
+// skipNotes skips the bracketed notes after a label.
+func skipNotes(rs []rune, i int) int {
+	for i < len(rs) {
+		m := note.FindString(string(rs[i:min(len(rs), i+44)]))
+		if m == "" {
+			return i
+		}
+		i += utf8.RuneCountInString(m)
+	}
+	return i
+}
+
+// rowFigures are the unit and figures of a row run together.
+type rowFigures struct {
+	unit    string
+	runs    []string // runs of figures; units printed after each figure separate them
+	next    int      // the next row's number, cut off the last run, or 0
+	refused string   // why the figures are not read
+	end     int      // where the next row starts
+}
+
+// cutFigures reads the unit and the figures after a label at i: the unit
+// before the figures (条294981916) or after each (2949条81916条); a unit or
+// a space between figures separates them. A run
+// followed by 、 or . ends with the next row's number (…2949819162、政府公报公开数):
+// the number after lastEnum, or 1 for a row's first sub-row; when both
+// end the run, the figures are not read.
+func cutFigures(rs []rune, i int, isUnit func(string) bool, lastEnum int) rowFigures {
+	var c rowFigures
+	i = unitAt(rs, skipSpaces(rs, i), isUnit, &c.unit)
+	for {
+		i = skipSpaces(rs, i)
+		j := i
+		for j < len(rs) && (isDigit(rs[j]) || rs[j] == '.' && j+1 < len(rs) && isDigit(rs[j+1]) && j > i) {
+			j++
+		}
+		run := string(rs[i:j])
+		if run == "" {
+			break
+		}
+		if j < len(rs) && strings.ContainsRune("、.．", rs[j]) {
+			if len(c.runs) > 0 { // after a unit or a space: the run is the next row's number
+				c.next, _ = strconv.Atoi(run)
+				c.end = j + 1
+				return c
+			}
+			var ends []int
+			for _, n := range []int{lastEnum + 1, 1} {
+				if strings.HasSuffix(run, strconv.Itoa(n)) && !slices.Contains(ends, n) {
+					ends = append(ends, n)
+				}
+			}
+			if len(ends) > 1 {
+				c.refused = fmt.Sprintf("the figures %s end in the next row's number, %d or %d", run, ends[0], ends[1])
+			}
+			if len(ends) > 0 {
+				// A run that is the number alone is a row with no figure
+				// (a heading) before it.
+				c.next = ends[0]
+				if figures := strings.TrimSuffix(run, strconv.Itoa(ends[0])); figures != "" {
+					c.runs = append(c.runs, figures)
+				}
+				c.end = j + 1
+				return c
+			}
+		}
+		c.runs = append(c.runs, run)
+		var after string
+		next := unitAt(rs, skipSpaces(rs, j), isUnit, &after)
+		i = j
+		if next == j { // neither a unit nor a space after the run: the row ends
+			break
+		}
+		if c.unit == "" {
+			c.unit = after
+		}
+		i = next
+	}
+	c.end = i
+	return c
+}
+
+// skipSpaces is the index of the first rune at or after i that is no
+// space: a page that keeps one space between cells.
+func skipSpaces(rs []rune, i int) int {
+	for i < len(rs) && (rs[i] == ' ' || rs[i] == '\u3000' || rs[i] == '\u00a0') {
+		i++
+	}
+	return i
+}
+
+// unitAt reads a unit at i into unit (the longest: 人次 before 人) and
+// returns the index after it.
+func unitAt(rs []rune, i int, isUnit func(string) bool, unit *string) int {
+	for n := 2; n >= 1; n-- {
+		if i+n <= len(rs) && isUnit(string(rs[i:i+n])) {
+			*unit = string(rs[i : i+n])
+			return i + n
+		}
+	}
+	return i
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // maxUnknownLabel is the longest label not in the catalogue that a row
 // run together may have: longer text is prose.
@@ -225,6 +384,9 @@ func labelEnd(rs []rune, i int, keys [][]rune) int {
 			for n > 0 && j < len(rs) && strings.ContainsRune("、，,“”《》 ", rs[j]) {
 				j++
 			}
+			if n > 0 && j < len(rs) && (rs[j] == '（' || rs[j] == '(') && rs[j] != c {
+				j = skipNotes(rs, j) // 区（市）政府及其部门, whose key is 区政府及其部门
+			}
 			if j >= len(rs) || rs[j] != c {
 				ok = false
 				break
@@ -238,20 +400,79 @@ func labelEnd(rs []rune, i int, keys [][]rune) int {
 	return best
 }
 
-// splitFigures cuts a run of figures into the value columns when exactly
-// one cut is possible (no figure of two digits or more starts with 0);
-// otherwise it returns the run whole.
-func splitFigures(run string, columns int) []string {
-	if run == "" || columns < 2 || strings.Contains(run, ".") {
-		return []string{run}
+// columnKinds names each value column of a run-on header by its
+// breakdown: the year's (total), 历年累计 (cumulative), or "".
+func columnKinds(headers []string, cat *catalog.Catalog) []string {
+	kinds := make([]string, len(headers))
+	for i, h := range headers {
+		k := label.Key(h)
+		if yearColumn.MatchString(label.Squeeze(label.Fold(h))) {
+			kinds[i] = gongkai.BreakdownTotal
+			continue
+		}
+		for _, c := range cat.LegacyColumns {
+			for _, l := range c.Labels {
+				if label.Key(l) == k {
+					kinds[i] = c.Breakdown
+				}
+			}
+		}
 	}
-	res, err := digitrun.Split(run, []digitrun.Group{{Cells: columns}})
+	return kinds
+}
+
+// splitFigures cuts a run of figures into the value columns when exactly
+// one cut is possible (no figure of two digits or more starts with 0), or
+// exactly one of the possible cuts keeps the year's figure at most the
+// cumulative one (历年累计 counts every year up to this one). Otherwise it
+// returns the run whole and the reason, which names the cuts that fit.
+func splitFigures(run string, columns []string) ([]string, string) {
+	if run == "" || len(columns) < 2 || strings.Contains(run, ".") {
+		return []string{run}, ""
+	}
+	res, err := digitrun.Split(run, []digitrun.Group{{Cells: len(columns)}})
 	if err != nil {
-		return []string{run}
+		return []string{run}, fmt.Sprintf("the figures %s cannot be split: %v", run, err)
+	}
+	if len(res.Splits) > 1 {
+		res.Splits = slices.DeleteFunc(res.Splits, func(s []string) bool { return !cumulativeHolds(s, columns) })
 	}
 	parts, err := res.Unique()
 	if err != nil {
-		return []string{run}
+		return []string{run}, fmt.Sprintf("%v under %d value columns; %s", err, len(columns), listSplits(res.Splits))
 	}
-	return parts
+	return parts, ""
+}
+
+// cumulativeHolds reports whether the year's figure of a split is at most
+// its cumulative figure, when the columns print both.
+func cumulativeHolds(split, columns []string) bool {
+	year, cum := slices.Index(columns, gongkai.BreakdownTotal), slices.Index(columns, breakdownCumulative)
+	if year < 0 || cum < 0 {
+		return true
+	}
+	y, _ := strconv.ParseInt(split[year], 10, 64)
+	c, _ := strconv.ParseInt(split[cum], 10, 64)
+	return y <= c
+}
+
+// breakdownCumulative is the breakdown of 历年累计 (legacy_columns.csv).
+const breakdownCumulative = "cumulative"
+
+// maxListedSplits is how many of the splits that fit a reason names.
+const maxListedSplits = 6
+
+// listSplits prints the splits that fit, for a reason to name them.
+func listSplits(splits [][]string) string {
+	if len(splits) == 0 {
+		return "the year's figure would exceed the cumulative one in every split"
+	}
+	var out []string
+	for _, s := range splits[:min(len(splits), maxListedSplits)] {
+		out = append(out, strings.Join(s, "|"))
+	}
+	if len(splits) > maxListedSplits {
+		out = append(out, "…")
+	}
+	return "fitting: " + strings.Join(out, ", ")
 }
