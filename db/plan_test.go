@@ -178,3 +178,27 @@ func queryPlan(t *testing.T, d *DB, query string, args []any) string {
 	}
 	return strings.Join(plan, " | ")
 }
+
+// TestReportCountPlans: a count of reports by years and templates reads the
+// summaries; one by publisher or region searches the current reports.
+func TestReportCountPlans(t *testing.T) {
+	d := MustOpenDB(t)
+	mustStoreSample(t, d)
+	for _, tt := range []struct {
+		f    ReportFilter
+		want string
+	}{
+		{ReportFilter{Years: YearFilter{List: []int{2017}}}, "summary_years"},
+		{ReportFilter{Templates: []string{"legacy2014"}, Years: YearFilter{From: 2015}}, "summary_years"},
+		{ReportFilter{Publishers: []string{"370403"}}, "SEARCH r USING INDEX reports_current (publisher_id=?)"},
+		{ReportFilter{Region: "3704", Years: YearFilter{List: []int{2017}}}, "SEARCH r USING INDEX reports_current (publisher_id=? AND year=?)"},
+	} {
+		query, args, err := d.countReportsQuery(context.Background(), tt.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if plan := queryPlan(t, d, query, args); !strings.Contains(plan, tt.want) || strings.Contains(plan, "SCAN r") {
+			t.Errorf("%+v: plan %s, want %s", tt.f, plan, tt.want)
+		}
+	}
+}

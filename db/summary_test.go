@@ -57,6 +57,22 @@ func TestSummariesFollowReplacements(t *testing.T) {
 	if n != (Total{N: 70}) {
 		t.Errorf("legacy2014 in 2017: %+v, want 70", n)
 	}
+	for _, tt := range []struct {
+		f    ReportFilter
+		want int
+	}{
+		{ReportFilter{}, 1},
+		{ReportFilter{Years: YearFilter{List: []int{2017}}}, 1},
+		{ReportFilter{Years: YearFilter{To: 2016}}, 0},
+		{ReportFilter{Templates: []string{"legacy2014"}, Years: YearFilter{From: 2017}}, 1},
+		{ReportFilter{Templates: []string{"form2021"}}, 0},
+		{ReportFilter{Publishers: []string{"370403"}}, 1},
+		{ReportFilter{Region: "3704", Years: YearFilter{List: []int{2017}}}, 1},
+	} {
+		if n, err := d.CountReports(ctx, tt.f); err != nil || n != tt.want {
+			t.Errorf("reports %+v: %d (%v), want %d current of the two stored", tt.f, n, err, tt.want)
+		}
+	}
 }
 
 // TestCountStopsAtCap: a filter matching more than CountCap figures is
