@@ -95,3 +95,22 @@ func MustBeUnchanged(tb testing.TB, d *DB, before Snapshot) {
 		tb.Errorf("version %q, want %q as before", after.Version, before.Version)
 	}
 }
+
+// Read connections, read-only ones included, read the file through a memory map.
+func TestReadsAreMapped(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gongkai.db")
+	for _, readOnly := range []bool{false, true} {
+		d, err := Open(context.Background(), path, readOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var size int64
+		if err := d.read.QueryRow(`PRAGMA mmap_size`).Scan(&size); err != nil {
+			t.Fatal(err)
+		}
+		if size < 1<<30 {
+			t.Errorf("read-only %v: mmap_size %d, want the maximum (2 GB)", readOnly, size)
+		}
+		d.Close()
+	}
+}

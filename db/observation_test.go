@@ -132,3 +132,62 @@ func ids(rows []ObservationRow) []int64 {
 }
 
 func asError(err error, target **gongkai.Error) bool { return errors.As(err, target) }
+
+// A year with reports of two templates: a template filter keeps the
+// observations of its own reports only, whatever the other filters and
+// the order.
+func TestFindObservationsTemplateInMixedYear(t *testing.T) {
+	d := MustOpenDB(t)
+	mustStore(t, d, xuecheng2017(t), StoreOptions{})
+	later := xuecheng2017(t)
+	later.Year = 2018
+	mustStore(t, d, later, StoreOptions{})
+	other := xuecheng2017(t)
+	other.Publisher = gongkai.Publisher{ID: "370402", NameZh: "市中区人民政府", AdminCode: "370402"}
+	other.Template = gongkai.Template2019
+	mustStore(t, d, other, StoreOptions{})
+	n := len(other.Observations)
+	legacy := []string{gongkai.TemplateLegacy}
+	byValue := []SortField{{Field: "value", Desc: true}}
+	for _, tt := range []struct {
+		name       string
+		f          ObservationFilter
+		publishers map[string]int // observations per publisher
+	}{
+		{"the legacy template", ObservationFilter{Templates: legacy}, map[string]int{"370403": 2 * n}},
+		{"the 2019 form", ObservationFilter{Templates: []string{gongkai.Template2019}}, map[string]int{"370402": n}},
+		{"both", ObservationFilter{Templates: []string{gongkai.Template2019, gongkai.TemplateLegacy}},
+			map[string]int{"370402": n, "370403": 2 * n}},
+		{"the legacy template in 2017", ObservationFilter{Templates: legacy, Years: YearFilter{List: []int{2017}}},
+			map[string]int{"370403": n}},
+		{"applications received on the legacy template", ObservationFilter{Templates: legacy,
+			Indicators: []string{"requests.received"}}, map[string]int{"370403": 2}},
+		{"the legacy template in the region, by value", ObservationFilter{Templates: legacy, Region: "3704",
+			Sort: byValue, Limit: 1000}, map[string]int{"370403": 2 * n}},
+		{"the 2019 form's totals, by value", ObservationFilter{Templates: []string{gongkai.Template2019},
+			Breakdowns: []string{"total"}, Sort: byValue, Limit: 1000}, map[string]int{"370402": n}},
+		{"the 2021 form", ObservationFilter{Templates: []string{gongkai.Template2021}}, map[string]int{}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			total, err := d.CountObservations(context.Background(), tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := d.FindObservations(context.Background(), tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]int{}
+			for _, r := range rows {
+				got[r.PublisherID]++
+			}
+			want := 0
+			for _, k := range tt.publishers {
+				want += k
+			}
+			if !reflect.DeepEqual(got, tt.publishers) || total != (Total{N: want}) {
+				t.Errorf("rows by publisher %v, total %+v; want %v", got, total, tt.publishers)
+			}
+		})
+	}
+}

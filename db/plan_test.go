@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/gongkai/gongkai"
 )
 
 // TestObservationPlans: every filter and sort of the API reaches the
@@ -13,9 +15,20 @@ import (
 // without a constraint is the one without any filter, where there is
 // nothing to test: it stops at the page size. These are the plans of a
 // database without ANALYZE statistics, as gongkai ingest builds it.
+//
+// A page in another order than the default sorts the ids of every match
+// from index entries alone (a covering index: every index ends with the
+// value), then reads its rows by id. The default order may sort the
+// entries of one publisher and year by id ("LAST TERM OF ORDER BY"): a
+// page still stops at its size.
 func TestObservationPlans(t *testing.T) {
 	d := MustOpenDB(t)
 	id := mustStoreSample(t, d)
+	// 2017 has reports of two templates: a template filter looks reports up.
+	other := xuecheng2017(t)
+	other.Publisher = gongkai.Publisher{ID: "370402", NameZh: "市中区人民政府", AdminCode: "370402"}
+	other.Template = gongkai.Template2019
+	mustStore(t, d, other, StoreOptions{})
 	after := &ObservationKey{PublisherID: "370403", Year: 2017, ID: 10}
 	indicator := []string{"requests.received"}
 	byValue := []SortField{{Field: "value", Desc: true}}
@@ -61,6 +74,16 @@ func TestObservationPlans(t *testing.T) {
 		{"publisher by indicator", ObservationFilter{Publishers: []string{"370403"}, Sort: []SortField{{Field: "indicator"}}}},
 		{"year by breakdown", ObservationFilter{Years: YearFilter{List: []int{2017}}, Sort: []SortField{{Field: "breakdown"}}}},
 		{"indicator by year, descending", ObservationFilter{Indicators: indicator, Sort: []SortField{{Field: "year", Desc: true}}}},
+		{"indicator and year range by value", ObservationFilter{Indicators: indicator, Years: YearFilter{From: 2015, To: 2017}, Sort: byValue, Limit: 100}},
+		{"indicator over a region by value", ObservationFilter{Indicators: indicator, Region: "37", Sort: byValue, Limit: 100}},
+		{"indicator and breakdown by value", ObservationFilter{Indicators: indicator, Breakdowns: []string{"total"}, Sort: byValue, Limit: 100}},
+		{"region and year by value", ObservationFilter{Region: "37", Years: YearFilter{List: []int{2017}}, Sort: byValue, Limit: 100}},
+		{"publisher by value", ObservationFilter{Publishers: []string{"370403"}, Sort: byValue, Limit: 100}},
+		{"breakdown and year by value", ObservationFilter{Breakdowns: []string{"total"}, Years: YearFilter{From: 2016}, Sort: byValue, Limit: 100}},
+		{"template and indicator by value", ObservationFilter{Templates: []string{"legacy2014"}, Indicators: indicator, Sort: byValue, Limit: 100}},
+		{"template and region by value", ObservationFilter{Templates: []string{"legacy2014"}, Region: "3704", Sort: byValue, Limit: 100}},
+		{"next page by value", ObservationFilter{Indicators: indicator, Years: YearFilter{From: 2015}, Sort: byValue, Limit: 100,
+			After: &ObservationKey{Value: ptr(13.0), ID: 10}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			query, args, err := d.observationQuery(context.Background(), tt.f)
@@ -73,6 +96,9 @@ func TestObservationPlans(t *testing.T) {
 			}
 			if inOrder[tt.name] && strings.Contains(plan, "TEMP B-TREE FOR ORDER BY") {
 				t.Errorf("plan: %s\nsorts every match", plan)
+			}
+			if tt.f.Sort != nil && tt.f.Limit > 0 && !strings.Contains(plan, "SEARCH o USING COVERING INDEX observations_") {
+				t.Errorf("plan: %s\nsorts rows, not index entries", plan)
 			}
 			w, err := d.observationWhere(context.Background(), tt.f)
 			if err != nil {
@@ -103,7 +129,7 @@ func TestObservationPlans(t *testing.T) {
 				t.Fatal(err)
 			}
 			plan := queryPlan(t, d, query, args)
-			if !strings.Contains(plan, " o USING INDEX observations_publisher_year") || strings.Contains(plan, "TEMP B-TREE") {
+			if !strings.Contains(plan, " o USING INDEX observations_publisher_year") || strings.Contains(plan, "TEMP B-TREE FOR ORDER BY") {
 				t.Errorf("plan: %s", plan)
 			}
 		}
@@ -118,8 +144,11 @@ func mustSearch(t *testing.T, d *DB, query string, args []any) string {
 	for step := range strings.SplitSeq(plan, " | ") {
 		reads := strings.HasPrefix(step, "SCAN o") || strings.HasPrefix(step, "SEARCH o ") ||
 			strings.Contains(step, " observations")
-		if reads && !(strings.HasPrefix(step, "SEARCH o USING ") && strings.Contains(step, "INDEX observations_") &&
-			strings.Contains(step, "(")) {
+		searches := strings.HasPrefix(step, "SEARCH o USING ") && strings.Contains(step, "INDEX observations_") &&
+			strings.Contains(step, "(")
+		// The rows of a sorted page, read by id after the sort (observationQuery).
+		byID := step == "SEARCH o USING INTEGER PRIMARY KEY (rowid=?)"
+		if reads && !searches && !byID {
 			t.Errorf("reads observations without searching an index: %s\nplan: %s\nquery: %s", step, plan, query)
 		}
 	}
@@ -148,4 +177,28 @@ func queryPlan(t *testing.T, d *DB, query string, args []any) string {
 		t.Fatal(err)
 	}
 	return strings.Join(plan, " | ")
+}
+
+// TestReportCountPlans: a count of reports by years and templates reads the
+// summaries; one by publisher or region searches the current reports.
+func TestReportCountPlans(t *testing.T) {
+	d := MustOpenDB(t)
+	mustStoreSample(t, d)
+	for _, tt := range []struct {
+		f    ReportFilter
+		want string
+	}{
+		{ReportFilter{Years: YearFilter{List: []int{2017}}}, "summary_years"},
+		{ReportFilter{Templates: []string{"legacy2014"}, Years: YearFilter{From: 2015}}, "summary_years"},
+		{ReportFilter{Publishers: []string{"370403"}}, "SEARCH r USING INDEX reports_current (publisher_id=?)"},
+		{ReportFilter{Region: "3704", Years: YearFilter{List: []int{2017}}}, "SEARCH r USING INDEX reports_current (publisher_id=? AND year=?)"},
+	} {
+		query, args, err := d.countReportsQuery(context.Background(), tt.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if plan := queryPlan(t, d, query, args); !strings.Contains(plan, tt.want) || strings.Contains(plan, "SCAN r") {
+			t.Errorf("%+v: plan %s, want %s", tt.f, plan, tt.want)
+		}
+	}
 }

@@ -44,10 +44,9 @@ func (w *where) prefix(col, p string) {
 }
 
 // region appends the condition that o.publisher_id is a publisher of the
-// division with code prefix p. Observations copy their publisher's admin
-// code, so this selects the same rows as a prefix of o.admin_code, but
-// through the indexes that end with (publisher_id, year), in their order:
-// no index needs admin_code.
+// division with code prefix p, read through the indexes that end with
+// (publisher_id, year), in their order: observations need no copy of the
+// division code, nor an index of it (migration 010).
 func (w *where) region(p string) {
 	if p == "" {
 		return

@@ -88,13 +88,31 @@ func (d *DB) reportWhere(ctx context.Context, f ReportFilter) (*where, error) {
 // CountReports returns the number of current reports matching f, ignoring
 // f.After and f.Limit. It returns an EINVALID error naming an unknown publisher.
 func (d *DB) CountReports(ctx context.Context, f ReportFilter) (int, error) {
-	w, err := d.reportWhere(ctx, f)
+	query, args, err := d.countReportsQuery(ctx, f)
 	if err != nil {
 		return 0, err
 	}
 	var n int
-	err = d.read.QueryRowContext(ctx, `SELECT count(*) FROM reports r`+w.String(), w.args...).Scan(&n)
+	err = d.read.QueryRowContext(ctx, query, args...).Scan(&n)
 	return n, err
+}
+
+// countReportsQuery returns the count of f: from the summaries kept at
+// ingest when f filters by nothing but years and templates (counting a
+// year's 13,200 reports read each one to see whether it is current: 45 ms),
+// otherwise from reports.
+func (d *DB) countReportsQuery(ctx context.Context, f ReportFilter) (string, []any, error) {
+	if len(f.Publishers) == 0 && f.Region == "" {
+		w := &where{}
+		w.years("year", f.Years)
+		w.in("template", f.Templates)
+		return `SELECT coalesce(sum(reports), 0) FROM summary_years` + w.String(), w.args, nil
+	}
+	w, err := d.reportWhere(ctx, f)
+	if err != nil {
+		return "", nil, err
+	}
+	return `SELECT count(*) FROM reports r` + w.String(), w.args, nil
 }
 
 // EachReport calls fn for each current report matching f, streaming from the

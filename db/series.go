@@ -100,7 +100,7 @@ func seriesQuery(f SeriesFilter, breakdown string) (string, []any) {
 	w.years("o.year", f.Years)
 	return `
 		SELECT o.publisher_id, coalesce(p.name_zh, ''), coalesce(p.name_en, ''), coalesce(p.level, ''),
-			o.admin_code, coalesce(p.parent_code, ''), o.year, o.value, o.report_id, o.flags
+			coalesce(p.admin_code, ''), coalesce(p.parent_code, ''), o.year, o.value, o.report_id, o.flags
 		FROM observations o LEFT JOIN publishers p ON p.id = o.publisher_id` + w.String() + `
 		ORDER BY o.publisher_id, o.year, o.id`, w.args
 }

@@ -114,8 +114,7 @@ func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptio
 	if err := checkIndicators(ctx, tx, r); err != nil {
 		return Outcome{}, err
 	}
-	adminCode, err := upsertPublisher(ctx, tx, r.Publisher)
-	if err != nil {
+	if err := upsertPublisher(ctx, tx, r.Publisher); err != nil {
 		return Outcome{}, err
 	}
 	if err := insertSource(ctx, tx, r.SHA256, r.Source); err != nil {
@@ -130,7 +129,7 @@ func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptio
 	if err != nil {
 		return Outcome{}, err
 	}
-	if err := insertContents(ctx, tx, id, adminCode, r); err != nil {
+	if err := insertContents(ctx, tx, id, r); err != nil {
 		return Outcome{}, err
 	}
 	if err := insertProvenance(ctx, tx, id, r); err != nil {
@@ -267,28 +266,21 @@ func checkIndicators(ctx context.Context, tx dbtx, r *gongkai.Report) error {
 }
 
 // upsertPublisher stores p, keeping the stored English name, level and codes
-// where p leaves them empty. It returns the publisher's admin code as stored,
-// which the observations copy. When that code changes, the observations
-// already stored follow it, so that a region filter finds them.
-func upsertPublisher(ctx context.Context, tx dbtx, p gongkai.Publisher) (string, error) {
+// where p leaves them empty. Observations do not copy the division code: a
+// region filter and the code printed read it from publishers.
+func upsertPublisher(ctx context.Context, tx dbtx, p gongkai.Publisher) error {
 	var other string
 	err := tx.QueryRowContext(ctx, `SELECT id FROM publishers WHERE name_zh = ? AND id <> ?`,
 		p.NameZh, p.ID).Scan(&other)
 	switch {
 	case err == nil:
-		return "", gongkai.Errorf(gongkai.ECONFLICT,
+		return gongkai.Errorf(gongkai.ECONFLICT,
 			"publisher %s: the name %s already belongs to publisher %s", p.ID, p.NameZh, other)
 	case !errors.Is(err, sql.ErrNoRows):
-		return "", err
+		return err
 	}
 
-	var oldCode sql.NullString
-	err = tx.QueryRowContext(ctx, `SELECT admin_code FROM publishers WHERE id = ?`, p.ID).Scan(&oldCode)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return "", err
-	}
-	var code string
-	err = tx.QueryRowContext(ctx, `
+	_, err = tx.ExecContext(ctx, `
 		INSERT INTO publishers (id, name_zh, name_en, level, admin_code, parent_code)
 		VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET
@@ -296,20 +288,9 @@ func upsertPublisher(ctx context.Context, tx dbtx, p gongkai.Publisher) (string,
 			name_en     = coalesce(nullif(excluded.name_en, ''), name_en),
 			level       = coalesce(nullif(excluded.level, ''), level),
 			admin_code  = coalesce(nullif(excluded.admin_code, ''), admin_code),
-			parent_code = coalesce(nullif(excluded.parent_code, ''), parent_code)
-		RETURNING admin_code`,
-		p.ID, p.NameZh, p.NameEn, p.Level, p.AdminCode, p.ParentCode).Scan(&code)
-	if err != nil {
-		return "", err
-	}
-	if oldCode.Valid && oldCode.String != code {
-		if _, err := tx.ExecContext(ctx, `
-			UPDATE observations SET admin_code = ?
-			WHERE report_id IN (SELECT id FROM reports WHERE publisher_id = ?)`, code, p.ID); err != nil {
-			return "", err
-		}
-	}
-	return code, nil
+			parent_code = coalesce(nullif(excluded.parent_code, ''), parent_code)`,
+		p.ID, p.NameZh, p.NameEn, p.Level, p.AdminCode, p.ParentCode)
+	return err
 }
 
 // insertSource stores a file's bytes once, however many reports cite them.
@@ -351,11 +332,11 @@ func insertReport(ctx context.Context, tx dbtx, r *gongkai.Report, now time.Time
 
 // insertContents stores what report id consists of: its narrative,
 // figures, unplaced rows and checks.
-func insertContents(ctx context.Context, tx dbtx, id int64, adminCode string, r *gongkai.Report) error {
+func insertContents(ctx context.Context, tx dbtx, id int64, r *gongkai.Report) error {
 	if err := insertSections(ctx, tx, id, r.Sections); err != nil {
 		return err
 	}
-	if err := insertObservations(ctx, tx, id, adminCode, r); err != nil {
+	if err := insertObservations(ctx, tx, id, r); err != nil {
 		return err
 	}
 	if err := insertUnplaced(ctx, tx, id, r.Unplaced); err != nil {
@@ -399,9 +380,10 @@ func insertSections(ctx context.Context, tx dbtx, reportID int64, sections []gon
 }
 
 // insertObservations stores a report's figures with copies of its
-// publisher, admin code and year, which the API's indexes filter on. An
-// empty breakdown is stored as gongkai.BreakdownTotal.
-func insertObservations(ctx context.Context, tx dbtx, reportID int64, adminCode string, r *gongkai.Report) error {
+// publisher and year, which the API's indexes filter on, and their labels
+// once in labels (migration 010). An empty breakdown is stored as
+// gongkai.BreakdownTotal.
+func insertObservations(ctx context.Context, tx dbtx, reportID int64, r *gongkai.Report) error {
 	rows := make([][]any, len(r.Observations))
 	for i, o := range r.Observations {
 		breakdown := o.Breakdown
@@ -410,12 +392,18 @@ func insertObservations(ctx context.Context, tx dbtx, reportID int64, adminCode 
 		}
 		rows[i] = []any{o.Indicator, breakdown, o.Value, o.Unit, o.Label, o.Column, o.Raw, o.Line, o.Page, jsonArray(o.Flags)}
 	}
+	if err := insertRows(ctx, tx, `
+		INSERT INTO labels (text) SELECT DISTINCT o.value->>4 FROM json_each(?1) o WHERE true
+		ON CONFLICT (text) DO NOTHING`, rows); err != nil {
+		return err
+	}
 	return insertRows(ctx, tx, `
-		INSERT INTO observations (report_id, current, publisher_id, admin_code, year, template, indicator,
-			breakdown, value, unit, label, column_label, raw, line, page, flags)
-		SELECT ?2, 1, ?3, ?4, ?5, ?6, o->>0, o->>1, o->>2, o->>3, o->>4, o->>5, o->>6, o->>7, o->>8, o->>9
+		INSERT INTO observations (report_id, current, publisher_id, year, indicator,
+			breakdown, value, unit, label_id, column_label, raw, line, page, flags)
+		SELECT ?2, 1, ?3, ?4, o->>0, o->>1, o->>2, o->>3, (SELECT id FROM labels WHERE text = o->>4),
+			o->>5, o->>6, o->>7, o->>8, o->>9
 		FROM (SELECT value AS o FROM json_each(?1) ORDER BY key)`,
-		rows, reportID, r.Publisher.ID, adminCode, r.Year, r.Template)
+		rows, reportID, r.Publisher.ID, r.Year)
 }
 
 // insertUnplaced stores the rows the parser could not place; positions count from 1.

@@ -254,9 +254,10 @@ func readObservation(t *testing.T, d *DB, reportID int64, indicator string) obse
 	t.Helper()
 	var o observationRow
 	MustQueryRow(t, d, `
-		SELECT current, publisher_id, admin_code, year, breakdown, unit, value, label, raw, flags,
-			column_label, line
-		FROM observations WHERE report_id = ? AND indicator = ?`, []any{reportID, indicator},
+		SELECT o.current, o.publisher_id, coalesce(p.admin_code, ''), o.year, o.breakdown, o.unit, o.value,
+			l.text, o.raw, o.flags, o.column_label, o.line
+		FROM observations o JOIN labels l ON l.id = o.label_id LEFT JOIN publishers p ON p.id = o.publisher_id
+		WHERE o.report_id = ? AND o.indicator = ?`, []any{reportID, indicator},
 		&o.current, &o.publisher, &o.admin, &o.year, &o.breakdown, &o.unit, &o.value, &o.label,
 		&o.raw, &o.flags, &o.column, &o.line)
 	return o

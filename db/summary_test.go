@@ -57,6 +57,22 @@ func TestSummariesFollowReplacements(t *testing.T) {
 	if n != (Total{N: 70}) {
 		t.Errorf("legacy2014 in 2017: %+v, want 70", n)
 	}
+	for _, tt := range []struct {
+		f    ReportFilter
+		want int
+	}{
+		{ReportFilter{}, 1},
+		{ReportFilter{Years: YearFilter{List: []int{2017}}}, 1},
+		{ReportFilter{Years: YearFilter{To: 2016}}, 0},
+		{ReportFilter{Templates: []string{"legacy2014"}, Years: YearFilter{From: 2017}}, 1},
+		{ReportFilter{Templates: []string{"form2021"}}, 0},
+		{ReportFilter{Publishers: []string{"370403"}}, 1},
+		{ReportFilter{Region: "3704", Years: YearFilter{List: []int{2017}}}, 1},
+	} {
+		if n, err := d.CountReports(ctx, tt.f); err != nil || n != tt.want {
+			t.Errorf("reports %+v: %d (%v), want %d current of the two stored", tt.f, n, err, tt.want)
+		}
+	}
 }
 
 // TestCountStopsAtCap: a filter matching more than CountCap figures is
@@ -68,8 +84,8 @@ func TestCountStopsAtCap(t *testing.T) {
 	// 1,400 copies of the report's 76 figures under the same report: 106,400.
 	MustExec(t, d, `
 		WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1400)
-		INSERT INTO observations (report_id, current, publisher_id, admin_code, year, template, indicator, breakdown, value, unit)
-		SELECT report_id, 1, publisher_id, admin_code, year, template, indicator, breakdown, value, unit
+		INSERT INTO observations (report_id, current, publisher_id, year, indicator, breakdown, value, unit, label_id)
+		SELECT report_id, 1, publisher_id, year, indicator, breakdown, value, unit, label_id
 		FROM observations, n WHERE report_id = ?`, id)
 	for _, tt := range []struct {
 		name string

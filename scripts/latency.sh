@@ -7,6 +7,9 @@
 # Loopback only. Needs curl and the sqlite3 command.
 #
 #   scripts/latency.sh DB [N]   # DB: e.g. built by scripts/scaledb.sh 13200 big.db (10 million observations)
+#
+# GONGKAI=path/to/binary serves with that binary instead of building this
+# checkout's: another version, on its own database, in the same conditions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=$1
@@ -15,8 +18,9 @@ port=18095
 dir=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
-go build -o "$dir/gongkai" ./cmd/gongkai
-"$dir/gongkai" serve --db "$db" --addr 127.0.0.1:$port --rate 0 --cache-mb 0 2>/dev/null &
+bin=${GONGKAI:-$dir/gongkai}
+[ -n "${GONGKAI:-}" ] || go build -o "$bin" ./cmd/gongkai
+"$bin" serve --db "$db" --addr 127.0.0.1:$port --rate 0 --cache-mb 0 2>/dev/null &
 pid=$!
 q() { sqlite3 "file:$db?mode=ro" "$1"; }
 mapfile -t publishers < <(q "SELECT id FROM publishers ORDER BY random() LIMIT $n")
@@ -66,6 +70,10 @@ run "observations, breakdown=total" "/v1/observations?breakdown=total"
 run "observations, template=legacy2014" "/v1/observations?template=legacy2014"
 run "indicator and year range by value" "/v1/observations?indicator={I}&year=2015:2017&sort=-value"
 run "indicator over a region by value" "/v1/observations?indicator={I}&region={R}&sort=-value"
+run "indicator, breakdown and year by value" "/v1/observations?indicator={I}&breakdown=total&year={Y}&sort=-value"
+run "region and year by value" "/v1/observations?region={R}&year={Y}&sort=value"
+run "indicator, template and year range by value" "/v1/observations?indicator={I}&template=legacy2014&year=2012:2016&sort=-value"
+run "indicator and breakdown" "/v1/observations?indicator={I}&breakdown=total"
 run "series of a region" "/v1/series?indicator={I}&region={R}01"
 run "reports of a year" "/v1/reports?year={Y}"
 run "publishers of a region" "/v1/publishers?region={R}"
