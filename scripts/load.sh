@@ -7,17 +7,22 @@
 # to a file, gzip_static for the compressed variant). Then wrk, at 64
 # connections for DURATION seconds each, asks each server in turn for the
 # same answer, identity and gzip, and prints requests per second and the
-# ratio. Loopback only; each wrk run is bounded by DURATION.
+# ratio. Loopback only; each wrk run is bounded by DURATION. On a shared
+# machine, ROUNDS > 1 alternates the two servers that many times and prints
+# the medians of the rates and of the rounds' ratios, which a burst of
+# another process's load moves less.
 # Needs wrk, nginx (Debian: apt-get install -y wrk nginx-light) and curl.
 #
 #   scripts/load.sh [DB]        # DB: a gongkai database; default: a new
 #                               # synthetic one of 1,000 publishers (760,000
 #                               # observations, scripts/scaledb.sh)
 #   DURATION=10 CONNECTIONS=64 scripts/load.sh big.db
+#   DURATION=2 ROUNDS=5 scripts/load.sh big.db  # medians of 5 alternations
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-10}
 connections=${CONNECTIONS:-64}
+rounds=${ROUNDS:-1}
 gongkai_port=18097
 nginx_port=18098
 dir=$(mktemp -d)
@@ -96,7 +101,9 @@ rate() { # URL [HEADER]: requests per second by wrk
   wrk "${args[@]}" "$1" | awk '/Non-2xx/ {print "error: " $0 > "/dev/stderr"; exit 1} /Requests\/sec/ {print int($2)}'
 }
 
-echo "$(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections -d${duration}s"
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+echo "$(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections -d${duration}s, median of $rounds"
 printf '%-80s %-8s %8s %10s %10s %6s\n' "question" "encoding" "bytes" "gongkai/s" "nginx/s" "ratio"
 for i in "${!paths[@]}"; do
   for enc in identity gzip; do
@@ -105,8 +112,13 @@ for i in "${!paths[@]}"; do
       [ -f "$dir/www/a$i.gz" ] || continue
       header="Accept-Encoding: gzip" file="$dir/www/a$i.gz"
     fi
-    g=$(rate "http://127.0.0.1:$gongkai_port${paths[$i]}" "$header")
-    n=$(rate "http://127.0.0.1:$nginx_port/a$i" "$header")
-    printf '%-80s %-8s %8d %10d %10d %6.2f\n' "${paths[$i]}" "$enc" "$(stat -c %s "$file")" "$g" "$n" "$(echo "$g / $n" | bc -l)"
+    gs=() ns=() ratios=() # the ratio of each round: the two runs seconds apart
+    for _ in $(seq "$rounds"); do
+      g=$(rate "http://127.0.0.1:$gongkai_port${paths[$i]}" "$header")
+      n=$(rate "http://127.0.0.1:$nginx_port/a$i" "$header")
+      gs+=("$g") ns+=("$n") ratios+=("$(echo "$g / $n" | bc -l)")
+    done
+    printf '%-80s %-8s %8d %10.0f %10.0f %6.2f\n' "${paths[$i]}" "$enc" "$(stat -c %s "$file")" \
+      "$(printf '%s\n' "${gs[@]}" | median)" "$(printf '%s\n' "${ns[@]}" | median)" "$(printf '%s\n' "${ratios[@]}" | median)"
   done
 done
