@@ -134,22 +134,29 @@ func TestCORSPreflightOfACachedAnswer(t *testing.T) {
 	const path = "/v1/observations?year=2017"
 	ts := newTestServer(t, api.Options{})
 	rawGet(t, ts, path)
+	pre := preflight(t, ts, path)
+	if pre.StatusCode != http.StatusNoContent || !strings.Contains(pre.Header.Get("Access-Control-Allow-Methods"), "GET") ||
+		pre.Header.Get("Access-Control-Max-Age") != "86400" || pre.Header.Get("ETag") != "" {
+		t.Errorf("preflight: %d, methods %q, max age %q, ETag %q", pre.StatusCode,
+			pre.Header.Get("Access-Control-Allow-Methods"), pre.Header.Get("Access-Control-Max-Age"), pre.Header.Get("ETag"))
+	}
+}
+
+// preflight sends the CORS preflight of a GET of path from another origin.
+func preflight(t *testing.T, ts *testServer, path string) *http.Response {
+	t.Helper()
 	req, err := http.NewRequest(http.MethodOptions, ts.URL+path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	req.Header.Set("Origin", "https://dashboard.example.org")
 	req.Header.Set("Access-Control-Request-Method", "GET")
-	pre, err := ts.Client().Do(req)
+	resp, err := ts.Client().Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pre.Body.Close()
-	if pre.StatusCode != http.StatusNoContent || !strings.Contains(pre.Header.Get("Access-Control-Allow-Methods"), "GET") ||
-		pre.Header.Get("Access-Control-Max-Age") != "86400" || pre.Header.Get("ETag") != "" {
-		t.Errorf("preflight: %d, methods %q, max age %q, ETag %q", pre.StatusCode,
-			pre.Header.Get("Access-Control-Allow-Methods"), pre.Header.Get("Access-Control-Max-Age"), pre.Header.Get("ETag"))
-	}
+	resp.Body.Close()
+	return resp
 }
 
 // TestRateLimitOfCacheHits: answers from the cache count against the
@@ -250,25 +257,8 @@ func TestMetricsOfCacheHits(t *testing.T) {
 // route and status in the metrics.
 func requestCount(t *testing.T, reg *prometheus.Registry, method, route, status string) uint64 {
 	t.Helper()
-	families, err := reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range families {
-		if f.GetName() != "gongkai_http_request_duration_seconds" {
-			continue
-		}
-		for _, m := range f.GetMetric() {
-			labels := map[string]string{}
-			for _, l := range m.GetLabel() {
-				labels[l.GetName()] = l.GetValue()
-			}
-			if labels["method"] == method && labels["route"] == route && labels["status"] == status {
-				return m.GetHistogram().GetSampleCount()
-			}
-		}
-	}
-	return 0
+	return metricOf(t, reg, "gongkai_http_request_duration_seconds",
+		"method", method, "route", route, "status", status).GetHistogram().GetSampleCount()
 }
 
 // eventually waits up to two seconds for done to hold: the access log and
