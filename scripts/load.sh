@@ -6,11 +6,15 @@
 # very bytes of each answer as static files with nginx (sendfile, access log
 # to a file, gzip_static for the compressed variant). Then wrk, at 64
 # connections for DURATION seconds each, asks each server in turn for the
-# same answer, identity and gzip, and prints requests per second and the
-# ratio. Loopback only; each wrk run is bounded by DURATION. On a shared
-# machine, ROUNDS > 1 alternates the two servers that many times and prints
-# the medians of the rates and of the rounds' ratios, which a burst of
-# another process's load moves less.
+# same answer, identity and gzip, and prints requests per second and their
+# ratio, and the CPU time each server spent per request (µs, user and
+# system, from /proc) and their ratio (nginx's over gongkai's: the share of
+# nginx's efficiency gongkai reaches). The CPU time per request moves less
+# than the rate when other processes share the cores. Loopback only; each
+# wrk run is bounded by DURATION. On a shared machine, ROUNDS > 1 alternates
+# the two servers that many times and prints the medians of the rates, of
+# the CPU times and of the rounds' ratios, which a burst of another
+# process's load moves less.
 # Needs wrk, nginx (Debian: apt-get install -y wrk nginx-light) and curl.
 #
 #   scripts/load.sh [DB]        # DB: a gongkai database; default: a new
@@ -42,7 +46,8 @@ if [ -z "$db" ]; then
 fi
 
 "$dir/gongkai" serve --db "$db" --addr 127.0.0.1:$gongkai_port --rate 0 2>/dev/null &
-pids+=($!)
+gongkai_pid=$!
+pids+=($gongkai_pid)
 
 # The questions of issue 10: one indicator over a region (a page of 1,000),
 # one publisher's figures for one indicator, the catalogue, one report's
@@ -92,19 +97,34 @@ http {
 }
 CONF
 nginx -c "$dir/nginx/nginx.conf" -g 'daemon off;' &
-pids+=($!)
+nginx_pid=$!
+pids+=($nginx_pid)
 sleep 0.5
+nginx_pids=("$nginx_pid" $(pgrep -P "$nginx_pid")) # the master and its workers
+hz=$(getconf CLK_TCK)
 
-rate() { # URL [HEADER]: requests per second by wrk
-  local args=(-t2 -c"$connections" -d"${duration}s" --latency)
-  [ -n "${2:-}" ] && args+=(-H "$2")
-  wrk "${args[@]}" "$1" | awk '/Non-2xx/ {print "error: " $0 > "/dev/stderr"; exit 1} /Requests\/sec/ {print int($2)}'
+cpu_ticks() { # PID...: the CPU time (user and system) the processes used so far, in clock ticks
+  local pid t=0
+  for pid in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+  echo "$t"
+}
+
+measure() { # URL HEADER PID...: requests per second by wrk, and µs of the server's CPU per request
+  local url=$1 header=$2 args=(-t2 -c"$connections" -d"${duration}s" --latency) before out
+  shift 2
+  [ -n "$header" ] && args+=(-H "$header")
+  before=$(cpu_ticks "$@")
+  out=$(wrk "${args[@]}" "$url" | awk '/Non-2xx/ {print "error: " $0 > "/dev/stderr"; exit 1}
+    / requests in / {n = $1} /Requests\/sec/ {print int($2), n}')
+  read -r rate n <<<"$out"
+  echo "$rate $(echo "($(cpu_ticks "$@") - $before) * 1000000 / $hz / $n" | bc -l)"
 }
 
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 echo "$(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections -d${duration}s, median of $rounds"
-printf '%-80s %-8s %8s %10s %10s %6s\n' "question" "encoding" "bytes" "gongkai/s" "nginx/s" "ratio"
+printf '%-80s %-8s %8s %10s %10s %6s %9s %9s %6s\n' "question" "encoding" "bytes" "gongkai/s" "nginx/s" "ratio" \
+  "gongkai µs" "nginx µs" "ratio"
 for i in "${!paths[@]}"; do
   for enc in identity gzip; do
     header="" file="$dir/www/a$i"
@@ -112,13 +132,15 @@ for i in "${!paths[@]}"; do
       [ -f "$dir/www/a$i.gz" ] || continue
       header="Accept-Encoding: gzip" file="$dir/www/a$i.gz"
     fi
-    gs=() ns=() ratios=() # the ratio of each round: the two runs seconds apart
+    gs=() ns=() ratios=() gcpu=() ncpu=() cpu_ratios=() # the ratios of each round: the two runs seconds apart
     for _ in $(seq "$rounds"); do
-      g=$(rate "http://127.0.0.1:$gongkai_port${paths[$i]}" "$header")
-      n=$(rate "http://127.0.0.1:$nginx_port/a$i" "$header")
+      read -r g gc < <(measure "http://127.0.0.1:$gongkai_port${paths[$i]}" "$header" "$gongkai_pid")
+      read -r n nc < <(measure "http://127.0.0.1:$nginx_port/a$i" "$header" "${nginx_pids[@]}")
       gs+=("$g") ns+=("$n") ratios+=("$(echo "$g / $n" | bc -l)")
+      gcpu+=("$gc") ncpu+=("$nc") cpu_ratios+=("$(echo "$nc / $gc" | bc -l)")
     done
-    printf '%-80s %-8s %8d %10.0f %10.0f %6.2f\n' "${paths[$i]}" "$enc" "$(stat -c %s "$file")" \
-      "$(printf '%s\n' "${gs[@]}" | median)" "$(printf '%s\n' "${ns[@]}" | median)" "$(printf '%s\n' "${ratios[@]}" | median)"
+    printf '%-80s %-8s %8d %10.0f %10.0f %6.2f %9.1f %9.1f %6.2f\n' "${paths[$i]}" "$enc" "$(stat -c %s "$file")" \
+      "$(printf '%s\n' "${gs[@]}" | median)" "$(printf '%s\n' "${ns[@]}" | median)" "$(printf '%s\n' "${ratios[@]}" | median)" \
+      "$(printf '%s\n' "${gcpu[@]}" | median)" "$(printf '%s\n' "${ncpu[@]}" | median)" "$(printf '%s\n' "${cpu_ratios[@]}" | median)"
   done
 done
