@@ -136,7 +136,7 @@ func New(d *db.DB, opts Options) *Server {
 	}
 	s := &Server{db: d, opts: opts, log: opts.Logger, buildKey: buildKey(), durations: newRequestDurations(opts.Registry)}
 	if opts.CacheBytes > 0 {
-		s.answers = newAnswers(opts.CacheBytes, opts.Registry)
+		s.answers = newAnswers(opts.CacheBytes, opts.Registry, s.durations)
 	}
 	if opts.RateLimit > 0 {
 		s.limits = s.newRateLimits()

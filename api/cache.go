@@ -29,6 +29,7 @@ type answers struct {
 	entries      *otter.Cache[string, *answer]
 	maxEntry     int // larger answers (a whole dataset as CSV) stream without being kept
 	hits, misses prometheus.Counter
+	durations    *prometheus.HistogramVec // the server's request metrics (observe)
 }
 
 // answer is one cached answer, with the headers of its 200 and of its 304
@@ -37,7 +38,8 @@ type answer struct {
 	header      http.Header // what a 200 sends beside the request id and CORS
 	notModified http.Header // what a 304 sends beside them
 	etag        string
-	route       string // the route's pattern, for the metrics
+	route       string              // the route's pattern, for the metrics
+	observeGet  prometheus.Observer // the metrics of a GET answered 200 on the route, found once
 	body        []byte
 }
 
@@ -50,8 +52,8 @@ var answerHeaders = []string{echo.HeaderContentType, echo.HeaderContentEncoding,
 var notModifiedHeaders = []string{"ETag", "Cache-Control", echo.HeaderVary}
 
 // newAnswers returns a cache of at most size bytes whose hits and misses
-// are counted in reg.
-func newAnswers(size int64, reg prometheus.Registerer) *answers {
+// are counted in reg, and whose answers are timed in durations.
+func newAnswers(size int64, reg prometheus.Registerer, durations *prometheus.HistogramVec) *answers {
 	results := prometheus.NewCounterVec(prometheus.CounterOpts{
 		Namespace: "gongkai", Name: "response_cache_requests_total",
 		Help: "Requests that could be answered from the response cache, by result (hit, miss).",
@@ -63,9 +65,10 @@ func newAnswers(size int64, reg prometheus.Registerer) *answers {
 				return uint32(len(key) + len(v.body) + answerOverhead)
 			},
 		}),
-		maxEntry: int(size / 8),
-		hits:     results.WithLabelValues("hit"),
-		misses:   results.WithLabelValues("miss"),
+		maxEntry:  int(size / 8),
+		hits:      results.WithLabelValues("hit"),
+		misses:    results.WithLabelValues("miss"),
+		durations: durations,
 	}
 	reg.MustRegister(results, prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Namespace: "gongkai", Name: "response_cache_bytes",
@@ -115,16 +118,17 @@ func (a *answers) record(c echo.Context, key string, next echo.HandlerFunc) erro
 	if err != nil || res.Status != http.StatusOK || rec.over || !res.Committed {
 		return err
 	}
-	a.entries.Set(key, newAnswer(res.Header(), rec.body.Bytes(), c.Path()))
+	a.entries.Set(key, a.newAnswer(res.Header(), rec.body.Bytes(), c.Path()))
 	return nil
 }
 
 // newAnswer is the answer of body sent with header by the route.
-func newAnswer(header http.Header, body []byte, route string) *answer {
-	a := &answer{header: pick(header, answerHeaders), notModified: pick(header, notModifiedHeaders),
-		etag: header.Get("ETag"), route: route, body: body}
-	a.header[echo.HeaderContentLength] = []string{strconv.Itoa(len(body))}
-	return a
+func (a *answers) newAnswer(header http.Header, body []byte, route string) *answer {
+	ans := &answer{header: pick(header, answerHeaders), notModified: pick(header, notModifiedHeaders),
+		etag: header.Get("ETag"), route: route, body: body,
+		observeGet: a.durations.WithLabelValues(http.MethodGet, route, statusLabel(http.StatusOK))}
+	ans.header[echo.HeaderContentLength] = []string{strconv.Itoa(len(body))}
+	return ans
 }
 
 // pick copies the fields of header named in names.

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,7 +43,7 @@ func (s *Server) newAnswerKey(r *http.Request, version string) answerKey {
 	k.valid = true
 	var scheme string
 	if s.opts.BaseURL == "" {
-		scheme = s.Echo.SchemeExtractor(r)
+		scheme = s.scheme(r)
 	}
 	var b strings.Builder
 	b.Grow(len(version) + len(r.URL.Path) + len(query) + len(scheme) + len(r.Host) + 8)
@@ -66,6 +67,19 @@ func (s *Server) newAnswerKey(r *http.Request, version string) answerKey {
 	k.key = b.String()
 	k.uri = k.key[start:end]
 	return k
+}
+
+// forwardedScheme are the headers by which a proxy tells the scheme the
+// client used (echo.ExtractSchemeFromHeaders).
+var forwardedScheme = []string{echo.HeaderXForwardedProto, echo.HeaderXForwardedProtocol, echo.HeaderXForwardedSsl, echo.HeaderXUrlScheme}
+
+// scheme is the scheme of r as Echo gives it (SchemeExtractor), without
+// its test of the peer's address when no proxy header could change it.
+func (s *Server) scheme(r *http.Request) string {
+	if r.TLS == nil && !slices.ContainsFunc(forwardedScheme, func(h string) bool { return len(r.Header[h]) > 0 }) {
+		return "http"
+	}
+	return s.Echo.SchemeExtractor(r)
 }
 
 // flag is the byte of a boolean in a cache key.
@@ -212,7 +226,11 @@ func (s *Server) serveHit(w http.ResponseWriter, r *http.Request, a *answer, sta
 		size, _ = w.Write(a.body)
 	}
 	latency := time.Since(start)
-	s.observe(r.Method, a.route, status, latency)
+	if r.Method == http.MethodGet && status == http.StatusOK {
+		a.observeGet.Observe(latency.Seconds())
+	} else {
+		s.observe(r.Method, a.route, status, latency)
+	}
 	s.logRequest(r.Context(), middleware.RequestLoggerValues{
 		RequestID: id, Method: r.Method, URI: r.RequestURI, Status: status,
 		ResponseSize: int64(size), Latency: latency, RemoteIP: s.Echo.IPExtractor(r), UserAgent: r.UserAgent(),

@@ -273,3 +273,26 @@ func eventually(t *testing.T, done func() bool) {
 		}
 	}
 }
+
+// TestCacheHitKeepsTheScheme: next links are built from the scheme a proxy
+// forwards, so an answer asked through a TLS proxy is not served to a
+// client asking over plain HTTP, nor the reverse.
+func TestCacheHitKeepsTheScheme(t *testing.T) {
+	const path = "/v1/observations?limit=7"
+	ts := newTestServer(t, api.Options{})
+	for range 2 {
+		for _, tt := range []struct {
+			scheme  string
+			headers []string
+		}{
+			{"https", []string{"X-Forwarded-Proto", "https"}},
+			{"http", nil},
+			{"https", []string{"X-Forwarded-Ssl", "on"}},
+		} {
+			resp, _ := rawGet(t, ts, path, tt.headers...)
+			if link := resp.Header.Get("Link"); !strings.HasPrefix(link, "<"+tt.scheme+"://") {
+				t.Errorf("%v: Link %q, want %s", tt.headers, link, tt.scheme)
+			}
+		}
+	}
+}
