@@ -226,7 +226,4 @@ func isOperationalPath(path string) bool { return path == "/healthz" || path == 
 
 // isDataRead reports whether c reads data (GET or HEAD of anything but
 // /healthz and /metrics): what ETags and the response cache apply to.
-func isDataRead(c echo.Context) bool {
-	m := c.Request().Method
-	return (m == http.MethodGet || m == http.MethodHead) && !isOperational(c)
-}
+func isDataRead(c echo.Context) bool { return isRead(c.Request()) }

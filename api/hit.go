@@ -179,7 +179,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // isRead reports whether r reads data: GET or HEAD of anything but
-// /healthz and /metrics (see isDataRead).
+// /healthz and /metrics.
 func isRead(r *http.Request) bool {
 	return (r.Method == http.MethodGet || r.Method == http.MethodHead) && !isOperationalPath(r.URL.Path)
 }
