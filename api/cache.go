@@ -131,12 +131,15 @@ func (a *answers) newAnswer(header http.Header, body []byte, route string) *answ
 	return ans
 }
 
-// pick copies the fields of header named in names.
+// pick copies the fields of header named in names. Their values are
+// shared by every response the answer is sent in (serveHit), so they have
+// no room to grow: an Add to one of them copies rather than writes into
+// the shared array.
 func pick(header http.Header, names []string) http.Header {
 	h := make(http.Header, len(names)+1)
 	for _, name := range names {
 		if v := header.Values(name); len(v) > 0 {
-			h[http.CanonicalHeaderKey(name)] = slices.Clone(v)
+			h[http.CanonicalHeaderKey(name)] = slices.Clip(slices.Clone(v))
 		}
 	}
 	return h
