@@ -107,9 +107,11 @@ type Server struct {
 	log      *slog.Logger
 	buildKey string // digest of what the binary serves beside the database, part of every ETag
 
-	version        atomic.Pointer[versionRead] // the dataset version last read
-	readingVersion atomic.Bool                 // a request is reading it again
-	answers        *answers                    // the response cache; nil when turned off
+	version        atomic.Pointer[versionRead]        // the dataset version last read
+	readingVersion atomic.Bool                        // a request is reading it again
+	answers        *answers                           // the response cache; nil when turned off
+	limits         *middleware.RateLimiterMemoryStore // the clients' token buckets; nil without a rate limit
+	durations      *prometheus.HistogramVec           // the time to answer requests (observe)
 }
 
 // New returns a Server answering from d with every route installed.
@@ -132,9 +134,12 @@ func New(d *db.DB, opts Options) *Server {
 	if opts.CacheBytes == 0 {
 		opts.CacheBytes = DefaultCacheBytes
 	}
-	s := &Server{db: d, opts: opts, log: opts.Logger, buildKey: buildKey()}
+	s := &Server{db: d, opts: opts, log: opts.Logger, buildKey: buildKey(), durations: newRequestDurations(opts.Registry)}
 	if opts.CacheBytes > 0 {
-		s.answers = newAnswers(opts.CacheBytes, opts.Registry)
+		s.answers = newAnswers(opts.CacheBytes, opts.Registry, s.durations)
+	}
+	if opts.RateLimit > 0 {
+		s.limits = s.newRateLimits()
 	}
 
 	e := echo.New()
@@ -145,26 +150,27 @@ func New(d *db.DB, opts Options) *Server {
 	} else {
 		e.IPExtractor = echo.ExtractIPDirect()
 	}
+	e.SchemeExtractor = echo.ExtractSchemeFromHeaders() // Echo's default, named so that ServeHTTP can call it
 	s.Echo = e
 
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
 	e.Use(
 		middleware.Recover(),
-		middleware.RequestID(),
+		middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}),
 		s.accessLog(),
-		s.metrics(),
+		s.metrics,
 		middleware.CORSWithConfig(middleware.CORSConfig{
 			AllowOrigins:  []string{"*"},
 			AllowMethods:  []string{http.MethodGet, http.MethodHead, http.MethodOptions},
-			ExposeHeaders: []string{"ETag", "Link", "Retry-After", echo.HeaderXRequestID, echo.HeaderContentDisposition},
+			ExposeHeaders: corsExposed,
 			MaxAge:        86400,
 		}),
 	)
-	if opts.RateLimit > 0 {
+	if s.limits != nil {
 		e.Use(s.rateLimit())
 	}
 	if s.answers != nil {
-		e.Use(s.cacheAnswers)
+		e.Use(s.keepAnswers)
 	}
 	e.Use(
 		middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: isOperational}),
@@ -174,8 +180,9 @@ func New(d *db.DB, opts Options) *Server {
 	return s
 }
 
-// ServeHTTP serves a request.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.Echo.ServeHTTP(w, r) }
+// corsExposed are the headers of an answer that browsers show to scripts
+// of other origins.
+var corsExposed = []string{"ETag", "Link", "Retry-After", echo.HeaderXRequestID, echo.HeaderContentDisposition}
 
 func (s *Server) routes() {
 	get := func(path string, h echo.HandlerFunc) {
@@ -212,14 +219,11 @@ func (s *Server) routes() {
 
 // isOperational reports whether c is a request for /healthz or /metrics,
 // which are neither cached, compressed by us, nor rate limited.
-func isOperational(c echo.Context) bool {
-	p := c.Request().URL.Path
-	return p == "/healthz" || p == "/metrics"
-}
+func isOperational(c echo.Context) bool { return isOperationalPath(c.Request().URL.Path) }
+
+// isOperationalPath reports whether path is /healthz or /metrics.
+func isOperationalPath(path string) bool { return path == "/healthz" || path == "/metrics" }
 
 // isDataRead reports whether c reads data (GET or HEAD of anything but
 // /healthz and /metrics): what ETags and the response cache apply to.
-func isDataRead(c echo.Context) bool {
-	m := c.Request().Method
-	return (m == http.MethodGet || m == http.MethodHead) && !isOperational(c)
-}
+func isDataRead(c echo.Context) bool { return isRead(c.Request()) }

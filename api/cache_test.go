@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	dto "github.com/prometheus/client_model/go"
 
 	"github.com/gongkai/gongkai/api"
 	"github.com/gongkai/gongkai/catalog"
@@ -23,23 +24,43 @@ import (
 // cacheCount returns the response cache's count of result (hit, miss).
 func cacheCount(t *testing.T, reg *prometheus.Registry, result string) float64 {
 	t.Helper()
+	return metricOf(t, reg, "gongkai_response_cache_requests_total", "result", result).GetCounter().GetValue()
+}
+
+// metricOf returns the metric of reg named name whose labels include the
+// given pairs of name and value; nil (whose values read as zero) when
+// there is none.
+func metricOf(t *testing.T, reg *prometheus.Registry, name string, labels ...string) *dto.Metric {
+	t.Helper()
 	families, err := reg.Gather()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range families {
-		if f.GetName() != "gongkai_response_cache_requests_total" {
+		if f.GetName() != name {
 			continue
 		}
 		for _, m := range f.GetMetric() {
-			for _, l := range m.GetLabel() {
-				if l.GetName() == "result" && l.GetValue() == result {
-					return m.GetCounter().GetValue()
-				}
+			if hasLabels(m, labels) {
+				return m
 			}
 		}
 	}
-	return 0
+	return nil
+}
+
+// hasLabels reports whether m has every pair of name and value in labels.
+func hasLabels(m *dto.Metric, labels []string) bool {
+	have := map[string]string{}
+	for _, l := range m.GetLabel() {
+		have[l.GetName()] = l.GetValue()
+	}
+	for i := 0; i+1 < len(labels); i += 2 {
+		if have[labels[i]] != labels[i+1] {
+			return false
+		}
+	}
+	return true
 }
 
 // rawGet requests path with the given headers (pairs) and returns the

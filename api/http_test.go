@@ -65,14 +65,7 @@ func TestCORSAndCompression(t *testing.T) {
 		t.Error("no X-Request-Id")
 	}
 
-	req, _ := http.NewRequest(http.MethodOptions, ts.URL+"/v1/observations", nil)
-	req.Header.Set("Origin", "https://dashboard.example.org")
-	req.Header.Set("Access-Control-Request-Method", "GET")
-	pre, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pre.Body.Close()
+	pre := preflight(t, ts, "/v1/observations")
 	if pre.StatusCode != http.StatusNoContent || !strings.Contains(pre.Header.Get("Access-Control-Allow-Methods"), "GET") {
 		t.Errorf("preflight: %d, methods %q", pre.StatusCode, pre.Header.Get("Access-Control-Allow-Methods"))
 	}

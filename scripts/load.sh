@@ -6,20 +6,33 @@
 # very bytes of each answer as static files with nginx (sendfile, access log
 # to a file, gzip_static for the compressed variant). Then wrk, at 64
 # connections for DURATION seconds each, asks each server in turn for the
-# same answer, identity and gzip, and prints requests per second and the
-# ratio. Loopback only; each wrk run is bounded by DURATION.
+# same answer, identity and gzip, and prints requests per second and their
+# ratio, and the CPU time each server spent per request (µs, user and
+# system, from /proc) and their ratio (nginx's over gongkai's: the share of
+# nginx's efficiency gongkai reaches). The CPU time per request moves less
+# than the rate when other processes share the cores. A third server,
+# scripts/bytesserver (Go's net/http writing the same bytes from memory, no
+# router, no middleware), shows the floor of any Go server: its rate, CPU
+# time and CPU ratio against nginx are the last three columns. Loopback only; each
+# wrk run is bounded by DURATION. On a shared machine, ROUNDS > 1 alternates
+# the two servers that many times and prints the medians of the rates, of
+# the CPU times and of the rounds' ratios, which a burst of another
+# process's load moves less.
 # Needs wrk, nginx (Debian: apt-get install -y wrk nginx-light) and curl.
 #
 #   scripts/load.sh [DB]        # DB: a gongkai database; default: a new
 #                               # synthetic one of 1,000 publishers (760,000
 #                               # observations, scripts/scaledb.sh)
 #   DURATION=10 CONNECTIONS=64 scripts/load.sh big.db
+#   DURATION=2 ROUNDS=5 scripts/load.sh big.db  # medians of 5 alternations
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-10}
 connections=${CONNECTIONS:-64}
+rounds=${ROUNDS:-1}
 gongkai_port=18097
 nginx_port=18098
+bytes_port=18099
 dir=$(mktemp -d)
 chmod 755 "$dir" # nginx's workers run as another user
 pids=()
@@ -30,6 +43,7 @@ cleanup() {
 }
 trap cleanup EXIT
 go build -o "$dir/gongkai" ./cmd/gongkai
+go build -o "$dir/bytesserver" ./scripts/bytesserver
 db=${1:-}
 if [ -z "$db" ]; then
   db=$dir/load.db
@@ -37,7 +51,8 @@ if [ -z "$db" ]; then
 fi
 
 "$dir/gongkai" serve --db "$db" --addr 127.0.0.1:$gongkai_port --rate 0 2>/dev/null &
-pids+=($!)
+gongkai_pid=$!
+pids+=($gongkai_pid)
 
 # The questions of issue 10: one indicator over a region (a page of 1,000),
 # one publisher's figures for one indicator, the catalogue, one report's
@@ -87,17 +102,37 @@ http {
 }
 CONF
 nginx -c "$dir/nginx/nginx.conf" -g 'daemon off;' &
-pids+=($!)
+nginx_pid=$!
+pids+=($nginx_pid)
 sleep 0.5
+nginx_pids=("$nginx_pid" $(pgrep -P "$nginx_pid")) # the master and its workers
+"$dir/bytesserver" 127.0.0.1:$bytes_port "$dir/www" &
+bytes_pid=$!
+pids+=($bytes_pid)
+hz=$(getconf CLK_TCK)
 
-rate() { # URL [HEADER]: requests per second by wrk
-  local args=(-t2 -c"$connections" -d"${duration}s" --latency)
-  [ -n "${2:-}" ] && args+=(-H "$2")
-  wrk "${args[@]}" "$1" | awk '/Non-2xx/ {print "error: " $0 > "/dev/stderr"; exit 1} /Requests\/sec/ {print int($2)}'
+cpu_ticks() { # PID...: the CPU time (user and system) the processes used so far, in clock ticks
+  local pid t=0
+  for pid in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+  echo "$t"
 }
 
-echo "$(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections -d${duration}s"
-printf '%-80s %-8s %8s %10s %10s %6s\n' "question" "encoding" "bytes" "gongkai/s" "nginx/s" "ratio"
+measure() { # URL HEADER PID...: requests per second by wrk, and µs of the server's CPU per request
+  local url=$1 header=$2 args=(-t2 -c"$connections" -d"${duration}s" --latency) before out
+  shift 2
+  [ -n "$header" ] && args+=(-H "$header")
+  before=$(cpu_ticks "$@")
+  out=$(wrk "${args[@]}" "$url" | awk '/Non-2xx/ {print "error: " $0 > "/dev/stderr"; exit 1}
+    / requests in / {n = $1} /Requests\/sec/ {print int($2), n}')
+  read -r rate n <<<"$out"
+  echo "$rate $(echo "($(cpu_ticks "$@") - $before) * 1000000 / $hz / $n" | bc -l)"
+}
+
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+echo "$(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections -d${duration}s, median of $rounds"
+printf '%-80s %-8s %8s %10s %10s %6s %9s %9s %6s %10s %9s %6s\n' "question" "encoding" "bytes" "gongkai/s" "nginx/s" "ratio" \
+  "gongkai µs" "nginx µs" "ratio" "net/http/s" "net/http µs" "ratio"
 for i in "${!paths[@]}"; do
   for enc in identity gzip; do
     header="" file="$dir/www/a$i"
@@ -105,8 +140,19 @@ for i in "${!paths[@]}"; do
       [ -f "$dir/www/a$i.gz" ] || continue
       header="Accept-Encoding: gzip" file="$dir/www/a$i.gz"
     fi
-    g=$(rate "http://127.0.0.1:$gongkai_port${paths[$i]}" "$header")
-    n=$(rate "http://127.0.0.1:$nginx_port/a$i" "$header")
-    printf '%-80s %-8s %8d %10d %10d %6.2f\n' "${paths[$i]}" "$enc" "$(stat -c %s "$file")" "$g" "$n" "$(echo "$g / $n" | bc -l)"
+    gs=() ns=() ratios=() gcpu=() ncpu=() cpu_ratios=() # the ratios of each round: the runs seconds apart
+    bs=() bcpu=() bytes_ratios=()
+    for _ in $(seq "$rounds"); do
+      read -r g gc < <(measure "http://127.0.0.1:$gongkai_port${paths[$i]}" "$header" "$gongkai_pid")
+      read -r n nc < <(measure "http://127.0.0.1:$nginx_port/a$i" "$header" "${nginx_pids[@]}")
+      read -r b bc < <(measure "http://127.0.0.1:$bytes_port/a$i" "$header" "$bytes_pid")
+      gs+=("$g") ns+=("$n") ratios+=("$(echo "$g / $n" | bc -l)")
+      gcpu+=("$gc") ncpu+=("$nc") cpu_ratios+=("$(echo "$nc / $gc" | bc -l)")
+      bs+=("$b") bcpu+=("$bc") bytes_ratios+=("$(echo "$nc / $bc" | bc -l)")
+    done
+    printf '%-80s %-8s %8d %10.0f %10.0f %6.2f %9.1f %9.1f %6.2f %10.0f %9.1f %6.2f\n' "${paths[$i]}" "$enc" "$(stat -c %s "$file")" \
+      "$(printf '%s\n' "${gs[@]}" | median)" "$(printf '%s\n' "${ns[@]}" | median)" "$(printf '%s\n' "${ratios[@]}" | median)" \
+      "$(printf '%s\n' "${gcpu[@]}" | median)" "$(printf '%s\n' "${ncpu[@]}" | median)" "$(printf '%s\n' "${cpu_ratios[@]}" | median)" \
+      "$(printf '%s\n' "${bs[@]}" | median)" "$(printf '%s\n' "${bcpu[@]}" | median)" "$(printf '%s\n' "${bytes_ratios[@]}" | median)"
   done
 done

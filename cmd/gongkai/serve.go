@@ -40,7 +40,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	log := slog.New(slog.NewJSONHandler(stderr, nil))
+	logs := newLogBuffer(stderr, logBufferSize, logFlushInterval)
+	defer logs.Close()
+	log := slog.New(slog.NewJSONHandler(logs, nil))
 
 	if err := ensureDatabase(ctx, *dbPath, log); err != nil {
 		return err
