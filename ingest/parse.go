@@ -35,11 +35,14 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 	if err != nil {
 		return nil, fail(1, "%s", err)
 	}
-	text, lines := doc.Text(), doc.Lines
 	cat, err := catalog.Load()
 	if err != nil {
 		return nil, err
 	}
+	if doc.Cells == nil {
+		doc.Lines = mendMarkdownTables(doc.Lines, cat)
+	}
+	text, lines := doc.Text(), doc.Lines
 	r := &gongkai.Report{
 		FileName:     name,
 		Source:       data,

@@ -215,6 +215,10 @@ func (r *reader) readMarker(c layout.Cell, l label.Label, folded string) bool {
 		r.closeRow()
 		r.closeReviews()
 		r.table = 0
+		if r.reviewsSection(c.Text) {
+			// Table 4's figures may follow with no header to say so.
+			r.table = tableReviews
+		}
 	default:
 		return false
 	}
