@@ -44,6 +44,7 @@ var markdownDamages = []struct {
 	{"spans-repeated", mdSpansRepeated},
 	{"short-rows", mdShortRows},
 	{"html", mdHTML},
+	{"html-after-text", mdHTMLAfterText},
 }
 
 var markdownTemplates = []string{gongkai.TemplateLegacy, gongkai.Template2019, gongkai.Template2021}
@@ -585,4 +586,16 @@ func mdBreak(s string) string {
 		return s
 	}
 	return string(runes[:10]) + "<br>" + string(runes[10:])
+}
+
+// mdHTMLAfterText prints the tables as mdHTML does, after pages of
+// narrative, as a whole report converted prints them: the first <table>
+// stands far into the file.
+func mdHTMLAfterText(t *synth.Tables) ([]string, []string) {
+	var lines []string
+	for i := range 40 {
+		lines = append(lines, fmt.Sprintf("（%d）本年度持续推进政务公开标准化规范化建设，完善主动公开目录，加强政策解读，回应社会关切。", i+1), "")
+	}
+	tables, dropped := mdHTML(t)
+	return append(lines, tables...), dropped
 }

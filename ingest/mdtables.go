@@ -27,6 +27,9 @@ import (
 //     both have the same number of cells; and only blank lines, table
 //     rules, page numbers and Markdown headings that name no section of the
 //     report lie between them.
+//
+// Then the marks of Markdown headings (## 表三：…) go: their words are
+// read as those of any other line.
 
 // genericColumn is a name a converter gives a column whose header it
 // could not read.
@@ -35,8 +38,9 @@ var genericColumn = regexp.MustCompile(`^(?i:数据|列|column|col|字段|field)
 // tableRule is the line under a Markdown table's header row.
 var tableRule = regexp.MustCompile(`^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$`)
 
-// markdownHeading is a Markdown heading line.
-var markdownHeading = regexp.MustCompile(`^#{1,6}\s`)
+// markdownHeading is the mark of a Markdown heading line: the heading's
+// words are read as any line's once the table pieces are joined.
+var markdownHeading = regexp.MustCompile(`^\s*#{1,6}\s+`)
 
 // pageNumber is a line that holds only a page number (— 4 —, -3-, 第3页).
 var pageNumber = regexp.MustCompile(`^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)$`)
@@ -68,6 +72,9 @@ func mendMarkdownTables(lines []source.Line, cat *catalog.Catalog) []source.Line
 			continue
 		}
 		out = append(out, l)
+	}
+	for i, l := range out {
+		out[i].Text = markdownHeading.ReplaceAllString(l.Text, "")
 	}
 	return out
 }

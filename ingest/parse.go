@@ -39,9 +39,6 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if doc.Cells == nil {
-		doc.Lines = mendMarkdownTables(doc.Lines, cat)
-	}
 	text, lines := doc.Text(), doc.Lines
 	r := &gongkai.Report{
 		FileName:     name,
@@ -102,7 +99,16 @@ func read(data []byte) (*source.Document, error) {
 	if doc := html.Read(data, t); doc != nil {
 		return doc, nil
 	}
-	return &source.Document{Lines: source.SplitLines(t)}, nil
+	doc := markdownWithTables(t)
+	if doc == nil {
+		doc = &source.Document{Lines: source.SplitLines(t)}
+	}
+	cat, err := catalog.Load()
+	if err != nil {
+		return nil, err
+	}
+	doc.Lines = mendMarkdownTables(doc.Lines, cat)
+	return doc, nil
 }
 
 // Publisher describes the body called name: its division code, level and
