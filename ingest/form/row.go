@@ -59,6 +59,7 @@ func (r *reader) closeRow() {
 	}
 	if r.deferRun(cur, slots, cur.printedLabel(), target.flags) {
 		read()
+		r.noteOrder(cur, true)
 		return
 	}
 	values, problem := fitValues(cur.values, cur.labels, slots, r.isUnit)
@@ -68,6 +69,7 @@ func (r *reader) closeRow() {
 	}
 	read()
 	r.emitRow(cur, target, slots, values)
+	r.noteOrder(cur, true)
 }
 
 // hasFigures reports whether the row prints a figure (not only blanks).
@@ -89,6 +91,32 @@ func (cur *openRow) printedLabel() string {
 	return source.Trim(b.String())
 }
 
+// wording is the row's label as its observations bear it: as printed,
+// unless what is printed is only a piece of the wording of the form's row
+// it was placed on (a label a converter cut, the rest printed elsewhere):
+// then the form's wording.
+func (cur *openRow) wording() string {
+	printed := cur.printedLabel()
+	if cur.row == nil || cur.row.group {
+		return printed
+	}
+	key := label.Parse(printed).Key
+	if utf8.RuneCountInString(key) < minPieceRunes {
+		return printed
+	}
+	for _, k := range cur.row.keys {
+		if k == key {
+			return printed
+		}
+	}
+	for _, k := range cur.row.keys {
+		if strings.Contains(k, key) {
+			return cur.row.label
+		}
+	}
+	return printed
+}
+
 // unplace reports the row as unplaced, with its cells and why.
 func (r *reader) unplace(cur *openRow, reason string) {
 	u := gongkai.Unplaced{Label: cur.printedLabel(), Line: cur.labels[0].Line, Reason: reason, Cells: []string{}}
@@ -96,6 +124,7 @@ func (r *reader) unplace(cur *openRow, reason string) {
 		u.Cells = append(u.Cells, v.Raw)
 	}
 	r.unplaced = append(r.unplaced, u)
+	r.noteOrder(cur, false)
 }
 
 // rowColumns is the columns the row's cells fill: those of its block of
@@ -208,6 +237,9 @@ func headingBefore(heading *rowSpec, key string) string {
 // localTarget places a row the national form lacks: under its block of
 // table 2, or under the nearest heading of table 3 that keeps such rows.
 func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
+	if label.Parse(cur.printedLabel()).Key == "" {
+		return nil, "a row of figures with no label: no row of the form is certain"
+	}
 	if whole := r.wrappedFrom(cur); whole != nil {
 		return nil, fmt.Sprintf("a piece of the wrapped label of the form's row %s, not a row of its own: its figures cannot be placed for certain", whole.label)
 	}
@@ -231,7 +263,7 @@ func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
 // emitRow turns the figures of a placed row, lined up with its columns,
 // into observations.
 func (r *reader) emitRow(cur *openRow, target *rowTarget, slots []slot, values []*layout.Cell) {
-	label := cur.printedLabel()
+	label := cur.wording()
 	for i, v := range values {
 		if v == nil {
 			continue
