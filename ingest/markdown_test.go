@@ -45,6 +45,7 @@ var markdownDamages = []struct {
 	{"short-rows", mdShortRows},
 	{"html", mdHTML},
 	{"html-after-text", mdHTMLAfterText},
+	{"mixed", mdMixed},
 }
 
 var markdownTemplates = []string{gongkai.TemplateLegacy, gongkai.Template2019, gongkai.Template2021}
@@ -383,17 +384,44 @@ func mdSplit(t *synth.Tables) ([]string, []string) {
 	}), nil
 }
 
+// mdMixed does what a converter that reads a table badly does all at
+// once: the table cut at each page, a row's label left before the cut and
+// its figures after it, each piece under a header of generic names, and
+// merged cells repeated.
+func mdMixed(t *synth.Tables) ([]string, []string) {
+	return mdLabelApartWith(t, func(rows [][]string) [][]string {
+		names := make([]string, len(rows[0]))
+		for i := range names {
+			names[i] = fmt.Sprintf("Column%d", i+1)
+		}
+		return append([][]string{names}, rows...)
+	}, true)
+}
+
 // mdLabelApart splits tables as mdSplit does, and at each cut of a table
 // whose rows have labels leaves the label of the first row of the next
 // piece as the last row of the piece before: its figures open the next
 // table, with empty label cells.
 func mdLabelApart(t *synth.Tables) ([]string, []string) {
+	return mdLabelApartWith(t, nil, false)
+}
+
+// mdLabelApartWith prints as mdLabelApart does, each piece after the
+// first given a header by header when it is not nil, merged cells repeated
+// when repeat is set.
+func mdLabelApartWith(t *synth.Tables, header func([][]string) [][]string, repeat bool) ([]string, []string) {
 	page := 2
 	return mdPrint(t, func(b mdBlock) []string {
 		pieces := mdSplitRows(b)
+		all := mdTextRows(b.rows)
+		if repeat {
+			mdRepeatSpans(b, all)
+		}
 		rows := make([][][]string, len(pieces))
+		at := 0
 		for i, piece := range pieces {
-			rows[i] = mdTextRows(piece)
+			rows[i] = slices.Clone(all[at : at+len(piece)])
+			at += len(piece)
 		}
 		for i := 1; i < len(pieces); i++ {
 			first := pieces[i][0]
@@ -418,6 +446,9 @@ func mdLabelApart(t *synth.Tables) ([]string, []string) {
 			if i > 0 {
 				out = append(out, mdPageBreak(page)...)
 				page++
+				if header != nil {
+					piece = header(piece)
+				}
 			}
 			out = append(out, mdTable(piece)...)
 		}
@@ -431,6 +462,15 @@ func mdLabelApart(t *synth.Tables) ([]string, []string) {
 func mdSpansRepeated(t *synth.Tables) ([]string, []string) {
 	return mdPrint(t, func(b mdBlock) []string {
 		rows := mdTextRows(b.rows)
+		mdRepeatSpans(b, rows)
+		return mdTable(rows)
+	}), nil
+}
+
+// mdRepeatSpans prints in rows, the cells of b, each merged cell's text in
+// every cell it spans.
+func mdRepeatSpans(b mdBlock, rows [][]string) {
+	{
 		for i, r := range rows {
 			for j := range r {
 				switch {
@@ -444,8 +484,7 @@ func mdSpansRepeated(t *synth.Tables) ([]string, []string) {
 				}
 			}
 		}
-		return mdTable(rows)
-	}), nil
+	}
 }
 
 // mdLabelColumn reports whether column j of the block's rows holds

@@ -25,8 +25,9 @@ import (
 //     figure and its last label is no heading of a form; the figure row
 //     prints no label and all its cells stand right of the label row's;
 //     both have the same number of cells; and only blank lines, table
-//     rules, page numbers and Markdown headings that name no section of the
-//     report lie between them.
+//     rules, page numbers, Markdown headings that name no section of the
+//     report, and a header row that names nothing (empty or generic cells)
+//     lie between them.
 //
 // Then the marks of Markdown headings (## 表三：…) go: their words are
 // read as those of any other line.
@@ -117,18 +118,22 @@ func (m markdownMender) apart(lines []source.Line, i int, cells []string) (int, 
 	if last < 0 || last == len(cells)-1 || m.heading(cells[last]) {
 		return 0, nil
 	}
-	j, crossed := i+1, false
+	j := i + 1
 	for ; j < len(lines); j++ {
 		t := source.Trim(lines[j].Text)
-		if _, ok := pipeCells(lines[j].Text); ok && !tableRule.MatchString(t) {
+		if cells, ok := pipeCells(lines[j].Text); ok && !tableRule.MatchString(t) {
+			if m.generic(cells) || blankRow(cells) {
+				continue // the next piece's header, which names nothing
+			}
 			break
 		}
 		if !m.between(t) {
 			return 0, nil
 		}
-		crossed = crossed || t != "" && !tableRule.MatchString(t)
 	}
-	if j == len(lines) || !crossed {
+	// Rows of one table follow each other: a label row and a figure row
+	// there are the reader's to read, not pieces of a table cut apart.
+	if j == len(lines) || j == i+1 {
 		return 0, nil
 	}
 	next, _ := pipeCells(lines[j].Text)
@@ -187,6 +192,16 @@ func (m markdownMender) heading(text string) bool {
 		}
 	}
 	return false
+}
+
+// blankRow reports whether every cell is empty.
+func blankRow(cells []string) bool {
+	for _, c := range cells {
+		if source.Trim(c) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // pipeCells splits a Markdown table row into its cells; false when the

@@ -90,3 +90,32 @@ func TestRowOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleIsNoRowLabel: a line of text before a table row whose label
+// cells are empty (a table's title repeated on a new page, a note) is not
+// the label of its figures: they are no row the national form lacks, and
+// stay unplaced with the reason.
+func TestTitleIsNoRowLabel(t *testing.T) {
+	b, err := os.ReadFile("../testdata/form2021/pipes-report.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const repeated = "|  |  | 2.重复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+	text := strings.Replace(string(b), repeated, repeated+"\n表：政府信息公开申请办理情况（续）\n\n|  |  |  | 9 | 0 | 0 | 0 | 0 | 0 | 9 |\n|---|---|---|---|---|---|---|---|---|---|\n", 1)
+	r, err := Parse("title.md", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range r.Observations {
+		if o.Value != nil && *o.Value == 9 {
+			t.Errorf("%s [%s] = 9 placed under %q, flags %v", o.Indicator, o.Breakdown, o.Label, o.Flags)
+		}
+	}
+	found := false
+	for _, u := range r.Unplaced {
+		found = found || strings.Contains(u.Reason, "printed apart from the table row")
+	}
+	if !found {
+		t.Errorf("the row is not unplaced with its reason: %+v", r.Unplaced)
+	}
+}

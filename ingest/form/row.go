@@ -240,6 +240,9 @@ func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
 	if label.Parse(cur.printedLabel()).Key == "" {
 		return nil, "a row of figures with no label: no row of the form is certain"
 	}
+	if cur.labelApart() {
+		return nil, "a label known to no row of the form, printed apart from the table row of the figures: a title or a note, perhaps, not the row's label"
+	}
 	if whole := r.wrappedFrom(cur); whole != nil {
 		return nil, fmt.Sprintf("a piece of the wrapped label of the form's row %s, not a row of its own: its figures cannot be placed for certain", whole.label)
 	}
@@ -258,6 +261,29 @@ func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
 		return nil, "a row the national form does not have, outside any heading of table 3"
 	}
 	return &rowTarget{indicator: func(slot) string { return g.local }, flags: flags}, ""
+}
+
+// labelApart reports whether the row's figures stand in a table row (a
+// layout with cell positions) on another line than its label, while the
+// label is no cell of that layout: text printed before the table row, whose
+// own label cells are left empty.
+func (cur *openRow) labelApart() bool {
+	var first *layout.Cell
+	for i := range cur.values {
+		if cur.values[i].Idx >= 0 {
+			first = &cur.values[i]
+			break
+		}
+	}
+	if first == nil {
+		return false
+	}
+	for _, l := range cur.labels {
+		if l.Idx >= 0 || l.Line == first.Line {
+			return false
+		}
+	}
+	return true
 }
 
 // emitRow turns the figures of a placed row, lined up with its columns,
