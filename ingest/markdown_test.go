@@ -46,6 +46,8 @@ var markdownDamages = []struct {
 	{"html", mdHTML},
 	{"html-after-text", mdHTMLAfterText},
 	{"mixed", mdMixed},
+	{"br-in-cells", mdBreaksInCells},
+	{"spaced-labels", mdSpacedLabels},
 }
 
 var markdownTemplates = []string{gongkai.TemplateLegacy, gongkai.Template2019, gongkai.Template2021}
@@ -637,4 +639,46 @@ func mdHTMLAfterText(t *synth.Tables) ([]string, []string) {
 	}
 	tables, dropped := mdHTML(t)
 	return append(lines, tables...), dropped
+}
+
+// mdBreaksInCells prints the tables as marker does: pipe tables whose long
+// labels and headers keep their line breaks as <br>.
+func mdBreaksInCells(t *synth.Tables) ([]string, []string) {
+	return mdPrint(t, func(b mdBlock) []string {
+		rows := mdTextRows(b.rows)
+		for _, r := range rows {
+			for j := range r {
+				r[j] = mdBreak(r[j])
+			}
+		}
+		return mdTable(rows)
+	}), nil
+}
+
+// mdSpacedLabels prints the tables as OCR reads them: spaces between the
+// characters of labels and headers (三 、本 年 度办 理 结果).
+func mdSpacedLabels(t *synth.Tables) ([]string, []string) {
+	return mdPrint(t, func(b mdBlock) []string {
+		rows := mdTextRows(b.rows)
+		for i, r := range rows {
+			for j := range r {
+				if b.rows[i][j].Figure == "" {
+					r[j] = mdSpaced(r[j])
+				}
+			}
+		}
+		return mdTable(rows)
+	}), nil
+}
+
+// mdSpaced puts a space after every third character of s.
+func mdSpaced(s string) string {
+	var b strings.Builder
+	for i, c := range []rune(s) {
+		if i > 0 && i%3 == 0 {
+			b.WriteRune(' ')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }

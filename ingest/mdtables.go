@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/gongkai/gongkai/catalog"
@@ -28,6 +29,9 @@ import (
 //     rules, page numbers, Markdown headings that name no section of the
 //     report, and a header row that names nothing (empty or generic cells)
 //     lie between them.
+//
+// Within a row's cells, the line breaks a converter kept (<br>) and the
+// spaces OCR puts between Han characters go first.
 //
 // Then the marks of Markdown headings (## 表三：…) go: their words are
 // read as those of any other line.
@@ -57,6 +61,9 @@ func mendMarkdownTables(lines []source.Line, cat *catalog.Catalog) []source.Line
 		if !ok {
 			out = append(out, l)
 			continue
+		}
+		if clean := cleanCells(cells); clean != nil {
+			cells, l.Text = clean, pipeRow(clean)
 		}
 		if m.generic(cells) {
 			l.Text = pipeRow(make([]string, len(cells)))
@@ -192,6 +199,33 @@ func (m markdownMender) heading(text string) bool {
 		}
 	}
 	return false
+}
+
+// lineBreak is a line break kept in a cell (<br>, <br/>).
+var lineBreak = regexp.MustCompile(`(?i)<br\s*/?>`)
+
+// hanGap is white space between two Han characters, as OCR prints it
+// inside a label (三 、本 年 度办 理 结果): Chinese puts no space there.
+var hanGap = regexp.MustCompile(`([\p{Han}、（）“”：/／])[ \t\x{3000}]+([\p{Han}、（）“”：/／])`)
+
+// cleanCells returns the cells of a row with the line breaks a converter
+// kept (<br>) and the spaces OCR put between Han characters taken out, as
+// the HTML reader joins a cell's lines; nil when there are none.
+func cleanCells(cells []string) []string {
+	var out []string
+	for i, c := range cells {
+		d := lineBreak.ReplaceAllString(c, "")
+		for prev := ""; prev != d; {
+			prev, d = d, hanGap.ReplaceAllString(d, "$1$2")
+		}
+		if d != c && out == nil {
+			out = slices.Clone(cells)
+		}
+		if out != nil {
+			out[i] = d
+		}
+	}
+	return out
 }
 
 // blankRow reports whether every cell is empty.

@@ -38,6 +38,11 @@ func TestMendMarkdownTables(t *testing.T) {
 		{"the label row prints a figure", "| 三、本年度办理结果 | （一）予以公开 | 3 |  |  |" + pageEnd + "|  |  |  | 0 | 3 |" + rule, ""},
 		{"generic header", "| 数据1 | 数据2 | Column3 |  |\n|---|---|---|---|", "|  |  |  |  |\n|---|---|---|---|"},
 		{"a header naming a column", "| 数据1 | 自然人 | Column3 |\n|---|---|---|", ""},
+		{"line breaks kept in cells", "| （二）部分公开<br>（区分处理的） | 5<br/> |", "| （二）部分公开（区分处理的） | 5 |"},
+		{"spaces between Han characters", "| 三 、本 年 度办 理 结果 | 本年增 /减 |", "| 三、本年度办理结果 | 本年增/减 |"},
+		// A space between a label and a figure separates two cells'
+		// contents: it stays for the layout to read.
+		{"a space before a figure", "| 规章 22 | 235 |", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			lines := source.SplitLines(tc.text)
