@@ -180,14 +180,21 @@ func (r *reader) value(c layout.Cell) {
 		Reason: "a figure with no row label before it"})
 }
 
-// startsUnlabeledRow reports whether figure c begins a row of table 3 of
-// its own, with no label: the first figure on its line of a table layout
+// startsUnlabeledRow reports whether figure c begins a row of table 2 or 3
+// of its own, with no label: the first figure on its line of a table layout
 // (empty label cells may come before it), after a row that printed all
 // its figures on an earlier line (a converter lost the label). Its figures
 // are not the row's before.
 func (r *reader) startsUnlabeledRow(c layout.Cell) bool {
-	if r.table != tableApplications || c.Idx < 0 || layout.Classify(c.Text, r.isUnit) != layout.Value {
+	if c.Idx < 0 || layout.Classify(c.Text, r.isUnit) != layout.Value {
 		return false
+	}
+	var columns int
+	switch {
+	case r.table == tableApplications:
+		columns = len(r.applications.columns)
+	case r.table == tableProactive && r.cur.block != nil:
+		columns = len(r.proactive.columns[r.cur.block])
 	}
 	figures := 0
 	for _, v := range r.cur.values {
@@ -199,7 +206,7 @@ func (r *reader) startsUnlabeledRow(c layout.Cell) bool {
 		}
 		figures++
 	}
-	return len(r.applications.columns) > 0 && figures >= len(r.applications.columns)
+	return columns > 0 && figures >= columns
 }
 
 var unitNote = regexp.MustCompile(`^(单位|计量单位)[:：]`)

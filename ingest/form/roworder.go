@@ -39,13 +39,14 @@ type orderItem struct {
 	unplaced int // index of the candidate's entry in reader.unplaced
 }
 
-// noteOrder records a row of table 3 read, placed or not.
+// noteOrder records a row of table 3 read, placed or not. （六）其他处理
+// is a row of the 2019 form, a heading of the 2021 one: placed, it is a row.
 func (r *reader) noteOrder(cur *openRow, placed bool) {
 	if r.applications.filling || cur.table != tableApplications {
 		return
 	}
 	switch {
-	case placed && cur.row != nil && !cur.row.group:
+	case placed && cur.row != nil && (!cur.row.group || cur.row == r.s.otherHandling):
 		r.applications.order = append(r.applications.order, orderItem{row: cur.row})
 	case !placed && cur.row == nil && cur.hasFigures(r.isUnit):
 		r.applications.order = append(r.applications.order, orderItem{cand: cur, unplaced: len(r.unplaced) - 1})
