@@ -117,6 +117,41 @@ func TestMarkdownFixtures(t *testing.T) {
 	}
 }
 
+// TestMarkdownDamagesOverSeeds prints each template's tables through each
+// damage with other figures (seeds the committed fixtures do not use), in
+// memory: not one figure may come out wrong or invented.
+func TestMarkdownDamagesOverSeeds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("many parses")
+	}
+	for _, tpl := range markdownTemplates {
+		for _, d := range markdownDamages {
+			for seed := uint64(1000); seed < 1005; seed++ {
+				tables, err := synth.MakeTables(tpl, seed)
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines, dropped := d.print(tables)
+				truth := map[string]float64{}
+				for k, v := range tables.Figures {
+					if !slices.Contains(dropped, k) {
+						truth[k] = v
+					}
+				}
+				r, err := ingest.Parse("seed.md", []byte(strings.Join(mdReport(tpl, lines), "\n")))
+				if err != nil {
+					t.Errorf("%s %s seed %d: %v", tpl, d.name, seed, err)
+					continue
+				}
+				s := scoreByIndicator(r, truth)
+				for _, w := range append(s.wrong, s.invented...) {
+					t.Errorf("%s %s seed %d: %s", tpl, d.name, seed, w)
+				}
+			}
+		}
+	}
+}
+
 type indicatorScore struct {
 	found                    int
 	wrong, invented, missing []string
