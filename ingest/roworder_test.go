@@ -42,6 +42,10 @@ func TestRowOrder(t *testing.T) {
 		{"label lost, six figures", []string{repeated, "|  |  |  | 1 | 0 | 0 | 0 | 0 | 1 |"}, false},
 		// Two rows of the form unread, one row of figures: which is it?
 		{"two rows lost, one printed", []string{repeated + "\n", "", publications, "|  |  |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"}, false},
+		// OCR misread the wording past recognition: its number and place
+		// say which row it is; another number says it is not.
+		{"label misread, its number", []string{repeated, "|  |  | 2.重口囗请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"}, true},
+		{"label misread, another number", []string{repeated, "|  |  | 6.重口囗请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"}, false},
 		// A wording of its own: a row the national form lacks, kept as a
 		// local row under its heading, not 2.重复申请.
 		{"label of another wording", []string{repeated, "|  |  | 备注说明情况 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"}, false},

@@ -59,7 +59,7 @@ func (r *reader) closeRow() {
 	}
 	if r.deferRun(cur, slots, cur.printedLabel(), target.flags) {
 		read()
-		r.noteOrder(cur, true)
+		r.noteOrder(cur, true, len(r.obs))
 		return
 	}
 	values, problem := fitValues(cur.values, cur.labels, slots, r.isUnit)
@@ -68,8 +68,9 @@ func (r *reader) closeRow() {
 		return
 	}
 	read()
+	n := len(r.obs)
 	r.emitRow(cur, target, slots, values)
-	r.noteOrder(cur, true)
+	r.noteOrder(cur, true, n)
 }
 
 // hasFigures reports whether the row prints a figure (not only blanks).
@@ -124,7 +125,7 @@ func (r *reader) unplace(cur *openRow, reason string) {
 		u.Cells = append(u.Cells, v.Raw)
 	}
 	r.unplaced = append(r.unplaced, u)
-	r.noteOrder(cur, false)
+	r.noteOrder(cur, false, len(r.obs))
 }
 
 // rowColumns is the columns the row's cells fill: those of its block of

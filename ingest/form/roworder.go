@@ -23,7 +23,9 @@ import (
 //   - each such row prints exactly the form's seven figures under the
 //     header's columns, and its 总计 is the sum of the six others (I2);
 //   - each row's label, when it prints one, is a piece of the wording of
-//     the row it would take (行政机关不再处理其政府信息公 in （六）1.);
+//     the row it would take (行政机关不再处理其政府信息公 in （六）1.) or
+//     bears its number (3.危口“三安全一囗定”, misread by OCR, read at first
+//     as a row the form lacks);
 //   - once placed, (七)总计 is the sum of every outcome row in each column
 //     (I3). A gap holding a row with no label at all is placed only then.
 //
@@ -32,22 +34,29 @@ import (
 // otherwise the rows stay unplaced with their reasons.
 
 // orderItem is a row of table 3 as read, in printed order: placed under a
-// row of the form, or unplaced with figures and no row (a candidate).
+// row of the form, or a candidate: a row with figures and no row of the
+// form, unplaced or kept as a local row (a label OCR misread past
+// recognition, 3.危口“三安全一囗定”, is no row the form lacks).
 type orderItem struct {
 	row      *rowSpec // placed; nil for a candidate
 	cand     *openRow
-	unplaced int // index of the candidate's entry in reader.unplaced
+	unplaced int // index of the candidate's entry in reader.unplaced, -1 for a local row
+	// obsFrom, obsTo: the observations of a candidate kept as a local row
+	obsFrom, obsTo int
 }
 
 // noteOrder records a row of table 3 read, placed or not. （六）其他处理
 // is a row of the 2019 form, a heading of the 2021 one: placed, it is a row.
-func (r *reader) noteOrder(cur *openRow, placed bool) {
+// obsFrom is the number of observations before the row's.
+func (r *reader) noteOrder(cur *openRow, placed bool, obsFrom int) {
 	if r.applications.filling || cur.table != tableApplications {
 		return
 	}
 	switch {
 	case placed && cur.row != nil && (!cur.row.group || cur.row == r.s.otherHandling):
 		r.applications.order = append(r.applications.order, orderItem{row: cur.row})
+	case placed && cur.row == nil:
+		r.applications.order = append(r.applications.order, orderItem{cand: cur, unplaced: -1, obsFrom: obsFrom, obsTo: len(r.obs)})
 	case !placed && cur.row == nil && cur.hasFigures(r.isUnit):
 		r.applications.order = append(r.applications.order, orderItem{cand: cur, unplaced: len(r.unplaced) - 1})
 	}
@@ -65,7 +74,7 @@ func (r *reader) fillByRowOrder() {
 	obsBefore, unplacedBefore := len(r.obs), len(r.unplaced)
 	var filled []*rowSpec
 	unlabeled := false
-	drop := map[int]bool{}
+	drop, dropObs := map[int]bool{}, map[int]bool{}
 	r.applications.filling = true
 	defer func() { r.applications.filling = false }()
 	for a := 0; a < len(items); a++ {
@@ -99,6 +108,9 @@ func (r *reader) fillByRowOrder() {
 				r.obs[i].Flags = figure.AppendFlag(r.obs[i].Flags, gongkai.FlagPlacedByFormOrder)
 			}
 			drop[it.unplaced] = true
+			for i := it.obsFrom; i < it.obsTo; i++ {
+				dropObs[i] = true
+			}
 			filled = append(filled, rows[k])
 		}
 		a = b - 1
@@ -121,6 +133,13 @@ func (r *reader) fillByRowOrder() {
 		}
 	}
 	r.unplaced = kept
+	obs := r.obs[:0]
+	for i, o := range r.obs {
+		if !dropObs[i] {
+			obs = append(obs, o)
+		}
+	}
+	r.obs = obs
 }
 
 // applicationsLeaves is the rows of table 3 that print figures in
@@ -170,11 +189,19 @@ func (r *reader) gapFits(gap []orderItem, rows []*rowSpec) bool {
 		return false
 	}
 	for k, it := range gap {
-		if !r.sevenAddingUp(it.cand.values) || !pieceOf(label.Parse(it.cand.printedLabel()).Key, rows[k]) {
+		l := label.Parse(it.cand.printedLabel())
+		if !r.sevenAddingUp(it.cand.values) || !pieceOf(l.Key, rows[k]) && !r.numberedAs(l, rows[k]) {
 			return false
 		}
 	}
 	return true
+}
+
+// numberedAs reports whether label l bears the number of row, at its depth
+// (3. for （三）3.): with the row's place, the number says which row a
+// label misread past recognition is.
+func (r *reader) numberedAs(l label.Label, row *rowSpec) bool {
+	return l.Enum != "" && l.EnumLevel() == row.depth && l.Ordinal() == r.s.ordinal(row)
 }
 
 // sevenAddingUp reports whether cells are the form's seven figures of a
