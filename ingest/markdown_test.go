@@ -732,10 +732,10 @@ func mdSpaced(s string) string {
 	return b.String()
 }
 
-// mdLabelsLost prints the tables with the labels of some rows lost, as a
-// converter loses the text of cells it cannot read: every fourth row of
-// figures, and the row after the eleventh, print empty label cells.
-func mdLabelsLost(t *synth.Tables) ([]string, []string) {
+// mdChangeRows prints the tables with change applied to the printed cells
+// of the rows of figures that pick takes (by their count, from 1, over all
+// tables).
+func mdChangeRows(t *synth.Tables, pick func(n int) bool, change func(r []synth.Cell, printed []string)) []string {
 	n := 0
 	return mdPrint(t, func(b mdBlock) []string {
 		rows := mdTextRows(b.rows)
@@ -743,41 +743,37 @@ func mdLabelsLost(t *synth.Tables) ([]string, []string) {
 			if i < b.header || !mdFigures(r) {
 				continue
 			}
-			n++
-			if n%4 != 0 && n != 12 {
-				continue
-			}
-			for j, c := range r {
-				if c.Figure == "" {
-					rows[i][j] = ""
-				}
+			if n++; pick(n) {
+				change(r, rows[i])
 			}
 		}
 		return mdTable(rows)
+	})
+}
+
+// mdLabelsLost prints the tables with the labels of some rows lost, as a
+// converter loses the text of cells it cannot read: every fourth row of
+// figures, and the twelfth, print empty label cells.
+func mdLabelsLost(t *synth.Tables) ([]string, []string) {
+	return mdChangeRows(t, func(n int) bool { return n%4 == 0 || n == 12 }, func(r []synth.Cell, printed []string) {
+		for j, c := range r {
+			if c.Figure == "" {
+				printed[j] = ""
+			}
+		}
 	}), nil
 }
 
 // mdGarbled prints the tables as OCR misreads them: in the label of every
 // third row of figures, two characters read as others (口, 囗).
 func mdGarbled(t *synth.Tables) ([]string, []string) {
-	n := 0
-	return mdPrint(t, func(b mdBlock) []string {
-		rows := mdTextRows(b.rows)
-		for i, r := range b.rows {
-			if i < b.header || !mdFigures(r) {
-				continue
-			}
-			if n++; n%3 != 0 {
-				continue
-			}
-			for j := len(r) - 1; j >= 0; j-- {
-				if r[j].Figure == "" && r[j].Text != "" {
-					rows[i][j] = mdMisread(r[j].Text)
-					break
-				}
+	return mdChangeRows(t, func(n int) bool { return n%3 == 0 }, func(r []synth.Cell, printed []string) {
+		for j := len(r) - 1; j >= 0; j-- {
+			if r[j].Figure == "" && r[j].Text != "" {
+				printed[j] = mdMisread(r[j].Text)
+				return
 			}
 		}
-		return mdTable(rows)
 	}), nil
 }
 
