@@ -124,7 +124,7 @@ func TestMarkdownFixtures(t *testing.T) {
 }
 
 // TestMarkdownDamagesOverSeeds prints each template's tables through each
-// damage with other figures (seeds the committed fixtures do not use), in
+// damage with other figures (two seeds the committed fixtures do not use), in
 // memory: not one figure may come out wrong or invented.
 func TestMarkdownDamagesOverSeeds(t *testing.T) {
 	if testing.Short() {
@@ -132,7 +132,7 @@ func TestMarkdownDamagesOverSeeds(t *testing.T) {
 	}
 	for _, tpl := range markdownTemplates {
 		for _, d := range markdownDamages {
-			for seed := uint64(1000); seed < 1005; seed++ {
+			for seed := uint64(1000); seed < 1002; seed++ {
 				tables, err := synth.MakeTables(tpl, seed)
 				if err != nil {
 					t.Fatal(err)
