@@ -576,37 +576,66 @@ func TestTruncatedHeaderIsNotGuessed(t *testing.T) {
 // TestPieceOfAWrappedLabelIsNoLocalRow: a converter that prints the pieces
 // of a wrapped label apart leaves a row labelled with a piece of a form
 // row's wording. It is not a row the national form lacks (whose figures
-// would be kept as a local row): it is unplaced, with the row it is a
-// piece of.
+// would be kept as a local row). Between the rows placed before and after
+// it, the form leaves exactly that row unread: the form's row order places
+// it there, flagged, when its figures add up and （七）总计 is then the sum
+// of the outcome rows in every column; otherwise it is unplaced, with the
+// row it is a piece of.
 func TestPieceOfAWrappedLabelIsNoLocalRow(t *testing.T) {
 	b, err := os.ReadFile("../testdata/form2021/pipes-report.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	const row = "|  | （六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 |"
-	for _, tc := range []struct{ name, printed string }{
+	const row = "|  | （六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"
+	for _, tc := range []struct {
+		name, printed string
+		placed        bool
+	}{
 		// As in 上海 2025's converted table: the piece stands alone, after
 		// the rows of 不予处理, with the heading 其他处理 printed elsewhere.
-		{"alone", "|  |  | 行政机关不再处理其政府信息公 |"},
+		{"alone", "|  |  | 行政机关不再处理其政府信息公 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", true},
 		// The heading in the cell before the piece: the row is not the
 		// heading 其他处理, whose figures these are not.
-		{"after its heading", "|  | （六）其他处理 | 行政机关不再处理其政府信息公 |"},
+		{"after its heading", "|  | （六）其他处理 | 行政机关不再处理其政府信息公 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", true},
+		// The row adds up, but （七）总计 is then not the sum of the
+		// outcome rows: the order is not confirmed.
+		{"outcomes do not add up", "|  |  | 行政机关不再处理其政府信息公 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |", false},
+		// Figures that do not add up are no row of the form's for certain.
+		{"row does not add up", "|  |  | 行政机关不再处理其政府信息公 | 1 | 0 | 0 | 0 | 0 | 0 | 2 |", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r, err := Parse("piece.md", []byte(strings.Replace(string(b), row, tc.printed, 1)))
 			if err != nil {
 				t.Fatal(err)
 			}
+			placed := 0
 			for _, o := range r.Observations {
-				if slices.Contains(o.Flags, gongkai.FlagLocalRow) || o.Indicator == "requests.other_handling.no_correction" || o.Indicator == "requests.other_handling" {
+				switch {
+				case slices.Contains(o.Flags, gongkai.FlagLocalRow) || o.Indicator == "requests.other_handling":
 					t.Errorf("%s [%s] = %v placed from the piece %q", o.Indicator, o.Breakdown, show(o.Value), o.Label)
+				case o.Indicator != "requests.other_handling.no_correction":
+				case !tc.placed || !slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder):
+					t.Errorf("%s [%s] = %v placed, flags %v", o.Indicator, o.Breakdown, show(o.Value), o.Flags)
+				case o.Breakdown == "natural_person" || o.Breakdown == "total":
+					placed++
+					if *o.Value != 1 {
+						t.Errorf("%s [%s] = %v, want 1", o.Indicator, o.Breakdown, *o.Value)
+					}
+				default:
+					placed++
+					if *o.Value != 0 {
+						t.Errorf("%s [%s] = %v, want 0", o.Indicator, o.Breakdown, *o.Value)
+					}
 				}
 			}
 			found := false
 			for _, u := range r.Unplaced {
 				found = found || strings.Contains(u.Reason, "a piece of the wrapped label of the form's row 申请人无正当理由逾期不补正")
 			}
-			if !found {
+			switch {
+			case tc.placed && (placed != 7 || found):
+				t.Errorf("%d figures placed by the form's order, want 7; unplaced: %+v", placed, r.Unplaced)
+			case !tc.placed && !found:
 				t.Errorf("the piece is not unplaced with its reason: %+v", r.Unplaced)
 			}
 		})
@@ -617,37 +646,57 @@ func TestPieceOfAWrappedLabelIsNoLocalRow(t *testing.T) {
 // layer or OCR damaged (继续 read as 共和) matches no row of the form, but
 // its numbering says which one it stands for. A row numbered at the level
 // of the heading it falls under, or with the number of one of its rows, is
-// not a row the report adds: it is unplaced, never kept as a local row.
+// not a row the report adds: it is unplaced, or placed under the form's row
+// by the form's row order when the gap and the sums confirm it (flag
+// placed_by_form_order), never kept as a local row.
 func TestDamagedNumberedLabelIsNoLocalRow(t *testing.T) {
 	b, err := os.ReadFile("../testdata/form2021/pipes-report.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct{ name, row, damaged, reason string }{
-		{"first level under 三、", "| 四、结转下年度继续办理 |", "| 四、结转下年度共和办理 |", "numbered 四、, at the level of the form's heading"},
+	for _, tc := range []struct{ name, row, damaged, indicator, reason string }{
+		{"first level under 三、", "| 四、结转下年度继续办理 |", "| 四、结转下年度共和办理 |",
+			"requests.carried_forward", "numbered 四、, at the level of the form's heading"},
 		{"a number of 其他处理's rows", "| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 |",
-			"| 2.申请人本期告根收费据《要求中华费人、行政机关不报处理其政府信息公开申请 |", "numbered 2. as the form's row 申请人逾期未按收费通知要求缴纳费用"},
+			"| 2.申请人本期告根收费据《要求中华费人、行政机关不报处理其政府信息公开申请 |",
+			"requests.other_handling.no_fee", "numbered 2. as the form's row 申请人逾期未按收费通知要求缴纳费用"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := string(b)
 			if !strings.Contains(text, tc.row) {
 				t.Fatalf("fixture lacks %q", tc.row)
 			}
+			clean, err := Parse("clean.md", b)
+			if err != nil {
+				t.Fatal(err)
+			}
 			r, err := Parse("damaged.md", []byte(strings.Replace(text, tc.row, tc.damaged, 1)))
 			if err != nil {
 				t.Fatal(err)
 			}
+			placed := 0
 			for _, o := range r.Observations {
 				if slices.Contains(o.Flags, gongkai.FlagLocalRow) {
 					t.Errorf("%s [%s] = %v kept as a local row from %q", o.Indicator, o.Breakdown, show(o.Value), o.Label)
 				}
+				if o.Indicator != tc.indicator {
+					continue
+				}
+				placed++
+				want := obs(t, clean, o.Indicator, o.Breakdown)
+				if !slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) || show(o.Value) != show(want.Value) {
+					t.Errorf("%s [%s] = %v %v from the damaged label, want %v placed by the form's order", o.Indicator, o.Breakdown, show(o.Value), o.Flags, show(want.Value))
+				}
+			}
+			if placed > 0 {
+				return
 			}
 			found := false
 			for _, u := range r.Unplaced {
 				found = found || strings.Contains(u.Reason, tc.reason)
 			}
 			if !found {
-				t.Errorf("the row is not unplaced with the reason %q: %+v", tc.reason, r.Unplaced)
+				t.Errorf("the row is neither placed by the form's order nor unplaced with the reason %q: %+v", tc.reason, r.Unplaced)
 			}
 		})
 	}

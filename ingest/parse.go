@@ -36,11 +36,11 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 	if err != nil {
 		return nil, fail(1, "%s", err)
 	}
-	text, lines := doc.Text(), doc.Lines
 	cat, err := catalog.Load()
 	if err != nil {
 		return nil, err
 	}
+	text, lines := doc.Text(), doc.Lines
 	r := &gongkai.Report{
 		FileName:     name,
 		Source:       data,
@@ -105,7 +105,16 @@ func read(data []byte) (*source.Document, error) {
 	if doc := html.Read(data, t); doc != nil {
 		return doc, nil
 	}
-	return &source.Document{Lines: source.SplitLines(t)}, nil
+	doc := markdownWithTables(t)
+	if doc == nil {
+		doc = &source.Document{Lines: source.SplitLines(t)}
+	}
+	cat, err := catalog.Load()
+	if err != nil {
+		return nil, err
+	}
+	doc.Lines = mendMarkdownTables(doc.Lines, cat)
+	return doc, nil
 }
 
 // Publisher describes the body called name: its division code, level and

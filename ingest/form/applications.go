@@ -24,6 +24,11 @@ type applicationsTable struct {
 	otherHandlingRows bool
 	otherHandlingObs  []int    // observations of （六）其他处理 itself
 	last              *rowSpec // the last row (not heading) opened
+	// order is the rows read, placed or not, for the form's row order to
+	// place what their labels could not (roworder.go); filling is set
+	// while it does.
+	order   []orderItem
+	filling bool
 }
 
 // isApplicationsHeader reports whether l is a header cell of table 3. 其他 and 总计

@@ -162,6 +162,10 @@ func (r *reader) value(c layout.Cell) {
 		r.reviews.cells = append(r.reviews.cells, c)
 		return
 	}
+	if r.cur != nil && r.startsUnlabeledRow(c) {
+		r.closeRow()
+		r.cur = &openRow{table: r.table, group: r.applications.group, labels: []layout.Cell{{Line: c.Line, X0: -1, X1: -1, Idx: -1}}}
+	}
 	if r.cur != nil {
 		if c.RowStart && layout.Classify(c.Text, r.isUnit) == layout.Blank && len(r.cur.values) > 0 && r.cur.values[len(r.cur.values)-1].Line != c.Line {
 			return // the empty cell left of a label printed in a merged cell
@@ -174,6 +178,35 @@ func (r *reader) value(c layout.Cell) {
 	}
 	r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: "", Cells: []string{c.Raw}, Line: c.Line,
 		Reason: "a figure with no row label before it"})
+}
+
+// startsUnlabeledRow reports whether figure c begins a row of table 2 or 3
+// of its own, with no label: the first figure on its line of a table layout
+// (empty label cells may come before it), after a row that printed all
+// its figures on an earlier line (a converter lost the label). Its figures
+// are not the row's before.
+func (r *reader) startsUnlabeledRow(c layout.Cell) bool {
+	if c.Idx < 0 || layout.Classify(c.Text, r.isUnit) != layout.Value {
+		return false
+	}
+	var columns int
+	switch {
+	case r.table == tableApplications:
+		columns = len(r.applications.columns)
+	case r.table == tableProactive && r.cur.block != nil:
+		columns = len(r.proactive.columns[r.cur.block])
+	}
+	figures := 0
+	for _, v := range r.cur.values {
+		if layout.Classify(v.Text, r.isUnit) != layout.Value {
+			continue
+		}
+		if v.Line == c.Line {
+			return false
+		}
+		figures++
+	}
+	return columns > 0 && figures >= columns
 }
 
 var unitNote = regexp.MustCompile(`^(单位|计量单位)[:：]`)
@@ -215,6 +248,10 @@ func (r *reader) readMarker(c layout.Cell, l label.Label, folded string) bool {
 		r.closeRow()
 		r.closeReviews()
 		r.table = 0
+		if r.reviewsSection(c.Text) {
+			// Table 4's figures may follow with no header to say so.
+			r.table = tableReviews
+		}
 	default:
 		return false
 	}
@@ -505,6 +542,7 @@ func (r *reader) finish() {
 	r.closeRow()
 	r.closeReviews()
 	r.settleRuns()
+	r.fillByRowOrder()
 	r.derived()
 	if !r.applications.otherHandlingRows || len(r.applications.otherHandlingObs) == 0 {
 		return

@@ -40,6 +40,10 @@ func (r *reader) regions(lines []source.Line) []tableSpan {
 				continue
 			}
 		}
+		if r.reviewsSection(t) && r.figuresFollow(lines, i) {
+			in = i
+			continue
+		}
 		if sq == "" || sentence(t) || r.narrativeHeading(t) {
 			continue
 		}
@@ -132,4 +136,30 @@ func (r *reader) narrativeHeading(t string) bool {
 	}
 	l := label.Parse(t)
 	return l.EnumLevel() == 1 && r.isSection(l.Key) && r.matchRow(l) == nil
+}
+
+// reviewsSection reports whether t is the heading of the report's section
+// of table 4 (四、政府信息公开行政复议、行政诉讼情况).
+func (r *reader) reviewsSection(t string) bool {
+	sq := label.Squeeze(label.Fold(t))
+	return r.narrativeHeading(t) && strings.Contains(sq, "行政复议") && strings.Contains(sq, "行政诉讼")
+}
+
+// figuresFollow reports whether a row of figures alone follows line i
+// within a few lines, with only empty cells or none before it: table 4
+// printed with no header, or with a header a converter left blank.
+func (r *reader) figuresFollow(lines []source.Line, i int) bool {
+	for j := i + 1; j < len(lines) && j <= i+4; j++ {
+		kinds := map[layout.Kind]int{}
+		for _, c := range layout.SplitLine(lines[j]) {
+			kinds[layout.Classify(c.Text, r.isUnit)]++
+		}
+		switch {
+		case kinds[layout.Label] > 0:
+			return false
+		case kinds[layout.Value] > 0:
+			return true
+		}
+	}
+	return false
 }

@@ -60,6 +60,7 @@ func (r *reader) closeRow() {
 	}
 	if r.deferRun(cur, slots, cur.printedLabel(), target.flags) {
 		read()
+		r.noteOrder(cur, true, len(r.obs))
 		return
 	}
 	values, problem := fitValues(cur.values, cur.labels, slots, r.isUnit)
@@ -68,7 +69,9 @@ func (r *reader) closeRow() {
 		return
 	}
 	read()
+	n := len(r.obs)
 	r.emitRow(cur, target, slots, values)
+	r.noteOrder(cur, true, n)
 }
 
 // hasFigures reports whether the row prints a figure (not only blanks).
@@ -90,6 +93,32 @@ func (cur *openRow) printedLabel() string {
 	return source.Trim(b.String())
 }
 
+// wording is the row's label as its observations bear it: as printed,
+// unless what is printed is only a piece of the wording of the form's row
+// it was placed on (a label a converter cut, the rest printed elsewhere):
+// then the form's wording.
+func (cur *openRow) wording() string {
+	printed := cur.printedLabel()
+	if cur.row == nil || cur.row.group {
+		return printed
+	}
+	key := label.Parse(printed).Key
+	if utf8.RuneCountInString(key) < minPieceRunes {
+		return printed
+	}
+	for _, k := range cur.row.keys {
+		if k == key {
+			return printed
+		}
+	}
+	for _, k := range cur.row.keys {
+		if strings.Contains(k, key) {
+			return cur.row.label
+		}
+	}
+	return printed
+}
+
 // unplace reports the row as unplaced, with its cells and why.
 func (r *reader) unplace(cur *openRow, reason string) {
 	u := gongkai.Unplaced{Label: cur.printedLabel(), Line: cur.labels[0].Line, Reason: reason, Cells: []string{}}
@@ -97,6 +126,7 @@ func (r *reader) unplace(cur *openRow, reason string) {
 		u.Cells = append(u.Cells, v.Raw)
 	}
 	r.unplaced = append(r.unplaced, u)
+	r.noteOrder(cur, false, len(r.obs))
 }
 
 // rowColumns is the columns the row's cells fill: those of its block of
@@ -209,6 +239,12 @@ func headingBefore(heading *rowSpec, key string) string {
 // localTarget places a row the national form lacks: under its block of
 // table 2, or under the nearest heading of table 3 that keeps such rows.
 func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
+	if label.Parse(cur.printedLabel()).Key == "" {
+		return nil, "a row of figures with no label: no row of the form is certain"
+	}
+	if cur.labelApart() {
+		return nil, "a label known to no row of the form, printed apart from the table row of the figures: a title or a note, perhaps, not the row's label"
+	}
 	if whole := r.wrappedFrom(cur); whole != nil {
 		return nil, fmt.Sprintf("a piece of the wrapped label of the form's row %s, not a row of its own: its figures cannot be placed for certain", whole.label)
 	}
@@ -260,10 +296,33 @@ func (r *reader) numberedAsFormRow(cur *openRow, g *rowSpec) string {
 	return ""
 }
 
+// labelApart reports whether the row's figures stand in a table row (a
+// layout with cell positions) on another line than its label, while the
+// label is no cell of that layout: text printed before the table row, whose
+// own label cells are left empty.
+func (cur *openRow) labelApart() bool {
+	var first *layout.Cell
+	for i := range cur.values {
+		if cur.values[i].Idx >= 0 {
+			first = &cur.values[i]
+			break
+		}
+	}
+	if first == nil {
+		return false
+	}
+	for _, l := range cur.labels {
+		if l.Idx >= 0 || l.Line == first.Line {
+			return false
+		}
+	}
+	return true
+}
+
 // emitRow turns the figures of a placed row, lined up with its columns,
 // into observations.
 func (r *reader) emitRow(cur *openRow, target *rowTarget, slots []slot, values []*layout.Cell) {
-	label := cur.printedLabel()
+	label := cur.wording()
 	for i, v := range values {
 		if v == nil {
 			continue

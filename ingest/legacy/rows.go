@@ -62,6 +62,11 @@ func assemble(cells []layout.Cell, isUnit func(string) bool) []rawRow {
 	var rows []rawRow
 	for _, c := range cells {
 		if layout.Classify(c.Text, isUnit) != layout.Label {
+			if len(rows) > 0 && unlabeledRow(rows[len(rows)-1], c, isUnit) {
+				// A table row of its own whose label a converter lost: its
+				// figures are not the row's before, and no label is its.
+				rows = append(rows, rawRow{labels: []layout.Cell{{Line: c.Line, X0: -1, X1: -1, Idx: -1}}})
+			}
 			if len(rows) > 0 {
 				rows[len(rows)-1].cells = append(rows[len(rows)-1].cells, c)
 			}
@@ -77,6 +82,21 @@ func assemble(cells []layout.Cell, isUnit func(string) bool) []rawRow {
 		rows[cur].cells = append(rows[cur].cells, parts[1:]...)
 	}
 	return rows
+}
+
+// unlabeledRow reports whether cell c, no label, starts a row of a table
+// layout (a pipe or tab row) after row, which printed a figure on an
+// earlier line: the first cell of a row with no label.
+func unlabeledRow(row rawRow, c layout.Cell, isUnit func(string) bool) bool {
+	if !c.RowStart || c.Idx < 0 {
+		return false
+	}
+	for _, v := range row.cells {
+		if v.Line != c.Line && layout.Classify(v.Text, isUnit) == layout.Value {
+			return true
+		}
+	}
+	return false
 }
 
 // logicalRow is a row of the printed table with its placement.

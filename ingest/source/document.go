@@ -50,3 +50,37 @@ func SplitLines(text string) []Line {
 	}
 	return out
 }
+
+// AddText appends the lines of text, the first numbered n, leaving out
+// blank ones, and returns the number of the line its end stands on.
+func (d *Document) AddText(text string, n int) int {
+	for i, s := range strings.Split(text, "\n") {
+		if strings.TrimSpace(s) != "" {
+			d.Lines = append(d.Lines, Line{N: n + i, Text: s})
+		}
+	}
+	return n + strings.Count(text, "\n")
+}
+
+// AddShifted appends the lines and cells of part, a document read from a
+// piece of a file that starts after line offset of it: each number is
+// shifted by offset.
+func (d *Document) AddShifted(part *Document, offset int) {
+	for _, l := range part.Lines {
+		l.N += offset
+		d.Lines = append(d.Lines, l)
+	}
+	if part.Cells == nil {
+		return
+	}
+	if d.Cells == nil {
+		d.Cells = map[int][]Cell{}
+	}
+	for n, cells := range part.Cells {
+		shifted := make([]Cell, len(cells))
+		for i, c := range cells {
+			shifted[i] = Cell{Text: c.Text, N: c.N + offset}
+		}
+		d.Cells[n+offset] = shifted
+	}
+}
