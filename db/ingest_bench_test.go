@@ -1,0 +1,82 @@
+package db
+
+import (
+	"context"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest"
+	"github.com/gongkai/gongkai/synth"
+)
+
+// benchCorpus is the size of BenchmarkIngestReport's corpus: 20 publishers
+// × 12 years of the three templates.
+const benchCorpus = 240
+
+// BenchmarkIngestReport measures the single writer alone: IngestReport of
+// parsed synth reports, in the corpus's order (publisher by publisher, year
+// by year), into a new database whose indexes are deferred as a bulk load
+// defers them. Parsing and opening are outside the timer; profile with
+// -cpuprofile and look at IngestReport.
+func BenchmarkIngestReport(b *testing.B) {
+	ctx := context.Background()
+	c, err := synth.New(synth.Options{Reports: benchCorpus, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	files := make([]*synth.Report, c.Len())
+	for i := range files {
+		if files[i], err = c.Report(i); err != nil {
+			b.Fatal(err)
+		}
+	}
+	rules, err := catalog.Rules()
+	if err != nil {
+		b.Fatal(err)
+	}
+	stored := 0
+	var cpu time.Duration // of the process while storing: steadier than wall time on a shared machine
+	for b.Loop() {
+		b.StopTimer()
+		reports := make([]*gongkai.Report, len(files))
+		for i, f := range files {
+			if reports[i], err = ingest.Parse(f.Name, f.Data); err != nil {
+				b.Fatal(err)
+			}
+		}
+		d, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"), false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := d.DeferIndexes(ctx); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := cpuTime()
+		for _, r := range reports {
+			if _, err := d.IngestReport(ctx, r, rules, StoreOptions{}); err != nil {
+				b.Fatal(err)
+			}
+			stored++
+		}
+		cpu += cpuTime() - start
+		b.StopTimer()
+		d.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(stored)/b.Elapsed().Seconds(), "reports/s")
+	b.ReportMetric(float64(cpu.Microseconds())/float64(stored), "cpu-µs/report")
+}
+
+// cpuTime is the user and system time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
