@@ -121,6 +121,25 @@ func (w *csvWriter) row(fields ...string) error {
 	return nil
 }
 
+// block writes rows already encoded as CSV (a block of
+// db.AppendObservations) and flushes them to the client.
+func (w *csvWriter) block(b []byte) error {
+	if w.w == nil {
+		if err := w.start(); err != nil {
+			return err
+		}
+	}
+	w.w.Flush() // the header row, before the block
+	if err := w.w.Error(); err != nil {
+		return err
+	}
+	if _, err := w.c.Response().Write(b); err != nil {
+		return err
+	}
+	w.c.Response().Flush()
+	return nil
+}
+
 // close flushes the last rows; with no rows, it sends the header row alone.
 func (w *csvWriter) close() error {
 	if w.w == nil {

@@ -24,16 +24,7 @@ const benchCorpus = 240
 // -cpuprofile and look at IngestReport.
 func BenchmarkIngestReport(b *testing.B) {
 	ctx := context.Background()
-	c, err := synth.New(synth.Options{Reports: benchCorpus, Seed: 1})
-	if err != nil {
-		b.Fatal(err)
-	}
-	files := make([]*synth.Report, c.Len())
-	for i := range files {
-		if files[i], err = c.Report(i); err != nil {
-			b.Fatal(err)
-		}
-	}
+	files := synthFiles(b, benchCorpus)
 	rules, err := catalog.Rules()
 	if err != nil {
 		b.Fatal(err)
@@ -42,12 +33,7 @@ func BenchmarkIngestReport(b *testing.B) {
 	var cpu time.Duration // of the process while storing: steadier than wall time on a shared machine
 	for b.Loop() {
 		b.StopTimer()
-		reports := make([]*gongkai.Report, len(files))
-		for i, f := range files {
-			if reports[i], err = ingest.Parse(f.Name, f.Data); err != nil {
-				b.Fatal(err)
-			}
-		}
+		reports := parseFiles(b, files)
 		d, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"), false)
 		if err != nil {
 			b.Fatal(err)
@@ -79,4 +65,34 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// synthFiles makes the first n files of the synth corpus of seed 1:
+// publisher by publisher, 12 years each.
+func synthFiles(tb testing.TB, n int) []*synth.Report {
+	tb.Helper()
+	c, err := synth.New(synth.Options{Reports: n, Seed: 1})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	files := make([]*synth.Report, c.Len())
+	for i := range files {
+		if files[i], err = c.Report(i); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return files
+}
+
+// parseFiles parses files as gongkai ingest does.
+func parseFiles(tb testing.TB, files []*synth.Report) []*gongkai.Report {
+	tb.Helper()
+	reports := make([]*gongkai.Report, len(files))
+	for i, f := range files {
+		var err error
+		if reports[i], err = ingest.Parse(f.Name, f.Data); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return reports
 }

@@ -24,6 +24,8 @@ type ObservationFilter struct {
 	Sort  []SortField     // order; nil for DefaultObservationSort. The id always breaks ties.
 	After *ObservationKey // keyset pagination: only observations after this one in Sort order
 	Limit int             // at most this many; 0 for all
+
+	publishers publisherRange // a range of an export read in parallel (AppendObservations)
 }
 
 // SortField is one key of an order: a field of ObservationSortFields,
@@ -142,7 +144,9 @@ func (d *DB) observationWhere(ctx context.Context, f ObservationFilter) (*where,
 	if f.onlyYears() && !f.Years.IsZero() {
 		// Years alone: observations_publisher_year probed publisher by
 		// publisher, which reads the default order without sorting.
-		w.add("o.publisher_id IN (SELECT id FROM publishers)")
+		// A range of an export probes its own publishers only.
+		cond, args := f.publishers.where("id")
+		w.add("o.publisher_id IN (SELECT id FROM publishers"+cond+")", args...)
 	}
 	w.years("o.year", f.Years)
 	// A breakdown selects a large share of the figures: with a narrower
@@ -169,6 +173,9 @@ func (d *DB) observationWhere(ctx context.Context, f ObservationFilter) (*where,
 	}
 	if f.Report != 0 {
 		w.add("o.report_id = ?", f.Report)
+	}
+	if cond, args := f.publishers.where("o.publisher_id"); cond != "" {
+		w.add(strings.TrimPrefix(cond, " WHERE "), args...)
 	}
 	return w, nil
 }
