@@ -13,6 +13,12 @@ import (
 // worker on its own connection and its own range of publishers, and written
 // in order.
 
+// exportColumns are observationColumns without the publishers' names,
+// which an export takes from memory: looking them up row by row was a
+// tenth of its time.
+var exportColumns = strings.NewReplacer("coalesce(p.name_zh, '')", "''", "coalesce(p.name_en, '')", "''").
+	Replace(observationColumns)
+
 // exportBlock is the size from which a block of rows made by a worker is
 // handed to the writer.
 const exportBlock = 64 << 10
@@ -67,18 +73,28 @@ func (d *DB) AppendObservations(ctx context.Context, f ObservationFilter, append
 	if _, _, err := d.observationQuery(ctx, f); err != nil {
 		return err
 	}
+	names, err := d.namePairs(ctx, `SELECT id, name_zh, name_en FROM publishers`)
+	if err != nil {
+		return err
+	}
+	f.namesApart = true
+	withNames := func(dst []byte, r *ObservationRow) []byte {
+		name := names[r.PublisherID]
+		r.PublisherNameZh, r.PublisherNameEn = name[0], name[1]
+		return appendRow(dst, r)
+	}
 	ranges, err := d.publisherRanges(ctx, workers*exportChunksPerWorker)
 	if err != nil {
 		return err
 	}
-	return d.appendInParallel(ctx, f, ranges, workers, appendRow, emit)
+	return d.appendInParallel(ctx, f, ranges, workers, withNames, emit)
 }
 
 // splittable reports whether f reads in the default order of publishers
 // with no other filter than years: then ranges of publishers read
 // separately and joined in order are the same rows in the same order.
 func (f ObservationFilter) splittable() bool {
-	return f.onlyYears() && len(f.Sort) == 0 && f.After == nil && f.Limit == 0 && f.publishers == (publisherRange{})
+	return f.onlyYears() && len(f.Sort) == 0 && f.After == nil && f.Limit == 0 && f.publishers == (publisherRange{}) && !f.namesApart
 }
 
 // appendRange emits the rows of f in blocks, read on one connection.

@@ -26,7 +26,7 @@ func TestAppendObservationsInParallel(t *testing.T) {
 		}
 	}
 	appendRow := func(dst []byte, r *ObservationRow) []byte {
-		return fmt.Appendf(dst, "%d %s %d %s %s %v\n", r.ID, r.PublisherID, r.Year, r.Indicator, r.Breakdown, r.Flags)
+		return fmt.Appendf(dst, "%d %s %s %d %s %s %v\n", r.ID, r.PublisherID, r.PublisherNameZh, r.Year, r.Indicator, r.Breakdown, r.Flags)
 	}
 	collect := func(dst *bytes.Buffer) func([]byte) error {
 		return func(b []byte) error { dst.Write(b); return nil }

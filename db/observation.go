@@ -26,6 +26,9 @@ type ObservationFilter struct {
 	Limit int             // at most this many; 0 for all
 
 	publishers publisherRange // a range of an export read in parallel (AppendObservations)
+	// namesApart leaves the publishers' names out of the query (no join):
+	// an export fills them from memory (AppendObservations).
+	namesApart bool
 }
 
 // SortField is one key of an order: a field of ObservationSortFields,
@@ -289,8 +292,9 @@ func scanObservation(rows *sql.Rows, r *ObservationRow, names *observationNames)
 	if err := rows.Scan(&r.Value, &r.Column, &packed); err != nil {
 		return err
 	}
-	f := strings.Split(packed, fieldSeparator)
-	if len(f) != packedFields {
+	var fields [packedFields]string
+	f := fields[:]
+	if !splitPacked(packed, &fields) {
 		// A text holding the separator would shift the fields: refused, never misread.
 		return fmt.Errorf("observation %.20s: a text holds the control character U+001F", packed)
 	}
@@ -316,6 +320,22 @@ func scanObservation(rows *sql.Rows, r *ObservationRow, names *observationNames)
 	unit := names.units[r.Unit]
 	r.UnitSymbol, r.UnitNameEn = unit[0], unit[1]
 	return nil
+}
+
+// splitPacked cuts the packed column into f, without allocating (an
+// export splits millions); false unless there are exactly packedFields.
+func splitPacked(packed string, f *[packedFields]string) bool {
+	n := 0
+	for rest := packed; ; {
+		field, after, more := strings.Cut(rest, fieldSeparator)
+		if n == packedFields {
+			return false
+		}
+		f[n], n, rest = field, n+1, after
+		if !more {
+			return n == packedFields
+		}
+	}
 }
 
 // observationNames are the Chinese and English names of the indicators
@@ -387,7 +407,11 @@ func (d *DB) observationQuery(ctx context.Context, f ObservationFilter) (string,
 			order = append(order, c.expr)
 		}
 	}
-	query := `SELECT ` + observationColumns + observationFrom + w.String() + ` ORDER BY ` + strings.Join(order, ", ")
+	columns, from := observationColumns, observationFrom
+	if f.namesApart {
+		columns, from = exportColumns, ` FROM observations o`
+	}
+	query := `SELECT ` + columns + from + w.String() + ` ORDER BY ` + strings.Join(order, ", ")
 	if f.Limit > 0 {
 		query += ` LIMIT ` + strconv.Itoa(f.Limit)
 	}
