@@ -14,7 +14,7 @@ import (
 func observationCSV(rep representation, r *db.ObservationRow) []string {
 	return []string{r.Indicator, rep.label(r.IndicatorNameZh, r.IndicatorNameEn), r.PublisherID,
 		rep.label(r.PublisherNameZh, r.PublisherNameEn), r.AdminCode, itoa(r.Year), r.Breakdown, number(r.Value),
-		r.Unit, rep.label(r.UnitSymbol, r.UnitNameEn), r.Label, optString(r.Column), r.Raw, itoa(r.Line),
+		r.Unit, rep.label(r.UnitSymbol, r.UnitNameEn), r.Label, deref(r.Column), r.Raw, itoa(r.Line),
 		pageOf(r.Page), list(r.Flags), i64toa(r.ReportID)}
 }
 
@@ -58,4 +58,12 @@ func TestAppendObservationCSV(t *testing.T) {
 			t.Errorf("lang %s:\n got %q\nwant %q", lang, got, want.Bytes())
 		}
 	}
+}
+
+// pageOf is a page number for CSV: empty for a source without pages.
+func pageOf(p int) string {
+	if p == 0 {
+		return ""
+	}
+	return itoa(p)
 }

@@ -174,11 +174,3 @@ func (p *params) sort(name string, fields []string) []db.SortField {
 	}
 	return out
 }
-
-// pageOf is a page number for CSV: empty for a source without pages.
-func pageOf(p int) string {
-	if p == 0 {
-		return ""
-	}
-	return itoa(p)
-}

@@ -170,10 +170,9 @@ func fileName(c echo.Context, resource string, filters ...string) string {
 var unsafeFileChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 // Formatting of CSV cells.
-func itoa(n int) string          { return strconv.Itoa(n) }
-func i64toa(n int64) string      { return strconv.FormatInt(n, 10) }
-func list(s []string) string     { return strings.Join(s, "|") }
-func optString(s *string) string { return deref(s) }
+func itoa(n int) string      { return strconv.Itoa(n) }
+func i64toa(n int64) string  { return strconv.FormatInt(n, 10) }
+func list(s []string) string { return strings.Join(s, "|") }
 
 func deref(s *string) string {
 	if s == nil {
