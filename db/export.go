@@ -28,6 +28,16 @@ const exportBlock = 64 << 10
 // size of the export.
 const exportAhead = 4
 
+// maxExportWorkers bounds the read connections of a parallel export,
+// leaving the rest of the pool to other requests.
+const maxExportWorkers = 4
+
+// Only one export at a time is read in parallel; others read on one
+// connection. A worker keeps its connection while it waits for the writer
+// to take its blocks, and the writer waits for the lowest range: exports
+// in parallel could each hold connections that the lowest range of another
+// waits for, and none would go on.
+
 // exportChunksPerWorker splits an export into more ranges than workers, so
 // that a range of many figures does not leave the other workers idle.
 const exportChunksPerWorker = 8
@@ -61,15 +71,17 @@ func (r publisherRange) where(column string) (string, []any) {
 // An export in the default order, of everything or of years alone, with no
 // cursor or limit, is read in parallel: ranges of publishers holding about
 // the same number of figures (from the summaries), each read on its own
-// connection by up to GOMAXPROCS workers, emitted in order. appendRow must
+// connection by up to GOMAXPROCS workers (maxExportWorkers at most),
+// emitted in order; while another export is read so, on one connection. appendRow must
 // then be safe to call from several goroutines at once.
 //
 // It returns EachObservation's errors or the first error of emit.
 func (d *DB) AppendObservations(ctx context.Context, f ObservationFilter, appendRow func([]byte, *ObservationRow) []byte, emit func([]byte) error) error {
-	workers := runtime.GOMAXPROCS(0)
-	if workers < 2 || !f.splittable() {
+	workers := min(runtime.GOMAXPROCS(0), maxExportWorkers)
+	if workers < 2 || !f.splittable() || !d.exporting.TryLock() {
 		return d.appendRange(ctx, f, appendRow, emit)
 	}
+	defer d.exporting.Unlock()
 	if _, _, err := d.observationQuery(ctx, f); err != nil {
 		return err
 	}
