@@ -10,9 +10,10 @@ import (
 	"github.com/gongkai/gongkai/catalog"
 )
 
-// TestAppendObservationsInParallel exports the figures of 6 publishers × 12
-// years read in parallel ranges of publishers, and checks that the rows and
-// their order are those of one connection reading them all.
+// TestAppendObservationsInParallel exports the figures of 6 publishers × 2
+// years (2017 and 2018) read in parallel ranges of publishers, and checks
+// that the rows and their order are those of one connection reading them
+// all.
 func TestAppendObservationsInParallel(t *testing.T) {
 	ctx := context.Background()
 	d := MustOpenDB(t)
@@ -20,7 +21,8 @@ func TestAppendObservationsInParallel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range parseFiles(t, synthFiles(t, 72)) {
+	sample := synthSample(t, 72, func(i int) bool { return i%12 == 3 || i%12 == 4 })
+	for _, r := range parseFiles(t, sample) {
 		if _, err := d.IngestReport(ctx, r, rules, StoreOptions{}); err != nil {
 			t.Fatal(err)
 		}
@@ -31,12 +33,12 @@ func TestAppendObservationsInParallel(t *testing.T) {
 	collect := func(dst *bytes.Buffer) func([]byte) error {
 		return func(b []byte) error { dst.Write(b); return nil }
 	}
-	for _, f := range []ObservationFilter{{}, {Years: YearFilter{From: 2016, To: 2018}}} {
+	for _, f := range []ObservationFilter{{}, {Years: YearFilter{List: []int{2018}}}} {
 		var one bytes.Buffer
 		if err := d.appendRange(ctx, f, appendRow, collect(&one)); err != nil {
 			t.Fatal(err)
 		}
-		if n := bytes.Count(one.Bytes(), []byte("\n")); n < 1000 {
+		if n := bytes.Count(one.Bytes(), []byte("\n")); n < 300 {
 			t.Fatalf("%+v: %d rows exported, want the figures of many reports", f, n)
 		}
 		ranges, err := d.publisherRanges(ctx, 5)

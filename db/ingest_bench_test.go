@@ -70,16 +70,27 @@ func cpuTime() time.Duration {
 // synthFiles makes the first n files of the synth corpus of seed 1:
 // publisher by publisher, 12 years each.
 func synthFiles(tb testing.TB, n int) []*synth.Report {
+	return synthSample(tb, n, func(int) bool { return true })
+}
+
+// synthSample makes the files i < n of the synth corpus of seed 1 that
+// keep(i) selects; file i is publisher i/12's report of year 2014 + i%12.
+func synthSample(tb testing.TB, n int, keep func(i int) bool) []*synth.Report {
 	tb.Helper()
 	c, err := synth.New(synth.Options{Reports: n, Seed: 1})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	files := make([]*synth.Report, c.Len())
-	for i := range files {
-		if files[i], err = c.Report(i); err != nil {
+	var files []*synth.Report
+	for i := range c.Len() {
+		if !keep(i) {
+			continue
+		}
+		f, err := c.Report(i)
+		if err != nil {
 			tb.Fatal(err)
 		}
+		files = append(files, f)
 	}
 	return files
 }
