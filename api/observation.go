@@ -65,13 +65,6 @@ func observationOf(r *db.ObservationRow) Observation {
 var observationCSVHeader = []string{"indicator", "indicator_name", "publisher_id", "publisher_name", "admin_code",
 	"year", "breakdown", "value", "unit", "unit_name", "label", "column", "raw", "line", "page", "flags", "report_id"}
 
-func observationCSV(rep representation, r *db.ObservationRow) []string {
-	return []string{r.Indicator, rep.label(r.IndicatorNameZh, r.IndicatorNameEn), r.PublisherID,
-		rep.label(r.PublisherNameZh, r.PublisherNameEn), r.AdminCode, itoa(r.Year), r.Breakdown, number(r.Value),
-		r.Unit, rep.label(r.UnitSymbol, r.UnitNameEn), r.Label, optString(r.Column), r.Raw, itoa(r.Line),
-		pageOf(r.Page), list(r.Flags), i64toa(r.ReportID)}
-}
-
 var observationParams = append([]string{"indicator", "publisher", "region", "year", "breakdown", "template",
 	"report", "sort", "limit", "cursor"}, formatParams...)
 
@@ -133,9 +126,9 @@ func (s *Server) listObservations(c echo.Context) error {
 		}
 		w := newCSV(c, rep, fileName(c, "observations", "indicator", "publisher", "region", "year", "breakdown", "template", "report"),
 			observationCSVHeader...)
-		return errOr(s.db.EachObservation(ctx, f, func(r *db.ObservationRow) error {
-			return w.row(observationCSV(rep, r)...)
-		}), w.close)
+		return errOr(s.db.AppendObservations(ctx, f, func(dst []byte, r *db.ObservationRow) []byte {
+			return appendObservationCSV(dst, rep, r)
+		}, w.block), w.close)
 	}
 	countToSort := func(n db.Total, err error) (db.Total, error) {
 		if err == nil && len(f.Sort) > 0 && n.N > db.CountCap {
@@ -180,12 +173,4 @@ func (p *params) sort(name string, fields []string) []db.SortField {
 		out = append(out, f)
 	}
 	return out
-}
-
-// pageOf is a page number for CSV: empty for a source without pages.
-func pageOf(p int) string {
-	if p == 0 {
-		return ""
-	}
-	return itoa(p)
 }

@@ -121,6 +121,25 @@ func (w *csvWriter) row(fields ...string) error {
 	return nil
 }
 
+// block writes rows already encoded as CSV (a block of
+// db.AppendObservations) and flushes them to the client.
+func (w *csvWriter) block(b []byte) error {
+	if w.w == nil {
+		if err := w.start(); err != nil {
+			return err
+		}
+	}
+	w.w.Flush() // the header row, before the block
+	if err := w.w.Error(); err != nil {
+		return err
+	}
+	if _, err := w.c.Response().Write(b); err != nil {
+		return err
+	}
+	w.c.Response().Flush()
+	return nil
+}
+
 // close flushes the last rows; with no rows, it sends the header row alone.
 func (w *csvWriter) close() error {
 	if w.w == nil {
@@ -151,10 +170,9 @@ func fileName(c echo.Context, resource string, filters ...string) string {
 var unsafeFileChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 // Formatting of CSV cells.
-func itoa(n int) string          { return strconv.Itoa(n) }
-func i64toa(n int64) string      { return strconv.FormatInt(n, 10) }
-func list(s []string) string     { return strings.Join(s, "|") }
-func optString(s *string) string { return deref(s) }
+func itoa(n int) string      { return strconv.Itoa(n) }
+func i64toa(n int64) string  { return strconv.FormatInt(n, 10) }
+func list(s []string) string { return strings.Join(s, "|") }
 
 func deref(s *string) string {
 	if s == nil {

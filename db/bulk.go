@@ -20,8 +20,9 @@ const deferrable = `
 
 // DeferIndexes drops the secondary indexes of the observations and checks
 // for a bulk load, recording in the same transaction how to create them
-// again; RestoreIndexes creates them. Queries answer the same in between,
-// only slower. It returns the number of indexes dropped, and ErrReadOnly on
+// again, and sets the write connection to synchronous=OFF (see below);
+// RestoreIndexes creates them. Queries answer the same in between, only
+// slower. It returns the number of indexes dropped, and ErrReadOnly on
 // a read-only database.
 func (d *DB) DeferIndexes(ctx context.Context) (int, error) {
 	if d.ReadOnly || d.write == nil {
@@ -44,8 +45,24 @@ func (d *DB) DeferIndexes(ctx context.Context) (int, error) {
 			return 0, err
 		}
 	}
-	return len(indexes), tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return 0, err
+	}
+	_, err = d.write.ExecContext(ctx, `PRAGMA synchronous = OFF`)
+	return len(indexes), err
 }
+
+// A bulk load writes with synchronous=OFF: SQLite then never waits for the
+// disk (fsync), at each checkpoint of the WAL, which at national scale is
+// thousands of waits. It stays safe if the process is killed at any moment:
+// every page is handed to the operating system in order before a commit
+// returns, the operating system keeps what it was handed when a process
+// dies, and the next opener recovers the WAL up to the last whole commit
+// (checksums stop it at a torn one). Only a crash of the machine itself (a
+// power failure, a kernel panic) can lose the last commits or damage the
+// file during a bulk load; keep a copy of a database before a bulk load
+// into it, and rebuild a new one from its sources. RestoreIndexes returns
+// to synchronous=NORMAL.
 
 // RestoreIndexes creates the indexes DeferIndexes dropped, one transaction
 // each, so that a restore cut short keeps the indexes already built. Open
@@ -63,6 +80,9 @@ func (d *DB) RestoreIndexes(ctx context.Context) (int, error) {
 		if err := restoreIndex(ctx, d.write, ix); err != nil {
 			return 0, fmt.Errorf("restore index %s: %w", ix.name, err)
 		}
+	}
+	if _, err := d.write.ExecContext(ctx, `PRAGMA synchronous = NORMAL`); err != nil {
+		return 0, err
 	}
 	return len(indexes), nil
 }

@@ -41,20 +41,18 @@ type CheckRow struct {
 // insertChecks stores the checks of report reportID (of publisherID and
 // year), which tx has just inserted, in their order.
 func insertChecks(ctx context.Context, tx dbtx, reportID int64, publisherID string, year int, checks []gongkai.Check) error {
-	rows := make([][]any, len(checks))
-	for i, c := range checks {
+	rows := newValues(len(checks), 12)
+	for _, c := range checks {
 		bd := c.Breakdown
 		if bd == "" {
 			bd = gongkai.BreakdownTotal
 		}
-		rows[i] = []any{c.Rule, c.Severity, c.Status, bd, jsonArray(c.Indicators), c.Expected, c.Actual, c.Message, c.Evidence}
+		rows.add(reportID, publisherID, int64(year), c.Rule, c.Severity, c.Status, bd, jsonArray(c.Indicators),
+			nullable(c.Expected), nullable(c.Actual), c.Message, c.Evidence)
 	}
-	return insertRows(ctx, tx, `
+	return rows.insert(ctx, tx, `
 		INSERT INTO checks (report_id, publisher_id, year, rule, severity, status, breakdown, indicators,
-			expected, actual, message, evidence)
-		SELECT ?2, ?3, ?4, c->>0, c->>1, c->>2, c->>3, c->>4, c->>5, c->>6, c->>7, c->>8
-		FROM (SELECT value AS c FROM json_each(?1) ORDER BY key)`,
-		rows, reportID, publisherID, year)
+			expected, actual, message, evidence) VALUES `, "")
 }
 
 // ReportChecks returns the checks of the current report with the given id,

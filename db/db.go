@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"net/url"
 	"sort"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -30,6 +31,8 @@ type DB struct {
 	read  *sql.DB
 	write *sql.DB // nil when ReadOnly
 	stmts *stmtCache
+
+	exporting sync.Mutex // held by the one export read in parallel (AppendObservations)
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time

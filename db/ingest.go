@@ -138,7 +138,9 @@ func reportFigures(ctx context.Context, q querier, publisherID string, year int)
 		if v.Valid {
 			o.Value = &v.Float64
 		}
-		_ = json.Unmarshal([]byte(flags), &o.Flags) // written by StoreReport as a JSON array
+		if flags != "[]" { // most figures carry no flag: spare decoding them
+			_ = json.Unmarshal([]byte(flags), &o.Flags) // written by StoreReport as a JSON array
+		}
 		r.Observations = append(r.Observations, o)
 	}
 	return r, id, rows.Err()

@@ -24,6 +24,12 @@ type ObservationFilter struct {
 	Sort  []SortField     // order; nil for DefaultObservationSort. The id always breaks ties.
 	After *ObservationKey // keyset pagination: only observations after this one in Sort order
 	Limit int             // at most this many; 0 for all
+
+	publishers publisherRange // a range of an export read in parallel (AppendObservations)
+	// namesApart leaves the publishers' names and division codes out of
+	// the query (no join): an export fills them from memory
+	// (AppendObservations).
+	namesApart bool
 }
 
 // SortField is one key of an order: a field of ObservationSortFields,
@@ -144,7 +150,9 @@ func (d *DB) observationWhere(ctx context.Context, f ObservationFilter) (*where,
 	if f.onlyYears() && !f.Years.IsZero() {
 		// Years alone: observations_publisher_year probed publisher by
 		// publisher, which reads the default order without sorting.
-		w.add("o.publisher_id IN (SELECT id FROM publishers)")
+		// A range of an export probes its own publishers only.
+		cond, args := f.publishers.where("id")
+		w.add("o.publisher_id IN (SELECT id FROM publishers"+cond+")", args...)
 	}
 	w.years("o.year", f.Years)
 	// A breakdown selects a large share of the figures: with a narrower
@@ -164,6 +172,9 @@ func (d *DB) observationWhere(ctx context.Context, f ObservationFilter) (*where,
 	}
 	if f.Report != 0 {
 		w.add("o.report_id = ?", f.Report)
+	}
+	if cond, args := f.publishers.where("o.publisher_id"); cond != "" {
+		w.add(strings.TrimPrefix(cond, " WHERE "), args...)
 	}
 	return w, nil
 }
@@ -318,8 +329,9 @@ func scanObservation(rows *sql.Rows, r *ObservationRow, names *observationNames)
 	if err := rows.Scan(&r.Value, &r.Column, &packed); err != nil {
 		return err
 	}
-	f := strings.Split(packed, fieldSeparator)
-	if len(f) != packedFields {
+	var fields [packedFields]string
+	f := fields[:]
+	if !splitPacked(packed, &fields) {
 		// A text holding the separator would shift the fields: refused, never misread.
 		return fmt.Errorf("observation %.20s: a text holds the control character U+001F", packed)
 	}
@@ -345,6 +357,22 @@ func scanObservation(rows *sql.Rows, r *ObservationRow, names *observationNames)
 	unit := names.units[r.Unit]
 	r.UnitSymbol, r.UnitNameEn = unit[0], unit[1]
 	return nil
+}
+
+// splitPacked cuts the packed column into f, without allocating (an
+// export splits millions); false unless there are exactly packedFields.
+func splitPacked(packed string, f *[packedFields]string) bool {
+	n := 0
+	for rest := packed; ; {
+		field, after, more := strings.Cut(rest, fieldSeparator)
+		if n == packedFields {
+			return false
+		}
+		f[n], n, rest = field, n+1, after
+		if !more {
+			return n == packedFields
+		}
+	}
 }
 
 // observationNames are the Chinese and English names of the indicators
@@ -417,20 +445,24 @@ func (d *DB) observationQuery(ctx context.Context, f ObservationFilter) (string,
 		}
 	}
 	orderBy := ` ORDER BY ` + strings.Join(order, ", ")
+	columns, from := observationColumns, observationFrom
+	if f.namesApart {
+		columns, from = exportColumns, exportFrom
+	}
 	if f.Limit == 0 {
-		return `SELECT ` + observationColumns + observationFrom + w.String() + orderBy, w.args, nil
+		return `SELECT ` + columns + from + w.String() + orderBy, w.args, nil
 	}
 	limit := ` LIMIT ` + strconv.Itoa(f.Limit)
 	if len(f.Sort) == 0 {
 		// The default order is the order of the indexes: the page is read
 		// in it and stops at its size.
-		return `SELECT ` + observationColumns + observationFrom + w.String() + orderBy + limit, w.args, nil
+		return `SELECT ` + columns + from + w.String() + orderBy + limit, w.args, nil
 	}
 	// Another order sorts every match. The ids of the page are sorted from
 	// the index entries (every index ends with the value), and only the
 	// page's rows are read: reading the rows of every match first took ten
 	// times as long where they are scattered (one indicator, all publishers).
-	return `SELECT ` + observationColumns + observationFrom + ` WHERE o.id IN (SELECT o.id FROM observations o` +
+	return `SELECT ` + columns + from + ` WHERE o.id IN (SELECT o.id FROM observations o` +
 		w.String() + orderBy + limit + `)` + orderBy, w.args, nil
 }
 

@@ -348,35 +348,13 @@ func insertContents(ctx context.Context, tx dbtx, id int64, r *gongkai.Report) e
 	return insertChecks(ctx, tx, id, r.Publisher.ID, r.Year, r.Checks)
 }
 
-// Rows of a report's parts go to SQLite as one JSON array per statement,
-// each row an array of its columns, which INSERT … SELECT unpacks with
-// json_each: one statement per table and report instead of one per row,
-// which at 200 figures a report was most of the time of storing it.
-
-// insertRows inserts rows into a table with query, whose ?1 is the JSON
-// array of rows and further parameters args.
-func insertRows(ctx context.Context, tx dbtx, query string, rows [][]any, args ...any) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	b, err := json.Marshal(rows)
-	if err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, query, append([]any{string(b)}, args...)...)
-	return err
-}
-
 // insertSections stores a report's narrative; positions count from 1.
 func insertSections(ctx context.Context, tx dbtx, reportID int64, sections []gongkai.Section) error {
-	rows := make([][]any, len(sections))
+	rows := newValues(len(sections), 5)
 	for i, s := range sections {
-		rows[i] = []any{i + 1, s.Heading, s.Text, s.Line}
+		rows.add(reportID, int64(i+1), s.Heading, s.Text, int64(s.Line))
 	}
-	return insertRows(ctx, tx, `
-		INSERT INTO sections (report_id, position, heading, text, line)
-		SELECT ?2, r->>0, r->>1, r->>2, r->>3 FROM (SELECT value AS r FROM json_each(?1) ORDER BY key)`,
-		rows, reportID)
+	return rows.insert(ctx, tx, `INSERT INTO sections (report_id, position, heading, text, line) VALUES `, "")
 }
 
 // insertObservations stores a report's figures with copies of its
@@ -384,38 +362,42 @@ func insertSections(ctx context.Context, tx dbtx, reportID int64, sections []gon
 // once in labels (migration 010). An empty breakdown is stored as
 // gongkai.BreakdownTotal.
 func insertObservations(ctx context.Context, tx dbtx, reportID int64, r *gongkai.Report) error {
-	rows := make([][]any, len(r.Observations))
-	for i, o := range r.Observations {
+	labels := newValues(len(r.Observations), 1)
+	seen := make(map[string]bool, len(r.Observations))
+	rows := newValues(len(r.Observations), 14)
+	year := int64(r.Year)
+	for _, o := range r.Observations {
 		breakdown := o.Breakdown
 		if breakdown == "" {
 			breakdown = gongkai.BreakdownTotal
 		}
-		rows[i] = []any{o.Indicator, breakdown, o.Value, o.Unit, o.Label, o.Column, o.Raw, o.Line, o.Page, jsonArray(o.Flags)}
+		if !seen[o.Label] {
+			seen[o.Label] = true
+			labels.add(o.Label)
+		}
+		rows.add(reportID, int64(1), r.Publisher.ID, year, o.Indicator, breakdown,
+			nullable(o.Value), o.Unit, o.Label, nullable(o.Column), o.Raw, int64(o.Line), int64(o.Page), jsonArray(o.Flags))
 	}
-	if err := insertRows(ctx, tx, `
-		INSERT INTO labels (text) SELECT DISTINCT o.value->>4 FROM json_each(?1) o WHERE true
-		ON CONFLICT (text) DO NOTHING`, rows); err != nil {
+	if err := labels.insert(ctx, tx, `INSERT OR IGNORE INTO labels (text) VALUES `, ""); err != nil {
 		return err
 	}
-	return insertRows(ctx, tx, `
+	// The rows are selected from their VALUES in order, each label
+	// replaced by its id.
+	return rows.insert(ctx, tx, `
 		INSERT INTO observations (report_id, current, publisher_id, year, indicator,
 			breakdown, value, unit, label_id, column_label, raw, line, page, flags)
-		SELECT ?2, 1, ?3, ?4, o->>0, o->>1, o->>2, o->>3, (SELECT id FROM labels WHERE text = o->>4),
-			o->>5, o->>6, o->>7, o->>8, o->>9
-		FROM (SELECT value AS o FROM json_each(?1) ORDER BY key)`,
-		rows, reportID, r.Publisher.ID, r.Year)
+		SELECT column1, column2, column3, column4, column5, column6, column7, column8,
+			(SELECT id FROM labels WHERE text = column9), column10, column11, column12, column13, column14
+		FROM (VALUES `, `)`)
 }
 
 // insertUnplaced stores the rows the parser could not place; positions count from 1.
 func insertUnplaced(ctx context.Context, tx dbtx, reportID int64, unplaced []gongkai.Unplaced) error {
-	rows := make([][]any, len(unplaced))
+	rows := newValues(len(unplaced), 7)
 	for i, u := range unplaced {
-		rows[i] = []any{i + 1, u.Label, jsonArray(u.Cells), u.Line, u.Page, u.Reason}
+		rows.add(reportID, int64(i+1), u.Label, jsonArray(u.Cells), int64(u.Line), int64(u.Page), u.Reason)
 	}
-	return insertRows(ctx, tx, `
-		INSERT INTO unplaced (report_id, position, label, cells, line, page, reason)
-		SELECT ?2, u->>0, u->>1, u->>2, u->>3, u->>4, u->>5 FROM (SELECT value AS u FROM json_each(?1) ORDER BY key)`,
-		rows, reportID)
+	return rows.insert(ctx, tx, `INSERT INTO unplaced (report_id, position, label, cells, line, page, reason) VALUES `, "")
 }
 
 // Meta keys of the dataset as a whole.
