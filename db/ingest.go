@@ -33,8 +33,8 @@ func (d *DB) IngestReport(ctx context.Context, r *gongkai.Report, rules []catalo
 		}
 		check.Apply(r, rules, prev)
 		out, err := storeReport(ctx, tx, r, opt, now)
-		if err != nil || out.Status == StatusUnchanged {
-			return out, err
+		if err != nil || out.Status == StatusUnchanged || out.Status == StatusSourced {
+			return out, err // the figures stored are unchanged
 		}
 		if err := recheckNext(ctx, tx, r, rules); err != nil {
 			return Outcome{}, fmt.Errorf("re-check %s %d against %d: %w", r.Publisher.ID, r.Year+1, r.Year, err)

@@ -88,3 +88,52 @@ func TestStoreReportFromDiskHasNoProvenance(t *testing.T) {
 		t.Errorf("provenance of a file from disk = %q, %v, %+v; want none", got.SourceURL, got.FetchedAt, got.Files)
 	}
 }
+
+// TestFetchedAfterDiskGainsProvenance: a report ingested from disk and
+// later fetched as the very same file gains where it was fetched from
+// (StatusSourced, a new dataset version); its figures stay as they were,
+// and fetching it again changes nothing.
+func TestFetchedAfterDiskGainsProvenance(t *testing.T) {
+	ctx := context.Background()
+	d := MustOpenDB(t)
+	first := mustStore(t, d, xuecheng2017(t), StoreOptions{})
+	figures := Count(t, d, "observations", "report_id = ?", first.ReportID)
+	before, _, err := d.Version(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	at := time.Date(2024, 3, 1, 8, 30, 0, 0, time.UTC)
+	r := xuecheng2017(t)
+	r.SourceURL, r.FetchedAt = "http://www.xuecheng.gov.cn/zwgk/ndbg/a.txt", at
+	r.Files = []gongkai.SourceFile{fetchedFile(r.SourceURL, gongkai.RoleAttachment, true, r.Source, at)}
+	out, err := d.StoreReport(ctx, r, StoreOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Status != StatusSourced || out.ReportID != first.ReportID {
+		t.Fatalf("outcome %+v, want %s of report %d", out, StatusSourced, first.ReportID)
+	}
+	got, err := d.FindReport(ctx, first.ReportID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.SourceURL != r.SourceURL || !got.FetchedAt.Equal(at) || len(got.Files) != 1 {
+		t.Errorf("provenance = %q, %v, %+v; want %q, %v and the file", got.SourceURL, got.FetchedAt, got.Files, r.SourceURL, at)
+	}
+	if n := Count(t, d, "observations", "report_id = ?", first.ReportID); n != figures {
+		t.Errorf("%d figures after the provenance was added, want the %d stored", n, figures)
+	}
+	after, _, err := d.Version(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after == before {
+		t.Errorf("dataset version %q unchanged by the provenance added", after)
+	}
+
+	again, err := d.StoreReport(ctx, r, StoreOptions{})
+	if err != nil || again.Status != StatusUnchanged {
+		t.Errorf("fetched again: %+v, %v; want %s", again, err, StatusUnchanged)
+	}
+}

@@ -31,11 +31,14 @@ const (
 	StatusStored    = "stored"    // a new report
 	StatusUnchanged = "unchanged" // the same file is already the current report: nothing written
 	StatusReplaced  = "replaced"  // a new report superseding the previous one
+	// StatusSourced: the same file is already the current report, stored
+	// from disk; what is written is where it was fetched from.
+	StatusSourced = "sourced"
 )
 
 // Outcome says what StoreReport did.
 type Outcome struct {
-	Status   string // StatusStored, StatusUnchanged or StatusReplaced
+	Status   string // StatusStored, StatusUnchanged, StatusSourced or StatusReplaced
 	ReportID int64
 	Previous int64 // the replaced report's id, for StatusReplaced
 }
@@ -44,7 +47,9 @@ type Outcome struct {
 // rows and checks in one transaction: on any error nothing of r is written.
 //
 // Storing the file that is already the current report of its publisher and
-// year does nothing and reports StatusUnchanged. A different file for a
+// year does nothing and reports StatusUnchanged; when the stored report
+// says nowhere where it came from and r does (a report ingested from disk,
+// fetched later), r's provenance is added and it reports StatusSourced. A different file for a
 // publisher and year that has a current report is refused with an ECONFLICT
 // error unless opt.Replace is set; then the previous report and its
 // observations stay stored but are no longer current.
@@ -95,6 +100,26 @@ func (d *DB) writeReport(ctx context.Context, r *gongkai.Report, store func(tx d
 	return out, nil
 }
 
+// addProvenance gives the stored report id, whose file is r's, r's
+// provenance when it has none: StatusSourced; otherwise nothing is written
+// (StatusUnchanged).
+func addProvenance(ctx context.Context, tx dbtx, id int64, r *gongkai.Report) (Outcome, error) {
+	unchanged := Outcome{Status: StatusUnchanged, ReportID: id}
+	if r.SourceURL == "" && len(r.Files) == 0 {
+		return unchanged, nil
+	}
+	var sourced bool
+	if err := tx.QueryRowContext(ctx, `
+		SELECT source_url != '' OR EXISTS (SELECT 1 FROM report_files WHERE report_id = ?1)
+		FROM reports WHERE id = ?1`, id).Scan(&sourced); err != nil || sourced {
+		return unchanged, err
+	}
+	if err := insertProvenance(ctx, tx, id, r); err != nil {
+		return Outcome{}, err
+	}
+	return Outcome{Status: StatusSourced, ReportID: id}, nil
+}
+
 // storeReport does StoreReport's work within tx.
 func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptions, now time.Time) (Outcome, error) {
 	prev, prevSHA, err := currentReport(ctx, tx, r.Publisher.ID, r.Year)
@@ -103,7 +128,7 @@ func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptio
 	}
 	switch {
 	case prev != 0 && prevSHA == r.SHA256:
-		return Outcome{Status: StatusUnchanged, ReportID: prev}, nil
+		return addProvenance(ctx, tx, prev, r)
 	case prev != 0 && !opt.Replace:
 		return Outcome{}, conflictError(r, prevSHA)
 	}

@@ -200,7 +200,7 @@ func (l *fetchLog) entry(line logLine) {
 // describe is the text of a line after its status and URL.
 func describe(l logLine) string {
 	switch l.Status {
-	case db.StatusStored, db.StatusReplaced, db.StatusUnchanged:
+	case db.StatusStored, db.StatusReplaced, db.StatusUnchanged, db.StatusSourced:
 		s := fmt.Sprintf("%s %d, %s, %d figures, %d rows unplaced, %s", l.Publisher, l.Year, l.Template,
 			l.Figures, l.Unplaced, l.Checks)
 		if l.SourceURL != l.URL {
@@ -228,8 +228,8 @@ func (l *fetchLog) summary(counts map[string]int, took time.Duration) {
 	for _, n := range counts {
 		total += n
 	}
-	fmt.Fprintf(l.w, "%d URLs: %d stored, %d replaced, %d unchanged, %d refused, %d failed, %d skipped by robots.txt, %d skipped, %d listing pages (%.1fs)\n",
-		total, counts[db.StatusStored], counts[db.StatusReplaced], counts[db.StatusUnchanged], counts[fetch.StatusRefused],
+	fmt.Fprintf(l.w, "%d URLs: %d stored, %d replaced, %d unchanged, %d given their source, %d refused, %d failed, %d skipped by robots.txt, %d skipped, %d listing pages (%.1fs)\n",
+		total, counts[db.StatusStored], counts[db.StatusReplaced], counts[db.StatusUnchanged], counts[db.StatusSourced], counts[fetch.StatusRefused],
 		counts[fetch.StatusFailed], counts[fetch.StatusRobots], counts[fetch.StatusSkipped], counts[fetch.StatusListing],
 		took.Seconds())
 }
