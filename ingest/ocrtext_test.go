@@ -1,0 +1,131 @@
+package ingest
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai"
+)
+
+// Damage that OCR and pdftotext do to a table's text, and the rules that
+// read through it or refuse it (testdata/pdftext holds whole reports).
+
+// withBorders prints the rows of pdfLayout with the table's vertical rules
+// read as a letter between the cells.
+func withBorders(text, rule string) string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		fields := strings.Fields(l)
+		// the label's own words stay together; the rule stands between cells
+		if i := slices.IndexFunc(fields, func(f string) bool { return strings.Trim(f, "0123456789") == "" }); i > 0 {
+			l = "    " + strings.Join(fields[:i], " ") + " " + rule + " " + strings.Join(fields[i:], " "+rule+" ")
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestOCRBorderLettersPartCells(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	for _, rule := range []string{"l", "I", "丨"} {
+		t.Run(rule, func(t *testing.T) {
+			r, err := Parse("ocr.txt", []byte(withBorders(pdfLayout(rows), rule)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			noUnplaced(t, r)
+			if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
+				t.Errorf("%d figures found, want %d", found, want)
+			}
+			for _, o := range r.Observations {
+				if hasFlag(o, gongkai.FlagLocalRow) {
+					t.Errorf("a rule read as %q opened a row of its own: %s = %s", rule, o.Indicator, show(o.Value))
+				}
+			}
+		})
+	}
+}
+
+// A rule read as the digit 1 cannot be told from a figure: the row then
+// prints more figures than the form has columns, and is refused.
+func TestOCRBorderDigitRefused(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	table2 := "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容      本年处理决定数量\n行政许可          45\n"
+	r, err := Parse("ocr.txt", []byte(table2+withBorders(pdfLayout(rows), "1")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found := checkTable3(t, r, rows, ""); found != 0 {
+		t.Errorf("%d figures placed from rows whose rules read as 1", found)
+	}
+	if !unplacedBecause(r, "予以公开", "not the form's 7") {
+		t.Errorf("予以公开 not unplaced for its count: %+v", r.Unplaced)
+	}
+}
+
+// OCR prints a space inside a header (上一年项目 数量): the two words, joined,
+// are one column of the form, not two.
+func TestSpacedHeaderWordsJoin(t *testing.T) {
+	text := "二、主动公开政府信息情况\n" +
+		"              第二十条第（六）项\n" +
+		"    信息 内容      上一年项目 数量   本年增/减   处理决定 数量\n" +
+		"    行政处罚          0        -6         134\n" +
+		"    行政强制         100       -4         0\n\n" +
+		"三、收到和处理政府信息公开申请情况\n"
+	r, err := Parse("ocr.txt", []byte("某县2019年政府信息公开工作年度报告\n"+text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCells(t, r, []cellCase{
+		{indicator: "penalties.items_last_year", breakdown: "total", value: "0"},
+		{indicator: "penalties.items_change", breakdown: "total", value: "-6"},
+		{indicator: "penalties.decisions", breakdown: "total", value: "134"},
+		{indicator: "enforcement.items_last_year", breakdown: "total", value: "100"},
+		{indicator: "enforcement.decisions", breakdown: "total", value: "0"},
+	})
+}
+
+// insertRow puts a row printed beside figures after the row of an
+// indicator.
+func insertRow(rows []damagedRow, after string, row damagedRow) []damagedRow {
+	i := slices.IndexFunc(rows, func(r damagedRow) bool { return r.indicator == after })
+	return slices.Insert(slices.Clone(rows), i+1, row)
+}
+
+// A narrow merged cell wraps a heading (（四）无法提供 as （四）无 / 法提供): its
+// piece printed on the line of a row under it, beside that row's figures,
+// does not make them the heading's.
+func TestHeadingPieceBesideFiguresRefused(t *testing.T) {
+	rows := damagedTable3(t, 4, gongkai.Template2021)
+	rows = insertRow(rows, "requests.unavailable.not_held", damagedRow{label: "法提供", figures: []int{2, 0, 0, 1, 0, 0, 3}})
+	r, err := Parse("pdftotext.txt", []byte(pdfLayout(rows)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasObs(r, "requests.unavailable", "natural_person") {
+		t.Error("figures beside a piece of （四）无法提供 placed on the heading")
+	}
+	if !unplacedBecause(r, "法提供", "a piece of heading") {
+		t.Errorf("法提供 not unplaced with the reason: %+v", r.Unplaced)
+	}
+}
+
+// A short piece from inside a wrapped label (其政府 of 申请人…不再处理其政府信息
+// 公开申请) is no row the report adds: its figures are not a local row's.
+func TestLabelPieceIsNoLocalRow(t *testing.T) {
+	rows := damagedTable3(t, 4, gongkai.Template2021)
+	rows = insertRow(rows, "requests.other_handling.no_correction", damagedRow{label: "其政府", figures: []int{1, 0, 0, 0, 0, 0, 1}})
+	r, err := Parse("pdftotext.txt", []byte(pdfLayout(rows)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range r.Observations {
+		if hasFlag(o, gongkai.FlagLocalRow) {
+			t.Errorf("a piece of a wrapped label placed as a local row: %s = %s (%s)", o.Indicator, show(o.Value), o.Label)
+		}
+	}
+	if !unplacedBecause(r, "其政府", "a piece of the wrapped label") {
+		t.Errorf("其政府 not unplaced with the reason: %+v", r.Unplaced)
+	}
+}
