@@ -129,3 +129,62 @@ func TestLabelPieceIsNoLocalRow(t *testing.T) {
 		t.Errorf("其政府 not unplaced with the reason: %+v", r.Unplaced)
 	}
 }
+
+// wrapAround prints the row of an indicator as pdftotext -layout prints a
+// label wrapped in a narrow cell: its first piece, the figures on a line of
+// their own, then the rest; the heading above it printed after it, as a
+// merged cell centred beside its rows prints.
+func wrapAround(t *testing.T, text, rowLabel, heading string, cut int) string {
+	t.Helper()
+	lines := strings.Split(text, "\n")
+	h := slices.IndexFunc(lines, func(l string) bool { return strings.TrimSpace(l) == heading })
+	i := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, rowLabel) })
+	if h < 0 || i < 0 {
+		t.Fatalf("no %s or %s in the table", heading, rowLabel)
+	}
+	rs := []rune(rowLabel)
+	figures := strings.TrimSpace(strings.Replace(lines[i], rowLabel, "", 1))
+	wrapped := []string{"        " + string(rs[:cut]), "                         " + figures, "             " + string(rs[cut:]), " " + heading}
+	out := slices.Concat(lines[:h], lines[h+1:i], wrapped, lines[i+1:])
+	return strings.Join(out, "\n")
+}
+
+// A label wrapped around its figures, first under a heading printed after
+// it: the form's order of rows (the first row of the next heading, its
+// number 1. and most of its wording) places it, and the rest of the label
+// joins it.
+func TestWrappedLabelAroundFigures(t *testing.T) {
+	rows := damagedTable3(t, 6, gongkai.Template2021)
+	text := wrapAround(t, pdfLayout(rows), "1.本机关不掌握相关政府信息", "（四）无法提供", 12)
+	r, err := Parse("pdftotext.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
+		t.Errorf("%d figures found, want %d; unplaced %+v", found, want, r.Unplaced)
+	}
+	if o := obs(t, r, "requests.unavailable.not_held", "total"); o.Label != "1.本机关不掌握相关政府信息" {
+		t.Errorf("label %q, want the whole wrapped label", o.Label)
+	}
+}
+
+// The form's order places a row under the next heading only as that
+// heading's first: a piece numbered 2. is not taken for it.
+func TestWrappedLabelOutOfOrderRefused(t *testing.T) {
+	rows := damagedTable3(t, 6, gongkai.Template2021)
+	text := wrapAround(t, pdfLayout(rows), "1.本机关不掌握相关政府信息", "（四）无法提供", 12)
+	if !strings.Contains(text, "1.本机关不掌握相关政府\n") {
+		t.Fatal("the label is not wrapped")
+	}
+	text = strings.Replace(text, "1.本机关不掌握相关政府\n", "2.本机关不掌握相关政府\n", 1)
+	r, err := Parse("pdftotext.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasObs(r, "requests.unavailable.not_held", "total") {
+		t.Errorf("a row numbered 2. placed as the first of its heading: %+v", obs(t, r, "requests.unavailable.not_held", "total"))
+	}
+	if !unplacedBecause(r, "本机关不掌握相关政府", "") {
+		t.Errorf("the row numbered 2. is not unplaced: %+v", r.Unplaced)
+	}
+}
