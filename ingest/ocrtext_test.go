@@ -188,3 +188,25 @@ func TestWrappedLabelOutOfOrderRefused(t *testing.T) {
 		t.Errorf("the row numbered 2. is not unplaced: %+v", r.Unplaced)
 	}
 }
+
+// A piece of a merged heading printed on a row's line, one space before the
+// row's numbered label (（四）无法 2.没有现成信息需要另行制作): a label starts at
+// its number, so the two are two cells and the row keeps its figures.
+func TestHeadingPieceBeforeNumberedLabel(t *testing.T) {
+	rows := damagedTable3(t, 8, gongkai.Template2021)
+	lines := strings.Split(pdfLayout(rows), "\n")
+	h := slices.IndexFunc(lines, func(l string) bool { return strings.TrimSpace(l) == "（四）无法提供" })
+	i := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "2.没有现成信息需要另行制作") })
+	if h < 0 || i < 0 {
+		t.Fatal("no （四）无法提供 or its second row in the table")
+	}
+	lines[i] = strings.Replace(lines[i], "    2.", "（四）无法 2.", 1)
+	lines = slices.Delete(lines, h, h+1)
+	r, err := Parse("pdftotext.txt", []byte(strings.Join(lines, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
+		t.Errorf("%d figures found, want %d; unplaced %+v", found, want, r.Unplaced)
+	}
+}

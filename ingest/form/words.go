@@ -12,6 +12,11 @@ func (r *reader) apart(a, b string) bool {
 	if r.knownWhole(a + b) {
 		return false
 	}
+	if label.Parse(b).Enum != "" {
+		// A label starts at its number: a piece of a merged heading
+		// printed beside it (（四）无法 2.没有现成信息…) is another cell.
+		return true
+	}
 	if r.known(a) && r.known(b) {
 		return true
 	}
