@@ -59,7 +59,7 @@ func TestOCRBorderDigitRefused(t *testing.T) {
 	if found := checkTable3(t, r, rows, ""); found != 0 {
 		t.Errorf("%d figures placed from rows whose rules read as 1", found)
 	}
-	if !unplacedBecause(r, "予以公开", "not the form's 7") {
+	if !unplacedBecause(r, "予以公开", "the form has 7") {
 		t.Errorf("予以公开 not unplaced for its count: %+v", r.Unplaced)
 	}
 }
@@ -208,5 +208,67 @@ func TestHeadingPieceBeforeNumberedLabel(t *testing.T) {
 	}
 	if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
 		t.Errorf("%d figures found, want %d; unplaced %+v", found, want, r.Unplaced)
+	}
+}
+
+// dropLabels prints table 3 as reading-order text prints rows whose labels
+// sit in merged cells: the figures of the rows of the indicators without
+// their labels, after the figures of the row before. drop names rows left
+// out whole.
+func dropLabels(t *testing.T, rows []damagedRow, unlabelled, drop []string) string {
+	t.Helper()
+	var kept []damagedRow
+	for i, r := range rows {
+		switch {
+		case slices.Contains(drop, r.indicator):
+		case r.indicator == "" && i+1 < len(rows) && slices.Contains(unlabelled, rows[i+1].indicator):
+			// the heading, printed in a merged cell, is elsewhere too
+		case slices.Contains(unlabelled, r.indicator):
+			r.label = ""
+			kept = append(kept, r)
+		default:
+			kept = append(kept, r)
+		}
+	}
+	return pdfLayout(kept)
+}
+
+// Figures of rows whose labels are printed elsewhere follow the row before
+// them: placed by the form's order of rows when there are seven for each
+// row the form prints before the next row read, each seven adding up.
+func TestFiguresAfterRowPlacedByFormOrder(t *testing.T) {
+	rows := damagedTable3(t, 9, gongkai.Template2021)
+	text := dropLabels(t, rows, []string{"requests.disclosed", "requests.partially_disclosed"}, nil)
+	r, err := Parse("pdftotext.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
+		t.Errorf("%d figures found, want %d; unplaced %+v", found, want, r.Unplaced)
+	}
+	if o := obs(t, r, "requests.partially_disclosed", "total"); !hasFlag(o, gongkai.FlagPlacedByFormOrder) {
+		t.Errorf("flags %v, want %s", o.Flags, gongkai.FlagPlacedByFormOrder)
+	}
+}
+
+// When the runs of seven do not match the rows the form prints before the
+// next row read, neither the row nor the run is placed.
+func TestFiguresAfterRowRefused(t *testing.T) {
+	rows := damagedTable3(t, 9, gongkai.Template2021)
+	text := dropLabels(t, rows, []string{"requests.disclosed"}, []string{"requests.partially_disclosed"})
+	r, err := Parse("pdftotext.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range []string{"requests.carried_over", "requests.disclosed", "requests.partially_disclosed"} {
+		if hasObs(r, ind, "total") {
+			t.Errorf("%s placed although the figures after 二、上年结转 do not fit the rows before the next one", ind)
+		}
+	}
+	if !unplacedBecause(r, "上年结转", "the form prints 2 rows between") {
+		t.Errorf("二、上年结转 not unplaced with the reason: %+v", r.Unplaced)
+	}
+	if found, want := checkTable3(t, r, rows, ""), 7*(printedRows(rows)-3); found != want {
+		t.Errorf("%d figures found, want %d", found, want)
 	}
 }

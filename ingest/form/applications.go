@@ -22,8 +22,9 @@ type applicationsTable struct {
 	group          *rowSpec // innermost heading row in force
 	// otherHandlingRows: a row under （六）其他处理 was read, the 2021 layout.
 	otherHandlingRows bool
-	otherHandlingObs  []int    // observations of （六）其他处理 itself
-	last              *rowSpec // the last row (not heading) opened
+	otherHandlingObs  []int         // observations of （六）其他处理 itself
+	last              *rowSpec      // the last row (not heading) opened
+	figuresAfter      *figuresAfter // figures after a row's own, held until the next row read
 }
 
 // isApplicationsHeader reports whether l is a header cell of table 3. 其他 and 总计

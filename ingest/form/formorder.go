@@ -40,11 +40,17 @@ func (r *reader) byFormOrder(cur *openRow, slots []slot) ([]slot, string, string
 	if sum != figures[len(figures)-1] {
 		return nil, "", fmt.Sprintf("the header of table 3 does not show its columns, and the row's figures do not add up to its 总计 (%v ≠ %v): the form's order is not certain", sum, figures[len(figures)-1])
 	}
+	return r.formOrderSlots(), gongkai.FlagPlacedByFormOrder, ""
+}
+
+// formOrderSlots is the seven columns of table 3 in the form's order.
+func (r *reader) formOrderSlots() []slot {
+	form := r.s.applications.templateColumns(gongkai.Template2021)
 	out := make([]slot, len(form))
 	for i, c := range form {
 		out[i] = slot{key: c.key, printed: c.label, block: r.s.applications, x0: -1, x1: -1, idx: -1}
 	}
-	return out, gongkai.FlagPlacedByFormOrder, ""
+	return out
 }
 
 // completeApplicants reports whether slots are the seven columns of table

@@ -515,6 +515,7 @@ func (r *reader) openRow(row *rowSpec, c layout.Cell) {
 			r.applications.group = nil
 		}
 		if !row.group {
+			r.settleFiguresAfter(row)
 			r.applications.last = row
 		}
 		if row.depth == 3 && row.parent == r.s.otherHandling.id {
@@ -528,6 +529,7 @@ func (r *reader) openRow(row *rowSpec, c layout.Cell) {
 // table 3 turned out to make headings.
 func (r *reader) finish() {
 	r.closeRow()
+	r.settleFiguresAfter(nil)
 	r.closeReviews()
 	r.settleRuns()
 	r.derived()

@@ -21,6 +21,9 @@ func (r *reader) closeRow() {
 	if cur == nil || cur.row != nil && len(cur.values) == 0 {
 		return // printed with no cells at all: nothing to read, nothing to report
 	}
+	if r.holdFiguresAfter(cur) {
+		return
+	}
 	figures := cur.hasFigures(r.isUnit)
 	slots, reason := r.rowColumns(cur, figures)
 	if reason != "" {
