@@ -51,14 +51,14 @@ var pdftextReports = []struct {
 	{"form2019-b.plain.txt", 79, 0},
 	{"form2019-b.raw.txt", -1, 0},
 	{"form2019-b.ocr.txt", 178, 0},
-	{"legacy2014-a.layout.txt", 57, 0},
-	{"legacy2014-a.plain.txt", 20, 0},
+	{"legacy2014-a.layout.txt", 73, 0},
+	{"legacy2014-a.plain.txt", 29, 0},
 	{"legacy2014-a.raw.txt", 73, 0},
-	{"legacy2014-a.ocr.txt", 57, 0},
-	{"legacy2014-b.layout.txt", 54, 0},
-	{"legacy2014-b.plain.txt", 21, 0},
+	{"legacy2014-a.ocr.txt", 73, 0},
+	{"legacy2014-b.layout.txt", 71, 0},
+	{"legacy2014-b.plain.txt", 28, 0},
 	{"legacy2014-b.raw.txt", 73, 0},
-	{"legacy2014-b.ocr.txt", 54, 0},
+	{"legacy2014-b.ocr.txt", 71, 0},
 }
 
 func TestPDFText(t *testing.T) {
