@@ -337,10 +337,12 @@ func (r *reader) nextRow(l label.Label) *rowSpec {
 		return nil
 	}
 	next := rows[i+1]
-	if next.group && l.Ordinal() == 1 && i+2 < len(rows) && rows[i+2].parent == next.id {
+	if first := slices.IndexFunc(rows, func(row *rowSpec) bool { return row.parent == next.id }); next.group && l.Ordinal() == 1 && first >= 0 {
 		// The first row under the next heading, whose label (printed
-		// once, centred beside its rows) comes later.
-		next = rows[i+2]
+		// once, centred beside its rows) comes later. The catalogue
+		// lists the rows of （六）其他处理, which only the 2021 form
+		// has, last.
+		next = rows[first]
 	} else if next.parent != last.parent {
 		return nil
 	}
