@@ -64,10 +64,14 @@ func TestOCRBorderDigitRefused(t *testing.T) {
 	}
 }
 
-// OCR prints a space inside a header (上一年项目 数量): the two words, joined,
-// are one column of the form, not two.
+// OCR prints spaces inside a header (上一年项目 数量, 对外公 开总 数量): words
+// that, joined, are one wording of the form or a piece of one are one
+// cell, not two.
 func TestSpacedHeaderWordsJoin(t *testing.T) {
 	text := "二、主动公开政府信息情况\n" +
+		"                第二十条 第（一）项\n" +
+		"    信息内容      本年新制作数量 本年新公开数量 对外公 开总 数量\n" +
+		"     规 章          184     272     0\n\n" +
 		"              第二十条第（六）项\n" +
 		"    信息 内容      上一年项目 数量   本年增/减   处理决定 数量\n" +
 		"    行政处罚          0        -6         134\n" +
@@ -78,6 +82,9 @@ func TestSpacedHeaderWordsJoin(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkCells(t, r, []cellCase{
+		{indicator: "regulations.issued", breakdown: "total", value: "184"},
+		{indicator: "regulations.published", breakdown: "total", value: "272"},
+		{indicator: "regulations.published_total", breakdown: "total", value: "0"},
 		{indicator: "penalties.items_last_year", breakdown: "total", value: "0"},
 		{indicator: "penalties.items_change", breakdown: "total", value: "-6"},
 		{indicator: "penalties.decisions", breakdown: "total", value: "134"},
