@@ -1,4 +1,4 @@
-package ingest_test
+package ingest
 
 import (
 	"encoding/csv"
@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai"
-	"github.com/gongkai/gongkai/ingest"
 )
 
 // Text taken from PDFs of tables whose figures are known
@@ -70,7 +69,7 @@ func TestPDFText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := ingest.Parse(pr.file, data)
+			r, err := Parse(pr.file, data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -98,6 +97,20 @@ func TestPDFText(t *testing.T) {
 // readTruth reads a table's figures by "indicator|breakdown".
 func readTruth(t *testing.T, path string) map[string]float64 {
 	t.Helper()
+	truth := map[string]float64{}
+	for _, rec := range readCSV(t, path)[1:] {
+		v, err := strconv.ParseFloat(rec[2], 64)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		truth[rec[0]+"|"+rec[1]] = v
+	}
+	return truth
+}
+
+// readCSV reads the records of a CSV file, its header first.
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -107,15 +120,7 @@ func readTruth(t *testing.T, path string) map[string]float64 {
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	truth := map[string]float64{}
-	for _, rec := range recs[1:] {
-		v, err := strconv.ParseFloat(rec[2], 64)
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		truth[rec[0]+"|"+rec[1]] = v
-	}
-	return truth
+	return recs
 }
 
 // scoreTruth counts the figures of a parse that are the table's own, and
