@@ -279,3 +279,25 @@ func TestFiguresAfterRowRefused(t *testing.T) {
 		t.Errorf("%d figures found, want %d", found, want)
 	}
 }
+
+// A run of sevens that fits the rows in count but not in arithmetic is
+// not placed either.
+func TestFiguresAfterRowNotAddingUpRefused(t *testing.T) {
+	rows := damagedTable3(t, 9, gongkai.Template2021)
+	i := slices.IndexFunc(rows, func(r damagedRow) bool { return r.indicator == "requests.disclosed" })
+	rows[i].figures = slices.Clone(rows[i].figures)
+	rows[i].figures[6]++ // a 总计 that is not the sum of its row
+	text := dropLabels(t, rows, []string{"requests.disclosed", "requests.partially_disclosed"}, nil)
+	r, err := Parse("pdftotext.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range []string{"requests.carried_over", "requests.disclosed", "requests.partially_disclosed"} {
+		if hasObs(r, ind, "total") {
+			t.Errorf("%s placed although seven of the figures after 二、上年结转 do not add up", ind)
+		}
+	}
+	if !unplacedBecause(r, "上年结转", "do not add up") {
+		t.Errorf("二、上年结转 not unplaced with the reason: %+v", r.Unplaced)
+	}
+}
