@@ -301,3 +301,31 @@ func TestFiguresAfterRowNotAddingUpRefused(t *testing.T) {
 		t.Errorf("二、上年结转 not unplaced with the reason: %+v", r.Unplaced)
 	}
 }
+
+// Figures parted by spaces in one cell (OCR lost the rules between them)
+// are several figures, never the one their digits make together; a figure
+// whose thousands are parted by spaces (1 234) stays one.
+func TestSpacedFiguresInOneCell(t *testing.T) {
+	table2 := "二、主动公开政府信息情况\n第二十条第（五）项\n| 信息内容 | 本年处理决定数量 |\n| 行政许可 | 1 234 |\n"
+	table3 := "三、收到和处理政府信息公开申请情况\n" +
+		"| | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n" +
+		"| 一、本年新收政府信息公开申请数量 | 923 | 678 | 88 1652 20 | 0 | 3361 |\n" +
+		"| 二、上年结转政府信息公开申请数量 | 1 | 2 | 3 4 5 | 0 | 15 |\n"
+	r, err := Parse("ocr.md", []byte("某县2021年政府信息公开工作年度报告\n"+table2+table3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCells(t, r, []cellCase{
+		{indicator: "licensing.decisions", breakdown: "total", value: "1234"},
+		{indicator: "requests.received", breakdown: "research_institution", value: "88"},
+		{indicator: "requests.received", breakdown: "public_interest_org", value: "1652"},
+		{indicator: "requests.received", breakdown: "legal_service_org", value: "20"},
+		{indicator: "requests.received", breakdown: "total", value: "3361"},
+		{indicator: "requests.carried_over", breakdown: "public_interest_org", value: "4"},
+	})
+	for _, o := range r.Observations {
+		if o.Value != nil && *o.Value > 10000 {
+			t.Errorf("%s [%s] = %v: figures of several cells read as one", o.Indicator, o.Breakdown, *o.Value)
+		}
+	}
+}
