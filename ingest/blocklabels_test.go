@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"encoding/csv"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -60,15 +58,7 @@ func TestBlockLabelsNeverShiftFigures(t *testing.T) {
 // indicator, breakdown, value (blank for a blank cell), column.
 func readBlockExpected(t *testing.T, path string) []wantFigure {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readCSV(t, path)
 	var out []wantFigure
 	for _, r := range recs[1:] {
 		out = append(out, wantFigure{indicator: r[0], breakdown: r[1], value: parseExpectedValue(t, r[2]), column: r[3]})

@@ -393,17 +393,33 @@ func TestTable4PlacedByFormOrder(t *testing.T) {
 	}
 	checkCells(t, r, cases)
 
-	// Totals printed as 0 where their parts add to more: the order of the
-	// form is not certain, and nothing is placed.
+	// A total printed as 0 where its parts add to more: that block's order
+	// is not certain and it is unplaced; the header names the three blocks
+	// in the form's order, so the blocks that add up are placed.
 	figures[4] = 0
 	r, err = Parse("pdftotext.txt", []byte(pdfLayout(rows)+shreddedTable4(figures)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if hasObs(r, "reconsiderations.upheld", "total") || hasObs(r, "lawsuits.direct.total", "total") {
-		t.Error("table 4 placed by the form's order although a block does not add up")
+	if hasObs(r, "reconsiderations.upheld", "total") || hasObs(r, "reconsiderations.total", "total") {
+		t.Error("a block of table 4 placed by the form's order although it does not add up")
 	}
-	if !unplacedBecause(r, "行政复议", "not the sum of its results") {
+	if !unplacedBecause(r, "行政复议", "not the sum of its results (55 ≠ 0)") {
+		t.Errorf("the block not unplaced with the reason: %+v", r.Unplaced)
+	}
+	checkCells(t, r, cases[5:])
+
+	// With a block not named in the header, the blocks' places are not
+	// certain either: nothing is placed.
+	text := strings.Replace(shreddedTable4(figures), "复议后起诉", "", 1)
+	r, err = Parse("pdftotext.txt", []byte(pdfLayout(rows)+text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasObs(r, "lawsuits.direct.total", "total") || hasObs(r, "lawsuits.after_reconsideration.total", "total") {
+		t.Error("table 4 placed block by block although its header does not name every block")
+	}
+	if !unplacedBecause(r, "行政复议", "a block's 总计 is not the sum of its results") {
 		t.Errorf("table 4 not unplaced with the reason: %+v", r.Unplaced)
 	}
 }

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -25,15 +24,7 @@ func key(indicator, breakdown string) string { return indicator + "|" + breakdow
 // the form, with the row and column it is printed under.
 func readExpected(t *testing.T, path string) []wantFigure {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readCSV(t, path)
 	var out []wantFigure
 	for _, r := range recs[1:] {
 		out = append(out, wantFigure{indicator: r[0], breakdown: r[1], value: parseExpectedValue(t, r[2]), column: r[3], label: r[4]})

@@ -22,8 +22,9 @@ type applicationsTable struct {
 	group          *rowSpec // innermost heading row in force
 	// otherHandlingRows: a row under （六）其他处理 was read, the 2021 layout.
 	otherHandlingRows bool
-	otherHandlingObs  []int    // observations of （六）其他处理 itself
-	last              *rowSpec // the last row (not heading) opened
+	otherHandlingObs  []int         // observations of （六）其他处理 itself
+	last              *rowSpec      // the last row (not heading) opened
+	figuresAfter      *figuresAfter // figures after a row's own, held until the next row read
 	// order is the rows read, placed or not, for the form's row order to
 	// place what their labels could not (roworder.go); filling is set
 	// while it does.

@@ -2,9 +2,11 @@ package form
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/figure"
+	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/layout"
 )
 
@@ -38,11 +40,17 @@ func (r *reader) byFormOrder(cur *openRow, slots []slot) ([]slot, string, string
 	if sum != figures[len(figures)-1] {
 		return nil, "", fmt.Sprintf("the header of table 3 does not show its columns, and the row's figures do not add up to its 总计 (%v ≠ %v): the form's order is not certain", sum, figures[len(figures)-1])
 	}
+	return r.formOrderSlots(), gongkai.FlagPlacedByFormOrder, ""
+}
+
+// formOrderSlots is the seven columns of table 3 in the form's order.
+func (r *reader) formOrderSlots() []slot {
+	form := r.s.applications.templateColumns(gongkai.Template2021)
 	out := make([]slot, len(form))
 	for i, c := range form {
 		out[i] = slot{key: c.key, printed: c.label, block: r.s.applications, x0: -1, x1: -1, idx: -1}
 	}
-	return out, gongkai.FlagPlacedByFormOrder, ""
+	return out
 }
 
 // completeApplicants reports whether slots are the seven columns of table
@@ -92,8 +100,11 @@ func (r *reader) plainFigures(values []layout.Cell) ([]float64, []layout.Cell, b
 // columns cannot be read: by the form's order of blocks and results, when
 // exactly the form's fifteen figures are printed and each block's 总计 is
 // the sum of its results; otherwise they are reported unplaced, with the
-// reason.
-func (r *reader) reviewsByFormOrder(data []layout.Cell) {
+// reason. When the header names every block in the form's order
+// (blocksNamed), the blocks that add up are placed and only the others
+// are unplaced: the count says where each block's five figures are, and a
+// block's own arithmetic says its order is the form's.
+func (r *reader) reviewsByFormOrder(data []layout.Cell, blocksNamed bool) {
 	if len(data) == 0 {
 		return
 	}
@@ -119,6 +130,9 @@ func (r *reader) reviewsByFormOrder(data []layout.Cell) {
 		reason = "the header of table 4 does not show its columns, and not every cell is a printed figure: no column is certain"
 	case len(figures) != len(slots):
 		reason = fmt.Sprintf("the header of table 4 does not show its columns, and its %d figures are not the form's %d: no column is certain", len(figures), len(slots))
+	case !blocksAddUp(figures, len(results)) && blocksNamed:
+		r.reviewsBlocksByFormOrder(cells, figures, slots, len(results))
+		return
 	case !blocksAddUp(figures, len(results)):
 		reason = "the header of table 4 does not show its columns, and a block's 总计 is not the sum of its results: the form's order is not certain"
 	}
@@ -130,11 +144,54 @@ func (r *reader) reviewsByFormOrder(data []layout.Cell) {
 		r.unplaced = append(r.unplaced, u)
 		return
 	}
+	r.emitReviewsByFormOrder(cells, slots)
+}
+
+// emitReviewsByFormOrder places figures of table 4 under the form's
+// columns, flagged placed_by_form_order.
+func (r *reader) emitReviewsByFormOrder(cells []layout.Cell, slots []slot) {
 	n := len(r.obs)
 	r.emitReviews(cells, slots, func(b *blockSpec) string { return b.label })
 	for i := n; i < len(r.obs); i++ {
 		r.obs[i].Flags = figure.AppendFlag(r.obs[i].Flags, gongkai.FlagPlacedByFormOrder)
 	}
+}
+
+// reviewsBlocksByFormOrder places, of the form's fifteen figures of table
+// 4, the blocks of n whose 总计 is the sum of their results; each other
+// block is unplaced with its sum.
+func (r *reader) reviewsBlocksByFormOrder(cells []layout.Cell, figures []float64, slots []slot, n int) {
+	for i := 0; i+n <= len(figures); i += n {
+		if blocksAddUp(figures[i:i+n], n) {
+			r.emitReviewsByFormOrder(cells[i:i+n], slots[i:i+n])
+			continue
+		}
+		var sum float64
+		for _, f := range figures[i : i+n-1] {
+			sum += f
+		}
+		u := gongkai.Unplaced{Label: slots[i].block.label, Line: cells[i].Line, Cells: []string{},
+			Reason: fmt.Sprintf("the header of table 4 does not show its columns, and the block's 总计 is not the sum of its results (%v ≠ %v): the form's order is not certain", sum, figures[i+n-1])}
+		for _, c := range cells[i : i+n] {
+			u.Cells = append(u.Cells, c.Raw)
+		}
+		r.unplaced = append(r.unplaced, u)
+	}
+}
+
+// blocksInFormOrder reports whether the header cells of table 4 name every
+// block of the form, in the form's order.
+func (r *reader) blocksInFormOrder(header []layout.Cell) bool {
+	var named []*blockSpec
+	for _, c := range header {
+		if layout.Classify(c.Text, r.isUnit) != layout.Label {
+			continue
+		}
+		if b := r.reviewsBlock(label.Key(c.Text)); b != nil && (len(named) == 0 || named[len(named)-1] != b) {
+			named = append(named, b)
+		}
+	}
+	return slices.Equal(named, r.s.reviewsBlocks)
 }
 
 // sameLine is the cells of data on the line of its first cell.

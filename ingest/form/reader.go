@@ -220,6 +220,7 @@ func (r *reader) label(c layout.Cell) {
 	case r.readProactiveHeading(c, l, folded):
 	case r.readReviewsHeader(c, l):
 	case r.readApplicationsHeader(c, l):
+	case r.readLabelRest(c, l):
 	case r.readFormRow(c, l):
 	case r.readOrderedRow(c, l):
 	case r.readProactiveHeader(c, l):
@@ -314,6 +315,23 @@ func (r *reader) readApplicationsHeader(c layout.Cell, l label.Label) bool {
 	return true
 }
 
+// readLabelRest joins to the row being read the rest of its wrapped label,
+// printed on a line of its own before or after the line of its figures
+// (5.要求行政机关确认或重新出具 / 已获取信息), when the joined label is the
+// row's wording and closer to it than the label was.
+func (r *reader) readLabelRest(c layout.Cell, l label.Label) bool {
+	if r.cur == nil || r.cur.row == nil || r.cur.row.group || l.Enum != "" {
+		return false
+	}
+	was := label.Parse(r.cur.printedLabel()).Key
+	joined := label.Parse(r.cur.printedLabel() + c.Text).Key
+	if r.cur.row.score(joined) < label.Full || r.cur.row.score(joined) <= r.cur.row.score(was) {
+		return false
+	}
+	r.cur.labels = append(r.cur.labels, c)
+	return true
+}
+
 // readFormRow opens the row of table 2 or 3 that the label names.
 func (r *reader) readFormRow(c layout.Cell, l label.Label) bool {
 	row := r.matchRow(l)
@@ -356,7 +374,16 @@ func (r *reader) nextRow(l label.Label) *rowSpec {
 		return nil
 	}
 	next := rows[i+1]
-	if next.parent != last.parent || next.group || next.depth != l.EnumLevel() || l.Ordinal() != r.s.ordinal(next) ||
+	if first := slices.IndexFunc(rows, func(row *rowSpec) bool { return row.parent == next.id }); next.group && l.Ordinal() == 1 && first >= 0 {
+		// The first row under the next heading, whose label (printed
+		// once, centred beside its rows) comes later. The catalogue
+		// lists the rows of （六）其他处理, which only the 2021 form
+		// has, last.
+		next = rows[first]
+	} else if next.parent != last.parent {
+		return nil
+	}
+	if next.group || next.depth != l.EnumLevel() || l.Ordinal() != r.s.ordinal(next) ||
 		next.score(l.Key) < label.Ordered || r.seen[next.id] > 0 {
 		return nil
 	}
@@ -527,6 +554,7 @@ func (r *reader) openRow(row *rowSpec, c layout.Cell) {
 			r.applications.group = nil
 		}
 		if !row.group {
+			r.settleFiguresAfter(row)
 			r.applications.last = row
 		}
 		if row.depth == 3 && row.parent == r.s.otherHandling.id {
@@ -540,6 +568,7 @@ func (r *reader) openRow(row *rowSpec, c layout.Cell) {
 // table 3 turned out to make headings.
 func (r *reader) finish() {
 	r.closeRow()
+	r.settleFiguresAfter(nil)
 	r.closeReviews()
 	r.settleRuns()
 	r.fillByRowOrder()

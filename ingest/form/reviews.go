@@ -107,7 +107,7 @@ func (r *reader) closeReviews() {
 		// The results are printed in an order not the form's, and
 		// incompletely: only the form's own order and arithmetic may place
 		// the figures.
-		r.reviewsByFormOrder(data)
+		r.reviewsByFormOrder(data, r.blocksInFormOrder(header))
 		return
 	}
 	var slots []slot

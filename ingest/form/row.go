@@ -22,6 +22,9 @@ func (r *reader) closeRow() {
 	if cur == nil || cur.row != nil && len(cur.values) == 0 {
 		return // printed with no cells at all: nothing to read, nothing to report
 	}
+	if r.holdFiguresAfter(cur) {
+		return
+	}
 	figures := cur.hasFigures(r.isUnit)
 	slots, reason := r.rowColumns(cur, figures)
 	if reason != "" {
@@ -182,6 +185,12 @@ func (r *reader) rowTarget(cur *openRow, figures bool) (*rowTarget, string) {
 		if row.indicator == "" {
 			return nil, fmt.Sprintf("heading row %s prints figures the form has no place for", row.label)
 		}
+		if row.score(label.Parse(cur.printedLabel()).Key) < label.Full {
+			// A piece of a heading wrapped in its narrow merged cell
+			// (法提供 of （四）无法提供) prints on the line of a row under
+			// it, beside that row's figures.
+			return nil, fmt.Sprintf("a piece of heading %s beside figures: they are a row's under it, not the heading's, and cannot be placed for certain", row.label)
+		}
 		return &rowTarget{indicator: func(slot) string { return row.indicator }, key: row.id, flags: []string{gongkai.FlagLocalRow}}, ""
 	case cur.table == tableProactive:
 		return &rowTarget{indicator: func(s slot) string { return row.cells[s.key] }, key: row.id}, ""
@@ -209,18 +218,28 @@ func (r *reader) wrappedFrom(cur *openRow) *rowSpec {
 			break
 		}
 	}
-	if utf8.RuneCountInString(key) < minPieceRunes {
+	n := utf8.RuneCountInString(key)
+	if n < minTailRunes {
 		return nil
 	}
 	for _, row := range r.s.rows[cur.table] {
 		for _, k := range row.keys {
-			if k != key && strings.Contains(k, key) {
+			if k == key || !strings.Contains(k, key) {
+				continue
+			}
+			if n >= minPieceRunes || !strings.HasPrefix(k, key) {
 				return row
 			}
 		}
 	}
 	return nil
 }
+
+// minTailRunes is the length from which a label that a row of the form
+// contains, but does not start with, is taken for a piece of that row's
+// wrapped label (法提供 of 无法提供, wrapped in a narrow merged cell): a
+// label of its own starts with its first word, not inside another's.
+const minTailRunes = 3
 
 // headingBefore is what a label says after the wording of a heading row
 // that it starts with (a block label printed in the cell before the row's

@@ -1,17 +1,90 @@
 package form
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/gongkai/gongkai/ingest/label"
 )
 
 // apart reports whether two words parted by one space are two cells: both
-// are labels or headers of the form, or both pieces of table 2's headers.
+// are labels or headers of the form, or both pieces of table 2's headers;
+// never when the two, joined, are one wording of the form, as OCR prints
+// a header with a space inside (上一年项目 数量).
 func (r *reader) apart(a, b string) bool {
+	if r.knownWhole(a+b) || r.knownPiece(a, b) {
+		return false
+	}
+	if label.Parse(b).Enum != "" {
+		// A label starts at its number: a piece of a merged heading
+		// printed beside it (（四）无法 2.没有现成信息…) is another cell.
+		return true
+	}
 	if r.known(a) && r.known(b) {
 		return true
 	}
 	la, lb := label.Parse(a), label.Parse(b)
 	return la.Enum == "" && lb.Enum == "" && r.isProactiveHeader(la, true) && r.isProactiveHeader(lb, true)
+}
+
+// knownWhole reports whether text is, word for word, a row, column, span
+// or block label of the form.
+func (r *reader) knownWhole(text string) bool {
+	key := label.Parse(text).Key
+	return key != "" && r.anyWording(func(e *entry) bool { return e.score(key) >= label.Same })
+}
+
+// minJoinedPiece is the length, in runes, two words joined need to be taken
+// for a piece of one wording rather than two cells: shorter ones are the
+// words of many labels.
+const minJoinedPiece = 4
+
+// knownPiece reports whether text, two words joined, is a piece of one
+// wording of the form longer than either word: a header OCR printed with
+// spaces inside (对外公 开总 数量).
+func (r *reader) knownPiece(a, b string) bool {
+	key := label.Parse(a + b).Key
+	if utf8.RuneCountInString(key) < minJoinedPiece {
+		return false
+	}
+	return r.anyWording(func(e *entry) bool {
+		for _, k := range e.keys {
+			if strings.Contains(k, key) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// anyWording reports whether any row, column, span or block label of the
+// form satisfies ok.
+func (r *reader) anyWording(ok func(*entry) bool) bool {
+	for _, t := range []int{tableProactive, tableApplications} {
+		for _, row := range r.s.rows[t] {
+			if ok(&row.entry) {
+				return true
+			}
+		}
+	}
+	for _, t := range []int{tableApplications, tableReviews} {
+		for _, sp := range r.s.spans[t] {
+			if ok(sp) {
+				return true
+			}
+		}
+	}
+	for _, b := range r.s.blocks {
+		if ok(&b.entry) {
+			return true
+		}
+		for _, c := range b.columns {
+			if ok(&c.entry) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // known reports whether text alone is a label, header or heading of the form.

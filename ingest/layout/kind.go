@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/gongkai/gongkai/ingest/figure"
@@ -21,14 +22,37 @@ const (
 // Classify tells what a cell holds from its text alone; isUnit knows the
 // catalogue's unit symbols.
 func Classify(text string, isUnit func(string) bool) Kind {
-	t := strings.ReplaceAll(label.Fold(source.Trim(text)), " ", "")
+	spaced := label.Fold(source.Trim(text))
+	t := strings.ReplaceAll(spaced, " ", "")
 	switch {
 	case t == "":
 		return Blank
+	case severalFigures(spaced):
+		return Label // exploded into its figures by the readers
 	case figure.NotAvailable[t] || figure.Pattern.MatchString(t):
 		return Value
 	case isUnit(t):
 		return Unit
 	}
 	return Label
+}
+
+// thousandsSpaced is a figure whose thousands are parted by spaces (1 234).
+var thousandsSpaced = regexp.MustCompile(`^[+\-]?\d{1,3}( \d{3})+(\.\d+)?$`)
+
+// severalFigures reports whether folded text holds figures parted by
+// spaces that are not the thousands of one figure (88 1652 20, a cell of
+// OCR text whose rules between cells were lost): several figures, never
+// the one their digits would make together.
+func severalFigures(folded string) bool {
+	fields := strings.Fields(folded)
+	if len(fields) < 2 || thousandsSpaced.MatchString(strings.Join(fields, " ")) {
+		return false
+	}
+	for _, f := range fields {
+		if !figure.Pattern.MatchString(f) {
+			return false
+		}
+	}
+	return true
 }

@@ -109,6 +109,9 @@ func (r Reader) spacedCells(l source.Line) []Cell {
 	var pieces []token
 	var glued []bool
 	for _, t := range toks {
+		if borderGlyph[t.text] {
+			continue
+		}
 		for _, g := range SplitGlued(t.text) {
 			x0 := t.x0
 			if len(pieces) > 0 && pieces[len(pieces)-1].x1 > x0 {
@@ -132,6 +135,12 @@ func (r Reader) spacedCells(l source.Line) []Cell {
 	}
 	return out
 }
+
+// borderGlyph holds what OCR reads a table's vertical rule as, when it
+// stands alone between cells: a bar, or a letter shaped like one. No cell of
+// a form is such a letter alone, so it parts cells and is no label: taken
+// for one, it would open a row of its own and carry the figures after it.
+var borderGlyph = map[string]bool{"|": true, "｜": true, "丨": true, "l": true, "I": true, "!": true, "ǀ": true}
 
 // DisplayWidth is the width of s in a monospaced display: a CJK character
 // is two columns wide.

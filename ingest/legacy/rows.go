@@ -32,7 +32,9 @@ func (r rawRow) hasFigures(isUnit func(string) bool) bool {
 }
 
 // peel splits the unit and value that a layout without separators, or with
-// single spaces, leaves at the end of a label cell: "（一）收到申请数 件 13".
+// single spaces, leaves at the end of a label cell: "（一）收到申请数 件 13";
+// or the unit alone, its figure in a cell of its own, as pdftotext -layout
+// prints a label wrapped in a narrow column: "公开政府信 条".
 func peel(c layout.Cell, isUnit func(string) bool) []layout.Cell {
 	fields := strings.Fields(strings.ReplaceAll(c.Text, "\u3000", " "))
 	n := len(fields)
@@ -43,7 +45,7 @@ func peel(c layout.Cell, isUnit func(string) bool) []layout.Cell {
 		}
 		tail++
 	}
-	if tail == 0 || layout.Classify(fields[n-1], isUnit) != layout.Value {
+	if tail == 0 || tail == 2 && layout.Classify(fields[n-1], isUnit) != layout.Value {
 		return []layout.Cell{c}
 	}
 	head := strings.Join(fields[:n-tail], " ")

@@ -1,0 +1,135 @@
+package form
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/layout"
+)
+
+// Text taken from a PDF in reading order (plain pdftotext, a viewer's
+// copy) prints the figures of rows whose labels sit in merged cells apart
+// from their labels: after the figures of the row before, as one run, with
+// the labels later. Such a run is placed by the form's fixed order of rows
+// only when it holds exactly seven figures for each row the form prints
+// between the row it follows and the next row whose label is read, each
+// seven adding up to their 总计, and none of those rows read already.
+// The row's own seven are the first only then: the same run follows a row
+// whose label was printed before the labels of rows without figures
+// (（七）总计 / 四、结转下年度继续办理 / fourteen figures). Otherwise the row and
+// the run are unplaced, with the reason. The figures of the rows between
+// carry the flag placed_by_form_order.
+
+// figuresAfter is a row of table 3 that prints more than its own seven
+// figures, held until the next row read says which rows the others are.
+type figuresAfter struct {
+	own    *openRow
+	groups [][]layout.Cell // seven figures each, the row's own first
+}
+
+// holdFiguresAfter holds a row of table 3 that prints a multiple of seven
+// plain figures, more than seven, and reports whether it did.
+func (r *reader) holdFiguresAfter(cur *openRow) bool {
+	if cur.table != tableApplications || cur.row == nil || cur.row.group {
+		return false
+	}
+	n := applicantColumns + 1
+	figures, cells, ok := r.plainFigures(cur.values)
+	if !ok || len(figures) <= n || len(figures)%n != 0 || len(cells) != len(cur.values) {
+		return false
+	}
+	r.settleFiguresAfter(nil)
+	held := &figuresAfter{own: cur}
+	for i := 0; i < len(cells); i += n {
+		held.groups = append(held.groups, cells[i:i+n])
+	}
+	r.applications.figuresAfter = held
+	return true
+}
+
+// settleFiguresAfter places the row held and the figures after its own,
+// now that next is the row read after them (nil at the end of the table);
+// or unplaces them all, with the reason.
+func (r *reader) settleFiguresAfter(next *rowSpec) {
+	held := r.applications.figuresAfter
+	if held == nil {
+		return
+	}
+	r.applications.figuresAfter = nil
+	between, reason := r.rowsBetween(held.own.row, next)
+	switch {
+	case reason != "":
+	case len(between) != len(held.groups)-1:
+		reason = fmt.Sprintf("the form prints %d rows between %s and the next row read, not %d", len(between), held.own.row.label, len(held.groups)-1)
+	default:
+		for _, g := range held.groups {
+			if !r.addsUp(g) {
+				reason = "seven of them do not add up to their 总计"
+			}
+		}
+	}
+	if reason != "" {
+		r.unplace(held.own, fmt.Sprintf("%d figures where the form has %d, and the rows after it whose labels are not beside their figures are not certain: %s", len(held.own.values), applicantColumns+1, reason))
+		return
+	}
+	held.own.values = held.groups[0]
+	r.cur = held.own
+	r.closeRow()
+	slots := r.formOrderSlots()
+	for i, row := range between {
+		g := held.groups[i+1]
+		cur := &openRow{table: tableApplications, row: row, labels: []layout.Cell{{Text: row.label, Line: g[0].Line}}, values: g}
+		values, problem := fitValues(g, nil, slots, r.isUnit)
+		if problem != "" {
+			r.unplace(cur, problem)
+			continue
+		}
+		r.seen[row.id] = g[0].Line
+		target := &rowTarget{indicator: func(slot) string { return row.indicator }, key: row.id, flags: []string{gongkai.FlagPlacedByFormOrder}}
+		r.emitRow(cur, target, slots, values)
+	}
+}
+
+// rowsBetween is the rows of table 3 that print figures strictly between
+// two rows in the form's order, or the reason they are not certain: the
+// next row is not after the first, one of them was read already, or
+// （六）其他处理 is among them (one row in the 2019 form, three in the
+// 2021 one).
+func (r *reader) rowsBetween(after, next *rowSpec) ([]*rowSpec, string) {
+	if next == nil {
+		return nil, "no row of table 3 read after them"
+	}
+	rows := r.s.rows[tableApplications]
+	i, j := slices.Index(rows, after), slices.Index(rows, next)
+	if i < 0 || j <= i {
+		return nil, fmt.Sprintf("the next row read, %s, does not follow %s in the form", next.label, after.label)
+	}
+	var out []*rowSpec
+	for _, row := range rows[i+1 : j] {
+		switch {
+		case row == r.s.otherHandling:
+			return nil, "（六）其他处理 is one row in the 2019 form and three in the 2021 one"
+		case row.group:
+		case r.seen[row.id] > 0:
+			return nil, fmt.Sprintf("row %s was read already", row.label)
+		default:
+			out = append(out, row)
+		}
+	}
+	return out, ""
+}
+
+// addsUp reports whether seven plain figures end with the sum of the
+// others.
+func (r *reader) addsUp(cells []layout.Cell) bool {
+	figures, _, ok := r.plainFigures(cells)
+	if !ok || len(figures) != applicantColumns+1 {
+		return false
+	}
+	var sum float64
+	for _, f := range figures[:applicantColumns] {
+		sum += f
+	}
+	return sum == figures[applicantColumns]
+}

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Regenerates testdata/pdftext: tables of each template with known figures
+# (scripts/pdftext-corpus.py), printed to PDF as governments print them (HTML
+# → DOCX → PDF with LibreOffice), then taken back out as text: pdftotext
+# -layout, plain pdftotext (reading order), pdftotext -raw, and OCR text made
+# from the -layout text. Needs python3, LibreOffice and poppler-utils; CI does
+# not: the texts are committed, the PDFs are not.
+set -eu
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+out=testdata/pdftext
+mkdir -p "$out"
+rm -f "$out"/*.txt "$out"/*.truth.csv
+python3 scripts/pdftext-corpus.py html "$work"
+for page in "$work"/*.html; do
+	name=$(basename "$page" .html)
+	soffice --headless --convert-to 'docx:MS Word 2007 XML' --outdir "$work" "$page" >/dev/null
+	soffice --headless --convert-to pdf --outdir "$work" "$work/$name.docx" >/dev/null
+	pdftotext -layout "$work/$name.pdf" "$out/$name.layout.txt"
+	pdftotext "$work/$name.pdf" "$out/$name.plain.txt"
+	pdftotext -raw "$work/$name.pdf" "$out/$name.raw.txt"
+	cp "$work/$name.truth.csv" "$out/"
+done
+python3 scripts/pdftext-corpus.py ocr "$out"
