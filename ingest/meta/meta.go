@@ -115,6 +115,11 @@ func atoi(s string) int {
 	return n
 }
 
+// fillerUnit matches the 填报单位 printed above the legacy table, the name
+// ending at the first space of any kind: the form pads it from the 填表日期
+// beside it with spaces, often no-break ones.
+var fillerUnit = regexp.MustCompile(`填报单位[:：][\s\p{Zs}]*([^\s\p{Zs}]+)`)
+
 // PublisherOf names the body that issues the report: the words before the year
 // in the title (薛城区人民政府2017年…), or the 填报单位 of the table.
 func PublisherOf(title, text string) gongkai.Publisher {
@@ -127,8 +132,8 @@ func PublisherOf(title, text string) gongkai.Publisher {
 		}
 	}
 	if name == "" {
-		if m := regexp.MustCompile(`填报单位[:：]\s*(\S+)`).FindStringSubmatch(text); m != nil {
-			name = m[1]
+		if m := fillerUnit.FindStringSubmatch(text); m != nil {
+			name, _, _ = strings.Cut(m[1], "填表") // 填表日期 printed right after the name
 		}
 	}
 	if name == "" {

@@ -45,3 +45,19 @@ func TestTitle(t *testing.T) {
 		t.Errorf("邹坞镇: level %q, want township", p.Level)
 	}
 }
+
+// TestPublisherFromFillerUnit: without a title naming it, the publisher is
+// the 填报单位 above the legacy table, up to the first space of any kind or
+// the 填表日期 glued after it.
+func TestPublisherFromFillerUnit(t *testing.T) {
+	for _, text := range []string{
+		"填报单位：薛城区政府信息和政务公开办公室\u00a0\u00a0\u00a0\u00a0填表日期：2018年2月\u00a0\u00a0日",
+		"填报单位: 薛城区政府信息和政务公开办公室     填表日期：2018年2月",
+		"填报单位：薛城区政府信息和政务公开办公室\u3000填表日期：2018年2月",
+		"填报单位：薛城区政府信息和政务公开办公室填表日期：2018年2月",
+	} {
+		if p := PublisherOf("", text); p.NameZh != "薛城区政府信息和政务公开办公室" || p.AdminCode != "370403" {
+			t.Errorf("%q: publisher %q (%s), want 薛城区政府信息和政务公开办公室 (370403)", text, p.NameZh, p.AdminCode)
+		}
+	}
+}
