@@ -64,7 +64,7 @@ func (r *reader) settleFiguresAfter(next *rowSpec) {
 		reason = fmt.Sprintf("the form prints %d rows between %s and the next row read, not %d", len(between), held.own.row.label, len(held.groups)-1)
 	default:
 		for _, g := range held.groups {
-			if !r.addsUp(g) {
+			if !r.sevenAddingUp(g) {
 				reason = "seven of them do not add up to their 总计"
 			}
 		}
@@ -118,18 +118,4 @@ func (r *reader) rowsBetween(after, next *rowSpec) ([]*rowSpec, string) {
 		}
 	}
 	return out, ""
-}
-
-// addsUp reports whether seven plain figures end with the sum of the
-// others.
-func (r *reader) addsUp(cells []layout.Cell) bool {
-	figures, _, ok := r.plainFigures(cells)
-	if !ok || len(figures) != applicantColumns+1 {
-		return false
-	}
-	var sum float64
-	for _, f := range figures[:applicantColumns] {
-		sum += f
-	}
-	return sum == figures[applicantColumns]
 }

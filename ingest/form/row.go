@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -308,7 +307,7 @@ func (r *reader) numberedAsFormRow(cur *openRow, g *rowSpec) string {
 		return ""
 	}
 	for _, row := range r.s.rows[tableApplications] {
-		if row.parent == g.id && strings.HasSuffix(row.id, "."+strconv.Itoa(n)) {
+		if row.parent == g.id && r.s.ordinal(row) == n {
 			return fmt.Sprintf("numbered %s as the form's row %s under %s, but worded otherwise: a damaged label, whose row is not certain", l.Enum, row.label, g.label)
 		}
 	}
