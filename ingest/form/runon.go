@@ -213,11 +213,7 @@ func maybeGluedHeader(text string) bool {
 // breaks its text between some rows run together), into a line per label;
 // nil when the line holds anything else.
 func gluedHeader(text string, as []anchor) []string {
-	t := runText{raw: []rune(text)}
-	t.fold = make([]rune, len(t.raw))
-	for i, c := range t.raw {
-		t.fold[i] = foldRune(c)
-	}
+	t := newRunText(text)
 	pieces, end := t.cut(0, as)
 	if end != len(t.raw) || len(pieces) < 2 {
 		return nil
@@ -247,22 +243,7 @@ func endsWith(text, key []rune) bool {
 
 // cutGluedRows cuts a line of rows run together into a line per row.
 func cutGluedRows(line string, as []anchor) []string {
-	t := runText{raw: []rune(line)}
-	t.fold = make([]rune, len(t.raw))
-	for i, c := range t.raw {
-		t.fold[i] = foldRune(c)
-	}
-	pieces, end := t.cut(0, as)
-	var out []string
-	for _, p := range pieces {
-		if s := p.text(); s != "" {
-			out = append(out, s)
-		}
-	}
-	if rest := strings.TrimSpace(string(t.raw[end:])); rest != "" {
-		out = append(out, rest)
-	}
-	return out
+	return newRunText(line).lines(0, as)
 }
 
 // runOn reports whether a line looks like tables run together: long, with
@@ -307,15 +288,27 @@ var chineseEnum = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|\
 // cutRunOn cuts a run-on line into the lines of its tables: the text before
 // the first table and after the last stays one line each.
 func cutRunOn(line string, as []anchor, starts []string) []string {
+	t := newRunText(line)
+	start, ok := t.zoneStart(starts)
+	if !ok {
+		return []string{line}
+	}
+	return t.lines(start, as)
+}
+
+// newRunText is line to cut, folded.
+func newRunText(line string) runText {
 	t := runText{raw: []rune(line)}
 	t.fold = make([]rune, len(t.raw))
 	for i, c := range t.raw {
 		t.fold[i] = foldRune(c)
 	}
-	start, ok := t.zoneStart(starts)
-	if !ok {
-		return []string{line}
-	}
+	return t
+}
+
+// lines cuts t from start into a line per piece; the text before start and
+// the text after the last piece stay one line each.
+func (t runText) lines(start int, as []anchor) []string {
 	var out []string
 	if pre := strings.TrimSpace(string(t.raw[:start])); pre != "" {
 		out = append(out, pre)
