@@ -109,8 +109,10 @@ func TestPublishedPDF(t *testing.T) {
 // Word file (testdata/pdf, made by scripts/pdf-fixtures.sh): block labels
 // merged over their rows and printed a few characters a line, labels
 // wrapped in narrow cells, header cells split over lines, table 3 crossing
-// a page break with a page-number footer; and the same printed sideways.
-// Every figure is found under its row and column, and cites a page.
+// a page break with a page-number footer; the same printed sideways; and
+// the same stamped as form XObjects on blank pages, the table's rules
+// inside them. Every figure is found under its row and column, and cites a
+// page.
 func TestTemplatePDFs(t *testing.T) {
 	for _, tc := range []struct {
 		file, template, expected string
@@ -122,6 +124,9 @@ func TestTemplatePDFs(t *testing.T) {
 		// the paper (scripts/reprintpdf).
 		{"form2019-rotated.pdf", gongkai.Template2019, "../testdata/form2019/expected.csv"},
 		{"form2021-sideways.pdf", gongkai.Template2021, "../testdata/form2021/expected.csv"},
+		// Each page drawn as a form XObject (qpdf --overlay), as tools
+		// that stamp or impose pages write them.
+		{"form2021-overlay.pdf", gongkai.Template2021, "../testdata/form2021/expected.csv"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			r := parseFile(t, "../testdata/pdf/"+tc.file)
@@ -144,27 +149,29 @@ func TestTemplatePDFs(t *testing.T) {
 			}
 		})
 	}
-	t.Run("legacy2014.pdf", func(t *testing.T) {
-		r := parseFile(t, "../testdata/pdf/legacy2014.pdf")
-		if r.Template != gongkai.TemplateLegacy {
-			t.Errorf("template %q", r.Template)
-		}
-		got := byIndicator(r)
-		for _, f := range seedFigures {
-			o, ok := got[f.indicator+"/"+gongkai.BreakdownTotal]
-			if !ok {
-				t.Errorf("%s: missing", f.indicator)
-				continue
+	for _, file := range []string{"legacy2014.pdf", "legacy2014-overlay.pdf"} {
+		t.Run(file, func(t *testing.T) {
+			r := parseFile(t, "../testdata/pdf/"+file)
+			if r.Template != gongkai.TemplateLegacy {
+				t.Errorf("template %q", r.Template)
 			}
-			if o.Value == nil || *o.Value != f.value {
-				t.Errorf("%s = %s (line %d), want %v", f.indicator, show(o.Value), o.Line, f.value)
+			got := byIndicator(r)
+			for _, f := range seedFigures {
+				o, ok := got[f.indicator+"/"+gongkai.BreakdownTotal]
+				if !ok {
+					t.Errorf("%s: missing", f.indicator)
+					continue
+				}
+				if o.Value == nil || *o.Value != f.value {
+					t.Errorf("%s = %s (line %d), want %v", f.indicator, show(o.Value), o.Line, f.value)
+				}
+				if o.Page < 1 {
+					t.Errorf("%s cites no page", f.indicator)
+				}
 			}
-			if o.Page < 1 {
-				t.Errorf("%s cites no page", f.indicator)
+			if len(r.Observations) != len(seedFigures) {
+				t.Errorf("%d figures, want %d", len(r.Observations), len(seedFigures))
 			}
-		}
-		if len(r.Observations) != len(seedFigures) {
-			t.Errorf("%d figures, want %d", len(r.Observations), len(seedFigures))
-		}
-	})
+		})
+	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/responses"
+	"github.com/klippa-app/go-pdfium/structs"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
@@ -326,52 +327,154 @@ const (
 
 // rules collects the lines of a page's tables: thin paths, and the edges of
 // boxes (a cell drawn as a rectangle); horizontal ones as rules, vertical
-// ones as walls.
+// ones as walls. Paths inside form XObjects count too: tools that stamp,
+// impose or overlay pages (qpdf --overlay, iText's imported pages) wrap a
+// whole page's content in one.
 func rules(inst pdfium.Pdfium, ref requests.Page, v view, objects *int, lim Limits) ([]rule, []wall, error) {
 	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: ref})
 	if err != nil {
 		return nil, nil, fmt.Errorf("the objects of page %d of the PDF cannot be read: %w", pageIndex(ref)+1, err)
 	}
-	if *objects += n.Count; *objects > lim.MaxObjects {
-		return nil, nil, fmt.Errorf("the PDF has more than %d objects by page %d (MaxObjects)", lim.MaxObjects, pageIndex(ref)+1)
-	}
-	var out []rule
-	var walls []wall
-	for i := range n.Count {
+	c := ruleCollector{inst: inst, v: v, objects: objects, lim: lim, page: pageIndex(ref) + 1}
+	err = c.walk(n.Count, func(i int) (references.FPDF_PAGEOBJECT, error) {
 		obj, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: ref, Index: i})
 		if err != nil {
-			continue
+			return "", err
 		}
-		typ, err := inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj.PageObject})
-		if err != nil || typ.Type != enums.FPDF_PAGEOBJ_PATH {
-			continue
-		}
-		b, err := inst.FPDFPageObj_GetBounds(&requests.FPDFPageObj_GetBounds{PageObject: obj.PageObject})
+		return obj.PageObject, nil
+	}, identity, 0)
+	return c.rules, c.walls, err
+}
+
+// maxFormDepth bounds the nesting of form XObjects followed for rules.
+const maxFormDepth = 8
+
+// ruleCollector gathers a page's rules and walls over its objects and the
+// objects of the form XObjects it draws.
+type ruleCollector struct {
+	inst    pdfium.Pdfium
+	v       view
+	objects *int
+	lim     Limits
+	page    int
+	rules   []rule
+	walls   []wall
+}
+
+// walk visits n objects, got by index, drawn through the matrix m (from
+// their space to the page's user space).
+func (c *ruleCollector) walk(n int, get func(int) (references.FPDF_PAGEOBJECT, error), m affine, depth int) error {
+	if *c.objects += n; *c.objects > c.lim.MaxObjects {
+		return fmt.Errorf("the PDF has more than %d objects by page %d (MaxObjects)", c.lim.MaxObjects, c.page)
+	}
+	for i := range n {
+		obj, err := get(i)
 		if err != nil {
 			continue
 		}
-		x0, top, x1, bottom := v.box(float64(b.Left), float64(b.Bottom), float64(b.Right), float64(b.Top))
-		switch {
-		case x1-x0 < ruleMinWidth && bottom-top < ruleMinWidth:
-		case bottom-top <= ruleMaxThick:
-			out = append(out, rule{x0: x0, x1: x1, y: (top + bottom) / 2})
-		case x1-x0 <= ruleMaxThick:
-			walls = append(walls, wall{x: (x0 + x1) / 2, y0: top, y1: bottom})
-		default:
-			// A grid drawn as one path: its straight segments.
-			r, w, err := segments(inst, obj.PageObject, v, objects, lim)
-			if err != nil {
-				return nil, nil, err
+		typ, err := c.inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj})
+		if err != nil {
+			continue
+		}
+		switch typ.Type {
+		case enums.FPDF_PAGEOBJ_PATH:
+			if err := c.path(obj, m); err != nil {
+				return err
 			}
-			out, walls = append(out, r...), append(walls, w...)
+		case enums.FPDF_PAGEOBJ_FORM:
+			if err := c.form(obj, m, depth); err != nil {
+				return err
+			}
 		}
 	}
-	return out, walls, nil
+	return nil
+}
+
+// form walks the objects of a form XObject, whose matrix maps them into
+// the space the form is drawn in.
+func (c *ruleCollector) form(obj references.FPDF_PAGEOBJECT, m affine, depth int) error {
+	if depth >= maxFormDepth {
+		return nil
+	}
+	fm, err := c.inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj})
+	if err != nil {
+		return nil
+	}
+	n, err := c.inst.FPDFFormObj_CountObjects(&requests.FPDFFormObj_CountObjects{PageObject: obj})
+	if err != nil {
+		return nil
+	}
+	return c.walk(n.Count, func(i int) (references.FPDF_PAGEOBJECT, error) {
+		child, err := c.inst.FPDFFormObj_GetObject(&requests.FPDFFormObj_GetObject{PageObject: obj, Index: uint64(i)})
+		if err != nil {
+			return "", err
+		}
+		return child.PageObject, nil
+	}, matrixOf(fm.Matrix).then(m), depth+1)
+}
+
+// path takes a path object drawn through m as a rule, a wall, or a grid of
+// segments.
+func (c *ruleCollector) path(obj references.FPDF_PAGEOBJECT, m affine) error {
+	b, err := c.inst.FPDFPageObj_GetBounds(&requests.FPDFPageObj_GetBounds{PageObject: obj})
+	if err != nil {
+		return nil
+	}
+	left, bottom, right, top := m.box(float64(b.Left), float64(b.Bottom), float64(b.Right), float64(b.Top))
+	x0, y0, x1, y1 := c.v.box(left, bottom, right, top)
+	switch {
+	case x1-x0 < ruleMinWidth && y1-y0 < ruleMinWidth:
+	case y1-y0 <= ruleMaxThick:
+		c.rules = append(c.rules, rule{x0: x0, x1: x1, y: (y0 + y1) / 2})
+	case x1-x0 <= ruleMaxThick:
+		c.walls = append(c.walls, wall{x: (x0 + x1) / 2, y0: y0, y1: y1})
+	default:
+		// A grid drawn as one path: its straight segments.
+		r, w, err := segments(c.inst, obj, m, c.v, c.objects, c.lim)
+		if err != nil {
+			return err
+		}
+		c.rules, c.walls = append(c.rules, r...), append(c.walls, w...)
+	}
+	return nil
+}
+
+// affine is a PDF transformation matrix [a b c d e f]: (x, y) → (ax + cy + e,
+// bx + dy + f).
+type affine struct{ a, b, c, d, e, f float64 }
+
+var identity = affine{a: 1, d: 1}
+
+func matrixOf(m structs.FPDF_FS_MATRIX) affine {
+	return affine{float64(m.A), float64(m.B), float64(m.C), float64(m.D), float64(m.E), float64(m.F)}
+}
+
+func (m affine) apply(x, y float64) (float64, float64) {
+	return m.a*x + m.c*y + m.e, m.b*x + m.d*y + m.f
+}
+
+// then is m followed by n.
+func (m affine) then(n affine) affine {
+	return affine{
+		a: m.a*n.a + m.b*n.c, b: m.a*n.b + m.b*n.d,
+		c: m.c*n.a + m.d*n.c, d: m.c*n.b + m.d*n.d,
+		e: m.e*n.a + m.f*n.c + n.e, f: m.e*n.b + m.f*n.d + n.f,
+	}
+}
+
+// box maps a rectangle through m, as the left, bottom, right and top of
+// the rectangle that holds its image.
+func (m affine) box(left, bottom, right, top float64) (float64, float64, float64, float64) {
+	ax, ay := m.apply(left, bottom)
+	bx, by := m.apply(right, top)
+	cx, cy := m.apply(left, top)
+	dx, dy := m.apply(right, bottom)
+	return min(ax, bx, cx, dx), min(ay, by, cy, dy), max(ax, bx, cx, dx), max(ay, by, cy, dy)
 }
 
 // segments are the horizontal and vertical straight segments of a path
-// object, in page coordinates from the top.
-func segments(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, v view, objects *int, lim Limits) ([]rule, []wall, error) {
+// object drawn through the matrix outer, in page coordinates from the top.
+func segments(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, outer affine, v view, objects *int, lim Limits) ([]rule, []wall, error) {
 	n, err := inst.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: obj})
 	if err != nil {
 		return nil, nil, nil
@@ -379,15 +482,13 @@ func segments(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, v view, object
 	if *objects += n.Count; *objects > lim.MaxObjects {
 		return nil, nil, fmt.Errorf("the PDF has more than %d objects and path segments (MaxObjects)", lim.MaxObjects)
 	}
-	m, err := inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj})
+	pm, err := inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj})
 	if err != nil {
 		return nil, nil, nil
 	}
+	m := matrixOf(pm.Matrix).then(outer)
 	at := func(x, y float32) (float64, float64) {
-		mx := m.Matrix
-		px := float64(mx.A)*float64(x) + float64(mx.C)*float64(y) + float64(mx.E)
-		py := float64(mx.B)*float64(x) + float64(mx.D)*float64(y) + float64(mx.F)
-		return v.point(px, py)
+		return v.point(m.apply(float64(x), float64(y)))
 	}
 	var rules []rule
 	var walls []wall
