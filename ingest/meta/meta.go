@@ -60,14 +60,21 @@ func Read(r *gongkai.Report, narrative []source.Line, text string) {
 // or dates above it are left out.
 func Title(lines []source.Line) string {
 	var prev string
+	prevMenu := false // prev may be a menu item: joined only into a title with a year
 	seen := 0
 	for _, l := range lines {
 		t := source.Trim(l.Text)
 		if t == "" {
 			continue
 		}
-		if seen++; seen > 15 || strings.Contains(t, "。") {
+		if strings.Contains(t, "。") {
 			return ""
+		}
+		menu := menuItem(t)
+		if !menu {
+			if seen++; seen > 15 {
+				return ""
+			}
 		}
 		if strings.ContainsAny(t, ">»›") { // site navigation: 首页 > 政府信息公开 > 年度报告
 			prev = ""
@@ -75,17 +82,34 @@ func Title(lines []source.Line) string {
 		}
 		short := utf8.RuneCountInString(t) <= 40
 		if short && strings.Contains(t, "报告") {
-			if prev != "" && !strings.Contains(prev, "报告") && (!yearIn.MatchString(t) || titleStart.MatchString(t)) {
-				return prev + t
+			title := t
+			if prev != "" && !strings.Contains(prev, "报告") && (!yearIn.MatchString(t) || titleStart.MatchString(t)) &&
+				(!prevMenu || yearIn.MatchString(prev+t)) {
+				title = prev + t
 			}
-			return t
+			if utf8.RuneCountInString(title) >= minTitle {
+				return title
+			}
 		}
-		prev = ""
+		prev, prevMenu = "", menu
 		if short && !label.Heading.MatchString(t) && !strings.ContainsAny(t, "/|：:") {
 			prev = t
 		}
 	}
 	return ""
+}
+
+// minTitle is the fewest characters of a title: shorter lines that name a
+// report (年度报告, 工作报告) are the items of a site's menu.
+const minTitle = 8
+
+// menuItem reports whether a line may be an item of a site's menu above
+// the title (首页, 政务公开, 网站地图): a few characters with no figure and
+// no report in them. Menus run to dozens of such lines, which the search
+// for the title passes without counting; but a short publisher's name
+// (某区政府) above a wrapped title looks the same.
+func menuItem(t string) bool {
+	return utf8.RuneCountInString(t) <= 6 && !strings.Contains(t, "报告") && !strings.ContainsAny(t, "0123456789")
 }
 
 // titleStart matches a title line that begins with the year or the words

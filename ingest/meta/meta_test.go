@@ -35,6 +35,14 @@ func TestTitle(t *testing.T) {
 		{"薛城区人民政府\n2019年政府信息公开工作年度报告\n", "薛城区人民政府2019年政府信息公开工作年度报告"},
 		{"2018-03-30\n山东省人民政府办公厅2017年政府信息公开工作年度报告\n", "山东省人民政府办公厅2017年政府信息公开工作年度报告"},
 		{"本报告根据《条例》编制。\n薛城区人民政府2017年政府信息公开工作年度报告", ""},
+		// a site's menu of twenty items above the title, one of them 年度报告
+		{strings.Repeat("首页\n政务公开\n新闻动态\n年度报告\n", 5) + "薛城区人民政府2017年政府信息公开工作年度报告\n", "薛城区人民政府2017年政府信息公开工作年度报告"},
+		// a short publisher's name above a wrapped title
+		{"首页\n薛城区政府\n2019年政府信息公开工作年度报告\n", "薛城区政府2019年政府信息公开工作年度报告"},
+		// only a menu item names a report: no title
+		{"首页\n信息公开\n年度报告\n\n本年度报告根据…。", ""},
+		// sixteen lines that are not menu items before it: too far down
+		{strings.Repeat("发布日期：2018-02-28\n", 16) + "薛城区人民政府2017年政府信息公开工作年度报告\n", ""},
 	}
 	for _, tt := range tests {
 		if got := Title(source.SplitLines(tt.text)); got != tt.want {
