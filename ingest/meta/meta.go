@@ -123,12 +123,19 @@ func reportYear(title, text string) int {
 	if m := periodClause.FindStringSubmatch(text); m != nil {
 		return atoi(m[1])
 	}
-	for _, pat := range []string{`((?:19|20)\d{2})\s*年度?政府信息公开`, `((?:19|20)\d{2})\s*年度`} {
-		if m := regexp.MustCompile(pat).FindStringSubmatch(text); m != nil {
+	for _, re := range yearMentions {
+		if m := re.FindStringSubmatch(text); m != nil {
 			return atoi(m[1])
 		}
 	}
 	return 0
+}
+
+// yearMentions find the report's year in its text when neither the title
+// nor the period clause gives it, the surer phrase first.
+var yearMentions = []*regexp.Regexp{
+	regexp.MustCompile(`((?:19|20)\d{2})\s*年度?政府信息公开`),
+	regexp.MustCompile(`((?:19|20)\d{2})\s*年度`),
 }
 
 func atoi(s string) int {

@@ -19,9 +19,6 @@ const (
 	// labelColumnGap: label cells starting further apart than this are in
 	// different label columns (block label, sub-block, row label).
 	labelColumnGap = 1.5
-	// columnShare: a header piece lying at least this share inside one
-	// column's bounds is that column's header; otherwise it spans columns.
-	columnShare = 0.75
 )
 
 // figure matches a cell that holds one figure, or a mark standing for a
@@ -130,14 +127,12 @@ func bounds(bs []band) []band {
 	}
 	out := make([]band, len(bs))
 	for i, b := range bs {
-		lo, hi := b.c-pitch/2, b.c+pitch/2
+		lo, hi := b.c-pitch/2, math.Inf(1)
 		if i > 0 {
 			lo = (bs[i-1].c + b.c) / 2
 		}
 		if i < len(bs)-1 {
 			hi = (b.c + bs[i+1].c) / 2
-		} else {
-			hi = math.Inf(1)
 		}
 		out[i] = band{lo: min(lo, b.lo), hi: max(hi, b.hi), c: b.c, left: b.left}
 	}
@@ -312,8 +307,7 @@ func (t *table) joinRuledCells() {
 	for i := range pieces {
 		group[i] = i
 	}
-	var root func(int) int
-	root = func(i int) int {
+	root := func(i int) int {
 		for group[i] != i {
 			i = group[i]
 		}
