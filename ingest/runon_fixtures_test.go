@@ -35,8 +35,8 @@ var runOnTemplates = []string{gongkai.TemplateLegacy, synth.TemplateFujian, gong
 var runOnRecall = map[string]float64{
 	gongkai.TemplateLegacy: 1,
 	synth.TemplateFujian:   0.756,
-	gongkai.Template2019:   0.838,
-	gongkai.Template2021:   0.958,
+	gongkai.Template2019:   0.892,
+	gongkai.Template2021:   0.972,
 }
 
 // runOnTruth is what a fixture prints.

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/gongkai/gongkai"
@@ -44,5 +45,51 @@ func TestColumnSumsRefuseSeveralChoices(t *testing.T) {
 		if !unplacedBecause(r, l, "several choices of them make the column sums of table 3 hold") {
 			t.Errorf("%s not unplaced with the reason: %+v", l, r.Unplaced)
 		}
+	}
+}
+
+// TestSpacesBetweenFiguresRunTogether prints a page run together that kept
+// one space between some cells: a row of table 2 with a space between each
+// figure is read figure by figure, a row of table 3 cut by one stray space
+// (500000 5) is split with the space as a cut, and a row of table 2 with
+// fewer figures than columns (5 10 under three) is unplaced, since no
+// identity binds its columns and a blank cell may hide anywhere.
+func TestSpacesBetweenFiguresRunTogether(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	for i := range rows {
+		if rows[i].indicator == "requests.partially_disclosed" {
+			for c := range 7 {
+				rows[i].figures[c] = 0
+			}
+		}
+	}
+	text := runTogether(gongkai.Template2021, rows, make([]int, 15))
+	var partial string
+	for _, r := range rows {
+		if r.indicator == "requests.partially_disclosed" {
+			partial = r.label
+		}
+	}
+	text = strings.Replace(text, partial+"0000000", partial+"000000 0", 1)
+	text = strings.Replace(text, "规章000", "规章 11 173 173", 1)
+	text = strings.Replace(text, "行政规范性文件1012", "行政规范性文件5 10", 1)
+	r, err := Parse("run-together.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ind, want := range map[string]float64{"regulations.issued": 11, "regulations.repealed": 173, "regulations.in_force": 173} {
+		if o := obs(t, r, ind, "total"); *o.Value != want {
+			t.Errorf("%s = %v, want %v", ind, *o.Value, want)
+		}
+	}
+	checkTable3(t, r, rows, "")
+	if o := obs(t, r, "requests.partially_disclosed", "total"); *o.Value != 0 {
+		t.Errorf("部分公开 总计 = %v, want 0", *o.Value)
+	}
+	if hasObs(r, "normative_documents.issued", "total") {
+		t.Error("行政规范性文件 5 10 placed under three columns no identity binds")
+	}
+	if !unplacedBecause(r, "行政规范性文件", "2 figures for 3 columns") {
+		t.Errorf("行政规范性文件 not unplaced with the reason: %+v", r.Unplaced)
 	}
 }

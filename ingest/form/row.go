@@ -60,6 +60,7 @@ func (r *reader) closeRow() {
 			r.seen[target.key] = cur.labels[0].Line
 		}
 	}
+	cur.values = joinSpacedRun(cur.values, slots)
 	if r.deferRun(cur, slots, cur.printedLabel(), target.flags) {
 		read()
 		r.noteOrder(cur, true, len(r.obs))

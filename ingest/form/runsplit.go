@@ -3,6 +3,8 @@ package form
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/digitrun"
@@ -24,6 +26,33 @@ func splitRun(v layout.Cell, slots []slot) ([]layout.Cell, string) {
 	}
 	return splitCells(v, parts), ""
 }
+
+// joinSpacedRun folds the figures of a row run together that a stray
+// space cut in two (（二）部分公开500000 5, a page that kept one space
+// inside a run) back into one run, the space kept as a cut every split
+// must make: only when fewer figures than columns are printed, the first
+// glued to the label, all plain digits on one line, and an identity binds
+// the columns (a row's 总计, a block's), so that no split is taken that the
+// sums do not single out. Otherwise values are returned as they are.
+func joinSpacedRun(values []layout.Cell, slots []slot) []layout.Cell {
+	if len(values) < 2 || len(values) >= len(slots) || !values[0].Glued || !runGroups(slots)[0].TotalLast {
+		return values
+	}
+	parts := make([]string, len(values))
+	for i, v := range values {
+		if v.Line != values[0].Line || !plainDigits.MatchString(label.Fold(v.Text)) {
+			return values
+		}
+		parts[i] = label.Fold(v.Text)
+	}
+	run := values[0]
+	run.Text = strings.Join(parts, " ")
+	run.Raw = run.Text
+	return []layout.Cell{run}
+}
+
+// plainDigits matches a figure that is only digits.
+var plainDigits = regexp.MustCompile(`^[0-9]+$`)
 
 // splitCells makes the cells of one split of a run.
 func splitCells(v layout.Cell, parts []string) []layout.Cell {
