@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/gongkai/gongkai"
@@ -39,13 +40,16 @@ func TestFujianVariantRunTogether(t *testing.T) {
 		{indicator: "lawsuits_and_complaints", breakdown: "total", value: "0"},
 		{indicator: "reconsiderations.total", breakdown: "total", value: "0"},
 	})
-	// 12345 under two columns is 1|2345, 12|345 …: never guessed.
-	if hasObs(r, "proactive.items", "total") || hasObs(r, "proactive.channels.website", "total") {
-		t.Error("a run of figures with several splits was split by guess")
-	}
-	if !unplacedBecause(r, "主动公开文件数", "2 splits fit") || !unplacedBecause(r, "主动公开文件数", "1|2345, 12|345") {
-		t.Errorf("主动公开文件数 not unplaced with the splits that fit: %+v", r.Unplaced)
-	}
+	// 12345 under two columns is 1|2345 or 12|345, for the row and for its
+	// part 政府网站公开数 alike; its other part 政府公报公开数 is 10|5, at
+	// most the row's figures: 1|2345 is no whole of it. So the row is
+	// 12|345, and its part, at most that, 12|345 too.
+	checkCells(t, r, []cellCase{
+		{indicator: "proactive.items", breakdown: "total", value: "12", flags: []string{gongkai.FlagSplitByArithmetic}},
+		{indicator: "proactive.items", breakdown: "cumulative", value: "345"},
+		{indicator: "proactive.channels.website", breakdown: "total", value: "12", flags: []string{gongkai.FlagSplitByArithmetic}},
+		{indicator: "proactive.channels.website", breakdown: "cumulative", value: "345"},
+	})
 	// 信函、传真申请数 merges two rows of the national form: it is neither.
 	if hasObs(r, "requests.received.fax", "total") || hasObs(r, "requests.received.letter", "total") {
 		t.Error("信函、传真申请数 placed under a row of the national form")
@@ -57,5 +61,81 @@ func TestFujianVariantRunTogether(t *testing.T) {
 				t.Errorf("%s read as lawsuits.total", o.Label)
 			}
 		}
+	}
+}
+
+// fujianStated prints Fujian's variant run together after a narrative
+// that says, in its own words, how much was published: the table's
+// 主动公开文件数条294981916 is 2|94981916, 29|4981916, 294|981916 or
+// 2949|81916, and its parts print the same run or 00.
+func fujianStated(narrative string) []byte {
+	return []byte("标题: 某区2015年度政府信息公开工作年度报告\n正文\n" +
+		"一、概述" + narrative + "七、政府信息公开情况统计表 指标名称计量单位2015年度历年累计" +
+		"主动公开文件数条294981916其中：1、政府网站公开数条2949819162、政府公报公开数条00" +
+		"受理依申请公开信息总数条01行政复议数件00行政诉讼数件00\n")
+}
+
+// TestFujianRunSplitByNarrative: the report's text states the year's
+// figure of 主动公开政府信息数, the national wording of the row 主动公开文件数:
+// exactly one split gives it, so the row takes that split, and its part
+// 政府网站公开数 (at most the row) the only split left to it. A figure the
+// text calls cumulative confirms nothing.
+func TestFujianRunSplitByNarrative(t *testing.T) {
+	r, err := Parse("fujian.txt", fujianStated("2015年，全区主动公开政府信息2949条，其中，区直各部门主动公开政府信息2275条。"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCells(t, r, []cellCase{
+		{indicator: "proactive.items", breakdown: "total", value: "2949", flags: []string{gongkai.FlagSplitByNarrative}, without: []string{gongkai.FlagSplitByArithmetic}},
+		{indicator: "proactive.items", breakdown: "cumulative", value: "81916", flags: []string{gongkai.FlagSplitByNarrative}},
+		{indicator: "proactive.channels.website", breakdown: "total", value: "2949", flags: []string{gongkai.FlagSplitByNarrative}},
+		{indicator: "proactive.channels.website", breakdown: "cumulative", value: "81916"},
+		{indicator: "proactive.channels.gazette", breakdown: "total", value: "0"},
+	})
+	r, err = Parse("fujian.txt", fujianStated("截至2015年底，累计主动公开政府信息2949条。"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasObs(r, "proactive.items", "total") {
+		t.Error("a cumulative figure of the text confirmed the year's split")
+	}
+}
+
+// TestFujianNarrativeRefuses: the text's figure confirms a split only when
+// exactly one split gives it. A figure no split gives (2950), or figures
+// two splits give (29 and 294), leave the row unplaced, and say so.
+func TestFujianNarrativeRefuses(t *testing.T) {
+	cases := []struct{ narrative, reason string }{
+		{"2015年，全区主动公开政府信息2950条。", "states 2950, which 0 of the splits give"},
+		{"全区主动公开政府信息29条，乡镇主动公开政府信息294条。", "states 29, 294, which 2 of the splits give"},
+	}
+	for _, c := range cases {
+		r, err := Parse("fujian.txt", fujianStated(c.narrative))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hasObs(r, "proactive.items", "total") || hasObs(r, "proactive.channels.website", "total") {
+			t.Errorf("%s: the row split although the text confirms no one split", c.narrative)
+		}
+		if !unplacedBecause(r, "主动公开文件数", c.reason) || !unplacedBecause(r, "主动公开文件数", "4 splits fit") {
+			t.Errorf("%s: 主动公开文件数 not unplaced with the reason %q: %+v", c.narrative, c.reason, r.Unplaced)
+		}
+	}
+}
+
+// TestFujianSubsetBoundRefuses: a row and its part that print the same
+// run, 12345, with another part 00, fit 1|2345 and 12|345 both: the bound
+// (a part at most its whole) leaves two readings, and neither is taken.
+func TestFujianSubsetBoundRefuses(t *testing.T) {
+	text := strings.Replace(fujianRunTogether, "2、政府公报公开数条105", "2、政府公报公开数条00", 1)
+	r, err := Parse("fujian.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasObs(r, "proactive.items", "total") || hasObs(r, "proactive.channels.website", "total") {
+		t.Error("a run of figures with several splits was split by guess")
+	}
+	if !unplacedBecause(r, "主动公开文件数", "2 splits fit") || !unplacedBecause(r, "主动公开文件数", "1|2345, 12|345") {
+		t.Errorf("主动公开文件数 not unplaced with the splits that fit: %+v", r.Unplaced)
 	}
 }
