@@ -139,3 +139,40 @@ func TestFujianSubsetBoundRefuses(t *testing.T) {
 		t.Errorf("主动公开文件数 not unplaced with the splits that fit: %+v", r.Unplaced)
 	}
 }
+
+// fujianTable prints Fujian's variant run together with the rows given.
+func fujianTable(rows string) []byte {
+	return []byte("标题: 某区2016年度政府信息公开工作年度报告\n正文\n一、概述本年度，我区深入推进政府信息公开工作。" +
+		"七、政府信息公开情况统计表 指标名称计量单位2016年度历年累计" + rows + "行政复议数件00行政诉讼数件00\n")
+}
+
+// TestFujianSummandsBound: the answers of 对申请的答复总数 are distinct
+// kinds of answer (the catalogue's summands of it), so together they are
+// at most it. 同意部分公开答复数 2242 is 2|242 or 22|42, both at most the
+// whole 75|340; with 22 the answers would add up to 95 > 75, so it is
+// 2|242. The channels of 主动公开文件数 are no summands (one item may go out
+// on several): the same figures there settle nothing.
+func TestFujianSummandsBound(t *testing.T) {
+	r, err := Parse("fujian.txt", fujianTable("受理依申请公开信息总数条00对申请的答复总数条75340其中：1.同意公开答复数条0252.同意部分公开答复数条2242"+
+		"3.不予公开答复数条70704.其他类型答复数条33"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCells(t, r, []cellCase{
+		{indicator: "requests.answered", breakdown: "total", value: "75", flags: []string{gongkai.FlagSplitByArithmetic}},
+		{indicator: "requests.partially_disclosed", breakdown: "total", value: "2", flags: []string{gongkai.FlagSplitByArithmetic}},
+		{indicator: "requests.partially_disclosed", breakdown: "cumulative", value: "242"},
+	})
+	// 1234 under 主动公开文件数 500|600 beside 政府网站公开数 300|400 is 1|234
+	// or 12|34: each at most the whole, and nothing adds the channels up.
+	r, err = Parse("fujian.txt", fujianTable("主动公开文件数条500600其中：1.政府网站公开数条3004002.政府公报公开数条1234受理依申请公开信息总数条00"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasObs(r, "proactive.channels.gazette", "total") {
+		t.Error("政府公报公开数 split by a sum of channels, which are no summands")
+	}
+	if !unplacedBecause(r, "政府公报公开数", "fitting: 1|234, 12|34") {
+		t.Errorf("政府公报公开数 not unplaced with the splits that fit: %+v", r.Unplaced)
+	}
+}

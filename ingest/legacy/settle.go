@@ -18,10 +18,11 @@ import (
 // and the report say of it, never by guess:
 //
 //   - the rows of a 其中 are parts of the row before it: each of their
-//     figures is at most the row's own, column by column. A split of a
-//     row that no split of its parent (or of one of its parts) can stand
-//     beside is dropped; a row left with one split takes it
-//     (split_by_arithmetic);
+//     figures is at most the row's own, column by column, and the parts
+//     the catalogue counts as distinct summands of it (当面, 网上,
+//     信函、传真申请数 of 受理依申请公开信息总数) add up to at most it. A split
+//     that stands in no reading of the 其中 meeting these bounds is
+//     dropped; a row left with one split takes it (split_by_arithmetic);
 //   - the report's own text may state the year's figure of the row's
 //     indicator, worded as the row's label in the catalogue (主动公开政府信息
 //     2949条 for 主动公开政府信息数, the row 主动公开文件数 prints). Only as a
@@ -37,7 +38,7 @@ func (t *runOnTable) settle(cat *catalog.Catalog) {
 	}
 	text := t.narrativeText()
 	for _, tb := range t.tables {
-		s := newSettler(tb)
+		s := newSettler(cat, tb)
 		s.bound()
 		t.take(tb, s, false)
 		if s.narrate(cat, text, t.refused) {
@@ -80,6 +81,8 @@ func (t *runOnTable) take(tb runOnRows, s *settler, byNarrative bool) {
 
 // settler weighs the splits of the rows of one table.
 type settler struct {
+	cat     *catalog.Catalog
+	catRows []catalog.Row
 	rows    []cutRow
 	columns []string
 	cands   [][][]string // each row's splits still possible; nil when its figures are not known
@@ -87,8 +90,8 @@ type settler struct {
 	taken   []bool
 }
 
-func newSettler(tb runOnRows) *settler {
-	s := &settler{rows: tb.rows, columns: tb.columns, cands: make([][][]string, len(tb.rows)),
+func newSettler(cat *catalog.Catalog, tb runOnRows) *settler {
+	s := &settler{cat: cat, catRows: cat.Legacy, rows: tb.rows, columns: tb.columns, cands: make([][][]string, len(tb.rows)),
 		parent: subsetParents(tb.rows), taken: make([]bool, len(tb.rows))}
 	for i, r := range tb.rows {
 		switch {
@@ -133,47 +136,140 @@ func wholeFigures(cells []string) bool {
 	return true
 }
 
-// bound drops the splits that break a 其中 bound (a part at most its
-// whole, column by column) against every split of the row across it,
-// until none is dropped. The bounds bind a row only to its parent and its
-// parts, so a split kept this way stands in some reading of the whole
-// table.
+// bound keeps, of each row's splits, those that stand in some reading of
+// its 其中 (the row before and its parts) that meets the bounds: each part
+// at most the whole, column by column, and the parts that the catalogue
+// counts as distinct summands of the whole (relation sum) together at most
+// the whole. It goes over the 其中 until none loses a split. A 其中 no
+// reading meets, or too many readings to weigh, settles nothing.
 func (s *settler) bound() {
 	for changed := true; changed; {
 		changed = false
-		for i, p := range s.parent {
-			if p < 0 || s.cands[i] == nil || s.cands[p] == nil {
-				continue
+		for w := range s.rows {
+			if s.cands[w] != nil && s.boundSubset(w) {
+				changed = true
 			}
-			part := s.keep(i, func(c []string) bool { return anyFits(s.cands[p], func(w []string) bool { return atMost(c, w) }) })
-			whole := s.keep(p, func(w []string) bool { return anyFits(s.cands[i], func(c []string) bool { return atMost(c, w) }) })
-			changed = changed || part || whole
 		}
 	}
 }
 
-// keep keeps the splits of row i that ok accepts and reports whether it
-// dropped any. A row is never left with none: a table whose bounds no
-// reading meets is not settled by them.
-func (s *settler) keep(i int, ok func([]string) bool) bool {
-	kept := slices.DeleteFunc(slices.Clone(s.cands[i]), func(c []string) bool { return !ok(c) })
-	if len(kept) == len(s.cands[i]) || len(kept) == 0 {
+// maxReadings bounds the readings of one 其中 weighed by bound.
+const maxReadings = 100000
+
+// boundSubset weighs the readings of the 其中 whose whole is row w and
+// reports whether a row lost a split.
+func (s *settler) boundSubset(w int) bool {
+	vars := []int{w}
+	for i, p := range s.parent {
+		if p == w && s.cands[i] != nil {
+			vars = append(vars, i)
+		}
+	}
+	n := 1
+	for _, v := range vars {
+		if n *= len(s.cands[v]); n > maxReadings {
+			return false
+		}
+	}
+	if len(vars) < 2 || n == 1 {
 		return false
 	}
-	s.cands[i] = kept
+	summands := s.summandsOf(w, vars[1:])
+	seen := make([]map[int]bool, len(vars))
+	for k := range seen {
+		seen[k] = map[int]bool{}
+	}
+	pick := make([]int, len(vars))
+	for range n {
+		if s.meetsBounds(vars, pick, summands) {
+			for k, c := range pick {
+				seen[k][c] = true
+			}
+		}
+		next(pick, vars, s.cands)
+	}
+	if len(seen[0]) == 0 {
+		return false
+	}
+	changed := false
+	for k, v := range vars {
+		if len(seen[k]) < len(s.cands[v]) {
+			var kept [][]string
+			for c, split := range s.cands[v] {
+				if seen[k][c] {
+					kept = append(kept, split)
+				}
+			}
+			s.cands[v], changed = kept, true
+		}
+	}
+	return changed
+}
+
+// next steps pick to the next reading, as an odometer over the rows'
+// splits.
+func next(pick, vars []int, cands [][][]string) {
+	for k := range pick {
+		if pick[k]++; pick[k] < len(cands[vars[k]]) {
+			return
+		}
+		pick[k] = 0
+	}
+}
+
+// meetsBounds reports whether a reading of a 其中 (pick: a split of each
+// of vars, the whole first) keeps each part at most the whole and the
+// summands (indexes into vars) together at most it.
+func (s *settler) meetsBounds(vars, pick []int, summands []int) bool {
+	whole := s.cands[vars[0]][pick[0]]
+	for k := 1; k < len(vars); k++ {
+		if !atMost(s.cands[vars[k]][pick[k]], whole) {
+			return false
+		}
+	}
+	if len(summands) < 2 {
+		return true
+	}
+	for col := range whole {
+		var sum int64
+		for _, k := range summands {
+			sum += figureOf(s.cands[vars[k]][pick[k]][col])
+		}
+		if sum > figureOf(whole[col]) {
+			return false
+		}
+	}
 	return true
 }
 
-func anyFits(cands [][]string, ok func([]string) bool) bool {
-	return slices.ContainsFunc(cands, ok)
+// summandsOf are the parts (indexes into vars, counted from 1) whose
+// indicators the catalogue counts as distinct summands of the whole's.
+func (s *settler) summandsOf(w int, parts []int) []int {
+	if s.rows[w].row < 0 {
+		return nil
+	}
+	whole := s.catRows[s.rows[w].row].Indicator
+	var out []int
+	for k, i := range parts {
+		if s.rows[i].row < 0 {
+			continue
+		}
+		if ind, ok := s.cat.Indicator(s.catRows[s.rows[i].row].Indicator); ok && ind.Relation == gongkai.RelationSum && ind.Parent == whole {
+			out = append(out, k+1)
+		}
+	}
+	return out
+}
+
+func figureOf(c string) int64 {
+	n, _ := strconv.ParseInt(c, 10, 64)
+	return n
 }
 
 // atMost reports whether every figure of part is at most whole's.
 func atMost(part, whole []string) bool {
 	for k := range part {
-		a, _ := strconv.ParseInt(part[k], 10, 64)
-		b, _ := strconv.ParseInt(whole[k], 10, 64)
-		if a > b {
+		if figureOf(part[k]) > figureOf(whole[k]) {
 			return false
 		}
 	}
