@@ -13,10 +13,28 @@ import (
 // for its swap, so neither row is placed, and the reason says so.
 func TestColumnSumsRefuseSeveralChoices(t *testing.T) {
 	rows := damagedTable3(t, 3, gongkai.Template2021)
-	set := map[string][]int{
+	setRows(rows, map[string][]int{
 		"requests.disclosed":           {27, 0, 0, 2, 0, 1, 30},
 		"requests.partially_disclosed": {2, 7, 0, 0, 20, 1, 30},
+	})
+	r, err := Parse("run-together.txt", []byte(runTogether(gongkai.Template2021, rows, make([]int, 15))))
+	if err != nil {
+		t.Fatal(err)
 	}
+	checkTable3(t, r, rows, "")
+	if hasObs(r, "requests.disclosed", "natural_person") || hasObs(r, "requests.partially_disclosed", "natural_person") {
+		t.Error("a row placed although two choices of the splits make the column sums hold")
+	}
+	for _, l := range []string{"予以公开", "部分公开"} {
+		if !unplacedBecause(r, l, "several choices of them make the column sums of table 3 hold") {
+			t.Errorf("%s not unplaced with the reason: %+v", l, r.Unplaced)
+		}
+	}
+}
+
+// setRows gives rows of table 3 the figures of set, by indicator, and
+// moves 一 and （七）总计 by as much, so that the column sums still hold.
+func setRows(rows []damagedRow, set map[string][]int) {
 	delta := make([]int, 7)
 	for i := range rows {
 		if want, ok := set[rows[i].indicator]; ok {
@@ -33,18 +51,67 @@ func TestColumnSumsRefuseSeveralChoices(t *testing.T) {
 			}
 		}
 	}
-	r, err := Parse("run-together.txt", []byte(runTogether(gongkai.Template2021, rows, make([]int, 15))))
+}
+
+// TestOtherHandlingSettledByColumnSums: （六）其他处理 is a row of the 2019
+// form. Its run 270020130 fits 27|0|0|2|0|1|30 and 2|7|0|0|20|1|30; the
+// column sums of table 3 hold for one only, as for any other row. When
+// 予以公开 prints the same run, the sums hold for either choice of the two,
+// and both rows stay unplaced.
+func TestOtherHandlingSettledByColumnSums(t *testing.T) {
+	rows := damagedTable3(t, 4, gongkai.Template2019)
+	setRows(rows, map[string][]int{"requests.other_handling": {27, 0, 0, 2, 0, 1, 30}})
+	r, err := Parse("run-together.txt", []byte(runTogether(gongkai.Template2019, rows, make([]int, 15))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTable3(t, r, rows, gongkai.FlagSplitByArithmetic)
+	if o := obs(t, r, "requests.other_handling", "natural_person"); *o.Value != 27 {
+		t.Errorf("其他处理 自然人 = %v, want 27", *o.Value)
+	}
+	setRows(rows, map[string][]int{"requests.disclosed": {2, 7, 0, 0, 20, 1, 30}})
+	r, err = Parse("run-together.txt", []byte(runTogether(gongkai.Template2019, rows, make([]int, 15))))
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkTable3(t, r, rows, "")
-	if hasObs(r, "requests.disclosed", "natural_person") || hasObs(r, "requests.partially_disclosed", "natural_person") {
+	if hasObs(r, "requests.other_handling", "natural_person") || hasObs(r, "requests.disclosed", "natural_person") {
 		t.Error("a row placed although two choices of the splits make the column sums hold")
 	}
-	for _, l := range []string{"予以公开", "部分公开"} {
-		if !unplacedBecause(r, l, "several choices of them make the column sums of table 3 hold") {
-			t.Errorf("%s not unplaced with the reason: %+v", l, r.Unplaced)
+	if !unplacedBecause(r, "其他处理", "several choices of them make the column sums of table 3 hold") {
+		t.Errorf("其他处理 not unplaced with the reason: %+v", r.Unplaced)
+	}
+}
+
+// TestOtherHandlingHeadingRunRefused: in the 2021 form （六）其他处理 heads
+// three rows, which are the terms of the column sums. Figures run together
+// on the heading itself, that several splits fit, are bound by no sum and
+// stay unplaced; the rows are read.
+func TestOtherHandlingHeadingRunRefused(t *testing.T) {
+	rows := damagedTable3(t, 4, gongkai.Template2021)
+	for i := range rows {
+		if strings.Contains(rows[i].label, "其他处理") && rows[i].indicator == "" {
+			rows[i].figures = []int{27, 0, 0, 2, 0, 1, 30}
 		}
+	}
+	r, err := Parse("run-together.txt", []byte(runTogether(gongkai.Template2021, rows, make([]int, 15))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasObs(r, "requests.other_handling", "natural_person") {
+		t.Error("figures on the heading （六）其他处理 placed though no sum binds them")
+	}
+	if !unplacedBecause(r, "其他处理", "no column sum of table 3 binds the row") {
+		t.Errorf("其他处理 not unplaced with the reason: %+v", r.Unplaced)
+	}
+	var heading []int
+	for i := range rows {
+		if rows[i].indicator == "" && rows[i].figures != nil {
+			heading, rows[i].figures = rows[i].figures, nil
+		}
+	}
+	if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want || heading == nil {
+		t.Errorf("%d figures of the rows found, want %d", found, want)
 	}
 }
 

@@ -126,7 +126,9 @@ const maxPendingSplits = 10000
 // deferRun keeps a table-3 row for settleRuns when its run of figures fits
 // more than one split; it reports whether it did.
 func (r *reader) deferRun(cur *openRow, slots []slot, label string, flags []string) bool {
-	if cur.table != 3 || cur.row == nil || cur.row.group || len(cur.values) != 1 || !cur.values[0].Glued || len(slots) < 2 {
+	// （六）其他处理 is a row in 2019 and a heading in 2021: it is kept too,
+	// and settleRuns tells which once the rows under it are read or not.
+	if cur.table != 3 || cur.row == nil || cur.row.group && cur.row != r.s.otherHandling || len(cur.values) != 1 || !cur.values[0].Glued || len(slots) < 2 {
 		return false
 	}
 	v := cur.values[0]
@@ -147,7 +149,7 @@ func (r *reader) deferRun(cur *openRow, slots []slot, label string, flags []stri
 // (I3). Every term of them must be read; otherwise, or when several
 // choices fit, the rows are left unplaced with the reason.
 func (r *reader) settleRuns() {
-	pending := r.pending
+	pending := r.unboundRuns(r.pending)
 	r.pending = nil
 	if len(pending) == 0 {
 		return
@@ -164,6 +166,26 @@ func (r *reader) settleRuns() {
 			r.obs = append(r.obs, r.observation(p.row.indicator, p.slots[j].key, p.label, p.slots[j], c, p.flags))
 		}
 	}
+}
+
+// unboundRuns leaves unplaced the pending rows no column sum binds (the
+// heading （六）其他处理 of the 2021 layout, whose rows under it are the
+// terms of I3) and returns the others.
+func (r *reader) unboundRuns(pending []pendingRun) []pendingRun {
+	terms := map[string]bool{}
+	for _, id := range append(r.outcomeLeaves(), r.balanceRows()...) {
+		terms[id] = true
+	}
+	var kept []pendingRun
+	for _, p := range pending {
+		if terms[p.row.id] {
+			kept = append(kept, p)
+			continue
+		}
+		r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: p.label, Line: p.value.Line, Cells: []string{p.value.Raw},
+			Reason: fmt.Sprintf("figures run together with no separator (%s): %d splits add up to the row's 总计, and no column sum of table 3 binds the row", p.value.Raw, len(p.splits))})
+	}
+	return kept
 }
 
 // onlyChoice is, for each pending row, the index of its split in the one
