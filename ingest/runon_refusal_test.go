@@ -160,3 +160,41 @@ func TestSpacesBetweenFiguresRunTogether(t *testing.T) {
 		t.Errorf("行政规范性文件 not unplaced with the reason: %+v", r.Unplaced)
 	}
 }
+
+// TestTable2SplitByNarrative: 行政规范性文件6233440 under three columns no
+// identity binds fits 15 splits. The report's text may state its figures
+// in the words of their columns: 62 issued and 33 repealed leave one
+// split, 62|33|440 (split_by_narrative); 62 alone leaves four, and 70 none,
+// and the row stays unplaced with what the text states.
+func TestTable2SplitByNarrative(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	page := func(says string) *gongkai.Report {
+		t.Helper()
+		text := runTogether(gongkai.Template2021, rows, make([]int, 15))
+		text = strings.Replace(text, "行政规范性文件1012", "行政规范性文件6233440", 1)
+		text = strings.Replace(text, "本县持续推进政务公开。", "本县持续推进政务公开。"+says, 1)
+		r, err := Parse("run-together.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	r := page("本年度制发行政规范性文件62件，废止行政规范性文件33件。")
+	checkCells(t, r, []cellCase{
+		{indicator: "normative_documents.issued", breakdown: "total", value: "62", flags: []string{gongkai.FlagSplitByNarrative}, without: []string{gongkai.FlagSplitByArithmetic, gongkai.FlagOddFormat}},
+		{indicator: "normative_documents.repealed", breakdown: "total", value: "33", flags: []string{gongkai.FlagSplitByNarrative}},
+		{indicator: "normative_documents.in_force", breakdown: "total", value: "440", flags: []string{gongkai.FlagSplitByNarrative}},
+	})
+	for says, reason := range map[string]string{
+		"本年度制发行政规范性文件62件。": "states 本年制发件数 62, which 4 of the splits give",
+		"本年度制发行政规范性文件70件。": "states 本年制发件数 70, which 0 of the splits give",
+	} {
+		r := page(says)
+		if hasObs(r, "normative_documents.issued", "total") {
+			t.Errorf("%s: 行政规范性文件 split though the text singles out no split", says)
+		}
+		if !unplacedBecause(r, "行政规范性文件", reason) {
+			t.Errorf("%s: 行政规范性文件 not unplaced with %q: %+v", says, reason, r.Unplaced)
+		}
+	}
+}

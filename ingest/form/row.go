@@ -66,6 +66,14 @@ func (r *reader) closeRow() {
 		r.noteOrder(cur, true, len(r.obs))
 		return
 	}
+	switch cells, why := r.splitByNarrative(cur, slots); {
+	case cells != nil:
+		cur.values = cells
+		target.flags = append(target.flags, gongkai.FlagSplitByNarrative)
+	case why != "":
+		r.unplace(cur, why)
+		return
+	}
 	values, problem := fitValues(cur.values, cur.labels, slots, r.isUnit)
 	if problem != "" {
 		r.unplace(cur, problem)
