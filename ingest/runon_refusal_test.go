@@ -198,3 +198,69 @@ func TestTable2SplitByNarrative(t *testing.T) {
 		}
 	}
 }
+
+// TestAgreedCellsOfARun: 行政许可1702 under 上一年项目数量 | 本年增/减 |
+// 处理决定数量 fits 1|70|2 and 17|0|2; both give 处理决定数量 2, which is
+// placed, and the row is unplaced for the rest. 12345 fits six splits
+// that share no cell: nothing of the row is placed.
+func TestAgreedCellsOfARun(t *testing.T) {
+	page := func(run string) *gongkai.Report { return page2019(t, "行政许可000", "行政许可"+run) }
+	r := page("1702")
+	checkCells(t, r, []cellCase{{indicator: "licensing.decisions", breakdown: "total", value: "2", flags: []string{gongkai.FlagSplitByArithmetic}}})
+	if hasObs(r, "licensing.items_last_year", "total") || hasObs(r, "licensing.items_change", "total") {
+		t.Error("a cell the splits of 1702 fill differently was placed")
+	}
+	if !unplacedBecause(r, "行政许可", "2 splits fit") || !unplacedBecause(r, "行政许可", "every split gives 处理决定数量 2, placed") {
+		t.Errorf("行政许可 not unplaced with the reason: %+v", r.Unplaced)
+	}
+	r = page("12345")
+	if hasObs(r, "licensing.decisions", "total") || hasObs(r, "licensing.items_last_year", "total") {
+		t.Error("a cell of 12345 placed, though its splits share none")
+	}
+	if !unplacedBecause(r, "行政许可", "6 splits fit") {
+		t.Errorf("行政许可 not unplaced with the reason: %+v", r.Unplaced)
+	}
+}
+
+// TestSignedChangeInARun: a change printed signed cuts the run of
+// 上一年项目数量 | 本年增/减 | 处理决定数量: 行政许可29-30 is 29, then -30 under
+// two columns, -3|0 alone (a figure of two digits never starts with 0),
+// the sign kept. 39+110 is 39 and +1|10 or +11|0: 39 is placed, the rest
+// not. A sign where no column of changes follows (规章5+10) joins nothing.
+func TestSignedChangeInARun(t *testing.T) {
+	page := func(from, to string) *gongkai.Report { return page2019(t, from, to) }
+	r := page("行政许可000", "行政许可29-30")
+	checkCells(t, r, []cellCase{
+		{indicator: "licensing.items_last_year", breakdown: "total", value: "29", flags: []string{gongkai.FlagSplitByArithmetic}},
+		{indicator: "licensing.items_change", breakdown: "total", value: "-3", flags: []string{gongkai.FlagSplitByArithmetic}, without: []string{gongkai.FlagOddFormat}},
+		{indicator: "licensing.decisions", breakdown: "total", value: "0"},
+	})
+	r = page("行政许可000", "行政许可39+110")
+	checkCells(t, r, []cellCase{{indicator: "licensing.items_last_year", breakdown: "total", value: "39", flags: []string{gongkai.FlagSplitByArithmetic}}})
+	if hasObs(r, "licensing.items_change", "total") || hasObs(r, "licensing.decisions", "total") {
+		t.Error("39+110: a cell its two splits fill differently was placed")
+	}
+	if !unplacedBecause(r, "行政许可", "2 splits fit") {
+		t.Errorf("行政许可 not unplaced with the reason: %+v", r.Unplaced)
+	}
+	r = page("规章000", "规章5+10")
+	if hasObs(r, "regulations.issued", "total") || hasObs(r, "regulations.published", "total") {
+		t.Error("规章5+10 placed, though no column of changes takes the sign")
+	}
+	if !unplacedBecause(r, "规章", "2 figures for 3 columns") {
+		t.Errorf("规章 not unplaced with the reason: %+v", r.Unplaced)
+	}
+}
+
+// page2019 parses a page of the 2019 form run together (runTogether) with
+// the text from replaced by to.
+func page2019(t *testing.T, from, to string) *gongkai.Report {
+	t.Helper()
+	rows := damagedTable3(t, 3, gongkai.Template2019)
+	text := strings.Replace(runTogether(gongkai.Template2019, rows, make([]int, 15)), from, to, 1)
+	r, err := Parse("run-together.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/gongkai/gongkai/ingest/digitrun"
 	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/layout"
 	"github.com/gongkai/gongkai/ingest/source"
@@ -49,7 +48,7 @@ func (r *reader) splitByNarrative(cur *openRow, slots []slot) ([]layout.Cell, st
 		return nil, ""
 	}
 	v := cur.values[0]
-	res, err := digitrun.Split(label.Fold(v.Text), runGroups(slots))
+	res, err := splitRow(v, slots)
 	if err != nil || len(res.Splits) < 2 || len(res.Splits) >= maxStatedSplits {
 		return nil, ""
 	}

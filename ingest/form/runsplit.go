@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/gongkai/gongkai"
@@ -16,7 +17,7 @@ import (
 // 21710000218) into the cells of the row's columns, by the only split the
 // form's arithmetic admits; otherwise it returns why it cannot.
 func splitRun(v layout.Cell, slots []slot) ([]layout.Cell, string) {
-	res, err := digitrun.Split(label.Fold(v.Text), runGroups(slots))
+	res, err := splitRow(v, slots)
 	if err != nil {
 		return nil, fmt.Sprintf("figures run together with no separator (%s): %v", v.Raw, err)
 	}
@@ -26,6 +27,55 @@ func splitRun(v layout.Cell, slots []slot) ([]layout.Cell, string) {
 	}
 	return splitCells(v, parts), ""
 }
+
+// splitRow is every split of a row's run of figures that its columns'
+// identities admit, a sign only opening the column of changes (本年增/减).
+func splitRow(v layout.Cell, slots []slot) (digitrun.Result, error) {
+	res, err := digitrun.Split(label.Fold(v.Text), runGroups(slots))
+	res.Splits = slices.DeleteFunc(res.Splits, func(split []string) bool {
+		for i, c := range split {
+			if strings.ContainsAny(c[:1], "+-") && slots[i].key != signedColumn {
+				return true
+			}
+		}
+		return false
+	})
+	return res, err
+}
+
+// signedColumn is the key of the column whose figures are signed: 本年增/减.
+const signedColumn = "items_change"
+
+// joinRun folds figures of a row run together that a space or a sign cut
+// apart back into one run (joinSpacedRun, joinSignedRun).
+func joinRun(values []layout.Cell, slots []slot) []layout.Cell {
+	if j := joinSignedRun(values, slots); len(j) == 1 {
+		return j
+	}
+	return joinSpacedRun(values, slots)
+}
+
+// joinSignedRun folds a row of table 2 whose signed change cut its run in
+// two (行政许可39+110: 39 and +110) back into one run, the sign kept where
+// it opens the column of changes: only when the row prints two figures
+// for three columns, the first glued to the label and plain digits, the
+// second signed, and the column after the first is the changes'.
+func joinSignedRun(values []layout.Cell, slots []slot) []layout.Cell {
+	if len(values) != 2 || len(slots) != 3 || !values[0].Glued || slots[1].key != signedColumn || values[1].Line != values[0].Line {
+		return values
+	}
+	first, second := label.Fold(values[0].Text), label.Fold(values[1].Text)
+	if !plainDigits.MatchString(first) || !signedDigits.MatchString(second) {
+		return values
+	}
+	run := values[0]
+	run.Text = first + " " + second
+	run.Raw = run.Text
+	return []layout.Cell{run}
+}
+
+// signedDigits matches a figure that is a sign and digits.
+var signedDigits = regexp.MustCompile(`^[+-][0-9]+$`)
 
 // joinSpacedRun folds the figures of a row run together that a stray
 // space cut in two (（二）部分公开500000 5, a page that kept one space
@@ -53,6 +103,40 @@ func joinSpacedRun(values []layout.Cell, slots []slot) []layout.Cell {
 
 // plainDigits matches a figure that is only digits.
 var plainDigits = regexp.MustCompile(`^[0-9]+$`)
+
+// agreedCells finds, for a run of figures several splits fit, the cells
+// every one of them fills alike (1702 under three columns: 1|70|2 or
+// 17|0|2, so the last is 2): each as certain as a run one split fits. It
+// returns them in their columns, nil elsewhere, and the reason the row is
+// unplaced for the rest; nil and "" when the row prints no such run, one
+// split fits, or no cell is agreed.
+func agreedCells(cur *openRow, slots []slot) ([]*layout.Cell, string) {
+	if len(cur.values) != 1 || !cur.values[0].Glued || len(slots) < 2 {
+		return nil, ""
+	}
+	v := cur.values[0]
+	res, err := splitRow(v, slots)
+	if err != nil {
+		return nil, ""
+	}
+	agreed, ok := res.Agreed()
+	if !ok {
+		return nil, ""
+	}
+	out := make([]*layout.Cell, len(slots))
+	var placed []string
+	for i, a := range agreed {
+		if a != "" {
+			out[i] = &splitCells(v, []string{a})[0]
+			placed = append(placed, slots[i].printed+" "+a)
+		}
+	}
+	if placed == nil {
+		return nil, ""
+	}
+	_, why := splitRun(v, slots)
+	return out, fmt.Sprintf("%s; every split gives %s, placed", why, strings.Join(placed, ", "))
+}
 
 // splitCells makes the cells of one split of a run.
 func splitCells(v layout.Cell, parts []string) []layout.Cell {
@@ -132,7 +216,7 @@ func (r *reader) deferRun(cur *openRow, slots []slot, label string, flags []stri
 		return false
 	}
 	v := cur.values[0]
-	res, err := digitrun.Split(v.Text, runGroups(slots))
+	res, err := splitRow(v, slots)
 	if err != nil {
 		return false
 	}
