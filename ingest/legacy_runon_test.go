@@ -176,3 +176,21 @@ func TestFujianSummandsBound(t *testing.T) {
 		t.Errorf("政府公报公开数 not unplaced with the splits that fit: %+v", r.Unplaced)
 	}
 }
+
+// TestFujianBrokenSubsetSettlesNothing: a 其中 whose printed figures break
+// its bounds (政府网站公开数 70|80 above 主动公开文件数 50|60) is read as
+// printed, and settles none of its runs: 政府公报公开数 1234 would be 12|34
+// under 50|60, but a table that breaks the bound is no ground for it.
+func TestFujianBrokenSubsetSettlesNothing(t *testing.T) {
+	r, err := Parse("fujian.txt", fujianTable("主动公开文件数条5060其中：1.政府网站公开数条70802.政府公报公开数条1234受理依申请公开信息总数条00"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCells(t, r, []cellCase{{indicator: "proactive.channels.website", breakdown: "total", value: "70"}})
+	if hasObs(r, "proactive.channels.gazette", "total") {
+		t.Error("政府公报公开数 split by the bounds of a 其中 that breaks them")
+	}
+	if !unplacedBecause(r, "政府公报公开数", "fitting: 1|234, 12|34") {
+		t.Errorf("政府公报公开数 not unplaced with the splits that fit: %+v", r.Unplaced)
+	}
+}
