@@ -131,6 +131,12 @@ const (
 	// neighbours (6233440) and cut from them by the only split that the
 	// form's arithmetic admits.
 	FlagSplitByArithmetic = "split_by_arithmetic"
+	// FlagSplitByNarrative marks a figure printed run together with its
+	// neighbours that several splits fit, cut by the one split that gives
+	// the figure the report's own text states for the same indicator
+	// (主动公开政府信息2949条 beside 主动公开文件数 294981916), or that the
+	// form's arithmetic leaves once such a row is cut.
+	FlagSplitByNarrative = "split_by_narrative"
 	// FlagPlacedByFormOrder marks a figure whose column the header did not
 	// say: it was placed by the national form's fixed column order, because
 	// the row has exactly the form's number of figures and its identities

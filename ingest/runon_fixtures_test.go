@@ -34,9 +34,9 @@ var runOnTemplates = []string{gongkai.TemplateLegacy, synth.TemplateFujian, gong
 // up.
 var runOnRecall = map[string]float64{
 	gongkai.TemplateLegacy: 1,
-	synth.TemplateFujian:   0.756,
-	gongkai.Template2019:   0.838,
-	gongkai.Template2021:   0.958,
+	synth.TemplateFujian:   0.912,
+	gongkai.Template2019:   0.949,
+	gongkai.Template2021:   0.972,
 }
 
 // runOnTruth is what a fixture prints.

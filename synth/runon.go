@@ -94,7 +94,14 @@ func RunOn(template, style string, seed uint64) (*Report, error) {
 		}
 	}
 	r.Name = fmt.Sprintf("%s-%s-%d.txt", template, style, seed)
-	r.Data = []byte(runOnText(rng, template, style, year, rows))
+	stated := ""
+	if v, ok := r.Figures[proactiveStated]; ok && tpl == TemplateFujian && seed%2 == 0 {
+		// As Fujian's reports do, the overview states how much was
+		// published in the year (2015年主动公开政府信息2949条), in every
+		// other report.
+		stated = fmt.Sprintf("%d年，全区主动公开政府信息%s条。", year, num(v))
+	}
+	r.Data = []byte(runOnText(rng, template, style, year, rows, stated))
 	return r, nil
 }
 
@@ -192,11 +199,11 @@ func fujianEnumerators(rng *rand.Rand, rows [][]string) [][]string {
 
 // runOnText prints the report: a page header as the archive of a web page
 // keeps it, then the body with its tables in style.
-func runOnText(rng *rand.Rand, template, style string, year int, rows [][]string) string {
+func runOnText(rng *rand.Rand, template, style string, year int, rows [][]string, stated string) string {
 	var b strings.Builder
 	title := fmt.Sprintf("某县%d年度政府信息公开工作年度报告", year)
 	fmt.Fprintf(&b, "标题: %s\n发布时间: %d-02-%02d\n==================== 正文 ====================\n", title, year+1, 1+rng.IntN(27))
-	head, foot := runOnProse(template, year)
+	head, foot := runOnProse(template, year, stated)
 	if style == RunOnSeparated {
 		b.WriteString(title + head + "\n")
 		for _, r := range rows {
@@ -236,15 +243,19 @@ func unitAfter(r []string) []string {
 	return out
 }
 
-// runOnProse is the text before and after the tables.
-func runOnProse(template string, year int) (head, foot string) {
+// proactiveStated is the figure a Fujian report's overview states.
+const proactiveStated = "proactive.items/total"
+
+// runOnProse is the text before and after the tables; stated is a
+// sentence of the overview that states a figure of the table, or "".
+func runOnProse(template string, year int, stated string) (head, foot string) {
 	intro := fmt.Sprintf("本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据的统计期限自%d年1月1日起至%d年12月31日止。", year, year)
 	switch template {
 	case gongkai.TemplateLegacy:
 		return intro + "一、概述全年政府信息公开工作稳步推进。附件：政府信息公开情况统计表",
 			"单位负责人：王伟 填表人：李芳"
 	case TemplateFujian:
-		return intro + "一、 概述我区不断深化公开内容、完善工作机制。七、政府信息公开情况统计表 ",
+		return intro + "一、 概述我区不断深化公开内容、完善工作机制。" + stated + "七、政府信息公开情况统计表 ",
 			"。"
 	}
 	return intro + "一、总体情况本年度持续推进政务公开工作。",

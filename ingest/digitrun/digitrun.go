@@ -10,6 +10,7 @@ package digitrun
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -73,13 +74,37 @@ func (r Result) Unique() ([]string, error) {
 	return nil, fmt.Errorf("%s: %w (%d splits fit)", r.Run, ErrAmbiguous, len(r.Splits))
 }
 
+// Agreed is, for each cell, the digits every split that fits gives it, or
+// "" where the splits differ; false when fewer than two splits fit or the
+// search stopped before it found them all. A cell every reading of the
+// run fills alike is as certain as a run with one split.
+func (r Result) Agreed() ([]string, bool) {
+	if len(r.Splits) < 2 || r.capped {
+		return nil, false
+	}
+	out := slices.Clone(r.Splits[0])
+	for _, s := range r.Splits[1:] {
+		for i := range out {
+			if out[i] != s[i] {
+				out[i] = ""
+			}
+		}
+	}
+	return out, true
+}
+
 // Split finds every way to cut run into the cells of groups, in order, such
 // that each group's identity holds. A figure of more than one digit does
 // not start with 0 (no report prints 05), and a space in run is a cut that
-// every split keeps (the export kept one separator there).
+// every split keeps (the export kept one separator there). A sign after
+// such a space (39 +110, a change printed signed) opens a cell and stays
+// on it; groups with a total take no signs.
 func Split(run string, groups []Group) (Result, error) {
 	res := Result{Run: run}
-	digits, cuts, err := parseRun(run)
+	digits, cuts, signs, err := parseRun(run)
+	if err == nil && len(signs) > 0 && slices.ContainsFunc(groups, func(g Group) bool { return g.TotalLast }) {
+		err = ErrNotDigits
+	}
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", run, err)
 	}
@@ -90,38 +115,43 @@ func Split(run string, groups []Group) (Result, error) {
 	if cells == 0 || len(digits) < cells {
 		return res, nil
 	}
-	s := searcher{digits: digits, cuts: cuts, groups: groups, res: &res}
+	s := searcher{digits: digits, cuts: cuts, signs: signs, groups: groups, res: &res}
 	s.group(0, 0, nil)
 	return res, nil
 }
 
-// parseRun returns the digits of run and the positions (in digits) where a
-// space forces a cut.
-func parseRun(run string) (string, map[int]bool, error) {
+// parseRun returns the digits of run, the positions (in digits) where a
+// space forces a cut, and the signs that open a cell, by position.
+func parseRun(run string) (string, map[int]bool, map[int]string, error) {
 	var b strings.Builder
 	cuts := map[int]bool{}
-	for _, c := range strings.TrimSpace(run) {
+	signs := map[int]string{}
+	rs := []rune(strings.TrimSpace(run))
+	for i, c := range rs {
 		switch {
 		case c >= '0' && c <= '9':
 			b.WriteRune(c)
 		case c == ' ' || c == '\u3000' || c == '\u00a0':
 			cuts[b.Len()] = true
+		case (c == '+' || c == '-') && i > 0 && cuts[b.Len()] && i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9':
+			signs[b.Len()] = string(c)
 		default:
-			return "", nil, ErrNotDigits
+			return "", nil, nil, ErrNotDigits
 		}
 	}
 	if b.Len() == 0 {
-		return "", nil, ErrNotDigits
+		return "", nil, nil, ErrNotDigits
 	}
 	if b.Len() > MaxDigits {
-		return "", nil, ErrTooLong
+		return "", nil, nil, ErrTooLong
 	}
-	return b.String(), cuts, nil
+	return b.String(), cuts, signs, nil
 }
 
 type searcher struct {
 	digits string
 	cuts   map[int]bool
+	signs  map[int]string
 	groups []Group
 	res    *Result
 }
@@ -221,7 +251,7 @@ func (s *searcher) cells(gi, pos int, cur, done []string) {
 		if end-pos > 18 {
 			break // beyond int64; no count in a report is that large
 		}
-		s.cells(gi, end, append(cur, s.digits[pos:end]), done)
+		s.cells(gi, end, append(cur, s.signs[pos]+s.digits[pos:end]), done)
 	}
 }
 

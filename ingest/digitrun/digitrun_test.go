@@ -3,6 +3,7 @@ package digitrun
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -100,6 +101,58 @@ func BenchmarkSplitLongRow(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := Split("1234100010001000100010007234", row3); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestAgreed(t *testing.T) {
+	// 1702 under three columns no identity binds: 1|70|2 and 17|0|2 both
+	// fit, and both give the last cell 2.
+	res, err := Split("1702", []Group{{Cells: 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok := res.Agreed()
+	if !ok || strings.Join(got, "|") != "||2" {
+		t.Errorf("1702: %q %v, want only the last cell agreed, 2", got, ok)
+	}
+	// One split: nothing to agree on, the split itself is the answer.
+	res, _ = Split("000", []Group{{Cells: 3}})
+	if _, ok := res.Agreed(); ok {
+		t.Error("000: agreement reported for a run with one split")
+	}
+	// 12345 under two columns: 1|2345, 12|345, 123|45, 1234|5 share no cell.
+	res, _ = Split("12345", []Group{{Cells: 2}})
+	if got, ok := res.Agreed(); !ok || strings.Join(got, "|") != "|" {
+		t.Errorf("12345: %q %v, want no cell agreed", got, ok)
+	}
+}
+
+func TestSignOpensACell(t *testing.T) {
+	// 39 +110 under three columns: the sign opens a cell, which keeps
+	// it (which column takes signs is the caller's to say).
+	res, err := Split("39 +110", []Group{{Cells: 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range res.Splits {
+		got = append(got, strings.Join(s, "|"))
+	}
+	if strings.Join(got, ", ") != "3|9|+110, 39|+1|10, 39|+11|0" {
+		t.Errorf("39 +110: %v", got)
+	}
+	res, _ = Split("29 -3", []Group{{Cells: 2}})
+	if parts, err := res.Unique(); err != nil || strings.Join(parts, "|") != "29|-3" {
+		t.Errorf("29 -3: %v %v", parts, err)
+	}
+	// A sign inside a run, or under a total, is no cut the page printed.
+	for _, c := range []struct {
+		run    string
+		groups []Group
+	}{{"39+110", []Group{{Cells: 3}}}, {"1 +12", []Group{{Cells: 3, TotalLast: true}}}} {
+		if _, err := Split(c.run, c.groups); !errors.Is(err, ErrNotDigits) {
+			t.Errorf("%s: %v, want %v", c.run, err, ErrNotDigits)
 		}
 	}
 }

@@ -37,6 +37,7 @@ type reader struct {
 	lastShort bool // the last row read has fewer cells than columns
 
 	pending []pendingRun // rows of table 3 run together that the column sums may settle
+	stated  string       // the report's text outside its tables, folded (setStated)
 
 	// lead holds the blank cells that start a line of a row layout until
 	// the line shows what they are: the empty label cells before a label

@@ -60,9 +60,28 @@ func (r *reader) closeRow() {
 			r.seen[target.key] = cur.labels[0].Line
 		}
 	}
+	cur.values = joinRun(cur.values, slots)
 	if r.deferRun(cur, slots, cur.printedLabel(), target.flags) {
 		read()
 		r.noteOrder(cur, true, len(r.obs))
+		return
+	}
+	switch cells, why := r.splitByNarrative(cur, slots); {
+	case cells != nil:
+		cur.values = cells
+		target.flags = append(target.flags, gongkai.FlagSplitByNarrative)
+	case why != "":
+		r.unplace(cur, why)
+		return
+	}
+	if agreed, why := agreedCells(cur, slots); why != "" {
+		// Several splits fit the run, and all give some cells alike: those
+		// are placed, the row is unplaced for the rest.
+		read()
+		n := len(r.obs)
+		r.emitRow(cur, target, slots, agreed)
+		r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: cur.printedLabel(), Line: cur.labels[0].Line, Cells: []string{cur.values[0].Raw}, Reason: why})
+		r.noteOrder(cur, true, n)
 		return
 	}
 	values, problem := fitValues(cur.values, cur.labels, slots, r.isUnit)

@@ -535,7 +535,9 @@ func (t runText) run(i int, as []anchor) (figures, enum string, next int) {
 		case c == '.' && j+1 < len(t.fold) && t.fold[j+1] >= '0' && t.fold[j+1] <= '9' && b.Len() > 0:
 			b.WriteRune(c)
 		case unicode.IsSpace(c) && j+1 < len(t.fold) && t.fold[j+1] >= '0' && t.fold[j+1] <= '9':
-			// a space between figures: the cells stay run together
+			// A space between figures is kept: the page printed one
+			// between cells there, and the cell reader cuts at it.
+			b.WriteRune(' ')
 		default:
 			return t.enumTail(b.String(), j, as)
 		}

@@ -3,6 +3,9 @@ package form
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/digitrun"
@@ -14,7 +17,7 @@ import (
 // 21710000218) into the cells of the row's columns, by the only split the
 // form's arithmetic admits; otherwise it returns why it cannot.
 func splitRun(v layout.Cell, slots []slot) ([]layout.Cell, string) {
-	res, err := digitrun.Split(label.Fold(v.Text), runGroups(slots))
+	res, err := splitRow(v, slots)
 	if err != nil {
 		return nil, fmt.Sprintf("figures run together with no separator (%s): %v", v.Raw, err)
 	}
@@ -23,6 +26,116 @@ func splitRun(v layout.Cell, slots []slot) ([]layout.Cell, string) {
 		return nil, fmt.Sprintf("figures run together with no separator, in %d columns: %v%s", len(slots), err, identityNote(slots))
 	}
 	return splitCells(v, parts), ""
+}
+
+// splitRow is every split of a row's run of figures that its columns'
+// identities admit, a sign only opening the column of changes (本年增/减).
+func splitRow(v layout.Cell, slots []slot) (digitrun.Result, error) {
+	res, err := digitrun.Split(label.Fold(v.Text), runGroups(slots))
+	res.Splits = slices.DeleteFunc(res.Splits, func(split []string) bool {
+		for i, c := range split {
+			if strings.ContainsAny(c[:1], "+-") && slots[i].key != signedColumn {
+				return true
+			}
+		}
+		return false
+	})
+	return res, err
+}
+
+// signedColumn is the key of the column whose figures are signed: 本年增/减.
+const signedColumn = "items_change"
+
+// joinRun folds figures of a row run together that a space or a sign cut
+// apart back into one run (joinSpacedRun, joinSignedRun).
+func joinRun(values []layout.Cell, slots []slot) []layout.Cell {
+	if j := joinSignedRun(values, slots); len(j) == 1 {
+		return j
+	}
+	return joinSpacedRun(values, slots)
+}
+
+// joinSignedRun folds a row of table 2 whose signed change cut its run in
+// two (行政许可39+110: 39 and +110) back into one run, the sign kept where
+// it opens the column of changes: only when the row prints two figures
+// for three columns, the first glued to the label and plain digits, the
+// second signed, and the column after the first is the changes'.
+func joinSignedRun(values []layout.Cell, slots []slot) []layout.Cell {
+	if len(values) != 2 || len(slots) != 3 || !values[0].Glued || slots[1].key != signedColumn || values[1].Line != values[0].Line {
+		return values
+	}
+	first, second := label.Fold(values[0].Text), label.Fold(values[1].Text)
+	if !plainDigits.MatchString(first) || !signedDigits.MatchString(second) {
+		return values
+	}
+	run := values[0]
+	run.Text = first + " " + second
+	run.Raw = run.Text
+	return []layout.Cell{run}
+}
+
+// signedDigits matches a figure that is a sign and digits.
+var signedDigits = regexp.MustCompile(`^[+-][0-9]+$`)
+
+// joinSpacedRun folds the figures of a row run together that a stray
+// space cut in two (（二）部分公开500000 5, a page that kept one space
+// inside a run) back into one run, the space kept as a cut every split
+// must make: only when fewer figures than columns are printed, the first
+// glued to the label, all plain digits on one line, and an identity binds
+// the columns (a row's 总计, a block's), so that no split is taken that the
+// sums do not single out. Otherwise values are returned as they are.
+func joinSpacedRun(values []layout.Cell, slots []slot) []layout.Cell {
+	if len(values) < 2 || len(values) >= len(slots) || !values[0].Glued || !runGroups(slots)[0].TotalLast {
+		return values
+	}
+	parts := make([]string, len(values))
+	for i, v := range values {
+		if v.Line != values[0].Line || !plainDigits.MatchString(label.Fold(v.Text)) {
+			return values
+		}
+		parts[i] = label.Fold(v.Text)
+	}
+	run := values[0]
+	run.Text = strings.Join(parts, " ")
+	run.Raw = run.Text
+	return []layout.Cell{run}
+}
+
+// plainDigits matches a figure that is only digits.
+var plainDigits = regexp.MustCompile(`^[0-9]+$`)
+
+// agreedCells finds, for a run of figures several splits fit, the cells
+// every one of them fills alike (1702 under three columns: 1|70|2 or
+// 17|0|2, so the last is 2): each as certain as a run one split fits. It
+// returns them in their columns, nil elsewhere, and the reason the row is
+// unplaced for the rest; nil and "" when the row prints no such run, one
+// split fits, or no cell is agreed.
+func agreedCells(cur *openRow, slots []slot) ([]*layout.Cell, string) {
+	if len(cur.values) != 1 || !cur.values[0].Glued || len(slots) < 2 {
+		return nil, ""
+	}
+	v := cur.values[0]
+	res, err := splitRow(v, slots)
+	if err != nil {
+		return nil, ""
+	}
+	agreed, ok := res.Agreed()
+	if !ok {
+		return nil, ""
+	}
+	out := make([]*layout.Cell, len(slots))
+	var placed []string
+	for i, a := range agreed {
+		if a != "" {
+			out[i] = &splitCells(v, []string{a})[0]
+			placed = append(placed, slots[i].printed+" "+a)
+		}
+	}
+	if placed == nil {
+		return nil, ""
+	}
+	_, why := splitRun(v, slots)
+	return out, fmt.Sprintf("%s; every split gives %s, placed", why, strings.Join(placed, ", "))
 }
 
 // splitCells makes the cells of one split of a run.
@@ -97,11 +210,13 @@ const maxPendingSplits = 10000
 // deferRun keeps a table-3 row for settleRuns when its run of figures fits
 // more than one split; it reports whether it did.
 func (r *reader) deferRun(cur *openRow, slots []slot, label string, flags []string) bool {
-	if cur.table != 3 || cur.row == nil || cur.row.group || len(cur.values) != 1 || !cur.values[0].Glued || len(slots) < 2 {
+	// （六）其他处理 is a row in 2019 and a heading in 2021: it is kept too,
+	// and settleRuns tells which once the rows under it are read or not.
+	if cur.table != 3 || cur.row == nil || cur.row.group && cur.row != r.s.otherHandling || len(cur.values) != 1 || !cur.values[0].Glued || len(slots) < 2 {
 		return false
 	}
 	v := cur.values[0]
-	res, err := digitrun.Split(v.Text, runGroups(slots))
+	res, err := splitRow(v, slots)
 	if err != nil {
 		return false
 	}
@@ -118,7 +233,7 @@ func (r *reader) deferRun(cur *openRow, slots []slot, label string, flags []stri
 // (I3). Every term of them must be read; otherwise, or when several
 // choices fit, the rows are left unplaced with the reason.
 func (r *reader) settleRuns() {
-	pending := r.pending
+	pending := r.unboundRuns(r.pending)
 	r.pending = nil
 	if len(pending) == 0 {
 		return
@@ -135,6 +250,26 @@ func (r *reader) settleRuns() {
 			r.obs = append(r.obs, r.observation(p.row.indicator, p.slots[j].key, p.label, p.slots[j], c, p.flags))
 		}
 	}
+}
+
+// unboundRuns leaves unplaced the pending rows no column sum binds (the
+// heading （六）其他处理 of the 2021 layout, whose rows under it are the
+// terms of I3) and returns the others.
+func (r *reader) unboundRuns(pending []pendingRun) []pendingRun {
+	terms := map[string]bool{}
+	for _, id := range append(r.outcomeLeaves(), r.balanceRows()...) {
+		terms[id] = true
+	}
+	var kept []pendingRun
+	for _, p := range pending {
+		if terms[p.row.id] {
+			kept = append(kept, p)
+			continue
+		}
+		r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: p.label, Line: p.value.Line, Cells: []string{p.value.Raw},
+			Reason: fmt.Sprintf("figures run together with no separator (%s): %d splits add up to the row's 总计, and no column sum of table 3 binds the row", p.value.Raw, len(p.splits))})
+	}
+	return kept
 }
 
 // onlyChoice is, for each pending row, the index of its split in the one

@@ -49,7 +49,10 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 	r.Observations, r.Unplaced = refuseRows(r.Observations, r.Unplaced, runOn.refused)
 	r.Unplaced = append(r.Unplaced, runOn.unplaced...)
 	for i, o := range r.Observations {
-		if runOn.split[o.Label] {
+		switch {
+		case runOn.narrative[o.Label]:
+			r.Observations[i].Flags = figure.AppendFlag(o.Flags, gongkai.FlagSplitByNarrative)
+		case runOn.split[o.Label]:
 			r.Observations[i].Flags = figure.AppendFlag(o.Flags, gongkai.FlagSplitByArithmetic)
 		}
 	}

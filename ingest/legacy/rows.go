@@ -3,6 +3,7 @@ package legacy
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -214,7 +215,20 @@ func tooLong(cells ...[]layout.Cell) bool {
 
 func (t *legacyTable) placeRow(r *logicalRow) {
 	r.label = label.Parse(r.text())
+	if t.ownNumbering() && r.label.EnumLevel() == 3 {
+		// The variant numbers its sub-rows its own way (2.政府公报公开数 is
+		// the national form's 1.2.1): the row is matched by its words, as
+		// when its cells run together.
+		r.label.Enum = ""
+	}
 	r.match = t.m.place(r.label, r.section, r.prev)
+}
+
+// ownNumbering reports whether the table is a regional variant that
+// numbers its sub-rows its own way: Fujian's, whose value columns are the
+// year's and 历年累计.
+func (t *legacyTable) ownNumbering() bool {
+	return slices.ContainsFunc(t.columns, func(c valueColumn) bool { return c.breakdown == breakdownCumulative })
 }
 
 // add places one raw row: its label cells are split into printed rows where

@@ -42,7 +42,8 @@ var valueHeader = regexp.MustCompile(`\d{4}\s*年度?|本年度?|本期|历年�
 // over the lines after it that hold nothing but its rows run together (a
 // page that breaks the run between rows).
 func unglue(lines []source.Line, cat *catalog.Catalog, isUnit func(string) bool) runOnTable {
-	t := runOnTable{split: map[string]bool{}, refused: map[string]string{}}
+	t := runOnTable{split: map[string]bool{}, refused: map[string]string{}, narrative: map[string]bool{}}
+	defer func() { t.settle(cat) }()
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		loc := runOnHeader.FindStringSubmatchIndex(l.Text)
@@ -59,6 +60,7 @@ func unglue(lines []source.Line, cat *catalog.Catalog, isUnit func(string) bool)
 		columns := valueHeader.FindAllString(l.Text[loc[2]:loc[3]], -1)
 		t.lines = append(t.lines, source.Line{N: l.N, Page: l.Page, Text: "| 指标名称 | 计量单位 | " + strings.Join(columns, " | ") + " |"})
 		c := &cutter{keys: labelKeys(cat), isUnit: isUnit, columns: columnKinds(columns, cat)}
+		t.tables = append(t.tables, runOnRows{columns: c.columns})
 		rest := t.add(l, c, l.Text[loc[1]:])
 		for rest == "" && i+1 < len(lines) && rowsOnly(lines[i+1].Text, c) {
 			i++
@@ -110,7 +112,10 @@ func (t *runOnTable) add(l source.Line, c *cutter, text string) string {
 		if len(cells) == 1 { // a heading: its unit and value cells are blank, as a table prints them
 			cells = append(cells, make([]string, 1+len(c.columns))...)
 		}
-		t.lines = append(t.lines, source.Line{N: l.N, Page: l.Page, Text: "| " + strings.Join(cells, " | ") + " |"})
+		t.lines = append(t.lines, source.Line{N: l.N, Page: l.Page, Text: pipeRow(cells)})
+		last := &t.tables[len(t.tables)-1]
+		last.rows = append(last.rows, r)
+		last.lines = append(last.lines, len(t.lines)-1)
 	}
 	for _, u := range unknowns {
 		t.unplaced = append(t.unplaced, gongkai.Unplaced{Label: u[0], Cells: u[1:], Line: l.N,
@@ -123,10 +128,25 @@ func (t *runOnTable) add(l source.Line, c *cutter, text string) string {
 // cut into pipe rows, the rows whose label no row of the form has, and the
 // labels of the rows whose figures were split from a run.
 type runOnTable struct {
-	lines    []source.Line
-	unplaced []gongkai.Unplaced
-	split    map[string]bool
-	refused  map[string]string // why a row's run of figures was not split, by label
+	lines     []source.Line
+	unplaced  []gongkai.Unplaced
+	split     map[string]bool
+	refused   map[string]string // why a row's run of figures was not split, by label
+	narrative map[string]bool   // the rows split by a figure the report's text states, by label
+	tables    []runOnRows       // the rows cut, table by table
+}
+
+// runOnRows are the rows cut from one table run together, and the index
+// in lines of each row's pipe row.
+type runOnRows struct {
+	columns []string
+	rows    []cutRow
+	lines   []int
+}
+
+// pipeRow prints cells as a pipe row.
+func pipeRow(cells []string) string {
+	return "| " + strings.Join(cells, " | ") + " |"
 }
 
 // cutRow is a row cut from a table run together: its cells, whether its
@@ -135,15 +155,31 @@ type cutRow struct {
 	cells   []string
 	split   bool
 	refused string
+	// What the rows run together tell of their order and meaning, for
+	// settling the runs several splits fit (settle): the catalogue row
+	// of the label (-1 unknown), the row's number among the sub-rows of a
+	// 其中 (0 when none), whether it opens them (其中：), and every split
+	// of its run that fits when more than one does.
+	row    int
+	unit   string
+	num    int
+	subset bool
+	splits [][]string
+}
+
+// rowKey is the key of a row's label or of one of its aliases.
+type rowKey struct {
+	key []rune
+	row int // index into the catalogue's legacy rows
 }
 
 // labelKeys are the keys of the catalogue's row labels and their aliases.
-func labelKeys(cat *catalog.Catalog) [][]rune {
-	var out [][]rune
-	for _, r := range cat.Legacy {
+func labelKeys(cat *catalog.Catalog) []rowKey {
+	var out []rowKey
+	for i, r := range cat.Legacy {
 		for _, l := range append([]string{r.Label}, r.Aliases...) {
 			if k := label.Key(l); utf8.RuneCountInString(k) >= 2 {
-				out = append(out, []rune(k))
+				out = append(out, rowKey{key: []rune(k), row: i})
 			}
 		}
 	}
@@ -161,7 +197,7 @@ var note = regexp.MustCompile(`^[（(][^（()）]{0,40}[）)]`)
 // units, its value columns (by breakdown), and the number of the last
 // sub-row cut, which runs on from one line to the next.
 type cutter struct {
-	keys     [][]rune
+	keys     []rowKey
 	isUnit   func(string) bool
 	columns  []string
 	lastEnum int // the last number of a sub-row (1、 2.), 0 after a row numbered 一、 or （一）
@@ -185,13 +221,17 @@ func (c *cutter) cut(text string) (rows []cutRow, unknowns [][]string, rest stri
 		}
 		start := i
 		lead := ""
-		if !carry {
+		num := 0
+		if carry {
+			num = c.lastEnum // the number cut off the figures before
+		} else {
 			lead = enumLead.FindString(string(rs[i:min(len(rs), i+10)]))
 			i += utf8.RuneCountInString(lead)
 			c.lastEnum = nextLastEnum(lead, c.lastEnum)
+			num = leadNumber(lead)
 		}
 		carry = false
-		end := labelEnd(rs, i, keys)
+		end, catRow := labelEnd(rs, i, keys)
 		unknown := end == i
 		if unknown {
 			end = unknownLabelEnd(rs, i, isUnit)
@@ -212,8 +252,9 @@ func (c *cutter) cut(text string) (rows []cutRow, unknowns [][]string, rest stri
 			carry, c.lastEnum = true, f.next
 		}
 		figures, refused := f.runs, f.refused
+		var splits [][]string
 		if len(figures) == 1 && refused == "" {
-			figures, refused = splitFigures(figures[0], columns)
+			figures, refused, splits = splitFigures(figures[0], columns)
 		}
 		row = append(row, figures...)
 		if unknown {
@@ -221,11 +262,19 @@ func (c *cutter) cut(text string) (rows []cutRow, unknowns [][]string, rest stri
 			// after it: no row of the form is certain.
 			unknowns = append(unknowns, row)
 		} else {
-			rows = append(rows, cutRow{cells: row, split: len(figures) > 1 && len(f.runs) == 1, refused: refused})
+			rows = append(rows, cutRow{cells: row, split: len(figures) > 1 && len(f.runs) == 1, refused: refused,
+				row: catRow, unit: f.unit, num: num, subset: strings.HasPrefix(lead, "其中"), splits: splits})
 		}
 		i = f.end
 	}
 	return rows, unknowns, string(rs[i:])
+}
+
+// leadNumber is the number of a sub-row's numbering (2、, 其中：1.), 0 when
+// the lead prints none.
+func leadNumber(lead string) int {
+	n, _ := strconv.Atoi(strings.TrimRight(strings.TrimLeft(lead, "其中:："), "、.．"))
+	return n
 }
 
 // nextLastEnum is the number of the last sub-row after a row numbered lead.
@@ -375,10 +424,11 @@ func subsetOnly(lead string) string {
 }
 
 // labelEnd is the end of the longest label key that matches at i, i when
-// none does.
-func labelEnd(rs []rune, i int, keys [][]rune) int {
-	best := i
-	for _, k := range keys {
+// none does, and the catalogue row of that key (-1 when none).
+func labelEnd(rs []rune, i int, keys []rowKey) (int, int) {
+	best, row := i, -1
+	for _, rk := range keys {
+		k := rk.key
 		j, ok := i, true
 		for n, c := range k {
 			for n > 0 && j < len(rs) && strings.ContainsRune("、，,“”《》 ", rs[j]) {
@@ -394,10 +444,10 @@ func labelEnd(rs []rune, i int, keys [][]rune) int {
 			j++
 		}
 		if ok && j > best {
-			best = j
+			best, row = j, rk.row
 		}
 	}
-	return best
+	return best, row
 }
 
 // columnKinds names each value column of a run-on header by its
@@ -425,23 +475,28 @@ func columnKinds(headers []string, cat *catalog.Catalog) []string {
 // one cut is possible (no figure of two digits or more starts with 0), or
 // exactly one of the possible cuts keeps the year's figure at most the
 // cumulative one (历年累计 counts every year up to this one). Otherwise it
-// returns the run whole and the reason, which names the cuts that fit.
-func splitFigures(run string, columns []string) ([]string, string) {
+// returns the run whole and the reason, which names the cuts that fit, and
+// those cuts when there are several (for settle to weigh).
+func splitFigures(run string, columns []string) ([]string, string, [][]string) {
 	if run == "" || len(columns) < 2 || strings.Contains(run, ".") {
-		return []string{run}, ""
+		return []string{run}, "", nil
 	}
 	res, err := digitrun.Split(run, []digitrun.Group{{Cells: len(columns)}})
 	if err != nil {
-		return []string{run}, fmt.Sprintf("the figures %s cannot be split: %v", run, err)
+		return []string{run}, fmt.Sprintf("the figures %s cannot be split: %v", run, err), nil
 	}
 	if len(res.Splits) > 1 {
 		res.Splits = slices.DeleteFunc(res.Splits, func(s []string) bool { return !cumulativeHolds(s, columns) })
 	}
 	parts, err := res.Unique()
 	if err != nil {
-		return []string{run}, fmt.Sprintf("%v under %d value columns; %s", err, len(columns), listSplits(res.Splits))
+		var splits [][]string
+		if len(res.Splits) > 1 {
+			splits = res.Splits
+		}
+		return []string{run}, fmt.Sprintf("%v under %d value columns; %s", err, len(columns), listSplits(res.Splits)), splits
 	}
-	return parts, ""
+	return parts, "", nil
 }
 
 // cumulativeHolds reports whether the year's figure of a split is at most

@@ -28,7 +28,7 @@ func TestSplitFiguresUnderYearAndCumulative(t *testing.T) {
 		{run: "294981916", refusal: "fitting: 2|94981916, 29|4981916, 294|981916, 2949|81916"},
 	}
 	for _, c := range cases {
-		got, why := splitFigures(c.run, yearAndCumulative)
+		got, why, _ := splitFigures(c.run, yearAndCumulative)
 		switch {
 		case c.want != "" && (strings.Join(got, "|") != c.want || why != ""):
 			t.Errorf("%s: %q (%s), want %s", c.run, got, why, c.want)
@@ -37,7 +37,7 @@ func TestSplitFiguresUnderYearAndCumulative(t *testing.T) {
 		}
 	}
 	// Columns that are not the year's and the cumulative one bind nothing.
-	if got, why := splitFigures("115", []string{"government", "departments"}); len(got) != 1 || !strings.Contains(why, "2 splits fit") {
+	if got, why, _ := splitFigures("115", []string{"government", "departments"}); len(got) != 1 || !strings.Contains(why, "2 splits fit") {
 		t.Errorf("115 under two columns no identity binds: %q (%s)", got, why)
 	}
 }
