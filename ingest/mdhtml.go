@@ -25,7 +25,7 @@ func markdownWithTables(t string) *source.Document {
 	doc := &source.Document{Cells: map[int][]source.Cell{}}
 	n, prev := 1, 0 // line number of t[prev]
 	for _, loc := range locs {
-		n = doc.AddText(t[prev:loc[0]], n)
+		n = doc.AddText(dropInlineTags(t[prev:loc[0]]), n)
 		frag := t[loc[0]:loc[1]]
 		if table := html.Read([]byte(frag), frag); table != nil {
 			doc.AddShifted(table, n-1)
@@ -33,6 +33,45 @@ func markdownWithTables(t string) *source.Document {
 		n += strings.Count(frag, "\n")
 		prev = loc[1]
 	}
-	doc.AddText(t[prev:], n)
+	doc.AddText(dropInlineTags(t[prev:]), n)
 	return doc
+}
+
+// inlineTag is an HTML tag a converter kept around the text of Markdown:
+// pandoc keeps a page's <span style="…"> and <div align="center">, its
+// attributes wrapped over lines, even inside the cells of pipe tables.
+// Their attributes hold numbers (font-size:12.0000pt) that are no figures.
+var inlineTag = regexp.MustCompile(`(?is)</?(?:span|font|div|p|a|b|i|u|strong|em|sup|sub|o:p|center|section)(?:\s[^<>]*)?>`)
+
+// dropInlineTags returns the text without its inline tags. A tag wrapped
+// over lines joins them, as the page shows them; as many empty lines
+// follow the joined line, so that every later line keeps its number.
+func dropInlineTags(t string) string {
+	locs := inlineTag.FindAllStringIndex(t, -1)
+	if locs == nil {
+		return t
+	}
+	var b strings.Builder
+	pending := 0 // line breaks taken out with tags, owed after the line
+	write := func(s string) {
+		for pending > 0 {
+			i := strings.IndexByte(s, '\n')
+			if i < 0 {
+				break
+			}
+			b.WriteString(s[:i+1])
+			b.WriteString(strings.Repeat("\n", pending))
+			pending, s = 0, s[i+1:]
+		}
+		b.WriteString(s)
+	}
+	prev := 0
+	for _, loc := range locs {
+		write(t[prev:loc[0]])
+		pending += strings.Count(t[loc[0]:loc[1]], "\n")
+		prev = loc[1]
+	}
+	write(t[prev:])
+	b.WriteString(strings.Repeat("\n", pending))
+	return b.String()
 }

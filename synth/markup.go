@@ -60,7 +60,7 @@ func docxFile(blocks []block) ([]byte, error) {
 			doc.WriteString(docxParagraph(bl.text))
 			continue
 		}
-		doc.WriteString("<w:tbl><w:tblPr><w:tblBorders/></w:tblPr><w:tblGrid/>")
+		doc.WriteString("<w:tbl><w:tblPr><w:tblBorders/></w:tblPr>" + docxGrid(bl.table))
 		for _, r := range bl.table {
 			doc.WriteString("<w:tr>")
 			for _, c := range r {
@@ -91,6 +91,17 @@ func docxFile(blocks []block) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// docxGrid is a table's w:tblGrid, a column for each cell of its widest
+// row, as Word writes it: readers such as pandoc take a table's columns
+// from it and print nothing of a table whose grid is empty.
+func docxGrid(rows [][]string) string {
+	n := 0
+	for _, r := range rows {
+		n = max(n, len(r))
+	}
+	return "<w:tblGrid>" + strings.Repeat(`<w:gridCol w:w="1000"/>`, n) + "</w:tblGrid>"
 }
 
 func docxParagraph(text string) string {

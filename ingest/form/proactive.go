@@ -1,6 +1,7 @@
 package form
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -172,7 +173,9 @@ func (b *blockSpec) headerCells(cells []layout.Cell) []layout.Cell {
 // column's wording 1, a column at another position 1; a cell beyond the
 // format's columns costs 1.
 func (b *blockSpec) fittingTemplates(hs []layout.Cell) []string {
-	bestScore := -1
+	// A header of more cells than any format's columns scores below zero
+	// for every format: the best is still one of them.
+	bestScore := math.MinInt
 	var tied []string
 	for _, tpl := range templates {
 		cols := b.templateColumns(tpl)

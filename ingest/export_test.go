@@ -1,0 +1,7 @@
+package ingest
+
+// Test helpers of package ingest that the external tests use too.
+var (
+	ReadTruth  = readTruth
+	ScoreTruth = scoreTruth
+)
