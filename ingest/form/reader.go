@@ -38,6 +38,8 @@ type reader struct {
 
 	pending []pendingRun // rows of table 3 run together that the column sums may settle
 
+	readOrder readingOrder // the figures of tables 3 and 4 in printed order
+
 	// lead holds the blank cells that start a line of a row layout until
 	// the line shows what they are: the empty label cells before a label
 	// (dropped), or cells of the row being read.
@@ -102,7 +104,11 @@ func (r *reader) feed(c layout.Cell) {
 	if len(r.lead) > 0 && c.Line != r.lead[0].Line {
 		r.flushLead()
 	}
-	switch kind := layout.Classify(c.Text, r.isUnit); kind {
+	kind := layout.Classify(c.Text, r.isUnit)
+	if kind == layout.Blank || kind == layout.Value {
+		r.noteReadingOrder(c, kind)
+	}
+	switch kind {
 	case layout.Blank, layout.Value:
 		if kind == layout.Blank && r.leads(c) || kind == layout.Value && r.rowNumber(c) {
 			r.lead = append(r.lead, c)
@@ -115,6 +121,7 @@ func (r *reader) feed(c layout.Cell) {
 	default:
 		r.lead = nil // the empty label cells left of a label: no cells of any row
 		r.label(c)
+		r.noteReadingOrder(c, kind)
 	}
 	if r.table != 0 {
 		r.lastTable = r.table
@@ -572,6 +579,7 @@ func (r *reader) finish() {
 	r.closeReviews()
 	r.settleRuns()
 	r.fillByRowOrder()
+	r.readInReadingOrder()
 	r.derived()
 	if !r.applications.otherHandlingRows || len(r.applications.otherHandlingObs) == 0 {
 		return

@@ -1,0 +1,393 @@
+package form
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/source"
+)
+
+// Text taken from a PDF in reading order (plain pdftotext, a viewer's
+// copy) prints tables 3 and 4 cell by cell, one a line, with the labels of
+// merged cells and the pieces of the header scattered between the rows'
+// figures: what the labels say no longer tells which figures are a row's.
+// The figures themselves still come in the form's order, row by row. When
+// the rows read by their labels leave table 3 or 4 incomplete, every
+// figure printed in them, in printed order, is placed by the form's fixed
+// order of rows and columns, but only when all of these hold:
+//
+//   - the text is in reading order: no figure of the two tables shares its
+//     line with a label (a layout that prints labels beside their figures
+//     says which row each is, and a label that contradicts the order is
+//     believed);
+//   - table 3's header, when it gives all seven columns, gives them in the
+//     form's order, and does not leave their order uncertain;
+//   - every figure is a plain printed number, and there are exactly seven
+//     for each row of table 3 in one form (23 rows in 2019, 25 in 2021),
+//     followed by exactly the fifteen of table 4 or none;
+//   - each row's 总计 is the sum of its six applicant columns (I2);
+//   - in every column, （七）总计 is the sum of the outcome rows (I3) and
+//     一 + 二 = （七）总计 + 四、结转下年度继续办理 (I1);
+//   - every figure read by its label before is the one the order places
+//     there, and no figure of tables 3 and 4 was read under a row the
+//     order does not place.
+//
+// The last two rows of table 3 are printed below the outcome rows'
+// labels, and a reader may emit their figures out of order
+// (`129 307 824 327 2 3254 0 0 12 1665 4 2 2 4`). When only those two rows
+// fail the identities as printed, they are taken from the identities
+// themselves — （七）总计 the sum of the outcome rows, 四 = 一 + 二 − （七）
+// in each column — and placed only when their fourteen figures are
+// exactly the fourteen printed, value for value. Each block of table 4
+// is placed when its 总计 is the sum of its results; the others are
+// unplaced with their sums. Figures placed so carry the flag
+// placed_by_form_order; when the conditions fail, the rows read by their
+// labels stand as they are.
+
+// readingOrder is every figure printed while table 3 or 4 was read, in
+// printed order.
+type readingOrder struct {
+	cells []layout.Cell
+	// labelLines is the lines that print a label of table 3 or 4.
+	labelLines map[int]bool
+	// unplacedFrom is the number of rows unplaced before the first figure:
+	// those after it are rows of tables 3 and 4, which the order replaces
+	// when it places them.
+	unplacedFrom int
+}
+
+// noteReadingOrder records cell c, a figure or a mark in a cell, when it
+// is printed in table 3 or 4, or the line of a label there.
+func (r *reader) noteReadingOrder(c layout.Cell, kind layout.Kind) {
+	if r.table != tableApplications && r.table != tableReviews || kind == layout.Blank && source.Trim(c.Text) == "" {
+		return
+	}
+	if kind == layout.Label {
+		if r.readOrder.labelLines == nil {
+			r.readOrder.labelLines = map[int]bool{}
+		}
+		r.readOrder.labelLines[c.Line] = true
+		return
+	}
+	if len(r.readOrder.cells) == 0 {
+		r.readOrder.unplacedFrom = len(r.unplaced)
+	}
+	r.readOrder.cells = append(r.readOrder.cells, c)
+}
+
+// orderedFigure is a figure placed by the form's order.
+type orderedFigure struct {
+	indicator, breakdown, label string
+	slot                        slot
+	cell                        layout.Cell
+	seen                        string // key of the row or cell among those read
+}
+
+func (f orderedFigure) key() string { return f.indicator + "/" + f.breakdown }
+
+// readInReadingOrder places the figures of tables 3 and 4 by the form's
+// order when the rows read by their labels leave them incomplete (see
+// above).
+func (r *reader) readInReadingOrder() {
+	if r.applicationsComplete() && r.reviewsComplete() || !r.labelsApart() || !r.headerAllowsFormOrder() {
+		return
+	}
+	figures, cells, ok := r.plainFigures(r.readOrder.cells)
+	if !ok || len(cells) != len(r.readOrder.cells) {
+		return
+	}
+	rows, tpl := r.rowsForCount(len(figures))
+	if rows == nil {
+		return
+	}
+	n := len(rows) * (applicantColumns + 1)
+	placed, ok := r.applicationsInOrder(rows, figures[:n], cells[:n])
+	if !ok {
+		return
+	}
+	reviews, refused := r.reviewsInOrder(figures[n:], cells[n:])
+	placed = append(placed, reviews...)
+	if !r.agreesWithRead(placed) {
+		return
+	}
+	last := cells[len(cells)-1].Line
+	kept := r.unplaced[:r.readOrder.unplacedFrom]
+	for _, u := range r.unplaced[r.readOrder.unplacedFrom:] {
+		if u.Line > last {
+			kept = append(kept, u)
+		}
+	}
+	r.unplaced = append(kept, refused...)
+	r.emitOrdered(placed)
+	if tpl == gongkai.Template2021 {
+		r.applications.otherHandlingRows = true
+	}
+}
+
+// labelsApart reports whether no figure of tables 3 and 4 shares its line
+// with a label: text in reading order.
+func (r *reader) labelsApart() bool {
+	for _, c := range r.readOrder.cells {
+		if r.readOrder.labelLines[c.Line] {
+			return false
+		}
+	}
+	return true
+}
+
+// headerAllowsFormOrder reports whether table 3's header leaves the
+// form's order of columns possible: it gives no columns for certain, or
+// gives the form's seven in the form's order.
+func (r *reader) headerAllowsFormOrder() bool {
+	cols := r.applications.columns
+	if r.applications.columnsProblem != "" {
+		return false
+	}
+	if !completeApplicants(cols) {
+		return true
+	}
+	for i, s := range r.formOrderSlots() {
+		if cols[i].key != s.key {
+			return false
+		}
+	}
+	return true
+}
+
+// applicationsComplete reports whether every row of table 3 of either
+// form was read.
+func (r *reader) applicationsComplete() bool {
+	for _, tpl := range templates {
+		all := true
+		for _, row := range r.applicationsLeaves(tpl) {
+			all = all && r.seen[row.id] > 0
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// rowsForCount is the rows of table 3, in the form's order, of the form
+// whose rows hold n figures with table 4's fifteen or without them, and
+// that form; nil when neither form's do.
+func (r *reader) rowsForCount(n int) ([]*rowSpec, string) {
+	reviews := len(r.s.reviewsBlocks) * r.reviewsResultCount()
+	for _, tpl := range templates {
+		rows := r.applicationsLeaves(tpl)
+		if k := len(rows) * (applicantColumns + 1); n == k || n == k+reviews {
+			return rows, tpl
+		}
+	}
+	return nil, ""
+}
+
+// tableThreeRows is the places, in the form's order of rows, of the rows
+// the identities of table 3 tie together.
+type tableThreeRows struct {
+	received, carriedOver, answered, carriedForward int
+}
+
+// identityRows finds the rows of the identities in rows: 一 and 二 first,
+// the outcome rows, then （七）总计 and 四 last; false when rows are not so.
+func identityRows(rows []*rowSpec) (tableThreeRows, bool) {
+	at := func(ind string) int {
+		return slices.IndexFunc(rows, func(row *rowSpec) bool { return row.indicator == ind })
+	}
+	t := tableThreeRows{at("requests.received"), at("requests.carried_over"), at("requests.answered"), at(carriedForwardIndicator)}
+	return t, t.received == 0 && t.carriedOver == 1 && t.answered == len(rows)-2 && t.carriedForward == len(rows)-1
+}
+
+// applicationsInOrder places the figures of table 3, seven a row in the
+// form's order, when the identities hold (see above).
+func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells []layout.Cell) ([]orderedFigure, bool) {
+	t, ok := identityRows(rows)
+	if !ok {
+		return nil, false
+	}
+	n := applicantColumns + 1
+	values := make([][]float64, len(rows))
+	at := make([][]layout.Cell, len(rows))
+	for i := range rows {
+		values[i], at[i] = figures[i*n:(i+1)*n], cells[i*n:(i+1)*n]
+		if i < t.answered && !addsUp(values[i]) {
+			return nil, false
+		}
+	}
+	outcomes := columnSums(values[t.carriedOver+1 : t.answered])
+	if !addsUp(values[t.answered]) || !addsUp(values[t.carriedForward]) || !slices.Equal(values[t.answered], outcomes) ||
+		!slices.Equal(columnSums(values[:t.answered]), columnSums(values[t.answered:])) {
+		// Only the last two rows out of order: taken from the identities,
+		// when their figures are the ones printed.
+		forward := make([]float64, n)
+		for c := range forward {
+			forward[c] = values[t.received][c] + values[t.carriedOver][c] - outcomes[c]
+		}
+		tail, ok := matchPrinted(append(slices.Clone(outcomes), forward...), figures[t.answered*n:], cells[t.answered*n:])
+		if !ok {
+			return nil, false
+		}
+		at[t.answered], at[t.carriedForward] = tail[:n], tail[n:]
+	}
+	slots := r.formOrderSlots()
+	var out []orderedFigure
+	for i, row := range rows {
+		for c, s := range slots {
+			out = append(out, orderedFigure{indicator: row.indicator, breakdown: s.key, label: row.label, slot: s, cell: at[i][c], seen: row.id})
+		}
+	}
+	return out, true
+}
+
+// addsUp reports whether the last of figures is the sum of the others.
+func addsUp(figures []float64) bool {
+	return blocksAddUp(figures, len(figures))
+}
+
+// columnSums is the sum of rows in each column.
+func columnSums(rows [][]float64) []float64 {
+	out := make([]float64, len(rows[0]))
+	for _, row := range rows {
+		for c, v := range row {
+			out[c] += v
+		}
+	}
+	return out
+}
+
+// matchPrinted gives each of want a printed cell of the same value, the
+// first not given yet; false unless want and the printed figures are the
+// same values, each as many times.
+func matchPrinted(want, printed []float64, cells []layout.Cell) ([]layout.Cell, bool) {
+	if len(want) != len(printed) {
+		return nil, false
+	}
+	used := make([]bool, len(printed))
+	out := make([]layout.Cell, len(want))
+	for i, w := range want {
+		j := slices.IndexFunc(printed, func(p float64) bool { return p == w })
+		for j >= 0 && used[j] {
+			next := slices.IndexFunc(printed[j+1:], func(p float64) bool { return p == w })
+			if next < 0 {
+				j = -1
+				break
+			}
+			j += 1 + next
+		}
+		if j < 0 || w < 0 {
+			return nil, false
+		}
+		used[j], out[i] = true, cells[j]
+	}
+	return out, true
+}
+
+// reviewsInOrder places the figures of table 4, five a block in the
+// form's order, the blocks whose 总计 is the sum of their results; the
+// others are returned unplaced, with their sums.
+func (r *reader) reviewsInOrder(figures []float64, cells []layout.Cell) ([]orderedFigure, []gongkai.Unplaced) {
+	if len(figures) == 0 {
+		return nil, nil
+	}
+	var results []slot
+	for _, c := range r.s.reviewsResults.templateColumns(gongkai.Template2019) {
+		results = append(results, slot{key: c.key, printed: c.label, x0: -1, x1: -1, idx: -1})
+	}
+	n := len(results)
+	var out []orderedFigure
+	var refused []gongkai.Unplaced
+	for i, b := range r.s.reviewsBlocks {
+		f, cs := figures[i*n:(i+1)*n], cells[i*n:(i+1)*n]
+		if !addsUp(f) {
+			u := gongkai.Unplaced{Label: b.label, Line: cs[0].Line, Cells: []string{},
+				Reason: fmt.Sprintf("table 4 read in the form's order: the block's 总计 is not the sum of its results (%v ≠ %v), so its order is not certain", sumOf(f[:n-1]), f[n-1])}
+			for _, c := range cs {
+				u.Cells = append(u.Cells, c.Raw)
+			}
+			refused = append(refused, u)
+			continue
+		}
+		for k, s := range blockSlots(b, results) {
+			out = append(out, orderedFigure{indicator: b.cells[s.key], breakdown: gongkai.BreakdownTotal, label: b.label, slot: s, cell: cs[k], seen: "4:" + b.id + "/" + s.key})
+		}
+	}
+	return out, refused
+}
+
+func sumOf(fs []float64) float64 {
+	var s float64
+	for _, f := range fs {
+		s += f
+	}
+	return s
+}
+
+// agreesWithRead reports whether every figure of tables 3 and 4 read
+// before is one the order places, with the same value.
+func (r *reader) agreesWithRead(placed []orderedFigure) bool {
+	want := map[string]float64{}
+	for _, f := range placed {
+		o := r.observation(f.indicator, f.breakdown, f.label, f.slot, f.cell, nil)
+		if o.Value == nil {
+			return false
+		}
+		want[f.key()] = *o.Value
+	}
+	tables := r.tableThreeAndFourIndicators()
+	for _, o := range r.obs {
+		if !tables[o.Indicator] {
+			continue
+		}
+		v, ok := want[o.Indicator+"/"+o.Breakdown]
+		if !ok || o.Value == nil || *o.Value != v {
+			return false
+		}
+	}
+	return true
+}
+
+// tableThreeAndFourIndicators is every indicator a figure of table 3 or 4
+// may bear, the rows the form lacks included.
+func (r *reader) tableThreeAndFourIndicators() map[string]bool {
+	out := map[string]bool{}
+	for _, row := range r.s.rows[tableApplications] {
+		for _, ind := range []string{row.indicator, row.local} {
+			if ind != "" {
+				out[ind] = true
+			}
+		}
+	}
+	for _, b := range r.s.reviewsBlocks {
+		for _, ind := range b.cells {
+			out[ind] = true
+		}
+	}
+	return out
+}
+
+// emitOrdered adds the figures placed by the order that were not read
+// before, flagged placed_by_form_order, and marks their rows read.
+func (r *reader) emitOrdered(placed []orderedFigure) {
+	read := map[string]bool{}
+	for _, o := range r.obs {
+		read[o.Indicator+"/"+o.Breakdown] = true
+	}
+	for _, f := range placed {
+		if r.seen[f.seen] == 0 {
+			r.seen[f.seen] = f.cell.Line
+		}
+		if read[f.key()] {
+			continue
+		}
+		o := r.observation(f.indicator, f.breakdown, f.label, f.slot, f.cell, []string{gongkai.FlagPlacedByFormOrder})
+		if f.slot.block != nil && f.slot.block.table == tableReviews {
+			key := f.slot.block.id + "/" + f.slot.key
+			r.reviews.values[key] = o.Value
+			r.reviews.obsIndex[key] = len(r.obs)
+		}
+		r.obs = append(r.obs, o)
+	}
+}
