@@ -201,45 +201,182 @@ func identityRows(rows []*rowSpec) (tableThreeRows, bool) {
 	return t, t.received == 0 && t.carriedOver == 1 && t.answered == len(rows)-2 && t.carriedForward == len(rows)-1
 }
 
-// applicationsInOrder places the figures of table 3, seven a row in the
-// form's order, when the identities hold (see above).
+// applicationsInOrder places the figures of table 3 in the form's order of
+// rows and columns: as printed row by row when that reading satisfies the
+// identities; otherwise when exactly one reading with blocks printed
+// column by column does (see above).
 func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells []layout.Cell) ([]orderedFigure, bool) {
 	t, ok := identityRows(rows)
 	if !ok {
 		return nil, false
 	}
 	n := applicantColumns + 1
-	values := make([][]float64, len(rows))
-	at := make([][]layout.Cell, len(rows))
-	for i := range rows {
-		values[i], at[i] = figures[i*n:(i+1)*n], cells[i*n:(i+1)*n]
-		if i < t.answered && !addsUp(values[i]) {
+	tail := t.answered * n
+	found := t.confirmed(figures, [][]int{rowByRow(len(figures))}, [][]int{rowByRow(tail)})
+	if len(found) == 0 {
+		all, ok := readings(figures, len(rows))
+		prefix, ok2 := readings(figures[:tail], t.answered)
+		if !ok || !ok2 {
 			return nil, false
 		}
+		found = t.confirmed(figures, all, prefix)
 	}
-	outcomes := columnSums(values[t.carriedOver+1 : t.answered])
-	if !addsUp(values[t.answered]) || !addsUp(values[t.carriedForward]) || !slices.Equal(values[t.answered], outcomes) ||
-		!slices.Equal(columnSums(values[:t.answered]), columnSums(values[t.answered:])) {
-		// Only the last two rows out of order: taken from the identities,
-		// when their figures are the ones printed.
-		forward := make([]float64, n)
-		for c := range forward {
-			forward[c] = values[t.received][c] + values[t.carriedOver][c] - outcomes[c]
-		}
-		tail, ok := matchPrinted(append(slices.Clone(outcomes), forward...), figures[t.answered*n:], cells[t.answered*n:])
-		if !ok {
-			return nil, false
-		}
-		at[t.answered], at[t.carriedForward] = tail[:n], tail[n:]
+	if len(found) != 1 {
+		return nil, false
 	}
 	slots := r.formOrderSlots()
 	var out []orderedFigure
 	for i, row := range rows {
 		for c, s := range slots {
-			out = append(out, orderedFigure{indicator: row.indicator, breakdown: s.key, label: row.label, slot: s, cell: at[i][c], seen: row.id})
+			out = append(out, orderedFigure{indicator: row.indicator, breakdown: s.key, label: row.label, slot: s, cell: cells[found[0][i*n+c]], seen: row.id})
 		}
 	}
 	return out, true
+}
+
+// rowByRow is the reading of n figures printed row by row: each in turn.
+func rowByRow(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// confirmed is the readings of table 3 that the identities confirm, each
+// set of values once: of full, those that satisfy them as printed; when
+// none does, of prefix (every row but the last two), those whose last two
+// rows the identities give as figures printed after them (see above).
+func (t tableThreeRows) confirmed(figures []float64, full, prefix [][]int) [][]int {
+	n := applicantColumns + 1
+	var found [][]int
+	for _, at := range full {
+		if t.hold(valuesAt(figures, at, n)) {
+			found = append(found, at)
+		}
+	}
+	if len(found) == 0 {
+		// Only the last two rows out of order: taken from the identities,
+		// when their figures are the ones printed.
+		tail := t.answered * n
+		for _, at := range prefix {
+			if rest, ok := t.tailFromIdentities(valuesAt(figures, at, n), figures[tail:]); ok {
+				whole := slices.Clone(at)
+				for _, j := range rest {
+					whole = append(whole, tail+j)
+				}
+				found = append(found, whole)
+			}
+		}
+	}
+	return distinctReadings(figures, found)
+}
+
+// maxReadings bounds the readings of table 3's figures that differ in a
+// value: more means the order is not certain.
+const maxReadings = 64
+
+// readings is every way figures, printed in reading order, are the rows
+// of table 3, each row adding up (I2): a row's seven figures in turn, or
+// a block of rows printed column by column (each column's figures of
+// the block in turn, as a reader emits the cells of rows whose labels
+// sit in one merged cell). Each reading gives, for each row's columns in
+// turn, the index of its figure; readings with the same values are kept
+// once. False when more than maxReadings differ.
+func readings(figures []float64, rows int) ([][]int, bool) {
+	n := applicantColumns + 1
+	memo := make([][][]int, rows+1)
+	memo[rows] = [][]int{{}}
+	for i := rows - 1; i >= 0; i-- {
+		var out [][]int
+		for k := 1; i+k <= rows; k++ {
+			block := make([]int, k*n) // row j, column c of the block: its figure
+			for j := 0; j < k; j++ {
+				for c := 0; c < n; c++ {
+					block[j*n+c] = i*n + c*k + j
+				}
+			}
+			if !blockAddsUp(figures, block, n) {
+				continue
+			}
+			for _, rest := range memo[i+k] {
+				out = append(out, append(slices.Clone(block), rest...))
+			}
+		}
+		out = distinctReadings(figures, out)
+		if len(out) > maxReadings {
+			return nil, false
+		}
+		memo[i] = out
+	}
+	return memo[0], true
+}
+
+// blockAddsUp reports whether each row of a block read by indexes adds up.
+func blockAddsUp(figures []float64, block []int, n int) bool {
+	for j := 0; j < len(block); j += n {
+		var sum float64
+		for _, x := range block[j : j+n-1] {
+			sum += figures[x]
+		}
+		if sum != figures[block[j+n-1]] {
+			return false
+		}
+	}
+	return true
+}
+
+// distinctReadings keeps the first of the readings that give the same values.
+func distinctReadings(figures []float64, readings [][]int) [][]int {
+	seen := map[string]bool{}
+	var out [][]int
+	for _, at := range readings {
+		k := fmt.Sprint(valuesAt(figures, at, len(at)))
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, at)
+		}
+	}
+	return out
+}
+
+// valuesAt is the figures a reading gives, n a row.
+func valuesAt(figures []float64, at []int, n int) [][]float64 {
+	var out [][]float64
+	for i := 0; i+n <= len(at); i += n {
+		row := make([]float64, n)
+		for c := range row {
+			row[c] = figures[at[i+c]]
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// hold reports whether the rows of table 3 satisfy the identities: each
+// row adds up (I2), （七）总计 is the sum of the outcome rows in every
+// column (I3), and 一 + 二 = （七）总计 + 四 in every column (I1).
+func (t tableThreeRows) hold(values [][]float64) bool {
+	for _, row := range values {
+		if !addsUp(row) {
+			return false
+		}
+	}
+	return slices.Equal(values[t.answered], columnSums(values[t.carriedOver+1:t.answered])) &&
+		slices.Equal(columnSums(values[t.received:t.carriedOver+1]), columnSums(values[t.answered:]))
+}
+
+// tailFromIdentities is, for （七）总计 and 四 in turn, the index among
+// printed of each figure the identities give them — （七）总计 the sum of
+// the outcome rows, 四 = 一 + 二 − （七）总计 — when printed holds exactly
+// those figures.
+func (t tableThreeRows) tailFromIdentities(values [][]float64, printed []float64) ([]int, bool) {
+	outcomes := columnSums(values[t.carriedOver+1 : t.answered])
+	forward := make([]float64, len(outcomes))
+	for c := range forward {
+		forward[c] = values[t.received][c] + values[t.carriedOver][c] - outcomes[c]
+	}
+	return matchPrinted(append(outcomes, forward...), printed)
 }
 
 // addsUp reports whether the last of figures is the sum of the others.
@@ -258,29 +395,27 @@ func columnSums(rows [][]float64) []float64 {
 	return out
 }
 
-// matchPrinted gives each of want a printed cell of the same value, the
-// first not given yet; false unless want and the printed figures are the
-// same values, each as many times.
-func matchPrinted(want, printed []float64, cells []layout.Cell) ([]layout.Cell, bool) {
+// matchPrinted gives each of want the index of a printed figure of the
+// same value, the first not given yet; false unless want and printed are
+// the same values, each as many times.
+func matchPrinted(want, printed []float64) ([]int, bool) {
 	if len(want) != len(printed) {
 		return nil, false
 	}
 	used := make([]bool, len(printed))
-	out := make([]layout.Cell, len(want))
+	out := make([]int, len(want))
 	for i, w := range want {
-		j := slices.IndexFunc(printed, func(p float64) bool { return p == w })
-		for j >= 0 && used[j] {
-			next := slices.IndexFunc(printed[j+1:], func(p float64) bool { return p == w })
-			if next < 0 {
-				j = -1
+		j := -1
+		for k, p := range printed {
+			if p == w && !used[k] {
+				j = k
 				break
 			}
-			j += 1 + next
 		}
 		if j < 0 || w < 0 {
 			return nil, false
 		}
-		used[j], out[i] = true, cells[j]
+		used[j], out[i] = true, j
 	}
 	return out, true
 }
