@@ -109,9 +109,6 @@ func (r *reader) readInReadingOrder() {
 	}
 	reviews, refused := r.reviewsInOrder(figures[n:], cells[n:])
 	placed = append(placed, reviews...)
-	if !r.agreesWithRead(placed) {
-		return
-	}
 	last := cells[len(cells)-1].Line
 	kept := r.unplaced[:r.readOrder.unplacedFrom]
 	for _, u := range r.unplaced[r.readOrder.unplacedFrom:] {
@@ -120,6 +117,7 @@ func (r *reader) readInReadingOrder() {
 		}
 	}
 	r.unplaced = append(kept, refused...)
+	placed = r.settleConflicts(placed)
 	r.emitOrdered(placed)
 	if tpl == gongkai.Template2021 {
 		r.applications.otherHandlingRows = true
@@ -460,28 +458,112 @@ func sumOf(fs []float64) float64 {
 	return s
 }
 
-// agreesWithRead reports whether every figure of tables 3 and 4 read
-// before is one the order places, with the same value.
-func (r *reader) agreesWithRead(placed []orderedFigure) bool {
-	want := map[string]float64{}
+// settleConflicts compares the figures of tables 3 and 4 read by their
+// labels with those the order places, and returns the figures to place.
+// A row (a block of table 4) whose figures read by its label differ from
+// the order's is neither: its figures are taken out and the row is
+// unplaced with both readings (a reader may emit the figures of a block
+// of rows column by column after one of their labels, or a label may
+// stand where the form has another row). A figure read under a row the
+// form lacks is taken out: the order places every figure of the tables.
+func (r *reader) settleConflicts(placed []orderedFigure) []orderedFigure {
+	unitOf := map[string]string{}
 	for _, f := range placed {
-		o := r.observation(f.indicator, f.breakdown, f.label, f.slot, f.cell, nil)
-		if o.Value == nil {
-			return false
-		}
-		want[f.key()] = *o.Value
+		unitOf[f.key()] = f.seen
 	}
 	tables := r.tableThreeAndFourIndicators()
-	for _, o := range r.obs {
-		if !tables[o.Indicator] {
+	readAs := map[string][]string{} // unit → figures read by label, printed
+	drop := map[int]bool{}
+	for i, o := range r.obs {
+		if !tables[o.Indicator] || slices.Contains(o.Flags, gongkai.FlagDerived) {
 			continue
 		}
-		v, ok := want[o.Indicator+"/"+o.Breakdown]
-		if !ok || o.Value == nil || *o.Value != v {
-			return false
+		unit, ok := unitOf[o.Indicator+"/"+o.Breakdown]
+		if !ok {
+			drop[i] = true
+			r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: o.Label, Cells: []string{o.Raw}, Line: o.Line,
+				Reason: "read under a row the form lacks, where the form's order places every figure of tables 3 and 4"})
+			continue
+		}
+		readAs[unit] = append(readAs[unit], o.Raw)
+	}
+	conflict := map[string]bool{}
+	for i, o := range r.obs {
+		if unit, ok := unitOf[o.Indicator+"/"+o.Breakdown]; ok && !drop[i] && tables[o.Indicator] {
+			for _, f := range placed {
+				if f.key() == o.Indicator+"/"+o.Breakdown && !sameValue(r.observation(f.indicator, f.breakdown, f.label, f.slot, f.cell, nil), o) {
+					conflict[unit] = true
+				}
+			}
 		}
 	}
-	return true
+	var out []orderedFigure
+	byUnit := map[string][]orderedFigure{}
+	var units []string
+	for _, f := range placed {
+		if !conflict[f.seen] {
+			out = append(out, f)
+			continue
+		}
+		if byUnit[f.seen] == nil {
+			units = append(units, f.seen)
+		}
+		byUnit[f.seen] = append(byUnit[f.seen], f)
+	}
+	for i, o := range r.obs {
+		if unit, ok := unitOf[o.Indicator+"/"+o.Breakdown]; ok && conflict[unit] && tables[o.Indicator] && !slices.Contains(o.Flags, gongkai.FlagDerived) {
+			drop[i] = true
+		}
+	}
+	for _, unit := range units {
+		fs := byUnit[unit]
+		u := gongkai.Unplaced{Label: fs[0].label, Line: fs[0].cell.Line, Cells: []string{},
+			Reason: fmt.Sprintf("read by its label as %v, but the form's order of the tables' figures, which their identities confirm, gives these: which are the row's is not certain", readAs[unit])}
+		for _, f := range fs {
+			u.Cells = append(u.Cells, f.cell.Raw)
+		}
+		r.unplaced = append(r.unplaced, u)
+	}
+	r.dropObservations(drop)
+	return out
+}
+
+// sameValue reports whether two observations hold the same value.
+func sameValue(a, b gongkai.Observation) bool {
+	return a.Value != nil && b.Value != nil && *a.Value == *b.Value
+}
+
+// dropObservations takes the observations out whose indexes are in drop,
+// and keeps the indexes of table 4's figures and of （六）其他处理's up to
+// date.
+func (r *reader) dropObservations(drop map[int]bool) {
+	if len(drop) == 0 {
+		return
+	}
+	moved := map[int]int{}
+	kept := r.obs[:0]
+	for i, o := range r.obs {
+		if !drop[i] {
+			moved[i] = len(kept)
+			kept = append(kept, o)
+		}
+	}
+	r.obs = kept
+	for key, i := range r.reviews.obsIndex {
+		if j, ok := moved[i]; ok {
+			r.reviews.obsIndex[key] = j
+		} else {
+			delete(r.reviews.obsIndex, key)
+			delete(r.reviews.values, key)
+		}
+	}
+	var other []int
+	for _, i := range r.applications.otherHandlingObs {
+		if j, ok := moved[i]; ok {
+			other = append(other, j)
+		}
+	}
+	r.applications.otherHandlingObs = other
 }
 
 // tableThreeAndFourIndicators is every indicator a figure of table 3 or 4
