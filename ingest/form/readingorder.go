@@ -464,8 +464,11 @@ func sumOf(fs []float64) float64 {
 // the order's is neither: its figures are taken out and the row is
 // unplaced with both readings (a reader may emit the figures of a block
 // of rows column by column after one of their labels, or a label may
-// stand where the form has another row). A figure read under a row the
-// form lacks is taken out: the order places every figure of the tables.
+// stand where the form has another row); but when the figures read by
+// the label do not add up to the row's 总计 (a block's), they are no
+// reading of the row, and the order's stand. A figure read under a row
+// the form lacks is taken out: the order places every figure of the
+// tables.
 func (r *reader) settleConflicts(placed []orderedFigure) []orderedFigure {
 	unitOf := map[string]string{}
 	for _, f := range placed {
@@ -487,14 +490,36 @@ func (r *reader) settleConflicts(placed []orderedFigure) []orderedFigure {
 		}
 		readAs[unit] = append(readAs[unit], o.Raw)
 	}
+	readValue := map[string]float64{} // figure read by label, by indicator/breakdown
 	conflict := map[string]bool{}
 	for i, o := range r.obs {
-		if unit, ok := unitOf[o.Indicator+"/"+o.Breakdown]; ok && !drop[i] && tables[o.Indicator] {
-			for _, f := range placed {
-				if f.key() == o.Indicator+"/"+o.Breakdown && !sameValue(r.observation(f.indicator, f.breakdown, f.label, f.slot, f.cell, nil), o) {
-					conflict[unit] = true
-				}
+		unit, ok := unitOf[o.Indicator+"/"+o.Breakdown]
+		if !ok || drop[i] || !tables[o.Indicator] || slices.Contains(o.Flags, gongkai.FlagDerived) || o.Value == nil {
+			continue
+		}
+		readValue[o.Indicator+"/"+o.Breakdown] = *o.Value
+		for _, f := range placed {
+			if f.key() == o.Indicator+"/"+o.Breakdown && !sameValue(r.observation(f.indicator, f.breakdown, f.label, f.slot, f.cell, nil), o) {
+				conflict[unit] = true
 			}
+		}
+	}
+	// A row read by its label whose figures do not add up to its 总计
+	// is no reading of the form's row: the order's, which add up, stand.
+	misread := map[string]bool{}
+	for unit := range conflict {
+		var values []float64
+		for _, f := range placed {
+			if v, ok := readValue[f.key()]; ok && f.seen == unit {
+				values = append(values, v)
+			} else if f.seen == unit {
+				values = nil
+				break
+			}
+		}
+		if values != nil && !addsUp(values) {
+			misread[unit] = true
+			delete(conflict, unit)
 		}
 	}
 	var out []orderedFigure
@@ -511,7 +536,7 @@ func (r *reader) settleConflicts(placed []orderedFigure) []orderedFigure {
 		byUnit[f.seen] = append(byUnit[f.seen], f)
 	}
 	for i, o := range r.obs {
-		if unit, ok := unitOf[o.Indicator+"/"+o.Breakdown]; ok && conflict[unit] && tables[o.Indicator] && !slices.Contains(o.Flags, gongkai.FlagDerived) {
+		if unit, ok := unitOf[o.Indicator+"/"+o.Breakdown]; ok && (conflict[unit] || misread[unit]) && tables[o.Indicator] && !slices.Contains(o.Flags, gongkai.FlagDerived) {
 			drop[i] = true
 		}
 	}
