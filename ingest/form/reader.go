@@ -39,6 +39,7 @@ type reader struct {
 	pending []pendingRun // rows of table 3 run together that the column sums may settle
 
 	readOrder readingOrder // the figures of tables 3 and 4 in printed order
+	early     earlyFigures // figures of table 2 printed before their row's label
 
 	// lead holds the blank cells that start a line of a row layout until
 	// the line shows what they are: the empty label cells before a label
@@ -180,8 +181,8 @@ func (r *reader) value(c layout.Cell) {
 		r.cur.values = append(r.cur.values, c)
 		return
 	}
-	if layout.Classify(c.Text, r.isUnit) == layout.Blank {
-		return // under a heading
+	if layout.Classify(c.Text, r.isUnit) == layout.Blank || r.holdEarly(c) {
+		return // under a heading, or held for the row whose label follows
 	}
 	r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: "", Cells: []string{c.Raw}, Line: c.Line,
 		Reason: "a figure with no row label before it"})
@@ -542,6 +543,7 @@ func (r *reader) openRow(row *rowSpec, c layout.Cell) {
 		r.proactive.headerOpen = false
 		r.proactive.block = row.block
 	} else {
+		r.flushEarly()
 		r.closeReviews()
 		r.table = tableApplications
 		if !r.applications.started {
@@ -575,6 +577,7 @@ func (r *reader) openRow(row *rowSpec, c layout.Cell) {
 // table 3 turned out to make headings.
 func (r *reader) finish() {
 	r.closeRow()
+	r.flushEarly()
 	r.settleFiguresAfter(nil)
 	r.closeReviews()
 	r.settleRuns()
