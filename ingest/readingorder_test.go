@@ -137,3 +137,25 @@ func TestReadingOrderConflictUnplaced(t *testing.T) {
 		{indicator: "requests.refused.security_stability", breakdown: "total", value: "23"},
 	})
 }
+
+// Page numbers printed bare (3), alone on the last line of each page, are
+// dropped when every page ends with its own, one more than the page's
+// before; the tables are then read whole. A run that breaks leaves the
+// numbers as figures, and the count of figures no longer fits the form.
+func TestBarePageNumbers(t *testing.T) {
+	bare := [][2]string{{"\n-1-\n", "\n1\n"}, {"\n-2-\n", "\n2\n"}, {"\n-3-\n", "\n3\n"}, {"\n-4-\n", "\n4\n"}}
+	r := parseText(t, "plain.txt", readingOrderText(t, bare...))
+	truth := readTruth(t, filepath.Join("..", "testdata", "pdftext", readingOrderFixture+".truth.csv"))
+	if found, defects := scoreTruth(truth, r); found != len(truth) || len(defects) > 0 {
+		t.Errorf("found %d of %d figures, defects %v", found, len(truth), defects)
+	}
+
+	bare[2][1] = "\n5\n" // 1, 2, 5, 4: not the pages' numbers
+	r = parseText(t, "plain.txt", readingOrderText(t, bare...))
+	if placedByOrder(r, "requests.received", "natural_person") {
+		t.Error("table 3 placed by the order although a number between its rows was kept as a figure")
+	}
+	if _, defects := scoreTruth(truth, r); len(defects) > 0 {
+		t.Errorf("defects %v", defects)
+	}
+}
