@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -157,5 +158,33 @@ func TestBarePageNumbers(t *testing.T) {
 	}
 	if _, defects := scoreTruth(truth, r); len(defects) > 0 {
 		t.Errorf("defects %v", defects)
+	}
+}
+
+// BenchmarkReadingOrderBlocks parses a plain text whose table 3 prints two
+// blocks of rows column by column: the row-by-row reading fails, and every
+// reading of rows and blocks is tried.
+func BenchmarkReadingOrderBlocks(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "pdftext", "form2019-a.blocks.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Parse("plain.txt", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadingOrderPlain parses a plain text read row by row.
+func BenchmarkReadingOrderPlain(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "pdftext", "form2019-a.plain.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Parse("plain.txt", data); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

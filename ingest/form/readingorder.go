@@ -13,10 +13,10 @@ import (
 // copy) prints tables 3 and 4 cell by cell, one a line, with the labels of
 // merged cells and the pieces of the header scattered between the rows'
 // figures: what the labels say no longer tells which figures are a row's.
-// The figures themselves still come in the form's order, row by row. When
-// the rows read by their labels leave table 3 or 4 incomplete, every
-// figure printed in them, in printed order, is placed by the form's fixed
-// order of rows and columns, but only when all of these hold:
+// The figures themselves still come in the form's order of rows. When the
+// rows read by their labels leave table 3 or 4 incomplete, every figure
+// printed in them, in printed order, is placed by the form's fixed order
+// of rows and columns, but only when all of these hold:
 //
 //   - the text is in reading order: no figure of the two tables shares its
 //     line with a label (a layout that prints labels beside their figures
@@ -27,24 +27,32 @@ import (
 //   - every figure is a plain printed number, and there are exactly seven
 //     for each row of table 3 in one form (23 rows in 2019, 25 in 2021),
 //     followed by exactly the fifteen of table 4 or none;
-//   - each row's 总计 is the sum of its six applicant columns (I2);
-//   - in every column, （七）总计 is the sum of the outcome rows (I3) and
-//     一 + 二 = （七）总计 + 四、结转下年度继续办理 (I1);
-//   - every figure read by its label before is the one the order places
-//     there, and no figure of tables 3 and 4 was read under a row the
-//     order does not place.
+//   - read row by row, each row's 总计 is the sum of its six applicant
+//     columns (I2), and in every column （七）总计 is the sum of the
+//     outcome rows (I3) and 一 + 二 = （七）总计 + 四、结转下年度继续办理 (I1).
+//
+// A reader may also emit the rows of a block whose labels share a merged
+// cell column by column (the first column of each row, then the second…;
+// pdftotext does so with huaian-hongze-2023.pdf). When the row-by-row
+// reading fails, every reading made of rows and such blocks in the form's
+// order is tried, each row adding up; it is placed only when exactly one
+// of them, counted by its values, satisfies I1 and I3 (and no more than
+// maxReadings differ on the way).
 //
 // The last two rows of table 3 are printed below the outcome rows'
 // labels, and a reader may emit their figures out of order
-// (`129 307 824 327 2 3254 0 0 12 1665 4 2 2 4`). When only those two rows
-// fail the identities as printed, they are taken from the identities
-// themselves — （七）总计 the sum of the outcome rows, 四 = 一 + 二 − （七）
-// in each column — and placed only when their fourteen figures are
-// exactly the fourteen printed, value for value. Each block of table 4
-// is placed when its 总计 is the sum of its results; the others are
-// unplaced with their sums. Figures placed so carry the flag
-// placed_by_form_order; when the conditions fail, the rows read by their
-// labels stand as they are.
+// (`129 307 824 327 2 3254 0 0 12 1665 4 2 2 4`). When no reading
+// satisfies the identities as printed, those two rows are taken from the
+// identities themselves — （七）总计 the sum of the outcome rows, 四 = 一 +
+// 二 − （七） in each column — and placed only when their fourteen figures
+// are exactly the fourteen printed, value for value.
+//
+// Each block of table 4 is placed when its 总计 is the sum of its results;
+// the others are unplaced with their sums. A row read by its label whose
+// figures differ from the order's is unplaced with both readings, unless
+// its figures do not add up (settleConflicts). Figures placed so carry the
+// flag placed_by_form_order; when the conditions fail, the rows read by
+// their labels stand as they are.
 
 // readingOrder is every figure printed while table 3 or 4 was read, in
 // printed order.
@@ -471,8 +479,12 @@ func sumOf(fs []float64) float64 {
 // tables.
 func (r *reader) settleConflicts(placed []orderedFigure) []orderedFigure {
 	unitOf := map[string]string{}
+	orderValue := map[string]float64{} // the order's figure, by indicator/breakdown
 	for _, f := range placed {
 		unitOf[f.key()] = f.seen
+		if o := r.observation(f.indicator, f.breakdown, f.label, f.slot, f.cell, nil); o.Value != nil {
+			orderValue[f.key()] = *o.Value
+		}
 	}
 	tables := r.tableThreeAndFourIndicators()
 	readAs := map[string][]string{} // unit → figures read by label, printed
@@ -498,10 +510,8 @@ func (r *reader) settleConflicts(placed []orderedFigure) []orderedFigure {
 			continue
 		}
 		readValue[o.Indicator+"/"+o.Breakdown] = *o.Value
-		for _, f := range placed {
-			if f.key() == o.Indicator+"/"+o.Breakdown && !sameValue(r.observation(f.indicator, f.breakdown, f.label, f.slot, f.cell, nil), o) {
-				conflict[unit] = true
-			}
+		if v, ok := orderValue[o.Indicator+"/"+o.Breakdown]; !ok || v != *o.Value {
+			conflict[unit] = true
 		}
 	}
 	// A row read by its label whose figures do not add up to its 总计
@@ -551,11 +561,6 @@ func (r *reader) settleConflicts(placed []orderedFigure) []orderedFigure {
 	}
 	r.dropObservations(drop)
 	return out
-}
-
-// sameValue reports whether two observations hold the same value.
-func sameValue(a, b gongkai.Observation) bool {
-	return a.Value != nil && b.Value != nil && *a.Value == *b.Value
 }
 
 // dropObservations takes the observations out whose indexes are in drop,
