@@ -188,3 +188,17 @@ func BenchmarkReadingOrderPlain(b *testing.B) {
 		}
 	}
 }
+
+// When the order cannot place the tables of a text in reading order, a row
+// read by its label whose figures do not add up to its 总计 is unplaced:
+// the figures after a label there may be another row's.
+func TestReadingOrderDistrustsRowsNotAddingUp(t *testing.T) {
+	r := parseText(t, "plain.txt", readingOrderText(t, [2]string{"\n859\n", "\n858\n"}))
+	if hasObs(r, "requests.refused.process_information", "total") {
+		t.Errorf("a row that does not add up placed: %+v", obs(t, r, "requests.refused.process_information", "total"))
+	}
+	if !unplacedBecause(r, "属于四类过程性信息", "do not add up to its 总计") {
+		t.Errorf("the row not unplaced with the reason: %+v", r.Unplaced)
+	}
+	checkCells(t, r, []cellCase{{indicator: "requests.refused.state_secret", breakdown: "total", value: "18"}})
+}

@@ -99,21 +99,32 @@ func (f orderedFigure) key() string { return f.indicator + "/" + f.breakdown }
 // order when the rows read by their labels leave them incomplete (see
 // above).
 func (r *reader) readInReadingOrder() {
-	if r.applicationsComplete() && r.reviewsComplete() || !r.labelsApart() || !r.headerAllowsFormOrder() {
+	if r.applicationsComplete() && r.reviewsComplete() || !r.labelsApart() {
 		return
+	}
+	if !r.placeInReadingOrder() {
+		r.distrustRowsInReadingOrder()
+	}
+}
+
+// placeInReadingOrder places the figures of tables 3 and 4 by the form's
+// order, and reports whether it did.
+func (r *reader) placeInReadingOrder() bool {
+	if !r.headerAllowsFormOrder() {
+		return false
 	}
 	figures, cells, ok := r.plainFigures(r.readOrder.cells)
 	if !ok || len(cells) != len(r.readOrder.cells) {
-		return
+		return false
 	}
 	rows, tpl := r.rowsForCount(len(figures))
 	if rows == nil {
-		return
+		return false
 	}
 	n := len(rows) * (applicantColumns + 1)
 	placed, ok := r.applicationsInOrder(rows, figures[:n], cells[:n])
 	if !ok {
-		return
+		return false
 	}
 	reviews, refused := r.reviewsInOrder(figures[n:], cells[n:])
 	placed = append(placed, reviews...)
@@ -130,6 +141,83 @@ func (r *reader) readInReadingOrder() {
 	if tpl == gongkai.Template2021 {
 		r.applications.otherHandlingRows = true
 	}
+	return true
+}
+
+// distrustRowsInReadingOrder keeps, of the rows of table 3 read in text in
+// reading order whose tables the order could not place, only those it
+// can trust. Such a row takes the figures printed after its label, which
+// may be another row's (a block of rows printed column by column) or its
+// own out of order: it stands only when its figures add up to its 总计
+// (I2), and, when the form's order of columns or rows placed it, only when
+// （七）总计 is the sum of the outcome rows in every column (I3). The
+// others are unplaced with the reason. (A row of zeros read in a block
+// adds up as well as its own: that the order cannot tell.)
+func (r *reader) distrustRowsInReadingOrder() {
+	confirmed := false
+	for _, tpl := range templates {
+		holds, known := r.outcomesAddUp(r.applicationsLeaves(tpl))
+		confirmed = confirmed || holds && known
+	}
+	rows := map[string]bool{}
+	for _, row := range r.s.rows[tableApplications] {
+		if row.indicator != "" {
+			rows[row.indicator] = true
+		}
+	}
+	byRow := map[string][]int{}
+	var order []string
+	for i, o := range r.obs {
+		if !rows[o.Indicator] || slices.Contains(o.Flags, gongkai.FlagDerived) {
+			continue
+		}
+		if byRow[o.Indicator] == nil {
+			order = append(order, o.Indicator)
+		}
+		byRow[o.Indicator] = append(byRow[o.Indicator], i)
+	}
+	drop := map[int]bool{}
+	for _, ind := range order {
+		reason := r.distrusted(byRow[ind], confirmed)
+		if reason == "" {
+			continue
+		}
+		first := r.obs[byRow[ind][0]]
+		u := gongkai.Unplaced{Label: first.Label, Line: first.Line, Cells: []string{}, Reason: reason}
+		for _, i := range byRow[ind] {
+			drop[i] = true
+			u.Cells = append(u.Cells, r.obs[i].Raw)
+		}
+		r.unplaced = append(r.unplaced, u)
+	}
+	r.dropObservations(drop)
+}
+
+// distrusted says why a row of table 3 read in reading order, its
+// observations at idx, cannot be trusted, or "" when it can.
+func (r *reader) distrusted(idx []int, confirmed bool) string {
+	values := map[string]float64{}
+	byOrder := false
+	for _, i := range idx {
+		o := r.obs[i]
+		byOrder = byOrder || slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder)
+		if o.Value != nil {
+			values[o.Breakdown] = *o.Value
+		}
+	}
+	var row []float64
+	for _, s := range r.formOrderSlots() {
+		if v, ok := values[s.key]; ok {
+			row = append(row, v)
+		}
+	}
+	switch {
+	case len(row) == applicantColumns+1 && !addsUp(row):
+		return "text in reading order: the figures after the label do not add up to its 总计, and may be another row's"
+	case !confirmed && byOrder:
+		return "text in reading order: placed by the form's order, but （七）总计 does not confirm the outcome rows in every column"
+	}
+	return ""
 }
 
 // labelsApart reports whether no figure of tables 3 and 4 shares its line
