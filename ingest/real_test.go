@@ -50,6 +50,13 @@ var realReports = []struct {
 	// be placed by the form's order; the third, which adds up, is.
 	{file: "huaian-hongze-2023.pdftotext.txt", expected: "huaian-hongze-2023", found: 176},
 	{file: "huaian-hongze-2023.pdf", expected: "huaian-hongze-2023", found: -1},
+	// The same PDF taken out with plain pdftotext (reading order, as a
+	// viewer's copy gives it): table 3's figures one a line, some blocks of
+	// rows printed column by column, the labels apart. The one reading of
+	// the figures the form's identities confirm places table 3; table 2's
+	// 行政许可 and 行政事业性收费, printed after their figures, take them;
+	// table 4's two blocks whose totals are printed as 0 stay unplaced.
+	{file: "huaian-hongze-2023.plain.txt", expected: "huaian-hongze-2023", found: 176},
 	// The page text runs every cell together; 行政规范性文件's three figures
 	// admit several splits and stay unplaced.
 	{file: "pingtan-2021.txt", expected: "pingtan-2021", found: 197},

@@ -6,6 +6,7 @@ text the ways text circulates (pdftotext -layout, plain pdftotext, pdftotext
 
 usage: pdftext-corpus.py html OUTDIR      the HTML pages and their truth
        pdftext-corpus.py ocr  CORPUSDIR   OCR text made from each -layout text
+       pdftext-corpus.py blocks CORPUSDIR plain text with blocks of rows column by column
 
 scripts/pdftext-corpus.sh runs both, with LibreOffice and pdftotext between.
 
@@ -199,5 +200,42 @@ def write_ocr(corpus):
             f.write(ocr(text, rng, border))
 
 
+FIGURE_LINE = re.compile(r'^\s*\d+(\.\d+)?(\s+\d+(\.\d+)?)*\s*$')
+
+# Blocks of table 3's rows that a viewer's copy prints column by column
+# (as pdftotext prints huaian-hongze-2023.pdf's rows whose labels share a
+# merged cell): first row, number of rows.
+BLOCKS = [(4, 3), (14, 4)]
+
+
+def column_blocks(text):
+    """The plain text with table 3's figures, one a line, and the rows of
+    BLOCKS printed column by column: each column's figures of the block in
+    turn, then the next column's."""
+    lines = []
+    for line in text.split('\n'):
+        lines.extend(line.split() if FIGURE_LINE.match(line) else [line])
+    start = next(i for i, l in enumerate(lines) if l.startswith('三、收到和处理'))
+    at = [i for i in range(start, len(lines)) if FIGURE_LINE.match(lines[i])]
+    figures = [lines[i] for i in at]
+    for first, k in BLOCKS:
+        p = first * 7
+        block = figures[p:p + 7 * k]
+        figures[p:p + 7 * k] = [block[j * 7 + c] for c in range(7) for j in range(k)]
+    for i, f in zip(at, figures):
+        lines[i] = f
+    return '\n'.join(lines)
+
+
+def write_blocks(corpus):
+    for name, template, *_ in REPORTS:
+        if template == 'legacy2014':
+            continue
+        with open(os.path.join(corpus, name + '.plain.txt'), encoding='utf-8') as f:
+            text = f.read()
+        with open(os.path.join(corpus, name + '.blocks.txt'), 'w', encoding='utf-8') as f:
+            f.write(column_blocks(text))
+
+
 if __name__ == '__main__':
-    {'html': write_html, 'ocr': write_ocr}[sys.argv[1]](sys.argv[2])
+    {'html': write_html, 'ocr': write_ocr, 'blocks': write_blocks}[sys.argv[1]](sys.argv[2])

@@ -2,8 +2,10 @@
 # Regenerates testdata/pdftext: tables of each template with known figures
 # (scripts/pdftext-corpus.py), printed to PDF as governments print them (HTML
 # → DOCX → PDF with LibreOffice), then taken back out as text: pdftotext
-# -layout, plain pdftotext (reading order), pdftotext -raw, and OCR text made
-# from the -layout text. Needs python3, LibreOffice and poppler-utils; CI does
+# -layout, plain pdftotext (reading order), pdftotext -raw, OCR text made
+# from the -layout text, and the plain text with blocks of table 3's rows
+# printed column by column (as a viewer's copy of merged cells gives them).
+# Needs python3, LibreOffice and poppler-utils; CI does
 # not: the texts are committed, the PDFs are not.
 set -eu
 cd "$(dirname "$0")/.."
@@ -23,3 +25,4 @@ for page in "$work"/*.html; do
 	cp "$work/$name.truth.csv" "$out/"
 done
 python3 scripts/pdftext-corpus.py ocr "$out"
+python3 scripts/pdftext-corpus.py blocks "$out"

@@ -39,6 +39,9 @@ type reader struct {
 	pending []pendingRun // rows of table 3 run together that the column sums may settle
 	stated  string       // the report's text outside its tables, folded (setStated)
 
+	readOrder readingOrder // the figures of tables 3 and 4 in printed order
+	early     earlyFigures // figures of table 2 printed before their row's label
+
 	// lead holds the blank cells that start a line of a row layout until
 	// the line shows what they are: the empty label cells before a label
 	// (dropped), or cells of the row being read.
@@ -103,7 +106,11 @@ func (r *reader) feed(c layout.Cell) {
 	if len(r.lead) > 0 && c.Line != r.lead[0].Line {
 		r.flushLead()
 	}
-	switch kind := layout.Classify(c.Text, r.isUnit); kind {
+	kind := layout.Classify(c.Text, r.isUnit)
+	if kind == layout.Blank || kind == layout.Value {
+		r.noteReadingOrder(c, kind)
+	}
+	switch kind {
 	case layout.Blank, layout.Value:
 		if kind == layout.Blank && r.leads(c) || kind == layout.Value && r.rowNumber(c) {
 			r.lead = append(r.lead, c)
@@ -116,6 +123,7 @@ func (r *reader) feed(c layout.Cell) {
 	default:
 		r.lead = nil // the empty label cells left of a label: no cells of any row
 		r.label(c)
+		r.noteReadingOrder(c, kind)
 	}
 	if r.table != 0 {
 		r.lastTable = r.table
@@ -174,8 +182,8 @@ func (r *reader) value(c layout.Cell) {
 		r.cur.values = append(r.cur.values, c)
 		return
 	}
-	if layout.Classify(c.Text, r.isUnit) == layout.Blank {
-		return // under a heading
+	if layout.Classify(c.Text, r.isUnit) == layout.Blank || r.holdEarly(c) {
+		return // under a heading, or held for the row whose label follows
 	}
 	r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: "", Cells: []string{c.Raw}, Line: c.Line,
 		Reason: "a figure with no row label before it"})
@@ -536,6 +544,7 @@ func (r *reader) openRow(row *rowSpec, c layout.Cell) {
 		r.proactive.headerOpen = false
 		r.proactive.block = row.block
 	} else {
+		r.flushEarly()
 		r.closeReviews()
 		r.table = tableApplications
 		if !r.applications.started {
@@ -569,10 +578,12 @@ func (r *reader) openRow(row *rowSpec, c layout.Cell) {
 // table 3 turned out to make headings.
 func (r *reader) finish() {
 	r.closeRow()
+	r.flushEarly()
 	r.settleFiguresAfter(nil)
 	r.closeReviews()
 	r.settleRuns()
 	r.fillByRowOrder()
+	r.readInReadingOrder()
 	r.derived()
 	if !r.applications.otherHandlingRows || len(r.applications.otherHandlingObs) == 0 {
 		return

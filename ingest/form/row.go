@@ -18,6 +18,7 @@ import (
 func (r *reader) closeRow() {
 	cur := r.cur
 	r.cur = nil
+	early := r.claimEarly(cur)
 	if cur == nil || cur.row != nil && len(cur.values) == 0 {
 		return // printed with no cells at all: nothing to read, nothing to report
 	}
@@ -52,6 +53,9 @@ func (r *reader) closeRow() {
 	}
 	if placedBy != "" {
 		target.flags = append(target.flags, placedBy)
+	}
+	if early {
+		target.flags = append(target.flags, gongkai.FlagPlacedByFormOrder)
 	}
 	// A row is read once it is placed: a row that could not be (a sentence
 	// of the narrative that names it) leaves the place to the table's own.
