@@ -85,8 +85,9 @@ func (r publisherRange) where(column string) (string, []any) {
 // each block to emit, which must not keep it. Nothing is emitted before f
 // is validated, so that an error of the filter comes before any output.
 //
-// An export in the default order, of everything or of years alone, with no
-// cursor or limit, is read report by report (reportsInOrder) and in
+// An export of whole reports (everything, or by years, publishers, region
+// or template) in the default order, with no cursor or limit, is read
+// report by report (reportsInOrder) and in
 // parallel: ranges of publishers holding about the same number of figures
 // (from the summaries), each read on its own connection by up to GOMAXPROCS
 // workers (maxExportWorkers at most), emitted in order; while another
@@ -122,11 +123,11 @@ func (d *DB) AppendObservations(ctx context.Context, f ObservationFilter, append
 	return d.appendInParallel(ctx, f, ranges, workers, withNames, emit)
 }
 
-// splittable reports whether f reads in the default order of publishers
-// with no other filter than years: then ranges of publishers read
+// splittable reports whether f reads whole reports in the default order
+// (wholeReports), not yet cut into ranges: then ranges of publishers read
 // separately and joined in order are the same rows in the same order.
 func (f ObservationFilter) splittable() bool {
-	return f.onlyYears() && len(f.Sort) == 0 && f.After == nil && f.Limit == 0 && f.publishers == (publisherRange{}) && !f.namesApart
+	return f.wholeReports() && f.publishers == (publisherRange{}) && !f.namesApart
 }
 
 // appendRange emits the rows of f in blocks, read on one connection.
@@ -241,10 +242,12 @@ func (d *DB) publisherRanges(ctx context.Context, n int) ([]publisherRange, erro
 	return append(ranges, publisherRange{From: from}), nil
 }
 
-// wholeReports reports whether f selects whole reports in the default
-// order, which reportsInOrder reads.
+// wholeReports reports whether f selects whole reports (by years,
+// publishers, region or template; not one report, which its index finds) in
+// the default order, with no cursor or limit: reportsInOrder reads them.
 func (f ObservationFilter) wholeReports() bool {
-	return f.onlyYears() && len(f.Sort) == 0 && f.After == nil && f.Limit == 0
+	return len(f.Indicators) == 0 && len(f.Breakdowns) == 0 && f.Report == 0 &&
+		len(f.Sort) == 0 && f.After == nil && f.Limit == 0
 }
 
 // reportsInOrder returns the query of an export of whole reports: the
@@ -257,17 +260,29 @@ func (f ObservationFilter) wholeReports() bool {
 func reportsInOrder(f ObservationFilter) (string, []any) {
 	w := &where{}
 	w.add("r.superseded_by IS NULL")
-	if f.Years.IsZero() {
+	switch {
+	case len(f.Publishers) > 0:
+		w.in("r.publisher_id", f.Publishers)
 		if cond, args := f.publishers.where("r.publisher_id"); cond != "" {
 			w.add(strings.TrimPrefix(cond, " WHERE "), args...)
 		}
-	} else {
+	case f.Region != "" || !f.Years.IsZero():
 		// reports_current probed publisher by publisher, for the years
-		// of each: the default order, without reading other years' entries.
-		cond, args := f.publishers.where("id")
-		w.add("r.publisher_id IN (SELECT id FROM publishers"+cond+")", args...)
-		w.years("r.year", f.Years)
+		// of each: the default order, without reading other years'
+		// entries or other regions'.
+		sub := &where{}
+		sub.prefix("admin_code", f.Region)
+		if cond, args := f.publishers.where("id"); cond != "" {
+			sub.add(strings.TrimPrefix(cond, " WHERE "), args...)
+		}
+		w.add("r.publisher_id IN (SELECT id FROM publishers"+sub.String()+")", sub.args...)
+	default:
+		if cond, args := f.publishers.where("r.publisher_id"); cond != "" {
+			w.add(strings.TrimPrefix(cond, " WHERE "), args...)
+		}
 	}
+	w.years("r.year", f.Years)
+	w.in("r.template", f.Templates)
 	w.add(`o.id BETWEEN (SELECT min(x.id) FROM observations x WHERE x.report_id = r.id)
 		AND (SELECT max(x.id) FROM observations x WHERE x.report_id = r.id)`)
 	w.add("+o.report_id = r.id AND +o.current = 1")
