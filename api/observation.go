@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"math"
 	"net/http"
 	"slices"
@@ -138,8 +139,14 @@ func (s *Server) listObservations(c echo.Context) error {
 		}
 		return n, err
 	}
-	data, pg, err := paged(s, c, cur, limit,
-		func() (db.Total, error) { return countToSort(s.db.CountObservations(ctx, f)) },
+	count := func() (db.Total, error) { return countToSort(s.db.CountObservations(ctx, f)) }
+	if cur == nil && len(f.Sort) == 0 {
+		// The count and the page read on two connections at once: the count
+		// was a fifth of the time of a page of 1,000 figures over a region.
+		// (With a sort, the count comes first: it refuses to sort too many.)
+		count = started(ctx, f, s.db.CountObservations)
+	}
+	data, pg, err := paged(s, c, cur, limit, count,
 		func(n int) ([]db.ObservationRow, error) { f.Limit = n; return s.db.FindObservations(ctx, f) },
 		observationOf, func(r *db.ObservationRow) any { return r.Key() })
 	if err != nil {
@@ -173,4 +180,22 @@ func (p *params) sort(name string, fields []string) []db.SortField {
 		out = append(out, f)
 	}
 	return out
+}
+
+// started starts count(ctx, f) at once, in its own goroutine, and returns
+// the function that waits for its result.
+func started(ctx context.Context, f db.ObservationFilter, count func(context.Context, db.ObservationFilter) (db.Total, error)) func() (db.Total, error) {
+	type result struct {
+		n   db.Total
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		n, err := count(ctx, f)
+		done <- result{n, err}
+	}()
+	return func() (db.Total, error) {
+		r := <-done
+		return r.n, r.err
+	}
 }

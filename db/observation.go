@@ -30,6 +30,9 @@ type ObservationFilter struct {
 	// the query (no join): an export fills them from memory
 	// (AppendObservations).
 	namesApart bool
+	// labelsApart also leaves out the labels: the label id is read in the
+	// place of the text, which the export fills from memory.
+	labelsApart bool
 }
 
 // SortField is one key of an order: a field of ObservationSortFields,
@@ -115,10 +118,9 @@ func (k *ObservationKey) get(field string) any {
 // CSV of everything) the locks were most of the time. Indicator and unit
 // names come from the small tables, read once per query (observationNames).
 const observationColumns = `o.value, o.column_label,
-	o.id || char(31) || o.report_id || char(31) || o.year || char(31) || o.line || char(31) || coalesce(o.page, 0) || char(31) ||
-	o.publisher_id || char(31) || coalesce(p.name_zh, '') || char(31) || coalesce(p.name_en, '') || char(31) ||
-	coalesce(p.admin_code, '') || char(31) || o.indicator || char(31) || o.breakdown || char(31) || o.unit || char(31) ||
-	coalesce(l.text, '') || char(31) || o.raw || char(31) || o.flags`
+	concat_ws(char(31), o.id, o.report_id, o.year, o.line, coalesce(o.page, 0),
+	o.publisher_id, coalesce(p.name_zh, ''), coalesce(p.name_en, ''), coalesce(p.admin_code, ''),
+	o.indicator, o.breakdown, o.unit, coalesce(l.text, ''), o.raw, o.flags)`
 
 // fieldSeparator separates the packed text columns (char(31), the unit separator).
 const fieldSeparator = "\x1f"
@@ -431,6 +433,10 @@ func (d *DB) observationQuery(ctx context.Context, f ObservationFilter) (string,
 	if err != nil {
 		return "", nil, err
 	}
+	if f.namesApart && f.wholeReports() {
+		query, args := reportsInOrder(f)
+		return query, args, nil
+	}
 	cols := keyColumns(sort, f.After)
 	if f.After != nil {
 		cond, args := keysetCondition(cols)
@@ -448,6 +454,9 @@ func (d *DB) observationQuery(ctx context.Context, f ObservationFilter) (string,
 	columns, from := observationColumns, observationFrom
 	if f.namesApart {
 		columns, from = exportColumns, exportFrom
+	}
+	if f.labelsApart {
+		columns, from = exportColumnsNoLabels, exportFromNoLabels
 	}
 	if f.Limit == 0 {
 		return `SELECT ` + columns + from + w.String() + orderBy, w.args, nil

@@ -10,6 +10,8 @@
 #
 # GONGKAI=path/to/binary serves with that binary instead of building this
 # checkout's: another version, on its own database, in the same conditions.
+# ONLY=REGEX asks only the kinds of question whose name matches, e.g.
+# ONLY='over a region, all years' for the region page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=$1
@@ -47,7 +49,11 @@ paths() { # FORMAT: one path per i in 0..n-1, with P (publisher), I (indicator),
     echo "$path"
   done
 }
-run() { local kind=$1 format=$2; mapfile -t ps < <(paths "$format"); time_paths "$kind" "${ps[@]}"; }
+run() {
+  local kind=$1 format=$2
+  [[ -z ${ONLY:-} || $kind =~ $ONLY ]] || return 0
+  mapfile -t ps < <(paths "$format"); time_paths "$kind" "${ps[@]}"
+}
 
 echo "$(date -u +%FT%TZ) $(q 'SELECT sum(observations) FROM summary_years') observations, $(stat -c %s "$db") bytes; load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-58s %5s %8s %8s %8s\n' "query (ms)" n p50 p99 max
