@@ -47,10 +47,11 @@ func (d *DB) IngestReport(ctx context.Context, r *gongkai.Report, rules []catalo
 // report of the year after r, if one is stored: its checks against r were
 // skipped, or made against the report r replaces.
 func recheckNext(ctx context.Context, tx dbtx, r *gongkai.Report, rules []catalog.Rule) error {
-	next, id, err := reportFigures(ctx, tx, r.Publisher.ID, r.Year+1)
-	if err != nil || next == nil {
+	stored, id, err := reportFigures(ctx, tx, r.Publisher.ID, r.Year+1)
+	if err != nil || stored == nil {
 		return err
 	}
+	next := copyFigures(stored) // the checks flag its figures
 	var across []catalog.Rule
 	var ids []string
 	for _, rule := range rules {
@@ -64,7 +65,13 @@ func recheckNext(ctx context.Context, tx dbtx, r *gongkai.Report, rules []catalo
 	}
 	checks := check.Run(next, across, r)
 	check.Mark(next, checks, across)
-	return replaceChecks(ctx, tx, id, ids, checks, next)
+	if err := replaceChecks(ctx, tx, id, ids, checks, next); err != nil {
+		return err
+	}
+	if cache := cacheOf(tx); cache != nil {
+		cache.figures[id] = next
+	}
+	return nil
 }
 
 // replaceChecks replaces the stored results of the given rules on report
@@ -109,7 +116,8 @@ func (d *DB) PreviousReport(ctx context.Context, publisherID string, year int) (
 
 // reportFigures returns the figures (indicator, breakdown, value, flags) of
 // the current report of publisherID for year, with its id; nil and 0 when
-// none is stored.
+// none is stored. The writer reads them from its cache when it stored or
+// read them lately: the caller must not change them.
 func reportFigures(ctx context.Context, q querier, publisherID string, year int) (*gongkai.Report, int64, error) {
 	r := &gongkai.Report{Publisher: gongkai.Publisher{ID: publisherID}, Year: year}
 	var id int64
@@ -122,10 +130,27 @@ func reportFigures(ctx context.Context, q querier, publisherID string, year int)
 	if err != nil {
 		return nil, 0, err
 	}
+	cache := cacheOf(q)
+	if cache != nil {
+		if cached := cache.reportFigures(id); cached != nil {
+			return cached, id, nil
+		}
+	}
+	if err := readFigures(ctx, q, id, r); err != nil {
+		return nil, 0, err
+	}
+	if cache != nil {
+		cache.figures[id] = r
+	}
+	return r, id, nil
+}
+
+// readFigures reads the figures of report id into r.
+func readFigures(ctx context.Context, q querier, id int64, r *gongkai.Report) error {
 	rows, err := q.QueryContext(ctx, `
 		SELECT indicator, breakdown, value, flags FROM observations WHERE report_id = ? ORDER BY id`, id)
 	if err != nil {
-		return nil, 0, err
+		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -133,7 +158,7 @@ func reportFigures(ctx context.Context, q querier, publisherID string, year int)
 		var v sql.NullFloat64
 		var flags string
 		if err := rows.Scan(&o.Indicator, &o.Breakdown, &v, &flags); err != nil {
-			return nil, 0, err
+			return err
 		}
 		if v.Valid {
 			o.Value = &v.Float64
@@ -143,7 +168,7 @@ func reportFigures(ctx context.Context, q querier, publisherID string, year int)
 		}
 		r.Observations = append(r.Observations, o)
 	}
-	return r, id, rows.Err()
+	return rows.Err()
 }
 
 // dbtx is what the steps of storing need of a transaction: a *sql.Tx, or
@@ -161,6 +186,7 @@ type dbtx interface {
 type preparedTx struct {
 	*sql.Tx
 	stmts *stmtCache
+	cache *txCache // what the writer knows of the committed database
 }
 
 // stmtCache holds statements prepared on the write pool, by their text.

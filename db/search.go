@@ -385,10 +385,28 @@ func indexReport(ctx context.Context, tx dbtx, id int64, r *gongkai.Report) erro
 	if err := addDoc(ctx, tx, "search_text", KindReport, ref, 0, r.Title, r.Title); err != nil {
 		return err
 	}
-	if err := indexPublisher(ctx, tx, r.Publisher.ID); err != nil {
+	if err := indexPublisherOf(ctx, tx, r.Publisher); err != nil {
 		return err
 	}
 	return indexIndicators(ctx, tx)
+}
+
+// indexPublisherOf indexes the names of p, just stored, unless the writer
+// stored and indexed p as it is before.
+func indexPublisherOf(ctx context.Context, tx dbtx, p gongkai.Publisher) error {
+	cache := cacheOf(tx)
+	if cache != nil {
+		if stored, ok := cache.publisher(p.ID); ok && stored == p {
+			return nil
+		}
+	}
+	if err := indexPublisher(ctx, tx, p.ID); err != nil {
+		return err
+	}
+	if cache != nil {
+		cache.publishers[p.ID] = p
+	}
+	return nil
 }
 
 // dropReplaced removes the documents of the other reports of a publisher
