@@ -45,12 +45,24 @@ func (d *DB) DeferIndexes(ctx context.Context) (int, error) {
 			return 0, err
 		}
 	}
+	if err := setMeta(ctx, tx, metaSearchDeferred, "1"); err != nil {
+		return 0, err
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, err
 	}
+	d.cache.reset() // it knew the meta keys before
 	_, err = d.write.ExecContext(ctx, `PRAGMA synchronous = OFF`)
 	return len(indexes), err
 }
+
+// The search index of the reports' titles and narratives (FTS5) is
+// deferred too: each report's transaction wrote a new segment of it, and
+// its documents, a tenth of the writer's time. While the meta key
+// search_deferred is set, reports are stored without those documents
+// (their publisher's names are indexed as before), and search does not
+// find them; RestoreIndexes indexes every current report that has none,
+// in the order of their ids, and clears the key in the same transaction.
 
 // A bulk load writes with synchronous=OFF: SQLite then never waits for the
 // disk (fsync), at each checkpoint of the WAL, which at national scale is
@@ -65,9 +77,10 @@ func (d *DB) DeferIndexes(ctx context.Context) (int, error) {
 // to synchronous=NORMAL.
 
 // RestoreIndexes creates the indexes DeferIndexes dropped, one transaction
-// each, so that a restore cut short keeps the indexes already built. Open
-// calls it on a writable database; it returns the number of indexes
-// created.
+// each, so that a restore cut short keeps the indexes already built, and
+// indexes for search the reports stored meanwhile. Open calls it on a
+// writable database; it returns the number of indexes created (the search
+// index counting as one).
 func (d *DB) RestoreIndexes(ctx context.Context) (int, error) {
 	if d.ReadOnly || d.write == nil {
 		return 0, ErrReadOnly
@@ -81,10 +94,40 @@ func (d *DB) RestoreIndexes(ctx context.Context) (int, error) {
 			return 0, fmt.Errorf("restore index %s: %w", ix.name, err)
 		}
 	}
+	n := len(indexes)
+	searched, err := d.restoreSearch(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("restore the search index: %w", err)
+	}
+	if searched {
+		n++
+	}
 	if _, err := d.write.ExecContext(ctx, `PRAGMA synchronous = NORMAL`); err != nil {
 		return 0, err
 	}
-	return len(indexes), nil
+	return n, nil
+}
+
+// restoreSearch indexes the texts of the reports stored while the search
+// index was deferred, if it was, and reports whether it was.
+func (d *DB) restoreSearch(ctx context.Context) (bool, error) {
+	defer d.cache.reset() // it knew the meta keys before
+	tx, err := d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	deferred, err := getMeta(ctx, tx, metaSearchDeferred)
+	if err != nil || deferred == "" {
+		return false, err
+	}
+	if err := indexTexts(ctx, tx, unindexedReports); err != nil {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = ?`, metaSearchDeferred); err != nil {
+		return false, err
+	}
+	return true, tx.Commit()
 }
 
 func restoreIndex(ctx context.Context, pool *sql.DB, ix named) error {

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/gongkai/gongkai"
@@ -54,6 +55,9 @@ func TestBulkLoadKilled(t *testing.T) {
 	if err != nil || len(obs) != 2 {
 		t.Fatalf("requests.received without indexes: %d rows, %v", len(obs), err)
 	}
+	if hits := searchTexts(t, d); len(hits) != 0 {
+		t.Errorf("search finds %d texts of the reports stored while it is deferred, want none yet", len(hits))
+	}
 
 	d.Close() // killed: nothing built
 	d2, err := Open(ctx, path, false)
@@ -73,4 +77,30 @@ func TestBulkLoadKilled(t *testing.T) {
 	if _, err := d2.RestoreIndexes(ctx); err != nil {
 		t.Errorf("RestoreIndexes with nothing deferred: %v", err)
 	}
+
+	// The search index built after the load is the one built report by report.
+	one := MustOpenDB(t)
+	for _, r := range []*gongkai.Report{r2019, r2020} {
+		if _, err := one.IngestReport(ctx, r, catalog.MustRules(), StoreOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := searchTexts(t, one)
+	if len(want) < 4 {
+		t.Fatalf("search finds %d texts of two reports, want their titles and sections", len(want))
+	}
+	if got := searchTexts(t, d2); !reflect.DeepEqual(got, want) {
+		t.Errorf("search after the load:\n%+v\nwant, as stored report by report:\n%+v", got, want)
+	}
+}
+
+// searchTexts returns the hits among the reports' titles and sections of
+// a word every synth report prints.
+func searchTexts(tb testing.TB, d *DB) []SearchHit {
+	tb.Helper()
+	page, err := d.Search(context.Background(), SearchFilter{Q: "信息", Kinds: []string{KindReport, KindSection}, Limit: MaxSearchLimit})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return page.Hits
 }
