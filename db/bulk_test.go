@@ -10,12 +10,12 @@ import (
 	"github.com/gongkai/gongkai/catalog"
 )
 
-// indexSQL returns the statements of the indexes of the observations and
-// checks, by name.
+// indexSQL returns the statements of the indexes of the observations,
+// checks and reports, by name.
 func indexSQL(tb testing.TB, d *DB) map[string]string {
 	tb.Helper()
 	rows, err := namedSQL(context.Background(), d.read, `SELECT name, sql FROM sqlite_master
-		WHERE type = 'index' AND tbl_name IN ('observations', 'checks') AND sql IS NOT NULL`)
+		WHERE type = 'index' AND tbl_name IN ('observations', 'checks', 'reports') AND sql IS NOT NULL`)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func TestBulkLoadKilled(t *testing.T) {
 		t.Fatalf("DeferIndexes: %d, %v", n, err)
 	}
 	during := indexSQL(t, d)
-	if len(during) != len(before)-n || during["observations_report"] == "" || during["checks_report"] == "" {
+	if len(during) != len(before)-n || during["observations_report"] == "" || during["checks_report"] == "" || during["reports_current"] == "" {
 		t.Errorf("indexes left during the load: %v", during)
 	}
 	r2019, r2020 := synthYears(t)

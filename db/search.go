@@ -372,12 +372,14 @@ func firstRunes(s string, n int) string {
 
 // indexReport indexes a report stored by tx under id: its title and
 // narrative, its publisher's names and, when the catalogue changed, the
-// indicators. Documents of the reports it replaces are dropped. During a
-// bulk load (DeferIndexes) the title and narrative wait for
-// RestoreIndexes.
-func indexReport(ctx context.Context, tx dbtx, id int64, r *gongkai.Report) error {
-	if err := dropReplaced(ctx, tx, id, r.Publisher.ID, r.Year); err != nil {
-		return err
+// indicators. Documents of the report it replaces (prev, 0 for none) are
+// dropped. During a bulk load (DeferIndexes) the title and narrative wait
+// for RestoreIndexes.
+func indexReport(ctx context.Context, tx dbtx, id, prev int64, r *gongkai.Report) error {
+	if prev != 0 {
+		if err := dropReportDocs(ctx, tx, prev); err != nil {
+			return err
+		}
 	}
 	deferred, err := getMeta(ctx, tx, metaSearchDeferred)
 	if err != nil {
@@ -426,31 +428,16 @@ func indexPublisherOf(ctx context.Context, tx dbtx, p gongkai.Publisher) error {
 	return nil
 }
 
-// dropReplaced removes the documents of the other reports of a publisher
-// and year: the one a new report replaces.
-func dropReplaced(ctx context.Context, tx dbtx, id int64, publisherID string, year int) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM reports WHERE publisher_id = ? AND year = ? AND id <> ?`, publisherID, year, id)
-	if err != nil {
-		return err
-	}
-	var refs []string
-	for rows.Next() {
-		var old int64
-		if err := rows.Scan(&old); err != nil {
-			rows.Close()
+// dropReportDocs removes the documents of report id, which a new one
+// replaces; those of the reports it replaced went when it did.
+func dropReportDocs(ctx context.Context, tx dbtx, id int64) error {
+	ref := strconv.FormatInt(id, 10)
+	for _, kind := range []string{KindReport, KindSection} {
+		if err := dropDocs(ctx, tx, "search_text", kind, ref); err != nil {
 			return err
 		}
-		refs = append(refs, strconv.FormatInt(old, 10))
 	}
-	rows.Close()
-	for _, ref := range refs {
-		for _, kind := range []string{KindReport, KindSection} {
-			if err := dropDocs(ctx, tx, "search_text", kind, ref); err != nil {
-				return err
-			}
-		}
-	}
-	return rows.Err()
+	return nil
 }
 
 // indexPublisher (re)indexes a publisher's Chinese and English names.

@@ -158,7 +158,7 @@ func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptio
 	if err != nil {
 		return Outcome{}, err
 	}
-	if err := insertContents(ctx, tx, id, r); err != nil {
+	if err := insertContents(ctx, tx, id, prev, r); err != nil {
 		return Outcome{}, err
 	}
 	if err := insertProvenance(ctx, tx, id, r); err != nil {
@@ -374,9 +374,9 @@ func insertReport(ctx context.Context, tx dbtx, r *gongkai.Report, now time.Time
 	return res.LastInsertId()
 }
 
-// insertContents stores what report id consists of: its narrative,
-// figures, unplaced rows and checks.
-func insertContents(ctx context.Context, tx dbtx, id int64, r *gongkai.Report) error {
+// insertContents stores what report id, replacing prev (0 for none),
+// consists of: its narrative, figures, unplaced rows and checks.
+func insertContents(ctx context.Context, tx dbtx, id, prev int64, r *gongkai.Report) error {
 	if err := insertSections(ctx, tx, id, r.Sections); err != nil {
 		return err
 	}
@@ -386,7 +386,7 @@ func insertContents(ctx context.Context, tx dbtx, id int64, r *gongkai.Report) e
 	if err := insertUnplaced(ctx, tx, id, r.Unplaced); err != nil {
 		return err
 	}
-	if err := indexReport(ctx, tx, id, r); err != nil { // db/search.go
+	if err := indexReport(ctx, tx, id, prev, r); err != nil { // db/search.go
 		return err
 	}
 	return insertChecks(ctx, tx, id, r.Publisher.ID, r.Year, r.Checks)
