@@ -60,7 +60,11 @@ type Outcome struct {
 // The embedded catalogue is synced first if no catalogue ever was.
 func (d *DB) StoreReport(ctx context.Context, r *gongkai.Report, opt StoreOptions) (Outcome, error) {
 	return d.writeReport(ctx, r, func(tx dbtx, now time.Time) (Outcome, error) {
-		return storeReport(ctx, tx, r, opt, now)
+		cur, err := currentReports(ctx, tx, r.Publisher.ID, r.Year, r.Year)
+		if err != nil {
+			return Outcome{}, err
+		}
+		return storeReport(ctx, tx, r, opt, now, cur[r.Year])
 	})
 }
 
@@ -124,12 +128,10 @@ func addProvenance(ctx context.Context, tx dbtx, id int64, r *gongkai.Report) (O
 	return Outcome{Status: StatusSourced, ReportID: id}, nil
 }
 
-// storeReport does StoreReport's work within tx.
-func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptions, now time.Time) (Outcome, error) {
-	prev, prevSHA, err := currentReport(ctx, tx, r.Publisher.ID, r.Year)
-	if err != nil {
-		return Outcome{}, err
-	}
+// storeReport does StoreReport's work within tx; current is the current
+// report of r's publisher and year.
+func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptions, now time.Time, current storedReport) (Outcome, error) {
+	prev, prevSHA := current.id, current.sha
 	switch {
 	case prev != 0 && prevSHA == r.SHA256:
 		return addProvenance(ctx, tx, prev, r)
@@ -237,21 +239,6 @@ func short(sha string) string {
 		return sha[:12]
 	}
 	return sha
-}
-
-// currentReport returns the id and sha256 of the current report of a
-// publisher and year, or 0 when there is none.
-func currentReport(ctx context.Context, tx dbtx, publisherID string, year int) (int64, string, error) {
-	var id int64
-	var sha string
-	err := tx.QueryRowContext(ctx, `
-		SELECT id, sha256 FROM reports
-		WHERE publisher_id = ? AND year = ? AND superseded_by IS NULL`,
-		publisherID, year).Scan(&id, &sha)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, "", nil
-	}
-	return id, sha, err
 }
 
 // checkIndicators returns an EINVALID error naming the first indicator code
