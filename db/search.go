@@ -575,20 +575,10 @@ func reindexAll(ctx context.Context, tx dbtx) error {
 	if err := indexTexts(ctx, tx, allReports); err != nil {
 		return err
 	}
-	var ids []string
-	prows, err := tx.QueryContext(ctx, `SELECT id FROM publishers ORDER BY id`)
+	ids, err := column[string](ctx, tx, `SELECT id FROM publishers ORDER BY id`)
 	if err != nil {
 		return err
 	}
-	for prows.Next() {
-		var id string
-		if err := prows.Scan(&id); err != nil {
-			prows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	prows.Close()
 	for _, id := range ids {
 		if err := indexPublisher(ctx, tx, id); err != nil {
 			return err
@@ -612,21 +602,8 @@ const textBatch = 500
 // that the condition which selects, in the order of their ids, as
 // indexReport would have one by one.
 func indexTexts(ctx context.Context, tx dbtx, which string) error {
-	var ids []int64
-	rows, err := tx.QueryContext(ctx, `SELECT r.id FROM reports r WHERE r.superseded_by IS NULL AND `+which+` ORDER BY r.id`)
+	ids, err := column[int64](ctx, tx, `SELECT r.id FROM reports r WHERE r.superseded_by IS NULL AND `+which+` ORDER BY r.id`)
 	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for len(ids) > 0 {
@@ -682,4 +659,23 @@ func indexTextBatch(ctx context.Context, tx dbtx, first, last int64) error {
 	}
 	flush()
 	return addDocs(ctx, tx, "search_text", docs)
+}
+
+// column returns the first column of the rows of a query, all read before
+// the caller writes through the same connection.
+func column[T any](ctx context.Context, q querier, query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
