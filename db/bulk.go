@@ -8,19 +8,22 @@ import (
 )
 
 // deferrable lists the indexes a bulk load may drop: the secondary indexes
-// of the observations and checks, which only the API's queries use. Unique
-// indexes (they enforce the data's rules) and those led by report_id (the
-// ingest reads and replaces a report's rows through them) stay.
+// of the observations, checks and reports, which only the API's queries
+// use. Unique indexes (they enforce the data's rules; reports_current is
+// how the ingest finds a publisher's report of a year) and those led by
+// report_id (the ingest reads and replaces a report's rows through them)
+// stay.
 const deferrable = `
 	SELECT m.name, m.sql FROM sqlite_master m
-	WHERE m.type = 'index' AND m.tbl_name IN ('observations', 'checks') AND m.sql IS NOT NULL
+	WHERE m.type = 'index' AND m.tbl_name IN ('observations', 'checks', 'reports') AND m.sql IS NOT NULL
 		AND m.sql NOT LIKE 'CREATE UNIQUE%'
 		AND (SELECT i.name FROM pragma_index_info(m.name) i WHERE i.seqno = 0) <> 'report_id'
 	ORDER BY m.name`
 
-// DeferIndexes drops the secondary indexes of the observations and checks
-// for a bulk load, recording in the same transaction how to create them
-// again, and sets the write connection to synchronous=OFF (see below);
+// DeferIndexes drops the secondary indexes of the observations, checks and
+// reports for a bulk load, recording in the same transaction how to create them
+// again, and sets the write connection for a bulk load (bulkPragmas:
+// synchronous=OFF, see below, and fewer checkpoints);
 // RestoreIndexes creates them. Queries answer the same in between, only
 // slower. It returns the number of indexes dropped, and ErrReadOnly on
 // a read-only database.
@@ -45,12 +48,52 @@ func (d *DB) DeferIndexes(ctx context.Context) (int, error) {
 			return 0, err
 		}
 	}
+	if err := setMeta(ctx, tx, metaSearchDeferred, "1"); err != nil {
+		return 0, err
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, err
 	}
-	_, err = d.write.ExecContext(ctx, `PRAGMA synchronous = OFF`)
-	return len(indexes), err
+	d.cache.reset() // it knew the meta keys before
+	return len(indexes), d.pragmas(ctx, bulkPragmas)
 }
+
+// The write connection's settings during a bulk load, and after it.
+var (
+	bulkPragmas = []string{
+		`synchronous = OFF`,
+		// The page cache stays at 2 MB: one of 256 MB cost 1.4 ms of CPU
+		// a report more at 240 reports and 1.5 ms more over the first
+		// 12,000 of 50,000 (docs/performance.md, "Ingest"), each page of
+		// it allocated and freed one by one in modernc.org/sqlite, and
+		// the 50,000-report load kept its rate with 2 MB: the pages read
+		// again come from the memory map and the operating system's cache.
+		//
+		// A checkpoint every 10,000 pages of WAL (40 MB) instead of 1,000:
+		// the pages every report changes (the ends of the tables, the
+		// summaries) are copied into the database once a checkpoint.
+		`wal_autocheckpoint = 10000`,
+	}
+	normalPragmas = []string{`synchronous = NORMAL`, `wal_autocheckpoint = 1000`}
+)
+
+// pragmas sets the write connection's pragmas.
+func (d *DB) pragmas(ctx context.Context, list []string) error {
+	for _, p := range list {
+		if _, err := d.write.ExecContext(ctx, `PRAGMA `+p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// The search index of the reports' titles and narratives (FTS5) is
+// deferred too: each report's transaction wrote a new segment of it, and
+// its documents, a tenth of the writer's time. While the meta key
+// search_deferred is set, reports are stored without those documents
+// (their publisher's names are indexed as before), and search does not
+// find them; RestoreIndexes indexes every current report that has none,
+// in the order of their ids, and clears the key in the same transaction.
 
 // A bulk load writes with synchronous=OFF: SQLite then never waits for the
 // disk (fsync), at each checkpoint of the WAL, which at national scale is
@@ -62,12 +105,13 @@ func (d *DB) DeferIndexes(ctx context.Context) (int, error) {
 // power failure, a kernel panic) can lose the last commits or damage the
 // file during a bulk load; keep a copy of a database before a bulk load
 // into it, and rebuild a new one from its sources. RestoreIndexes returns
-// to synchronous=NORMAL.
+// to synchronous=NORMAL and the other settings of normalPragmas.
 
 // RestoreIndexes creates the indexes DeferIndexes dropped, one transaction
-// each, so that a restore cut short keeps the indexes already built. Open
-// calls it on a writable database; it returns the number of indexes
-// created.
+// each, so that a restore cut short keeps the indexes already built, and
+// indexes for search the reports stored meanwhile. Open calls it on a
+// writable database; it returns the number of indexes created (the search
+// index counting as one).
 func (d *DB) RestoreIndexes(ctx context.Context) (int, error) {
 	if d.ReadOnly || d.write == nil {
 		return 0, ErrReadOnly
@@ -81,10 +125,37 @@ func (d *DB) RestoreIndexes(ctx context.Context) (int, error) {
 			return 0, fmt.Errorf("restore index %s: %w", ix.name, err)
 		}
 	}
-	if _, err := d.write.ExecContext(ctx, `PRAGMA synchronous = NORMAL`); err != nil {
-		return 0, err
+	n := len(indexes)
+	searched, err := d.restoreSearch(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("restore the search index: %w", err)
 	}
-	return len(indexes), nil
+	if searched {
+		n++
+	}
+	return n, d.pragmas(ctx, normalPragmas)
+}
+
+// restoreSearch indexes the texts of the reports stored while the search
+// index was deferred, if it was, and reports whether it was.
+func (d *DB) restoreSearch(ctx context.Context) (bool, error) {
+	defer d.cache.reset() // it knew the meta keys before
+	tx, err := d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	deferred, err := getMeta(ctx, tx, metaSearchDeferred)
+	if err != nil || deferred == "" {
+		return false, err
+	}
+	if err := indexTexts(ctx, tx, unindexedReports); err != nil {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = ?`, metaSearchDeferred); err != nil {
+		return false, err
+	}
+	return true, tx.Commit()
 }
 
 func restoreIndex(ctx context.Context, pool *sql.DB, ix named) error {

@@ -3,18 +3,19 @@ package db
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
 )
 
-// indexSQL returns the statements of the indexes of the observations and
-// checks, by name.
+// indexSQL returns the statements of the indexes of the observations,
+// checks and reports, by name.
 func indexSQL(tb testing.TB, d *DB) map[string]string {
 	tb.Helper()
 	rows, err := namedSQL(context.Background(), d.read, `SELECT name, sql FROM sqlite_master
-		WHERE type = 'index' AND tbl_name IN ('observations', 'checks') AND sql IS NOT NULL`)
+		WHERE type = 'index' AND tbl_name IN ('observations', 'checks', 'reports') AND sql IS NOT NULL`)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func TestBulkLoadKilled(t *testing.T) {
 		t.Fatalf("DeferIndexes: %d, %v", n, err)
 	}
 	during := indexSQL(t, d)
-	if len(during) != len(before)-n || during["observations_report"] == "" || during["checks_report"] == "" {
+	if len(during) != len(before)-n || during["observations_report"] == "" || during["checks_report"] == "" || during["reports_current"] == "" {
 		t.Errorf("indexes left during the load: %v", during)
 	}
 	r2019, r2020 := synthYears(t)
@@ -53,6 +54,9 @@ func TestBulkLoadKilled(t *testing.T) {
 	obs, err := d.FindObservations(ctx, ObservationFilter{Indicators: []string{"requests.received"}, Breakdowns: []string{"total"}})
 	if err != nil || len(obs) != 2 {
 		t.Fatalf("requests.received without indexes: %d rows, %v", len(obs), err)
+	}
+	if hits := searchTexts(t, d); len(hits) != 0 {
+		t.Errorf("search finds %d texts of the reports stored while it is deferred, want none yet", len(hits))
 	}
 
 	d.Close() // killed: nothing built
@@ -73,4 +77,30 @@ func TestBulkLoadKilled(t *testing.T) {
 	if _, err := d2.RestoreIndexes(ctx); err != nil {
 		t.Errorf("RestoreIndexes with nothing deferred: %v", err)
 	}
+
+	// The search index built after the load is the one built report by report.
+	one := MustOpenDB(t)
+	for _, r := range []*gongkai.Report{r2019, r2020} {
+		if _, err := one.IngestReport(ctx, r, catalog.MustRules(), StoreOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := searchTexts(t, one)
+	if len(want) < 4 {
+		t.Fatalf("search finds %d texts of two reports, want their titles and sections", len(want))
+	}
+	if got := searchTexts(t, d2); !reflect.DeepEqual(got, want) {
+		t.Errorf("search after the load:\n%+v\nwant, as stored report by report:\n%+v", got, want)
+	}
+}
+
+// searchTexts returns the hits among the reports' titles and sections of
+// a word every synth report prints.
+func searchTexts(tb testing.TB, d *DB) []SearchHit {
+	tb.Helper()
+	page, err := d.Search(context.Background(), SearchFilter{Q: "信息", Kinds: []string{KindReport, KindSection}, Limit: MaxSearchLimit})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return page.Hits
 }

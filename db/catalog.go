@@ -35,6 +35,7 @@ func (d *DB) SyncCatalog(ctx context.Context, c *catalog.Catalog) error {
 		return err
 	}
 	defer tx.Rollback()
+	defer d.cache.reset() // the writer's cache knew the catalogue before
 
 	fp, changed, err := syncCatalog(ctx, tx, c)
 	if err != nil {

@@ -41,13 +41,14 @@ type CheckRow struct {
 // insertChecks stores the checks of report reportID (of publisherID and
 // year), which tx has just inserted, in their order.
 func insertChecks(ctx context.Context, tx dbtx, reportID int64, publisherID string, year int, checks []gongkai.Check) error {
-	rows := newValues(len(checks), 12)
+	rows := newValues(len(checks), 9).withLead(`(?1, ?2, ?3, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		reportID, publisherID, int64(year)) // bound once a statement
 	for _, c := range checks {
 		bd := c.Breakdown
 		if bd == "" {
 			bd = gongkai.BreakdownTotal
 		}
-		rows.add(reportID, publisherID, int64(year), c.Rule, c.Severity, c.Status, bd, jsonArray(c.Indicators),
+		rows.add(c.Rule, c.Severity, c.Status, bd, jsonArray(c.Indicators),
 			nullable(c.Expected), nullable(c.Actual), c.Message, c.Evidence)
 	}
 	return rows.insert(ctx, tx, `

@@ -31,6 +31,7 @@ type DB struct {
 	read  *sql.DB
 	write *sql.DB // nil when ReadOnly
 	stmts *stmtCache
+	cache *writerCache // what the writer knows of what it committed (db/writecache.go)
 
 	exporting sync.Mutex // held by the one export read in parallel (AppendObservations)
 
@@ -48,6 +49,7 @@ func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 		}
 		d.write.SetMaxOpenConns(1)
 		d.stmts = &stmtCache{pool: d.write, stmts: map[string]*sql.Stmt{}}
+		d.cache = newWriterCache()
 		if err := d.migrate(ctx); err != nil {
 			d.write.Close()
 			return nil, fmt.Errorf("migrate %s: %w", path, err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -27,16 +26,20 @@ import (
 // observations' flags are set by the checks even when nothing is stored.
 func (d *DB) IngestReport(ctx context.Context, r *gongkai.Report, rules []catalog.Rule, opt StoreOptions) (Outcome, error) {
 	return d.writeReport(ctx, r, func(tx dbtx, now time.Time) (Outcome, error) {
-		prev, _, err := reportFigures(ctx, tx, r.Publisher.ID, r.Year-1)
+		near, err := currentReports(ctx, tx, r.Publisher.ID, r.Year-1, r.Year+1)
+		if err != nil {
+			return Outcome{}, err
+		}
+		prev, err := figuresOf(ctx, tx, r.Publisher.ID, r.Year-1, near[r.Year-1])
 		if err != nil {
 			return Outcome{}, err
 		}
 		check.Apply(r, rules, prev)
-		out, err := storeReport(ctx, tx, r, opt, now)
+		out, err := storeReport(ctx, tx, r, opt, now, near[r.Year])
 		if err != nil || out.Status == StatusUnchanged || out.Status == StatusSourced {
 			return out, err // the figures stored are unchanged
 		}
-		if err := recheckNext(ctx, tx, r, rules); err != nil {
+		if err := recheckNext(ctx, tx, r, rules, near[r.Year+1]); err != nil {
 			return Outcome{}, fmt.Errorf("re-check %s %d against %d: %w", r.Publisher.ID, r.Year+1, r.Year, err)
 		}
 		return out, nil
@@ -44,13 +47,15 @@ func (d *DB) IngestReport(ctx context.Context, r *gongkai.Report, rules []catalo
 }
 
 // recheckNext runs the rules across years again on the publisher's current
-// report of the year after r, if one is stored: its checks against r were
-// skipped, or made against the report r replaces.
-func recheckNext(ctx context.Context, tx dbtx, r *gongkai.Report, rules []catalog.Rule) error {
-	next, id, err := reportFigures(ctx, tx, r.Publisher.ID, r.Year+1)
-	if err != nil || next == nil {
+// report of the year after r, next, if one is stored: its checks against r
+// were skipped, or made against the report r replaces.
+func recheckNext(ctx context.Context, tx dbtx, r *gongkai.Report, rules []catalog.Rule, after storedReport) error {
+	stored, err := figuresOf(ctx, tx, r.Publisher.ID, r.Year+1, after)
+	if err != nil || stored == nil {
 		return err
 	}
+	id := after.id
+	next := copyFigures(stored) // the checks flag its figures
 	var across []catalog.Rule
 	var ids []string
 	for _, rule := range rules {
@@ -64,7 +69,13 @@ func recheckNext(ctx context.Context, tx dbtx, r *gongkai.Report, rules []catalo
 	}
 	checks := check.Run(next, across, r)
 	check.Mark(next, checks, across)
-	return replaceChecks(ctx, tx, id, ids, checks, next)
+	if err := replaceChecks(ctx, tx, id, ids, checks, next); err != nil {
+		return err
+	}
+	if cache := cacheOf(tx); cache != nil {
+		cache.figures[id] = next
+	}
+	return nil
 }
 
 // replaceChecks replaces the stored results of the given rules on report
@@ -111,21 +122,74 @@ func (d *DB) PreviousReport(ctx context.Context, publisherID string, year int) (
 // the current report of publisherID for year, with its id; nil and 0 when
 // none is stored.
 func reportFigures(ctx context.Context, q querier, publisherID string, year int) (*gongkai.Report, int64, error) {
-	r := &gongkai.Report{Publisher: gongkai.Publisher{ID: publisherID}, Year: year}
-	var id int64
-	err := q.QueryRowContext(ctx, `
-		SELECT id, template FROM reports WHERE publisher_id = ? AND year = ? AND superseded_by IS NULL`,
-		publisherID, year).Scan(&id, &r.Template)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, 0, nil
-	}
+	cur, err := currentReports(ctx, q, publisherID, year, year)
 	if err != nil {
 		return nil, 0, err
 	}
+	r, err := figuresOf(ctx, q, publisherID, year, cur[year])
+	return r, cur[year].id, err
+}
+
+// storedReport is a publisher's current report of a year: its id (0 for
+// none), the sha256 of its file and its template.
+type storedReport struct {
+	id            int64
+	sha, template string
+}
+
+// currentReports returns the current reports of publisherID of the years
+// from first to last, by year: the ingest of a report reads those of its
+// year and the years before and after it with one query.
+func currentReports(ctx context.Context, q querier, publisherID string, first, last int) (map[int]storedReport, error) {
+	rows, err := q.QueryContext(ctx, `
+		SELECT year, id, sha256, template FROM reports
+		WHERE publisher_id = ? AND year BETWEEN ? AND ? AND superseded_by IS NULL`, publisherID, first, last)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int]storedReport{}
+	for rows.Next() {
+		var year int
+		var s storedReport
+		if err := rows.Scan(&year, &s.id, &s.sha, &s.template); err != nil {
+			return nil, err
+		}
+		out[year] = s
+	}
+	return out, rows.Err()
+}
+
+// figuresOf returns the figures (indicator, breakdown, value, flags) of s,
+// the report of publisherID for year; nil when s is none. The writer reads
+// them from its cache when it stored or read them lately: the caller must
+// not change them.
+func figuresOf(ctx context.Context, q querier, publisherID string, year int, s storedReport) (*gongkai.Report, error) {
+	if s.id == 0 {
+		return nil, nil
+	}
+	cache := cacheOf(q)
+	if cache != nil {
+		if cached := cache.reportFigures(s.id); cached != nil {
+			return cached, nil
+		}
+	}
+	r := &gongkai.Report{Publisher: gongkai.Publisher{ID: publisherID}, Year: year, Template: s.template}
+	if err := readFigures(ctx, q, s.id, r); err != nil {
+		return nil, err
+	}
+	if cache != nil {
+		cache.figures[s.id] = r
+	}
+	return r, nil
+}
+
+// readFigures reads the figures of report id into r.
+func readFigures(ctx context.Context, q querier, id int64, r *gongkai.Report) error {
 	rows, err := q.QueryContext(ctx, `
 		SELECT indicator, breakdown, value, flags FROM observations WHERE report_id = ? ORDER BY id`, id)
 	if err != nil {
-		return nil, 0, err
+		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -133,7 +197,7 @@ func reportFigures(ctx context.Context, q querier, publisherID string, year int)
 		var v sql.NullFloat64
 		var flags string
 		if err := rows.Scan(&o.Indicator, &o.Breakdown, &v, &flags); err != nil {
-			return nil, 0, err
+			return err
 		}
 		if v.Valid {
 			o.Value = &v.Float64
@@ -143,7 +207,7 @@ func reportFigures(ctx context.Context, q querier, publisherID string, year int)
 		}
 		r.Observations = append(r.Observations, o)
 	}
-	return r, id, rows.Err()
+	return rows.Err()
 }
 
 // dbtx is what the steps of storing need of a transaction: a *sql.Tx, or
@@ -161,6 +225,7 @@ type dbtx interface {
 type preparedTx struct {
 	*sql.Tx
 	stmts *stmtCache
+	cache *txCache // what the writer knows of the committed database
 }
 
 // stmtCache holds statements prepared on the write pool, by their text.

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -119,4 +120,85 @@ func TestIngestIsAllOrNothing(t *testing.T) {
 	if s := acrossYears(t, d, out2020.ReportID)["form.requests.carried_over.previous_year total"]; s == "skipped" || s == "" {
 		t.Errorf("2020 re-checked: carried over is %q", s)
 	}
+}
+
+// TestIngestSeesAnotherWriter: the writer remembers what it stored (the
+// figures for the checks of the year after, the dataset version); when
+// another process writes the same file, it goes on from what that process
+// wrote, not from what it remembers.
+func TestIngestSeesAnotherWriter(t *testing.T) {
+	d := MustOpenDB(t)
+	ctx := context.Background()
+	r2019, r2020 := synthYears(t)
+	if _, err := d.IngestReport(ctx, r2019, catalog.MustRules(), StoreOptions{}); err != nil {
+		t.Fatal(err)
+	}
+
+	other, err := Open(ctx, d.Path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed, _ := synthYears(t)
+	var forward *float64
+	for i, o := range changed.Observations {
+		if o.Indicator == "requests.carried_forward" && (o.Breakdown == "" || o.Breakdown == gongkai.BreakdownTotal) && o.Value != nil {
+			forward = ptr(*o.Value + 1000)
+			changed.Observations[i].Value = forward
+		}
+	}
+	if forward == nil {
+		t.Fatal("2019 has no total of requests carried forward")
+	}
+	withSource(changed, append(changed.Source, "\n(corrected)"...))
+	if _, err := other.IngestReport(ctx, changed, catalog.MustRules(), StoreOptions{Replace: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Close(); err != nil {
+		t.Fatal(err)
+	}
+	otherVersion, _, _ := d.Version(ctx)
+
+	out, err := d.IngestReport(ctx, r2020, catalog.MustRules(), StoreOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	version, _, _ := d.Version(ctx)
+	if counter(t, version) != counter(t, otherVersion)+1 {
+		t.Errorf("version %s after the other writer's %s, want the next", version, otherVersion)
+	}
+	rows, err := d.ListChecks(ctx, CheckFilter{Report: out.ReportID, Rules: []string{"form.requests.carried_over.previous_year"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range rows {
+		if c.Breakdown != gongkai.BreakdownTotal {
+			continue
+		}
+		found = true
+		if c.Actual == nil || *c.Actual != *forward { // Actual: the parts, of the year before
+			t.Errorf("2020 checked against carried forward %v, want the other writer's %v", fmtValue(c.Actual), *forward)
+		}
+	}
+	if !found {
+		t.Errorf("no check of the total carried over in %+v", rows)
+	}
+}
+
+func fmtValue(v *float64) string {
+	if v == nil {
+		return "none"
+	}
+	return fmt.Sprint(*v)
+}
+
+// counter is the counter of a dataset version.
+func counter(tb testing.TB, version string) int {
+	tb.Helper()
+	n, _, _ := strings.Cut(version, "-")
+	i, err := strconv.Atoi(n)
+	if err != nil {
+		tb.Fatalf("version %q: %v", version, err)
+	}
+	return i
 }

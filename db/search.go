@@ -31,8 +31,13 @@ const (
 	snippetAfter       = 72 // and after it
 )
 
-// Meta key: the catalogue fingerprint whose indicators are indexed.
-const metaSearchCatalog = "search_catalog"
+// Meta keys: the catalogue fingerprint whose indicators are indexed; and,
+// while a bulk load defers it (DeferIndexes), that the reports' texts
+// stored meanwhile wait for RestoreIndexes.
+const (
+	metaSearchCatalog  = "search_catalog"
+	metaSearchDeferred = "search_deferred"
+)
 
 // SearchFilter is a search: the query, the kinds of hits wanted and a page.
 type SearchFilter struct {
@@ -367,55 +372,72 @@ func firstRunes(s string, n int) string {
 
 // indexReport indexes a report stored by tx under id: its title and
 // narrative, its publisher's names and, when the catalogue changed, the
-// indicators. Documents of the reports it replaces are dropped.
-func indexReport(ctx context.Context, tx dbtx, id int64, r *gongkai.Report) error {
-	if err := dropReplaced(ctx, tx, id, r.Publisher.ID, r.Year); err != nil {
-		return err
-	}
-	// Hits are listed by rowid, newest first: the sections go in last to
-	// first and the title after them, so that a report's hits read title,
-	// then sections in printed order.
-	ref := strconv.FormatInt(id, 10)
-	for i := len(r.Sections) - 1; i >= 0; i-- {
-		s := r.Sections[i]
-		if err := addDoc(ctx, tx, "search_text", KindSection, ref, s.Line, s.Heading, s.Heading+"\n"+s.Text); err != nil {
+// indicators. Documents of the report it replaces (prev, 0 for none) are
+// dropped. During a bulk load (DeferIndexes) the title and narrative wait
+// for RestoreIndexes.
+func indexReport(ctx context.Context, tx dbtx, id, prev int64, r *gongkai.Report) error {
+	if prev != 0 {
+		if err := dropReportDocs(ctx, tx, prev); err != nil {
 			return err
 		}
 	}
-	if err := addDoc(ctx, tx, "search_text", KindReport, ref, 0, r.Title, r.Title); err != nil {
+	deferred, err := getMeta(ctx, tx, metaSearchDeferred)
+	if err != nil {
 		return err
 	}
-	if err := indexPublisher(ctx, tx, r.Publisher.ID); err != nil {
+	if deferred == "" {
+		if err := addDocs(ctx, tx, "search_text", reportDocs(id, r.Title, r.Sections)); err != nil {
+			return err
+		}
+	}
+	if err := indexPublisherOf(ctx, tx, r.Publisher); err != nil {
 		return err
 	}
 	return indexIndicators(ctx, tx)
 }
 
-// dropReplaced removes the documents of the other reports of a publisher
-// and year: the one a new report replaces.
-func dropReplaced(ctx context.Context, tx dbtx, id int64, publisherID string, year int) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM reports WHERE publisher_id = ? AND year = ? AND id <> ?`, publisherID, year, id)
-	if err != nil {
+// reportDocs are the documents of a report's title and narrative. Hits
+// are listed by rowid, newest first: the sections go in last to first and
+// the title after them, so that a report's hits read title, then sections
+// in printed order.
+func reportDocs(id int64, title string, sections []gongkai.Section) []doc {
+	ref := strconv.FormatInt(id, 10)
+	docs := make([]doc, 0, len(sections)+1)
+	for i := len(sections) - 1; i >= 0; i-- {
+		s := sections[i]
+		docs = append(docs, doc{kind: KindSection, ref: ref, line: s.Line, title: s.Heading, text: s.Heading + "\n" + s.Text})
+	}
+	return append(docs, doc{kind: KindReport, ref: ref, title: title, text: title})
+}
+
+// indexPublisherOf indexes the names of p, just stored, unless the writer
+// stored and indexed p as it is before.
+func indexPublisherOf(ctx context.Context, tx dbtx, p gongkai.Publisher) error {
+	cache := cacheOf(tx)
+	if cache != nil {
+		if stored, ok := cache.publisher(p.ID); ok && stored == p {
+			return nil
+		}
+	}
+	if err := indexPublisher(ctx, tx, p.ID); err != nil {
 		return err
 	}
-	var refs []string
-	for rows.Next() {
-		var old int64
-		if err := rows.Scan(&old); err != nil {
-			rows.Close()
+	if cache != nil {
+		cache.publishers[p.ID] = p
+	}
+	return nil
+}
+
+// dropReportDocs removes the documents of report id, which a new one
+// replaces; those of the reports it replaced went when it did.
+func dropReportDocs(ctx context.Context, tx dbtx, id int64) error {
+	ref := strconv.FormatInt(id, 10)
+	for _, kind := range []string{KindReport, KindSection} {
+		if err := dropDocs(ctx, tx, "search_text", kind, ref); err != nil {
 			return err
 		}
-		refs = append(refs, strconv.FormatInt(old, 10))
 	}
-	rows.Close()
-	for _, ref := range refs {
-		for _, kind := range []string{KindReport, KindSection} {
-			if err := dropDocs(ctx, tx, "search_text", kind, ref); err != nil {
-				return err
-			}
-		}
-	}
-	return rows.Err()
+	return nil
 }
 
 // indexPublisher (re)indexes a publisher's Chinese and English names.
@@ -479,19 +501,38 @@ func indexIndicators(ctx context.Context, tx dbtx) error {
 	return setMeta(ctx, tx, metaSearchCatalog, stored)
 }
 
+// doc is a document of the search index.
+type doc struct {
+	kind, ref, title, text string
+	line                   int
+}
+
 // addDoc stores a document and indexes its tokens in table.
 func addDoc(ctx context.Context, tx dbtx, table, kind, ref string, line int, title, text string) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO search_docs (kind, ref, line, title, text) VALUES (?, ?, ?, ?, ?)`,
-		kind, ref, line, title, text)
-	if err != nil {
+	return addDocs(ctx, tx, table, []doc{{kind: kind, ref: ref, line: line, title: title, text: text}})
+}
+
+// addDocs stores documents, with ids in their order, and indexes their
+// tokens in table: three statements, not two a document.
+func addDocs(ctx context.Context, tx dbtx, table string, docs []doc) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	var last int64 // the ids SQLite would give one by one: the largest and up
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM search_docs`).Scan(&last); err != nil {
 		return err
 	}
-	id, err := res.LastInsertId()
-	if err != nil {
+	rows := newValues(len(docs), 6)
+	tokens := newValues(len(docs), 2)
+	for i, d := range docs {
+		id := last + 1 + int64(i)
+		rows.add(id, d.kind, d.ref, int64(d.line), d.title, d.text)
+		tokens.add(id, indexTokens(d.text))
+	}
+	if err := rows.insert(ctx, tx, `INSERT INTO search_docs (id, kind, ref, line, title, text) VALUES `, ""); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO `+table+` (rowid, tokens) VALUES (?, ?)`, id, indexTokens(text))
-	return err
+	return tokens.insert(ctx, tx, `INSERT INTO `+table+` (rowid, tokens) VALUES `, "")
 }
 
 // dropDocs removes the documents of a kind and ref ("" for every ref of the kind).
@@ -531,55 +572,110 @@ func (d *DB) indexSearch(ctx context.Context) error {
 
 // reindexAll indexes every current report, publisher and indicator.
 func reindexAll(ctx context.Context, tx dbtx) error {
-	type doc struct {
-		kind, ref, title, text string
-		line                   int
+	if err := indexTexts(ctx, tx, allReports); err != nil {
+		return err
 	}
-	var docs []doc
-	rows, err := tx.QueryContext(ctx, `
-		SELECT 'report', id, 0, title, title FROM reports WHERE superseded_by IS NULL
-		UNION ALL
-		SELECT 'section', s.report_id, s.line, s.heading, s.heading || char(10) || s.text
-		FROM sections s JOIN reports r ON r.id = s.report_id WHERE r.superseded_by IS NULL
-		ORDER BY 2, 1 DESC, 3 DESC`) // as indexReport orders them: sections last to first, then the title
+	ids, err := column[string](ctx, tx, `SELECT id FROM publishers ORDER BY id`)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var d doc
-		if err := rows.Scan(&d.kind, &d.ref, &d.line, &d.title, &d.text); err != nil {
-			rows.Close()
-			return err
-		}
-		docs = append(docs, d)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, d := range docs {
-		if err := addDoc(ctx, tx, "search_text", d.kind, d.ref, d.line, d.title, d.text); err != nil {
-			return err
-		}
-	}
-	var ids []string
-	prows, err := tx.QueryContext(ctx, `SELECT id FROM publishers ORDER BY id`)
-	if err != nil {
-		return err
-	}
-	for prows.Next() {
-		var id string
-		if err := prows.Scan(&id); err != nil {
-			prows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	prows.Close()
 	for _, id := range ids {
 		if err := indexPublisher(ctx, tx, id); err != nil {
 			return err
 		}
 	}
 	return indexIndicators(ctx, tx)
+}
+
+// Which current reports indexTexts indexes.
+const (
+	allReports = `1`
+	// unindexedReports: those stored during a bulk load, which has no
+	// document of their title yet.
+	unindexedReports = `NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = 'report' AND d.ref = CAST(r.id AS TEXT))`
+)
+
+// textBatch is how many reports' texts indexTexts holds in memory at once.
+const textBatch = 500
+
+// indexTexts indexes the titles and narratives of the current reports r
+// that the condition which selects, in the order of their ids, as
+// indexReport would have one by one.
+func indexTexts(ctx context.Context, tx dbtx, which string) error {
+	ids, err := column[int64](ctx, tx, `SELECT r.id FROM reports r WHERE r.superseded_by IS NULL AND `+which+` ORDER BY r.id`)
+	if err != nil {
+		return err
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), textBatch)
+		if err := indexTextBatch(ctx, tx, ids[0], ids[n-1]); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// indexTextBatch indexes the titles and narratives of the current reports
+// with ids from first to last that have no documents.
+func indexTextBatch(ctx context.Context, tx dbtx, first, last int64) error {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT r.id, r.title, s.line, s.heading, s.text
+		FROM reports r LEFT JOIN sections s ON s.report_id = r.id
+		WHERE r.id BETWEEN ? AND ? AND r.superseded_by IS NULL AND `+unindexedReports+`
+		ORDER BY r.id, s.position`, first, last)
+	if err != nil {
+		return err
+	}
+	var docs []doc
+	var id int64 = -1
+	var title string
+	var sections []gongkai.Section
+	flush := func() {
+		if id >= 0 {
+			docs = append(docs, reportDocs(id, title, sections)...)
+		}
+	}
+	for rows.Next() {
+		var rid int64
+		var rtitle string
+		var line sql.NullInt64
+		var heading, text sql.NullString
+		if err := rows.Scan(&rid, &rtitle, &line, &heading, &text); err != nil {
+			rows.Close()
+			return err
+		}
+		if rid != id {
+			flush()
+			id, title, sections = rid, rtitle, nil
+		}
+		if heading.Valid {
+			sections = append(sections, gongkai.Section{Line: int(line.Int64), Heading: heading.String, Text: text.String})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	flush()
+	return addDocs(ctx, tx, "search_text", docs)
+}
+
+// column returns the first column of the rows of a query, all read before
+// the caller writes through the same connection.
+func column[T any](ctx context.Context, q querier, query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }

@@ -60,7 +60,11 @@ type Outcome struct {
 // The embedded catalogue is synced first if no catalogue ever was.
 func (d *DB) StoreReport(ctx context.Context, r *gongkai.Report, opt StoreOptions) (Outcome, error) {
 	return d.writeReport(ctx, r, func(tx dbtx, now time.Time) (Outcome, error) {
-		return storeReport(ctx, tx, r, opt, now)
+		cur, err := currentReports(ctx, tx, r.Publisher.ID, r.Year, r.Year)
+		if err != nil {
+			return Outcome{}, err
+		}
+		return storeReport(ctx, tx, r, opt, now, cur[r.Year])
 	})
 }
 
@@ -85,6 +89,9 @@ func (d *DB) writeReport(ctx context.Context, r *gongkai.Report, store func(tx d
 	defer tx.Rollback()
 
 	ptx := &preparedTx{Tx: tx, stmts: d.stmts}
+	if ptx.cache, err = d.cache.begin(ctx, ptx); err != nil {
+		return Outcome{}, err
+	}
 	now := d.now()
 	out, err := store(ptx, now)
 	if err != nil || out.Status == StatusUnchanged {
@@ -97,6 +104,7 @@ func (d *DB) writeReport(ctx context.Context, r *gongkai.Report, store func(tx d
 	if err := tx.Commit(); err != nil {
 		return Outcome{}, err
 	}
+	ptx.cache.commit()
 	return out, nil
 }
 
@@ -120,12 +128,10 @@ func addProvenance(ctx context.Context, tx dbtx, id int64, r *gongkai.Report) (O
 	return Outcome{Status: StatusSourced, ReportID: id}, nil
 }
 
-// storeReport does StoreReport's work within tx.
-func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptions, now time.Time) (Outcome, error) {
-	prev, prevSHA, err := currentReport(ctx, tx, r.Publisher.ID, r.Year)
-	if err != nil {
-		return Outcome{}, err
-	}
+// storeReport does StoreReport's work within tx; current is the current
+// report of r's publisher and year.
+func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptions, now time.Time, current storedReport) (Outcome, error) {
+	prev, prevSHA := current.id, current.sha
 	switch {
 	case prev != 0 && prevSHA == r.SHA256:
 		return addProvenance(ctx, tx, prev, r)
@@ -154,7 +160,7 @@ func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptio
 	if err != nil {
 		return Outcome{}, err
 	}
-	if err := insertContents(ctx, tx, id, r); err != nil {
+	if err := insertContents(ctx, tx, id, prev, r); err != nil {
 		return Outcome{}, err
 	}
 	if err := insertProvenance(ctx, tx, id, r); err != nil {
@@ -162,6 +168,9 @@ func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptio
 	}
 	if err := countReport(ctx, tx, id, len(r.Observations), prev); err != nil {
 		return Outcome{}, err
+	}
+	if cache := cacheOf(tx); cache != nil {
+		cache.figures[id] = storedFigures(r) // the year before of the next report
 	}
 	if prev == 0 {
 		return Outcome{Status: StatusStored, ReportID: id}, nil
@@ -232,31 +241,19 @@ func short(sha string) string {
 	return sha
 }
 
-// currentReport returns the id and sha256 of the current report of a
-// publisher and year, or 0 when there is none.
-func currentReport(ctx context.Context, tx dbtx, publisherID string, year int) (int64, string, error) {
-	var id int64
-	var sha string
-	err := tx.QueryRowContext(ctx, `
-		SELECT id, sha256 FROM reports
-		WHERE publisher_id = ? AND year = ? AND superseded_by IS NULL`,
-		publisherID, year).Scan(&id, &sha)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, "", nil
-	}
-	return id, sha, err
-}
-
 // checkIndicators returns an EINVALID error naming the first indicator code
 // of r that the indicators table lacks. The foreign key would refuse it too,
 // but without saying which code.
 func checkIndicators(ctx context.Context, tx dbtx, r *gongkai.Report) error {
+	cache := cacheOf(tx)
 	line := map[string]int{} // code → line of its first observation
 	var codes []string
 	for _, o := range r.Observations {
 		if _, ok := line[o.Indicator]; !ok {
 			line[o.Indicator] = o.Line
-			codes = append(codes, o.Indicator)
+			if cache == nil || !cache.committed.indicators[o.Indicator] {
+				codes = append(codes, o.Indicator)
+			}
 		}
 	}
 	if len(codes) == 0 {
@@ -282,6 +279,9 @@ func checkIndicators(ctx context.Context, tx dbtx, r *gongkai.Report) error {
 		return err
 	}
 	if len(unknown) == 0 {
+		if cache != nil {
+			cache.indicators = append(cache.indicators, codes...)
+		}
 		return nil
 	}
 	if len(unknown) == 1 {
@@ -294,6 +294,12 @@ func checkIndicators(ctx context.Context, tx dbtx, r *gongkai.Report) error {
 // where p leaves them empty. Observations do not copy the division code: a
 // region filter and the code printed read it from publishers.
 func upsertPublisher(ctx context.Context, tx dbtx, p gongkai.Publisher) error {
+	cache := cacheOf(tx)
+	if cache != nil {
+		if stored, ok := cache.publisher(p.ID); ok && stored == p {
+			return nil // stored as it is, and indexed (indexReport)
+		}
+	}
 	var other string
 	err := tx.QueryRowContext(ctx, `SELECT id FROM publishers WHERE name_zh = ? AND id <> ?`,
 		p.NameZh, p.ID).Scan(&other)
@@ -355,9 +361,9 @@ func insertReport(ctx context.Context, tx dbtx, r *gongkai.Report, now time.Time
 	return res.LastInsertId()
 }
 
-// insertContents stores what report id consists of: its narrative,
-// figures, unplaced rows and checks.
-func insertContents(ctx context.Context, tx dbtx, id int64, r *gongkai.Report) error {
+// insertContents stores what report id, replacing prev (0 for none),
+// consists of: its narrative, figures, unplaced rows and checks.
+func insertContents(ctx context.Context, tx dbtx, id, prev int64, r *gongkai.Report) error {
 	if err := insertSections(ctx, tx, id, r.Sections); err != nil {
 		return err
 	}
@@ -367,7 +373,7 @@ func insertContents(ctx context.Context, tx dbtx, id int64, r *gongkai.Report) e
 	if err := insertUnplaced(ctx, tx, id, r.Unplaced); err != nil {
 		return err
 	}
-	if err := indexReport(ctx, tx, id, r); err != nil { // db/search.go
+	if err := indexReport(ctx, tx, id, prev, r); err != nil { // db/search.go
 		return err
 	}
 	return insertChecks(ctx, tx, id, r.Publisher.ID, r.Year, r.Checks)
@@ -387,33 +393,78 @@ func insertSections(ctx context.Context, tx dbtx, reportID int64, sections []gon
 // once in labels (migration 010). An empty breakdown is stored as
 // gongkai.BreakdownTotal.
 func insertObservations(ctx context.Context, tx dbtx, reportID int64, r *gongkai.Report) error {
-	labels := newValues(len(r.Observations), 1)
-	seen := make(map[string]bool, len(r.Observations))
-	rows := newValues(len(r.Observations), 14)
-	year := int64(r.Year)
+	labels, err := labelIDs(ctx, tx, r.Observations)
+	if err != nil {
+		return err
+	}
+	// The report's id, publisher and year are bound once a statement (?1,
+	// ?2, ?3), and no flag as NULL: binding a text copies it.
+	rows := newValues(len(r.Observations), 10).withLead(
+		`(?1, 1, ?2, ?3, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, '[]'))`, reportID, r.Publisher.ID, int64(r.Year))
 	for _, o := range r.Observations {
 		breakdown := o.Breakdown
 		if breakdown == "" {
 			breakdown = gongkai.BreakdownTotal
 		}
-		if !seen[o.Label] {
-			seen[o.Label] = true
-			labels.add(o.Label)
+		var flags any
+		if len(o.Flags) > 0 {
+			flags = jsonArray(o.Flags)
 		}
-		rows.add(reportID, int64(1), r.Publisher.ID, year, o.Indicator, breakdown,
-			nullable(o.Value), o.Unit, o.Label, nullable(o.Column), o.Raw, int64(o.Line), int64(o.Page), jsonArray(o.Flags))
+		rows.add(o.Indicator, breakdown, nullable(o.Value), o.Unit, labels[o.Label], nullable(o.Column),
+			o.Raw, int64(o.Line), int64(o.Page), flags)
 	}
-	if err := labels.insert(ctx, tx, `INSERT OR IGNORE INTO labels (text) VALUES `, ""); err != nil {
-		return err
-	}
-	// The rows are selected from their VALUES in order, each label
-	// replaced by its id.
 	return rows.insert(ctx, tx, `
 		INSERT INTO observations (report_id, current, publisher_id, year, indicator,
-			breakdown, value, unit, label_id, column_label, raw, line, page, flags)
-		SELECT column1, column2, column3, column4, column5, column6, column7, column8,
-			(SELECT id FROM labels WHERE text = column9), column10, column11, column12, column13, column14
-		FROM (VALUES `, `)`)
+			breakdown, value, unit, label_id, column_label, raw, line, page, flags) VALUES `, ``)
+}
+
+// labelIDs returns the ids of the labels of obs in the labels table,
+// storing those it lacks. The writer knows most of them: a template's
+// rows are printed alike in every report.
+func labelIDs(ctx context.Context, tx dbtx, obs []gongkai.Observation) (map[string]int64, error) {
+	cache := cacheOf(tx)
+	ids := make(map[string]int64, len(obs))
+	var missing []string
+	for _, o := range obs {
+		if _, ok := ids[o.Label]; ok {
+			continue
+		}
+		id, ok := int64(0), false
+		if cache != nil {
+			id, ok = cache.label(o.Label)
+		}
+		ids[o.Label] = id
+		if !ok {
+			missing = append(missing, o.Label)
+		}
+	}
+	if len(missing) == 0 {
+		return ids, nil
+	}
+	add := newValues(len(missing), 1)
+	for _, text := range missing {
+		add.add(text)
+	}
+	if err := add.insert(ctx, tx, `INSERT OR IGNORE INTO labels (text) VALUES `, ""); err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT l.id, l.text FROM json_each(?) j JOIN labels l ON l.text = j.value`, jsonArray(missing))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return nil, err
+		}
+		ids[text] = id
+		if cache != nil {
+			cache.labels[text] = id
+		}
+	}
+	return ids, rows.Err()
 }
 
 // insertUnplaced stores the rows the parser could not place; positions count from 1.
@@ -482,10 +533,19 @@ func bumpVersion(ctx context.Context, tx dbtx, change string, now time.Time) err
 
 // getMeta returns the value of a meta key, "" when it is not set.
 func getMeta(ctx context.Context, tx dbtx, key string) (string, error) {
+	cache := cacheOf(tx)
+	if cache != nil {
+		if v, ok := cache.metaValue(key); ok {
+			return v, nil
+		}
+	}
 	var value string
 	err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&value)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+		err = nil
+	}
+	if err == nil && cache != nil {
+		cache.committed.meta[key] = value // what committed: this transaction has not set it
 	}
 	return value, err
 }
@@ -494,6 +554,9 @@ func setMeta(ctx context.Context, tx dbtx, key, value string) error {
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO meta (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	if cache := cacheOf(tx); err == nil && cache != nil {
+		cache.meta[key] = value
+	}
 	return err
 }
 

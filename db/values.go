@@ -25,11 +25,26 @@ const maxValuesRows = 128
 type values struct {
 	width int
 	args  []any
+	// lead is bound before the rows of every statement: the values all the
+	// rows share (a report's id, publisher and year), numbered ?1, ?2, … in
+	// the statement's head, so that they are bound once, not once a row.
+	lead []any
+	// group is a row's text in the statement: "(?, ?, …)" of width
+	// placeholders unless withLead set it.
+	group string
 }
 
 // newValues makes room for n rows of width columns.
 func newValues(n, width int) *values {
-	return &values{width: width, args: make([]any, 0, n*width)}
+	return &values{width: width, args: make([]any, 0, n*width), group: "(?" + strings.Repeat(", ?", width-1) + ")"}
+}
+
+// withLead binds lead before the rows of every statement and makes group,
+// which numbers lead's values ?1, ?2, … and the row's width values with a
+// bare ?, the text of a row.
+func (v *values) withLead(group string, lead ...any) *values {
+	v.group, v.lead = group, lead
+	return v
 }
 
 // add appends a row; its values must be of the types the driver binds
@@ -40,11 +55,14 @@ func (v *values) add(row ...any) {
 
 // insert runs head ("INSERT INTO t (a, b) VALUES ") and tail (what follows
 // the rows' groups, "" for nothing) for every row added, in order, in as
-// few statements as the powers of two allow.
+// few statements as the powers of two allow. The rows' placeholders are
+// numbered after lead's (SQLite numbers a bare ? one above the largest
+// number before it).
 func (v *values) insert(ctx context.Context, tx dbtx, head, tail string) error {
 	for args := v.args; len(args) > 0; {
 		n := chunkRows(len(args) / v.width)
-		if _, err := tx.ExecContext(ctx, valuesSQL(head, tail, v.width, n), args[:n*v.width]...); err != nil {
+		bound := append(v.lead[:len(v.lead):len(v.lead)], args[:n*v.width]...)
+		if _, err := tx.ExecContext(ctx, valuesSQL(head, v.group, tail, n), bound...); err != nil {
 			return err
 		}
 		args = args[n*v.width:]
@@ -66,17 +84,16 @@ func chunkRows(rows int) int {
 var valuesStatements sync.Map // valuesShape → string
 
 type valuesShape struct {
-	head, tail  string
-	width, rows int
+	head, group, tail string
+	rows              int
 }
 
-// valuesSQL is head followed by rows groups of width placeholders and tail.
-func valuesSQL(head, tail string, width, rows int) string {
-	shape := valuesShape{head, tail, width, rows}
+// valuesSQL is head followed by rows times group, separated by commas, and tail.
+func valuesSQL(head, group, tail string, rows int) string {
+	shape := valuesShape{head, group, tail, rows}
 	if q, ok := valuesStatements.Load(shape); ok {
 		return q.(string)
 	}
-	group := "(?" + strings.Repeat(", ?", width-1) + ")"
 	var b strings.Builder
 	b.WriteString(head)
 	for i := range rows {
