@@ -39,6 +39,7 @@
 package api
 
 import (
+	"io"
 	"log/slog"
 	"net/http"
 	"sync/atomic"
@@ -64,8 +65,14 @@ const (
 // Options configure a Server. The zero value is usable: no rate limit, the
 // default logger, DefaultMaxAge, a response cache of DefaultCacheBytes.
 type Options struct {
-	// Logger receives the access log and the errors of requests; nil for slog.Default().
+	// Logger receives the errors of requests, and the access log when
+	// AccessLog is nil; nil for slog.Default().
 	Logger *slog.Logger
+	// AccessLog, when set, receives the access log instead of Logger: one
+	// line per request, the very bytes slog.NewJSONHandler would write for
+	// it, written in one Write without going through slog (a third of the
+	// cost of a cache hit, otherwise).
+	AccessLog io.Writer
 
 	// RateLimit is the number of requests per second allowed to each client
 	// IP, RateBurst the number it may send at once; 0 turns limiting off
@@ -111,6 +118,7 @@ type Server struct {
 	readingVersion atomic.Bool                        // a request is reading it again
 	answers        *answers                           // the response cache; nil when turned off
 	limits         *middleware.RateLimiterMemoryStore // the clients' token buckets; nil without a rate limit
+	ids            *requestIDs                        // the ids of requests
 	durations      *prometheus.HistogramVec           // the time to answer requests (observe)
 }
 
@@ -134,7 +142,7 @@ func New(d *db.DB, opts Options) *Server {
 	if opts.CacheBytes == 0 {
 		opts.CacheBytes = DefaultCacheBytes
 	}
-	s := &Server{db: d, opts: opts, log: opts.Logger, buildKey: buildKey(), durations: newRequestDurations(opts.Registry)}
+	s := &Server{db: d, opts: opts, log: opts.Logger, buildKey: buildKey(), ids: newRequestIDs(), durations: newRequestDurations(opts.Registry)}
 	if opts.CacheBytes > 0 {
 		s.answers = newAnswers(opts.CacheBytes, opts.Registry, s.durations)
 	}
@@ -156,7 +164,7 @@ func New(d *db.DB, opts Options) *Server {
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
 	e.Use(
 		middleware.Recover(),
-		middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}),
+		middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: s.ids.next}),
 		s.accessLog(),
 		s.metrics,
 		middleware.CORSWithConfig(middleware.CORSConfig{

@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"hash/maphash"
 	"net/http"
 	"slices"
 	"strconv"
@@ -26,7 +27,10 @@ const answerOverhead = 512
 // static file server would: no router, no query, no JSON encoding, no
 // compression (Server.ServeHTTP).
 type answers struct {
-	entries      *otter.Cache[string, *answer]
+	// entries are the answers by the hash of their key (hashKey): a hit
+	// finds its answer from the bytes of its key, without a string.
+	entries      *otter.Cache[uint64, *answer]
+	seed         maphash.Seed
 	maxEntry     int // larger answers (a whole dataset as CSV) stream without being kept
 	hits, misses prometheus.Counter
 	durations    *prometheus.HistogramVec // the server's request metrics (observe)
@@ -35,6 +39,7 @@ type answers struct {
 // answer is one cached answer, with the headers of its 200 and of its 304
 // ready to send.
 type answer struct {
+	key         string      // the answer key (answerKey.key)
 	header      http.Header // what a 200 sends beside the request id and CORS
 	notModified http.Header // what a 304 sends beside them
 	etag        string
@@ -59,12 +64,13 @@ func newAnswers(size int64, reg prometheus.Registerer, durations *prometheus.His
 		Help: "Requests that could be answered from the response cache, by result (hit, miss).",
 	}, []string{"result"})
 	a := &answers{
-		entries: otter.Must(&otter.Options[string, *answer]{
+		entries: otter.Must(&otter.Options[uint64, *answer]{
 			MaximumWeight: uint64(size),
-			Weigher: func(key string, v *answer) uint32 {
-				return uint32(len(key) + len(v.body) + answerOverhead)
+			Weigher: func(_ uint64, v *answer) uint32 {
+				return uint32(len(v.key) + len(v.body) + answerOverhead)
 			},
 		}),
+		seed:      maphash.MakeSeed(),
 		maxEntry:  int(size / 8),
 		hits:      results.WithLabelValues("hit"),
 		misses:    results.WithLabelValues("miss"),
@@ -76,6 +82,20 @@ func newAnswers(size int64, reg prometheus.Registerer, durations *prometheus.His
 	}, func() float64 { return float64(a.entries.WeightedSize()) }))
 	return a
 }
+
+// get returns the answer kept under key. Two keys of the same hash are
+// told apart by the key the answer keeps: the second is a miss, and its
+// answer takes the place of the first.
+func (a *answers) get(key []byte) (*answer, bool) {
+	ans, ok := a.entries.GetIfPresent(maphash.Bytes(a.seed, key))
+	if !ok || ans.key != string(key) {
+		return nil, false
+	}
+	return ans, true
+}
+
+// set keeps ans under its key.
+func (a *answers) set(ans *answer) { a.entries.Set(maphash.String(a.seed, ans.key), ans) }
 
 // clear drops every answer.
 func (a *answers) clear() { a.entries.InvalidateAll() }
@@ -118,13 +138,13 @@ func (a *answers) record(c echo.Context, key string, next echo.HandlerFunc) erro
 	if err != nil || res.Status != http.StatusOK || rec.over || !res.Committed {
 		return err
 	}
-	a.entries.Set(key, a.newAnswer(res.Header(), rec.body.Bytes(), c.Path()))
+	a.set(a.newAnswer(key, res.Header(), rec.body.Bytes(), c.Path()))
 	return nil
 }
 
-// newAnswer is the answer of body sent with header by the route.
-func (a *answers) newAnswer(header http.Header, body []byte, route string) *answer {
-	ans := &answer{header: pick(header, answerHeaders), notModified: pick(header, notModifiedHeaders),
+// newAnswer is the answer under key of body sent with header by the route.
+func (a *answers) newAnswer(key string, header http.Header, body []byte, route string) *answer {
+	ans := &answer{key: key, header: pick(header, answerHeaders), notModified: pick(header, notModifiedHeaders),
 		etag: header.Get("ETag"), route: route, body: body,
 		observeGet: a.durations.WithLabelValues(http.MethodGet, route, statusLabel(http.StatusOK))}
 	ans.header[echo.HeaderContentLength] = []string{strconv.Itoa(len(body))}

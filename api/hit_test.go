@@ -202,40 +202,46 @@ func (s *syncBuffer) String() string {
 }
 
 // TestAccessLogOfCacheHits: an answer from the cache has its access log
-// line, with the fields of any other.
+// line, with the fields of any other, whether the log goes through the
+// Logger or is written directly (AccessLog, as gongkai serve does).
 func TestAccessLogOfCacheHits(t *testing.T) {
 	const path = "/v1/observations?publisher=370403&year=2017"
-	var logs syncBuffer
-	reg := prometheus.NewRegistry()
-	ts := newTestServer(t, api.Options{Registry: reg, Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
-	miss, body := rawGet(t, ts, path, "User-Agent", "newsroom/1.0")
-	hit, _ := rawGet(t, ts, path, "User-Agent", "newsroom/1.0")
-	notModified, _ := rawGet(t, ts, path, "User-Agent", "newsroom/1.0", "If-None-Match", miss.Header.Get("ETag"))
-	if hits := cacheCount(t, reg, "hit"); hits != 2 {
-		t.Fatalf("%v hits, want 2", hits)
-	}
-	type line struct {
-		Msg, ID, Method, URI, IP string
-		UserAgent                string `json:"user_agent"`
-		Status                   int
-		Bytes                    int
-	}
-	var got []line
-	eventually(t, func() bool { return strings.Count(logs.String(), "\n") == 3 })
-	for s := range strings.Lines(logs.String()) {
-		var l line
-		if err := json.Unmarshal([]byte(s), &l); err != nil {
-			t.Fatalf("%v: %s", err, s)
+	for _, direct := range []bool{false, true} {
+		var logs syncBuffer
+		opts := api.Options{Registry: prometheus.NewRegistry(), Logger: slog.New(slog.NewJSONHandler(&logs, nil))}
+		if direct {
+			opts.Logger, opts.AccessLog = nil, &logs
 		}
-		got = append(got, l)
-	}
-	want := []line{
-		{"request", miss.Header.Get("X-Request-Id"), "GET", path, "127.0.0.1", "newsroom/1.0", 200, len(body)},
-		{"request", hit.Header.Get("X-Request-Id"), "GET", path, "127.0.0.1", "newsroom/1.0", 200, len(body)},
-		{"request", notModified.Header.Get("X-Request-Id"), "GET", path, "127.0.0.1", "newsroom/1.0", 304, 0},
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("access log:\n%+v\nwant\n%+v", got, want)
+		ts := newTestServer(t, opts)
+		miss, body := rawGet(t, ts, path, "User-Agent", "newsroom/1.0")
+		hit, _ := rawGet(t, ts, path, "User-Agent", "newsroom/1.0")
+		notModified, _ := rawGet(t, ts, path, "User-Agent", "newsroom/1.0", "If-None-Match", miss.Header.Get("ETag"))
+		if hits := cacheCount(t, opts.Registry, "hit"); hits != 2 {
+			t.Fatalf("%v hits, want 2", hits)
+		}
+		type line struct {
+			Msg, Level, ID, Method, URI, IP string
+			UserAgent                       string `json:"user_agent"`
+			Status                          int
+			Bytes                           int
+		}
+		var got []line
+		eventually(t, func() bool { return strings.Count(logs.String(), "\n") == 3 })
+		for s := range strings.Lines(logs.String()) {
+			var l line
+			if err := json.Unmarshal([]byte(s), &l); err != nil {
+				t.Fatalf("%v: %s", err, s)
+			}
+			got = append(got, l)
+		}
+		want := []line{
+			{"request", "INFO", miss.Header.Get("X-Request-Id"), "GET", path, "127.0.0.1", "newsroom/1.0", 200, len(body)},
+			{"request", "INFO", hit.Header.Get("X-Request-Id"), "GET", path, "127.0.0.1", "newsroom/1.0", 200, len(body)},
+			{"request", "INFO", notModified.Header.Get("X-Request-Id"), "GET", path, "127.0.0.1", "newsroom/1.0", 304, 0},
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("access log written directly: %v:\n%+v\nwant\n%+v", direct, got, want)
+		}
 	}
 }
 

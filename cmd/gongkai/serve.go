@@ -61,7 +61,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if cacheBytes == 0 {
 		cacheBytes = -1 // api.Options: negative turns the cache off
 	}
-	opts := api.Options{Logger: log, RateLimit: *rate, RateBurst: *burst, TrustProxy: *trustProxy, CacheBytes: cacheBytes}
+	opts := api.Options{Logger: log, AccessLog: logs, RateLimit: *rate, RateBurst: *burst, TrustProxy: *trustProxy, CacheBytes: cacheBytes}
 	srv := &http.Server{
 		Handler:           api.New(d, opts),
 		ReadHeaderTimeout: readHeaderTimeout,
