@@ -95,6 +95,12 @@ type Options struct {
 	// DefaultCacheBytes, negative to turn the cache off.
 	CacheBytes int64
 
+	// SendfileBytes is the size from which cached answers are also kept as
+	// files, in a temporary directory that Close removes, and sent from
+	// them with sendfile(2) over a connection that ConnContext put in the
+	// request's context; 0 for none (gongkai serve: DefaultSendfileBytes).
+	SendfileBytes int
+
 	// BaseURL prefixes the next links ("https://api.example.org"); empty to
 	// use the scheme and host of the request.
 	BaseURL string
@@ -145,6 +151,7 @@ func New(d *db.DB, opts Options) *Server {
 	s := &Server{db: d, opts: opts, log: opts.Logger, buildKey: buildKey(), ids: newRequestIDs(), durations: newRequestDurations(opts.Registry)}
 	if opts.CacheBytes > 0 {
 		s.answers = newAnswers(opts.CacheBytes, opts.Registry, s.durations)
+		s.answers.fileMin = opts.SendfileBytes
 	}
 	if opts.RateLimit > 0 {
 		s.limits = s.newRateLimits()
@@ -186,6 +193,15 @@ func New(d *db.DB, opts Options) *Server {
 	)
 	s.routes()
 	return s
+}
+
+// Close drops the cached answers and removes their files. The Server
+// still answers afterwards, from memory and the database.
+func (s *Server) Close() error {
+	if s.answers == nil {
+		return nil
+	}
+	return s.answers.close()
 }
 
 // corsExposed are the headers of an answer that browsers show to scripts

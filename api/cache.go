@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"hash/maphash"
 	"net/http"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/labstack/echo/v4"
 	"github.com/maypok86/otter/v2"
@@ -27,13 +29,21 @@ const answerOverhead = 512
 // static file server would: no router, no query, no JSON encoding, no
 // compression (Server.ServeHTTP).
 type answers struct {
-	// entries are the answers by the hash of their key (hashKey): a hit
+	// entries are the answers by the maphash of their key under seed: a hit
 	// finds its answer from the bytes of its key, without a string.
 	entries      *otter.Cache[uint64, *answer]
 	seed         maphash.Seed
 	maxEntry     int // larger answers (a whole dataset as CSV) stream without being kept
 	hits, misses prometheus.Counter
 	durations    *prometheus.HistogramVec // the server's request metrics (observe)
+
+	// fileMin is the size from which an answer is also kept as a file, in
+	// dir, and sent with sendfile (Options.SendfileBytes); 0 for none.
+	// The files are those of the answers in the cache, removed with them:
+	// they take at most the cache's bytes on disk.
+	fileMin int
+	dirMu   sync.Mutex
+	dir     string // made for the first file
 }
 
 // answer is one cached answer, with the headers of its 200 and of its 304
@@ -42,6 +52,7 @@ type answer struct {
 	key         string      // the answer key (answerKey.key)
 	header      http.Header // what a 200 sends beside the request id and CORS
 	notModified http.Header // what a 304 sends beside them
+	file        *answerFile // the body as a file, for sendfile; nil for most
 	etag        string
 	route       string              // the route's pattern, for the metrics
 	observeGet  prometheus.Observer // the metrics of a GET answered 200 on the route, found once
@@ -68,6 +79,11 @@ func newAnswers(size int64, reg prometheus.Registerer, durations *prometheus.His
 			MaximumWeight: uint64(size),
 			Weigher: func(_ uint64, v *answer) uint32 {
 				return uint32(len(v.key) + len(v.body) + answerOverhead)
+			},
+			OnDeletion: func(e otter.DeletionEvent[uint64, *answer]) {
+				if e.Value.file != nil {
+					e.Value.file.remove()
+				}
 			},
 		}),
 		seed:      maphash.MakeSeed(),
@@ -99,6 +115,38 @@ func (a *answers) set(ans *answer) { a.entries.Set(maphash.String(a.seed, ans.ke
 
 // clear drops every answer.
 func (a *answers) clear() { a.entries.InvalidateAll() }
+
+// close drops every answer and removes the directory of their files.
+func (a *answers) close() error {
+	a.clear()
+	a.dirMu.Lock()
+	defer a.dirMu.Unlock()
+	if a.dir == "" {
+		return nil
+	}
+	return os.RemoveAll(a.dir)
+}
+
+// keepFile keeps the body of ans as a file when it is large enough to be
+// sent with sendfile. An answer whose file cannot be written is sent from
+// memory.
+func (a *answers) keepFile(ans *answer) {
+	if a.fileMin <= 0 || len(ans.body) < a.fileMin {
+		return
+	}
+	a.dirMu.Lock()
+	defer a.dirMu.Unlock()
+	if a.dir == "" {
+		dir, err := os.MkdirTemp("", "gongkai-answers-")
+		if err != nil {
+			return
+		}
+		a.dir = dir
+	}
+	if f, err := newAnswerFile(a.dir, ans.body); err == nil {
+		ans.file = f
+	}
+}
 
 // keepAnswers keeps the 200 answers of the GET requests that missed the
 // cache in front of Echo (Server.ServeHTTP), up to maxEntry bytes each. It
@@ -138,7 +186,9 @@ func (a *answers) record(c echo.Context, key string, next echo.HandlerFunc) erro
 	if err != nil || res.Status != http.StatusOK || rec.over || !res.Committed {
 		return err
 	}
-	a.set(a.newAnswer(key, res.Header(), rec.body.Bytes(), c.Path()))
+	ans := a.newAnswer(key, res.Header(), rec.body.Bytes(), c.Path())
+	a.keepFile(ans)
+	a.set(ans)
 	return nil
 }
 

@@ -238,8 +238,11 @@ func (s *Server) serveHit(w http.ResponseWriter, r *http.Request, a *answer, sta
 		w.WriteHeader(status)
 	} else {
 		copyHeader(h, a.header)
-		w.WriteHeader(status)
-		size, _ = w.Write(a.body)
+		var sent bool
+		if size, sent = sendFile(w, r, a); !sent {
+			w.WriteHeader(status)
+			size, _ = w.Write(a.body)
+		}
 	}
 	now := time.Now()
 	latency := now.Sub(start)

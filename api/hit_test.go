@@ -108,16 +108,7 @@ func TestCacheHitHead(t *testing.T) {
 	reg := prometheus.NewRegistry()
 	ts := newTestServer(t, api.Options{Registry: reg})
 	get, body := rawGet(t, ts, path)
-	req, err := http.NewRequest(http.MethodHead, ts.URL+path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Accept-Encoding", "identity")
-	head, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	head.Body.Close()
+	head := rawHead(t, ts, path)
 	if head.StatusCode != http.StatusOK || head.ContentLength != int64(len(body)) ||
 		head.Header.Get("ETag") != get.Header.Get("ETag") || head.Header.Get("Content-Type") != get.Header.Get("Content-Type") {
 		t.Errorf("HEAD: status %d, length %d (GET: %d bytes), ETag %q (GET: %q), type %q",
@@ -126,6 +117,22 @@ func TestCacheHitHead(t *testing.T) {
 	if hits := cacheCount(t, reg, "hit"); hits != 1 {
 		t.Errorf("%v hits, want the HEAD's", hits)
 	}
+}
+
+// rawHead sends a HEAD of path, asking for the identity encoding.
+func rawHead(t *testing.T, ts *testServer, path string) *http.Response {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodHead, ts.URL+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Accept-Encoding", "identity")
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp
 }
 
 // TestCORSPreflightOfACachedAnswer: the preflight of a question whose
