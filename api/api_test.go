@@ -85,6 +85,7 @@ func buildDB(path string, fsys fs.FS) error {
 // document that every answer is checked against.
 type testServer struct {
 	*httptest.Server
+	api    *api.Server
 	router routers.Router
 	doc    *openapi3.T
 }
@@ -105,7 +106,11 @@ func newTestServerOn(t testing.TB, path string, opts api.Options) *testServer {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	ts := &testServer{Server: httptest.NewServer(api.New(d, opts))}
+	srv := api.New(d, opts)
+	t.Cleanup(func() { srv.Close() })
+	ts := &testServer{Server: httptest.NewUnstartedServer(srv), api: srv}
+	ts.Config.ConnContext = api.ConnContext // as gongkai serve: hits can be sent with sendfile
+	ts.Start()
 	t.Cleanup(ts.Close)
 	if ts.doc, err = api.OpenAPI3(ts.URL); err != nil {
 		t.Fatal(err)

@@ -2,10 +2,13 @@ package api
 
 import (
 	"bytes"
+	"hash/maphash"
 	"net/http"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/labstack/echo/v4"
 	"github.com/maypok86/otter/v2"
@@ -26,17 +29,30 @@ const answerOverhead = 512
 // static file server would: no router, no query, no JSON encoding, no
 // compression (Server.ServeHTTP).
 type answers struct {
-	entries      *otter.Cache[string, *answer]
+	// entries are the answers by the maphash of their key under seed: a hit
+	// finds its answer from the bytes of its key, without a string.
+	entries      *otter.Cache[uint64, *answer]
+	seed         maphash.Seed
 	maxEntry     int // larger answers (a whole dataset as CSV) stream without being kept
 	hits, misses prometheus.Counter
 	durations    *prometheus.HistogramVec // the server's request metrics (observe)
+
+	// fileMin is the size from which an answer is also kept as a file, in
+	// dir, and sent with sendfile (Options.SendfileBytes); 0 for none.
+	// The files are those of the answers in the cache, removed with them:
+	// they take at most the cache's bytes on disk.
+	fileMin int
+	dirMu   sync.Mutex
+	dir     string // made for the first file
 }
 
 // answer is one cached answer, with the headers of its 200 and of its 304
 // ready to send.
 type answer struct {
+	key         string      // the answer key (answerKey.key)
 	header      http.Header // what a 200 sends beside the request id and CORS
 	notModified http.Header // what a 304 sends beside them
+	file        *answerFile // the body as a file, for sendfile; nil for most
 	etag        string
 	route       string              // the route's pattern, for the metrics
 	observeGet  prometheus.Observer // the metrics of a GET answered 200 on the route, found once
@@ -59,12 +75,18 @@ func newAnswers(size int64, reg prometheus.Registerer, durations *prometheus.His
 		Help: "Requests that could be answered from the response cache, by result (hit, miss).",
 	}, []string{"result"})
 	a := &answers{
-		entries: otter.Must(&otter.Options[string, *answer]{
+		entries: otter.Must(&otter.Options[uint64, *answer]{
 			MaximumWeight: uint64(size),
-			Weigher: func(key string, v *answer) uint32 {
-				return uint32(len(key) + len(v.body) + answerOverhead)
+			Weigher: func(_ uint64, v *answer) uint32 {
+				return uint32(len(v.key) + len(v.body) + answerOverhead)
+			},
+			OnDeletion: func(e otter.DeletionEvent[uint64, *answer]) {
+				if e.Value.file != nil {
+					e.Value.file.remove()
+				}
 			},
 		}),
+		seed:      maphash.MakeSeed(),
 		maxEntry:  int(size / 8),
 		hits:      results.WithLabelValues("hit"),
 		misses:    results.WithLabelValues("miss"),
@@ -77,8 +99,54 @@ func newAnswers(size int64, reg prometheus.Registerer, durations *prometheus.His
 	return a
 }
 
+// get returns the answer kept under key. Two keys of the same hash are
+// told apart by the key the answer keeps: the second is a miss, and its
+// answer takes the place of the first.
+func (a *answers) get(key []byte) (*answer, bool) {
+	ans, ok := a.entries.GetIfPresent(maphash.Bytes(a.seed, key))
+	if !ok || ans.key != string(key) {
+		return nil, false
+	}
+	return ans, true
+}
+
+// set keeps ans under its key.
+func (a *answers) set(ans *answer) { a.entries.Set(maphash.String(a.seed, ans.key), ans) }
+
 // clear drops every answer.
 func (a *answers) clear() { a.entries.InvalidateAll() }
+
+// close drops every answer and removes the directory of their files.
+func (a *answers) close() error {
+	a.clear()
+	a.dirMu.Lock()
+	defer a.dirMu.Unlock()
+	if a.dir == "" {
+		return nil
+	}
+	return os.RemoveAll(a.dir)
+}
+
+// keepFile keeps the body of ans as a file when it is large enough to be
+// sent with sendfile. An answer whose file cannot be written is sent from
+// memory.
+func (a *answers) keepFile(ans *answer) {
+	if a.fileMin <= 0 || len(ans.body) < a.fileMin {
+		return
+	}
+	a.dirMu.Lock()
+	defer a.dirMu.Unlock()
+	if a.dir == "" {
+		dir, err := os.MkdirTemp("", "gongkai-answers-")
+		if err != nil {
+			return
+		}
+		a.dir = dir
+	}
+	if f, err := newAnswerFile(a.dir, ans.body); err == nil {
+		ans.file = f
+	}
+}
 
 // keepAnswers keeps the 200 answers of the GET requests that missed the
 // cache in front of Echo (Server.ServeHTTP), up to maxEntry bytes each. It
@@ -118,13 +186,15 @@ func (a *answers) record(c echo.Context, key string, next echo.HandlerFunc) erro
 	if err != nil || res.Status != http.StatusOK || rec.over || !res.Committed {
 		return err
 	}
-	a.entries.Set(key, a.newAnswer(res.Header(), rec.body.Bytes(), c.Path()))
+	ans := a.newAnswer(key, res.Header(), rec.body.Bytes(), c.Path())
+	a.keepFile(ans)
+	a.set(ans)
 	return nil
 }
 
-// newAnswer is the answer of body sent with header by the route.
-func (a *answers) newAnswer(header http.Header, body []byte, route string) *answer {
-	ans := &answer{header: pick(header, answerHeaders), notModified: pick(header, notModifiedHeaders),
+// newAnswer is the answer under key of body sent with header by the route.
+func (a *answers) newAnswer(key string, header http.Header, body []byte, route string) *answer {
+	ans := &answer{key: key, header: pick(header, answerHeaders), notModified: pick(header, notModifiedHeaders),
 		etag: header.Get("ETag"), route: route, body: body,
 		observeGet: a.durations.WithLabelValues(http.MethodGet, route, statusLabel(http.StatusOK))}
 	ans.header[echo.HeaderContentLength] = []string{strconv.Itoa(len(body))}

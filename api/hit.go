@@ -2,13 +2,14 @@ package api
 
 import (
 	"context"
-	"encoding/hex"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -32,41 +33,56 @@ type answerKey struct {
 // answerKeyContext is the context key of a request's *answerKey.
 type answerKeyContext struct{}
 
-// newAnswerKey computes the answer key of r under the dataset version.
-func (s *Server) newAnswerKey(r *http.Request, version string) answerKey {
-	k := answerKey{version: version, csv: acceptsCSV(r)}
+// keyBytes is the cache key of a request as appendAnswerKey writes it, in
+// a buffer of the caller's: a cache hit looks its answer up without
+// making a string of it.
+type keyBytes struct {
+	b          []byte
+	start, end int // the canonical URI is b[start:end]
+	csv        bool
+	valid      bool // false when the query does not parse; b is empty then
+}
+
+// appendAnswerKey appends the cache key of r under version to b.
+func (s *Server) appendAnswerKey(b []byte, r *http.Request, version string) keyBytes {
+	k := keyBytes{csv: acceptsCSV(r)}
 	query, ok := canonicalQuery(r.URL.RawQuery)
 	if !ok {
-		k.uri = r.URL.RequestURI()
 		return k
 	}
-	k.valid = true
 	var scheme string
 	if s.opts.BaseURL == "" {
 		scheme = s.scheme(r)
 	}
-	var b strings.Builder
-	b.Grow(len(version) + len(r.URL.Path) + len(query) + len(scheme) + len(r.Host) + 8)
-	b.WriteString(version)
-	b.WriteByte(0)
-	start := b.Len()
-	b.WriteString(r.URL.Path)
+	b = append(b, version...)
+	b = append(b, 0)
+	k.start = len(b)
+	b = append(b, r.URL.Path...)
 	if query != "" {
-		b.WriteByte('?')
-		b.WriteString(query)
+		b = append(b, '?')
+		b = append(b, query...)
 	}
-	end := b.Len()
-	b.WriteByte(0)
-	b.WriteByte(flag(k.csv))
-	b.WriteByte(flag(acceptsGzip(r)))
+	k.end = len(b)
+	b = append(b, 0, flag(k.csv), flag(acceptsGzip(r)))
 	if scheme != "" {
-		b.WriteByte(0)
-		b.WriteString(scheme)
-		b.WriteString(r.Host)
+		b = append(b, 0)
+		b = append(b, scheme...)
+		b = append(b, r.Host...)
 	}
-	k.key = b.String()
-	k.uri = k.key[start:end]
+	k.b, k.valid = b, true
 	return k
+}
+
+// answerKey returns the answer key of r under version whose bytes are k.
+func (k keyBytes) answerKey(r *http.Request, version string) *answerKey {
+	a := &answerKey{version: version, csv: k.csv, valid: k.valid}
+	if !k.valid {
+		a.uri = r.URL.RequestURI()
+		return a
+	}
+	a.key = string(k.b)
+	a.uri = a.key[k.start:k.end]
+	return a
 }
 
 // forwardedScheme are the headers by which a proxy tells the scheme the
@@ -101,8 +117,7 @@ func (s *Server) answerKeyOf(c echo.Context) (*answerKey, error) {
 	if err != nil {
 		return nil, err
 	}
-	k := s.newAnswerKey(req, version)
-	return &k, nil
+	return s.appendAnswerKey(nil, req, version).answerKey(req, version), nil
 }
 
 // canonicalQuery is a raw query with its parameters in name order, encoded
@@ -163,9 +178,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.Echo.ServeHTTP(w, r) // the middleware meets the error again and answers it
 		return
 	}
-	k := s.newAnswerKey(r, version)
+	var buf [keyBuffer]byte
+	k := s.appendAnswerKey(buf[:0], r, version)
 	if k.valid {
-		if a, ok := s.answers.entries.GetIfPresent(k.key); ok && s.allow(r) {
+		if a, ok := s.answers.get(k.b); ok && s.allow(r) {
 			s.answers.hits.Inc()
 			s.serveHit(w, r, a, start)
 			return
@@ -173,10 +189,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.answers.misses.Inc()
 		} // else rate limited: Echo's limiter refuses it with the problem document
 	}
-	miss := new(answerKey) // allocated on this path only: a hit keeps k on the stack
-	*miss = k
-	s.Echo.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), answerKeyContext{}, miss)))
+	ctx := context.WithValue(r.Context(), answerKeyContext{}, k.answerKey(r, version))
+	s.Echo.ServeHTTP(w, r.WithContext(ctx))
 }
+
+// keyBuffer is the room for a cache key on the stack of ServeHTTP: enough
+// for the questions of clients, which a longer one only moves to the heap.
+const keyBuffer = 256
 
 // isRead reports whether r reads data: GET or HEAD of anything but
 // /healthz and /metrics.
@@ -206,11 +225,8 @@ var (
 // holds the ETag, the access log line and the metrics.
 func (s *Server) serveHit(w http.ResponseWriter, r *http.Request, a *answer, start time.Time) {
 	h := w.Header()
-	id := firstValue(r.Header, headerRequestID)
-	if id == "" {
-		id = newRequestID()
-	}
-	h[headerRequestID] = []string{id}
+	id := s.requestID(r)
+	h[headerRequestID] = id
 	if firstValue(r.Header, echo.HeaderOrigin) != "" {
 		h[echo.HeaderAccessControlAllowOrigin] = corsAllowOrigin
 		h[echo.HeaderAccessControlExposeHeaders] = corsExposeHeaders
@@ -222,19 +238,35 @@ func (s *Server) serveHit(w http.ResponseWriter, r *http.Request, a *answer, sta
 		w.WriteHeader(status)
 	} else {
 		copyHeader(h, a.header)
-		w.WriteHeader(status)
-		size, _ = w.Write(a.body)
+		var sent bool
+		if size, sent = sendFile(w, r, a); !sent {
+			w.WriteHeader(status)
+			size, _ = w.Write(a.body)
+		}
 	}
-	latency := time.Since(start)
+	now := time.Now()
+	latency := now.Sub(start)
 	if r.Method == http.MethodGet && status == http.StatusOK {
 		a.observeGet.Observe(latency.Seconds())
 	} else {
 		s.observe(r.Method, a.route, status, latency)
 	}
-	s.logRequest(r.Context(), middleware.RequestLoggerValues{
-		RequestID: id, Method: r.Method, URI: r.RequestURI, Status: status,
-		ResponseSize: int64(size), Latency: latency, RemoteIP: s.Echo.IPExtractor(r), UserAgent: r.UserAgent(),
+	s.logRequest(r.Context(), now, middleware.RequestLoggerValues{
+		RequestID: id[0], Method: r.Method, URI: r.RequestURI, Status: status,
+		ResponseSize: int64(size), Latency: latency, RemoteIP: s.Echo.IPExtractor(r), UserAgent: firstValue(r.Header, headerUserAgent),
 	})
+}
+
+// requestID is the X-Request-Id of the answer to r, as Echo's RequestID
+// middleware gives it: the client's own, or a new one.
+func (s *Server) requestID(r *http.Request) []string {
+	switch v := r.Header[headerRequestID]; {
+	case len(v) == 1 && v[0] != "":
+		return v // shared, not copied: nothing changes a header after serveHit
+	case len(v) > 1 && v[0] != "":
+		return []string{v[0]}
+	}
+	return s.ids.header()
 }
 
 // Header names in their canonical form, read from the map without
@@ -242,6 +274,7 @@ func (s *Server) serveHit(w http.ResponseWriter, r *http.Request, a *answer, sta
 const (
 	headerRequestID   = "X-Request-Id" // echo.HeaderXRequestID, canonical
 	headerIfNoneMatch = "If-None-Match"
+	headerUserAgent   = "User-Agent"
 )
 
 // firstValue is h.Get(name) for a name already in canonical form.
@@ -260,14 +293,49 @@ func copyHeader(h, from http.Header) {
 	}
 }
 
-// newRequestID returns a random request id: 32 hexadecimal digits.
-func newRequestID() string {
-	var b [16]byte
-	for i := range 2 {
-		v := rand.Uint64()
-		for j := range 8 {
-			b[8*i+j] = byte(v >> (8 * j))
-		}
+// requestIDs makes the ids of requests: 32 hexadecimal digits, the first
+// 16 drawn at random when the server starts and the last 16 a count of
+// its requests. They are unique within a server and, with a probability
+// of one in 2^64 for each pair, across servers; and they cost a cache hit
+// no random numbers.
+type requestIDs struct {
+	prefix [16]byte
+	count  atomic.Uint64
+}
+
+// newRequestIDs returns the ids of a server that starts.
+func newRequestIDs() *requestIDs {
+	g := &requestIDs{}
+	appendHex16(g.prefix[:0], rand.Uint64())
+	return g
+}
+
+// appendHex16 appends v as 16 hexadecimal digits.
+func appendHex16(b []byte, v uint64) []byte {
+	const digits = "0123456789abcdef"
+	for shift := 60; shift >= 0; shift -= 4 {
+		b = append(b, digits[v>>shift&0xF])
 	}
-	return hex.EncodeToString(b[:])
+	return b
+}
+
+// next returns a new id (Echo's RequestID generator).
+func (g *requestIDs) next() string { return g.header()[0] }
+
+// requestID is an X-Request-Id field whose one value is a request id, in
+// one allocation with the digits of the id.
+type requestID struct {
+	value  [1]string
+	digits [32]byte
+}
+
+// header returns the X-Request-Id field of a new id. The value and its
+// digits are one allocation, not two: the field is made for every cache
+// hit, which allocates nothing else.
+func (g *requestIDs) header() []string {
+	id := &requestID{}
+	copy(id.digits[:], g.prefix[:])
+	appendHex16(id.digits[16:16], g.count.Add(1))
+	id.value[0] = unsafe.String(&id.digits[0], len(id.digits)) // the digits are not written again
+	return id.value[:]
 }

@@ -108,16 +108,7 @@ func TestCacheHitHead(t *testing.T) {
 	reg := prometheus.NewRegistry()
 	ts := newTestServer(t, api.Options{Registry: reg})
 	get, body := rawGet(t, ts, path)
-	req, err := http.NewRequest(http.MethodHead, ts.URL+path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Accept-Encoding", "identity")
-	head, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	head.Body.Close()
+	head := rawHead(t, ts, path)
 	if head.StatusCode != http.StatusOK || head.ContentLength != int64(len(body)) ||
 		head.Header.Get("ETag") != get.Header.Get("ETag") || head.Header.Get("Content-Type") != get.Header.Get("Content-Type") {
 		t.Errorf("HEAD: status %d, length %d (GET: %d bytes), ETag %q (GET: %q), type %q",
@@ -126,6 +117,22 @@ func TestCacheHitHead(t *testing.T) {
 	if hits := cacheCount(t, reg, "hit"); hits != 1 {
 		t.Errorf("%v hits, want the HEAD's", hits)
 	}
+}
+
+// rawHead sends a HEAD of path, asking for the identity encoding.
+func rawHead(t *testing.T, ts *testServer, path string) *http.Response {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodHead, ts.URL+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Accept-Encoding", "identity")
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp
 }
 
 // TestCORSPreflightOfACachedAnswer: the preflight of a question whose
@@ -202,40 +209,46 @@ func (s *syncBuffer) String() string {
 }
 
 // TestAccessLogOfCacheHits: an answer from the cache has its access log
-// line, with the fields of any other.
+// line, with the fields of any other, whether the log goes through the
+// Logger or is written directly (AccessLog, as gongkai serve does).
 func TestAccessLogOfCacheHits(t *testing.T) {
 	const path = "/v1/observations?publisher=370403&year=2017"
-	var logs syncBuffer
-	reg := prometheus.NewRegistry()
-	ts := newTestServer(t, api.Options{Registry: reg, Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
-	miss, body := rawGet(t, ts, path, "User-Agent", "newsroom/1.0")
-	hit, _ := rawGet(t, ts, path, "User-Agent", "newsroom/1.0")
-	notModified, _ := rawGet(t, ts, path, "User-Agent", "newsroom/1.0", "If-None-Match", miss.Header.Get("ETag"))
-	if hits := cacheCount(t, reg, "hit"); hits != 2 {
-		t.Fatalf("%v hits, want 2", hits)
-	}
-	type line struct {
-		Msg, ID, Method, URI, IP string
-		UserAgent                string `json:"user_agent"`
-		Status                   int
-		Bytes                    int
-	}
-	var got []line
-	eventually(t, func() bool { return strings.Count(logs.String(), "\n") == 3 })
-	for s := range strings.Lines(logs.String()) {
-		var l line
-		if err := json.Unmarshal([]byte(s), &l); err != nil {
-			t.Fatalf("%v: %s", err, s)
+	for _, direct := range []bool{false, true} {
+		var logs syncBuffer
+		opts := api.Options{Registry: prometheus.NewRegistry(), Logger: slog.New(slog.NewJSONHandler(&logs, nil))}
+		if direct {
+			opts.Logger, opts.AccessLog = nil, &logs
 		}
-		got = append(got, l)
-	}
-	want := []line{
-		{"request", miss.Header.Get("X-Request-Id"), "GET", path, "127.0.0.1", "newsroom/1.0", 200, len(body)},
-		{"request", hit.Header.Get("X-Request-Id"), "GET", path, "127.0.0.1", "newsroom/1.0", 200, len(body)},
-		{"request", notModified.Header.Get("X-Request-Id"), "GET", path, "127.0.0.1", "newsroom/1.0", 304, 0},
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("access log:\n%+v\nwant\n%+v", got, want)
+		ts := newTestServer(t, opts)
+		miss, body := rawGet(t, ts, path, "User-Agent", "newsroom/1.0")
+		hit, _ := rawGet(t, ts, path, "User-Agent", "newsroom/1.0")
+		notModified, _ := rawGet(t, ts, path, "User-Agent", "newsroom/1.0", "If-None-Match", miss.Header.Get("ETag"))
+		if hits := cacheCount(t, opts.Registry, "hit"); hits != 2 {
+			t.Fatalf("%v hits, want 2", hits)
+		}
+		type line struct {
+			Msg, Level, ID, Method, URI, IP string
+			UserAgent                       string `json:"user_agent"`
+			Status                          int
+			Bytes                           int
+		}
+		var got []line
+		eventually(t, func() bool { return strings.Count(logs.String(), "\n") == 3 })
+		for s := range strings.Lines(logs.String()) {
+			var l line
+			if err := json.Unmarshal([]byte(s), &l); err != nil {
+				t.Fatalf("%v: %s", err, s)
+			}
+			got = append(got, l)
+		}
+		want := []line{
+			{"request", "INFO", miss.Header.Get("X-Request-Id"), "GET", path, "127.0.0.1", "newsroom/1.0", 200, len(body)},
+			{"request", "INFO", hit.Header.Get("X-Request-Id"), "GET", path, "127.0.0.1", "newsroom/1.0", 200, len(body)},
+			{"request", "INFO", notModified.Header.Get("X-Request-Id"), "GET", path, "127.0.0.1", "newsroom/1.0", 304, 0},
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("access log written directly: %v:\n%+v\nwant\n%+v", direct, got, want)
+		}
 	}
 }
 

@@ -1,10 +1,8 @@
 package api
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"log/slog"
 	"math"
 	"net/http"
 	"strconv"
@@ -106,46 +104,6 @@ func (s *Server) rateLimit() echo.MiddlewareFunc {
 		},
 		ErrorHandler: func(c echo.Context, err error) error { return err },
 	})
-}
-
-// accessLog logs one structured line per request (logRequest).
-func (s *Server) accessLog() echo.MiddlewareFunc {
-	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
-		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogRemoteIP: true,
-		LogRequestID: true, LogResponseSize: true, LogUserAgent: true,
-		HandleError: true, // status of errors as the error handler answers them
-		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
-			s.logRequest(c.Request().Context(), v)
-			return nil
-		},
-	})
-}
-
-// logRequest writes the access log line of a request; server errors are
-// logged as errors. The record goes to the handler directly: the Logger
-// would take the caller's program counter, a tenth of the time of a cache
-// hit, for a source location nobody asks of an access log.
-func (s *Server) logRequest(ctx context.Context, v middleware.RequestLoggerValues) {
-	level := slog.LevelInfo
-	if v.Status >= 500 {
-		level = slog.LevelError
-	}
-	h := s.log.Handler()
-	if !h.Enabled(ctx, level) {
-		return
-	}
-	r := slog.NewRecord(time.Now(), level, "request", 0)
-	r.AddAttrs(
-		slog.String("id", v.RequestID),
-		slog.String("method", v.Method),
-		slog.String("uri", v.URI),
-		slog.Int("status", v.Status),
-		slog.Int64("bytes", v.ResponseSize),
-		slog.Duration("latency", v.Latency),
-		slog.String("ip", v.RemoteIP),
-		slog.String("user_agent", v.UserAgent),
-	)
-	_ = h.Handle(ctx, r) // as Logger.LogAttrs: a log that cannot be written is not the request's failure
 }
 
 // newRegistry returns a metrics registry with the Go and process collectors.

@@ -13,7 +13,10 @@
 # than the rate when other processes share the cores. A third server,
 # scripts/bytesserver (Go's net/http writing the same bytes from memory, no
 # router, no middleware), shows the floor of any Go server: its rate, CPU
-# time and CPU ratio against nginx are the last three columns. Loopback only; each
+# time and CPU ratio against nginx are the next three columns. SENDFILE=1
+# adds a fourth, the same server sending the files with sendfile(2) and
+# TCP_CORK as nginx does (bytesserver's sendfile mode): whether answers
+# kept as files would be cheaper than from memory. Loopback only; each
 # wrk run is bounded by DURATION. On a shared machine, ROUNDS > 1 alternates
 # the two servers that many times and prints the medians of the rates, of
 # the CPU times and of the rounds' ratios, which a burst of another
@@ -25,14 +28,17 @@
 #                               # observations, scripts/scaledb.sh)
 #   DURATION=10 CONNECTIONS=64 scripts/load.sh big.db
 #   DURATION=2 ROUNDS=5 scripts/load.sh big.db  # medians of 5 alternations
+#   SENDFILE=1 DURATION=5 scripts/load.sh big.db # and net/http with sendfile
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-10}
 connections=${CONNECTIONS:-64}
 rounds=${ROUNDS:-1}
+sendfile=${SENDFILE:-0}
 gongkai_port=18097
 nginx_port=18098
 bytes_port=18099
+sendfile_port=18100
 dir=$(mktemp -d)
 chmod 755 "$dir" # nginx's workers run as another user
 pids=()
@@ -109,6 +115,11 @@ nginx_pids=("$nginx_pid" $(pgrep -P "$nginx_pid")) # the master and its workers
 "$dir/bytesserver" 127.0.0.1:$bytes_port "$dir/www" &
 bytes_pid=$!
 pids+=($bytes_pid)
+if [ "$sendfile" = 1 ]; then
+  "$dir/bytesserver" 127.0.0.1:$sendfile_port "$dir/www" sendfile &
+  sendfile_pid=$!
+  pids+=($sendfile_pid)
+fi
 hz=$(getconf CLK_TCK)
 
 cpu_ticks() { # PID...: the CPU time (user and system) the processes used so far, in clock ticks
@@ -131,8 +142,10 @@ measure() { # URL HEADER PID...: requests per second by wrk, and µs of the serv
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 echo "$(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections -d${duration}s, median of $rounds"
-printf '%-80s %-8s %8s %10s %10s %6s %9s %9s %6s %10s %9s %6s\n' "question" "encoding" "bytes" "gongkai/s" "nginx/s" "ratio" \
+printf '%-80s %-8s %8s %10s %10s %6s %9s %9s %6s %10s %9s %6s' "question" "encoding" "bytes" "gongkai/s" "nginx/s" "ratio" \
   "gongkai µs" "nginx µs" "ratio" "net/http/s" "net/http µs" "ratio"
+[ "$sendfile" = 1 ] && printf ' %10s %9s %6s' "sendfile/s" "sendfile µs" "ratio"
+echo
 for i in "${!paths[@]}"; do
   for enc in identity gzip; do
     header="" file="$dir/www/a$i"
@@ -142,6 +155,7 @@ for i in "${!paths[@]}"; do
     fi
     gs=() ns=() ratios=() gcpu=() ncpu=() cpu_ratios=() # the ratios of each round: the runs seconds apart
     bs=() bcpu=() bytes_ratios=()
+    ss=() scpu=() sendfile_ratios=()
     for _ in $(seq "$rounds"); do
       read -r g gc < <(measure "http://127.0.0.1:$gongkai_port${paths[$i]}" "$header" "$gongkai_pid")
       read -r n nc < <(measure "http://127.0.0.1:$nginx_port/a$i" "$header" "${nginx_pids[@]}")
@@ -149,10 +163,19 @@ for i in "${!paths[@]}"; do
       gs+=("$g") ns+=("$n") ratios+=("$(echo "$g / $n" | bc -l)")
       gcpu+=("$gc") ncpu+=("$nc") cpu_ratios+=("$(echo "$nc / $gc" | bc -l)")
       bs+=("$b") bcpu+=("$bc") bytes_ratios+=("$(echo "$nc / $bc" | bc -l)")
+      if [ "$sendfile" = 1 ]; then
+        read -r f fc < <(measure "http://127.0.0.1:$sendfile_port/a$i" "$header" "$sendfile_pid")
+        ss+=("$f") scpu+=("$fc") sendfile_ratios+=("$(echo "$nc / $fc" | bc -l)")
+      fi
     done
-    printf '%-80s %-8s %8d %10.0f %10.0f %6.2f %9.1f %9.1f %6.2f %10.0f %9.1f %6.2f\n' "${paths[$i]}" "$enc" "$(stat -c %s "$file")" \
+    printf '%-80s %-8s %8d %10.0f %10.0f %6.2f %9.1f %9.1f %6.2f %10.0f %9.1f %6.2f' "${paths[$i]}" "$enc" "$(stat -c %s "$file")" \
       "$(printf '%s\n' "${gs[@]}" | median)" "$(printf '%s\n' "${ns[@]}" | median)" "$(printf '%s\n' "${ratios[@]}" | median)" \
       "$(printf '%s\n' "${gcpu[@]}" | median)" "$(printf '%s\n' "${ncpu[@]}" | median)" "$(printf '%s\n' "${cpu_ratios[@]}" | median)" \
       "$(printf '%s\n' "${bs[@]}" | median)" "$(printf '%s\n' "${bcpu[@]}" | median)" "$(printf '%s\n' "${bytes_ratios[@]}" | median)"
+    if [ "$sendfile" = 1 ]; then
+      printf ' %10.0f %9.1f %6.2f' "$(printf '%s\n' "${ss[@]}" | median)" "$(printf '%s\n' "${scpu[@]}" | median)" \
+        "$(printf '%s\n' "${sendfile_ratios[@]}" | median)"
+    fi
+    echo
   done
 done

@@ -61,9 +61,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if cacheBytes == 0 {
 		cacheBytes = -1 // api.Options: negative turns the cache off
 	}
-	opts := api.Options{Logger: log, RateLimit: *rate, RateBurst: *burst, TrustProxy: *trustProxy, CacheBytes: cacheBytes}
+	opts := api.Options{Logger: log, AccessLog: logs, RateLimit: *rate, RateBurst: *burst, TrustProxy: *trustProxy,
+		CacheBytes: cacheBytes, SendfileBytes: api.DefaultSendfileBytes}
+	handler := api.New(d, opts)
+	defer handler.Close()
 	srv := &http.Server{
-		Handler:           api.New(d, opts),
+		Handler:           handler,
+		ConnContext:       api.ConnContext,
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,
