@@ -45,6 +45,12 @@ var ocrReports = []struct {
 	{"huaian-hongze-2023.scan-psm6.txt", 0, 0},
 	{"legacy2014-a.r300-psm6.txt", 32, 0},
 	{"legacy2014-b.r300-psm6.txt", 28, 0},
+	{"pdf-form2019.r150-psm6.txt", 0, 0},
+	{"pdf-form2019.r300-psm3.txt", 41, 1},
+	{"pdf-form2019.r300-psm6.txt", 0, 0},
+	{"pdf-form2021.r150-psm6.txt", 0, 0},
+	{"pdf-form2021.r300-psm3.txt", 9, 1},
+	{"pdf-form2021.r300-psm6.txt", 0, 0},
 }
 
 func TestOCRCorpus(t *testing.T) {
