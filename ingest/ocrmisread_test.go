@@ -2,8 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -57,40 +55,6 @@ func TestOCRPipeTable3Read(t *testing.T) {
 	}
 	if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
 		t.Errorf("%d figures found, want %d", found, want)
-	}
-}
-
-// A digit read in (677 → 7677) or dropped (11 → 1) leaves seven figures
-// under seven columns: the row's 总计, no longer their sum, refuses it.
-func TestOCRMisreadFigureRefused(t *testing.T) {
-	rows := damagedTable3(t, 3, gongkai.Template2021)
-	for _, tc := range []struct {
-		name    string
-		misread func(string) string
-		fits    func(damagedRow) bool
-	}{
-		{"digit read in", func(s string) string { return "7" + s }, func(r damagedRow) bool { return r.figures[0] > 0 }},
-		{"digit dropped", func(s string) string { return s[1:] }, func(r damagedRow) bool { return r.figures[0] >= 10 }},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			at := rowWith(t, rows, tc.fits)
-			text := ocrPipeTable3(rows, func(i int, cells []string) []string {
-				if i == at {
-					cells[1] = tc.misread(cells[1])
-				}
-				return cells
-			})
-			r, err := Parse("ocr.txt", []byte(text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if found, want := checkTable3(t, r, rows, ""), 7*(printedRows(rows)-1); found != want {
-				t.Errorf("%d figures found, want %d (every row but the misread one)", found, want)
-			}
-			if !unplacedBecause(r, strings.TrimLeft(rows[at].label, "（一二三四五六七八）、.0123456789"), "is not the sum of the six applicant columns") {
-				t.Errorf("%s not unplaced for its sum: %+v", rows[at].label, r.Unplaced)
-			}
-		})
 	}
 }
 
@@ -230,64 +194,4 @@ func TestOCRLocalRowRefused(t *testing.T) {
 			}
 		})
 	}
-}
-
-// A rule read as 1 at a figure's side is taken off when exactly one way
-// of doing so makes the row add up (flag split_by_arithmetic); when
-// several do, the row is refused.
-func TestOCRRuleGluedTakenOff(t *testing.T) {
-	rows := damagedTable3(t, 3, gongkai.Template2021)
-	at := rowWith(t, rows, func(r damagedRow) bool { return r.figures[0] > 1 && r.figures[6] > r.figures[0] })
-	for _, tc := range []struct {
-		name  string
-		cells func([]string) []string
-		fixed bool
-	}{
-		// 1 before the first figure and after 总计: only taking both off adds up.
-		{"one way", func(c []string) []string { c[1] = "1" + c[1]; c[7] += "1"; return c }, true},
-		// 1 before two equal columns: taking off either adds up.
-		{"two ways", func(c []string) []string {
-			c[2], c[3] = c[1], c[1]
-			c[7] = fmt.Sprint(atoi(t, c[7]) + 2*atoi(t, c[1]))
-			c[2], c[3] = "1"+c[2], "1"+c[3]
-			return c
-		}, false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			want := slices.Clone(rows)
-			text := ocrPipeTable3(rows, func(i int, cells []string) []string {
-				if i != at {
-					return cells
-				}
-				return tc.cells(cells)
-			})
-			r, err := Parse("ocr.txt", []byte(text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			found := checkTable3(t, r, want, "")
-			switch {
-			case tc.fixed && found != 7*printedRows(rows):
-				t.Errorf("%d figures found, want %d", found, 7*printedRows(rows))
-			case !tc.fixed && found != 7*(printedRows(rows)-1):
-				t.Errorf("%d figures found, want %d (all but the row)", found, 7*(printedRows(rows)-1))
-			case !tc.fixed && !unplacedBecause(r, "", "is not the sum of the six applicant columns"):
-				t.Errorf("row not unplaced for its sum: %+v", r.Unplaced)
-			}
-			for _, o := range r.Observations {
-				if o.Indicator == rows[at].indicator && (o.Breakdown == "natural_person" || o.Breakdown == "total") && !hasFlag(o, gongkai.FlagSplitByArithmetic) {
-					t.Errorf("%s [%s] = %s: flags %v, want %s", o.Indicator, o.Breakdown, show(o.Value), o.Flags, gongkai.FlagSplitByArithmetic)
-				}
-			}
-		})
-	}
-}
-
-func atoi(t *testing.T, s string) int {
-	t.Helper()
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
 }

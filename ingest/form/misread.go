@@ -20,16 +20,9 @@ import (
 // the sum of. OCR misreads figures in ways no layout shows: a table's rule
 // read as the digit 1 glued to a figure (|677 → 1677), a digit dropped (11
 // → 1), a 0 read as D or o. Such a row still prints seven figures under
-// seven columns, and only its arithmetic tells. A row whose 总计 is not the
-// sum of the six others is unplaced with the sums: some figure of it is
-// not what the report printed, and nothing says which.
-
-// One misreading the arithmetic can undo: a table's rule read as the
-// digit 1 at either side of a figure (11425 for |1425, 4811 for 481|).
-// When exactly one way of taking such 1s off the row's figures makes 总计
-// the sum of the six others, those are the figures printed, flagged
-// split_by_arithmetic (the cell was cut at a rule the arithmetic found);
-// when none or several do, the row is unplaced.
+// seven columns, and only its arithmetic tells; but reports print rows
+// that do not add up too, so such a row of the form is kept as printed
+// (the checks flag it).
 
 // A row of table 3 the form lacks (a local row) is taken only when it
 // prints a figure under each of the seven columns and they add up: OCR
@@ -66,7 +59,10 @@ func applicantsMisread(slots []slot, values []*layout.Cell, target *rowTarget) s
 		}
 		sum += *n
 	}
-	if seen != applicantColumns+1 || sum == total || !local && ruleGluedFix(slots, values) {
+	// A row of the form that does not add up is kept as printed (reports
+	// do print such rows, and the checks flag them); taking it for OCR's
+	// misreading would drop a published figure.
+	if seen != applicantColumns+1 || sum == total || !local {
 		return ""
 	}
 	return fmt.Sprintf("总计 %s is not the sum of the six applicant columns (%s): a figure is misread, and nothing shows which",
@@ -152,97 +148,4 @@ func misreadLocalLabel(cur *openRow) string {
 		return ""
 	}
 	return fmt.Sprintf("%q is no label of the form nor of a row a report adds: a rule or a digit misread, its figures are not certain", cur.printedLabel())
-}
-
-// ruleGluedFix takes off the 1s a table's rule left at the sides of the
-// row's figures when exactly one way of doing so makes the row add up,
-// and reports whether it did. values must all be figures.
-func ruleGluedFix(slots []slot, values []*layout.Cell) bool {
-	options := make([][]string, len(values))
-	for i, v := range values {
-		options[i] = withoutRules(source.Trim(v.Raw))
-		if options[i] == nil {
-			return false // not plain digits: no rule to take off
-		}
-	}
-	var fit []string
-	fits := 0
-	choice := make([]string, len(values))
-	var try func(i int)
-	try = func(i int) {
-		if fits > 1 {
-			return
-		}
-		if i == len(values) {
-			if addsUp(slots, choice) && !slices.Equal(choice, firstOptions(options)) {
-				fits++
-				fit = slices.Clone(choice)
-			}
-			return
-		}
-		for _, o := range options[i] {
-			choice[i] = o
-			try(i + 1)
-		}
-	}
-	try(0)
-	if fits != 1 {
-		return false
-	}
-	for i, v := range values {
-		if fit[i] != options[i][0] {
-			c := *v
-			c.Text, c.Raw, c.Split = fit[i], fit[i], true
-			values[i] = &c
-		}
-	}
-	return true
-}
-
-// withoutRules is a cell's figure as printed and with a rule read as 1
-// taken off its start, its end or both, where what is left is a figure
-// (no 0 before other digits); nil when the cell is not plain digits.
-func withoutRules(s string) []string {
-	if s == "" || strings.Trim(s, "0123456789") != "" {
-		return nil
-	}
-	out := []string{s}
-	figure := func(t string) bool { return t != "" && (t == "0" || t[0] != '0') }
-	if t := strings.TrimPrefix(s, "1"); t != s && figure(t) {
-		out = append(out, t)
-	}
-	if t := strings.TrimSuffix(s, "1"); t != s && figure(t) {
-		out = append(out, t)
-	}
-	if len(s) > 2 && s[0] == '1' && s[len(s)-1] == '1' && figure(s[1:len(s)-1]) {
-		out = append(out, s[1:len(s)-1])
-	}
-	return out
-}
-
-// firstOptions is the figures as printed.
-func firstOptions(options [][]string) []string {
-	out := make([]string, len(options))
-	for i, o := range options {
-		out[i] = o[0]
-	}
-	return out
-}
-
-// addsUp reports whether figures, under slots, make 总计 the sum of the
-// six applicant columns.
-func addsUp(slots []slot, figures []string) bool {
-	var sum, total int64
-	for i, f := range figures {
-		n, err := strconv.ParseInt(f, 10, 64)
-		if err != nil {
-			return false
-		}
-		if slots[i].key == "total" {
-			total = n
-		} else {
-			sum += n
-		}
-	}
-	return sum == total
 }
