@@ -84,22 +84,7 @@ func TestPDFText(t *testing.T) {
 				t.Fatal(err)
 			}
 			found, defects := scoreTruth(truth, r)
-			t.Logf("score: %d of %d figures, %d wrong or invented", found, len(truth), len(defects))
-			if len(defects) > pr.defects {
-				for _, d := range defects {
-					t.Error(d)
-				}
-			} else if len(defects) < pr.defects {
-				t.Logf("%d figures wrong or invented, fewer than the %d in the table: lower it", len(defects), pr.defects)
-			}
-			switch {
-			case pr.found < 0 && found != len(truth):
-				t.Errorf("found %d of %d figures, want all", found, len(truth))
-			case pr.found >= 0 && found < pr.found:
-				t.Errorf("found %d of %d figures, fewer than the %d found before", found, len(truth), pr.found)
-			case pr.found >= 0 && found > pr.found:
-				t.Logf("found %d of %d figures, more than the %d in the table: raise it", found, len(truth), pr.found)
-			}
+			ratchetScore(t, found, len(truth), defects, pr.found, pr.defects)
 		})
 	}
 }

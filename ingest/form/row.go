@@ -26,6 +26,10 @@ func (r *reader) closeRow() {
 		return
 	}
 	figures := cur.hasFigures(r.isUnit)
+	if reason := cur.misreadMark(); reason != "" && figures {
+		r.unplace(cur, reason)
+		return
+	}
 	slots, reason := r.rowColumns(cur, figures)
 	if reason != "" {
 		r.unplace(cur, reason)
@@ -89,6 +93,9 @@ func (r *reader) closeRow() {
 		return
 	}
 	values, problem := fitValues(cur.values, cur.labels, slots, r.isUnit)
+	if problem == "" && cur.table == tableApplications {
+		problem = applicantsMisread(slots, values, target)
+	}
 	if problem != "" {
 		r.unplace(cur, problem)
 		return
@@ -283,6 +290,9 @@ func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
 	if label.Parse(cur.printedLabel()).Key == "" {
 		return nil, "a row of figures with no label: no row of the form is certain"
 	}
+	if reason := misreadLocalLabel(cur); reason != "" {
+		return nil, reason
+	}
 	if cur.labelApart() {
 		return nil, "a label known to no row of the form, printed apart from the table row of the figures: a title or a note, perhaps, not the row's label"
 	}
@@ -369,6 +379,11 @@ func (r *reader) emitRow(cur *openRow, target *rowTarget, slots []slot, values [
 			continue
 		}
 		s := slots[i]
+		if signedZero(v.Raw) {
+			r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: label, Cells: []string{v.Raw}, Line: v.Line,
+				Reason: fmt.Sprintf("%s under %s is zero with a sign, which no report prints: a figure misread", v.Raw, s.printed)})
+			continue
+		}
 		ind := target.indicator(s)
 		if ind == "" {
 			r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: label, Cells: []string{v.Raw}, Line: v.Line,

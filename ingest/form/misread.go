@@ -1,0 +1,151 @@
+package form
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/figure"
+	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/source"
+)
+
+// A row of table 3 prints its 总计 beside the six applicant columns it is
+// the sum of. OCR misreads figures in ways no layout shows: a table's rule
+// read as the digit 1 glued to a figure (|677 → 1677), a digit dropped (11
+// → 1), a 0 read as D or o. Such a row still prints seven figures under
+// seven columns, and only its arithmetic tells; but reports print rows
+// that do not add up too, so such a row of the form is kept as printed
+// (the checks flag it).
+
+// A row of table 3 the form lacks (a local row) is taken only when it
+// prints a figure under each of the seven columns and they add up: OCR
+// makes such rows of pieces of labels it misread, with a figure or two
+// beside them.
+
+// applicantsMisread tells why the figures of a row of table 3, lined up
+// with its columns, cannot be taken: "" when every column has a figure and
+// 总计 is their sum, or, for a row of the form, when a column is blank or
+// holds no number (nothing to check).
+func applicantsMisread(slots []slot, values []*layout.Cell, target *rowTarget) string {
+	local := slices.Contains(target.flags, gongkai.FlagLocalRow)
+	const misreadLocal = "a row the national form does not have, without a figure under each of the form's seven columns: a label misread, perhaps, and its figures are not certain"
+	if local && len(values) != applicantColumns+1 {
+		return misreadLocal
+	}
+	var sum, total float64
+	seen := 0
+	for i, v := range values {
+		var n *float64
+		if v != nil {
+			n = figure.Parse(v.Raw).Number
+		}
+		switch {
+		case n == nil && local:
+			return misreadLocal
+		case n == nil:
+			return ""
+		}
+		seen++
+		if slots[i].key == "total" {
+			total = *n
+			continue
+		}
+		sum += *n
+	}
+	// A row of the form that does not add up is kept as printed (reports
+	// do print such rows, and the checks flag them); taking it for OCR's
+	// misreading would drop a published figure.
+	if seen != applicantColumns+1 || sum == total || !local {
+		return ""
+	}
+	return fmt.Sprintf("总计 %s is not the sum of the six applicant columns (%s): a figure is misread, and nothing shows which",
+		strconv.FormatFloat(total, 'f', -1, 64), strconv.FormatFloat(sum, 'f', -1, 64))
+}
+
+// rowNumberLostDot matches a row's number whose dot OCR lost (3 要求提供
+// 公开出版物, 了处理 | 4无正当理由…): one digit, at the start of the line or
+// of a cell, before two Han characters. No cell of the form prints a figure
+// before the words of a label, so the digit numbers the row.
+var rowNumberLostDot = regexp.MustCompile(`(^|[\s|｜])([1-9])[ \x{3000}]*(\p{Han}{2})`)
+
+// dotRowNumbers gives back the dot of row numbers OCR lost, so that the
+// number is read as a row's number and not as a figure before its label.
+func dotRowNumbers(lines []source.Line) []source.Line {
+	for i, l := range lines {
+		if rowNumberLostDot.MatchString(l.Text) {
+			lines[i].Text = rowNumberLostDot.ReplaceAllStringFunc(l.Text, dotRowNumber)
+		}
+	}
+	return lines
+}
+
+// unitOrDate holds the first characters of the words that follow a figure
+// in a report (3 件, 5 万元, 2 年): a digit before them is a figure.
+// The table's rule 丨 is a Han character too.
+const unitOrDate = "条件次篇个期份人项万元年月日号名家台套丨"
+
+// dotRowNumber puts the dot after the row number of a match of
+// rowNumberLostDot, unless the word after the digit is a unit or a date.
+func dotRowNumber(m string) string {
+	sub := rowNumberLostDot.FindStringSubmatch(m)
+	if first, _ := utf8.DecodeRuneInString(sub[3]); strings.ContainsRune(unitOrDate, first) {
+		return m
+	}
+	return sub[1] + sub[2] + "." + sub[3]
+}
+
+// signedZero reports whether a figure is zero with a sign (-0, +0): no
+// report prints one; OCR makes it of a signed figure whose digits it
+// misread (-6 → -0).
+func signedZero(raw string) bool {
+	t := label.Fold(source.Trim(raw))
+	return len(t) > 1 && strings.Trim(t[1:], "0.") == "" && strings.ContainsAny(t[:1], "+-")
+}
+
+// ocrMark reports whether a label cell of a row is only brackets, quotes
+// or Latin letters: what OCR makes of a rule, of a 0 (D, o) or of a
+// figure's first digit (] 2 for 127). No label of the form is one, and the
+// figures beside it are not certain.
+func ocrMark(text string) bool {
+	t := source.Trim(text)
+	return t != "" && strings.Trim(t, "[]【】〔〕{}()（）“”\"'‘’abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+}
+
+// misreadMark tells why a row whose label cells hold such a mark cannot be
+// read, or "".
+func (cur *openRow) misreadMark() string {
+	for _, c := range cur.labels {
+		if ocrMark(c.Text) {
+			return fmt.Sprintf("%q among the row's cells: a rule or a digit misread, the figures are not certain", c.Text)
+		}
+	}
+	return ""
+}
+
+// minLocalLabel is the number of Han characters the label of a row the
+// form lacks needs: OCR prints one character alone (了, 和) where it
+// misread a rule or a digit, and the figures around it are no row's.
+const minLocalLabel = 2
+
+// misreadLocalLabel tells why a row whose label no row of the form has
+// cannot be a row the report adds: its label holds fewer than
+// minLocalLabel Han characters. "" otherwise.
+func misreadLocalLabel(cur *openRow) string {
+	han := 0
+	for _, c := range label.Parse(cur.printedLabel()).Key {
+		if unicode.Is(unicode.Han, c) {
+			han++
+		}
+	}
+	if han >= minLocalLabel {
+		return ""
+	}
+	return fmt.Sprintf("%q is no label of the form nor of a row a report adds: a rule or a digit misread, its figures are not certain", cur.printedLabel())
+}

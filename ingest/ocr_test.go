@@ -1,0 +1,111 @@
+package ingest
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// Text a real OCR engine read from page images of reports whose figures
+// are known (testdata/ocr, made by scripts/ocr-corpus.sh): tesseract with
+// chi_sim at 300 and 150 dpi, its default page segmentation and one block
+// of text, and pages made to look scanned. Every figure found must be the
+// report's own, under its own row and column: none wrong, none invented.
+// The number found per file may only go up; found -1 means all.
+var ocrReports = []struct {
+	file    string
+	found   int
+	defects int
+}{
+	{"form2019-a.r150-psm6.txt", 0, 0},
+	{"form2019-a.r300-psm3.txt", 75, 2},
+	{"form2019-a.r300-psm6.txt", 7, 0},
+	{"form2019-a.scan-psm6.txt", 52, 2},
+	{"form2019-b.r150-psm6.txt", 8, 1},
+	{"form2019-b.r300-psm3.txt", 33, 3},
+	{"form2019-b.r300-psm6.txt", 7, 0},
+	{"form2019-b.scan-psm6.txt", 12, 1},
+	{"form2021-a.r150-psm6.txt", 0, 0},
+	{"form2021-a.r300-psm3.txt", 108, 7},
+	{"form2021-a.r300-psm6.txt", 7, 0},
+	{"form2021-a.scan-psm6.txt", 25, 0},
+	{"form2021-b.r150-psm6.txt", 0, 0},
+	{"form2021-b.r300-psm3.txt", 19, 5},
+	{"form2021-b.r300-psm6.txt", 1, 0},
+	{"form2021-b.scan-psm6.txt", 35, 3},
+	{"form2021-c.r150-psm6.txt", 0, 0},
+	{"form2021-c.r300-psm3.txt", 63, 3},
+	{"form2021-c.r300-psm6.txt", 1, 0},
+	{"form2021-c.scan-psm6.txt", 31, 1},
+	{"huaian-hongze-2023.r150-psm6.txt", 0, 0},
+	{"huaian-hongze-2023.r300-psm3.txt", 3, 0},
+	{"huaian-hongze-2023.r300-psm6.txt", 0, 0},
+	{"huaian-hongze-2023.scan-psm6.txt", 0, 0},
+	{"legacy2014-a.r300-psm6.txt", 32, 0},
+	{"legacy2014-b.r300-psm6.txt", 28, 0},
+	{"pdf-form2019.r150-psm6.txt", 0, 0},
+	{"pdf-form2019.r300-psm3.txt", 40, 2},
+	{"pdf-form2019.r300-psm6.txt", 0, 0},
+	{"pdf-form2021.r150-psm6.txt", 0, 0},
+	{"pdf-form2021.r300-psm3.txt", 15, 2},
+	{"pdf-form2021.r300-psm6.txt", 0, 0},
+}
+
+func TestOCRCorpus(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "ocr")
+	found, total := map[string]int{}, map[string]int{}
+	for _, or := range ocrReports {
+		t.Run(or.file, func(t *testing.T) {
+			report, reading, _ := strings.Cut(strings.TrimSuffix(or.file, ".txt"), ".")
+			truth := readTruth(t, filepath.Join(dir, report+".truth.csv"))
+			data, err := os.ReadFile(filepath.Join(dir, or.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// What OCR lost may leave no table to read: a refusal, no figure.
+			n, defects := 0, []string(nil)
+			if r, err := Parse(or.file, data); err != nil {
+				t.Logf("refused: %v", err)
+			} else {
+				n, defects = scoreTruth(truth, r)
+			}
+			found[reading] += n
+			total[reading] += len(truth)
+			ratchetScore(t, n, len(truth), defects, or.found, or.defects)
+		})
+	}
+	var readings []string
+	for k := range total {
+		readings = append(readings, k)
+	}
+	sort.Strings(readings)
+	for _, k := range readings {
+		t.Logf("%s: %d of %d figures (%.3f)", k, found[k], total[k], float64(found[k])/float64(total[k]))
+	}
+}
+
+// ratchetScore holds a file's score to its table: no more figures wrong or
+// invented than the known defects (each one printed), at least found
+// figures (-1: all of total). A better score asks for the table to be
+// raised.
+func ratchetScore(t *testing.T, n, total int, defects []string, found, known int) {
+	t.Helper()
+	t.Logf("score: %d of %d figures, %d wrong or invented", n, total, len(defects))
+	if len(defects) > known {
+		for _, d := range defects {
+			t.Error(d)
+		}
+	} else if len(defects) < known {
+		t.Logf("%d figures wrong or invented, fewer than the %d in the table: lower it", len(defects), known)
+	}
+	switch {
+	case found < 0 && n != total:
+		t.Errorf("found %d of %d figures, want all", n, total)
+	case found >= 0 && n < found:
+		t.Errorf("found %d of %d figures, fewer than the %d found before", n, total, found)
+	case found >= 0 && n > found:
+		t.Logf("found %d of %d figures, more than the %d in the table: raise it", n, total, found)
+	}
+}
