@@ -557,15 +557,6 @@ func alignByIndex(vs []layout.Cell, slots []slot, labels []layout.Cell, isUnit f
 	return pos, placed > 0
 }
 
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !label.IsDigit(s[i]) {
-			return false
-		}
-	}
-	return s != ""
-}
-
 // alignByOffset places each figure under the column whose header spans its
 // display position; every figure needs a column of its own, in order.
 func alignByOffset(vs []layout.Cell, slots []slot) ([]int, bool) {

@@ -201,6 +201,10 @@ type Piece struct {
 // signed or decimal, with a unit of money glued on.
 var gluedFigure = regexp.MustCompile(`[+\-]?\d+(?:\.\d+)?(?:万元|元)?`)
 
+// numberOrDate matches what follows digits that number a row (1. 2、) or
+// name a date or an item (2019年, 3条).
+var numberOrDate = regexp.MustCompile(`^[.、．,，)）年月日号条项]`)
+
 // SplitGlued splits "规章555规范性文件141414" into its labels and figures. A
 // run of digits is no figure when it numbers a row (1. 2、), sits in
 // brackets (计1条), follows 第 or names a date (2019年).
@@ -215,7 +219,7 @@ func SplitGlued(tok string) []Piece {
 		a, b := m[0], m[1]
 		before, after := t[:a], t[b:]
 		if depth(before) > 0 || strings.HasSuffix(before, "第") ||
-			regexp.MustCompile(`^[.、．,，)）年月日号条项]`).MatchString(after) && !strings.HasPrefix(after, "项目") ||
+			numberOrDate.MatchString(after) && !strings.HasPrefix(after, "项目") ||
 			a == 0 && after == "" {
 			continue
 		}

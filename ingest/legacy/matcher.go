@@ -188,8 +188,3 @@ func (m *matcher) repeated(i int) bool {
 	}
 	return false
 }
-
-// matches reports whether l alone fits some row well enough.
-func (m *matcher) matches(l label.Label, sec, prev int) bool {
-	return m.place(l, sec, prev).row >= 0
-}
