@@ -195,3 +195,46 @@ func TestOCRLocalRowRefused(t *testing.T) {
 		})
 	}
 }
+
+// A row of table 3 whose 总计 is not the sum of its six columns is kept as
+// printed (reports print such rows; the checks flag them), unless the
+// text shows OCR's misreadings elsewhere: then a digit of it is likely
+// misread, and the row is unplaced.
+func TestOCRRowNotAddingUp(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	bad := rowWith(t, rows, func(r damagedRow) bool { return r.indicator != "" })
+	other := rowWith(t, rows[bad+1:], func(r damagedRow) bool { return r.indicator != "" }) + bad + 1
+	for _, tc := range []struct {
+		name   string
+		marked bool
+	}{{"typed text", false}, {"text with a misread mark", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := ocrPipeTable3(rows, func(i int, cells []string) []string {
+				switch {
+				case i == bad:
+					cells[len(cells)-1] += "1" // 总计 no longer the sum
+				case i == other && tc.marked:
+					cells = append([]string{cells[0], "]"}, cells[1:]...)
+				}
+				return cells
+			})
+			r, err := Parse("ocr.txt", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			placed := 0
+			for _, o := range r.Observations {
+				if o.Indicator == rows[bad].indicator {
+					placed++
+				}
+			}
+			unplaced := unplacedBecause(r, rows[bad].label, "OCR's misreadings")
+			switch {
+			case tc.marked && (placed != 0 || !unplaced):
+				t.Errorf("%s: %d figures placed, unplaced %v; want none placed, unplaced for OCR: %+v", rows[bad].label, placed, unplaced, r.Unplaced)
+			case !tc.marked && (placed != 7 || unplaced):
+				t.Errorf("%s: %d figures placed, unplaced %v; want all 7 as printed", rows[bad].label, placed, unplaced)
+			}
+		})
+	}
+}

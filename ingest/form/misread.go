@@ -149,3 +149,44 @@ func misreadLocalLabel(cur *openRow) string {
 	}
 	return fmt.Sprintf("%q is no label of the form nor of a row a report adds: a rule or a digit misread, its figures are not certain", cur.printedLabel())
 }
+
+// distrustRowsOfMisreadText unplaces the rows of table 3 whose 总计 is not
+// the sum of their six applicant columns, in a text that shows OCR's
+// misreadings elsewhere (a rule or a 0 read as a mark, a signed zero).
+// Reports do print rows that do not add up, and a text with no sign of
+// recognition keeps them as printed, for the checks to flag; but in a
+// text recognised from images such a row most likely holds a digit
+// misread, and nothing says which.
+func (r *reader) distrustRowsOfMisreadText() {
+	if r.misread == 0 {
+		return
+	}
+	order, byRow := r.applicationRowObs()
+	drop := map[int]bool{}
+	for _, ind := range order {
+		values := map[string]float64{}
+		for _, i := range byRow[ind] {
+			if o := r.obs[i]; o.Value != nil {
+				values[o.Breakdown] = *o.Value
+			}
+		}
+		var row []float64
+		for _, s := range r.formOrderSlots() {
+			if v, ok := values[s.key]; ok {
+				row = append(row, v)
+			}
+		}
+		if len(row) != applicantColumns+1 || addsUp(row) {
+			continue
+		}
+		first := r.obs[byRow[ind][0]]
+		u := gongkai.Unplaced{Label: first.Label, Line: first.Line, Cells: []string{},
+			Reason: fmt.Sprintf("总计 is not the sum of the six applicant columns, in a text whose other cells show OCR's misreadings (%d): a figure is misread, and nothing shows which", r.misread)}
+		for _, i := range byRow[ind] {
+			drop[i] = true
+			u.Cells = append(u.Cells, r.obs[i].Raw)
+		}
+		r.unplaced = append(r.unplaced, u)
+	}
+	r.dropObservations(drop)
+}

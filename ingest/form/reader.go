@@ -40,6 +40,7 @@ type reader struct {
 	stated  string       // the report's text outside its tables, folded (setStated)
 
 	readOrder readingOrder // the figures of tables 3 and 4 in printed order
+	misread   int          // cells that only OCR's misreading makes (misread.go)
 	early     earlyFigures // figures of table 2 printed before their row's label
 
 	// lead holds the blank cells that start a line of a row layout until
@@ -584,6 +585,7 @@ func (r *reader) finish() {
 	r.settleRuns()
 	r.fillByRowOrder()
 	r.readInReadingOrder()
+	r.distrustRowsOfMisreadText()
 	r.derived()
 	if !r.applications.otherHandlingRows || len(r.applications.otherHandlingObs) == 0 {
 		return

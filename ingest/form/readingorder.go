@@ -159,23 +159,7 @@ func (r *reader) distrustRowsInReadingOrder() {
 		holds, known := r.outcomesAddUp(r.applicationsLeaves(tpl))
 		confirmed = confirmed || holds && known
 	}
-	rows := map[string]bool{}
-	for _, row := range r.s.rows[tableApplications] {
-		if row.indicator != "" {
-			rows[row.indicator] = true
-		}
-	}
-	byRow := map[string][]int{}
-	var order []string
-	for i, o := range r.obs {
-		if !rows[o.Indicator] || slices.Contains(o.Flags, gongkai.FlagDerived) {
-			continue
-		}
-		if byRow[o.Indicator] == nil {
-			order = append(order, o.Indicator)
-		}
-		byRow[o.Indicator] = append(byRow[o.Indicator], i)
-	}
+	order, byRow := r.applicationRowObs()
 	drop := map[int]bool{}
 	for _, ind := range order {
 		reason := r.distrusted(byRow[ind], confirmed)
@@ -191,6 +175,28 @@ func (r *reader) distrustRowsInReadingOrder() {
 		r.unplaced = append(r.unplaced, u)
 	}
 	r.dropObservations(drop)
+}
+
+// applicationRowObs groups the observations of the rows of table 3 by
+// row (indicator), in the order first met; derived ones are left out.
+func (r *reader) applicationRowObs() (order []string, byRow map[string][]int) {
+	rows := map[string]bool{}
+	for _, row := range r.s.rows[tableApplications] {
+		if row.indicator != "" {
+			rows[row.indicator] = true
+		}
+	}
+	byRow = map[string][]int{}
+	for i, o := range r.obs {
+		if !rows[o.Indicator] || slices.Contains(o.Flags, gongkai.FlagDerived) {
+			continue
+		}
+		if byRow[o.Indicator] == nil {
+			order = append(order, o.Indicator)
+		}
+		byRow[o.Indicator] = append(byRow[o.Indicator], i)
+	}
+	return order, byRow
 }
 
 // distrusted says why a row of table 3 read in reading order, its

@@ -27,6 +27,7 @@ func (r *reader) closeRow() {
 	}
 	figures := cur.hasFigures(r.isUnit)
 	if reason := cur.misreadMark(); reason != "" && figures {
+		r.misread++
 		r.unplace(cur, reason)
 		return
 	}
@@ -380,6 +381,7 @@ func (r *reader) emitRow(cur *openRow, target *rowTarget, slots []slot, values [
 		}
 		s := slots[i]
 		if signedZero(v.Raw) {
+			r.misread++
 			r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: label, Cells: []string{v.Raw}, Line: v.Line,
 				Reason: fmt.Sprintf("%s under %s is zero with a sign, which no report prints: a figure misread", v.Raw, s.printed)})
 			continue
