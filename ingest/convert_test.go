@@ -1,7 +1,6 @@
 package ingest_test
 
 import (
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"maps"
@@ -115,19 +114,10 @@ func readConvertScores(t *testing.T) map[string]convertScore {
 	t.Helper()
 	path := filepath.Join(convertDir, "scores.csv")
 	scores := map[string]convertScore{}
-	f, err := os.Open(path)
-	if os.IsNotExist(err) && *updateConvert {
+	if _, err := os.Stat(path); os.IsNotExist(err) && *updateConvert {
 		return scores
 	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	for i, rec := range recs[1:] {
+	for i, rec := range ingest.ReadCSV(t, path)[1:] {
 		found, err1 := strconv.Atoi(rec[1])
 		defects, err2 := strconv.Atoi(rec[2])
 		if err1 != nil || err2 != nil {

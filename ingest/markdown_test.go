@@ -133,17 +133,7 @@ func TestMarkdownDamagesOverSeeds(t *testing.T) {
 	for _, tpl := range markdownTemplates {
 		for _, d := range markdownDamages {
 			for seed := uint64(1000); seed < 1002; seed++ {
-				tables, err := synth.MakeTables(tpl, seed)
-				if err != nil {
-					t.Fatal(err)
-				}
-				lines, dropped := d.print(tables)
-				truth := map[string]float64{}
-				for k, v := range tables.Figures {
-					if !slices.Contains(dropped, k) {
-						truth[k] = v
-					}
-				}
+				lines, truth := printDamaged(t, tpl, seed, d.print)
 				r, err := ingest.Parse("seed.md", []byte(strings.Join(mdReport(tpl, lines), "\n")))
 				if err != nil {
 					t.Errorf("%s %s seed %d: %v", tpl, d.name, seed, err)
@@ -210,6 +200,24 @@ func readMarkdownTruth(t *testing.T, path string) map[string]float64 {
 	return truth
 }
 
+// printDamaged makes the tables of template tpl from seed and prints them
+// through damage: the lines, and the figures they still print.
+func printDamaged(t *testing.T, tpl string, seed uint64, damage markdownDamage) ([]string, map[string]float64) {
+	t.Helper()
+	tables, err := synth.MakeTables(tpl, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, dropped := damage(tables)
+	truth := map[string]float64{}
+	for k, v := range tables.Figures {
+		if !slices.Contains(dropped, k) {
+			truth[k] = v
+		}
+	}
+	return lines, truth
+}
+
 // writeMarkdownFixtures writes each template's tables through each damage,
 // with the figures each file prints.
 func writeMarkdownFixtures(t *testing.T, dir string) {
@@ -219,17 +227,7 @@ func writeMarkdownFixtures(t *testing.T, dir string) {
 	}
 	for i, tpl := range markdownTemplates {
 		for j, d := range markdownDamages {
-			tables, err := synth.MakeTables(tpl, uint64(100*i+j+1))
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines, dropped := d.print(tables)
-			truth := map[string]float64{}
-			for k, v := range tables.Figures {
-				if !slices.Contains(dropped, k) {
-					truth[k] = v
-				}
-			}
+			lines, truth := printDamaged(t, tpl, uint64(100*i+j+1), d.print)
 			name := tpl + "-" + d.name
 			text := strings.Join(mdReport(tpl, lines), "\n") + "\n"
 			if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(text), 0o644); err != nil {
