@@ -57,6 +57,10 @@ var realReports = []struct {
 	// 行政许可 and 行政事业性收费, printed after their figures, take them;
 	// table 4's two blocks whose totals are printed as 0 stay unplaced.
 	{file: "huaian-hongze-2023.plain.txt", expected: "huaian-hongze-2023", found: 176},
+	// The same PDF as pdf.js gives its text (Node's pdf-parse): a row's
+	// cells on one line parted by spaces, and a mark between pages
+	// (-- 3 of 5 --) that is no figure.
+	{file: "huaian-hongze-2023.pdfjs.txt", expected: "huaian-hongze-2023", found: -1},
 	// The page text runs every cell together; 行政规范性文件's three figures
 	// admit several splits and stay unplaced.
 	{file: "pingtan-2021.txt", expected: "pingtan-2021", found: 197},
