@@ -26,7 +26,7 @@ import (
 var pdftextReports = []struct {
 	file string
 	// found is how many of the table's figures the parser must place; -1
-	// means all of them.
+	// means all of them; 0 that the file may still be refused.
 	found int
 	// defects is how many figures the parser still puts under a wrong row
 	// or column, or invents: known defects, which may only go down.
@@ -77,6 +77,16 @@ var pdftextReports = []struct {
 	// ((二)申请 件 13 / -- 7 of 13 -- / 办结数): that row is unplaced.
 	{"legacy2014-a.pdfjs.txt", 73, 0},
 	{"legacy2014-b.pdfjs.txt", 73, 0},
+	{"form2021-a.pdf2md.md", -1, 0},
+	{"form2021-b.pdf2md.md", -1, 0},
+	{"form2021-c.pdf2md.md", -1, 0},
+	{"form2019-a.pdf2md.md", -1, 0},
+	{"form2019-b.pdf2md.md", -1, 0},
+	// pdf2md runs the legacy table's cells together, spaces inside its
+	// wrapped labels (主动公 开情况) and units before figures: refused as
+	// holding no table with figures (issue 9, open).
+	{"legacy2014-a.pdf2md.md", 0, 0},
+	{"legacy2014-b.pdf2md.md", 0, 0},
 }
 
 func TestPDFText(t *testing.T) {
@@ -89,6 +99,10 @@ func TestPDFText(t *testing.T) {
 				t.Fatal(err)
 			}
 			r, err := Parse(pr.file, data)
+			if err != nil && pr.found == 0 {
+				t.Logf("refused, as known: %v", err)
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
