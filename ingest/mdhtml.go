@@ -38,10 +38,25 @@ func markdownWithTables(t string) *source.Document {
 }
 
 // dropMarkup returns the text of Markdown without the marks converters
-// leave around its words and figures: inline HTML tags and superscript
-// marks.
+// leave around its words and figures: inline HTML tags, superscript marks
+// and backslash escapes.
 func dropMarkup(t string) string {
-	return unwrapSuperscripts(dropInlineTags(t))
+	return unescapeMarkdown(unwrapSuperscripts(dropInlineTags(t)))
+}
+
+// markdownEscape is a backslash escape of Markdown (mammoth and pandoc
+// write 7296\.33, 3\.其他, \-6): the character printed is the one after
+// the backslash. An escaped pipe (\|) stays, for it is a pipe inside a
+// cell of a pipe table, not a cell's edge.
+var markdownEscape = regexp.MustCompile("\\\\([!\"#$%&'()*+,\\-./:;<=>?@\\[\\]^_`{}~])")
+
+// unescapeMarkdown returns the text with the backslashes of Markdown's
+// escapes taken out.
+func unescapeMarkdown(t string) string {
+	if !strings.Contains(t, "\\") {
+		return t
+	}
+	return markdownEscape.ReplaceAllString(t, "$1")
 }
 
 // superscriptRun is a run of figures a PDF-to-Markdown converter marked as

@@ -8,9 +8,11 @@
 #     them;
 #   - synth's web pages and Word files (scripts/convert-sources).
 # Each web page goes through pandoc (-t gfm, -t markdown, -t plain), w3m
-# -dump, lynx -dump (wide and narrow) and chromium's document.body.innerText;
-# each Word file through pandoc (the same three) and LibreOffice's text
-# export. Needs pandoc, w3m, lynx, chromium, LibreOffice, python3 and Go; CI
+# -dump, lynx -dump (wide and narrow), chromium's document.body.innerText,
+# turndown (with and without its GFM tables) and html-to-text; each Word
+# file through pandoc (the same three), LibreOffice's text export and
+# mammoth (Markdown and raw text). Needs pandoc, w3m, lynx, chromium,
+# LibreOffice, node and npm (scripts/jsconvert-install.sh), python3 and Go; CI
 # has none of them: the outputs are committed, the sources of the real
 # pages are in testdata/real, the others are remade here.
 set -eu
@@ -20,6 +22,8 @@ trap 'rm -rf "$work"' EXIT
 out=testdata/convert
 mkdir -p "$out"
 rm -f "$out"/*.md "$out"/*.txt "$out"/*.truth.csv
+node_path=$(scripts/jsconvert-install.sh "$work/npm")
+js() { NODE_PATH=$node_path node scripts/jsconvert.mjs "$@"; }
 
 python3 scripts/pdftext-corpus.py html "$work"
 go run ./scripts/convert-sources "$work"
@@ -52,6 +56,9 @@ for page in "$work"/*.html; do
 	lynx -assume_charset=utf-8 -display_charset=utf-8 -dump -nolist -width=200 "$page" >"$out/$name.lynx-wide.txt"
 	lynx -assume_charset=utf-8 -display_charset=utf-8 -dump -nolist -width=80 "$page" >"$out/$name.lynx-narrow.txt"
 	innertext "$page" >"$out/$name.innertext.txt"
+	js turndown "$page" >"$out/$name.turndown.md"
+	js turndown-gfm "$page" >"$out/$name.turndown-gfm.md"
+	js html-to-text "$page" >"$out/$name.html-to-text.txt"
 done
 cp "$work"/*.truth.csv "$out/"
 for file in "$work"/*.docx; do
@@ -68,4 +75,6 @@ for file in "$work"/*.docx; do
 	pandoc -f docx -t plain "$file" -o "$out/$name.pandoc-plain.txt"
 	soffice --headless --convert-to 'txt:Text (encoded):UTF8' --outdir "$work" "$file" >/dev/null
 	mv "$work/$(basename "$file" .docx).txt" "$out/$name.libreoffice.txt"
+	js mammoth-markdown "$file" >"$out/$name.mammoth.md"
+	js mammoth-text "$file" >"$out/$name.mammoth-text.txt"
 done

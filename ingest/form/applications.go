@@ -91,10 +91,11 @@ func (r *reader) applicationsColumnsPrinted(header []layout.Cell) ([]slot, strin
 	spanAt := -1     // columns printed before 法人或其他组织, at its last printing before any of its columns
 	var pending []layout.Cell
 	for _, c := range header {
-		k := label.Key(c.Text)
-		if len(pending) > 0 {
-			k = label.Key(r.labelText(pending) + c.Text)
+		printed := source.Trim(c.Text) // the column as printed, its pieces joined
+		for i := len(pending) - 1; i >= 0; i-- {
+			printed = source.Trim(pending[i].Text) + printed
 		}
+		k := label.Key(printed)
 		col := r.applicationsColumn(k)
 		if col == nil {
 			if sp := r.applicationsSpan(k); sp != nil {
@@ -113,7 +114,7 @@ func (r *reader) applicationsColumnsPrinted(header []layout.Cell) ([]slot, strin
 		if containsSlot(out, col.key) {
 			continue
 		}
-		out = append(out, slot{key: col.key, printed: source.Trim(c.Text), block: r.s.applications, x0: c.X0, x1: c.X1, idx: c.Idx})
+		out = append(out, slot{key: col.key, printed: printed, block: r.s.applications, x0: c.X0, x1: c.X1, idx: c.Idx})
 		under = append(under, col.parent == legalPersons)
 	}
 	return placeUnderSpan(out, under, spanAt)

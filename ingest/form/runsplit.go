@@ -17,6 +17,9 @@ import (
 // 21710000218) into the cells of the row's columns, by the only split the
 // form's arithmetic admits; otherwise it returns why it cannot.
 func splitRun(v layout.Cell, slots []slot) ([]layout.Cell, string) {
+	if why := partialHeader(slots); why != "" {
+		return nil, fmt.Sprintf("figures run together with no separator (%s): %s", v.Raw, why)
+	}
 	res, err := splitRow(v, slots)
 	if err != nil {
 		return nil, fmt.Sprintf("figures run together with no separator (%s): %v", v.Raw, err)
@@ -41,6 +44,33 @@ func splitRow(v layout.Cell, slots []slot) (digitrun.Result, error) {
 		return false
 	})
 	return res, err
+}
+
+// partialHeader says why a run of figures may not be cut under the
+// columns read from a table's header: in tables 3 and 4 every row prints
+// all the form's columns, so a header read with fewer (pieces of it glued
+// to the text around, 总计商业 / 企业科研) has lost some, and a run's digits
+// may belong to the columns lost. A cut that only one way fits the columns
+// read (0|0|948010949 under three) is then no evidence. "" when the header
+// shows every column of table 3, whole blocks of table 4, or is table 2's.
+func partialHeader(slots []slot) string {
+	b := slots[0].block
+	switch {
+	case b == nil:
+		return ""
+	case b.table == 3 && !totalLast(slots, applicantColumns+1):
+		return fmt.Sprintf("the header shows %d of table 3's seven columns, and a run is cut only under all of them", len(slots))
+	case b.table == 4 && !wholeBlocks(slots):
+		return fmt.Sprintf("the header shows %d columns of table 4, not whole blocks of results and their 总计, and a run is cut only under whole blocks", len(slots))
+	}
+	return ""
+}
+
+// wholeBlocks reports whether slots are whole blocks of table 4, each four
+// results and their 总计.
+func wholeBlocks(slots []slot) bool {
+	gs := runGroups(slots)
+	return gs[0].TotalLast && len(gs)*resultColumns == len(slots)
 }
 
 // signedColumn is the key of the column whose figures are signed: 本年增/减.
