@@ -18,7 +18,9 @@ import (
 // (testdata/pdftext, made by scripts/pdftext-corpus.sh): each template's
 // table printed to PDF as governments print it, then taken out with
 // pdftotext -layout, plain pdftotext (reading order), pdftotext -raw,
-// pdf.js (.pdfjs.txt: Firefox's viewer, Node's pdf-parse), and as OCR text (spaced labels, full-width digits, borders read as | or l),
+// pdf.js (.pdfjs.txt: Firefox's viewer, Node's pdf-parse; .pdf2md.md:
+// @opendocsg/pdf2md), pdfminer (.pdfminer.txt: markitdown's engine), PyMuPDF
+// (.pymupdf.txt), and as OCR text (spaced labels, full-width digits, borders read as | or l),
 // and the plain text with two blocks of table 3's rows printed column by
 // column (.blocks.txt, as a viewer's copy of merged cells gives them).
 // Every figure found must be the table's own, under its own row and
@@ -82,6 +84,24 @@ var pdftextReports = []struct {
 	{"form2021-c.pdf2md.md", -1, 0},
 	{"form2019-a.pdf2md.md", -1, 0},
 	{"form2019-b.pdf2md.md", -1, 0},
+	// pdfminer (markitdown's reading of a PDF) prints a page's labels,
+	// then its figures column by column: the rows of table 3 on a page are
+	// one block printed column by column (issue 9, open).
+	{"form2021-a.pdfminer.txt", 72, 0},
+	{"form2021-b.pdfminer.txt", 101, 0},
+	{"form2021-c.pdfminer.txt", 17, 0},
+	{"form2019-a.pdfminer.txt", 76, 0},
+	{"form2019-b.pdfminer.txt", 90, 0},
+	{"legacy2014-a.pdfminer.txt", 64, 0},
+	{"legacy2014-b.pdfminer.txt", 61, 0},
+	// PyMuPDF (fitz) get_text(): a cell a line, in row order.
+	{"form2021-a.pymupdf.txt", -1, 0},
+	{"form2021-b.pymupdf.txt", -1, 0},
+	{"form2021-c.pymupdf.txt", -1, 0},
+	{"form2019-a.pymupdf.txt", -1, 0},
+	{"form2019-b.pymupdf.txt", -1, 0},
+	{"legacy2014-a.pymupdf.txt", 74, 0},
+	{"legacy2014-b.pymupdf.txt", 74, 0},
 	// pdf2md runs the legacy table's cells together, spaces inside its
 	// wrapped labels (主动公 开情况) and units before figures: refused as
 	// holding no table with figures (issue 9, open).

@@ -67,6 +67,11 @@ var realReports = []struct {
 	// 21); a single number so marked is a footnote's. The last figure of
 	// a row before the next label is a figure, not that label's number.
 	{file: "huaian-hongze-2023.pdf2md.md", expected: "huaian-hongze-2023", found: -1},
+	// pdfminer (pdf2txt; markitdown reads PDFs with it) prints each page's
+	// labels, then its figures column by column: table 3 is not read.
+	{file: "huaian-hongze-2023.pdfminer.txt", expected: "huaian-hongze-2023", found: 7},
+	// PyMuPDF's get_text(): a cell a line, row by row, as plain pdftotext.
+	{file: "huaian-hongze-2023.pymupdf.txt", expected: "huaian-hongze-2023", found: 176},
 	// The page text runs every cell together; 行政规范性文件's three figures
 	// admit several splits and stay unplaced.
 	{file: "pingtan-2021.txt", expected: "pingtan-2021", found: 197},

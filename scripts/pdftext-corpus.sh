@@ -6,7 +6,8 @@
 # (Firefox's viewer, Node's pdf-parse) and Markdown (@opendocsg/pdf2md), OCR text made from the -layout
 # text, and the plain text with blocks of table 3's rows printed column by
 # column (as a viewer's copy of merged cells gives them).
-# Needs python3, LibreOffice, poppler-utils, node and npm (the JavaScript
+# Needs python3, LibreOffice, poppler-utils, Debian's python3-pdfminer
+# (pdf2txt) and python3-fitz (PyMuPDF), node and npm (the JavaScript
 # converters are installed into a temporary directory); CI does not: the texts are
 # committed, the PDFs are not.
 set -eu
@@ -27,6 +28,8 @@ for page in "$work"/*.html; do
 	pdftotext -raw "$work/$name.pdf" "$out/$name.raw.txt"
 	NODE_PATH=$node_path node scripts/jsconvert.mjs pdf-text "$work/$name.pdf" >"$out/$name.pdfjs.txt"
 	NODE_PATH=$node_path node scripts/jsconvert.mjs pdf-markdown "$work/$name.pdf" >"$out/$name.pdf2md.md"
+	pdf2txt "$work/$name.pdf" >"$out/$name.pdfminer.txt"
+	python3 -c 'import fitz, sys; sys.stdout.write("".join(p.get_text() for p in fitz.open(sys.argv[1])))' "$work/$name.pdf" >"$out/$name.pymupdf.txt"
 	cp "$work/$name.truth.csv" "$out/"
 done
 python3 scripts/pdftext-corpus.py ocr "$out"
