@@ -38,6 +38,11 @@ const Tolerance = 0.005
 // publisher's report of the year before, nil when none is stored: the rules
 // across years are then skipped. Run does not modify r; see Mark and Apply.
 func Run(r *gongkai.Report, rules []catalog.Rule, previous *gongkai.Report) []gongkai.Check {
+	return run(r, rules, previous, func(*catalog.Rule) bool { return true })
+}
+
+// run is Run of the rules that keep selects.
+func run(r *gongkai.Report, rules []catalog.Rule, previous *gongkai.Report, keep func(*catalog.Rule) bool) []gongkai.Check {
 	if r == nil {
 		return nil
 	}
@@ -48,7 +53,7 @@ func Run(r *gongkai.Report, rules []catalog.Rule, previous *gongkai.Report) []go
 	out := []gongkai.Check{}
 	for i := range rules {
 		rule := &rules[i]
-		if !rule.AppliesTo(r.Template) {
+		if !rule.AppliesTo(r.Template) || !keep(rule) {
 			continue
 		}
 		switch rule.Kind {
@@ -74,6 +79,62 @@ func Apply(r *gongkai.Report, rules []catalog.Rule, previous *gongkai.Report) []
 		Mark(r, checks, rules)
 	}
 	return checks
+}
+
+// ApplyWithin is the first half of Apply: it runs the rules that read r
+// alone (every rule but those across years), stores their results in
+// r.Checks and flags r's observations. ApplyAcross is the second half.
+// The two in turn give r what Apply gives it, so that the larger half can
+// run where the report of the year before is not at hand yet: the ingest
+// runs it on another core while the single writer stores the reports
+// before r.
+func ApplyWithin(r *gongkai.Report, rules []catalog.Rule) []gongkai.Check {
+	if r == nil {
+		return nil
+	}
+	r.Checks = run(r, rules, nil, isWithin)
+	Mark(r, r.Checks, rules)
+	return r.Checks
+}
+
+// ApplyAcross is the second half of Apply, after ApplyWithin: it runs the
+// rules across years on r against previous (nil when none is stored),
+// inserts their results among r.Checks in the order of the rules, flags
+// r's observations and returns all of r's results.
+func ApplyAcross(r *gongkai.Report, rules []catalog.Rule, previous *gongkai.Report) []gongkai.Check {
+	if r == nil {
+		return nil
+	}
+	across := run(r, rules, previous, func(rule *catalog.Rule) bool { return !isWithin(rule) })
+	r.Checks = inRuleOrder(rules, r.Checks, across)
+	Mark(r, across, rules)
+	return r.Checks
+}
+
+// isWithin reports whether rule reads one report alone.
+func isWithin(rule *catalog.Rule) bool { return rule.Kind != catalog.KindPrevious }
+
+// inRuleOrder merges the results of the rules within a report (within)
+// and across years (across), each in the order of rules, into the order
+// Run gives: the results of each rule together, rule after rule.
+func inRuleOrder(rules []catalog.Rule, within, across []gongkai.Check) []gongkai.Check {
+	if len(across) == 0 {
+		return within
+	}
+	out := make([]gongkai.Check, 0, len(within)+len(across))
+	for i := range rules {
+		from := &within
+		if !isWithin(&rules[i]) {
+			from = &across
+		}
+		n := 0
+		for n < len(*from) && (*from)[n].Rule == rules[i].ID {
+			n++
+		}
+		out = append(out, (*from)[:n]...)
+		*from = (*from)[n:]
+	}
+	return append(append(out, within...), across...) // none left when every rule is in rules
 }
 
 // Mark adds gongkai.FlagCheckFailed to the observations of r that a failing
