@@ -203,7 +203,7 @@ type table struct {
 }
 
 func index(r *gongkai.Report) *table {
-	t := &table{obs: map[key]*gongkai.Observation{}, breakdowns: map[string][]string{},
+	t := &table{obs: make(map[key]*gongkai.Observation, len(r.Observations)), breakdowns: make(map[string][]string, len(r.Observations)),
 		year: r.Year, template: r.Template}
 	for i := range r.Observations {
 		o := &r.Observations[i]
