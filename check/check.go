@@ -38,17 +38,18 @@ const Tolerance = 0.005
 // publisher's report of the year before, nil when none is stored: the rules
 // across years are then skipped. Run does not modify r; see Mark and Apply.
 func Run(r *gongkai.Report, rules []catalog.Rule, previous *gongkai.Report) []gongkai.Check {
-	return run(r, rules, previous, func(*catalog.Rule) bool { return true })
+	return run(r, rules, previous, func(*catalog.Rule) bool { return true }, nil)
 }
 
-// run is Run of the rules that keep selects.
-func run(r *gongkai.Report, rules []catalog.Rule, previous *gongkai.Report, keep func(*catalog.Rule) bool) []gongkai.Check {
+// run is Run of the rules that keep selects, which read no figures but
+// those of the indicators in only (nil: any).
+func run(r *gongkai.Report, rules []catalog.Rule, previous *gongkai.Report, keep func(*catalog.Rule) bool, only map[string]bool) []gongkai.Check {
 	if r == nil {
 		return nil
 	}
-	e := &evaluator{t: index(r), r: r, names: names()}
+	e := &evaluator{t: index(r, only), r: r, names: names()}
 	if previous != nil {
-		e.prev = index(previous)
+		e.prev = index(previous, only)
 	}
 	out := []gongkai.Check{}
 	for i := range rules {
@@ -92,7 +93,7 @@ func ApplyWithin(r *gongkai.Report, rules []catalog.Rule) []gongkai.Check {
 	if r == nil {
 		return nil
 	}
-	r.Checks = run(r, rules, nil, isWithin)
+	r.Checks = run(r, rules, nil, isWithin, nil)
 	Mark(r, r.Checks, rules)
 	return r.Checks
 }
@@ -105,7 +106,17 @@ func ApplyAcross(r *gongkai.Report, rules []catalog.Rule, previous *gongkai.Repo
 	if r == nil {
 		return nil
 	}
-	across := run(r, rules, previous, func(rule *catalog.Rule) bool { return !isWithin(rule) })
+	// The rules across years read a few indicators of the two reports:
+	// the tables of those alone are what the single writer builds.
+	only := map[string]bool{}
+	for i := range rules {
+		if !isWithin(&rules[i]) {
+			for _, code := range rules[i].Indicators() {
+				only[code] = true
+			}
+		}
+	}
+	across := run(r, rules, previous, func(rule *catalog.Rule) bool { return !isWithin(rule) }, only)
 	r.Checks = inRuleOrder(rules, r.Checks, across)
 	Mark(r, across, rules)
 	return r.Checks
@@ -202,11 +213,20 @@ type table struct {
 	template   string
 }
 
-func index(r *gongkai.Report) *table {
-	t := &table{obs: make(map[key]*gongkai.Observation, len(r.Observations)), breakdowns: make(map[string][]string, len(r.Observations)),
+// index makes the table of r's figures of the indicators in only (nil:
+// all of them).
+func index(r *gongkai.Report, only map[string]bool) *table {
+	size := len(r.Observations)
+	if only != nil {
+		size = min(size, 4*len(only))
+	}
+	t := &table{obs: make(map[key]*gongkai.Observation, size), breakdowns: make(map[string][]string, size),
 		year: r.Year, template: r.Template}
 	for i := range r.Observations {
 		o := &r.Observations[i]
+		if only != nil && !only[o.Indicator] {
+			continue
+		}
 		k := key{o.Indicator, breakdown(o.Breakdown)}
 		if prev := t.obs[k]; prev != nil {
 			if isLocal(prev) && isLocal(o) {
