@@ -38,17 +38,23 @@ const Tolerance = 0.005
 // publisher's report of the year before, nil when none is stored: the rules
 // across years are then skipped. Run does not modify r; see Mark and Apply.
 func Run(r *gongkai.Report, rules []catalog.Rule, previous *gongkai.Report) []gongkai.Check {
+	return run(r, rules, previous, func(*catalog.Rule) bool { return true }, nil)
+}
+
+// run is Run of the rules that keep selects, which read no figures but
+// those of the indicators in only (nil: any).
+func run(r *gongkai.Report, rules []catalog.Rule, previous *gongkai.Report, keep func(*catalog.Rule) bool, only map[string]bool) []gongkai.Check {
 	if r == nil {
 		return nil
 	}
-	e := &evaluator{t: index(r), r: r, names: names()}
+	e := &evaluator{t: index(r, only), r: r, names: names()}
 	if previous != nil {
-		e.prev = index(previous)
+		e.prev = index(previous, only)
 	}
 	out := []gongkai.Check{}
 	for i := range rules {
 		rule := &rules[i]
-		if !rule.AppliesTo(r.Template) {
+		if !rule.AppliesTo(r.Template) || !keep(rule) {
 			continue
 		}
 		switch rule.Kind {
@@ -74,6 +80,72 @@ func Apply(r *gongkai.Report, rules []catalog.Rule, previous *gongkai.Report) []
 		Mark(r, checks, rules)
 	}
 	return checks
+}
+
+// ApplyWithin is the first half of Apply: it runs the rules that read r
+// alone (every rule but those across years), stores their results in
+// r.Checks and flags r's observations. ApplyAcross is the second half.
+// The two in turn give r what Apply gives it, so that the larger half can
+// run where the report of the year before is not at hand yet: the ingest
+// runs it on another core while the single writer stores the reports
+// before r.
+func ApplyWithin(r *gongkai.Report, rules []catalog.Rule) []gongkai.Check {
+	if r == nil {
+		return nil
+	}
+	r.Checks = run(r, rules, nil, isWithin, nil)
+	Mark(r, r.Checks, rules)
+	return r.Checks
+}
+
+// ApplyAcross is the second half of Apply, after ApplyWithin: it runs the
+// rules across years on r against previous (nil when none is stored),
+// inserts their results among r.Checks in the order of the rules, flags
+// r's observations and returns all of r's results.
+func ApplyAcross(r *gongkai.Report, rules []catalog.Rule, previous *gongkai.Report) []gongkai.Check {
+	if r == nil {
+		return nil
+	}
+	// The rules across years read a few indicators of the two reports:
+	// the tables of those alone are what the single writer builds.
+	only := map[string]bool{}
+	for i := range rules {
+		if !isWithin(&rules[i]) {
+			for _, code := range rules[i].Indicators() {
+				only[code] = true
+			}
+		}
+	}
+	across := run(r, rules, previous, func(rule *catalog.Rule) bool { return !isWithin(rule) }, only)
+	r.Checks = inRuleOrder(rules, r.Checks, across)
+	Mark(r, across, rules)
+	return r.Checks
+}
+
+// isWithin reports whether rule reads one report alone.
+func isWithin(rule *catalog.Rule) bool { return rule.Kind != catalog.KindPrevious }
+
+// inRuleOrder merges the results of the rules within a report (within)
+// and across years (across), each in the order of rules, into the order
+// Run gives: the results of each rule together, rule after rule.
+func inRuleOrder(rules []catalog.Rule, within, across []gongkai.Check) []gongkai.Check {
+	if len(across) == 0 {
+		return within
+	}
+	out := make([]gongkai.Check, 0, len(within)+len(across))
+	for i := range rules {
+		from := &within
+		if !isWithin(&rules[i]) {
+			from = &across
+		}
+		n := 0
+		for n < len(*from) && (*from)[n].Rule == rules[i].ID {
+			n++
+		}
+		out = append(out, (*from)[:n]...)
+		*from = (*from)[n:]
+	}
+	return append(append(out, within...), across...) // none left when every rule is in rules
 }
 
 // Mark adds gongkai.FlagCheckFailed to the observations of r that a failing
@@ -141,11 +213,20 @@ type table struct {
 	template   string
 }
 
-func index(r *gongkai.Report) *table {
-	t := &table{obs: map[key]*gongkai.Observation{}, breakdowns: map[string][]string{},
+// index makes the table of r's figures of the indicators in only (nil:
+// all of them).
+func index(r *gongkai.Report, only map[string]bool) *table {
+	size := len(r.Observations)
+	if only != nil {
+		size = min(size, 4*len(only))
+	}
+	t := &table{obs: make(map[key]*gongkai.Observation, size), breakdowns: make(map[string][]string, size),
 		year: r.Year, template: r.Template}
 	for i := range r.Observations {
 		o := &r.Observations[i]
+		if only != nil && !only[o.Indicator] {
+			continue
+		}
 		k := key{o.Indicator, breakdown(o.Breakdown)}
 		if prev := t.obs[k]; prev != nil {
 			if isLocal(prev) && isLocal(o) {

@@ -2,8 +2,11 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/gongkai/gongkai"
@@ -103,4 +106,67 @@ func searchTexts(tb testing.TB, d *DB) []SearchHit {
 		tb.Fatal(err)
 	}
 	return page.Hits
+}
+
+// TestBulkLoadKeepsReferences: a bulk load writes without SQLite's
+// foreign-key lookups, and what it stores still refers only to rows that
+// exist: an unknown indicator code is refused by name with nothing
+// stored, PRAGMA foreign_key_check finds no broken reference, and the
+// lookups are on again once the indexes are built.
+func TestBulkLoadKeepsReferences(t *testing.T) {
+	ctx := context.Background()
+	d := MustOpenDB(t)
+	if _, err := d.DeferIndexes(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if on := foreignKeys(t, d); on {
+		t.Fatal("foreign keys are checked during the bulk load; the load was to skip the lookups")
+	}
+	r2019, r2020 := synthYears(t)
+	bad := *r2019
+	bad.Observations = slices.Clone(r2019.Observations)
+	bad.Observations[2].Indicator = "requests.recieved"
+	if _, err := d.IngestReport(ctx, &bad, catalog.MustRules(), StoreOptions{}); err == nil || !strings.Contains(err.Error(), "requests.recieved") {
+		t.Fatalf("an unknown indicator code in a bulk load: %v, want it refused by name", err)
+	}
+	if n := Count(t, d, "reports", ""); n != 0 {
+		t.Fatalf("%d reports stored after the refusal, want none", n)
+	}
+	for _, r := range []*gongkai.Report{r2019, r2020} {
+		if _, err := d.IngestReport(ctx, r, catalog.MustRules(), StoreOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := d.RestoreIndexes(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !foreignKeys(t, d) {
+		t.Error("foreign keys are still off after the indexes were built")
+	}
+	rows, err := d.write.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, parent string
+		var rowid, fk sql.NullInt64
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			t.Fatal(err)
+		}
+		t.Errorf("%s row %d refers to a missing row of %s", table, rowid.Int64, parent)
+	}
+	if n := Count(t, d, "observations", ""); n != len(r2019.Observations)+len(r2020.Observations) {
+		t.Errorf("%d figures stored, want %d", n, len(r2019.Observations)+len(r2020.Observations))
+	}
+}
+
+// foreignKeys reports whether the write connection checks foreign keys.
+func foreignKeys(tb testing.TB, d *DB) bool {
+	tb.Helper()
+	var on bool
+	if err := d.write.QueryRowContext(context.Background(), `PRAGMA foreign_keys`).Scan(&on); err != nil {
+		tb.Fatal(err)
+	}
+	return on
 }

@@ -25,6 +25,16 @@ import (
 // It returns StoreReport's outcomes and errors. r's Checks and its
 // observations' flags are set by the checks even when nothing is stored.
 func (d *DB) IngestReport(ctx context.Context, r *gongkai.Report, rules []catalog.Rule, opt StoreOptions) (Outcome, error) {
+	check.ApplyWithin(r, rules)
+	return d.IngestChecked(ctx, r, rules, opt)
+}
+
+// IngestChecked is IngestReport of a report on which check.ApplyWithin(r,
+// rules) has run: it runs only the rules across years, which need the
+// stored report of the year before. A bulk load runs the rest, most of the
+// checks' work, on other cores while the single writer stores the reports
+// before r.
+func (d *DB) IngestChecked(ctx context.Context, r *gongkai.Report, rules []catalog.Rule, opt StoreOptions) (Outcome, error) {
 	return d.writeReport(ctx, r, func(tx dbtx, now time.Time) (Outcome, error) {
 		near, err := currentReports(ctx, tx, r.Publisher.ID, r.Year-1, r.Year+1)
 		if err != nil {
@@ -34,7 +44,7 @@ func (d *DB) IngestReport(ctx context.Context, r *gongkai.Report, rules []catalo
 		if err != nil {
 			return Outcome{}, err
 		}
-		check.Apply(r, rules, prev)
+		check.ApplyAcross(r, rules, prev)
 		out, err := storeReport(ctx, tx, r, opt, now, near[r.Year])
 		if err != nil || out.Status == StatusUnchanged || out.Status == StatusSourced {
 			return out, err // the figures stored are unchanged

@@ -71,9 +71,9 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fill:   filler{publisher: *publisher, year: *year},
 		stdout: stdout, stderr: stderr, progress: isTerminal(stderr)}
 	if *jsonl {
-		return in.run(ctx, readRecords(ctx, fs.Args(), stdin), 0)
+		return in.run(ctx, readRecords(ctx, fs.Args(), stdin, in.prepare), 0)
 	}
-	return in.run(ctx, parseFiles(ctx, files), len(files))
+	return in.run(ctx, parseFiles(ctx, files, in.prepare), len(files))
 }
 
 // bulkBatch is the size from which a batch into a new database is a bulk
@@ -169,9 +169,10 @@ type parsed struct {
 	err  error
 }
 
-// parseFiles parses files on every core and delivers them in order, so
-// that the single writer is never kept waiting by the parser.
-func parseFiles(ctx context.Context, files []string) <-chan parsed {
+// parseFiles parses files on every core, then runs then on each (nil for
+// nothing), and delivers them in order, so that the single writer is never
+// kept waiting by the parser.
+func parseFiles(ctx context.Context, files []string, then func(parsed) parsed) <-chan parsed {
 	jobs := make(chan func() parsed)
 	go func() {
 		defer close(jobs)
@@ -186,12 +187,12 @@ func parseFiles(ctx context.Context, files []string) <-chan parsed {
 			}
 		}
 	}()
-	return inOrder(ctx, jobs)
+	return inOrder(ctx, jobs, then)
 }
 
-// inOrder runs jobs on every core and delivers their results in the order
-// the jobs came.
-func inOrder(ctx context.Context, jobs <-chan func() parsed) <-chan parsed {
+// inOrder runs jobs on every core, and then on each result (nil for
+// nothing), and delivers the results in the order the jobs came.
+func inOrder(ctx context.Context, jobs <-chan func() parsed, then func(parsed) parsed) <-chan parsed {
 	workers := runtime.GOMAXPROCS(0)
 	out := make(chan parsed)
 	futures := make(chan chan parsed, 2*workers)
@@ -210,7 +211,11 @@ func inOrder(ctx context.Context, jobs <-chan func() parsed) <-chan parsed {
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem }()
-				fut <- job()
+				p := job()
+				if then != nil {
+					p = then(p)
+				}
+				fut <- p
 			}()
 		}
 	}()
@@ -229,15 +234,26 @@ func inOrder(ctx context.Context, jobs <-chan func() parsed) <-chan parsed {
 	return out
 }
 
-// store checks and stores one parsed file and prints a line about it.
+// prepare completes a parsed file from the flags and runs the checks
+// that read the report alone (check.ApplyWithin): the work of storing it
+// that needs nothing stored, done on the cores that decode or parse while
+// the single writer stores the reports before it.
+func (in *ingester) prepare(p parsed) parsed {
+	if p.err == nil {
+		p.err = in.fill.complete(p.r)
+	}
+	if p.err == nil {
+		check.ApplyWithin(p.r, in.rules)
+	}
+	return p
+}
+
+// store stores one prepared file and prints a line about it.
 func (in *ingester) store(ctx context.Context, p parsed) {
 	err := p.err
 	if err == nil {
-		err = in.fill.complete(p.r)
-	}
-	if err == nil {
 		var out db.Outcome
-		out, err = in.db.IngestReport(ctx, p.r, in.rules, in.opt)
+		out, err = in.db.IngestChecked(ctx, p.r, in.rules, in.opt)
 		if err == nil {
 			in.counts[out.Status]++
 			fmt.Fprintf(in.stdout, "%-9s %s: %s %d, %s, %d figures, %d rows unplaced, %s\n", out.Status, p.name,

@@ -80,9 +80,10 @@ func writeRecords(w io.Writer, source <-chan parsed) (failed int, err error) {
 // maxRecord bounds a line of JSON: a report file of up to 48 MB in base64.
 const maxRecord = 64 << 20
 
-// readRecords reads the JSON lines of the named files ("-" for stdin) and
-// decodes them on every core, delivering them in order.
-func readRecords(ctx context.Context, names []string, stdin io.Reader) <-chan parsed {
+// readRecords reads the JSON lines of the named files ("-" for stdin),
+// decodes them on every core, runs then on each (nil for nothing) and
+// delivers them in order.
+func readRecords(ctx context.Context, names []string, stdin io.Reader, then func(parsed) parsed) <-chan parsed {
 	jobs := make(chan func() parsed)
 	go func() {
 		defer close(jobs)
@@ -92,7 +93,7 @@ func readRecords(ctx context.Context, names []string, stdin io.Reader) <-chan pa
 			}
 		}
 	}()
-	return inOrder(ctx, jobs)
+	return inOrder(ctx, jobs, then)
 }
 
 // readLines sends a job decoding each line of one file; it returns false

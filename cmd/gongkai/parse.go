@@ -85,7 +85,7 @@ func parseJSONL(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	start := time.Now()
-	failed, err := writeRecords(stdout, parseFiles(ctx, files))
+	failed, err := writeRecords(stdout, parseFiles(ctx, files, nil))
 	if err != nil {
 		return err
 	}
