@@ -298,7 +298,13 @@ func (b *releaseBuild) finish(ctx context.Context, complete bool) {
 		}
 		return
 	}
-	if err := os.Rename(b.tmp.Name(), path); err != nil {
+	// CreateTemp made it private; a release is public, for any reader of
+	// the directory (another server, a static file server).
+	err := os.Chmod(b.tmp.Name(), 0o644)
+	if err == nil {
+		err = os.Rename(b.tmp.Name(), path)
+	}
+	if err != nil {
 		os.Remove(b.tmp.Name())
 		r.log.Warn("release: its file was not written", "file", path, "err", err)
 		return

@@ -19,8 +19,8 @@
 #   REPEAT=1 scripts/csv.sh DB           # the first download, then two from the release file
 #
 # GONGKAI=path/to/binary serves with that binary instead of building this
-# checkout's: another version in the same conditions (a binary without
-# release files ignores --release-dir... so give RELEASE=0 for it).
+# checkout's: another version in the same conditions (RELEASE=0 for a
+# binary that has no --release-dir).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=$1
