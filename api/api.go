@@ -101,6 +101,12 @@ type Options struct {
 	// request's context; 0 for none (gongkai serve: DefaultSendfileBytes).
 	SendfileBytes int
 
+	// ReleaseDir is the directory of the release files: the whole dataset
+	// as CSV (/v1/observations as CSV, no filter), kept there by its first
+	// download of each dataset version and sent from there after (see
+	// release.go); "" for none.
+	ReleaseDir string
+
 	// BaseURL prefixes the next links ("https://api.example.org"); empty to
 	// use the scheme and host of the request.
 	BaseURL string
@@ -123,6 +129,7 @@ type Server struct {
 	version        atomic.Pointer[versionRead]        // the dataset version last read
 	readingVersion atomic.Bool                        // a request is reading it again
 	answers        *answers                           // the response cache; nil when turned off
+	releases       *releases                          // the release files; nil without Options.ReleaseDir
 	limits         *middleware.RateLimiterMemoryStore // the clients' token buckets; nil without a rate limit
 	ids            *requestIDs                        // the ids of requests
 	durations      *prometheus.HistogramVec           // the time to answer requests (observe)
@@ -155,6 +162,12 @@ func New(d *db.DB, opts Options) *Server {
 	}
 	if opts.RateLimit > 0 {
 		s.limits = s.newRateLimits()
+	}
+	if opts.ReleaseDir != "" {
+		var err error
+		if s.releases, err = newReleases(opts.ReleaseDir, d, s.log); err != nil {
+			s.log.Warn("release files off", "dir", opts.ReleaseDir, "err", err)
+		}
 	}
 
 	e := echo.New()
@@ -195,9 +208,14 @@ func New(d *db.DB, opts Options) *Server {
 	return s
 }
 
-// Close drops the cached answers and removes their files. The Server
-// still answers afterwards, from memory and the database.
+// Close drops the cached answers and removes their files, and stops the
+// gzip copies of release files being made (the release files stay for the
+// next run). The Server still answers afterwards, from memory and the
+// database.
 func (s *Server) Close() error {
+	if s.releases != nil {
+		s.releases.close()
+	}
 	if s.answers == nil {
 		return nil
 	}

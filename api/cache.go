@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/maypok86/otter/v2"
@@ -49,14 +50,15 @@ type answers struct {
 // answer is one cached answer, with the headers of its 200 and of its 304
 // ready to send.
 type answer struct {
-	key         string      // the answer key (answerKey.key)
-	header      http.Header // what a 200 sends beside the request id and CORS
-	notModified http.Header // what a 304 sends beside them
-	file        *answerFile // the body as a file, for sendfile; nil for most
-	etag        string
-	route       string              // the route's pattern, for the metrics
-	observeGet  prometheus.Observer // the metrics of a GET answered 200 on the route, found once
-	body        []byte
+	key          string      // the answer key (answerKey.key)
+	header       http.Header // what a 200 sends beside the request id and CORS
+	notModified  http.Header // what a 304 sends beside them
+	file         *answerFile // the body as a file, for sendfile; nil for most
+	etag         string
+	lastModified time.Time           // zero for none: only ETags are compared
+	route        string              // the route's pattern, for the metrics
+	observeGet   prometheus.Observer // the metrics of a GET answered 200 on the route, found once
+	body         []byte
 }
 
 // answerHeaders are the headers an answer keeps; the others (request id,

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -164,11 +165,12 @@ func isUnescaped(s string) bool {
 	return true
 }
 
-// ServeHTTP serves a request. A read whose answer is in the response cache
-// is answered here, before Echo's router and middleware, with what they
-// would have given it (see serveHit); any other request goes to Echo.
+// ServeHTTP serves a request. A read whose answer is a release file
+// (release.go) or is in the response cache is answered here, before Echo's
+// router and middleware, with what they would have given it (see
+// serveHit); any other request goes to Echo.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if s.answers == nil || !isRead(r) {
+	if (s.answers == nil && s.releases == nil) || !isRead(r) {
 		s.Echo.ServeHTTP(w, r)
 		return
 	}
@@ -180,10 +182,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	var buf [keyBuffer]byte
 	k := s.appendAnswerKey(buf[:0], r, version)
-	if k.valid {
+	if s.serveRelease(w, r, k, version, start) {
+		return
+	}
+	if k.valid && s.answers != nil {
 		if a, ok := s.answers.get(k.b); ok && s.allow(r) {
 			s.answers.hits.Inc()
-			s.serveHit(w, r, a, start)
+			s.serveHit(w, r, a, nil, start)
 			return
 		} else if !ok {
 			s.answers.misses.Inc()
@@ -222,8 +227,10 @@ var (
 
 // serveHit answers r from a, with what Echo's middleware gives any answer:
 // the request id, the CORS headers, 304 Not Modified when If-None-Match
-// holds the ETag, the access log line and the metrics.
-func (s *Server) serveHit(w http.ResponseWriter, r *http.Request, a *answer, start time.Time) {
+// holds the ETag (or, without If-None-Match, If-Modified-Since is not
+// before its Last-Modified), the access log line and the metrics. src is
+// an open descriptor of a's file to send it from, or nil (sendBody).
+func (s *Server) serveHit(w http.ResponseWriter, r *http.Request, a *answer, src *os.File, start time.Time) {
 	h := w.Header()
 	id := s.requestID(r)
 	h[headerRequestID] = id
@@ -232,17 +239,13 @@ func (s *Server) serveHit(w http.ResponseWriter, r *http.Request, a *answer, sta
 		h[echo.HeaderAccessControlExposeHeaders] = corsExposeHeaders
 	}
 	status, size := http.StatusOK, 0
-	if etagMatch(firstValue(r.Header, headerIfNoneMatch), a.etag) {
+	if a.notModifiedFor(r) {
 		status = http.StatusNotModified
 		copyHeader(h, a.notModified)
 		w.WriteHeader(status)
 	} else {
 		copyHeader(h, a.header)
-		var sent bool
-		if size, sent = sendFile(w, r, a); !sent {
-			w.WriteHeader(status)
-			size, _ = w.Write(a.body)
-		}
+		size = sendBody(w, r, a, src)
 	}
 	now := time.Now()
 	latency := now.Sub(start)
@@ -255,6 +258,18 @@ func (s *Server) serveHit(w http.ResponseWriter, r *http.Request, a *answer, sta
 		RequestID: id[0], Method: r.Method, URI: r.RequestURI, Status: status,
 		ResponseSize: int64(size), Latency: latency, RemoteIP: s.Echo.IPExtractor(r), UserAgent: firstValue(r.Header, headerUserAgent),
 	})
+}
+
+// notModifiedFor reports whether r has a's representation already: its
+// If-None-Match holds a's ETag or, without If-None-Match, its
+// If-Modified-Since is not before a's Last-Modified (RFC 9110 §13.2.2).
+func (a *answer) notModifiedFor(r *http.Request) bool {
+	inm := firstValue(r.Header, headerIfNoneMatch)
+	if inm != "" || a.lastModified.IsZero() {
+		return etagMatch(inm, a.etag)
+	}
+	since, err := http.ParseTime(firstValue(r.Header, headerIfModifiedSince))
+	return err == nil && !a.lastModified.Truncate(time.Second).After(since)
 }
 
 // requestID is the X-Request-Id of the answer to r, as Echo's RequestID
@@ -272,9 +287,10 @@ func (s *Server) requestID(r *http.Request) []string {
 // Header names in their canonical form, read from the map without
 // canonicalising them again (Header.Get would, on every request).
 const (
-	headerRequestID   = "X-Request-Id" // echo.HeaderXRequestID, canonical
-	headerIfNoneMatch = "If-None-Match"
-	headerUserAgent   = "User-Agent"
+	headerRequestID       = "X-Request-Id" // echo.HeaderXRequestID, canonical
+	headerIfNoneMatch     = "If-None-Match"
+	headerIfModifiedSince = "If-Modified-Since"
+	headerUserAgent       = "User-Agent"
 )
 
 // firstValue is h.Get(name) for a name already in canonical form.

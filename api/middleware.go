@@ -43,24 +43,34 @@ func (s *Server) conditional(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		h := sha256.New()
-		for _, part := range []string{k.version, s.buildKey, k.uri, strconv.FormatBool(k.csv)} {
-			h.Write([]byte(part + "\x00"))
-		}
-		etag := `W/"` + hex.EncodeToString(h.Sum(nil)[:12]) + `"`
+		etag := s.etag(k.version, k.uri, k.csv)
 		hdr := c.Response().Header()
 		hdr.Set("ETag", etag)
 		hdr.Add(echo.HeaderVary, echo.HeaderAccept)
-		if s.opts.MaxAge < 0 {
-			hdr.Set("Cache-Control", "public, no-cache")
-		} else {
-			hdr.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(s.opts.MaxAge.Seconds())))
-		}
+		hdr.Set("Cache-Control", s.cacheControl())
 		if etagMatch(c.Request().Header.Get("If-None-Match"), etag) {
 			return c.NoContent(http.StatusNotModified)
 		}
 		return next(c)
 	}
+}
+
+// etag is the ETag of the answer to the canonical uri (CSV by Accept or
+// not) under the dataset version.
+func (s *Server) etag(version, uri string, acceptCSV bool) string {
+	h := sha256.New()
+	for _, part := range []string{version, s.buildKey, uri, strconv.FormatBool(acceptCSV)} {
+		h.Write([]byte(part + "\x00"))
+	}
+	return `W/"` + hex.EncodeToString(h.Sum(nil)[:12]) + `"`
+}
+
+// cacheControl is the Cache-Control of data answers (Options.MaxAge).
+func (s *Server) cacheControl() string {
+	if s.opts.MaxAge < 0 {
+		return "public, no-cache"
+	}
+	return "public, max-age=" + strconv.Itoa(int(s.opts.MaxAge.Seconds()))
 }
 
 // etagMatch reports whether an If-None-Match header holds etag, by the weak

@@ -127,9 +127,12 @@ func (s *Server) listObservations(c echo.Context) error {
 		}
 		w := newCSV(c, rep, fileName(c, "observations", "indicator", "publisher", "region", "year", "breakdown", "template", "report"),
 			observationCSVHeader...)
-		return errOr(s.db.AppendObservations(ctx, f, func(dst []byte, r *db.ObservationRow) []byte {
+		finish := s.teeRelease(c, rep)
+		err := errOr(s.db.AppendObservations(ctx, f, func(dst []byte, r *db.ObservationRow) []byte {
 			return appendObservationCSV(dst, rep, r)
 		}, w.block), w.close)
+		finish(err == nil)
+		return err
 	}
 	countToSort := func(n db.Total, err error) (db.Total, error) {
 		if err == nil && len(f.Sort) > 0 && n.N > db.CountCap {

@@ -78,6 +78,9 @@ type csvWriter struct {
 	rows   int
 }
 
+// csvContentType is the Content-Type of CSV answers.
+const csvContentType = "text/csv; charset=utf-8; header=present"
+
 // flushEvery is the number of rows buffered before the answer is flushed.
 const flushEvery = 500
 
@@ -90,7 +93,7 @@ func newCSV(c echo.Context, rep representation, name string, header ...string) *
 // start sends the headers, the optional BOM and the header row.
 func (w *csvWriter) start() error {
 	res := w.c.Response()
-	res.Header().Set(echo.HeaderContentType, "text/csv; charset=utf-8; header=present")
+	res.Header().Set(echo.HeaderContentType, csvContentType)
 	res.Header().Set(echo.HeaderContentDisposition, `attachment; filename="`+w.name+`.csv"`)
 	res.WriteHeader(http.StatusOK)
 	if w.rep.bom {

@@ -109,12 +109,48 @@ func (f *answerFile) remove() {
 	os.Remove(f.path)
 }
 
-// sendFile sends the body of a from its file, corked, after the headers
-// already set in w; it reports false, having written nothing, when the
-// answer has no file, the request is a HEAD, or the connection cannot be
-// corked (HTTP/2, a test's writer): the caller writes from memory then.
-func sendFile(w http.ResponseWriter, r *http.Request, a *answer) (int, bool) {
-	if a.file == nil || r.Method == http.MethodHead {
+// closeKept closes the descriptors kept for the next requests; the file
+// stays.
+func (f *answerFile) closeKept() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, src := range f.free {
+		src.Close()
+	}
+	f.free = nil
+}
+
+// sendBody sends the body of a after the headers already set in w: with
+// sendfile from src (an open descriptor of a.file at its start; nil to take
+// one from a.file) when it can, otherwise from memory, or, for an answer
+// kept only as a file, by copying the file. It returns the bytes sent.
+func sendBody(w http.ResponseWriter, r *http.Request, a *answer, src *os.File) int {
+	if src == nil && a.file != nil && r.Method != http.MethodHead {
+		if f, ok := a.file.take(); ok {
+			defer a.file.give(f)
+			src = f
+		}
+	}
+	if src != nil {
+		if n, sent := sendFile(w, r, src, a.file.size); sent {
+			return n
+		}
+	}
+	w.WriteHeader(http.StatusOK)
+	if a.body == nil && src != nil && r.Method != http.MethodHead {
+		n, _ := io.Copy(w, &io.LimitedReader{R: src, N: a.file.size})
+		return int(n)
+	}
+	n, _ := w.Write(a.body)
+	return n
+}
+
+// sendFile sends size bytes of src, corked, after the headers already set
+// in w; it reports false, having written nothing, when the request is a
+// HEAD, or the connection cannot be corked (HTTP/2, a test's writer): the
+// caller writes otherwise then.
+func sendFile(w http.ResponseWriter, r *http.Request, src *os.File, size int64) (int, bool) {
+	if r.Method == http.MethodHead {
 		return 0, false
 	}
 	conn, ok := r.Context().Value(connContextKey{}).(syscall.Conn)
@@ -125,11 +161,6 @@ func sendFile(w http.ResponseWriter, r *http.Request, a *answer) (int, bool) {
 	if err != nil {
 		return 0, false
 	}
-	src, ok := a.file.take()
-	if !ok {
-		return 0, false
-	}
-	defer a.file.give(src)
 	cork(raw, 1)
 	defer cork(raw, 0)
 	w.WriteHeader(http.StatusOK)
@@ -138,6 +169,6 @@ func sendFile(w http.ResponseWriter, r *http.Request, a *answer) (int, bool) {
 	}
 	// net/http hands an *os.File to TCPConn.ReadFrom once the headers are
 	// out: sendfile(2), for the length of the file and no further.
-	n, _ := io.Copy(w, &io.LimitedReader{R: src, N: a.file.size})
+	n, _ := io.Copy(w, &io.LimitedReader{R: src, N: size})
 	return int(n), true
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -128,5 +129,31 @@ func TestExportPlans(t *testing.T) {
 				t.Errorf("%+v: plan %s\nwant %s, then each report's rows by a range of ids, unsorted", f, plan, tt.reports)
 			}
 		}
+	}
+}
+
+// TestRawConnErrors: a connection of SQLite's C API names the file it
+// cannot open, and a statement that does not prepare gives SQLite's message.
+func TestRawConnErrors(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.db")
+	if _, err := openRaw(missing); err == nil || !strings.Contains(err.Error(), missing) {
+		t.Errorf("opening a missing file: %v, want an error naming it", err)
+	}
+	d := MustOpenDB(t)
+	c, err := openRaw(d.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.close()
+	if _, err := c.prepare("SELECT x FROM nowhere", nil); err == nil || !strings.Contains(err.Error(), "no such table: nowhere") {
+		t.Errorf("a bad statement: %v", err)
+	}
+	s, err := c.prepare("SELECT ?, ? || 'b', NULL", []any{7, "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	if more, err := s.step(); !more || err != nil || s.int64(0) != 7 || s.text(1) != "ab" || !s.null(2) {
+		t.Errorf("a row of bound values: %v %v %d %q %v", more, err, s.int64(0), s.text(1), s.null(2))
 	}
 }

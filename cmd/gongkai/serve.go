@@ -37,8 +37,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	burst := fs.Int("burst", api.DefaultRateBurst, "requests a client may send at once")
 	trustProxy := fs.Bool("trust-proxy", false, "take the client address from X-Forwarded-For (behind a load balancer)")
 	cacheMB := fs.Int64("cache-mb", api.DefaultCacheBytes>>20, "`megabytes` of answers kept in memory for repeated questions, 0 for none")
+	releaseDir := fs.String("release-dir", "", "`directory` of the release files (the whole dataset as CSV, kept by its first download of each version); default DB.release beside the database, \"off\" for none")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	switch *releaseDir {
+	case "":
+		*releaseDir = *dbPath + ".release"
+	case "off":
+		*releaseDir = ""
 	}
 	logs := newLogBuffer(stderr, logBufferSize, logFlushInterval)
 	defer logs.Close()
@@ -62,7 +69,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		cacheBytes = -1 // api.Options: negative turns the cache off
 	}
 	opts := api.Options{Logger: log, AccessLog: logs, RateLimit: *rate, RateBurst: *burst, TrustProxy: *trustProxy,
-		CacheBytes: cacheBytes, SendfileBytes: api.DefaultSendfileBytes}
+		CacheBytes: cacheBytes, SendfileBytes: api.DefaultSendfileBytes, ReleaseDir: *releaseDir}
 	handler := api.New(d, opts)
 	defer handler.Close()
 	srv := &http.Server{
