@@ -202,3 +202,55 @@ func TestReadingOrderDistrustsRowsNotAddingUp(t *testing.T) {
 	}
 	checkCells(t, r, []cellCase{{indicator: "requests.refused.state_secret", breakdown: "total", value: "18"}})
 }
+
+// blocksText is form2021-a.blocks.txt, whose rows of （五）不予处理 1–3 are
+// printed column by column, with each edit applied once.
+func blocksText(t *testing.T, edits ...[2]string) string {
+	t.Helper()
+	text := readText(t, filepath.Join("..", "testdata", "pdftext", "form2021-a.blocks.txt"))
+	for _, e := range edits {
+		if !strings.Contains(text, e[0]) {
+			t.Fatalf("the fixture does not print %q", e[0])
+		}
+		text = strings.Replace(text, e[0], e[1], 1)
+	}
+	return text
+}
+
+// When the order cannot place the tables (a figure lost), a row read by
+// its label whose seven figures are all 0 is unplaced: zeros add up
+// whichever row's they are. Here 1.信访举报投诉类申请 (58 … 66) is followed
+// by seven zeros of its block printed column by column.
+func TestReadingOrderDistrustsZeroRows(t *testing.T) {
+	r := parseText(t, "plain.txt", blocksText(t, [2]string{"\n1902\n", "\n"}))
+	if placedByOrder(r, "requests.received", "natural_person") {
+		t.Fatal("table 3 placed by the form's order with a figure lost")
+	}
+	if hasObs(r, "requests.not_processed.petition", "total") {
+		t.Errorf("a row of zeros read by its label placed: %+v", obs(t, r, "requests.not_processed.petition", "total"))
+	}
+	if !unplacedBecause(r, "信访举报投诉类申请", "are all 0") {
+		t.Errorf("the row not unplaced with the reason: %+v", r.Unplaced)
+	}
+}
+
+// Text in reading order prints each cell of table 2 on a line of its own,
+// all at the margin: a row printing fewer figures than its block's columns
+// (行政事业性收费 with one of its two lost) does not show which column its
+// figure is under, and is unplaced.
+func TestReadingOrderShortRowOfTable2(t *testing.T) {
+	text := readText(t, filepath.Join("..", "testdata", "pdftext", "form2019-b.plain.txt"))
+	const row = "行政事业性收费\n\n0\n\n-6\n"
+	if !strings.Contains(text, row) {
+		t.Fatalf("the fixture does not print %q", row)
+	}
+	r := parseText(t, "plain.txt", strings.Replace(text, row, "行政事业性收费\n\n-6\n", 1))
+	for _, ind := range []string{"fees.items_last_year", "fees.items_change"} {
+		if hasObs(r, ind, "total") {
+			t.Errorf("a figure of a short row placed: %+v", obs(t, r, ind, "total"))
+		}
+	}
+	if !unplacedBecause(r, "行政事业性收费", "1 figures for 2 columns") {
+		t.Errorf("the row not unplaced with the reason: %+v", r.Unplaced)
+	}
+}

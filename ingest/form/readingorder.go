@@ -220,10 +220,22 @@ func (r *reader) distrusted(idx []int, confirmed bool) string {
 	switch {
 	case len(row) == applicantColumns+1 && !addsUp(row):
 		return "text in reading order: the figures after the label do not add up to its 总计, and may be another row's"
+	case len(row) == applicantColumns+1 && allZero(row):
+		return "text in reading order: the figures after the label are all 0, which add up whichever row's they are"
 	case !confirmed && byOrder:
 		return "text in reading order: placed by the form's order, but （七）总计 does not confirm the outcome rows in every column"
 	}
 	return ""
+}
+
+// allZero reports whether every figure is 0.
+func allZero(figures []float64) bool {
+	for _, f := range figures {
+		if f != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // labelsApart reports whether no figure of tables 3 and 4 shares its line
