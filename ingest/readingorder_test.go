@@ -70,7 +70,9 @@ func TestReadingOrderRefusals(t *testing.T) {
 		name  string
 		edits [][2]string
 	}{
-		// one figure fewer: no form has that many
+		// one figure fewer, and （七）总计 and 四 printed out of order: a
+		// figure lost is filled only in a table read row by row
+		// (orderrepair.go)
 		{"a figure missing", [][2]string{{"\n1669\n", "\n"}}},
 		// a mark where a figure was: its column is not certain
 		{"a mark among the figures", [][2]string{{"\n1158\n", "\n—\n"}}},
@@ -253,4 +255,85 @@ func TestReadingOrderShortRowOfTable2(t *testing.T) {
 	if !unplacedBecause(r, "行政事业性收费", "1 figures for 2 columns") {
 		t.Errorf("the row not unplaced with the reason: %+v", r.Unplaced)
 	}
+}
+
+// pdftextWith is testdata/pdftext/name with each edit applied once.
+func pdftextWith(t *testing.T, name string, edits ...[2]string) string {
+	t.Helper()
+	text := readText(t, filepath.Join("..", "testdata", "pdftext", name))
+	for _, e := range edits {
+		if !strings.Contains(text, e[0]) {
+			t.Fatalf("%s does not print %q", name, e[0])
+		}
+		text = strings.Replace(text, e[0], e[1], 1)
+	}
+	return text
+}
+
+// One damage in text in reading order, undone by the one edit the
+// identities confirm (orderrepair.go in ingest/form): the tables are
+// placed by the form's order, every figure under its own row and column,
+// and the figure taken out or the one lost is unplaced with the reason.
+func TestReadingOrderRepairsOneDamage(t *testing.T) {
+	for _, tc := range []struct {
+		name, file string
+		edits      [][2]string
+		reason     string // of the figure taken out or lost; "" for none
+	}{
+		{"a page number among table 3's figures", "form2021-b.plain.txt", [][2]string{{"\n1669\n", "\n1669\n\n7\n"}}, "one figure more than the form's"},
+		{"a figure printed twice", "form2021-b.plain.txt", [][2]string{{"\n1669\n", "\n1669\n\n1669\n"}}, "one figure more than the form's"},
+		{"two figures the other way round", "form2021-b.plain.txt", [][2]string{{"1.属于国家秘密\n\n18\n\n0\n", "1.属于国家秘密\n\n0\n\n18\n"}}, ""},
+		{"a figure lost", "form2019-a.plain.txt", [][2]string{{"\n322\n", "\n"}}, "one figure fewer than the form's"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := parseText(t, "plain.txt", pdftextWith(t, tc.file, tc.edits...))
+			truth := readTruth(t, filepath.Join("..", "testdata", "pdftext", strings.SplitN(tc.file, ".", 2)[0]+".truth.csv"))
+			found, defects := scoreTruth(truth, r)
+			if len(defects) > 0 {
+				t.Errorf("defects: %v", defects)
+			}
+			if !placedByOrder(r, "requests.answered", "natural_person") {
+				t.Errorf("table 3 not placed by the form's order (%d of %d figures found): %+v", found, len(truth), r.Unplaced)
+			}
+			if tc.reason != "" && !unplacedBecause(r, "", tc.reason) {
+				t.Errorf("the figure taken out or lost not unplaced with the reason: %+v", r.Unplaced)
+			}
+		})
+	}
+}
+
+// Undoing one damage places nothing when it is not certain: two damages,
+// which no one edit undoes; one figure more in table 4, which any of its
+// figures may be.
+func TestReadingOrderRepairRefusals(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		edits [][2]string
+	}{
+		{"two figures lost", [][2]string{{"\n1669\n", "\n"}, {"\n1158\n", "\n"}}},
+		{"a figure lost and a page number", [][2]string{{"\n1669\n", "\n"}, {"\n1158\n", "\n1158\n\n7\n"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := parseText(t, "plain.txt", readingOrderText(t, tc.edits...))
+			if placedByOrder(r, "requests.answered", "natural_person") {
+				t.Error("table 3 placed by the form's order")
+			}
+			truth := readTruth(t, filepath.Join("..", "testdata", "pdftext", readingOrderFixture+".truth.csv"))
+			if _, defects := scoreTruth(truth, r); len(defects) > 0 {
+				t.Errorf("defects: %v", defects)
+			}
+		})
+	}
+	t.Run("one figure more in table 4", func(t *testing.T) {
+		r := parseText(t, "plain.txt", readingOrderText(t, [2]string{"\n36\n", "\n36\n\n7\n"}))
+		if !placedByOrder(r, "requests.answered", "natural_person") {
+			t.Error("table 3 not placed by the form's order")
+		}
+		if hasObs(r, "reconsiderations.corrected", "total") || hasObs(r, "lawsuits.after_reconsideration.total", "total") {
+			t.Error("table 4 placed with one figure more than the form's")
+		}
+		if !unplacedBecause(r, "行政复议、行政诉讼", "several readings of its figures fit") {
+			t.Errorf("table 4 not unplaced with the reason: %+v", r.Unplaced)
+		}
+	})
 }

@@ -117,17 +117,29 @@ func (r *reader) placeInReadingOrder() bool {
 	if !ok || len(cells) != len(r.readOrder.cells) {
 		return false
 	}
+	var placed []orderedFigure
+	var refused []gongkai.Unplaced
 	rows, tpl := r.rowsForCount(len(figures))
-	if rows == nil {
-		return false
+	if rows != nil {
+		n := len(rows) * (applicantColumns + 1)
+		placed, ok = r.applicationsInOrder(rows, figures[:n], cells[:n])
+		if ok {
+			placed, refused = r.withReviewsInOrder(placed, figures[n:], cells[n:], "")
+		}
 	}
-	n := len(rows) * (applicantColumns + 1)
-	placed, ok := r.applicationsInOrder(rows, figures[:n], cells[:n])
-	if !ok {
-		return false
+	if rows == nil || !ok {
+		fixed, ok := r.repairOrder(figures, cells)
+		if !ok {
+			return false
+		}
+		rows, tpl = fixed.rows, fixed.tpl
+		n := len(rows) * (applicantColumns + 1)
+		if placed, ok = r.applicationsInOrder(rows, fixed.figures[:n], fixed.cells[:n]); !ok {
+			return false
+		}
+		placed, refused = r.withReviewsInOrder(withoutHoles(placed), fixed.figures[n:], fixed.cells[n:], fixed.reviewsUncertain)
+		refused = append(refused, fixed.notes...)
 	}
-	reviews, refused := r.reviewsInOrder(figures[n:], cells[n:])
-	placed = append(placed, reviews...)
 	last := cells[len(cells)-1].Line
 	kept := r.unplaced[:r.readOrder.unplacedFrom]
 	for _, u := range r.unplaced[r.readOrder.unplacedFrom:] {
@@ -142,6 +154,34 @@ func (r *reader) placeInReadingOrder() bool {
 		r.applications.otherHandlingRows = true
 	}
 	return true
+}
+
+// withReviewsInOrder adds to the figures of table 3 placed by the order
+// those of table 4's blocks that reviewsInOrder places, and returns the
+// others unplaced; all of them when uncertain says why their places are
+// not certain.
+func (r *reader) withReviewsInOrder(placed []orderedFigure, figures []float64, cells []layout.Cell, uncertain string) ([]orderedFigure, []gongkai.Unplaced) {
+	if uncertain != "" && len(cells) > 0 {
+		u := gongkai.Unplaced{Label: "行政复议、行政诉讼", Line: cells[0].Line, Cells: []string{}, Reason: uncertain}
+		for _, c := range cells {
+			u.Cells = append(u.Cells, c.Raw)
+		}
+		return placed, []gongkai.Unplaced{u}
+	}
+	reviews, refused := r.reviewsInOrder(figures, cells)
+	return append(placed, reviews...), refused
+}
+
+// withoutHoles is placed without the figures of cells the text does not
+// print (a hole's, line -1).
+func withoutHoles(placed []orderedFigure) []orderedFigure {
+	out := placed[:0]
+	for _, f := range placed {
+		if f.cell.Line >= 0 {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // distrustRowsInReadingOrder keeps, of the rows of table 3 read in text in
