@@ -106,7 +106,7 @@ var orderDamageFiles = []struct{ text, truth string }{
 // over the whole corpus (known defects, which may only go down) and the
 // figures found (which may only go up).
 var orderDamageRatchet = map[string]struct{ wrong, found int }{
-	"drop a figure":         {0, 5447},
+	"drop a figure":         {0, 7491},
 	"duplicate a figure":    {0, 7835},
 	"swap two figures":      {0, 8045},
 	"insert a stray number": {0, 7835},

@@ -70,10 +70,9 @@ func TestReadingOrderRefusals(t *testing.T) {
 		name  string
 		edits [][2]string
 	}{
-		// one figure fewer, and （七）总计 and 四 printed out of order: a
-		// figure lost is filled only in a table read row by row
-		// (orderrepair.go)
-		{"a figure missing", [][2]string{{"\n1669\n", "\n"}}},
+		// one figure fewer, among （七）总计 and 四 printed out of order:
+		// their rows say nothing of where it was (orderrepair.go)
+		{"a figure of the last rows missing", [][2]string{{"\n1665\n", "\n"}}},
 		// a mark where a figure was: its column is not certain
 		{"a mark among the figures", [][2]string{{"\n1158\n", "\n—\n"}}},
 		// 6.属于四类过程性信息 no longer adds up (I2)
@@ -284,6 +283,8 @@ func TestReadingOrderRepairsOneDamage(t *testing.T) {
 		{"a figure printed twice", "form2021-b.plain.txt", [][2]string{{"\n1669\n", "\n1669\n\n1669\n"}}, "one figure more than the form's"},
 		{"two figures the other way round", "form2021-b.plain.txt", [][2]string{{"1.属于国家秘密\n\n18\n\n0\n", "1.属于国家秘密\n\n0\n\n18\n"}}, ""},
 		{"a figure lost", "form2019-a.plain.txt", [][2]string{{"\n322\n", "\n"}}, "one figure fewer than the form's"},
+		// （七）总计 and 四 printed out of order, given by the identities
+		{"a figure lost, the last rows out of order", "form2021-b.plain.txt", [][2]string{{"\n1669\n", "\n"}}, "one figure fewer than the form's"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := parseText(t, "plain.txt", pdftextWith(t, tc.file, tc.edits...))

@@ -23,9 +23,9 @@ import (
 //     which the columns' identities (I1, I3) must then confirm.
 //
 // Table 3 is read row by row (or with （七）总计 and 四 out of order, as
-// readingorder.go reads them; not with blocks printed column by column,
-// whose readings multiplied by the edits are too many to search), and
-// every identity must hold. A table whose identities hold as printed
+// readingorder.go reads them, when the hole is not among their figures;
+// not with blocks printed column by column, whose readings multiplied by
+// the edits are too many to search), and every identity must hold. A table whose identities hold as printed
 // holds for the edit that undoes the damage: when another edit holds as
 // well, with other figures, the two cannot be told apart and nothing is
 // placed. Edits that give the same figures (a zero taken out of a run of
@@ -150,16 +150,20 @@ func (t tableThreeRows) confirmEdit(figures []float64, at []int, k int) ([]float
 		figs[i] = figures[j]
 	}
 	n := applicantColumns + 1
+	tail := t.answered * n
 	if hole >= 0 && hole < k {
 		v, ok := fillFromRow(figs[hole/n*n:hole/n*n+n], hole%n)
 		if !ok {
 			return nil, "", false
 		}
 		figs[hole] = v
-		values := valuesAt(figs[:k], rowByRow(k), n)
-		return figs, fmt.Sprint(values), t.hold(values)
+		if hole >= tail {
+			// （七）总计 and 四 may be printed out of order: their rows
+			// say nothing of a hole there.
+			values := valuesAt(figs[:k], rowByRow(k), n)
+			return figs, fmt.Sprint(values), t.hold(values)
+		}
 	}
-	tail := t.answered * n
 	found := t.confirmed(figs[:k], [][]int{rowByRow(k)}, [][]int{rowByRow(tail)})
 	if len(found) != 1 {
 		return nil, "", false
