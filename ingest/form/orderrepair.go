@@ -198,8 +198,12 @@ func (r *reader) repaired(rows []*rowSpec, tpl string, figs []float64, cells []l
 		}
 		near := cells[min(max(i-1, 0), len(cells)-1)]
 		out.cells = append(out.cells, layout.Cell{Text: fmt.Sprint(figs[i]), Raw: "", Line: -1, Idx: -1, X0: -1, X1: -1})
-		out.notes = append(out.notes, gongkai.Unplaced{Label: "", Line: near.Line, Cells: []string{},
-			Reason: fmt.Sprintf("text in reading order with one figure fewer than the form's: a figure is missing after this line (the identities give %v), and is not placed", figs[i])})
+		where, n := "行政复议、行政诉讼", applicantColumns+1
+		if i < len(rows)*n {
+			where = rows[i/n].label + " / " + r.formOrderSlots()[i%n].printed
+		}
+		out.notes = append(out.notes, gongkai.Unplaced{Label: where, Line: near.Line, Cells: []string{},
+			Reason: fmt.Sprintf("text in reading order with one figure fewer than the form's: the figure of this cell is not printed after this line (its row's identity gives %v), and is not placed", figs[i])})
 	}
 	if e.dropped >= 0 {
 		c := cells[e.dropped]
