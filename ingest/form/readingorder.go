@@ -189,10 +189,10 @@ func withoutHoles(placed []orderedFigure) []orderedFigure {
 // can trust. Such a row takes the figures printed after its label, which
 // may be another row's (a block of rows printed column by column) or its
 // own out of order: it stands only when its figures add up to its 总计
-// (I2), and, when the form's order of columns or rows placed it, only when
-// （七）总计 is the sum of the outcome rows in every column (I3). The
-// others are unplaced with the reason. (A row of zeros read in a block
-// adds up as well as its own: that the order cannot tell.)
+// (I2) and are not all 0 (seven zeros of a block printed column by column
+// add up after any label of the block), and, when the form's order of
+// columns or rows placed it, only when （七）总计 is the sum of the outcome
+// rows in every column (I3). The others are unplaced with the reason.
 func (r *reader) distrustRowsInReadingOrder() {
 	confirmed := false
 	for _, tpl := range templates {
