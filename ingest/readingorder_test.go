@@ -70,8 +70,9 @@ func TestReadingOrderRefusals(t *testing.T) {
 		name  string
 		edits [][2]string
 	}{
-		// one figure fewer: no form has that many
-		{"a figure missing", [][2]string{{"\n1669\n", "\n"}}},
+		// one figure fewer, among （七）总计 and 四 printed out of order:
+		// their rows say nothing of where it was (orderrepair.go)
+		{"a figure of the last rows missing", [][2]string{{"\n1665\n", "\n"}}},
 		// a mark where a figure was: its column is not certain
 		{"a mark among the figures", [][2]string{{"\n1158\n", "\n—\n"}}},
 		// 6.属于四类过程性信息 no longer adds up (I2)
@@ -201,4 +202,139 @@ func TestReadingOrderDistrustsRowsNotAddingUp(t *testing.T) {
 		t.Errorf("the row not unplaced with the reason: %+v", r.Unplaced)
 	}
 	checkCells(t, r, []cellCase{{indicator: "requests.refused.state_secret", breakdown: "total", value: "18"}})
+}
+
+// blocksText is form2021-a.blocks.txt, whose rows of （五）不予处理 1–3 are
+// printed column by column, with each edit applied once.
+func blocksText(t *testing.T, edits ...[2]string) string {
+	t.Helper()
+	text := readText(t, filepath.Join("..", "testdata", "pdftext", "form2021-a.blocks.txt"))
+	for _, e := range edits {
+		if !strings.Contains(text, e[0]) {
+			t.Fatalf("the fixture does not print %q", e[0])
+		}
+		text = strings.Replace(text, e[0], e[1], 1)
+	}
+	return text
+}
+
+// When the order cannot place the tables (a figure lost), a row read by
+// its label whose seven figures are all 0 is unplaced: zeros add up
+// whichever row's they are. Here 1.信访举报投诉类申请 (58 … 66) is followed
+// by seven zeros of its block printed column by column.
+func TestReadingOrderDistrustsZeroRows(t *testing.T) {
+	r := parseText(t, "plain.txt", blocksText(t, [2]string{"\n1902\n", "\n"}))
+	if placedByOrder(r, "requests.received", "natural_person") {
+		t.Fatal("table 3 placed by the form's order with a figure lost")
+	}
+	if hasObs(r, "requests.not_processed.petition", "total") {
+		t.Errorf("a row of zeros read by its label placed: %+v", obs(t, r, "requests.not_processed.petition", "total"))
+	}
+	if !unplacedBecause(r, "信访举报投诉类申请", "are all 0") {
+		t.Errorf("the row not unplaced with the reason: %+v", r.Unplaced)
+	}
+}
+
+// Text in reading order prints each cell of table 2 on a line of its own,
+// all at the margin: a row printing fewer figures than its block's columns
+// (行政事业性收费 with one of its two lost) does not show which column its
+// figure is under, and is unplaced.
+func TestReadingOrderShortRowOfTable2(t *testing.T) {
+	text := readText(t, filepath.Join("..", "testdata", "pdftext", "form2019-b.plain.txt"))
+	const row = "行政事业性收费\n\n0\n\n-6\n"
+	if !strings.Contains(text, row) {
+		t.Fatalf("the fixture does not print %q", row)
+	}
+	r := parseText(t, "plain.txt", strings.Replace(text, row, "行政事业性收费\n\n-6\n", 1))
+	for _, ind := range []string{"fees.items_last_year", "fees.items_change"} {
+		if hasObs(r, ind, "total") {
+			t.Errorf("a figure of a short row placed: %+v", obs(t, r, ind, "total"))
+		}
+	}
+	if !unplacedBecause(r, "行政事业性收费", "1 figures for 2 columns") {
+		t.Errorf("the row not unplaced with the reason: %+v", r.Unplaced)
+	}
+}
+
+// pdftextWith is testdata/pdftext/name with each edit applied once.
+func pdftextWith(t *testing.T, name string, edits ...[2]string) string {
+	t.Helper()
+	text := readText(t, filepath.Join("..", "testdata", "pdftext", name))
+	for _, e := range edits {
+		if !strings.Contains(text, e[0]) {
+			t.Fatalf("%s does not print %q", name, e[0])
+		}
+		text = strings.Replace(text, e[0], e[1], 1)
+	}
+	return text
+}
+
+// One damage in text in reading order, undone by the one edit the
+// identities confirm (orderrepair.go in ingest/form): the tables are
+// placed by the form's order, every figure under its own row and column,
+// and the figure taken out or the one lost is unplaced with the reason.
+func TestReadingOrderRepairsOneDamage(t *testing.T) {
+	for _, tc := range []struct {
+		name, file string
+		edits      [][2]string
+		reason     string // of the figure taken out or lost; "" for none
+	}{
+		{"a page number among table 3's figures", "form2021-b.plain.txt", [][2]string{{"\n1669\n", "\n1669\n\n7\n"}}, "one figure more than the form's"},
+		{"a figure printed twice", "form2021-b.plain.txt", [][2]string{{"\n1669\n", "\n1669\n\n1669\n"}}, "one figure more than the form's"},
+		{"two figures the other way round", "form2021-b.plain.txt", [][2]string{{"1.属于国家秘密\n\n18\n\n0\n", "1.属于国家秘密\n\n0\n\n18\n"}}, ""},
+		{"a figure lost", "form2019-a.plain.txt", [][2]string{{"\n322\n", "\n"}}, "one figure fewer than the form's"},
+		// （七）总计 and 四 printed out of order, given by the identities
+		{"a figure lost, the last rows out of order", "form2021-b.plain.txt", [][2]string{{"\n1669\n", "\n"}}, "one figure fewer than the form's"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := parseText(t, "plain.txt", pdftextWith(t, tc.file, tc.edits...))
+			truth := readTruth(t, filepath.Join("..", "testdata", "pdftext", strings.SplitN(tc.file, ".", 2)[0]+".truth.csv"))
+			found, defects := scoreTruth(truth, r)
+			if len(defects) > 0 {
+				t.Errorf("defects: %v", defects)
+			}
+			if !placedByOrder(r, "requests.answered", "natural_person") {
+				t.Errorf("table 3 not placed by the form's order (%d of %d figures found): %+v", found, len(truth), r.Unplaced)
+			}
+			if tc.reason != "" && !unplacedBecause(r, "", tc.reason) {
+				t.Errorf("the figure taken out or lost not unplaced with the reason: %+v", r.Unplaced)
+			}
+		})
+	}
+}
+
+// Undoing one damage places nothing when it is not certain: two damages,
+// which no one edit undoes; one figure more in table 4, which any of its
+// figures may be.
+func TestReadingOrderRepairRefusals(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		edits [][2]string
+	}{
+		{"two figures lost", [][2]string{{"\n1669\n", "\n"}, {"\n1158\n", "\n"}}},
+		{"a figure lost and a page number", [][2]string{{"\n1669\n", "\n"}, {"\n1158\n", "\n1158\n\n7\n"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := parseText(t, "plain.txt", readingOrderText(t, tc.edits...))
+			if placedByOrder(r, "requests.answered", "natural_person") {
+				t.Error("table 3 placed by the form's order")
+			}
+			truth := readTruth(t, filepath.Join("..", "testdata", "pdftext", readingOrderFixture+".truth.csv"))
+			if _, defects := scoreTruth(truth, r); len(defects) > 0 {
+				t.Errorf("defects: %v", defects)
+			}
+		})
+	}
+	t.Run("one figure more in table 4", func(t *testing.T) {
+		r := parseText(t, "plain.txt", readingOrderText(t, [2]string{"\n36\n", "\n36\n\n7\n"}))
+		if !placedByOrder(r, "requests.answered", "natural_person") {
+			t.Error("table 3 not placed by the form's order")
+		}
+		if hasObs(r, "reconsiderations.corrected", "total") || hasObs(r, "lawsuits.after_reconsideration.total", "total") {
+			t.Error("table 4 placed with one figure more than the form's")
+		}
+		if !unplacedBecause(r, "行政复议、行政诉讼", "several readings of its figures fit") {
+			t.Errorf("table 4 not unplaced with the reason: %+v", r.Unplaced)
+		}
+	})
 }

@@ -117,17 +117,29 @@ func (r *reader) placeInReadingOrder() bool {
 	if !ok || len(cells) != len(r.readOrder.cells) {
 		return false
 	}
+	var placed []orderedFigure
+	var refused []gongkai.Unplaced
 	rows, tpl := r.rowsForCount(len(figures))
-	if rows == nil {
-		return false
+	if rows != nil {
+		n := len(rows) * (applicantColumns + 1)
+		placed, ok = r.applicationsInOrder(rows, figures[:n], cells[:n])
+		if ok {
+			placed, refused = r.withReviewsInOrder(placed, figures[n:], cells[n:], "")
+		}
 	}
-	n := len(rows) * (applicantColumns + 1)
-	placed, ok := r.applicationsInOrder(rows, figures[:n], cells[:n])
-	if !ok {
-		return false
+	if rows == nil || !ok {
+		fixed, ok := r.repairOrder(figures, cells)
+		if !ok {
+			return false
+		}
+		rows, tpl = fixed.rows, fixed.tpl
+		n := len(rows) * (applicantColumns + 1)
+		if placed, ok = r.applicationsInOrder(rows, fixed.figures[:n], fixed.cells[:n]); !ok {
+			return false
+		}
+		placed, refused = r.withReviewsInOrder(withoutHoles(placed), fixed.figures[n:], fixed.cells[n:], fixed.reviewsUncertain)
+		refused = append(refused, fixed.notes...)
 	}
-	reviews, refused := r.reviewsInOrder(figures[n:], cells[n:])
-	placed = append(placed, reviews...)
 	last := cells[len(cells)-1].Line
 	kept := r.unplaced[:r.readOrder.unplacedFrom]
 	for _, u := range r.unplaced[r.readOrder.unplacedFrom:] {
@@ -144,15 +156,43 @@ func (r *reader) placeInReadingOrder() bool {
 	return true
 }
 
+// withReviewsInOrder adds to the figures of table 3 placed by the order
+// those of table 4's blocks that reviewsInOrder places, and returns the
+// others unplaced; all of them when uncertain says why their places are
+// not certain.
+func (r *reader) withReviewsInOrder(placed []orderedFigure, figures []float64, cells []layout.Cell, uncertain string) ([]orderedFigure, []gongkai.Unplaced) {
+	if uncertain != "" && len(cells) > 0 {
+		u := gongkai.Unplaced{Label: "行政复议、行政诉讼", Line: cells[0].Line, Cells: []string{}, Reason: uncertain}
+		for _, c := range cells {
+			u.Cells = append(u.Cells, c.Raw)
+		}
+		return placed, []gongkai.Unplaced{u}
+	}
+	reviews, refused := r.reviewsInOrder(figures, cells)
+	return append(placed, reviews...), refused
+}
+
+// withoutHoles is placed without the figures of cells the text does not
+// print (a hole's, line -1).
+func withoutHoles(placed []orderedFigure) []orderedFigure {
+	out := placed[:0]
+	for _, f := range placed {
+		if f.cell.Line >= 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // distrustRowsInReadingOrder keeps, of the rows of table 3 read in text in
 // reading order whose tables the order could not place, only those it
 // can trust. Such a row takes the figures printed after its label, which
 // may be another row's (a block of rows printed column by column) or its
 // own out of order: it stands only when its figures add up to its 总计
-// (I2), and, when the form's order of columns or rows placed it, only when
-// （七）总计 is the sum of the outcome rows in every column (I3). The
-// others are unplaced with the reason. (A row of zeros read in a block
-// adds up as well as its own: that the order cannot tell.)
+// (I2) and are not all 0 (seven zeros of a block printed column by column
+// add up after any label of the block), and, when the form's order of
+// columns or rows placed it, only when （七）总计 is the sum of the outcome
+// rows in every column (I3). The others are unplaced with the reason.
 func (r *reader) distrustRowsInReadingOrder() {
 	confirmed := false
 	for _, tpl := range templates {
@@ -220,10 +260,22 @@ func (r *reader) distrusted(idx []int, confirmed bool) string {
 	switch {
 	case len(row) == applicantColumns+1 && !addsUp(row):
 		return "text in reading order: the figures after the label do not add up to its 总计, and may be another row's"
+	case len(row) == applicantColumns+1 && allZero(row):
+		return "text in reading order: the figures after the label are all 0, which add up whichever row's they are"
 	case !confirmed && byOrder:
 		return "text in reading order: placed by the form's order, but （七）总计 does not confirm the outcome rows in every column"
 	}
 	return ""
+}
+
+// allZero reports whether every figure is 0.
+func allZero(figures []float64) bool {
+	for _, f := range figures {
+		if f != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // labelsApart reports whether no figure of tables 3 and 4 shares its line

@@ -560,10 +560,12 @@ func alignByIndex(vs []layout.Cell, slots []slot, labels []layout.Cell, isUnit f
 }
 
 // alignByOffset places each figure under the column whose header spans its
-// display position; every figure needs a column of its own, in order.
+// display position; every figure needs a column of its own, in order. A
+// header whose columns overlap (text in reading order prints each on a
+// line of its own, all at the margin) shows no column's place.
 func alignByOffset(vs []layout.Cell, slots []slot) ([]int, bool) {
-	for _, s := range slots {
-		if s.x0 < 0 {
+	for i, s := range slots {
+		if s.x0 < 0 || i > 0 && s.x0 <= slots[i-1].x1 {
 			return nil, false
 		}
 	}
