@@ -1,0 +1,73 @@
+package legacy
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest/source"
+)
+
+// A row read by its label keeps its figure when the form's order gives the
+// same; when the order gives another, or places no figure on its row, it is
+// unplaced with the reason.
+func TestReadingOrderAgainstLabels(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "pdftext", "legacy2014-a.plain.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []source.Line
+	for i, l := range strings.Split(string(data), "\n") {
+		lines = append(lines, source.Line{N: i + 1, Text: l})
+	}
+	start, end := Bounds(catalog.MustLoad(), lines)
+	tbl := newLegacyTable(catalog.MustLoad())
+	num := func(v float64) *float64 { return &v }
+	byLabel := []gongkai.Observation{
+		{Indicator: "proactive.items", Value: num(18361), Raw: "18361", Line: 121, Label: "（一）主动公开政府信息数"},
+		{Indicator: "proactive.channels.website", Value: num(8743), Raw: "8743", Line: 160, Label: "2.政府网站公开政府信息数"},
+		{Indicator: "requests.received.letter_or_fax", Value: num(2), Raw: "2", Line: 300, Label: "信函、传真申请数"},
+	}
+	obs, unplaced := tbl.readingOrder(byLabel, nil, lines[start:end])
+	if len(obs) != 75 {
+		t.Errorf("%d figures placed, want 75 (the 76 rows named less the one its label reads otherwise)", len(obs))
+	}
+	for _, o := range obs {
+		switch o.Indicator {
+		case "proactive.items":
+			if slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) {
+				t.Errorf("proactive.items: the figure read by its label, which the order confirms, is flagged %v", o.Flags)
+			}
+		case "proactive.channels.website", "requests.received.letter_or_fax":
+			t.Errorf("%s = %s placed", o.Indicator, o.Raw)
+		}
+	}
+	for _, want := range []string{
+		"read by its label as 8743 (line 160), by the form's order as 8734",
+		"read by its label, on a row the form's order finds no figure for",
+	} {
+		if !slices.ContainsFunc(unplaced, func(u gongkai.Unplaced) bool { return strings.Contains(u.Reason, want) }) {
+			t.Errorf("no row unplaced with reason %q: %v", want, unplaced)
+		}
+	}
+}
+
+// A row's wording is found in the pieces of a label wrapped over lines,
+// each piece used whole; a row the pieces cannot spell is not named.
+func TestSpelledByPieces(t *testing.T) {
+	ps := map[string]bool{"政府公报": true, "公开政府信": true, "息数": true, "其他情": true, "形数": true}
+	for key, want := range map[string]bool{
+		"政府公报公开政府信息数": true,
+		"其他情形数":       true,
+		"其他形式":        false, // 其他 is no piece of its own
+		"政府网站公开政府信息数": false,
+	} {
+		if got := spelled(key, ps); got != want {
+			t.Errorf("%s spelled: %v, want %v", key, got, want)
+		}
+	}
+}
