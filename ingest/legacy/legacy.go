@@ -48,7 +48,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 	}
 	r.Observations, r.Unplaced = refuseRows(r.Observations, r.Unplaced, runOn.refused)
 	if t.columns == nil && len(runOn.tables) == 0 {
-		r.Observations, r.Unplaced = t.readingOrder(r.Observations, r.Unplaced, body)
+		r.Observations, r.Unplaced = t.readingOrder(r.Observations, r.Unplaced, append(body[:len(body):len(body)], columnAfter(lines[end:], t.isUnit)...))
 	}
 	r.Unplaced = append(r.Unplaced, runOn.unplaced...)
 	for i, o := range r.Observations {

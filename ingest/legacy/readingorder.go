@@ -3,12 +3,14 @@ package legacy
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
 	"github.com/gongkai/gongkai/ingest/figure"
 	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/layout"
 	"github.com/gongkai/gongkai/ingest/source"
 )
 
@@ -45,29 +47,38 @@ type orderFigure struct {
 var pageMark = regexp.MustCompile(`^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)$`)
 
 // orderTokens reads each line of the table: a figure alone, a unit alone or
-// after a piece of label, a unit and its figure (条 18361), or label text.
-// A number after label text (舆情计 1, in a note) is label text. It reports
-// false when a figure shares its line with label text: the layout keeps
-// rows together there, and the rows are read by their labels.
-func orderTokens(lines []source.Line, isUnit func(string) bool) ([]orderToken, bool) {
+// after a piece of label, a unit and its figure after a piece of label or
+// none (条 18361), a row's whole label and its figure, or label text. A
+// number after a piece of label with no unit between (舆情计 1, in a
+// note) is label text. It reports false when the
+// text parts its cells (pipes, tabs) or a line ends in two figures: the
+// rows are read by their labels then.
+func orderTokens(lines []source.Line, isUnit, isRow func(string) bool) ([]orderToken, bool) {
 	var out []orderToken
 	for _, l := range lines {
 		t := source.Trim(label.Fold(strings.ReplaceAll(l.Text, "\f", "")))
 		if t == "" || pageMark.MatchString(t) {
 			continue
 		}
+		if strings.ContainsAny(t, "|\t") {
+			return nil, false
+		}
 		fields := strings.Fields(t)
 		tok := orderToken{line: l.N}
 		n := len(fields)
 		last := fields[n-1]
 		switch {
+		case isFigure(last) && n > 1 && isFigure(fields[n-2]):
+			return nil, false
 		case isFigure(last) && n == 1:
 			tok.figure = last
 		case isFigure(last) && isUnit(fields[n-2]):
-			if n > 2 {
-				return nil, false
-			}
-			tok.unit, tok.figure = fields[0], last
+			tok.unit, tok.figure = fields[n-2], last
+			tok.label = strings.Join(fields[:n-2], "")
+		case isFigure(last) && isRow(strings.Join(fields[:n-1], "")):
+			// A row's whole label and a figure, with no unit printed
+			// (九、区（市）政府公报发行量 0): not a number in a note.
+			tok.label, tok.figure = strings.Join(fields[:n-1], ""), last
 		case isUnit(last):
 			tok.unit, tok.label = last, strings.Join(fields[:n-1], "")
 		default:
@@ -76,6 +87,26 @@ func orderTokens(lines []source.Line, isUnit func(string) bool) ([]orderToken, b
 		out = append(out, tok)
 	}
 	return out, true
+}
+
+// columnAfter is the rest of the table's column of units and figures that
+// reading order prints after the table's footer (单位负责人…, 联系方式…):
+// the lines up to the last that holds only a unit or a figure, over footer
+// lines, page numbers and blank lines, and nothing else.
+func columnAfter(lines []source.Line, isUnit func(string) bool) []source.Line {
+	var out []source.Line
+	for _, l := range lines {
+		t := source.Trim(label.Fold(strings.ReplaceAll(l.Text, "\f", "")))
+		fields := strings.Fields(t)
+		switch {
+		case t == "" || pageMark.MatchString(t) || layout.Footer.MatchString(label.Squeeze(t)):
+		case len(fields) <= 2 && slices.IndexFunc(fields, func(f string) bool { return !isFigure(f) && !isUnit(f) }) < 0:
+			out = append(out, l)
+		default:
+			return out
+		}
+	}
+	return out
 }
 
 // isFigure reports whether a field is a bare figure (no unit glued on).
@@ -163,7 +194,9 @@ func namedRows(cat *catalog.Catalog, ps map[string]bool) []int {
 // from the labels (they are read by their labels then); placed is nil,
 // with the reason, when the figures cannot be placed for certain.
 func readInFormOrder(cat *catalog.Catalog, lines []source.Line, isUnit func(string) bool) (placed []gongkai.Observation, reason string, ok bool) {
-	toks, apart := orderTokens(lines, isUnit)
+	m := legacyMatcher(cat)
+	isRow := func(text string) bool { return m.place(label.Parse(text), -1, -1).score >= label.Exact }
+	toks, apart := orderTokens(lines, isUnit, isRow)
 	if !apart {
 		return nil, "", false
 	}
@@ -178,22 +211,90 @@ func readInFormOrder(cat *catalog.Catalog, lines []source.Line, isUnit func(stri
 	if len(rows) != len(figs) {
 		return nil, fmt.Sprintf("%d figures printed apart from their labels, and the text names %d rows of the form with a figure", len(figs), len(rows)), true
 	}
-	for k, i := range rows {
-		row := cat.Legacy[i]
-		want := rowUnit(cat, row)
-		if figs[k].unit != "" && figs[k].unit != want.Symbol {
-			return nil, fmt.Sprintf("figure %s at line %d, the %d. in order, prints unit %s where row %s (%s) has %s",
-				figs[k].raw, figs[k].line, k+1, figs[k].unit, row.ID, row.Label, want.Symbol), true
+	why := inOrder(cat, figs, rows)
+	if why != "" {
+		unitless, ok := unitlessRows(cat, figs, rows)
+		if !ok {
+			return nil, why, true
 		}
-		if figs[k].unit == "" && !unitsAround(figs, rows, k, cat) {
-			return nil, fmt.Sprintf("figure %s at line %d, the %d. in order, prints no unit, and the figures beside it do not confirm its row %s (%s) by theirs",
-				figs[k].raw, figs[k].line, k+1, row.ID, row.Label), true
-		}
+		figs = unitless
 	}
 	for k, i := range rows {
 		placed = append(placed, orderObservation(cat, cat.Legacy[i], figs[k]))
 	}
 	return placed, "", true
+}
+
+// inOrder checks the k-th figure against the k-th row: its unit is the
+// row's, or it prints none and the figures beside it print theirs. It
+// returns why not, or "".
+func inOrder(cat *catalog.Catalog, figs []orderFigure, rows []int) string {
+	for k, i := range rows {
+		row := cat.Legacy[i]
+		want := rowUnit(cat, row)
+		if figs[k].unit != "" && figs[k].unit != want.Symbol {
+			return fmt.Sprintf("figure %s at line %d, the %d. in order, prints unit %s where row %s (%s) has %s",
+				figs[k].raw, figs[k].line, k+1, figs[k].unit, row.ID, row.Label, want.Symbol)
+		}
+		if figs[k].unit == "" && !unitsAround(figs, rows, k, cat) {
+			return fmt.Sprintf("figure %s at line %d, the %d. in order, prints no unit, and the figures beside it do not confirm its row %s (%s) by theirs",
+				figs[k].raw, figs[k].line, k+1, row.ID, row.Label)
+		}
+	}
+	return ""
+}
+
+// unitlessRows places the figures that print no unit, which reading order
+// may print apart from the column (as a heading row's figure, 九、…公报发行量
+// 7601, comes out with the headings at the page's end): the figures with a
+// unit must match the rows' units in order in exactly one way, which
+// leaves as many rows as figures without one; those take them in their
+// order. It returns the figures in the order of the rows, or false.
+func unitlessRows(cat *catalog.Catalog, figs []orderFigure, rows []int) ([]orderFigure, bool) {
+	var with, without []orderFigure
+	for _, f := range figs {
+		if f.unit == "" {
+			without = append(without, f)
+		} else {
+			with = append(with, f)
+		}
+	}
+	if len(without) == 0 {
+		return nil, false
+	}
+	units := make([]string, len(rows))
+	for k, i := range rows {
+		units[k] = rowUnit(cat, cat.Legacy[i]).Symbol
+	}
+	// ways[k][j]: the ways the figures with a unit from j on fit the rows
+	// from k on, each row left over taking a figure without one.
+	ways := make([][]int, len(rows)+1)
+	for k := range ways {
+		ways[k] = make([]int, len(with)+1)
+	}
+	ways[len(rows)][len(with)] = 1
+	for k := len(rows) - 1; k >= 0; k-- {
+		for j := len(with); j >= 0; j-- {
+			n := ways[k+1][j] // row k takes a figure without a unit
+			if j < len(with) && with[j].unit == units[k] {
+				n += ways[k+1][j+1]
+			}
+			ways[k][j] = min(n, 2) // one or more than one is all that counts
+		}
+	}
+	if ways[0][0] != 1 {
+		return nil, false
+	}
+	out := make([]orderFigure, 0, len(rows))
+	j, w := 0, 0
+	for k := range rows {
+		if j < len(with) && with[j].unit == units[k] && ways[k+1][j+1] == 1 {
+			out, j = append(out, with[j]), j+1
+			continue
+		}
+		out, w = append(out, without[w]), w+1
+	}
+	return out, true
 }
 
 // unitsAround reports whether the figures before and after the k-th, which

@@ -71,3 +71,40 @@ func TestSpelledByPieces(t *testing.T) {
 		}
 	}
 }
+
+// A figure that prints no unit, printed apart from the column (a heading
+// row's figure among the headings), is placed only when the figures with a
+// unit fit the rows' units in exactly one way, which leaves its row.
+func TestUnitlessFigureApart(t *testing.T) {
+	cat := catalog.MustLoad()
+	rowsOf := func(ids ...string) []int {
+		var out []int
+		for _, id := range ids {
+			i := slices.IndexFunc(cat.Legacy, func(r catalog.Row) bool { return r.ID == id })
+			if i < 0 {
+				t.Fatalf("no row %s", id)
+			}
+			out = append(out, i)
+		}
+		return out
+	}
+	// 八's 乡镇 row (个), 九 (份, printed with no unit, after the rest), 九's 期数 (期).
+	figs := []orderFigure{{raw: "296", unit: "个"}, {raw: "0", unit: "期"}, {raw: "7601"}}
+	rows := rowsOf("8.2", "9", "9.1")
+	if why := inOrder(cat, figs, rows); why == "" {
+		t.Fatal("the figures in their printed order fit the rows")
+	}
+	got, ok := unitlessRows(cat, figs, rows)
+	if !ok || got[1].raw != "7601" || got[2].raw != "0" {
+		t.Errorf("got %v (%v), want 7601 under row 9 and 0 under 9.1", got, ok)
+	}
+	// Three rows of 件: the figure with a unit fits any of them.
+	figs = []orderFigure{{raw: "3"}, {raw: "4"}, {raw: "5", unit: "件"}}
+	rows = rowsOf("3.1.1", "3.1.2", "3.1.3")
+	if why := inOrder(cat, figs, rows); !strings.Contains(why, "prints no unit, and the figures beside it do not confirm") {
+		t.Errorf("in order: %q", why)
+	}
+	if got, ok := unitlessRows(cat, figs, rows); ok {
+		t.Errorf("placed %v, want it refused: three rows fit the figure with a unit", got)
+	}
+}
