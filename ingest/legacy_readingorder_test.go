@@ -3,6 +3,7 @@ package ingest
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -97,4 +98,27 @@ func replaceLine(lines []string, old, new string) []string {
 	}
 	out := append(append([]string{}, lines[:i]...), strings.Split(new, "\n")...)
 	return append(out, lines[i+1:]...)
+}
+
+// Page numbers printed bare (5, the last line of each page) between the
+// table's rows are no figures of it: the text's pages show them.
+func TestLegacyReadingOrderBarePageNumbers(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "pdftext")
+	data, err := os.ReadFile(filepath.Join(dir, "legacy2014-a.plain.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare := regexp.MustCompile(`(?m)^- ?(\d+) ?-$`).ReplaceAll(data, []byte("$1"))
+	if string(bare) == string(data) {
+		t.Fatal("no page number to print bare")
+	}
+	r, err := Parse("legacy2014-a.plain.txt", bare)
+	if err != nil {
+		t.Fatal(err)
+	}
+	truth := readTruth(t, filepath.Join(dir, "legacy2014-a.truth.csv"))
+	found, defects := scoreTruth(truth, r)
+	if found != len(truth) || len(defects) > 0 {
+		t.Errorf("%d of %d figures, wrong or invented: %v", found, len(truth), defects)
+	}
 }

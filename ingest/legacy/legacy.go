@@ -21,6 +21,8 @@ import (
 func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, end int, err error) {
 	t := newLegacyTable(cat)
 	given := lines
+	// Page numbers between the rows would be read as their figures.
+	lines = layout.DropPageMarks(lines)
 	runOn := unglue(lines, cat, t.isUnit)
 	lines = runOn.lines
 	defer func() { start, end = sameLines(given, lines, start, end) }()

@@ -2,7 +2,6 @@ package legacy
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -42,10 +41,6 @@ type orderFigure struct {
 	unit string
 }
 
-// pageMark is a line that holds only a page number (-5-, - 10 -, 第3页),
-// which the text prints between the table's rows.
-var pageMark = regexp.MustCompile(`^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)$`)
-
 // orderTokens reads each line of the table: a figure alone, a unit alone or
 // after a piece of label, a unit and its figure after a piece of label or
 // none (条 18361), a row's whole label and its figure, or label text. A
@@ -56,8 +51,8 @@ var pageMark = regexp.MustCompile(`^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{
 func orderTokens(lines []source.Line, isUnit, isRow func(string) bool) ([]orderToken, bool) {
 	var out []orderToken
 	for _, l := range lines {
-		t := source.Trim(label.Fold(strings.ReplaceAll(l.Text, "\f", "")))
-		if t == "" || pageMark.MatchString(t) {
+		t := source.Trim(label.Fold(l.Text))
+		if t == "" {
 			continue
 		}
 		if strings.ContainsAny(t, "|\t") {
@@ -92,14 +87,14 @@ func orderTokens(lines []source.Line, isUnit, isRow func(string) bool) ([]orderT
 // columnAfter is the rest of the table's column of units and figures that
 // reading order prints after the table's footer (单位负责人…, 联系方式…):
 // the lines up to the last that holds only a unit or a figure, over footer
-// lines, page numbers and blank lines, and nothing else.
+// lines and blank lines, and nothing else.
 func columnAfter(lines []source.Line, isUnit func(string) bool) []source.Line {
 	var out []source.Line
 	for _, l := range lines {
-		t := source.Trim(label.Fold(strings.ReplaceAll(l.Text, "\f", "")))
+		t := source.Trim(label.Fold(l.Text))
 		fields := strings.Fields(t)
 		switch {
-		case t == "" || pageMark.MatchString(t) || layout.Footer.MatchString(label.Squeeze(t)):
+		case t == "" || layout.Footer.MatchString(label.Squeeze(t)):
 		case len(fields) <= 2 && slices.IndexFunc(fields, func(f string) bool { return !isFigure(f) && !isUnit(f) }) < 0:
 			out = append(out, l)
 		default:
