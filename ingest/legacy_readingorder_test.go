@@ -46,14 +46,12 @@ func TestLegacyReadingOrderRefuses(t *testing.T) {
 		{
 			name:    "a unit with no figure after the last row",
 			damage:  func(l []string) []string { return replaceLine(l, "482", "482\n\n人") },
-			refusal: "the units printed are more than the figures",
+			refusal: "1 units printed before 0 figures at the table's end",
 		},
 		{
-			// Within the table the units left behind shift onto the
-			// figures after, whose rows have other units.
 			name:    "a unit with no figure among the rows",
 			damage:  func(l []string) []string { return replaceLine(l, "7865", "7865\n\n条") },
-			refusal: "figure 1802 at line 204, the 9. in order, prints unit 条 where row 2.1",
+			refusal: "2 units printed before 1 figures at figure 1802 at line 204",
 		},
 		{
 			name: "two figures side by side without their units",
@@ -121,4 +119,86 @@ func TestLegacyReadingOrderBarePageNumbers(t *testing.T) {
 	if found != len(truth) || len(defects) > 0 {
 		t.Errorf("%d of %d figures, wrong or invented: %v", found, len(truth), defects)
 	}
+}
+
+// A viewer's copy may print a page of the table column by column: the
+// labels, then the units, then the figures. The k-th figure is still the
+// k-th row's, and the k-th unit its unit: when every row prints its unit,
+// the figures are placed. A row that prints none (九、…公报发行量 0) may
+// stand anywhere in such a column, or apart from it (2014-d prints it
+// among the headings at the page's end): then nothing is placed, and no
+// label read beside a figure stands either, since none stands beside its
+// own.
+func TestLegacyReadingOrderColumnByColumn(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "pdftext")
+	unitOfGazette := regexp.MustCompile(`(公报发行量\n+)(\d+)\n`)
+	cases := []struct {
+		name    string
+		units   bool // every row prints its unit
+		placed  bool
+		refusal string
+	}{
+		{"legacy2014-a", true, true, ""},
+		{"legacy2014-c", true, true, ""},
+		{"legacy2014-d", true, false, "prints unit 期 where row 9 (区（市）政府公报发行量) has 份"},
+		{"legacy2014-a", false, false, "units printed as a column before 11 figures"},
+	}
+	for _, c := range cases {
+		data, err := os.ReadFile(filepath.Join(dir, c.name+".plain.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		if c.units {
+			text = unitOfGazette.ReplaceAllString(text, "${1}份\n${2}\n")
+		}
+		r, err := Parse(c.name+".columns.txt", []byte(columnByColumn(text)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		truth := readTruth(t, filepath.Join(dir, c.name+".truth.csv"))
+		found, defects := scoreTruth(truth, r)
+		if len(defects) > 0 {
+			t.Errorf("%s: wrong or invented: %v", c.name, defects)
+		}
+		switch {
+		case c.placed && found != len(truth):
+			t.Errorf("%s: %d of %d figures", c.name, found, len(truth))
+		case !c.placed && found > 0:
+			t.Errorf("%s: %d figures placed, want none", c.name, found)
+		case !c.placed && !slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool { return strings.Contains(u.Reason, c.refusal) }):
+			t.Errorf("%s: no row unplaced with reason %q", c.name, c.refusal)
+		}
+	}
+}
+
+// columnByColumn prints each page of a plain text's table (pages part at
+// form feeds) column by column: its other lines as they are, then its
+// units, then its figures. A unit or a unit and figure printed after a
+// piece of label go to their columns, the piece stays.
+func columnByColumn(text string) string {
+	unit := regexp.MustCompile(`^(?:(.*) )?(条|件|次|篇|个|期|份|人次|人|万元)(?: (\d+))?$`)
+	figure := regexp.MustCompile(`^\d+$`)
+	var out []string
+	for _, page := range strings.Split(text, "\f") {
+		var rest, units, figures []string
+		for _, l := range strings.Split(page, "\n") {
+			switch m := unit.FindStringSubmatch(l); {
+			case figure.MatchString(l):
+				figures = append(figures, l)
+			case m != nil:
+				if m[1] != "" {
+					rest = append(rest, m[1])
+				}
+				units = append(units, m[2])
+				if m[3] != "" {
+					figures = append(figures, m[3])
+				}
+			default:
+				rest = append(rest, l)
+			}
+		}
+		out = append(out, strings.Join(append(append(rest, units...), figures...), "\n")+"\n")
+	}
+	return strings.Join(out, "\f")
 }

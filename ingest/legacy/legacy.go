@@ -49,9 +49,6 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 		}
 	}
 	r.Observations, r.Unplaced = refuseRows(r.Observations, r.Unplaced, runOn.refused)
-	if t.columns == nil && len(runOn.tables) == 0 {
-		r.Observations, r.Unplaced = t.readingOrder(r.Observations, r.Unplaced, append(body[:len(body):len(body)], columnAfter(lines[end:], t.isUnit)...))
-	}
 	r.Unplaced = append(r.Unplaced, runOn.unplaced...)
 	for i, o := range r.Observations {
 		switch {
@@ -63,6 +60,9 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 	}
 	if len(r.Observations) == 0 {
 		return 0, 0, invalid(lines[start].N, "the statistics table has no row of the 2014 form with a figure")
+	}
+	if t.columns == nil && len(runOn.tables) == 0 {
+		r.Observations, r.Unplaced = t.readingOrder(r.Observations, r.Unplaced, append(body[:len(body):len(body)], columnAfter(lines[end:], t.isUnit)...))
 	}
 	if !closed {
 		if last := t.lastSection(); last >= 0 && last < len(cat.Legacy)-1 && t.m.section[last] != t.m.section[len(cat.Legacy)-1] {

@@ -110,27 +110,63 @@ func isFigure(s string) bool {
 	return m != nil && m[5] == ""
 }
 
-// orderFigures pairs each figure with the unit printed before it since the
-// figure before: units and figures alternate (条 / 18361), or a block of
-// units precedes a block of as many figures, each unit the first not yet
-// taken. It reports false when units are left over.
-func orderFigures(toks []orderToken) ([]orderFigure, bool) {
-	var out []orderFigure
-	var units []string
+// orderBlock is a run of units and the run of figures after it: units
+// and figures alternate (条 / 18361, blocks of one each), or a page prints
+// its units, then its figures (a block of each column).
+type orderBlock struct {
+	units []string
+	first int // index of its first figure
+	n     int // number of its figures
+}
+
+// orderFigures reads the figures of the table's column in order and the
+// blocks they stand in. A block with as many units as figures pairs them
+// in order, and one unit goes with the figure right after it; the other
+// figures of a block with fewer units print none, or their units are not
+// known (f.unit ""): some rows print none.
+func orderFigures(toks []orderToken) ([]orderFigure, []orderBlock) {
+	var figs []orderFigure
+	var blocks []orderBlock
+	open := false // the last block has no figure yet
 	for _, t := range toks {
 		if t.unit != "" {
-			units = append(units, t.unit)
+			if !open || len(blocks) == 0 {
+				blocks = append(blocks, orderBlock{first: len(figs)})
+				open = true
+			}
+			blocks[len(blocks)-1].units = append(blocks[len(blocks)-1].units, t.unit)
 		}
 		if t.figure == "" {
 			continue
 		}
-		f := orderFigure{line: t.line, raw: t.figure}
-		if len(units) > 0 {
-			f.unit, units = units[0], units[1:]
+		if len(blocks) == 0 {
+			blocks = append(blocks, orderBlock{first: len(figs)})
 		}
-		out = append(out, f)
+		open = false
+		b := &blocks[len(blocks)-1]
+		figs = append(figs, orderFigure{line: t.line, raw: t.figure})
+		b.n++
 	}
-	return out, len(units) == 0
+	for _, b := range blocks {
+		if len(b.units) == b.n || len(b.units) == 1 && b.n > 0 {
+			for k, u := range b.units {
+				figs[b.first+k].unit = u
+			}
+		}
+	}
+	return figs, blocks
+}
+
+// columnWise reports whether a page prints its units apart from their
+// figures (a block of several units, then several figures): no label there
+// stands next to its own figure.
+func columnWise(blocks []orderBlock) bool {
+	for _, b := range blocks {
+		if len(b.units) > 1 && b.n > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // pieces are the distinct keys of the label text printed in the table,
@@ -188,123 +224,153 @@ func namedRows(cat *catalog.Catalog, ps map[string]bool) []int {
 // in order. ok is false when the text does not print its figures apart
 // from the labels (they are read by their labels then); placed is nil,
 // with the reason, when the figures cannot be placed for certain.
-func readInFormOrder(cat *catalog.Catalog, lines []source.Line, isUnit func(string) bool) (placed []gongkai.Observation, reason string, ok bool) {
+// columns reports a text that prints units and figures column by column,
+// whose labels stand next to no figure of theirs.
+func readInFormOrder(cat *catalog.Catalog, lines []source.Line, isUnit func(string) bool) (placed []gongkai.Observation, reason string, columns, ok bool) {
 	m := legacyMatcher(cat)
 	isRow := func(text string) bool { return m.place(label.Parse(text), -1, -1).score >= label.Exact }
 	toks, apart := orderTokens(lines, isUnit, isRow)
 	if !apart {
-		return nil, "", false
+		return nil, "", false, false
 	}
-	figs, paired := orderFigures(toks)
+	figs, blocks := orderFigures(toks)
 	if len(figs) == 0 {
-		return nil, "", false
+		return nil, "", false, false
 	}
-	if !paired {
-		return nil, "the units printed are more than the figures, and reading order does not show which figure each is", true
-	}
+	columns = columnWise(blocks)
 	rows := namedRows(cat, pieces(toks))
 	if len(rows) != len(figs) {
-		return nil, fmt.Sprintf("%d figures printed apart from their labels, and the text names %d rows of the form with a figure", len(figs), len(rows)), true
+		return nil, fmt.Sprintf("%d figures printed apart from their labels, and the text names %d rows of the form with a figure", len(figs), len(rows)), columns, true
 	}
-	why := inOrder(cat, figs, rows)
+	why := inOrder(cat, figs, blocks, rows)
 	if why != "" {
-		unitless, ok := unitlessRows(cat, figs, rows)
+		unitless, ok := unitlessRows(cat, figs, blocks, rows)
 		if !ok {
-			return nil, why, true
+			return nil, why, columns, true
 		}
 		figs = unitless
 	}
 	for k, i := range rows {
 		placed = append(placed, orderObservation(cat, cat.Legacy[i], figs[k]))
 	}
-	return placed, "", true
+	return placed, "", columns, true
 }
 
-// inOrder checks the k-th figure against the k-th row: its unit is the
-// row's, or it prints none and the figures beside it print theirs. It
-// returns why not, or "".
-func inOrder(cat *catalog.Catalog, figs []orderFigure, rows []int) string {
-	for k, i := range rows {
-		row := cat.Legacy[i]
-		want := rowUnit(cat, row)
-		if figs[k].unit != "" && figs[k].unit != want.Symbol {
-			return fmt.Sprintf("figure %s at line %d, the %d. in order, prints unit %s where row %s (%s) has %s",
-				figs[k].raw, figs[k].line, k+1, figs[k].unit, row.ID, row.Label, want.Symbol)
-		}
-		if figs[k].unit == "" && !unitsAround(figs, rows, k, cat) {
-			return fmt.Sprintf("figure %s at line %d, the %d. in order, prints no unit, and the figures beside it do not confirm its row %s (%s) by theirs",
-				figs[k].raw, figs[k].line, k+1, row.ID, row.Label)
+// inOrder checks the k-th figure against the k-th row: a figure paired
+// with a unit prints its row's, and one printing none stands between
+// figures that print their rows' (units and figures alternate). A column
+// of units before more figures fails: which of them print none is not
+// shown. It returns why not, or "".
+func inOrder(cat *catalog.Catalog, figs []orderFigure, blocks []orderBlock, rows []int) string {
+	units := rowUnits(cat, rows)
+	for _, b := range blocks {
+		switch {
+		case len(b.units) > b.n:
+			at := "the table's end"
+			if b.first < len(figs) {
+				at = fmt.Sprintf("figure %s at line %d", figs[b.first].raw, figs[b.first].line)
+			}
+			return fmt.Sprintf("%d units printed before %d figures at %s: reading order does not show which figure each is", len(b.units), b.n, at)
+		case len(b.units) <= 1 || len(b.units) == b.n:
+			for k := b.first; k < b.first+b.n; k++ {
+				row := cat.Legacy[rows[k]]
+				if figs[k].unit != "" && figs[k].unit != units[k] {
+					return fmt.Sprintf("figure %s at line %d, the %d. in order, prints unit %s where row %s (%s) has %s",
+						figs[k].raw, figs[k].line, k+1, figs[k].unit, row.ID, row.Label, units[k])
+				}
+				if figs[k].unit == "" && !anchored(figs, units, k) {
+					return fmt.Sprintf("figure %s at line %d, the %d. in order, prints no unit, and the figures beside it do not confirm its row %s (%s) by theirs",
+						figs[k].raw, figs[k].line, k+1, row.ID, row.Label)
+				}
+			}
+		default:
+			// A column of units over more figures: the figures that print
+			// none may stand anywhere in it, or be printed apart from it.
+			return fmt.Sprintf("%d units printed as a column before %d figures from line %d: reading order does not show which figures print none",
+				len(b.units), b.n, figs[b.first].line)
 		}
 	}
 	return ""
 }
 
-// unitlessRows places the figures that print no unit, which reading order
-// may print apart from the column (as a heading row's figure, 九、…公报发行量
-// 7601, comes out with the headings at the page's end): the figures with a
-// unit must match the rows' units in order in exactly one way, which
-// leaves as many rows as figures without one; those take them in their
-// order. It returns the figures in the order of the rows, or false.
-func unitlessRows(cat *catalog.Catalog, figs []orderFigure, rows []int) ([]orderFigure, bool) {
-	var with, without []orderFigure
-	for _, f := range figs {
-		if f.unit == "" {
-			without = append(without, f)
-		} else {
-			with = append(with, f)
+// anchored reports whether the figures before and after the k-th, which
+// prints no unit, print their rows' units: the order is anchored on both
+// sides of it.
+func anchored(figs []orderFigure, units []string, k int) bool {
+	for _, j := range []int{k - 1, k + 1} {
+		if j >= 0 && j < len(figs) && figs[j].unit != units[j] {
+			return false
 		}
 	}
-	if len(without) == 0 {
-		return nil, false
-	}
-	units := make([]string, len(rows))
+	return true
+}
+
+// rowUnits are the unit symbols of rows.
+func rowUnits(cat *catalog.Catalog, rows []int) []string {
+	out := make([]string, len(rows))
 	for k, i := range rows {
-		units[k] = rowUnit(cat, cat.Legacy[i]).Symbol
+		out[k] = rowUnit(cat, cat.Legacy[i]).Symbol
 	}
-	// ways[k][j]: the ways the figures with a unit from j on fit the rows
-	// from k on, each row left over taking a figure without one.
-	ways := make([][]int, len(rows)+1)
+	return out
+}
+
+// embeddings counts, up to 2, the ways units are the units of rows in
+// order with some rows left out (rows printing no unit).
+func embeddings(units, rowUnits []string) int {
+	// ways[k][j]: the ways units[j:] fit rowUnits[k:].
+	ways := make([][]int, len(rowUnits)+1)
 	for k := range ways {
-		ways[k] = make([]int, len(with)+1)
+		ways[k] = make([]int, len(units)+1)
 	}
-	ways[len(rows)][len(with)] = 1
-	for k := len(rows) - 1; k >= 0; k-- {
-		for j := len(with); j >= 0; j-- {
-			n := ways[k+1][j] // row k takes a figure without a unit
-			if j < len(with) && with[j].unit == units[k] {
+	ways[len(rowUnits)][len(units)] = 1
+	for k := len(rowUnits) - 1; k >= 0; k-- {
+		for j := len(units); j >= 0; j-- {
+			n := ways[k+1][j]
+			if j < len(units) && units[j] == rowUnits[k] {
 				n += ways[k+1][j+1]
 			}
 			ways[k][j] = min(n, 2) // one or more than one is all that counts
 		}
 	}
-	if ways[0][0] != 1 {
+	return ways[0][0]
+}
+
+// unitlessRows places a figure that prints no unit where reading order
+// prints it apart from the column (a heading row's figure among the
+// headings at the page's end: 九、…公报发行量 / 7601), when units and figures
+// alternate, each unit right before its figure: the figures with a unit
+// must be the rows' in exactly one way, which leaves one row, and exactly
+// one figure prints none. It returns the figures in the order of the rows,
+// or false.
+func unitlessRows(cat *catalog.Catalog, figs []orderFigure, blocks []orderBlock, rows []int) ([]orderFigure, bool) {
+	var with, without []orderFigure
+	var units []string
+	for _, b := range blocks {
+		if len(b.units) > 1 || len(b.units) > b.n {
+			return nil, false // a column of units, or a unit with no figure: which figure is whose is not shown
+		}
+		for _, f := range figs[b.first : b.first+b.n] {
+			if f.unit != "" {
+				with, units = append(with, f), append(units, f.unit)
+			} else {
+				without = append(without, f)
+			}
+		}
+	}
+	want := rowUnits(cat, rows)
+	if len(without) != 1 || embeddings(units, want) != 1 {
 		return nil, false
 	}
 	out := make([]orderFigure, 0, len(rows))
-	j, w := 0, 0
+	j := 0
 	for k := range rows {
-		if j < len(with) && with[j].unit == units[k] && ways[k+1][j+1] == 1 {
+		if j < len(with) && with[j].unit == want[k] && embeddings(units[j+1:], want[k+1:]) == 1 {
 			out, j = append(out, with[j]), j+1
 			continue
 		}
-		out, w = append(out, without[w]), w+1
+		out = append(out, without[0])
 	}
 	return out, true
-}
-
-// unitsAround reports whether the figures before and after the k-th, which
-// prints no unit, print their rows' units: the order is anchored on both
-// sides of it.
-func unitsAround(figs []orderFigure, rows []int, k int, cat *catalog.Catalog) bool {
-	for _, j := range []int{k - 1, k + 1} {
-		if j < 0 || j >= len(figs) {
-			continue
-		}
-		if figs[j].unit == "" || figs[j].unit != rowUnit(cat, cat.Legacy[rows[j]]).Symbol {
-			return false
-		}
-	}
-	return true
 }
 
 // rowUnit is the unit of a row's indicator.
@@ -340,15 +406,21 @@ func orderObservation(cat *catalog.Catalog, row catalog.Row, f orderFigure) gong
 // of the rows read by their labels: a row so read keeps its figure when
 // the order gives the same, and is unplaced with both readings when the
 // order gives another. When the order places nothing, the rows read by
-// their labels stand, with the reason it did not.
+// their labels stand, with the reason it did not; in a text that prints
+// its units and figures column by column, where no label stands next to
+// its figure, they are unplaced too.
 func (t *legacyTable) readingOrder(obs []gongkai.Observation, unplaced []gongkai.Unplaced, body []source.Line) ([]gongkai.Observation, []gongkai.Unplaced) {
-	placed, reason, ok := readInFormOrder(t.cat, body, t.isUnit)
+	placed, reason, columns, ok := readInFormOrder(t.cat, body, t.isUnit)
 	if !ok {
 		return obs, unplaced
 	}
 	if placed == nil {
-		return obs, append(unplaced, gongkai.Unplaced{Label: "the table in reading order", Line: body[0].N, Cells: []string{},
-			Reason: "its figures are not placed by the form's order: " + reason})
+		refusal := gongkai.Unplaced{Label: "the table in reading order", Line: body[0].N, Cells: []string{},
+			Reason: "its figures are not placed by the form's order: " + reason}
+		if columns {
+			return nil, append(unplacedAll(obs), refusal)
+		}
+		return obs, append(unplaced, refusal)
 	}
 	byLabel := map[string]gongkai.Observation{}
 	for _, o := range obs {
@@ -381,4 +453,17 @@ func (t *legacyTable) readingOrder(obs []gongkai.Observation, unplaced []gongkai
 		}
 	}
 	return out, refused
+}
+
+// unplacedAll turns the figures read by their labels into unplaced rows,
+// in a text whose labels stand next to no figure of theirs.
+func unplacedAll(obs []gongkai.Observation) []gongkai.Unplaced {
+	var out []gongkai.Unplaced
+	for _, o := range obs {
+		if o.Value != nil {
+			out = append(out, gongkai.Unplaced{Label: o.Label, Line: o.Line, Cells: []string{o.Raw},
+				Reason: "read by its label in a text that prints its units and figures column by column, apart from every label"})
+		}
+	}
+	return out
 }

@@ -73,8 +73,9 @@ func TestSpelledByPieces(t *testing.T) {
 }
 
 // A figure that prints no unit, printed apart from the column (a heading
-// row's figure among the headings), is placed only when the figures with a
-// unit fit the rows' units in exactly one way, which leaves its row.
+// row's figure among the headings), is placed only when units and figures
+// alternate and the figures with a unit fit the rows' units in exactly one
+// way, which leaves its row.
 func TestUnitlessFigureApart(t *testing.T) {
 	cat := catalog.MustLoad()
 	rowsOf := func(ids ...string) []int {
@@ -88,23 +89,36 @@ func TestUnitlessFigureApart(t *testing.T) {
 		}
 		return out
 	}
+	tokens := func(s string) []orderToken { // 个 296 期 0 7601: units and figures in order
+		var out []orderToken
+		for i, f := range strings.Fields(s) {
+			if isUnit(f) {
+				out = append(out, orderToken{line: i + 1, unit: f})
+			} else {
+				out = append(out, orderToken{line: i + 1, figure: f})
+			}
+		}
+		return out
+	}
 	// 八's 乡镇 row (个), 九 (份, printed with no unit, after the rest), 九's 期数 (期).
-	figs := []orderFigure{{raw: "296", unit: "个"}, {raw: "0", unit: "期"}, {raw: "7601"}}
 	rows := rowsOf("8.2", "9", "9.1")
-	if why := inOrder(cat, figs, rows); why == "" {
+	figs, blocks := orderFigures(tokens("个 296 期 0 7601"))
+	if why := inOrder(cat, figs, blocks, rows); why == "" {
 		t.Fatal("the figures in their printed order fit the rows")
 	}
-	got, ok := unitlessRows(cat, figs, rows)
+	got, ok := unitlessRows(cat, figs, blocks, rows)
 	if !ok || got[1].raw != "7601" || got[2].raw != "0" {
 		t.Errorf("got %v (%v), want 7601 under row 9 and 0 under 9.1", got, ok)
 	}
-	// Three rows of 件: the figure with a unit fits any of them.
-	figs = []orderFigure{{raw: "3"}, {raw: "4"}, {raw: "5", unit: "件"}}
-	rows = rowsOf("3.1.1", "3.1.2", "3.1.3")
-	if why := inOrder(cat, figs, rows); !strings.Contains(why, "prints no unit, and the figures beside it do not confirm") {
-		t.Errorf("in order: %q", why)
+	// The same printed as columns: which figure prints no unit is not shown.
+	figs, blocks = orderFigures(tokens("个 期 296 0 7601"))
+	if got, ok := unitlessRows(cat, figs, blocks, rows); ok {
+		t.Errorf("placed %v, want it refused: the units are a column", got)
 	}
-	if got, ok := unitlessRows(cat, figs, rows); ok {
+	// Three rows of 件: the figure with a unit fits any of them.
+	rows = rowsOf("3.1.1", "3.1.2", "3.1.3")
+	figs, blocks = orderFigures(tokens("件 5 3 4"))
+	if got, ok := unitlessRows(cat, figs, blocks, rows); ok {
 		t.Errorf("placed %v, want it refused: three rows fit the figure with a unit", got)
 	}
 }
