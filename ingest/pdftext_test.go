@@ -57,9 +57,9 @@ var pdftextReports = []struct {
 	{"form2019-b.raw.txt", -1, 0},
 	{"form2019-b.ocr.txt", -1, 0},
 	{"form2019-b.blocks.txt", 192, 0},
-	// One figure fewer in the legacy texts since the run-on cutter and the
-	// pdftotext rules met: 八、开通政府信息公开网站或设立… wrapped around its
-	// figure is cut at 网站或设立, left unplaced (issue 9, open).
+	// The legacy texts: every figure, plain text by the form's order
+	// (legacy/readingorder.go); c and d have other figures, d two rows
+	// fewer.
 	{"legacy2014-a.layout.txt", -1, 0},
 	{"legacy2014-a.plain.txt", -1, 0},
 	{"legacy2014-a.raw.txt", -1, 0},
