@@ -202,3 +202,22 @@ func columnByColumn(text string) string {
 	}
 	return strings.Join(out, "\f")
 }
+
+// BenchmarkLegacyReadingOrder parses whole legacy reports whose table is
+// read by the form's order: plain text (the labels' pieces apart from the
+// figures) and -layout text (read by labels too, then compared).
+func BenchmarkLegacyReadingOrder(b *testing.B) {
+	for _, name := range []string{"legacy2014-a.plain.txt", "legacy2014-a.layout.txt"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "pdftext", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Parse(name, data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

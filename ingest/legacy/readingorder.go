@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
@@ -106,6 +107,9 @@ func columnAfter(lines []source.Line, isUnit func(string) bool) []source.Line {
 
 // isFigure reports whether a field is a bare figure (no unit glued on).
 func isFigure(s string) bool {
+	if !strings.ContainsAny(s, "0123456789") { // most fields are words: skip the pattern
+		return false
+	}
 	m := figure.Pattern.FindStringSubmatch(s)
 	return m != nil && m[5] == ""
 }
@@ -170,30 +174,35 @@ func columnWise(blocks []orderBlock) bool {
 }
 
 // pieces are the distinct keys of the label text printed in the table,
-// each without its enumerator or 其中.
-func pieces(toks []orderToken) map[string]bool {
-	out := map[string]bool{}
+// each without its enumerator or 其中, by their first rune.
+func pieces(toks []orderToken) map[rune][]string {
+	seen := map[string]bool{}
+	out := map[rune][]string{}
 	for _, t := range toks {
-		if k := label.Parse(t.label).Key; k != "" {
-			out[k] = true
+		k := label.Parse(t.label).Key
+		if k == "" || seen[k] {
+			continue
 		}
+		seen[k] = true
+		r, _ := utf8.DecodeRuneInString(k)
+		out[r] = append(out[r], k)
 	}
 	return out
 }
 
 // spelled reports whether key is the pieces joined, each used whole: the
 // lines of a label wrapped in its cell.
-func spelled(key string, ps map[string]bool) bool {
+func spelled(key string, ps map[rune][]string) bool {
 	if key == "" {
 		return false
 	}
 	reach := make([]bool, len(key)+1)
 	reach[0] = true
-	for i := range key {
+	for i, r := range key {
 		if !reach[i] {
 			continue
 		}
-		for p := range ps {
+		for _, p := range ps[r] {
 			if strings.HasPrefix(key[i:], p) {
 				reach[i+len(p)] = true
 			}
@@ -204,7 +213,7 @@ func spelled(key string, ps map[string]bool) bool {
 
 // namedRows are the form's rows with a figure whose wording (or an alias)
 // the pieces spell out, in the form's order.
-func namedRows(cat *catalog.Catalog, ps map[string]bool) []int {
+func namedRows(cat *catalog.Catalog, ps map[rune][]string) []int {
 	var out []int
 	for i, row := range cat.Legacy {
 		if row.Group {

@@ -59,7 +59,7 @@ func TestReadingOrderAgainstLabels(t *testing.T) {
 // A row's wording is found in the pieces of a label wrapped over lines,
 // each piece used whole; a row the pieces cannot spell is not named.
 func TestSpelledByPieces(t *testing.T) {
-	ps := map[string]bool{"政府公报": true, "公开政府信": true, "息数": true, "其他情": true, "形数": true}
+	ps := pieces([]orderToken{{label: "1.政府公报"}, {label: "公开政府信"}, {label: "息数"}, {label: "（三）其他情"}, {label: "形数"}})
 	for key, want := range map[string]bool{
 		"政府公报公开政府信息数": true,
 		"其他情形数":       true,
@@ -120,5 +120,25 @@ func TestUnitlessFigureApart(t *testing.T) {
 	figs, blocks = orderFigures(tokens("件 5 3 4"))
 	if got, ok := unitlessRows(cat, figs, blocks, rows); ok {
 		t.Errorf("placed %v, want it refused: three rows fit the figure with a unit", got)
+	}
+}
+
+// BenchmarkReadInFormOrder reads the legacy table of a plain text by the
+// form's order alone: its part of a parse.
+func BenchmarkReadInFormOrder(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "pdftext", "legacy2014-a.plain.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var lines []source.Line
+	for i, l := range strings.Split(string(data), "\n") {
+		lines = append(lines, source.Line{N: i + 1, Text: l})
+	}
+	cat := catalog.MustLoad()
+	start, end := Bounds(cat, lines)
+	for b.Loop() {
+		if placed, why, _, _ := readInFormOrder(cat, lines[start:end], isUnit); len(placed) != 76 {
+			b.Fatalf("%d placed: %s", len(placed), why)
+		}
 	}
 }
