@@ -87,6 +87,33 @@ func TestLegacyReadingOrderRefuses(t *testing.T) {
 	}
 }
 
+// A row that prints a mark for nothing to report (—) in its figure's
+// place is read by the form's order as that: no figure, flagged.
+func TestLegacyReadingOrderNotAvailable(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "pdftext")
+	data, err := os.ReadFile(filepath.Join(dir, "legacy2014-a.plain.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := replaceLine(strings.Split(string(data), "\n"), "1802", "—") // 回应公众关注热点或重大舆情数
+	r, err := Parse("legacy2014-a.plain.txt", []byte(strings.Join(lines, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	truth := readTruth(t, filepath.Join(dir, "legacy2014-a.truth.csv"))
+	found, defects := scoreTruth(truth, r)
+	if found != len(truth)-1 || len(defects) > 0 {
+		t.Errorf("%d of %d figures, wrong or invented: %v", found, len(truth), defects)
+	}
+	i := slices.IndexFunc(r.Observations, func(o gongkai.Observation) bool { return o.Indicator == "responses.hot_topics" })
+	if i < 0 {
+		t.Fatal("responses.hot_topics not read")
+	}
+	if o := r.Observations[i]; o.Value != nil || !slices.Contains(o.Flags, gongkai.FlagNotAvailable) {
+		t.Errorf("responses.hot_topics: %+v, want no figure, flagged %s", o, gongkai.FlagNotAvailable)
+	}
+}
+
 // replaceLine replaces the first line that is exactly old with new (which
 // may hold several lines).
 func replaceLine(lines []string, old, new string) []string {

@@ -42,13 +42,13 @@ type orderFigure struct {
 	unit string
 }
 
-// orderTokens reads each line of the table: a figure alone, a unit alone or
-// after a piece of label, a unit and its figure after a piece of label or
-// none (条 18361), a row's whole label and its figure, or label text. A
-// number after a piece of label with no unit between (舆情计 1, in a
-// note) is label text. It reports false when the
-// text parts its cells (pipes, tabs) or a line ends in two figures: the
-// rows are read by their labels then.
+// orderTokens reads each line of the table: a figure (or a mark for
+// nothing to report, —) alone, a unit alone or after a piece of label, a
+// unit and its figure after a piece of label or none (条 18361), a row's
+// whole label and its figure, or label text. A number after a piece of
+// label with no unit between (舆情计 1, in a note) is label text. It
+// reports false when the text parts its cells (pipes, tabs) or a line ends
+// in two figures: the rows are read by their labels then.
 func orderTokens(lines []source.Line, isUnit, isRow func(string) bool) ([]orderToken, bool) {
 	var out []orderToken
 	for _, l := range lines {
@@ -66,9 +66,9 @@ func orderTokens(lines []source.Line, isUnit, isRow func(string) bool) ([]orderT
 		switch {
 		case isFigure(last) && n > 1 && isFigure(fields[n-2]):
 			return nil, false
-		case isFigure(last) && n == 1:
+		case isCell(last) && n == 1:
 			tok.figure = last
-		case isFigure(last) && isUnit(fields[n-2]):
+		case isCell(last) && isUnit(fields[n-2]):
 			tok.unit, tok.figure = fields[n-2], last
 			tok.label = strings.Join(fields[:n-2], "")
 		case isFigure(last) && isRow(strings.Join(fields[:n-1], "")):
@@ -103,6 +103,12 @@ func columnAfter(lines []source.Line, isUnit func(string) bool) []source.Line {
 		}
 	}
 	return out
+}
+
+// isCell reports whether a field is what a figure's cell prints: a bare
+// figure or a mark for nothing to report (—, /, 无).
+func isCell(s string) bool {
+	return isFigure(s) || figure.NotAvailable[s]
 }
 
 // isFigure reports whether a field is a bare figure (no unit glued on).
