@@ -25,7 +25,7 @@ func markdownWithTables(t string) *source.Document {
 	doc := &source.Document{Cells: map[int][]source.Cell{}}
 	n, prev := 1, 0 // line number of t[prev]
 	for _, loc := range locs {
-		n = doc.AddText(dropInlineTags(t[prev:loc[0]]), n)
+		n = doc.AddText(dropMarkup(t[prev:loc[0]]), n)
 		frag := t[loc[0]:loc[1]]
 		if table := html.Read([]byte(frag), frag); table != nil {
 			doc.AddShifted(table, n-1)
@@ -33,8 +33,31 @@ func markdownWithTables(t string) *source.Document {
 		n += strings.Count(frag, "\n")
 		prev = loc[1]
 	}
-	doc.AddText(dropInlineTags(t[prev:]), n)
+	doc.AddText(dropMarkup(t[prev:]), n)
 	return doc
+}
+
+// dropMarkup returns the text of Markdown without the marks converters
+// leave around its words and figures: inline HTML tags and superscript
+// marks.
+func dropMarkup(t string) string {
+	return unwrapSuperscripts(dropInlineTags(t))
+}
+
+// superscriptRun is a run of figures a PDF-to-Markdown converter marked as
+// superscript, (^21 0 0 0 0 0 21): @opendocsg/pdf2md marks so the cells of
+// a table row printed in a smaller font than the text around them. Only a
+// run of two figures or more, after a space or at the start of a line, is
+// a row's cells; one number, (^1), is a footnote's mark and stays.
+var superscriptRun = regexp.MustCompile(`(?m)(^|[ \t])\(\^([-+]?\d[\d.,]*(?:[ \t]+[-+]?\d[\d.,]*)+)\)`)
+
+// unwrapSuperscripts returns the text with the superscript marks around
+// runs of figures taken out, the figures kept.
+func unwrapSuperscripts(t string) string {
+	if !strings.Contains(t, "(^") {
+		return t
+	}
+	return superscriptRun.ReplaceAllString(t, "${1}${2}")
 }
 
 // inlineTag is an HTML tag a converter kept around the text of Markdown:

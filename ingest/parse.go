@@ -107,7 +107,7 @@ func read(data []byte) (*source.Document, error) {
 	}
 	doc := markdownWithTables(t)
 	if doc == nil {
-		doc = &source.Document{Lines: source.SplitLines(dropInlineTags(t))}
+		doc = &source.Document{Lines: source.SplitLines(dropMarkup(t))}
 	}
 	cat, err := catalog.Load()
 	if err != nil {

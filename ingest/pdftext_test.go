@@ -17,8 +17,8 @@ import (
 // Text taken from PDFs of tables whose figures are known
 // (testdata/pdftext, made by scripts/pdftext-corpus.sh): each template's
 // table printed to PDF as governments print it, then taken out with
-// pdftotext -layout, plain pdftotext (reading order), pdftotext -raw, and
-// as OCR text (spaced labels, full-width digits, borders read as | or l),
+// pdftotext -layout, plain pdftotext (reading order), pdftotext -raw,
+// pdf.js (.pdfjs.txt: Firefox's viewer, Node's pdf-parse), and as OCR text (spaced labels, full-width digits, borders read as | or l),
 // and the plain text with two blocks of table 3's rows printed column by
 // column (.blocks.txt, as a viewer's copy of merged cells gives them).
 // Every figure found must be the table's own, under its own row and
@@ -26,7 +26,7 @@ import (
 var pdftextReports = []struct {
 	file string
 	// found is how many of the table's figures the parser must place; -1
-	// means all of them.
+	// means all of them; 0 that the file may still be refused.
 	found int
 	// defects is how many figures the parser still puts under a wrong row
 	// or column, or invents: known defects, which may only go down.
@@ -76,6 +76,25 @@ var pdftextReports = []struct {
 	{"legacy2014-d.plain.txt", -1, 0},
 	{"legacy2014-d.raw.txt", -1, 0},
 	{"legacy2014-d.ocr.txt", -1, 0},
+	{"form2021-a.pdfjs.txt", -1, 0},
+	{"form2021-b.pdfjs.txt", -1, 0},
+	{"form2021-c.pdfjs.txt", -1, 0},
+	{"form2019-a.pdfjs.txt", -1, 0},
+	{"form2019-b.pdfjs.txt", -1, 0},
+	// pdf.js parts the legacy table's pages inside a wrapped label
+	// ((二)申请 件 13 / -- 7 of 13 -- / 办结数): read by the form's order.
+	{"legacy2014-a.pdfjs.txt", -1, 0},
+	{"legacy2014-b.pdfjs.txt", -1, 0},
+	{"form2021-a.pdf2md.md", -1, 0},
+	{"form2021-b.pdf2md.md", -1, 0},
+	{"form2021-c.pdf2md.md", -1, 0},
+	{"form2019-a.pdf2md.md", -1, 0},
+	{"form2019-b.pdf2md.md", -1, 0},
+	// pdf2md runs the legacy table's cells together, spaces inside its
+	// wrapped labels (主动公 开情况) and units before figures: refused as
+	// holding no table with figures (issue 9, open).
+	{"legacy2014-a.pdf2md.md", 0, 0},
+	{"legacy2014-b.pdf2md.md", 0, 0},
 }
 
 func TestPDFText(t *testing.T) {
@@ -88,6 +107,10 @@ func TestPDFText(t *testing.T) {
 				t.Fatal(err)
 			}
 			r, err := Parse(pr.file, data)
+			if err != nil && pr.found == 0 {
+				t.Logf("refused, as known: %v", err)
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}

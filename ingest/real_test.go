@@ -57,6 +57,16 @@ var realReports = []struct {
 	// 行政许可 and 行政事业性收费, printed after their figures, take them;
 	// table 4's two blocks whose totals are printed as 0 stay unplaced.
 	{file: "huaian-hongze-2023.plain.txt", expected: "huaian-hongze-2023", found: 176},
+	// The same PDF as pdf.js gives its text (Node's pdf-parse): a row's
+	// cells on one line parted by spaces, and a mark between pages
+	// (-- 3 of 5 --) that is no figure.
+	{file: "huaian-hongze-2023.pdfjs.txt", expected: "huaian-hongze-2023", found: -1},
+	// The same PDF through @opendocsg/pdf2md 0.2.1 (PDF to Markdown on
+	// pdf.js): each table's rows run together on a line, cells parted by
+	// spaces, rows in a smaller font marked as superscript, (^21 0 0 0 0 0
+	// 21); a single number so marked is a footnote's. The last figure of
+	// a row before the next label is a figure, not that label's number.
+	{file: "huaian-hongze-2023.pdf2md.md", expected: "huaian-hongze-2023", found: -1},
 	// The page text runs every cell together; 行政规范性文件's three figures
 	// admit several splits and stay unplaced.
 	{file: "pingtan-2021.txt", expected: "pingtan-2021", found: 197},

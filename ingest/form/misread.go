@@ -71,19 +71,47 @@ func applicantsMisread(slots []slot, values []*layout.Cell, target *rowTarget) s
 
 // rowNumberLostDot matches a row's number whose dot OCR lost (3 要求提供
 // 公开出版物, 了处理 | 4无正当理由…): one digit, at the start of the line or
-// of a cell, before two Han characters. No cell of the form prints a figure
-// before the words of a label, so the digit numbers the row.
+// of a cell, before two Han characters.
 var rowNumberLostDot = regexp.MustCompile(`(^|[\s|｜])([1-9])[ \x{3000}]*(\p{Han}{2})`)
 
 // dotRowNumbers gives back the dot of row numbers OCR lost, so that the
 // number is read as a row's number and not as a figure before its label.
-func dotRowNumbers(lines []source.Line) []source.Line {
+func (r *reader) dotRowNumbers(lines []source.Line) []source.Line {
 	for i, l := range lines {
 		if rowNumberLostDot.MatchString(l.Text) {
-			lines[i].Text = rowNumberLostDot.ReplaceAllStringFunc(l.Text, dotRowNumber)
+			lines[i].Text = r.dotLineNumbers(l.Text)
 		}
 	}
 	return lines
+}
+
+// dotLineNumbers puts the dot after each row number of a line that lost
+// it, unless the word after the digit is a unit or a date. A digit after
+// figures may be the last of them, where a converter ran a table's rows
+// together on a line (规章 0 0 7 行政规范性文件, 行政规范性文件 0 5 5
+// 第二十条第（五）项): it numbers the row only when the form has a row of
+// that number whose wording opens with the words after it.
+func (r *reader) dotLineNumbers(text string) string {
+	var b strings.Builder
+	prev := 0
+	for _, m := range rowNumberLostDot.FindAllStringSubmatchIndex(text, -1) {
+		digit, words := text[m[4]:m[5]], text[m[6]:m[7]]
+		first, _ := utf8.DecodeRuneInString(words)
+		if strings.ContainsRune(unitOrDate, first) || (afterFigure(text[:m[4]]) && !r.numberedRow(digit, words)) {
+			continue
+		}
+		b.WriteString(text[prev:m[5]])
+		b.WriteString(".")
+		prev = m[6]
+	}
+	b.WriteString(text[prev:])
+	return b.String()
+}
+
+// afterFigure reports whether text ends with a figure and spaces.
+func afterFigure(text string) bool {
+	t := strings.TrimRight(text, " \u3000\t")
+	return len(t) < len(text) && t != "" && label.IsDigit(t[len(t)-1])
 }
 
 // unitOrDate holds the first characters of the words that follow a figure
@@ -91,14 +119,21 @@ func dotRowNumbers(lines []source.Line) []source.Line {
 // The table's rule 丨 is a Han character too.
 const unitOrDate = "条件次篇个期份人项万元年月日号名家台套丨"
 
-// dotRowNumber puts the dot after the row number of a match of
-// rowNumberLostDot, unless the word after the digit is a unit or a date.
-func dotRowNumber(m string) string {
-	sub := rowNumberLostDot.FindStringSubmatch(m)
-	if first, _ := utf8.DecodeRuneInString(sub[3]); strings.ContainsRune(unitOrDate, first) {
-		return m
+// numberedRow reports whether a row of table 3 is numbered n (its ID's
+// last part: 3.3.3.6 is 6.) and has a wording that opens with words.
+func (r *reader) numberedRow(n, words string) bool {
+	words = label.Fold(words)
+	for _, row := range r.s.rows[3] {
+		if ordinal(row.id) != n {
+			continue
+		}
+		for _, k := range row.keys {
+			if strings.HasPrefix(k, words) {
+				return true
+			}
+		}
 	}
-	return sub[1] + sub[2] + "." + sub[3]
+	return false
 }
 
 // signedZero reports whether a figure is zero with a sign (-0, +0): no

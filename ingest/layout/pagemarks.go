@@ -10,8 +10,10 @@ import (
 
 // pageMark matches a line that holds only a page number, as text taken from
 // a PDF prints them between the rows of a table: -3-, — 4 —, 第3页, 第3页共5页,
-// 3/5. Read as cells they would be figures of the row around them.
-var pageMark = regexp.MustCompile(`^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$`)
+// 3/5, and the marks text extractors put between pages (pdf.js through
+// pdf-parse: -- 3 of 5 --; Page 3 of 5). Read as cells they would be
+// figures of the row around them.
+var pageMark = regexp.MustCompile(`^(?:[-—–]{1,2}\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*[-—–]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}|(?i:page)\s*\d{1,3}(?:\s*(?i:of)\s*\d{1,3})?)$`)
 
 // DropPageMarks removes the page numbers and form feeds that a PDF's text
 // prints between the rows of its tables; the other lines keep their
