@@ -106,13 +106,16 @@ var orderDamageFiles = []struct{ text, truth string }{
 // over the whole corpus (known defects, which may only go down) and the
 // figures found (which may only go up).
 var orderDamageRatchet = map[string]struct{ wrong, found int }{
-	"drop a figure":         {0, 7491},
-	"duplicate a figure":    {0, 7835},
-	"swap two figures":      {0, 8045},
-	"insert a stray number": {0, 7835},
+	// Since the legacy table is read by the form's order (legacy2), more
+	// is found through every damage but a figure dropped (23 fewer: the
+	// order refuses a column one figure short).
+	"drop a figure":         {0, 7468},
+	"duplicate a figure":    {0, 7841},
+	"swap two figures":      {0, 8615},
+	"insert a stray number": {0, 7841},
 	// legacy2014-b: with the label 1.专职人员数 lost, its figure (58) is
 	// not read and 2.兼职人员数's (82) is read under it (ingest/legacy).
-	"drop a label line": {1, 12886},
+	"drop a label line": {1, 13128},
 }
 
 func TestOrderDamageCorpus(t *testing.T) {

@@ -21,6 +21,8 @@ import (
 func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, end int, err error) {
 	t := newLegacyTable(cat)
 	given := lines
+	// Page numbers between the rows would be read as their figures.
+	lines = layout.DropPageMarks(lines)
 	runOn := unglue(lines, cat, t.isUnit)
 	lines = runOn.lines
 	defer func() { start, end = sameLines(given, lines, start, end) }()
@@ -58,6 +60,9 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 	}
 	if len(r.Observations) == 0 {
 		return 0, 0, invalid(lines[start].N, "the statistics table has no row of the 2014 form with a figure")
+	}
+	if t.columns == nil && len(runOn.tables) == 0 {
+		r.Observations, r.Unplaced = t.readingOrder(r.Observations, r.Unplaced, append(body[:len(body):len(body)], columnAfter(lines[end:], t.isUnit)...))
 	}
 	if !closed {
 		if last := t.lastSection(); last >= 0 && last < len(cat.Legacy)-1 && t.m.section[last] != t.m.section[len(cat.Legacy)-1] {

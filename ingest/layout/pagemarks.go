@@ -1,4 +1,4 @@
-package form
+package layout
 
 import (
 	"regexp"
@@ -15,10 +15,10 @@ import (
 // figures of the row around them.
 var pageMark = regexp.MustCompile(`^(?:[-—–]{1,2}\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*[-—–]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}|(?i:page)\s*\d{1,3}(?:\s*(?i:of)\s*\d{1,3})?)$`)
 
-// dropPageMarks removes the page numbers and form feeds that a PDF's text
+// DropPageMarks removes the page numbers and form feeds that a PDF's text
 // prints between the rows of its tables; the other lines keep their
 // numbers.
-func dropPageMarks(lines []source.Line) []source.Line {
+func DropPageMarks(lines []source.Line) []source.Line {
 	bare := barePageNumbers(lines)
 	out := lines[:0:0]
 	for i, l := range lines {
