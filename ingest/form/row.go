@@ -31,6 +31,10 @@ func (r *reader) closeRow() {
 		r.unplace(cur, reason)
 		return
 	}
+	if reason := r.misreadFigure(cur); reason != "" && figures {
+		r.unplace(cur, reason)
+		return
+	}
 	slots, reason := r.rowColumns(cur, figures)
 	if reason != "" {
 		r.unplace(cur, reason)
