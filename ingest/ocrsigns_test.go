@@ -145,3 +145,47 @@ func TestOCRPartialHeaderRefusesGluedRow(t *testing.T) {
 		t.Errorf("%d figures of 一、本年新收 placed, want 7 (by the form's order)", n)
 	}
 }
+
+// A row the national form lacks, with seven figures that add up, is
+// taken as a row the report adds (flag local_row) in a typed text; in a
+// text that shows OCR's misreadings it is more likely a row of the form
+// whose label OCR garbled, and it is unplaced.
+func TestOCRLocalRowOfMisreadText(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	at := rowWith(t, rows, func(r damagedRow) bool { return strings.HasPrefix(r.label, "8.属于行政查询事项") })
+	other := rowWith(t, rows, func(r damagedRow) bool { return r.indicator != "" })
+	const local = "9.其他依法不予公开的信息"
+	for _, tc := range []struct {
+		name   string
+		marked bool
+	}{{"typed text", false}, {"text with a misread mark", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := ocrPipeTable3(rows, func(i int, cells []string) []string {
+				switch {
+				case i == at:
+					cells[len(cells)-1] += " |\n| " + local + " | 2 | 1 | 0 | 0 | 0 | 0 | 3"
+				case i == other && tc.marked:
+					cells = append([]string{cells[0], "]"}, cells[1:]...)
+				}
+				return cells
+			})
+			r, err := Parse("ocr.txt", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			placed := 0
+			for _, o := range r.Observations {
+				if hasFlag(o, gongkai.FlagLocalRow) {
+					placed++
+				}
+			}
+			unplaced := unplacedBecause(r, local, "a row the national form does not have, in a text whose cells show OCR's misreadings")
+			switch {
+			case tc.marked && (placed != 0 || !unplaced):
+				t.Errorf("%d figures placed as a local row, unplaced %v; want none placed: %+v", placed, unplaced, r.Unplaced)
+			case !tc.marked && (placed != 7 || unplaced):
+				t.Errorf("%d figures placed as a local row, unplaced %v; want 7 placed", placed, unplaced)
+			}
+		})
+	}
+}

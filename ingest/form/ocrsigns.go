@@ -54,36 +54,47 @@ func ocrSigns(text string) (signs []string, figure string) {
 	t := label.Fold(text)
 	unpaired := unpairedBrackets(t)
 	for _, tok := range ocrTokens(t) {
-		digits, letters, marks, other := false, "", false, false
-		for _, c := range tok.text {
-			switch {
-			case c >= '0' && c <= '9':
-				digits = true
-			case c < unicode.MaxASCII && unicode.IsLetter(c):
-				letters += string(c)
-			case !isBracket(c) && !strings.ContainsRune(figureMarks, c):
-				other = true
-			}
+		sign, glued := tok.sign(unpaired)
+		if glued && figure == "" {
+			figure = tok.text
 		}
-		for i := tok.start; i < tok.end; i++ {
-			marks = marks || unpaired[i]
+		if sign {
+			signs = append(signs, tok.text)
 		}
-		shaped := letters != "" && strings.Trim(letters, digitShapes) == ""
-		glued := digits && !other && (marks || shaped)
-		switch {
-		case glued:
-			if figure == "" {
-				figure = tok.text
-			}
-		case marks, !digits && len(letters) == len(tok.text) && len(letters) > 1 &&
-			strings.ContainsAny(letters, zeroShapes) && strings.ContainsAny(letters, oneShapes) &&
-			strings.Trim(letters, zeroShapes+oneShapes) == "":
-		default:
-			continue
-		}
-		signs = append(signs, tok.text)
 	}
 	return signs, figure
+}
+
+// sign reports whether the token is a sign of OCR, and whether it is a
+// figure glued to a mark: digits with an unpaired bracket or with letters
+// shaped like digits, and nothing else but a sign or a decimal point.
+func (tok ocrToken) sign(unpaired map[int]bool) (sign, glued bool) {
+	digits, letters, other := false, "", false
+	for _, c := range tok.text {
+		switch {
+		case c >= '0' && c <= '9':
+			digits = true
+		case c < unicode.MaxASCII && unicode.IsLetter(c):
+			letters += string(c)
+		case !isBracket(c) && !strings.ContainsRune(figureMarks, c):
+			other = true
+		}
+	}
+	marks := false
+	for i := tok.start; i < tok.end; i++ {
+		marks = marks || unpaired[i]
+	}
+	shaped := letters != "" && strings.Trim(letters, digitShapes) == ""
+	glued = digits && !other && (marks || shaped)
+	return glued || marks || !digits && len(letters) == len(tok.text) && zerosAndOnes(letters), glued
+}
+
+// zerosAndOnes reports whether a word of letters is what OCR makes of
+// zeros between rules (olololo): letters shaped like 0 and like 1 only,
+// both.
+func zerosAndOnes(letters string) bool {
+	return len(letters) > 1 && strings.Trim(letters, zeroShapes+oneShapes) == "" &&
+		strings.ContainsAny(letters, zeroShapes) && strings.ContainsAny(letters, oneShapes)
 }
 
 // ocrToken is a run of the characters OCR makes of rules and digits
@@ -171,6 +182,18 @@ func (r *reader) misreadFigure(cur *openRow) string {
 		}
 	}
 	return ""
+}
+
+// localRowOfMisreadText tells why a row the national form lacks cannot be
+// taken in a text that shows OCR's misreadings, or "": OCR garbles labels
+// past recognition (（四）无“2 没有现成信息需要另行), and such a row is more
+// likely a row of the form misread than one the report adds; its figures
+// adding up does not tell whose they are.
+func (r *reader) localRowOfMisreadText() string {
+	if r.misread == 0 {
+		return ""
+	}
+	return fmt.Sprintf("a row the national form does not have, in a text whose cells show OCR's misreadings (%d): a row of the form whose label was misread, perhaps, and whose figures cannot be placed for certain", r.misread)
 }
 
 // distrustProactiveOfMisreadText unplaces the figures of table 2 in a text

@@ -298,6 +298,9 @@ func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
 	if reason := misreadLocalLabel(cur); reason != "" {
 		return nil, reason
 	}
+	if reason := r.localRowOfMisreadText(); reason != "" {
+		return nil, reason
+	}
 	if cur.labelApart() {
 		return nil, "a label known to no row of the form, printed apart from the table row of the figures: a title or a note, perhaps, not the row's label"
 	}
