@@ -13,7 +13,15 @@
 #   r150-psm6   150 dpi, --psm 6 (a coarse scan)
 #   scan-psm6   300 dpi made to look scanned (grey, turned 0.4°, blurred,
 #               noise, 200 dpi), --psm 6
+#   clean-psm6  300 dpi with the table's rules taken out first, as tools
+#               that read tables clean the page (ImageMagick: the rules are
+#               what an opening with a 60-pixel line keeps, thickened and
+#               painted white), --psm 6 with the spaces between words kept
+#               (preserve_interword_spaces)
+#   clean-psm4  the same page, --psm 4 (one column of text of varying
+#               sizes)
 #
+# OCR_READINGS names the readings to make (default: all of them).
 # Pages end with the form feed tesseract prints. The truth of each report is
 # <report>.truth.csv (indicator, breakdown, value); huaian-hongze-2023's is
 # written from testdata/real's hand-typed figures by
@@ -64,30 +72,53 @@ for template in form2019 form2021; do
 done
 cp testdata/real/huaian-hongze-2023.pdf "$work/"
 
-# read_pdf PDF DPI PSM SCAN OUT: every page of PDF through tesseract into OUT.
+# read_pdf PDF DPI PSM LOOK OUT: every page of PDF through tesseract into
+# OUT. LOOK is plain (the page as rendered), scan (made to look scanned) or
+# norules (the table's rules taken out, the spaces between words kept).
 read_pdf() {
 	pages="$work/pages-$(basename "$5")"
 	mkdir -p "$pages"
 	pdftoppm -r "$2" -png "$1" "$pages/page"
 	: >"$5"
 	for png in "$pages"/page-*.png; do
-		if [ "$4" = scan ]; then
+		keep=""
+		case "$4" in
+		scan)
 			"$im" "$png" -colorspace Gray -background white -rotate 0.4 \
 				-blur 0x0.8 -seed 9 -attenuate 0.5 +noise Gaussian \
 				-resize 66.7% -density 200 "$png"
-		fi
-		tesseract "$png" stdout -l chi_sim --psm "$3" 2>/dev/null >>"$5"
+			;;
+		norules)
+			# The rules: dark runs at least 60 pixels long, across or down.
+			"$im" "$png" -colorspace Gray -threshold 60% -negate \
+				\( +clone -morphology Open rectangle:60x1 \) \
+				\( -clone 0 -morphology Open rectangle:1x60 \) \
+				-delete 0 -evaluate-sequence max -morphology Dilate square:3 "$png.rules.png"
+			"$im" "$png" -colorspace Gray "$png.rules.png" -compose Lighten -composite "$png"
+			keep="-c preserve_interword_spaces=1"
+			;;
+		esac
+		# shellcheck disable=SC2086 # keep is empty or one option
+		tesseract "$png" stdout -l chi_sim --psm "$3" $keep 2>/dev/null >>"$5"
 	done
 	rm -rf "$pages"
 }
 
-# read_report NAME: the four readings of one report.
+# wanted READING: whether OCR_READINGS asks for the reading (or is unset).
+wanted() {
+	case " ${OCR_READINGS:-$1} " in *" $1 "*) return 0 ;; esac
+	return 1
+}
+
+# read_report NAME: the readings of one report.
 read_report() {
 	pdf="$work/$1.pdf"
-	read_pdf "$pdf" 300 6 clean "$out/$1.r300-psm6.txt"
-	read_pdf "$pdf" 300 3 clean "$out/$1.r300-psm3.txt"
-	read_pdf "$pdf" 150 6 clean "$out/$1.r150-psm6.txt"
-	read_pdf "$pdf" 300 6 scan "$out/$1.scan-psm6.txt"
+	! wanted r300-psm6 || read_pdf "$pdf" 300 6 plain "$out/$1.r300-psm6.txt"
+	! wanted r300-psm3 || read_pdf "$pdf" 300 3 plain "$out/$1.r300-psm3.txt"
+	! wanted r150-psm6 || read_pdf "$pdf" 150 6 plain "$out/$1.r150-psm6.txt"
+	! wanted scan-psm6 || read_pdf "$pdf" 300 6 scan "$out/$1.scan-psm6.txt"
+	! wanted clean-psm6 || read_pdf "$pdf" 300 6 norules "$out/$1.clean-psm6.txt"
+	! wanted clean-psm4 || read_pdf "$pdf" 300 4 norules "$out/$1.clean-psm4.txt"
 }
 
 if [ $# -gt 0 ]; then
@@ -95,14 +126,15 @@ if [ $# -gt 0 ]; then
 else
 	reports=$(cd "$work" && ls *.pdf | sed 's/\.pdf$//')
 fi
-# Two reports at a time, each tesseract on one thread: faster than one
-# tesseract's threads on a shared machine, and the output does not change.
+# OCR_JOBS reports at a time (2 by default), each tesseract on one thread:
+# faster than one tesseract's threads on a shared machine, and the output
+# does not change.
 export OMP_THREAD_LIMIT=1
 running=0
 for name in $reports; do
 	read_report "$name" &
 	running=$((running + 1))
-	if [ "$running" -ge 2 ]; then
+	if [ "$running" -ge "${OCR_JOBS:-2}" ]; then
 		wait
 		running=0
 	fi

@@ -26,6 +26,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) ([]sourc
 		return nil, invalid(layout.LineOf(lines, cat.Words(catalog.WordsDetectForm)), "the text names tables of the 2019/2021 format but holds none with figures")
 	}
 	fr.setStated(lines, regions)
+	fr.noteOCRSigns(lines, regions)
 	var narrative []source.Line
 	next := 0
 	for _, g := range regions {

@@ -28,6 +28,8 @@ func (r *reader) byFormOrder(cur *openRow, slots []slot) ([]slot, string, string
 	form := r.s.applications.templateColumns(gongkai.Template2021)
 	figures, _, ok := r.plainFigures(cur.values)
 	switch {
+	case !ok && len(slots) < len(form):
+		return nil, "", fmt.Sprintf("the header of table 3 shows %d of the form's %d columns, and the row's cells are not plain figures the form's order could place: no column is certain", len(slots), len(form))
 	case !ok:
 		return slots, "", ""
 	case len(figures) != len(form):

@@ -40,8 +40,10 @@ type reader struct {
 	stated  string       // the report's text outside its tables, folded (setStated)
 
 	readOrder readingOrder // the figures of tables 3 and 4 in printed order
-	misread   int          // cells that only OCR's misreading makes (misread.go)
-	early     earlyFigures // figures of table 2 printed before their row's label
+	misread   int          // cells that only OCR's misreading makes (misread.go, ocrsigns.go)
+	// misreadFigures holds the lines where OCR glued a figure to a mark, and the token.
+	misreadFigures map[int]string
+	early          earlyFigures // figures of table 2 printed before their row's label
 
 	// lead holds the blank cells that start a line of a row layout until
 	// the line shows what they are: the empty label cells before a label
@@ -586,6 +588,7 @@ func (r *reader) finish() {
 	r.fillByRowOrder()
 	r.readInReadingOrder()
 	r.distrustRowsOfMisreadText()
+	r.distrustProactiveOfMisreadText()
 	r.derived()
 	if !r.applications.otherHandlingRows || len(r.applications.otherHandlingObs) == 0 {
 		return

@@ -31,6 +31,10 @@ func (r *reader) closeRow() {
 		r.unplace(cur, reason)
 		return
 	}
+	if reason := r.misreadFigure(cur); reason != "" && figures {
+		r.unplace(cur, reason)
+		return
+	}
 	slots, reason := r.rowColumns(cur, figures)
 	if reason != "" {
 		r.unplace(cur, reason)
@@ -292,6 +296,9 @@ func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
 		return nil, "a row of figures with no label: no row of the form is certain"
 	}
 	if reason := misreadLocalLabel(cur); reason != "" {
+		return nil, reason
+	}
+	if reason := r.localRowOfMisreadText(); reason != "" {
 		return nil, reason
 	}
 	if cur.labelApart() {
