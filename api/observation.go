@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"net/http"
 	"slices"
@@ -135,7 +136,7 @@ func (s *Server) listObservations(c echo.Context) error {
 		return err
 	}
 	countToSort := func(n db.Total, err error) (db.Total, error) {
-		if err == nil && len(f.Sort) > 0 && n.N > db.CountCap {
+		if err == nil && len(f.Sort) > 0 && (n.Capped || n.N > db.CountCap) {
 			// Every matching figure would be sorted for one page.
 			return n, invalidParam("sort", "more than %d figures match; narrow the filter (indicator, publisher, region, report) to sort them, or leave sort out",
 				db.CountCap)
@@ -143,14 +144,26 @@ func (s *Server) listObservations(c echo.Context) error {
 		return n, err
 	}
 	count := func() (db.Total, error) { return countToSort(s.db.CountObservations(ctx, f)) }
-	if cur == nil && len(f.Sort) == 0 {
+	fetch := func(ctx context.Context, n int) ([]db.ObservationRow, error) {
+		g := f
+		g.Limit = n
+		return s.db.FindObservations(ctx, g)
+	}
+	find := func(n int) ([]db.ObservationRow, error) { return fetch(ctx, n) }
+	switch {
+	case cur == nil && len(f.Sort) == 0:
 		// The count and the page read on two connections at once: the count
 		// was a fifth of the time of a page of 1,000 figures over a region.
-		// (With a sort, the count comes first: it refuses to sort too many.)
 		count = started(ctx, f, s.db.CountObservations)
+	case cur == nil:
+		// A sorted page and its count each read every match's index entry:
+		// they too read at once, and the sort is abandoned when the count
+		// refuses to sort too many (at most CountCap entries read).
+		sortCtx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		find = startedFetch(sortCtx, limit+1, fetch)
 	}
-	data, pg, err := paged(s, c, cur, limit, count,
-		func(n int) ([]db.ObservationRow, error) { f.Limit = n; return s.db.FindObservations(ctx, f) },
+	data, pg, err := paged(s, c, cur, limit, count, find,
 		observationOf, func(r *db.ObservationRow) any { return r.Key() })
 	if err != nil {
 		return err
@@ -183,6 +196,28 @@ func (p *params) sort(name string, fields []string) []db.SortField {
 		out = append(out, f)
 	}
 	return out
+}
+
+// startedFetch starts fetch(ctx, n) at once, in its own goroutine, and
+// returns the function that waits for its rows; it must be asked for n.
+// Canceling ctx abandons the fetch.
+func startedFetch[R any](ctx context.Context, n int, fetch func(context.Context, int) ([]R, error)) func(int) ([]R, error) {
+	type result struct {
+		rows []R
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		rows, err := fetch(ctx, n)
+		done <- result{rows, err}
+	}()
+	return func(m int) ([]R, error) {
+		if m != n {
+			return nil, fmt.Errorf("started a fetch of %d rows, asked for %d", n, m)
+		}
+		r := <-done
+		return r.rows, r.err
+	}
 }
 
 // started starts count(ctx, f) at once, in its own goroutine, and returns

@@ -3,7 +3,9 @@
 #
 # Serves a database with the response cache off and asks each kind of
 # question N times (default 100) with varying publishers, regions,
-# indicators and years, one at a time, timing each answer with curl.
+# indicators and years, one at a time, timing each answer with curl. The
+# last column is the server's CPU time per answer (from /proc), which a
+# loaded machine inflates less than the wall times.
 # Loopback only. Needs curl and the sqlite3 command.
 #
 #   scripts/latency.sh DB [N]   # DB: e.g. built by scripts/scaledb.sh 13200 big.db (10 million observations)
@@ -30,15 +32,23 @@ mapfile -t indicators < <(q "SELECT DISTINCT indicator FROM observations WHERE r
 mapfile -t years < <(q "SELECT year FROM summary_years ORDER BY year")
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
 
-# time KIND PATH...: the answers' times in ms, sorted, into $dir/KIND
+# cpu_ticks: the CPU time the server has used (user and system), in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+tick_ms=$((1000 / $(getconf CLK_TCK)))
+
+# time KIND PATH...: the answers' times in ms, sorted, into $dir/KIND, and
+# the server's CPU time per answer, which a loaded machine inflates less
+# than the wall time.
 time_paths() {
   local kind=$1; shift
+  local cpu0; cpu0=$(cpu_ticks)
   for path in "$@"; do
     curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "http://127.0.0.1:$port$path"
   done | awk -v kind="$kind" '$1 != 200 {print kind ": status " $1 > "/dev/stderr"} {print $2 * 1000}' | sort -n >"$dir/times"
-  awk -v kind="$kind" '{t[NR] = $1} END {
+  local cpu=$(( ($(cpu_ticks) - cpu0) * tick_ms ))
+  awk -v kind="$kind" -v cpu="$cpu" '{t[NR] = $1} END {
     p50 = t[int((NR - 1) * 0.50) + 1]; p99 = t[int((NR - 1) * 0.99) + 1]
-    printf "%-58s %5d %8.1f %8.1f %8.1f\n", kind, NR, p50, p99, t[NR] }' "$dir/times"
+    printf "%-58s %5d %8.1f %8.1f %8.1f %8.2f\n", kind, NR, p50, p99, t[NR], cpu / NR }' "$dir/times"
 }
 paths() { # FORMAT: one path per i in 0..n-1, with P (publisher), I (indicator), Y (year), R (region) substituted
   local format=$1
@@ -56,7 +66,7 @@ run() {
 }
 
 echo "$(date -u +%FT%TZ) $(q 'SELECT sum(observations) FROM summary_years') observations, $(stat -c %s "$db") bytes; load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-58s %5s %8s %8s %8s\n' "query (ms)" n p50 p99 max
+printf '%-58s %5s %8s %8s %8s %8s\n' "query (ms)" n p50 p99 max cpu/req
 echo "-- the questions of issue 10"
 run "one indicator over a region, all years (limit=1000)" "/v1/observations?indicator={I}&region={R}&limit=1000"
 run "one report's table (publisher and year)" "/v1/observations?publisher={P}&year={Y}"
