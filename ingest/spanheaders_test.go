@@ -152,6 +152,9 @@ func TestSpanningHeadingsOneCellPerLine(t *testing.T) {
 		{"spans, then the columns", "申请人情况\n法人或其他组织\n\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n"},
 		{"spans, then the form's two rows", "申请人情况\n法人或其他组织\n" + nationalHeaderCells},
 		{"the columns, then the spans", "自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n申请人情况\n法人或其他组织\n"},
+		// pdfminer prints each name in its pieces, one a line: 社会公益
+		// names 社会公益组织 already, but is not taken before 组织
+		{"spans, then the columns in pieces", "申请人情况\n法人或其他组织\n自然人\n商业\n企业\n科研\n机构\n社会\n公益\n组织\n法律\n服务\n机构\n其他\n总计\n"},
 	} {
 		for _, dir := range []string{"../testdata/form2019", "../testdata/form2021"} {
 			t.Run(filepath.Base(dir)+"/"+tc.name, func(t *testing.T) {

@@ -90,13 +90,17 @@ func (r *reader) applicationsColumnsPrinted(header []layout.Cell) ([]slot, strin
 	var under []bool // out[i] is a column under 法人或其他组织
 	spanAt := -1     // columns printed before 法人或其他组织, at its last printing before any of its columns
 	var pending []layout.Cell
-	for _, c := range header {
+	for i, c := range header {
 		printed := source.Trim(c.Text) // the column as printed, its pieces joined
 		for i := len(pending) - 1; i >= 0; i-- {
 			printed = source.Trim(pending[i].Text) + printed
 		}
 		k := label.Key(printed)
 		col := r.applicationsColumn(k)
+		if col != nil && len(pending) > 0 && r.namedBetterJoined(col, printed, header[i+1:]) {
+			pending = append(pending, c)
+			continue
+		}
 		if col == nil {
 			if sp := r.applicationsSpan(k); sp != nil {
 				pending = nil
@@ -138,6 +142,17 @@ func placeUnderSpan(out []slot, under []bool, spanAt int) ([]slot, string) {
 		return nil, "the header of table 3 prints 法人或其他组织 before every column and its columns after all the others: the order of the columns is not certain"
 	}
 	return slices.Concat(out[:spanAt], out[first:], out[spanAt:first]), ""
+}
+
+// namedBetterJoined reports whether the header cell after printed, a
+// column's name joined from pieces, names column col better joined to it:
+// a name cut in three pieces (社会 / 公益 / 组织) is not taken at two.
+func (r *reader) namedBetterJoined(col *columnSpec, printed string, next []layout.Cell) bool {
+	if len(next) == 0 {
+		return false
+	}
+	k := label.Key(printed + source.Trim(next[0].Text))
+	return r.applicationsColumn(k) == col && col.score(k) > col.score(label.Key(printed))
 }
 
 // applicationsColumn is the column of table 3 whose header key k names,

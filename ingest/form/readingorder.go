@@ -365,9 +365,12 @@ func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells [
 	n := applicantColumns + 1
 	tail := t.answered * n
 	found := t.confirmed(figures, [][]int{rowByRow(len(figures))}, [][]int{rowByRow(tail)})
-	if len(found) == 0 {
-		all, ok := readings(figures, len(rows))
-		prefix, ok2 := readings(figures[:tail], t.answered)
+	for _, totalMoved := range []bool{false, true} { // see columnmajor.go
+		if len(found) > 0 {
+			break
+		}
+		all, ok := readings(figures, len(rows), totalMoved)
+		prefix, ok2 := readings(figures[:tail], t.answered, totalMoved)
 		if !ok || !ok2 {
 			return nil, false
 		}
@@ -432,27 +435,25 @@ const maxReadings = 64
 // of table 3, each row adding up (I2): a row's seven figures in turn, or
 // a block of rows printed column by column (each column's figures of
 // the block in turn, as a reader emits the cells of rows whose labels
-// sit in one merged cell). Each reading gives, for each row's columns in
-// turn, the index of its figure; readings with the same values are kept
-// once. False when more than maxReadings differ.
-func readings(figures []float64, rows int) ([][]int, bool) {
+// sit in one merged cell). With totalMoved, such a block may print its
+// 总计 column anywhere among its columns (columnMajorBlocks). Each reading
+// gives, for each row's columns in turn, the index of its figure; readings
+// with the same values are kept once. False when more than maxReadings
+// differ.
+func readings(figures []float64, rows int, totalMoved bool) ([][]int, bool) {
 	n := applicantColumns + 1
 	memo := make([][][]int, rows+1)
 	memo[rows] = [][]int{{}}
 	for i := rows - 1; i >= 0; i-- {
 		var out [][]int
 		for k := 1; i+k <= rows; k++ {
-			block := make([]int, k*n) // row j, column c of the block: its figure
-			for j := 0; j < k; j++ {
-				for c := 0; c < n; c++ {
-					block[j*n+c] = i*n + c*k + j
+			for _, block := range columnMajorBlocks(i, k, totalMoved) {
+				if !blockAddsUp(figures, block, n) {
+					continue
 				}
-			}
-			if !blockAddsUp(figures, block, n) {
-				continue
-			}
-			for _, rest := range memo[i+k] {
-				out = append(out, append(slices.Clone(block), rest...))
+				for _, rest := range memo[i+k] {
+					out = append(out, append(slices.Clone(block), rest...))
+				}
 			}
 		}
 		out = distinctReadings(figures, out)
