@@ -2,7 +2,8 @@ package ingest
 
 // Test helpers of package ingest that the external tests use too.
 var (
-	ReadCSV    = readCSV
-	ReadTruth  = readTruth
-	ScoreTruth = scoreTruth
+	ReadCSV      = readCSV
+	ReadTruth    = readTruth
+	ScoreTruth   = scoreTruth
+	ScoreDamaged = scoreDamaged
 )

@@ -3,7 +3,6 @@ package ingest_test
 import (
 	"flag"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -146,7 +145,7 @@ func TestOrderDamageCorpus(t *testing.T) {
 					t.Errorf("%s, %s at place %d: %v", f.text, dmg.name, p, err)
 					continue
 				}
-				found, defects := scoreDamaged(d.truth, printed, r)
+				found, defects := ingest.ScoreDamaged(d.truth, printed, r)
 				s.found += found
 				s.total += len(d.truth)
 				s.wrong += len(defects)
@@ -325,29 +324,4 @@ func (d *damageText) swap(from int) ([]string, map[string]float64, bool) {
 		return out, map[string]float64{a: d.truth[b], b: d.truth[a]}, true
 	}
 	return nil, nil, false
-}
-
-// scoreDamaged counts the figures of a parse of a damaged text that are
-// the file's own or, in a cell printed otherwise (printed), the text's;
-// and lists every other one, wrong or invented.
-func scoreDamaged(truth, printed map[string]float64, r *gongkai.Report) (int, []string) {
-	found := 0
-	var defects []string
-	for _, o := range r.Observations {
-		if slices.Contains(o.Flags, gongkai.FlagDerived) || o.Value == nil {
-			continue
-		}
-		k := o.Indicator + "|" + o.Breakdown
-		want, ok := truth[k]
-		alt, altOK := printed[k]
-		switch {
-		case !ok:
-			defects = append(defects, fmt.Sprintf("invented: %s = %v (raw %q, line %d)", k, *o.Value, o.Raw, o.Line))
-		case math.Abs(want-*o.Value) < 1e-6 || altOK && math.Abs(alt-*o.Value) < 1e-6:
-			found++
-		default:
-			defects = append(defects, fmt.Sprintf("wrong: %s = %v, want %v (raw %q, line %d, flags %v)", k, *o.Value, want, o.Raw, o.Line, o.Flags))
-		}
-	}
-	return found, defects
 }
