@@ -112,3 +112,35 @@ func TestColumnMajorRefusals(t *testing.T) {
 		})
 	}
 }
+
+// pdfminer prints a block of table 2 as its rows' labels, then their
+// figures. In a block of one column the figures read down are the rows'
+// in turn; in a block of three, reading across and reading down differ
+// (0 0 0 5 0 5: 规章 0 0 0 or 0 0 5) and no identity tells which, so the
+// rows stay unread; one figure too many places nothing.
+func TestLabelsThenFigures(t *testing.T) {
+	const head = "二、主动公开政府信息情况\n\n第二十条第（一）项\n\n信息内容\n\n本年制发件数 本年废止件数 现行有效件数\n\n规章\n\n行政规范性文件\n\n0\n\n0\n\n0\n\n5\n\n0\n\n5\n\n" +
+		"第二十条第（六）项\n\n信息内容\n\n本年处理决定数量\n\n行政处罚\n\n行政强制\n\n"
+	const tail = "第二十条第（八）项\n\n信息内容\n\n本年收费金额（单位：万元）\n\n行政事业性收费 7730.28\n"
+	r, err := Parse("pdfminer.txt", []byte(head+"4119\n\n195\n\n"+tail))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for indicator, want := range map[string]float64{"penalties.decisions": 4119, "enforcement.decisions": 195} {
+		if o := obs(t, r, indicator, "total"); *o.Value != want || !slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) {
+			t.Errorf("%s = %v %v, want %v placed by the form's order", indicator, *o.Value, o.Flags, want)
+		}
+	}
+	for _, indicator := range []string{"regulations.issued", "normative_documents.issued"} {
+		if hasObs(r, indicator, "total") {
+			t.Errorf("%s read from a block of three columns printed apart", indicator)
+		}
+	}
+	r, err = Parse("pdfminer.txt", []byte(head+"4119\n\n195\n\n7\n\n"+tail))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasObs(r, "penalties.decisions", "total") || hasObs(r, "enforcement.decisions", "total") {
+		t.Error("three figures under two labels placed")
+	}
+}

@@ -57,3 +57,65 @@ func (r *reader) flushEarly() {
 	}
 	r.early = earlyFigures{}
 }
+
+// Text in reading order may print the labels of a block's rows one under
+// the other and then their figures (pdfminer: 行政处罚 / 行政强制 / 4119 /
+// 195): the first rows close with no cell and the last takes every
+// figure. In a block of one column the figures, read down, are the rows'
+// in turn, whichever way the page was read; in a block of more columns
+// reading across and reading down give other figures, and no identity of
+// table 2 tells which, so the rows stay as they are (the last unplaced for
+// its count).
+
+// holdBare remembers cur, a row closed with no cell, when it is a row of
+// table 2: the figures printed after the next row's label may be its.
+func (r *reader) holdBare(cur *openRow) {
+	if cur == nil || cur.table != tableProactive || cur.row == nil || cur.row.group {
+		r.bare = nil
+		return
+	}
+	if len(r.bare) > 0 && r.bare[0].block != cur.block {
+		r.bare = nil
+	}
+	r.bare = append(r.bare, cur)
+}
+
+// labelsThenFigures gives the rows of bare, closed just before cur with no
+// cell in cur's block of one column, a figure each of cur's, in order,
+// when cur prints exactly one figure more than there are such rows, each a
+// plain figure on a line of its own: the rows are read (flag
+// placed_by_form_order) and cur keeps the last figure.
+func (r *reader) labelsThenFigures(cur *openRow, bare []*openRow, slots []slot) {
+	if len(bare) == 0 || len(slots) != 1 || cur.table != tableProactive || cur.block != bare[0].block ||
+		len(cur.values) != len(bare)+1 || !r.figuresApart(cur, bare) {
+		return
+	}
+	for i, b := range bare {
+		b.values, b.byOrder = []layout.Cell{cur.values[i]}, true
+		r.cur = b
+		r.closeRow()
+	}
+	cur.values, cur.byOrder = cur.values[len(bare):], true
+}
+
+// figuresApart reports whether every cell of cur is a plain figure on a
+// line of its own: no two on a line, none on a line of a label of cur or
+// of bare.
+func (r *reader) figuresApart(cur *openRow, bare []*openRow) bool {
+	if _, plain, ok := r.plainFigures(cur.values); !ok || len(plain) != len(cur.values) {
+		return false
+	}
+	lines := map[int]bool{}
+	for _, row := range append([]*openRow{cur}, bare...) {
+		for _, l := range row.labels {
+			lines[l.Line] = true
+		}
+	}
+	for _, v := range cur.values {
+		if lines[v.Line] {
+			return false
+		}
+		lines[v.Line] = true
+	}
+	return true
+}

@@ -44,6 +44,7 @@ type reader struct {
 	// misreadFigures holds the lines where OCR glued a figure to a mark, and the token.
 	misreadFigures map[int]string
 	early          earlyFigures // figures of table 2 printed before their row's label
+	bare           []*openRow   // rows of table 2 just closed with no cell, in one block (labelsThenFigures)
 
 	// lead holds the blank cells that start a line of a row layout until
 	// the line shows what they are: the empty label cells before a label
@@ -81,6 +82,9 @@ type openRow struct {
 	group  *rowSpec   // heading in force when the row began
 	labels []layout.Cell
 	values []layout.Cell
+	// byOrder: the row's figures were printed apart from its label and
+	// placed by the order of rows (labelsThenFigures).
+	byOrder bool
 }
 
 func newReader(cat *catalog.Catalog) *reader {

@@ -20,8 +20,11 @@ func (r *reader) closeRow() {
 	r.cur = nil
 	early := r.claimEarly(cur)
 	if cur == nil || cur.row != nil && len(cur.values) == 0 {
+		r.holdBare(cur)
 		return // printed with no cells at all: nothing to read, nothing to report
 	}
+	bare := r.bare
+	r.bare = nil
 	if r.holdFiguresAfter(cur) {
 		return
 	}
@@ -40,6 +43,7 @@ func (r *reader) closeRow() {
 		r.unplace(cur, reason)
 		return
 	}
+	r.labelsThenFigures(cur, bare, slots)
 	target, reason := r.rowTarget(cur, figures)
 	switch {
 	case reason != "":
@@ -63,7 +67,7 @@ func (r *reader) closeRow() {
 	if placedBy != "" {
 		target.flags = append(target.flags, placedBy)
 	}
-	if early {
+	if early || cur.byOrder {
 		target.flags = append(target.flags, gongkai.FlagPlacedByFormOrder)
 	}
 	// A row is read once it is placed: a row that could not be (a sentence
