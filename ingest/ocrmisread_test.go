@@ -217,16 +217,42 @@ func TestOCRRowNotAddingUp(t *testing.T) {
 	rows := damagedTable3(t, 3, gongkai.Template2021)
 	bad := rowWith(t, rows, func(r damagedRow) bool { return r.indicator != "" })
 	other := rowWith(t, rows[bad+1:], func(r damagedRow) bool { return r.indicator != "" }) + bad + 1
+	typedAndMarked(t, rows, other, func(i int, cells []string) []string {
+		if i == bad {
+			cells[len(cells)-1] += "1" // 总计 no longer the sum
+		}
+		return cells
+	}, func(t *testing.T, r *gongkai.Report, marked bool) {
+		placed := 0
+		for _, o := range r.Observations {
+			if o.Indicator == rows[bad].indicator {
+				placed++
+			}
+		}
+		unplaced := unplacedBecause(r, rows[bad].label, "OCR's misreadings")
+		switch {
+		case marked && (placed != 0 || !unplaced):
+			t.Errorf("%s: %d figures placed, unplaced %v; want none placed, unplaced for OCR: %+v", rows[bad].label, placed, unplaced, r.Unplaced)
+		case !marked && (placed != 7 || unplaced):
+			t.Errorf("%s: %d figures placed, unplaced %v; want all 7 as printed", rows[bad].label, placed, unplaced)
+		}
+	})
+}
+
+// typedAndMarked parses table 3 of rows as OCR prints it, changed by edit,
+// twice: as typed, and with a misread mark (]) in the row other, a sign of
+// OCR; check judges each parse.
+func typedAndMarked(t *testing.T, rows []damagedRow, other int, edit func(i int, cells []string) []string,
+	check func(t *testing.T, r *gongkai.Report, marked bool)) {
+	t.Helper()
 	for _, tc := range []struct {
 		name   string
 		marked bool
 	}{{"typed text", false}, {"text with a misread mark", true}} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := ocrPipeTable3(rows, func(i int, cells []string) []string {
-				switch {
-				case i == bad:
-					cells[len(cells)-1] += "1" // 总计 no longer the sum
-				case i == other && tc.marked:
+				cells = edit(i, cells)
+				if i == other && tc.marked {
 					cells = append([]string{cells[0], "]"}, cells[1:]...)
 				}
 				return cells
@@ -235,19 +261,7 @@ func TestOCRRowNotAddingUp(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			placed := 0
-			for _, o := range r.Observations {
-				if o.Indicator == rows[bad].indicator {
-					placed++
-				}
-			}
-			unplaced := unplacedBecause(r, rows[bad].label, "OCR's misreadings")
-			switch {
-			case tc.marked && (placed != 0 || !unplaced):
-				t.Errorf("%s: %d figures placed, unplaced %v; want none placed, unplaced for OCR: %+v", rows[bad].label, placed, unplaced, r.Unplaced)
-			case !tc.marked && (placed != 7 || unplaced):
-				t.Errorf("%s: %d figures placed, unplaced %v; want all 7 as printed", rows[bad].label, placed, unplaced)
-			}
+			check(t, r, tc.marked)
 		})
 	}
 }

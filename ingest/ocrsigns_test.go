@@ -155,37 +155,24 @@ func TestOCRLocalRowOfMisreadText(t *testing.T) {
 	at := rowWith(t, rows, func(r damagedRow) bool { return strings.HasPrefix(r.label, "8.属于行政查询事项") })
 	other := rowWith(t, rows, func(r damagedRow) bool { return r.indicator != "" })
 	const local = "9.其他依法不予公开的信息"
-	for _, tc := range []struct {
-		name   string
-		marked bool
-	}{{"typed text", false}, {"text with a misread mark", true}} {
-		t.Run(tc.name, func(t *testing.T) {
-			text := ocrPipeTable3(rows, func(i int, cells []string) []string {
-				switch {
-				case i == at:
-					cells[len(cells)-1] += " |\n| " + local + " | 2 | 1 | 0 | 0 | 0 | 0 | 3"
-				case i == other && tc.marked:
-					cells = append([]string{cells[0], "]"}, cells[1:]...)
-				}
-				return cells
-			})
-			r, err := Parse("ocr.txt", []byte(text))
-			if err != nil {
-				t.Fatal(err)
+	typedAndMarked(t, rows, other, func(i int, cells []string) []string {
+		if i == at {
+			cells[len(cells)-1] += " |\n| " + local + " | 2 | 1 | 0 | 0 | 0 | 0 | 3"
+		}
+		return cells
+	}, func(t *testing.T, r *gongkai.Report, marked bool) {
+		placed := 0
+		for _, o := range r.Observations {
+			if hasFlag(o, gongkai.FlagLocalRow) {
+				placed++
 			}
-			placed := 0
-			for _, o := range r.Observations {
-				if hasFlag(o, gongkai.FlagLocalRow) {
-					placed++
-				}
-			}
-			unplaced := unplacedBecause(r, local, "a row the national form does not have, in a text whose cells show OCR's misreadings")
-			switch {
-			case tc.marked && (placed != 0 || !unplaced):
-				t.Errorf("%d figures placed as a local row, unplaced %v; want none placed: %+v", placed, unplaced, r.Unplaced)
-			case !tc.marked && (placed != 7 || unplaced):
-				t.Errorf("%d figures placed as a local row, unplaced %v; want 7 placed", placed, unplaced)
-			}
-		})
-	}
+		}
+		unplaced := unplacedBecause(r, local, "a row the national form does not have, in a text whose cells show OCR's misreadings")
+		switch {
+		case marked && (placed != 0 || !unplaced):
+			t.Errorf("%d figures placed as a local row, unplaced %v; want none placed: %+v", placed, unplaced, r.Unplaced)
+		case !marked && (placed != 7 || unplaced):
+			t.Errorf("%d figures placed as a local row, unplaced %v; want 7 placed", placed, unplaced)
+		}
+	})
 }
