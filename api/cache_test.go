@@ -173,11 +173,11 @@ func TestResponseCacheBound(t *testing.T) {
 	}
 }
 
-// TestResponseCacheFollowsIngest: a report stored by another writer into
-// the file being served shows in the answers once the version was read
-// again, with a new ETag, though the old answer was cached.
-func TestResponseCacheFollowsIngest(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "gongkai.db")
+// sampleCopy copies the sample database into a file name of a temporary
+// directory, for a test that writes into the database it serves.
+func sampleCopy(t *testing.T, name string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
 	b, err := os.ReadFile(sampleDB)
 	if err != nil {
 		t.Fatal(err)
@@ -185,6 +185,14 @@ func TestResponseCacheFollowsIngest(t *testing.T) {
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return path
+}
+
+// TestResponseCacheFollowsIngest: a report stored by another writer into
+// the file being served shows in the answers once the version was read
+// again, with a new ETag, though the old answer was cached.
+func TestResponseCacheFollowsIngest(t *testing.T) {
+	path := sampleCopy(t, "gongkai.db")
 	ts := newTestServerOn(t, path, api.Options{})
 	var before, after api.Dataset
 	old := ts.getJSON(t, "/v1", http.StatusOK, &before)

@@ -18,14 +18,7 @@ import (
 // Last-Modified, 304 for either validator; a filtered CSV makes no file;
 // and an ingest into the database removes the files of the old version.
 func TestReleaseFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "gongkai.db")
-	b, err := os.ReadFile(sampleDB)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := sampleCopy(t, "gongkai.db")
 	dir := filepath.Join(t.TempDir(), "release")
 	ts := newTestServerOn(t, path, api.Options{ReleaseDir: dir, CacheBytes: -1})
 	const all = "/v1/observations?format=csv"

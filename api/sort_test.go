@@ -4,8 +4,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,14 +17,7 @@ import (
 // sort abandoned), and below it the page is sorted and counted exactly.
 func TestSortRefusedBeyondCap(t *testing.T) {
 	start := time.Now()
-	path := filepath.Join(t.TempDir(), "many.db")
-	b, err := os.ReadFile(sampleDB)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := sampleCopy(t, "many.db")
 	conn, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
