@@ -110,6 +110,7 @@ func newTestServerOn(t testing.TB, path string, opts api.Options) *testServer {
 	t.Cleanup(func() { srv.Close() })
 	ts := &testServer{Server: httptest.NewUnstartedServer(srv), api: srv}
 	ts.Config.ConnContext = api.ConnContext // as gongkai serve: hits can be sent with sendfile
+	ts.Listener = api.Listener(ts.Listener) // and in one write
 	ts.Start()
 	t.Cleanup(ts.Close)
 	if ts.doc, err = api.OpenAPI3(ts.URL); err != nil {

@@ -122,7 +122,8 @@ func (f *answerFile) closeKept() {
 
 // sendBody sends the body of a after the headers already set in w: with
 // sendfile from src (an open descriptor of a.file at its start; nil to take
-// one from a.file) when it can, otherwise from memory, or, for an answer
+// one from a.file) when it can, otherwise from memory (with the headers in
+// one write on a connection of Listener), or, for an answer
 // kept only as a file, by copying the file. It returns the bytes sent.
 func sendBody(w http.ResponseWriter, r *http.Request, a *answer, src *os.File) int {
 	if src == nil && a.file != nil && r.Method != http.MethodHead {
@@ -135,6 +136,9 @@ func sendBody(w http.ResponseWriter, r *http.Request, a *answer, src *os.File) i
 		if n, sent := sendFile(w, r, src, a.file.size); sent {
 			return n
 		}
+	}
+	if c, ok := heldConnOf(r); ok && a.body != nil && r.Method != http.MethodHead {
+		return writeHeld(w, c, a.body)
 	}
 	w.WriteHeader(http.StatusOK)
 	if a.body == nil && src != nil && r.Method != http.MethodHead {

@@ -97,7 +97,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "gongkai: serving http://%s/ (the API: /v1, its docs: /swagger/index.html)\n", ln.Addr())
 
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(api.Listener(ln)) }() // cache hits in one write
 	select {
 	case err := <-errc:
 		return err
