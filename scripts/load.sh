@@ -29,6 +29,7 @@
 #   DURATION=10 CONNECTIONS=64 scripts/load.sh big.db
 #   DURATION=2 ROUNDS=5 scripts/load.sh big.db  # medians of 5 alternations
 #   SENDFILE=1 DURATION=5 scripts/load.sh big.db # and net/http with sendfile
+#   GONGKAI=path/to/binary scripts/load.sh big.db # that binary, not this checkout's
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-10}
@@ -48,15 +49,16 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
-go build -o "$dir/gongkai" ./cmd/gongkai
+bin=${GONGKAI:-$dir/gongkai}
+[ -n "${GONGKAI:-}" ] || go build -o "$bin" ./cmd/gongkai
 go build -o "$dir/bytesserver" ./scripts/bytesserver
 db=${1:-}
 if [ -z "$db" ]; then
   db=$dir/load.db
-  scripts/scaledb.sh 1000 "$db" "$dir/gongkai"
+  scripts/scaledb.sh 1000 "$db" "$bin"
 fi
 
-"$dir/gongkai" serve --db "$db" --addr 127.0.0.1:$gongkai_port --rate 0 2>/dev/null &
+"$bin" serve --db "$db" --addr 127.0.0.1:$gongkai_port --rate 0 2>/dev/null &
 gongkai_pid=$!
 pids+=($gongkai_pid)
 
@@ -141,7 +143,7 @@ measure() { # URL HEADER PID...: requests per second by wrk, and µs of the serv
 
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-echo "$(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections -d${duration}s, median of $rounds"
+echo "$(date -u +%FT%TZ) ${GONGKAI:-this checkout}: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections -d${duration}s, median of $rounds"
 printf '%-80s %-8s %8s %10s %10s %6s %9s %9s %6s %10s %9s %6s' "question" "encoding" "bytes" "gongkai/s" "nginx/s" "ratio" \
   "gongkai µs" "nginx µs" "ratio" "net/http/s" "net/http µs" "ratio"
 [ "$sendfile" = 1 ] && printf ' %10s %9s %6s' "sendfile/s" "sendfile µs" "ratio"
