@@ -67,6 +67,10 @@ func observationOf(r *db.ObservationRow) Observation {
 var observationCSVHeader = []string{"indicator", "indicator_name", "publisher_id", "publisher_name", "admin_code",
 	"year", "breakdown", "value", "unit", "unit_name", "label", "column", "raw", "line", "page", "flags", "report_id"}
 
+// observationFileFilters are the filters that name a CSV of observations
+// (fileName), in the order they appear in the name.
+var observationFileFilters = []string{"indicator", "publisher", "region", "year", "breakdown", "template", "report"}
+
 var observationParams = append([]string{"indicator", "publisher", "region", "year", "breakdown", "template",
 	"report", "sort", "limit", "cursor"}, formatParams...)
 
@@ -126,8 +130,7 @@ func (s *Server) listObservations(c echo.Context) error {
 		if p.get("limit") != "" {
 			f.Limit = limit
 		}
-		w := newCSV(c, rep, fileName(c, "observations", "indicator", "publisher", "region", "year", "breakdown", "template", "report"),
-			observationCSVHeader...)
+		w := newCSV(c, rep, fileName(c, "observations", observationFileFilters...), observationCSVHeader...)
 		finish := s.teeRelease(c, rep)
 		err := errOr(s.db.AppendObservations(ctx, f, func(dst []byte, r *db.ObservationRow) []byte {
 			return appendObservationCSV(dst, rep, r)

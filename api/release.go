@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -32,26 +33,54 @@ import (
 // like a cache hit, with the ETag of the streamed answer and the time the
 // data was loaded as Last-Modified. The files of other versions are removed
 // when the version changes.
+//
+// A filtered export (by indicator, publisher, region, year, breakdown or
+// template, in the default order, with no limit) is the same bytes for
+// every download of a version too, and its first download is read from the
+// database at a few hundred thousand rows a second at best (100,000 by
+// indicator: a row read per index entry): it is kept the same way, up to
+// maxFilteredReleases files and maxFilteredBytes bytes a version.
 
 // releasePath is the path of the one question a release answers.
 const releasePath = "/v1/observations"
 
-// releaseName names one file of a release: the language of its *_name
-// columns, and whether it is the gzip copy.
+// releaseName names one file of a release: the filter of the export (its
+// query parameters in canonical order, "" for everything), the language of
+// its *_name columns, and whether it is the gzip copy.
 type releaseName struct {
-	lang string
-	gzip bool
+	filter string
+	lang   string
+	gzip   bool
 }
 
 // file is the file's name in the directory for version.
 func (n releaseName) file(version string) string {
-	sum := sha256.Sum256([]byte(version))
-	name := "observations-" + hex.EncodeToString(sum[:8]) + "-" + n.lang + ".csv"
+	name := releasePrefix(version)
+	if n.filter != "" {
+		sum := sha256.Sum256([]byte(n.filter))
+		name += hex.EncodeToString(sum[:8]) + "-"
+	}
+	name += n.lang + ".csv"
 	if n.gzip {
 		name += ".gz"
 	}
 	return name
 }
+
+// releasePrefix begins the names of the files of version.
+func releasePrefix(version string) string {
+	sum := sha256.Sum256([]byte(version))
+	return "observations-" + hex.EncodeToString(sum[:8]) + "-"
+}
+
+// maxFilteredReleases and maxFilteredBytes bound the files of filtered
+// exports kept for a version (gzip copies included), so that questions
+// asked once each do not fill the disk: beyond them a filtered export
+// streams from the database every time.
+const (
+	maxFilteredReleases = 64
+	maxFilteredBytes    = 4 << 30
+)
 
 // releases are the release files of the dataset version being served.
 type releases struct {
@@ -62,13 +91,17 @@ type releases struct {
 	log *slog.Logger
 
 	mu       sync.Mutex
-	version  string    // the version of ready and building; "" before the first request
-	loadedAt time.Time // when version's data was loaded: Last-Modified
-	ready    map[releaseName]*answerFile
-	building map[releaseName]bool
-	closed   bool
-	work     sync.WaitGroup // the gzip copies being made
-	stop     chan struct{}  // closed by close: the gzip copies stop
+	version  string                 // the version of ready and building; "" before the first request
+	loadedAt time.Time              // when version's data was loaded: Last-Modified
+	ready    map[string]*answerFile // by file name
+	building map[string]bool
+	// filteredFiles and filteredBytes are the files of filtered exports in
+	// ready and building, and the bytes of those ready.
+	filteredFiles int
+	filteredBytes int64
+	closed        bool
+	work          sync.WaitGroup // the gzip copies being made
+	stop          chan struct{}  // closed by close: the gzip copies stop
 }
 
 // newReleases returns the releases kept in dir, which is made if needed.
@@ -78,40 +111,48 @@ func newReleases(dir string, d interface {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	return &releases{dir: dir, db: d, log: log, ready: map[releaseName]*answerFile{},
-		building: map[releaseName]bool{}, stop: make(chan struct{})}, nil
+	return &releases{dir: dir, db: d, log: log, ready: map[string]*answerFile{},
+		building: map[string]bool{}, stop: make(chan struct{})}, nil
 }
 
-// releaseLang returns the language of the release that a request for path
+// releaseFilters are the parameters of an export kept as a release file:
+// its filters. A limit, a sort, a cursor, a report or a byte order mark
+// make an answer that is not kept.
+var releaseFilters = []string{"indicator", "publisher", "region", "year", "breakdown", "template"}
+
+// releaseOf returns the release (its gzip unset) that a request for path
 // with query asks for (acceptCSV: its Accept header asks for CSV); false
-// when it asks for anything else: another path, JSON, a filter, a limit, a
+// when it asks for anything else: another path, JSON, a limit, a sort, a
 // byte order mark, or a parameter given twice.
-func releaseLang(path, query string, acceptCSV bool) (string, bool) {
+func releaseOf(path, query string, acceptCSV bool) (releaseName, bool) {
 	if path != releasePath {
-		return "", false
+		return releaseName{}, false
 	}
 	q, err := url.ParseQuery(query)
 	if err != nil {
-		return "", false
+		return releaseName{}, false
 	}
-	lang, csv := "zh", acceptCSV
+	n, csv, filter := releaseName{lang: "zh"}, acceptCSV, url.Values{}
 	for name, values := range q {
 		if len(values) != 1 {
-			return "", false
+			return releaseName{}, false
 		}
-		switch v := values[0]; name {
-		case "format":
+		switch v := values[0]; {
+		case name == "format":
 			csv = v == "csv"
-		case "lang":
+		case name == "lang":
 			if v != "zh" && v != "en" {
-				return "", false
+				return releaseName{}, false
 			}
-			lang = v
+			n.lang = v
+		case slices.Contains(releaseFilters, name):
+			filter[name] = values
 		default:
-			return "", false
+			return releaseName{}, false
 		}
 	}
-	return lang, csv
+	n.filter = filter.Encode()
+	return n, csv
 }
 
 // use makes version the version of the releases: the files of another one
@@ -130,39 +171,40 @@ func (r *releases) use(ctx context.Context, version string) bool {
 		f.remove()
 	}
 	r.version, r.loadedAt = version, loadedAt
-	r.ready, r.building = map[releaseName]*answerFile{}, map[releaseName]bool{}
+	r.ready, r.building = map[string]*answerFile{}, map[string]bool{}
+	r.filteredFiles, r.filteredBytes = 0, 0
 	entries, _ := os.ReadDir(r.dir)
-	keep := map[string]releaseName{}
-	for _, lang := range []string{"zh", "en"} {
-		for _, gz := range []bool{false, true} {
-			n := releaseName{lang, gz}
-			keep[n.file(version)] = n
-		}
-	}
+	prefix := releasePrefix(version)
 	for _, e := range entries {
-		n, ok := keep[e.Name()]
 		info, err := e.Info()
-		switch {
-		case ok && err == nil && info.Mode().IsRegular():
-			r.ready[n] = &answerFile{path: filepath.Join(r.dir, e.Name()), size: info.Size()}
-		case !ok && !isTempOf(e.Name(), keep):
-			// another version's file, or what a build of it left
-			os.Remove(filepath.Join(r.dir, e.Name()))
+		switch name := e.Name(); {
+		case strings.HasPrefix(name, prefix) && err == nil && info.Mode().IsRegular():
+			r.ready[name] = &answerFile{path: filepath.Join(r.dir, name), size: info.Size()}
+			if isFilteredFile(name, version) {
+				r.filteredFiles++
+				r.filteredBytes += info.Size()
+			}
+		case !strings.HasPrefix(name, "."+prefix):
+			// Another version's file, or what a build of it left. A
+			// temporary file of this version's is left alone: a build,
+			// perhaps by another server on the same directory.
+			os.Remove(filepath.Join(r.dir, name))
 		}
 	}
 	return true
 }
 
-// isTempOf reports whether name is a temporary file of one of the files
-// of names: a build of this version, perhaps by another server on the same
-// directory, left alone.
-func isTempOf(name string, names map[string]releaseName) bool {
-	for file := range names {
-		if strings.HasPrefix(name, "."+file+".tmp-") {
-			return true
+// isFilteredFile reports whether the file name of version is of a filtered
+// export, not of everything.
+func isFilteredFile(name, version string) bool {
+	for _, lang := range []string{"zh", "en"} {
+		for _, gz := range []bool{false, true} {
+			if name == (releaseName{lang: lang, gzip: gz}).file(version) {
+				return false
+			}
 		}
 	}
-	return false
+	return true
 }
 
 // open returns an open descriptor of the release file of version named n,
@@ -173,7 +215,7 @@ func (r *releases) open(ctx context.Context, version string, n releaseName) (*an
 	if r.closed || !r.use(ctx, version) {
 		return nil, nil, time.Time{}, false
 	}
-	f := r.ready[n]
+	f := r.ready[n.file(version)]
 	if f == nil {
 		return nil, nil, time.Time{}, false
 	}
@@ -190,11 +232,11 @@ func (s *Server) serveRelease(w http.ResponseWriter, r *http.Request, k keyBytes
 	}
 	uri := string(k.b[k.start:k.end])
 	_, query, _ := strings.Cut(uri, "?")
-	lang, ok := releaseLang(r.URL.Path, query, k.csv)
+	n, ok := releaseOf(r.URL.Path, query, k.csv)
 	if !ok {
 		return false
 	}
-	n := releaseName{lang: lang, gzip: acceptsGzip(r)}
+	n.gzip = acceptsGzip(r)
 	f, src, loadedAt, ok := s.releases.open(r.Context(), version, n)
 	if !ok || !s.allow(r) {
 		if ok {
@@ -203,17 +245,17 @@ func (s *Server) serveRelease(w http.ResponseWriter, r *http.Request, k keyBytes
 		return false
 	}
 	defer f.give(src)
-	s.serveHit(w, r, s.releaseAnswer(f, n, version, uri, k.csv, loadedAt), src, start)
+	s.serveHit(w, r, s.releaseAnswer(f, n, version, uri, k.csv, loadedAt, r.URL.Query()), src, start)
 	return true
 }
 
 // releaseAnswer is the answer of a release file: the headers that the
-// streamed answer has (its ETag among them), with its length and
-// Last-Modified.
-func (s *Server) releaseAnswer(f *answerFile, n releaseName, version, uri string, acceptCSV bool, loadedAt time.Time) *answer {
+// streamed answer has (its ETag, and its file name from the query's
+// filters, among them), with its length and Last-Modified.
+func (s *Server) releaseAnswer(f *answerFile, n releaseName, version, uri string, acceptCSV bool, loadedAt time.Time, query url.Values) *answer {
 	h := http.Header{}
 	h.Set(echo.HeaderContentType, csvContentType)
-	h.Set(echo.HeaderContentDisposition, `attachment; filename="gongkai-observations.csv"`)
+	h.Set(echo.HeaderContentDisposition, `attachment; filename="`+fileNameOf(query, "observations", observationFileFilters...)+`.csv"`)
 	h.Set("ETag", s.etag(version, uri, acceptCSV))
 	h.Set("Cache-Control", s.cacheControl())
 	h.Add(echo.HeaderVary, echo.HeaderAccept)
@@ -247,15 +289,17 @@ type releaseBuild struct {
 func (r *releases) build(ctx context.Context, version string, n releaseName) *releaseBuild {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.closed || !r.use(ctx, version) || r.ready[n] != nil || r.building[n] {
+	file := n.file(version)
+	if r.closed || !r.use(ctx, version) || r.ready[file] != nil || r.building[file] ||
+		n.filter != "" && r.filteredFiles >= maxFilteredReleases {
 		return nil
 	}
-	tmp, err := os.CreateTemp(r.dir, "."+n.file(version)+".tmp-")
+	tmp, err := os.CreateTemp(r.dir, "."+file+".tmp-")
 	if err != nil {
 		r.log.Warn("release: cannot write its file", "dir", r.dir, "err", err)
 		return nil
 	}
-	r.building[n] = true
+	r.startBuild(n, file)
 	return &releaseBuild{r: r, name: n, version: version, tmp: tmp, w: bufio.NewWriterSize(tmp, 1<<20)}
 }
 
@@ -287,10 +331,19 @@ func (b *releaseBuild) finish(ctx context.Context, complete bool) {
 	r := b.r
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	file := b.name.file(b.version)
 	if r.version == b.version {
-		delete(r.building, b.name)
+		delete(r.building, file)
+		if b.name.filter != "" {
+			r.filteredFiles--
+		}
 	}
-	path := filepath.Join(r.dir, b.name.file(b.version))
+	path := filepath.Join(r.dir, file)
+	if complete && b.err == nil && b.name.filter != "" {
+		if info, err := os.Stat(b.tmp.Name()); err != nil || r.filteredBytes+info.Size() > maxFilteredBytes {
+			complete = false // over the bytes of filtered exports a version keeps
+		}
+	}
 	if !complete || b.err != nil || r.closed || r.version != b.version {
 		os.Remove(b.tmp.Name())
 		if b.err != nil {
@@ -313,24 +366,39 @@ func (b *releaseBuild) finish(ctx context.Context, complete bool) {
 	if err != nil {
 		return
 	}
-	r.ready[b.name] = &answerFile{path: path, size: info.Size()}
+	r.ready[file] = &answerFile{path: path, size: info.Size()}
+	if b.name.filter != "" {
+		r.filteredFiles++
+		r.filteredBytes += info.Size()
+	}
 	if !b.name.gzip {
-		r.compressLater(b.version, b.name.lang, path)
+		r.compressLater(b.version, b.name, path)
 	}
 }
 
-// compressLater makes the gzip copy of the identity file at path in the
-// background, unless it exists or is being made. r.mu is held.
-func (r *releases) compressLater(version, lang, path string) {
-	n := releaseName{lang: lang, gzip: true}
-	if r.ready[n] != nil || r.building[n] {
+// startBuild counts the file named n being built. r.mu is held.
+func (r *releases) startBuild(n releaseName, file string) {
+	r.building[file] = true
+	if n.filter != "" {
+		r.filteredFiles++
+	}
+}
+
+// compressLater makes the gzip copy of the identity file at path, named
+// identity, in the background, unless it exists or is being made. r.mu is
+// held.
+func (r *releases) compressLater(version string, identity releaseName, path string) {
+	n := identity
+	n.gzip = true
+	file := n.file(version)
+	if r.ready[file] != nil || r.building[file] || n.filter != "" && r.filteredFiles >= maxFilteredReleases {
 		return
 	}
-	tmp, err := os.CreateTemp(r.dir, "."+n.file(version)+".tmp-")
+	tmp, err := os.CreateTemp(r.dir, "."+file+".tmp-")
 	if err != nil {
 		return
 	}
-	r.building[n] = true
+	r.startBuild(n, file)
 	b := &releaseBuild{r: r, name: n, version: version, tmp: tmp, w: bufio.NewWriterSize(tmp, 1<<20)}
 	r.work.Go(func() { b.finish(context.Background(), b.compress(path, r.stop) == nil) })
 }
@@ -392,16 +460,16 @@ func (r *releases) close() {
 	}
 }
 
-// teeRelease, for a request of the whole dataset as CSV whose release file
-// is neither ready nor being built, writes the answer into the release
-// file too, while it streams; finish completes or drops the file. It is a
-// no-op for any other request.
+// teeRelease, for a request of an export as CSV (the whole dataset or a
+// filter of it) whose release file is neither ready nor being built,
+// writes the answer into the release file too, while it streams; finish
+// completes or drops the file. It is a no-op for any other request.
 func (s *Server) teeRelease(c echo.Context, rep representation) (finish func(complete bool)) {
 	req := c.Request()
 	if s.releases == nil || rep.bom {
 		return func(bool) {}
 	}
-	lang, ok := releaseLang(req.URL.Path, req.URL.RawQuery, acceptsCSV(req))
+	n, ok := releaseOf(req.URL.Path, req.URL.RawQuery, acceptsCSV(req))
 	if !ok {
 		return func(bool) {}
 	}
@@ -409,7 +477,7 @@ func (s *Server) teeRelease(c echo.Context, rep representation) (finish func(com
 	if err != nil {
 		return func(bool) {}
 	}
-	b := s.releases.build(req.Context(), k.version, releaseName{lang: lang})
+	b := s.releases.build(req.Context(), k.version, n)
 	if b == nil {
 		return func(bool) {}
 	}

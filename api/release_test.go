@@ -15,17 +15,19 @@ import (
 // TestReleaseFile: the whole dataset as CSV is kept as a file by its first
 // download, and the next downloads are sent from the file, in identity and
 // gzip, with the bytes, ETag and headers of the streamed answer, a
-// Last-Modified, 304 for either validator; a filtered CSV makes no file;
-// and an ingest into the database removes the files of the old version.
+// Last-Modified, 304 for either validator; a CSV with a limit makes no
+// file; and an ingest into the database removes the files of the old
+// version.
 func TestReleaseFile(t *testing.T) {
 	path := sampleCopy(t, "gongkai.db")
 	dir := filepath.Join(t.TempDir(), "release")
 	ts := newTestServerOn(t, path, api.Options{ReleaseDir: dir, CacheBytes: -1})
 	const all = "/v1/observations?format=csv"
 
-	rawGet(t, ts, "/v1/observations?format=csv&year=2017")
+	rawGet(t, ts, "/v1/observations?format=csv&limit=10")
+	rawGet(t, ts, "/v1/observations?format=csv&year=2017&sort=-value")
 	if files := releaseFiles(t, dir); len(files) != 0 {
-		t.Errorf("a filtered CSV made release files %v", files)
+		t.Errorf("a CSV with a limit or a sort made release files %v", files)
 	}
 	streamed, want := rawGet(t, ts, all)
 	if streamed.StatusCode != http.StatusOK || bytes.Count(want, []byte("\r\n")) < 10 {
@@ -101,6 +103,51 @@ func TestReleaseFile(t *testing.T) {
 		if _, err := os.Stat(f); err == nil && (f == csvFile || f == csvFile+".gz") {
 			t.Errorf("%s of the old version still there", f)
 		}
+	}
+}
+
+// TestFilteredReleaseFile: a filtered export as CSV is kept as a file by
+// its first download too, and the next downloads of the same filter, its
+// parameters in any order, are sent from it with the streamed answer's
+// bytes and headers (its file name from the filters among them), in
+// identity and gzip; another filter is another file.
+func TestFilteredReleaseFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "release")
+	ts := newTestServer(t, api.Options{ReleaseDir: dir, CacheBytes: -1})
+	const filtered = "/v1/observations?format=csv&year=2017&indicator=requests.received"
+	streamed, want := rawGet(t, ts, filtered)
+	if streamed.StatusCode != http.StatusOK || bytes.Count(want, []byte("\r\n")) < 2 {
+		t.Fatalf("the CSV of a filter: %d, %d bytes", streamed.StatusCode, len(want))
+	}
+	if !strings.Contains(streamed.Header.Get("Content-Disposition"), "indicator-requests.received_year-2017") {
+		t.Errorf("Content-Disposition %q does not name the filter", streamed.Header.Get("Content-Disposition"))
+	}
+	csvFile := waitForRelease(t, dir, ".csv")
+	if got, _ := os.ReadFile(csvFile); !bytes.Equal(got, want) {
+		t.Fatalf("the release file holds %d bytes, the answer was %d", len(got), len(want))
+	}
+	waitForRelease(t, dir, ".csv.gz")
+	marked := bytes.Replace(want, []byte("indicator"), []byte("INDICATOR"), 1) // what the file holds is what is sent
+	if err := os.WriteFile(csvFile, marked, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{filtered, "/v1/observations?indicator=requests.received&year=2017&format=csv"} {
+		resp, body := rawGet(t, ts, path)
+		if resp.StatusCode != http.StatusOK || !bytes.Equal(body, marked) {
+			t.Errorf("%s: %d, %.20q (%d bytes), not from the release file", path, resp.StatusCode, body, len(body))
+		}
+		for _, name := range []string{"ETag", "Content-Type", "Content-Disposition", "Cache-Control"} {
+			if got, w := resp.Header.Get(name), streamed.Header.Get(name); got != w || got == "" {
+				t.Errorf("%s: %s %q, the streamed answer had %q", path, name, got, w)
+			}
+		}
+	}
+	resp, body := rawGet(t, ts, filtered, "Accept-Encoding", "gzip")
+	if resp.Header.Get("Content-Encoding") != "gzip" || !bytes.Equal(gunzip(t, body), want) {
+		t.Errorf("gzip: Content-Encoding %q, not the streamed answer", resp.Header.Get("Content-Encoding"))
+	}
+	if _, other := rawGet(t, ts, "/v1/observations?format=csv&year=2018&indicator=requests.received"); bytes.Equal(other, want) || len(other) == 0 {
+		t.Errorf("another filter: %d bytes, the first filter's", len(other))
 	}
 }
 

@@ -157,9 +157,14 @@ func (w *csvWriter) close() error {
 // fileName builds a descriptive CSV file name from the resource and the
 // values of the filters given: gongkai-observations_indicator-requests.received_year-2017.
 func fileName(c echo.Context, resource string, filters ...string) string {
+	return fileNameOf(c.QueryParams(), resource, filters...)
+}
+
+// fileNameOf is fileName of the query parameters q.
+func fileNameOf(q url.Values, resource string, filters ...string) string {
 	parts := []string{"gongkai-" + resource}
 	for _, f := range filters {
-		if v := c.QueryParam(f); v != "" {
+		if v := q.Get(f); v != "" {
 			parts = append(parts, f+"-"+v)
 		}
 	}

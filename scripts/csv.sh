@@ -9,8 +9,8 @@
 # the database file it maps (mmap_size: up to 2 GB of the file, shared with
 # the page cache, not memory of the process). Loopback only. Needs curl.
 #
-# The first download of everything also writes the release file (a filter
-# does not). With REPEAT=1 the script then waits for the gzip copy of the
+# The first download also writes the release file (of everything, or of
+# the filter). With REPEAT=1 the script then waits for the gzip copy of the
 # release, and downloads again twice, from the release file: in identity
 # (rows counted) and in gzip (bytes counted, not decompressed).
 #
