@@ -3,6 +3,7 @@ package api
 import (
 	"net"
 	"net/http"
+	"sync"
 	"unsafe"
 )
 
@@ -42,9 +43,13 @@ type heldConn struct {
 	holding bool
 	body    []byte      // the answer's stored body: referenced, not copied
 	parts   net.Buffers // what was written while holding, in order
-	copied  []byte      // the bytes of parts that were copied, reused from one answer to the next
+	copied  *[]byte     // the bytes of parts that were copied, from heldCopies while holding
 	writes  int         // the system calls that wrote: the test of one per answer
 }
+
+// heldCopies are the buffers of the bytes held connections copy: taken for
+// an answer and given back after it, so that an idle connection keeps none.
+var heldCopies = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b }}
 
 // Write writes b, or, while holding, keeps it (b's bytes copied unless
 // they are the body's) for release.
@@ -57,9 +62,11 @@ func (c *heldConn) Write(b []byte) (int, error) {
 		c.parts = append(c.parts, b)
 		return len(b), nil
 	}
-	start := len(c.copied)
-	c.copied = append(c.copied, b...)
-	c.parts = append(c.parts, c.copied[start:len(c.copied):len(c.copied)])
+	// An append that grows the buffer leaves the parts already kept in the
+	// old one, which stays theirs.
+	start := len(*c.copied)
+	*c.copied = append(*c.copied, b...)
+	c.parts = append(c.parts, (*c.copied)[start:len(*c.copied):len(*c.copied)])
 	return len(b), nil
 }
 
@@ -76,6 +83,7 @@ func within(b, body []byte) bool {
 // hold starts keeping the writes of an answer whose stored body is body.
 func (c *heldConn) hold(body []byte) {
 	c.holding, c.body = true, body
+	c.copied = heldCopies.Get().(*[]byte)
 }
 
 // release stops holding and writes what was kept, in one system call for
@@ -91,14 +99,15 @@ func (c *heldConn) release() {
 		}
 	}
 	clear(c.parts)
-	c.parts, c.copied = c.parts[:0], c.copied[:0]
-	if cap(c.copied) > maxHeldCopy {
-		c.copied = nil // an answer's headers are far less: keep no more per idle connection
+	c.parts = c.parts[:0]
+	if cap(*c.copied) <= maxHeldCopy { // an answer's headers and first bytes are far less
+		*c.copied = (*c.copied)[:0]
+		heldCopies.Put(c.copied)
 	}
+	c.copied = nil
 }
 
-// maxHeldCopy bounds the buffer of copied bytes a connection keeps between
-// answers.
+// maxHeldCopy bounds the buffers of copied bytes kept for the next answers.
 const maxHeldCopy = 16 << 10
 
 // heldConnOf returns the connection of r when it can hold its writes.
