@@ -28,7 +28,11 @@ bin=${GONGKAI:-$dir/gongkai}
 pid=$!
 q() { sqlite3 "file:$db?mode=ro" "$1"; }
 mapfile -t publishers < <(q "SELECT id FROM publishers ORDER BY random() LIMIT $n")
-mapfile -t indicators < <(q "SELECT DISTINCT indicator FROM observations WHERE report_id = (SELECT min(id) FROM reports)")
+# The first report's indicators by code: a database of migration 011 or
+# later holds their ids, an older one (GONGKAI= an older binary) the codes.
+first="report_id = (SELECT min(id) FROM reports)"
+mapfile -t indicators < <(q "SELECT DISTINCT i.code FROM observations o JOIN indicators i ON i.id = o.indicator_id WHERE o.$first ORDER BY 1" 2>/dev/null ||
+  q "SELECT DISTINCT indicator FROM observations WHERE $first ORDER BY 1")
 mapfile -t years < <(q "SELECT year FROM summary_years ORDER BY year")
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
 
