@@ -35,13 +35,22 @@ type spec struct {
 type entry struct {
 	id, parent, label string
 	keys              []string
+	grams             []label.Gram // keys prepared for matching, one each
 	templates         []string
 }
 
+// score is how well key matches the entry's best wording.
 func (e *entry) score(key string) float64 {
+	var buf [64]uint64 // most keys are shorter: no allocation
+	return e.scoreGram(label.GramIn(key, buf[:0]))
+}
+
+// scoreGram is score of a key prepared once, for the loops that match one
+// label against every entry.
+func (e *entry) scoreGram(q label.Gram) float64 {
 	best := 0.0
-	for _, k := range e.keys {
-		if s := label.Similarity(key, k); s > best {
+	for _, g := range e.grams {
+		if s := label.GramSimilarity(q, g); s > best {
 			best = s
 		}
 	}
@@ -131,6 +140,7 @@ func (s *spec) add(e catalog.FormEntry, tpl string, pos map[string]int) {
 	}
 	for _, l := range append([]string{e.Label}, e.Aliases...) {
 		fe.keys = append(fe.keys, label.Key(l))
+		fe.grams = append(fe.grams, label.NewGram(fe.keys[len(fe.keys)-1]))
 	}
 	blk := s.blocks[e.Block]
 	if e.Table == tableApplications {
@@ -218,6 +228,7 @@ func (e *entry) merge(o entry, tpl string) {
 	for _, k := range o.keys {
 		if !contains(e.keys, k) {
 			e.keys = append(e.keys, k)
+			e.grams = append(e.grams, label.NewGram(k))
 		}
 	}
 	if !contains(e.templates, tpl) {
