@@ -89,7 +89,7 @@ type openRow struct {
 
 func newReader(cat *catalog.Catalog) *reader {
 	r := &reader{
-		s:         newSpec(cat),
+		s:         specOf(cat),
 		cat:       cat,
 		isUnit:    func(s string) bool { _, ok := cat.UnitBySymbol(s); return ok },
 		seen:      map[string]int{},

@@ -3,6 +3,7 @@ package form
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
@@ -107,6 +108,19 @@ const (
 )
 
 var templates = []string{gongkai.Template2019, gongkai.Template2021}
+
+// specs holds the spec of each catalogue, made once: the readers only
+// read it.
+var specs sync.Map // *catalog.Catalog → *spec
+
+// specOf is the spec of cat, made on first use.
+func specOf(cat *catalog.Catalog) *spec {
+	if s, ok := specs.Load(cat); ok {
+		return s.(*spec)
+	}
+	s, _ := specs.LoadOrStore(cat, newSpec(cat))
+	return s.(*spec)
+}
 
 func newSpec(cat *catalog.Catalog) *spec {
 	s := &spec{blocks: map[string]*blockSpec{}, spans: map[int][]*entry{}, rows: map[int][]*rowSpec{}, rowByID: map[string]*rowSpec{}}
