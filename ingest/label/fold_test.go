@@ -49,3 +49,23 @@ func TestFoldTraditional(t *testing.T) {
 		}
 	}
 }
+
+// TestPatternsTriedOnlyWhereTheyCanMatch: the cheap tests before the
+// numbering and 其中 patterns reject no text the patterns match, for every
+// rune of the BMP before the rest of each kind of numbering.
+func TestPatternsTriedOnlyWhereTheyCanMatch(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		for _, rest := range []string{"", "、x", "二、", "1.", ")x", "一)", "中：x"} {
+			s := string(r) + rest
+			if got, want := enumeratorOf(s), enumerator.FindString(s); got != want {
+				t.Fatalf("enumeratorOf(%q) = %q, the pattern gives %q", s, got, want)
+			}
+			if got, want := subsetPrefixOf(s), subsetPrefix.FindString(s); got != want {
+				t.Fatalf("subsetPrefixOf(%q) = %q, the pattern gives %q", s, got, want)
+			}
+		}
+	}
+}

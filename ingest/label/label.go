@@ -106,6 +106,25 @@ var enumerator = regexp.MustCompile(`^(?:第?[一二三四五六七八九十]+[�
 // subsetPrefix matches the 其中 that marks a subset row.
 var subsetPrefix = regexp.MustCompile(`^其中[:：]?`)
 
+// enumeratorOf is enumerator.FindString(s), the pattern tried only on a
+// text that starts as a numbering can (most labels do not).
+func enumeratorOf(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	if r != '第' && r != '(' && !(r >= '0' && r <= '9') && !(r >= '①' && r <= '⑳') && !strings.ContainsRune("一二三四五六七八九十", r) {
+		return ""
+	}
+	return enumerator.FindString(s)
+}
+
+// subsetPrefixOf is subsetPrefix.FindString(s), tried only on a text that
+// starts with 其中.
+func subsetPrefixOf(s string) string {
+	if !strings.HasPrefix(s, "其中") {
+		return ""
+	}
+	return subsetPrefix.FindString(s)
+}
+
 // Label is a printed row label split into what the parser reasons about.
 type Label struct {
 	printed string // as printed: wrapped parts joined, surrounding space trimmed
@@ -125,11 +144,11 @@ func Parse(printed string) Label {
 		return r
 	}, s)
 	// 1.5 is a number, not the enumerator 1. before a label.
-	if m := enumerator.FindString(s); m != "" && !(strings.HasSuffix(m, ".") && len(s) > len(m) && IsDigit(s[len(m)])) {
+	if m := enumeratorOf(s); m != "" && !(strings.HasSuffix(m, ".") && len(s) > len(m) && IsDigit(s[len(m)])) {
 		l.Enum = m
 		s = s[len(m):]
 	}
-	if m := subsetPrefix.FindString(s); m != "" {
+	if m := subsetPrefixOf(s); m != "" {
 		l.Subset = true
 		s = s[len(m):]
 	}
