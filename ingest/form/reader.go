@@ -89,7 +89,7 @@ type openRow struct {
 
 func newReader(cat *catalog.Catalog) *reader {
 	r := &reader{
-		s:         newSpec(cat),
+		s:         specOf(cat),
 		cat:       cat,
 		isUnit:    func(s string) bool { _, ok := cat.UnitBySymbol(s); return ok },
 		seen:      map[string]int{},
@@ -504,9 +504,11 @@ func (r *reader) matchRow(l label.Label) *rowSpec {
 	}
 	var best *rowSpec
 	bs, second := 0.0, 0.0
+	var buf [64]uint64
+	key := label.GramIn(l.Key, buf[:0]) // once, not once a row
 	for _, t := range []int{tableProactive, tableApplications} {
 		for _, row := range r.s.rows[t] {
-			s := row.score(l.Key)
+			s := row.scoreGram(key)
 			if s < label.MatchThreshold-label.AmbiguityMargin || row.group && headingBefore(row, l.Key) != "" {
 				continue
 			}

@@ -3,6 +3,7 @@ package form
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
@@ -35,13 +36,22 @@ type spec struct {
 type entry struct {
 	id, parent, label string
 	keys              []string
+	grams             []label.Gram // keys prepared for matching, one each
 	templates         []string
 }
 
+// score is how well key matches the entry's best wording.
 func (e *entry) score(key string) float64 {
+	var buf [64]uint64 // most keys are shorter: no allocation
+	return e.scoreGram(label.GramIn(key, buf[:0]))
+}
+
+// scoreGram is score of a key prepared once, for the loops that match one
+// label against every entry.
+func (e *entry) scoreGram(q label.Gram) float64 {
 	best := 0.0
-	for _, k := range e.keys {
-		if s := label.Similarity(key, k); s > best {
+	for _, g := range e.grams {
+		if s := label.GramSimilarity(q, g); s > best {
 			best = s
 		}
 	}
@@ -99,6 +109,19 @@ const (
 
 var templates = []string{gongkai.Template2019, gongkai.Template2021}
 
+// specs holds the spec of each catalogue, made once: the readers only
+// read it.
+var specs sync.Map // *catalog.Catalog → *spec
+
+// specOf is the spec of cat, made on first use.
+func specOf(cat *catalog.Catalog) *spec {
+	if s, ok := specs.Load(cat); ok {
+		return s.(*spec)
+	}
+	s, _ := specs.LoadOrStore(cat, newSpec(cat))
+	return s.(*spec)
+}
+
 func newSpec(cat *catalog.Catalog) *spec {
 	s := &spec{blocks: map[string]*blockSpec{}, spans: map[int][]*entry{}, rows: map[int][]*rowSpec{}, rowByID: map[string]*rowSpec{}}
 	s.applications = &blockSpec{entry: entry{id: "3"}, table: tableApplications}
@@ -131,6 +154,7 @@ func (s *spec) add(e catalog.FormEntry, tpl string, pos map[string]int) {
 	}
 	for _, l := range append([]string{e.Label}, e.Aliases...) {
 		fe.keys = append(fe.keys, label.Key(l))
+		fe.grams = append(fe.grams, label.NewGram(fe.keys[len(fe.keys)-1]))
 	}
 	blk := s.blocks[e.Block]
 	if e.Table == tableApplications {
@@ -218,6 +242,7 @@ func (e *entry) merge(o entry, tpl string) {
 	for _, k := range o.keys {
 		if !contains(e.keys, k) {
 			e.keys = append(e.keys, k)
+			e.grams = append(e.grams, label.NewGram(k))
 		}
 	}
 	if !contains(e.templates, tpl) {

@@ -31,7 +31,9 @@ func (r *reader) apart(a, b string) bool {
 // or block label of the form.
 func (r *reader) knownWhole(text string) bool {
 	key := label.Parse(text).Key
-	return key != "" && r.anyWording(func(e *entry) bool { return e.score(key) >= label.Same })
+	var buf [64]uint64
+	g := label.GramIn(key, buf[:0]) // once, not once a wording
+	return key != "" && r.anyWording(func(e *entry) bool { return e.scoreGram(g) >= label.Same })
 }
 
 // minJoinedPiece is the length, in runes, two words joined need to be taken

@@ -26,12 +26,12 @@ func Fold(s string) string {
 		switch {
 		case r == '\u00a0' || r == '\u3000' || r >= 0xFF01 && r <= 0xFFEE:
 			wide = true
-		case r >= 0x4E00 && tf.first[r]:
+		case r >= 0x4E00 && tf.starts(r):
 			trad = true
 		}
 	}
 	if wide { // most text has nothing to fold: skip the work then
-		s = strings.ReplaceAll(width.Fold.String(s), "\u00a0", " ")
+		s = foldWidth(s)
 	}
 	if trad {
 		s = tf.replacer.Replace(s)
@@ -39,21 +39,62 @@ func Fold(s string) string {
 	return s
 }
 
+// foldWidth is width.Fold with NBSP as a space. The full-width ASCII and
+// U+3000, nearly all the wide text reports print, are folded here in one
+// pass; a string with any other width variant (half-width katakana, ￥)
+// goes to width.Fold whole.
+func foldWidth(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\u00a0' || r == '\u3000':
+			b.WriteByte(' ')
+		case r >= 0xFF01 && r <= 0xFF5E: // ！ … ～
+			b.WriteByte(byte(r - 0xFF01 + '!'))
+		case r >= 0xFF5F && r <= 0xFFEE:
+			return strings.ReplaceAll(width.Fold.String(s), "\u00a0", " ")
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
 // traditional folds the Traditional characters of the form's wording, as
 // mis-converted mirrors print them, to Simplified ones: the pairs of the
 // catalogue's traditional.csv. first holds the first runes of the
-// Traditional keys, so that text with none of them is not scanned again.
+// Traditional keys that differ from their Simplified form, so that text
+// with none of them is not scanned again (a pair of one character and
+// itself, 理 → 理, changes nothing).
 type traditional struct {
 	first    map[rune]bool
+	bmp      [0x10000 / 64]uint64 // first, for the runes of the BMP: a bit each
 	replacer *strings.Replacer
 }
 
-var traditionalFold = sync.OnceValue(func() traditional {
+// starts reports whether r is in first.
+func (t *traditional) starts(r rune) bool {
+	if r < 0x10000 {
+		return t.bmp[r/64]&(1<<(r%64)) != 0
+	}
+	return t.first[r]
+}
+
+var traditionalFold = sync.OnceValue(func() *traditional {
 	pairs := catalog.MustLoad().Traditional
-	t := traditional{first: map[rune]bool{}, replacer: strings.NewReplacer(pairs...)}
+	t := &traditional{first: map[rune]bool{}, replacer: strings.NewReplacer(pairs...)}
 	for i := 0; i < len(pairs); i += 2 {
+		if pairs[i] == pairs[i+1] {
+			continue
+		}
 		r, _ := utf8.DecodeRuneInString(pairs[i])
 		t.first[r] = true
+		if r < 0x10000 {
+			t.bmp[r/64] |= 1 << (r % 64)
+		}
 	}
 	return t
 })
@@ -64,6 +105,25 @@ var enumerator = regexp.MustCompile(`^(?:第?[一二三四五六七八九十]+[�
 
 // subsetPrefix matches the 其中 that marks a subset row.
 var subsetPrefix = regexp.MustCompile(`^其中[:：]?`)
+
+// enumeratorOf is enumerator.FindString(s), the pattern tried only on a
+// text that starts as a numbering can (most labels do not).
+func enumeratorOf(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	if r != '第' && r != '(' && !(r >= '0' && r <= '9') && !(r >= '①' && r <= '⑳') && !strings.ContainsRune("一二三四五六七八九十", r) {
+		return ""
+	}
+	return enumerator.FindString(s)
+}
+
+// subsetPrefixOf is subsetPrefix.FindString(s), tried only on a text that
+// starts with 其中.
+func subsetPrefixOf(s string) string {
+	if !strings.HasPrefix(s, "其中") {
+		return ""
+	}
+	return subsetPrefix.FindString(s)
+}
 
 // Label is a printed row label split into what the parser reasons about.
 type Label struct {
@@ -84,11 +144,11 @@ func Parse(printed string) Label {
 		return r
 	}, s)
 	// 1.5 is a number, not the enumerator 1. before a label.
-	if m := enumerator.FindString(s); m != "" && !(strings.HasSuffix(m, ".") && len(s) > len(m) && IsDigit(s[len(m)])) {
+	if m := enumeratorOf(s); m != "" && !(strings.HasSuffix(m, ".") && len(s) > len(m) && IsDigit(s[len(m)])) {
 		l.Enum = m
 		s = s[len(m):]
 	}
-	if m := subsetPrefix.FindString(s); m != "" {
+	if m := subsetPrefixOf(s); m != "" {
 		l.Subset = true
 		s = s[len(m):]
 	}

@@ -15,9 +15,19 @@ type Gram struct {
 
 // NewGram prepares a label key for Similarity.
 func NewGram(key string) Gram {
+	return GramIn(key, nil)
+}
+
+// GramIn is NewGram with the bigrams in buf when they fit: a key compared
+// with many prepared ones (a label against every row of a form) is
+// prepared once, on the caller's stack.
+func GramIn(key string, buf []uint64) Gram {
 	g := Gram{Key: key, runes: utf8.RuneCountInString(key)}
 	if g.runes > 0 {
-		g.Grams = bigrams(key, make([]uint64, 0, max(g.runes-1, 1)))
+		if cap(buf) < g.runes-1 {
+			buf = make([]uint64, 0, max(g.runes-1, 1))
+		}
+		g.Grams = bigrams(key, buf[:0])
 	}
 	return g
 }

@@ -24,12 +24,14 @@ const (
 func Classify(text string, isUnit func(string) bool) Kind {
 	spaced := label.Fold(source.Trim(text))
 	t := strings.ReplaceAll(spaced, " ", "")
+	// Every figure has an ASCII digit (\d): words are not tried on the patterns.
+	digits := strings.ContainsAny(t, "0123456789")
 	switch {
 	case t == "":
 		return Blank
-	case severalFigures(spaced):
+	case digits && severalFigures(spaced):
 		return Label // exploded into its figures by the readers
-	case figure.NotAvailable[t] || figure.Pattern.MatchString(t):
+	case figure.NotAvailable[t] || digits && figure.Pattern.MatchString(t):
 		return Value
 	case isUnit(t):
 		return Unit
