@@ -95,9 +95,9 @@ var pdftextReports = []struct {
 	// pdfminer (markitdown's reading of a PDF) prints a page's labels,
 	// then its figures column by column: the rows of table 3 on a page are
 	// one block printed column by column (issue 9, open).
-	{"form2021-a.pdfminer.txt", 72, 0},
-	{"form2021-b.pdfminer.txt", 101, 0},
-	{"form2021-c.pdfminer.txt", 17, 0},
+	{"form2021-a.pdfminer.txt", 74, 0},
+	{"form2021-b.pdfminer.txt", 103, 0},
+	{"form2021-c.pdfminer.txt", 19, 0},
 	{"form2019-a.pdfminer.txt", 75, 0},
 	{"form2019-b.pdfminer.txt", 89, 0},
 	{"legacy2014-a.pdfminer.txt", -1, 0},
