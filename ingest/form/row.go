@@ -55,6 +55,9 @@ func (r *reader) closeRow() {
 	if target.key != "" {
 		if at, dup := r.seen[target.key]; dup {
 			r.unplace(cur, fmt.Sprintf("row %s (%s) was already read at line %d", target.key, cur.row.label, at))
+			if figures {
+				r.doubtRereadRow(cur)
+			}
 			return
 		}
 	}
