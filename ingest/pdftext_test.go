@@ -98,8 +98,8 @@ var pdftextReports = []struct {
 	{"form2021-a.pdfminer.txt", 74, 0},
 	{"form2021-b.pdfminer.txt", 103, 0},
 	{"form2021-c.pdfminer.txt", 89, 0},
-	{"form2019-a.pdfminer.txt", 75, 0},
-	{"form2019-b.pdfminer.txt", 89, 0},
+	{"form2019-a.pdfminer.txt", 87, 0},
+	{"form2019-b.pdfminer.txt", 95, 0},
 	{"legacy2014-a.pdfminer.txt", -1, 0},
 	{"legacy2014-b.pdfminer.txt", -1, 0},
 	// PyMuPDF (fitz) get_text(): a cell a line, in row order.
@@ -268,5 +268,53 @@ func TestPDFMinerLabelPiecesAroundFigures(t *testing.T) {
 		return strings.Contains(u.Reason, want) && slices.Equal(u.Cells, []string{"8", "0", "0", "0", "11", "0", "19"})
 	}) {
 		t.Errorf("the row not unplaced with its first seven and the reason %q: %v", want, r.Unplaced)
+	}
+}
+
+// pdfminer prints a block of table 2 of several columns as its rows'
+// labels, then their figures, read across or down (form/columnmajor.go,
+// labelsThenFiguresAcross). The rows are placed only when one reading is
+// left: a signed figure is taken in no column but 本年增/减 (行政处罚 /
+// 行政强制 / 0 100 -6 -4 134 0 is read down), or both readings give the same
+// figures (six 0s); otherwise the block is unplaced with the reason.
+func TestPDFMinerBlockLabelsThenFigures(t *testing.T) {
+	for _, c := range []struct {
+		file   string
+		edits  [][2]string
+		placed map[string]string // indicator: raw figure placed by the form's order
+		reason string
+	}{
+		{"form2019-a.pdfminer.txt", nil, map[string]string{
+			"penalties.items_change": "-6", "penalties.decisions": "134", "enforcement.items_last_year": "100", "enforcement.items_change": "-4",
+			"regulations.published_total": "0", "normative_documents.issued": "0",
+		}, ""},
+		// The signs lost: read across, 行政处罚 0 100 6; down, 0 6 134.
+		{"form2019-a.pdfminer.txt", [][2]string{{"\n-6\n", "\n6\n"}, {"\n-4\n\n134", "\n4\n\n134"}}, map[string]string{
+			"regulations.published_total": "0",
+		}, "read across and read down, 2 readings keep every sign in 本年增/减"},
+		// 2021: no column is signed, and the readings differ.
+		{"form2021-c.pdfminer.txt", nil, map[string]string{}, "the labels of 2 rows of a block of 3 columns printed before their 6 figures"},
+	} {
+		t.Run(c.file+fmt.Sprint(len(c.edits)), func(t *testing.T) {
+			r, err := Parse(c.file, []byte(pdftextWith(t, c.file, c.edits...)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for ind, raw := range c.placed {
+				if !slices.ContainsFunc(r.Observations, func(o gongkai.Observation) bool {
+					return o.Indicator == ind && o.Raw == raw && slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder)
+				}) {
+					t.Errorf("%s = %s not placed by the form's order", ind, raw)
+				}
+			}
+			for _, o := range r.Observations {
+				if c.edits != nil && (strings.HasPrefix(o.Indicator, "penalties.") || strings.HasPrefix(o.Indicator, "enforcement.")) {
+					t.Errorf("%s = %s placed, with the signs lost", o.Indicator, o.Raw)
+				}
+			}
+			if c.reason != "" && !slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool { return strings.Contains(u.Reason, c.reason) }) {
+				t.Errorf("no row unplaced with reason %q: %v", c.reason, r.Unplaced)
+			}
+		})
 	}
 }

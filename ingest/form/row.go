@@ -44,6 +44,10 @@ func (r *reader) closeRow() {
 		return
 	}
 	r.labelsThenFigures(cur, bare, slots)
+	if reason := r.labelsThenFiguresAcross(cur, bare, slots); reason != "" {
+		r.unplace(cur, reason)
+		return
+	}
 	target, reason := r.rowTarget(cur, figures)
 	switch {
 	case reason != "":
