@@ -123,7 +123,7 @@ func (r *reader) applicationsColumnsPrinted(header []layout.Cell) ([]slot, strin
 		out = append(out, slot{key: col.key, printed: printed, block: r.s.applications, x0: c.X0, x1: c.X1, idx: c.Idx})
 		under = append(under, col.parent == legalPersons)
 	}
-	if !completeApplicants(out) && r.scatteredNames(append(left, pending...)) {
+	if !completeApplicants(out) && onePerLine(header) && r.scatteredNames(append(left, pending...)) {
 		return outsideSpan(out, under), ""
 	}
 	return placeUnderSpan(out, under, spanAt)
@@ -131,9 +131,10 @@ func (r *reader) applicationsColumnsPrinted(header []layout.Cell) ([]slot, strin
 
 // scatteredNames reports whether cells joined into no column hold a piece
 // of the name of a column under 法人或其他组织 (商业 … 企业 with 科研
-// between): the header prints its names cut in pieces out of their order,
-// as pdfminer prints it box by box (the first line of every name, then
-// the second), and its printed order is not the columns'.
+// between): a header printed one piece a line (onePerLine) prints its
+// names cut in pieces out of their order, as pdfminer prints it box by
+// box (the first line of every name, then the second), and its printed
+// order is not the columns'.
 func (r *reader) scatteredNames(left []layout.Cell) bool {
 	for _, c := range left {
 		k := label.Key(c.Text)
@@ -147,6 +148,17 @@ func (r *reader) scatteredNames(left []layout.Cell) bool {
 		}
 	}
 	return false
+}
+
+// onePerLine reports whether every cell of the header is printed on a
+// line of its own, as pdfminer prints a header box by box.
+func onePerLine(header []layout.Cell) bool {
+	for i := 1; i < len(header); i++ {
+		if header[i].Line == header[i-1].Line {
+			return false
+		}
+	}
+	return true
 }
 
 // outsideSpan is the columns read that are not under 法人或其他组织: in a
