@@ -114,6 +114,56 @@ func TestLegacyReadingOrderNotAvailable(t *testing.T) {
 	}
 }
 
+// A row's label line lost in the legacy table in reading order: the form's
+// order refuses (a figure more than the rows named), and the rows read by
+// their labels stand. Where the lost row's figure follows the label of the
+// row before it (1.专职人员数, whose own 58 is printed before its label),
+// that row is unplaced, never given the lost row's 82; a figure printed
+// level with a piece of its own label (（四）政府 万元 / 0, 5.其他方式 次 /
+// 254) stands.
+func TestLegacyReadingOrderLabelLost(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "pdftext")
+	data, err := os.ReadFile(filepath.Join(dir, "legacy2014-b.plain.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	truth := readTruth(t, filepath.Join(dir, "legacy2014-b.truth.csv"))
+	for _, c := range []struct {
+		lost     string // the label line dropped
+		refused  string // the row unplaced for the lost row beside it
+		standing string // a row beside the lost one read by its own label
+	}{
+		{"2.兼职人员", "capacity.staff.full_time", "capacity.budget"},
+		{"（一）收到", "", "responses.channels.other"},
+	} {
+		t.Run(c.lost, func(t *testing.T) {
+			r, err := Parse("legacy2014-b.plain.txt", []byte(strings.Join(replaceLine(strings.Split(string(data), "\n"), c.lost, ""), "\n")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, defects := scoreTruth(truth, r); len(defects) > 0 {
+				t.Errorf("wrong or invented: %v", defects)
+			}
+			placed := func(ind string) bool {
+				return slices.ContainsFunc(r.Observations, func(o gongkai.Observation) bool { return o.Indicator == ind && o.Value != nil })
+			}
+			if c.refused != "" {
+				if placed(c.refused) {
+					t.Errorf("%s placed", c.refused)
+				}
+				if !slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool {
+					return strings.Contains(u.Reason, "whose label the text does not print: the figure may be that row's")
+				}) {
+					t.Errorf("no row unplaced for the lost label beside it: %v", r.Unplaced)
+				}
+			}
+			if !placed(c.standing) {
+				t.Errorf("%s, printed level with its own label, not placed", c.standing)
+			}
+		})
+	}
+}
+
 // replaceLine replaces the first line that is exactly old with new (which
 // may hold several lines).
 func replaceLine(lines []string, old, new string) []string {

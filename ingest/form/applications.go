@@ -2,6 +2,7 @@ package form
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/label"
@@ -90,6 +91,7 @@ func (r *reader) applicationsColumnsPrinted(header []layout.Cell) ([]slot, strin
 	var under []bool // out[i] is a column under 法人或其他组织
 	spanAt := -1     // columns printed before 法人或其他组织, at its last printing before any of its columns
 	var pending []layout.Cell
+	var left []layout.Cell // cells joined into no column or span
 	for i, c := range header {
 		printed := source.Trim(c.Text) // the column as printed, its pieces joined
 		for i := len(pending) - 1; i >= 0; i-- {
@@ -103,14 +105,14 @@ func (r *reader) applicationsColumnsPrinted(header []layout.Cell) ([]slot, strin
 		}
 		if col == nil {
 			if sp := r.applicationsSpan(k); sp != nil {
-				pending = nil
+				left, pending = append(left, pending...), nil
 				if sp.id == legalPersons && !slices.Contains(under, true) {
 					spanAt = len(out)
 				}
 			} else if len(pending) < 2 {
 				pending = append(pending, c)
 			} else {
-				pending = nil
+				left, pending = append(append(left, pending...), c), nil
 			}
 			continue
 		}
@@ -121,7 +123,56 @@ func (r *reader) applicationsColumnsPrinted(header []layout.Cell) ([]slot, strin
 		out = append(out, slot{key: col.key, printed: printed, block: r.s.applications, x0: c.X0, x1: c.X1, idx: c.Idx})
 		under = append(under, col.parent == legalPersons)
 	}
+	if !completeApplicants(out) && onePerLine(header) && r.scatteredNames(append(left, pending...)) {
+		return outsideSpan(out, under), ""
+	}
 	return placeUnderSpan(out, under, spanAt)
+}
+
+// scatteredNames reports whether cells joined into no column hold a piece
+// of the name of a column under 法人或其他组织 (商业 … 企业 with 科研
+// between): a header printed one piece a line (onePerLine) prints its
+// names cut in pieces out of their order, as pdfminer prints it box by
+// box (the first line of every name, then the second), and its printed
+// order is not the columns'.
+func (r *reader) scatteredNames(left []layout.Cell) bool {
+	for _, c := range left {
+		k := label.Key(c.Text)
+		if k == "" {
+			continue
+		}
+		for _, col := range r.s.applications.columns {
+			if col.parent == legalPersons && strings.Contains(label.Key(col.label), k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onePerLine reports whether every cell of the header is printed on a
+// line of its own, as pdfminer prints a header box by box.
+func onePerLine(header []layout.Cell) bool {
+	for i := 1; i < len(header); i++ {
+		if header[i].Line == header[i-1].Line {
+			return false
+		}
+	}
+	return true
+}
+
+// outsideSpan is the columns read that are not under 法人或其他组织: in a
+// header whose names are scattered, those under it are in no certain
+// order, and the header does not show its columns (the form's order may
+// place a row whose figures confirm it, formorder.go).
+func outsideSpan(out []slot, under []bool) []slot {
+	var kept []slot
+	for i, s := range out {
+		if !under[i] {
+			kept = append(kept, s)
+		}
+	}
+	return kept
 }
 
 // placeUnderSpan orders the columns of table 3 read in printed order.

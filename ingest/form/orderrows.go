@@ -119,3 +119,33 @@ func (r *reader) rowsBetween(after, next *rowSpec) ([]*rowSpec, string) {
 	}
 	return out, ""
 }
+
+// doubtRereadRow unplaces the figures of a row of table 3 placed by the
+// form's order of columns (the header showed none) when a piece of its
+// label is read again with figures of its own (cur). A label wrapped over
+// lines in a merged cell prints its pieces around figures in reading order
+// (pdfminer: 1.申请人无正当理由逾期不 / seven figures / 补正、行政机关不再处理其
+// / seven more): the seven after the first piece may be the row before's,
+// printed level with it, and which seven are the row's is not certain.
+func (r *reader) doubtRereadRow(cur *openRow) {
+	if cur.table != tableApplications || cur.row == nil || cur.row.indicator == "" {
+		return
+	}
+	drop := map[int]bool{}
+	var u gongkai.Unplaced
+	for i, o := range r.obs {
+		if o.Indicator != cur.row.indicator || !slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) || slices.Contains(o.Flags, gongkai.FlagDerived) {
+			continue
+		}
+		if len(drop) == 0 {
+			u = gongkai.Unplaced{Label: o.Label, Line: o.Line, Cells: []string{},
+				Reason: fmt.Sprintf("placed by the form's order of columns, but a piece of its label is printed again at line %d with figures of its own: which are the row's is not certain", cur.labels[0].Line)}
+		}
+		drop[i] = true
+		u.Cells = append(u.Cells, o.Raw)
+	}
+	if len(drop) > 0 {
+		r.unplaced = append(r.unplaced, u)
+		r.dropObservations(drop)
+	}
+}

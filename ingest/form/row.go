@@ -44,6 +44,10 @@ func (r *reader) closeRow() {
 		return
 	}
 	r.labelsThenFigures(cur, bare, slots)
+	if reason := r.labelsThenFiguresAcross(cur, bare, slots); reason != "" {
+		r.unplace(cur, reason)
+		return
+	}
 	target, reason := r.rowTarget(cur, figures)
 	switch {
 	case reason != "":
@@ -55,6 +59,9 @@ func (r *reader) closeRow() {
 	if target.key != "" {
 		if at, dup := r.seen[target.key]; dup {
 			r.unplace(cur, fmt.Sprintf("row %s (%s) was already read at line %d", target.key, cur.row.label, at))
+			if figures {
+				r.doubtRereadRow(cur)
+			}
 			return
 		}
 	}

@@ -235,40 +235,72 @@ func namedRows(cat *catalog.Catalog, ps map[rune][]string) []int {
 	return out
 }
 
+// formOrderReading is what reading the table in the form's order gives.
+type formOrderReading struct {
+	// placed is the figures on the rows the text names, in order; nil,
+	// with the reason, when they cannot be placed for certain.
+	placed []gongkai.Observation
+	reason string
+	// columns reports a text that prints units and figures column by
+	// column, whose labels stand next to no figure of theirs.
+	columns bool
+	// named is the form's rows (indexes of cat.Legacy) whose wording the
+	// label text spells.
+	named []int
+	// level is the piece of label printed level with a figure, by the
+	// figure's line: on the figure's line, or on the line of the unit
+	// right before it (5.其他方式 次 / 254).
+	level map[int]string
+}
+
 // readInFormOrder places the table's figures on the rows the text names,
 // in order. ok is false when the text does not print its figures apart
-// from the labels (they are read by their labels then); placed is nil,
-// with the reason, when the figures cannot be placed for certain.
-// columns reports a text that prints units and figures column by column,
-// whose labels stand next to no figure of theirs.
-func readInFormOrder(cat *catalog.Catalog, lines []source.Line, isUnit func(string) bool) (placed []gongkai.Observation, reason string, columns, ok bool) {
+// from the labels (they are read by their labels then).
+func readInFormOrder(cat *catalog.Catalog, lines []source.Line, isUnit func(string) bool) (formOrderReading, bool) {
 	m := legacyMatcher(cat)
 	isRow := func(text string) bool { return m.place(label.Parse(text), -1, -1).score >= label.Exact }
 	toks, apart := orderTokens(lines, isUnit, isRow)
 	if !apart {
-		return nil, "", false, false
+		return formOrderReading{}, false
 	}
 	figs, blocks := orderFigures(toks)
 	if len(figs) == 0 {
-		return nil, "", false, false
+		return formOrderReading{}, false
 	}
-	columns = columnWise(blocks)
-	rows := namedRows(cat, pieces(toks))
-	if len(rows) != len(figs) {
-		return nil, fmt.Sprintf("%d figures printed apart from their labels, and the text names %d rows of the form with a figure", len(figs), len(rows)), columns, true
+	r := formOrderReading{columns: columnWise(blocks), named: namedRows(cat, pieces(toks)), level: levelLabels(toks)}
+	if len(r.named) != len(figs) {
+		r.reason = fmt.Sprintf("%d figures printed apart from their labels, and the text names %d rows of the form with a figure", len(figs), len(r.named))
+		return r, true
 	}
-	why := inOrder(cat, figs, blocks, rows)
-	if why != "" {
-		unitless, ok := unitlessRows(cat, figs, blocks, rows)
+	if why := inOrder(cat, figs, blocks, r.named); why != "" {
+		unitless, ok := unitlessRows(cat, figs, blocks, r.named)
 		if !ok {
-			return nil, why, columns, true
+			r.reason = why
+			return r, true
 		}
 		figs = unitless
 	}
-	for k, i := range rows {
-		placed = append(placed, orderObservation(cat, cat.Legacy[i], figs[k]))
+	for k, i := range r.named {
+		r.placed = append(r.placed, orderObservation(cat, cat.Legacy[i], figs[k]))
 	}
-	return placed, "", columns, true
+	return r, true
+}
+
+// levelLabels is the piece of label printed level with each figure, by
+// the figure's line: on its line, or on the line of the unit printed right
+// before it.
+func levelLabels(toks []orderToken) map[int]string {
+	out := map[int]string{}
+	for k, t := range toks {
+		switch {
+		case t.figure == "":
+		case t.label != "":
+			out[t.line] = t.label
+		case t.unit == "" && k > 0 && toks[k-1].unit != "" && toks[k-1].figure == "" && toks[k-1].label != "":
+			out[t.line] = toks[k-1].label
+		}
+	}
+	return out
 }
 
 // inOrder checks the k-th figure against the k-th row: a figure paired
@@ -425,16 +457,18 @@ func orderObservation(cat *catalog.Catalog, row catalog.Row, f orderFigure) gong
 // its units and figures column by column, where no label stands next to
 // its figure, they are unplaced too.
 func (t *legacyTable) readingOrder(obs []gongkai.Observation, unplaced []gongkai.Unplaced, body []source.Line) ([]gongkai.Observation, []gongkai.Unplaced) {
-	placed, reason, columns, ok := readInFormOrder(t.cat, body, t.isUnit)
+	reading, ok := readInFormOrder(t.cat, body, t.isUnit)
 	if !ok {
 		return obs, unplaced
 	}
+	placed := reading.placed
 	if placed == nil {
 		refusal := gongkai.Unplaced{Label: "the table in reading order", Line: body[0].N, Cells: []string{},
-			Reason: "its figures are not placed by the form's order: " + reason}
-		if columns {
+			Reason: "its figures are not placed by the form's order: " + reading.reason}
+		if reading.columns {
 			return nil, append(unplacedAll(obs), refusal)
 		}
+		obs, unplaced = anchoredByLabels(t.cat, obs, unplaced, reading)
 		return obs, append(unplaced, refusal)
 	}
 	byLabel := map[string]gongkai.Observation{}
@@ -481,4 +515,71 @@ func unplacedAll(obs []gongkai.Observation) []gongkai.Unplaced {
 		}
 	}
 	return out
+}
+
+// anchoredByLabels keeps, of the figures read by their labels in a text in
+// reading order that the form's order does not place, those printed level
+// with a piece of their own label (5.其他方式 次 / 254) and those whose
+// rows' neighbours in the form (the rows with a figure before and after)
+// are named by the text too. Reading order prints a figure apart from its
+// label, often before it (政府公报及 人 / 58 / … / 1.专职人员); where the
+// label of the row next to it is lost (2.兼职人员 dropped), that row's
+// figure stands after this row's label and would be read as its own. The
+// others are unplaced with the reason.
+func anchoredByLabels(cat *catalog.Catalog, obs []gongkai.Observation, unplaced []gongkai.Unplaced, reading formOrderReading) ([]gongkai.Observation, []gongkai.Unplaced) {
+	isNamed := map[int]bool{}
+	for _, i := range reading.named {
+		isNamed[i] = true
+	}
+	var kept []gongkai.Observation
+	for _, o := range obs {
+		lost := lostNeighbour(cat, o.Indicator, isNamed)
+		if o.Value == nil || lost < 0 || levelWithOwnLabel(o, reading.level[o.Line]) {
+			kept = append(kept, o)
+			continue
+		}
+		row := cat.Legacy[lost]
+		unplaced = append(unplaced, gongkai.Unplaced{Label: o.Label, Line: o.Line, Cells: []string{o.Raw},
+			Reason: fmt.Sprintf("read by its label in a text in reading order, beside row %s (%s) of the form, whose label the text does not print: the figure may be that row's", row.ID, row.Label)})
+	}
+	return kept, unplaced
+}
+
+// lostNeighbour is the row with a figure right before or after the row of
+// indicator in the form that the text does not name (an index of
+// cat.Legacy), or -1 when both are named or the indicator is no row's.
+// The rows of a local variant only (Fujian's 信函、传真申请数) that the
+// text does not name are passed over: a national table prints none of
+// them.
+func lostNeighbour(cat *catalog.Catalog, indicator string, isNamed map[int]bool) int {
+	at := slices.IndexFunc(cat.Legacy, func(r catalog.Row) bool { return r.Indicator == indicator && !r.Group })
+	if at < 0 {
+		return -1
+	}
+	for _, step := range []int{-1, 1} {
+		for i := at + step; i >= 0 && i < len(cat.Legacy); i += step {
+			if cat.Legacy[i].Group || !isNamed[i] && localVariantOnly(cat, cat.Legacy[i]) {
+				continue
+			}
+			if !isNamed[i] {
+				return i
+			}
+			break
+		}
+	}
+	return -1
+}
+
+// localVariantOnly reports whether a row is printed by a local variant of
+// the table only (its indicator's mapping in indicators.csv says so).
+func localVariantOnly(cat *catalog.Catalog, row catalog.Row) bool {
+	ind, ok := cat.Indicator(row.Indicator)
+	return ok && strings.HasPrefix(ind.Mapping, "local variant only")
+}
+
+// levelWithOwnLabel reports whether the piece of label printed level with
+// a figure read by its label is a piece of that label's own wording.
+func levelWithOwnLabel(o gongkai.Observation, piece string) bool {
+	k := label.Parse(piece).Key
+	return k != "" && strings.Contains(label.Parse(o.Label).Key, k)
 }

@@ -137,8 +137,8 @@ func BenchmarkReadInFormOrder(b *testing.B) {
 	cat := catalog.MustLoad()
 	start, end := Bounds(cat, lines)
 	for b.Loop() {
-		if placed, why, _, _ := readInFormOrder(cat, lines[start:end], isUnit); len(placed) != 76 {
-			b.Fatalf("%d placed: %s", len(placed), why)
+		if r, _ := readInFormOrder(cat, lines[start:end], isUnit); len(r.placed) != 76 {
+			b.Fatalf("%d placed: %s", len(r.placed), r.reason)
 		}
 	}
 }
