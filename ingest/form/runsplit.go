@@ -53,6 +53,10 @@ func splitRow(v layout.Cell, slots []slot) (digitrun.Result, error) {
 // may belong to the columns lost. A cut that only one way fits the columns
 // read (0|0|948010949 under three) is then no evidence. "" when the header
 // shows every column of table 3, whole blocks of table 4, or is table 2's.
+// A row of table 3 printing one such run is cut under the form's seven
+// columns instead, when the columns read agree with the form's order
+// (byFormOrder, headerAgreesWithForm): there the row's 总计 and the column
+// sums bind every cut, as under a whole header.
 func partialHeader(slots []slot) string {
 	b := slots[0].block
 	switch {
@@ -64,6 +68,52 @@ func partialHeader(slots []slot) string {
 		return fmt.Sprintf("the header shows %d columns of table 4, not whole blocks of results and their 总计, and a run is cut only under whole blocks", len(slots))
 	}
 	return ""
+}
+
+// gluedRun reports whether values are one run of figures glued to the
+// row's label, digits only (a space the page kept may part them), with a
+// digit at least for each of n columns: a shorter run cannot be the row.
+func gluedRun(values []layout.Cell, n int) bool {
+	if len(values) != 1 || !values[0].Glued {
+		return false
+	}
+	digits := 0
+	for _, f := range strings.Fields(label.Fold(values[0].Text)) {
+		if !plainDigits.MatchString(f) {
+			return false
+		}
+		digits += len(f)
+	}
+	return digits >= n
+}
+
+// headerAgreesWithForm says why a header of table 3 read in part does not
+// show the form's table: a column it names out of the form's order (总计
+// printed first, as local layouts do) means the columns lost may be in
+// any order too, and the form's cannot stand in for them. "" when the
+// columns read come in the form's order.
+func (r *reader) headerAgreesWithForm(slots []slot) string {
+	form := r.formOrderSlots()
+	at := 0
+	for _, s := range slots {
+		for at < len(form) && form[at].key != s.key {
+			at++
+		}
+		if at == len(form) {
+			return fmt.Sprintf("the header of table 3 shows %d of the form's %d columns, not in the form's order (%s): the table is not the form's for certain, and a run under it is not cut", len(slots), len(form), printedColumns(slots))
+		}
+		at++
+	}
+	return ""
+}
+
+// printedColumns is the columns as printed, parted by |.
+func printedColumns(slots []slot) string {
+	names := make([]string, len(slots))
+	for i, s := range slots {
+		names[i] = s.printed
+	}
+	return strings.Join(names, " | ")
 }
 
 // wholeBlocks reports whether slots are whole blocks of table 4, each four

@@ -1,0 +1,96 @@
+package ingest
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai"
+)
+
+// A web page's text with its cells run together (html-to-text) breaks
+// table 3's header at the page's <br>s: 总计商业 / 企业科研 / 机构社会 / …,
+// so that the header is read with three of its seven columns. The national
+// form fixes the seven and their order; a row's run of figures is cut under
+// them only when exactly one cut satisfies the row's identity (总计 = the six
+// applicant columns), or the column sums of the whole table (I1, I3) single
+// one out, and its figures are flagged placed_by_form_order.
+
+// brokenHeader is the header of table 3 as html-to-text prints a page whose
+// header cells hold <br>: the cells run together, a line break inside each.
+const brokenHeader = "申请人情况自然人法人或其他组织总计商业\n企业科研\n机构社会\n公益\n组织法律\n服务\n机构其他"
+
+// wholeHeader is the header of table 3 as runTogether prints it.
+const wholeHeader = "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益 组织 法律服务 机构 其他"
+
+// partialHeaderPage is runTogether's page of rows with header printed in
+// place of table 3's whole header.
+func partialHeaderPage(t *testing.T, template string, rows []damagedRow, header string) *gongkai.Report {
+	t.Helper()
+	text := strings.Replace(runTogether(template, rows, make([]int, 15)), wholeHeader, header, 1)
+	r, err := Parse("html-to-text.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestRunsUnderPartialHeaderByFormOrder: every row of table 3 of both
+// forms, over several sets of figures, is read under the form's columns,
+// each figure right and flagged placed_by_form_order.
+func TestRunsUnderPartialHeaderByFormOrder(t *testing.T) {
+	for _, template := range []string{gongkai.Template2019, gongkai.Template2021} {
+		for seed := 3; seed < 8; seed++ {
+			rows := damagedTable3(t, seed, template)
+			r := partialHeaderPage(t, template, rows, brokenHeader)
+			found := checkTable3(t, r, rows, gongkai.FlagPlacedByFormOrder)
+			if want := 7 * printedRows(rows); found != want {
+				t.Errorf("%s seed %d: %d figures of table 3 found, want %d", template, seed, found, want)
+			}
+		}
+	}
+}
+
+// TestPartialHeaderRunsRefused makes each refusal under a header read in
+// part happen (two cuts that fit: TestColumnSumsRefuseSeveralChoices): a
+// run no cut fits (its 总计 is not the sum of any six), and a header whose
+// columns are printed out of the form's order (总计 first), whose table
+// may be a local one with the lost columns in any order.
+func TestPartialHeaderRunsRefused(t *testing.T) {
+	rows := damagedTable3(t, 4, gongkai.Template2021)
+	for i := range rows {
+		if rows[i].indicator == "requests.disclosed" {
+			rows[i].figures = []int{1, 2, 3, 4, 5, 6, 7}
+		}
+	}
+	r := partialHeaderPage(t, gongkai.Template2021, rows, brokenHeader)
+	if hasObs(r, "requests.disclosed", "total") {
+		t.Error("予以公开 1234567 placed, though no cut adds up")
+	}
+	if !unplacedBecause(r, "予以公开", "no split of the digits satisfies the form's arithmetic") {
+		t.Errorf("予以公开 not unplaced with the reason: %+v", r.Unplaced)
+	}
+
+	rows = damagedTable3(t, 5, gongkai.Template2021)
+	r = partialHeaderPage(t, gongkai.Template2021, rows, strings.Replace(brokenHeader, "自然人法人或其他组织总计", "总计自然人法人或其他组织", 1))
+	if hasObs(r, "requests.received", "natural_person") {
+		t.Error("a run cut by the form's order under a header that prints 总计 first")
+	}
+	if !unplacedBecause(r, "本年新收", "not in the form's order") {
+		t.Errorf("本年新收 not unplaced with the reason: %+v", r.Unplaced)
+	}
+}
+
+// TestRunsUnderPartialHeaderOfAConvertedPage: html-to-text's text of a
+// page whose table 3 has merged cells: 予以公开00948010949 under the
+// three columns read would be 0|0|948010949; under the form's seven it is
+// 0|0|948|0|1|0|949, the one cut the column sums leave.
+func TestRunsUnderPartialHeaderOfAConvertedPage(t *testing.T) {
+	r := parseFile(t, filepath.Join("..", "testdata", "convert", "form2021-a.html-to-text.txt"))
+	checkCells(t, r, []cellCase{
+		{indicator: "requests.disclosed", breakdown: "research_institution", value: "948", flags: []string{gongkai.FlagPlacedByFormOrder, gongkai.FlagSplitByArithmetic}},
+		{indicator: "requests.disclosed", breakdown: "legal_service_org", value: "1", flags: []string{gongkai.FlagPlacedByFormOrder}},
+		{indicator: "requests.disclosed", breakdown: "total", value: "949", flags: []string{gongkai.FlagPlacedByFormOrder}},
+		{indicator: "requests.refused.prohibited_by_law", breakdown: "natural_person", value: "4", flags: []string{gongkai.FlagPlacedByFormOrder}},
+	})
+}
