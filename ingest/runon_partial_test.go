@@ -82,15 +82,59 @@ func TestPartialHeaderRunsRefused(t *testing.T) {
 }
 
 // TestRunsUnderPartialHeaderOfAConvertedPage: html-to-text's text of a
-// page whose table 3 has merged cells: 予以公开00948010949 under the
-// three columns read would be 0|0|948010949; under the form's seven it is
-// 0|0|948|0|1|0|949, the one cut the column sums leave.
+// page whose tables have merged cells breaks their headers' cells at <br>
+// (商业 / 企业, 结果 / 维持): the breaks inside labels are taken out, the
+// headers read whole, and the runs under them cut by their identities:
+// 予以公开00948010949 is 0|0|948|0|1|0|949, the one cut the column sums
+// leave, and table 4's fifteen figures glued to 审结总计 are read.
 func TestRunsUnderPartialHeaderOfAConvertedPage(t *testing.T) {
 	r := parseFile(t, filepath.Join("..", "testdata", "convert", "form2021-a.html-to-text.txt"))
 	checkCells(t, r, []cellCase{
-		{indicator: "requests.disclosed", breakdown: "research_institution", value: "948", flags: []string{gongkai.FlagPlacedByFormOrder, gongkai.FlagSplitByArithmetic}},
-		{indicator: "requests.disclosed", breakdown: "legal_service_org", value: "1", flags: []string{gongkai.FlagPlacedByFormOrder}},
-		{indicator: "requests.disclosed", breakdown: "total", value: "949", flags: []string{gongkai.FlagPlacedByFormOrder}},
-		{indicator: "requests.refused.prohibited_by_law", breakdown: "natural_person", value: "4", flags: []string{gongkai.FlagPlacedByFormOrder}},
+		{indicator: "requests.disclosed", breakdown: "research_institution", value: "948", flags: []string{gongkai.FlagSplitByArithmetic}},
+		{indicator: "requests.disclosed", breakdown: "legal_service_org", value: "1"},
+		{indicator: "requests.disclosed", breakdown: "total", value: "949"},
+		{indicator: "requests.refused.prohibited_by_law", breakdown: "natural_person", value: "4"},
+		{indicator: "lawsuits.after_reconsideration.total", breakdown: "total", value: "6", flags: []string{gongkai.FlagSplitByArithmetic}},
 	})
+}
+
+// brokenTable4 is table 4 as html-to-text prints a page whose header cells
+// hold <br>: the cells run together, a line break inside each name.
+func brokenTable4(figures []int) string {
+	return "四、政府信息公开行政复议、行政诉讼情况\n\n行政复议行政诉讼未经复议直接起诉复议后起诉结果\n" +
+		strings.Repeat("维持结果\n纠正其他\n结果尚未\n审结总计结果\n", 2) + "维持结果\n纠正其他\n结果尚未\n审结总计" +
+		joinFigures(figures, "") + "\n\n五、存在的主要问题及改进情况\n无。\n"
+}
+
+// TestHeaderBrokenInsideCells: table 4's header broken inside its cells
+// (结果 / 维持) is joined back and its fifteen figures read, each block's
+// run cut by its 总计; a header whose lines hold a word that is no label
+// of the form (纠正共他) is left as printed, and no figure of table 4 is
+// placed.
+func TestHeaderBrokenInsideCells(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	figures := []int{4, 3, 2, 0, 9, 0, 1, 0, 0, 1, 0, 122, 0, 3, 125}
+	page := func(table4 string) *gongkai.Report {
+		t.Helper()
+		text := runTogether(gongkai.Template2021, rows, nil)
+		text = text[:strings.Index(text, "四、政府信息公开")] + "\n" + table4
+		r, err := Parse("html-to-text.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	r := page(brokenTable4(figures))
+	for i, ind := range []string{"reconsiderations.upheld", "reconsiderations.total", "lawsuits.direct.corrected", "lawsuits.after_reconsideration.corrected", "lawsuits.after_reconsideration.total"} {
+		want := []float64{4, 9, 1, 122, 125}[i]
+		if o := obs(t, r, ind, "total"); *o.Value != want {
+			t.Errorf("%s = %v, want %v", ind, *o.Value, want)
+		}
+	}
+	r = page(strings.Replace(brokenTable4(figures), "纠正其他", "纠正共他", 1))
+	for _, o := range r.Observations {
+		if strings.HasPrefix(o.Indicator, "reconsiderations.") || strings.HasPrefix(o.Indicator, "lawsuits.") {
+			t.Errorf("%s = %v placed under a header with a word no label of the form", o.Indicator, *o.Value)
+		}
+	}
 }

@@ -1,0 +1,101 @@
+package form
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/ingest/source"
+)
+
+// A web page's text taken with the cells run together (html-to-text) keeps
+// the page's <br>s inside cells as line breaks: table 4's header prints
+// 复议后起诉结果 / 维持结果 / 纠正其他 / 结果尚未 / 审结总计4320901001…, each
+// break inside a column's name (结果|维持, 尚未|审结), the figures glued to
+// the last. Read line by line, no line is a header and the figures are no
+// row's. joinBrokenCells joins such lines back: only where the lines of
+// labels run together, with the labels of the line after them before its
+// first figure, cut wholly into labels of the form, and only at the breaks
+// that fall inside a label; a break between two labels stays.
+
+// joinBrokenCells returns lines with the line breaks that fall inside the
+// labels of a header run together taken out.
+func (r *reader) joinBrokenCells(lines []source.Line) []source.Line {
+	var as []anchor
+	var out []source.Line
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && maybeGluedHeader(lines[j].Text) {
+			j++
+		}
+		if j-i < 2 && !(j > i && j < len(lines) && labelsBeforeFigures(lines[j].Text) != "") {
+			out = append(out, lines[i:max(j, i+1)]...)
+			i = max(j, i+1)
+			continue
+		}
+		if as == nil {
+			as = r.anchors()
+		}
+		end := j
+		if j < len(lines) && labelsBeforeFigures(lines[j].Text) != "" {
+			end = j + 1 // the line whose labels end the header, figures glued on
+		}
+		out = append(out, joinInsideLabels(lines[i:end], as)...)
+		i = end
+	}
+	return out
+}
+
+// labelsBeforeFigures is the text of a line before its first figure, when
+// it opens with labels glued to figures (审结总计4320901001…); "" otherwise.
+func labelsBeforeFigures(text string) string {
+	loc := hanDigit.FindStringIndex(text)
+	if loc == nil || !maybeGluedHeader(text[:loc[1]-1]) {
+		return ""
+	}
+	return text[:loc[1]-1]
+}
+
+// joinInsideLabels joins lines at each break that falls inside a label of
+// the form, when their labels (the last line's up to its first figure) cut
+// wholly into labels of the form; otherwise it returns them as they are.
+func joinInsideLabels(lines []source.Line, as []anchor) []source.Line {
+	var b strings.Builder
+	breaks := make([]int, 0, len(lines)) // rune offset of each line's end
+	for k, l := range lines {
+		text := l.Text
+		if k == len(lines)-1 && !maybeGluedHeader(text) {
+			text = labelsBeforeFigures(text)
+		}
+		b.WriteString(text)
+		breaks = append(breaks, utf8.RuneCountInString(b.String()))
+	}
+	t := newRunText(b.String())
+	pieces, end := t.cut(0, as)
+	if end != len(t.raw) || len(pieces) < 2 {
+		return lines
+	}
+	inside := make([]bool, len(lines))
+	any := false
+	for _, p := range pieces {
+		if !p.anchored {
+			return lines
+		}
+		for k, at := range breaks[:len(breaks)-1] {
+			if at > p.start && at < p.start+len(p.label) {
+				inside[k], any = true, true
+			}
+		}
+	}
+	if !any {
+		return lines
+	}
+	var out []source.Line
+	for k, l := range lines {
+		if k > 0 && inside[k-1] {
+			out[len(out)-1].Text += l.Text
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
