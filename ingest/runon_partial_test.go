@@ -107,8 +107,9 @@ func brokenTable4(figures []int) string {
 }
 
 // TestHeaderBrokenInsideCells: table 4's header broken inside its cells
-// (结果 / 维持) is joined back and its fifteen figures read, each block's
-// run cut by its 总计; a header whose lines hold a word that is no label
+// (结果 / 维持), or its cells parted by single spaces and the figures after
+// one more, is joined back and its fifteen figures read, each block's run
+// cut by its 总计; a header whose lines hold a word that is no label
 // of the form (纠正共他) is left as printed, and no figure of table 4 is
 // placed.
 func TestHeaderBrokenInsideCells(t *testing.T) {
@@ -124,14 +125,18 @@ func TestHeaderBrokenInsideCells(t *testing.T) {
 		}
 		return r
 	}
-	r := page(brokenTable4(figures))
-	for i, ind := range []string{"reconsiderations.upheld", "reconsiderations.total", "lawsuits.direct.corrected", "lawsuits.after_reconsideration.corrected", "lawsuits.after_reconsideration.total"} {
-		want := []float64{4, 9, 1, 122, 125}[i]
-		if o := obs(t, r, ind, "total"); *o.Value != want {
-			t.Errorf("%s = %v, want %v", ind, *o.Value, want)
+	spaced := "四、政府信息公开行政复议、行政诉讼情况\n\n行政复议行政诉讼 结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉 " +
+		strings.Repeat("结果维持结果纠正其他结果尚未审结总计", 2) + " " + joinFigures(figures, "") + "\n\n五、存在的主要问题及改进情况\n无。\n"
+	for _, table4 := range []string{brokenTable4(figures), spaced} {
+		r := page(table4)
+		for i, ind := range []string{"reconsiderations.upheld", "reconsiderations.total", "lawsuits.direct.corrected", "lawsuits.after_reconsideration.corrected", "lawsuits.after_reconsideration.total"} {
+			want := []float64{4, 9, 1, 122, 125}[i]
+			if o := obs(t, r, ind, "total"); *o.Value != want {
+				t.Errorf("%s = %v, want %v", ind, *o.Value, want)
+			}
 		}
 	}
-	r = page(strings.Replace(brokenTable4(figures), "纠正其他", "纠正共他", 1))
+	r := page(strings.Replace(brokenTable4(figures), "纠正其他", "纠正共他", 1))
 	for _, o := range r.Observations {
 		if strings.HasPrefix(o.Indicator, "reconsiderations.") || strings.HasPrefix(o.Indicator, "lawsuits.") {
 			t.Errorf("%s = %v placed under a header with a word no label of the form", o.Indicator, *o.Value)

@@ -1,6 +1,7 @@
 package form
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -17,12 +18,35 @@ import (
 // first figure, cut wholly into labels of the form, and only at the breaks
 // that fall inside a label; a break between two labels stays.
 
+// The same page's text may part the header's cells with single spaces
+// where the page had a line of its own for each of them, the figures after
+// one more (行政复议行政诉讼 结果维持结果纠正…总计 45628209915…): a line of
+// labels of the form only, at least minRunOnSignals of them, then one run
+// of figures is joined into the header run together with its figures glued
+// on, as a page run on whole prints it.
+
+// spacedHeaderFigures matches a line of words parted by single spaces,
+// with no figure, then one run of figures: the words and the figures.
+var spacedHeaderFigures = regexp.MustCompile(`^(\p{Han}[^0-9|\t ]*(?: [^0-9|\t ]+)+) ([0-9]+)$`)
+
 // joinBrokenCells returns lines with the line breaks that fall inside the
 // labels of a header run together taken out.
 func (r *reader) joinBrokenCells(lines []source.Line) []source.Line {
 	var as []anchor
 	var out []source.Line
 	for i := 0; i < len(lines); {
+		if m := spacedHeaderFigures.FindStringSubmatch(lines[i].Text); m != nil {
+			if as == nil {
+				as = r.anchors()
+			}
+			if labels := strings.ReplaceAll(m[1], " ", ""); len(gluedHeader(labels, as)) >= minRunOnSignals {
+				l := lines[i]
+				l.Text = labels + m[2]
+				out = append(out, l)
+				i++
+				continue
+			}
+		}
 		j := i
 		for j < len(lines) && maybeGluedHeader(lines[j].Text) {
 			j++
