@@ -95,7 +95,10 @@ func joinInsideLabels(lines []source.Line, as []anchor) []source.Line {
 	}
 	t := newRunText(b.String())
 	pieces, end := t.cut(0, as)
-	if end != len(t.raw) || len(pieces) < 2 {
+	if end != len(t.raw) || len(pieces) < 2 || strings.ContainsRune(keySkip, t.fold[0]) {
+		// Lines that open with punctuation (、 / 本 / 年 / …, a label
+		// printed one character a line) go on with a label begun before
+		// them, which the reader joins: they are left as they are.
 		return lines
 	}
 	inside := make([]bool, len(lines))
@@ -116,7 +119,10 @@ func joinInsideLabels(lines []source.Line, as []anchor) []source.Line {
 	var out []source.Line
 	for k, l := range lines {
 		if k > 0 && inside[k-1] {
+			// The joined line takes the number of its last: the lines
+			// after it follow on as they did.
 			out[len(out)-1].Text += l.Text
+			out[len(out)-1].N = l.N
 			continue
 		}
 		out = append(out, l)
