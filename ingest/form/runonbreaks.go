@@ -101,17 +101,16 @@ func joinInsideLabels(lines []source.Line, as []anchor) []source.Line {
 		// them, which the reader joins: they are left as they are.
 		return lines
 	}
-	inside := make([]bool, len(lines))
-	any := false
 	for _, p := range pieces {
 		if !p.anchored {
 			return lines
 		}
-		for k, at := range breaks[:len(breaks)-1] {
-			if at > p.start && at < p.start+len(p.label) {
-				inside[k], any = true, true
-			}
-		}
+	}
+	inside := make([]bool, len(lines))
+	any := false
+	for k, at := range breaks[:len(breaks)-1] {
+		inside[k] = t.acrossLabel(at, as)
+		any = any || inside[k]
 	}
 	if !any {
 		return lines
@@ -128,4 +127,18 @@ func joinInsideLabels(lines []source.Line, as []anchor) []source.Line {
 		out = append(out, l)
 	}
 	return out
+}
+
+// acrossLabel reports whether a label of the form printed in t runs
+// across rune offset at (结果|维持 in 结果维持): a piece of text the cut
+// only swept into a label's piece (其他结果|尚未) is no label across.
+func (t runText) acrossLabel(at int, as []anchor) bool {
+	for _, a := range as {
+		for s := max(0, at-len(a.key)+1); s < at; s++ {
+			if t.match(s, a.key) > at {
+				return true
+			}
+		}
+	}
+	return false
 }
