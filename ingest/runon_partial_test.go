@@ -143,3 +143,49 @@ func TestHeaderBrokenInsideCells(t *testing.T) {
 		}
 	}
 }
+
+// TestTable4BlocksInPart: a header of table 4 that lost a block's name
+// (行政复议 glued to the text before it) still heads the form's three
+// blocks; a run of fifteen figures is cut under them, each block's 总计
+// the sum of its results, flag placed_by_form_order. A run two cuts fit
+// (036334204004640414), and blocks printed out of the form's order, leave
+// it unplaced with the reason.
+func TestTable4BlocksInPart(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	page := func(figures string, swap bool) *gongkai.Report {
+		t.Helper()
+		text := runTogether(gongkai.Template2021, rows, make([]int, 15))
+		text = strings.Replace(text, "情况行政复议行政诉讼结果维持", "情况行政诉讼结果维持", 1)
+		if swap {
+			text = strings.Replace(text, "未经复议直接起诉复议后起诉", "复议后起诉未经复议直接起诉", 1)
+		}
+		text = strings.Replace(text, strings.Repeat("0", 15)+"五、", figures+"五、", 1)
+		r, err := Parse("run-together.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	r := page("4320901001012203125", false)
+	checkCells(t, r, []cellCase{
+		{indicator: "reconsiderations.upheld", breakdown: "total", value: "4", flags: []string{gongkai.FlagPlacedByFormOrder, gongkai.FlagSplitByArithmetic}},
+		{indicator: "reconsiderations.total", breakdown: "total", value: "9", flags: []string{gongkai.FlagPlacedByFormOrder}},
+		{indicator: "lawsuits.direct.corrected", breakdown: "total", value: "1", flags: []string{gongkai.FlagPlacedByFormOrder}},
+		{indicator: "lawsuits.after_reconsideration.corrected", breakdown: "total", value: "122", flags: []string{gongkai.FlagPlacedByFormOrder}},
+		{indicator: "lawsuits.after_reconsideration.total", breakdown: "total", value: "125", flags: []string{gongkai.FlagPlacedByFormOrder}},
+	})
+	r = page("036334204004640414", false)
+	if hasObs(r, "reconsiderations.upheld", "total") {
+		t.Error("table 4 placed though two cuts fit")
+	}
+	if !unplacedBecause(r, "行政复议", "more than one split of the digits satisfies the form's arithmetic") {
+		t.Errorf("not unplaced for the two cuts: %+v", r.Unplaced)
+	}
+	r = page("4320901001012203125", true)
+	if hasObs(r, "reconsiderations.upheld", "total") || hasObs(r, "lawsuits.direct.total", "total") {
+		t.Error("table 4 placed by the form's order under blocks printed out of it")
+	}
+	if !unplacedBecause(r, "行政复议", "not in the form's order") {
+		t.Errorf("not unplaced for the blocks' order: %+v", r.Unplaced)
+	}
+}

@@ -116,6 +116,46 @@ func printedColumns(slots []slot) string {
 	return strings.Join(names, " | ")
 }
 
+// blocksInPart gives the columns a run of table 4's figures is cut under
+// when its header printed some of the form's blocks only (the others' names
+// glued to the text around, or lost): the form's three blocks, in order,
+// when those printed come in the form's order, for a table printed as one
+// run of at least fifteen digits; cut under the blocks printed, the run's
+// digits of the lost block would go to the others. When the blocks printed
+// are out of the form's order it gives the reason the run is unplaced;
+// nil and "" when the header printed every block, or the figures are not
+// one such run.
+func (r *reader) blocksInPart(blocks []printedBlock, results []slot, data []layout.Cell) ([]slot, string) {
+	form := r.s.reviewsBlocks
+	if len(blocks) >= len(form) || len(results) != resultColumns || !gluedRun(data, len(form)*resultColumns) {
+		return nil, ""
+	}
+	at := 0
+	for _, b := range blocks {
+		for at < len(form) && form[at] != b.block {
+			at++
+		}
+		if at == len(form) {
+			return nil, fmt.Sprintf("figures run together with no separator (%s): the header of table 4 shows %d of the form's %d blocks, not in the form's order: the table is not the form's for certain, and the run is not cut", data[0].Raw, len(blocks), len(form))
+		}
+		at++
+	}
+	var out []slot
+	for _, b := range form {
+		out = append(out, blockSlots(b, results)...)
+	}
+	return out, ""
+}
+
+// unplaceReviews reports figures of table 4 unplaced, with why.
+func (r *reader) unplaceReviews(data []layout.Cell, why string) {
+	u := gongkai.Unplaced{Label: "行政复议、行政诉讼", Line: data[0].Line, Reason: why, Cells: []string{}}
+	for _, c := range data {
+		u.Cells = append(u.Cells, c.Raw)
+	}
+	r.unplaced = append(r.unplaced, u)
+}
+
 // wholeBlocks reports whether slots are whole blocks of table 4, each four
 // results and their 总计.
 func wholeBlocks(slots []slot) bool {
