@@ -35,22 +35,6 @@ func TestPDF2MDRowsRunTogether(t *testing.T) {
 	}
 }
 
-// html-to-text runs a web page's cells together and breaks its header at
-// the page's <br>s, so that table 3's header is read with three of its
-// seven columns (总计商业 / 企业科研 / …). A run under them that only one
-// cut fits (00948010949 as 0|0|948010949) is no evidence: it is unplaced.
-func TestRunUnderPartialHeaderRefused(t *testing.T) {
-	r := parseFile(t, filepath.Join("..", "testdata", "convert", "form2021-a.html-to-text.txt"))
-	if hasObs(r, "requests.disclosed", "public_interest_org") || hasObs(r, "requests.refused.prohibited_by_law", "natural_person") {
-		t.Error("a run under a partial header of table 3 was cut")
-	}
-	for _, label := range []string{"予以公开", "其他法律行政法规禁止公开"} {
-		if !unplacedBecause(r, label, "header of table 3 shows 3 of") && !unplacedBecause(r, label, "header shows 3 of table 3's") {
-			t.Errorf("%s: not unplaced for the partial header", label)
-		}
-	}
-}
-
 // A header cut over lines (商业 / 企业, html-to-text's reading of a page)
 // is one column, and the figures under it keep the column as printed,
 // whole: 商业企业, not its last piece.

@@ -10,24 +10,25 @@ import (
 // TestColumnSumsRefuseSeveralChoices prints two rows of table 3 whose runs
 // read the same, 270020130: 27|0|0|2|0|1|30 under 予以公开 and
 // 2|7|0|0|20|1|30 under 部分公开. The column sums hold for that choice and
-// for its swap, so neither row is placed, and the reason says so.
+// for its swap, so neither row is placed, and the reason says so: under a
+// whole header, and under one html-to-text broke (read in part, the runs
+// cut by the form's order).
 func TestColumnSumsRefuseSeveralChoices(t *testing.T) {
 	rows := damagedTable3(t, 3, gongkai.Template2021)
 	setRows(rows, map[string][]int{
 		"requests.disclosed":           {27, 0, 0, 2, 0, 1, 30},
 		"requests.partially_disclosed": {2, 7, 0, 0, 20, 1, 30},
 	})
-	r, err := Parse("run-together.txt", []byte(runTogether(gongkai.Template2021, rows, make([]int, 15))))
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkTable3(t, r, rows, "")
-	if hasObs(r, "requests.disclosed", "natural_person") || hasObs(r, "requests.partially_disclosed", "natural_person") {
-		t.Error("a row placed although two choices of the splits make the column sums hold")
-	}
-	for _, l := range []string{"予以公开", "部分公开"} {
-		if !unplacedBecause(r, l, "several choices of them make the column sums of table 3 hold") {
-			t.Errorf("%s not unplaced with the reason: %+v", l, r.Unplaced)
+	for _, header := range []string{wholeHeader, brokenHeader} {
+		r := partialHeaderPage(t, gongkai.Template2021, rows, header)
+		checkTable3(t, r, rows, "")
+		if hasObs(r, "requests.disclosed", "natural_person") || hasObs(r, "requests.partially_disclosed", "natural_person") {
+			t.Error("a row placed although two choices of the splits make the column sums hold")
+		}
+		for _, l := range []string{"予以公开", "部分公开"} {
+			if !unplacedBecause(r, l, "several choices of them make the column sums of table 3 hold") {
+				t.Errorf("%s not unplaced with the reason: %+v", l, r.Unplaced)
+			}
 		}
 	}
 }

@@ -28,6 +28,13 @@ func (r *reader) byFormOrder(cur *openRow, slots []slot) ([]slot, string, string
 	form := r.s.applications.templateColumns(gongkai.Template2021)
 	figures, _, ok := r.plainFigures(cur.values)
 	switch {
+	case !ok && len(slots) < len(form) && gluedRun(joinRun(cur.values, r.formOrderSlots()), len(form)):
+		if why := r.headerAgreesWithForm(slots); why != "" {
+			return nil, "", why
+		}
+		// The run is cut under the form's seven columns: splitRun and
+		// settleRuns take a cut only when exactly one fits the identities.
+		return r.formOrderSlots(), gongkai.FlagPlacedByFormOrder, ""
 	case !ok && len(slots) < len(form):
 		return nil, "", fmt.Sprintf("the header of table 3 shows %d of the form's %d columns, and the row's cells are not plain figures the form's order could place: no column is certain", len(slots), len(form))
 	case !ok:

@@ -114,6 +114,14 @@ func (r *reader) closeReviews() {
 	for _, bl := range blocks {
 		slots = append(slots, blockSlots(bl.block, results)...)
 	}
+	switch formSlots, why := r.blocksInPart(blocks, results, data); {
+	case why != "":
+		r.unplaceReviews(data, why)
+		data = nil
+	case formSlots != nil:
+		r.emitReviewsByFormOrder(data, formSlots)
+		data = nil
+	}
 	r.emitReviews(data, slots, func(b *blockSpec) string {
 		for _, bl := range blocks {
 			if bl.block == b {

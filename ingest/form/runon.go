@@ -84,6 +84,7 @@ func (r *reader) anchors() []anchor {
 // unglue returns lines with each run-on line cut into the lines of its
 // tables; other lines are returned as they are.
 func (r *reader) unglue(lines []source.Line) []source.Line {
+	lines = r.joinBrokenCells(lines)
 	var out []source.Line
 	var as []anchor
 	starts := r.cat.Words(catalog.WordsFormTableStart)

@@ -53,6 +53,10 @@ func splitRow(v layout.Cell, slots []slot) (digitrun.Result, error) {
 // may belong to the columns lost. A cut that only one way fits the columns
 // read (0|0|948010949 under three) is then no evidence. "" when the header
 // shows every column of table 3, whole blocks of table 4, or is table 2's.
+// A row of table 3 printing one such run is cut under the form's seven
+// columns instead, when the columns read agree with the form's order
+// (byFormOrder, headerAgreesWithForm): there the row's 总计 and the column
+// sums bind every cut, as under a whole header.
 func partialHeader(slots []slot) string {
 	b := slots[0].block
 	switch {
@@ -64,6 +68,92 @@ func partialHeader(slots []slot) string {
 		return fmt.Sprintf("the header shows %d columns of table 4, not whole blocks of results and their 总计, and a run is cut only under whole blocks", len(slots))
 	}
 	return ""
+}
+
+// gluedRun reports whether values are one run of figures glued to the
+// row's label, digits only (a space the page kept may part them), with a
+// digit at least for each of n columns: a shorter run cannot be the row.
+func gluedRun(values []layout.Cell, n int) bool {
+	if len(values) != 1 || !values[0].Glued {
+		return false
+	}
+	digits := 0
+	for _, f := range strings.Fields(label.Fold(values[0].Text)) {
+		if !plainDigits.MatchString(f) {
+			return false
+		}
+		digits += len(f)
+	}
+	return digits >= n
+}
+
+// headerAgreesWithForm says why a header of table 3 read in part does not
+// show the form's table: a column it names out of the form's order (总计
+// printed first, as local layouts do) means the columns lost may be in
+// any order too, and the form's cannot stand in for them. "" when the
+// columns read come in the form's order.
+func (r *reader) headerAgreesWithForm(slots []slot) string {
+	form := r.formOrderSlots()
+	at := 0
+	for _, s := range slots {
+		for at < len(form) && form[at].key != s.key {
+			at++
+		}
+		if at == len(form) {
+			return fmt.Sprintf("the header of table 3 shows %d of the form's %d columns, not in the form's order (%s): the table is not the form's for certain, and a run under it is not cut", len(slots), len(form), printedColumns(slots))
+		}
+		at++
+	}
+	return ""
+}
+
+// printedColumns is the columns as printed, parted by |.
+func printedColumns(slots []slot) string {
+	names := make([]string, len(slots))
+	for i, s := range slots {
+		names[i] = s.printed
+	}
+	return strings.Join(names, " | ")
+}
+
+// blocksInPart gives the columns a run of table 4's figures is cut under
+// when its header printed some of the form's blocks only (the others' names
+// glued to the text around, or lost): the form's three blocks, in order,
+// when those printed come in the form's order, for a table printed as one
+// run of at least fifteen digits; cut under the blocks printed, the run's
+// digits of the lost block would go to the others. When the blocks printed
+// are out of the form's order it gives the reason the run is unplaced;
+// nil and "" when the header printed every block, or the figures are not
+// one such run.
+func (r *reader) blocksInPart(blocks []printedBlock, results []slot, data []layout.Cell) ([]slot, string) {
+	form := r.s.reviewsBlocks
+	if len(blocks) >= len(form) || len(results) != resultColumns || !gluedRun(data, len(form)*resultColumns) {
+		return nil, ""
+	}
+	at := 0
+	for _, b := range blocks {
+		for at < len(form) && form[at] != b.block {
+			at++
+		}
+		if at == len(form) {
+			return nil, fmt.Sprintf("figures run together with no separator (%s): the header of table 4 shows %d of the form's %d blocks, not in the form's order: the table is not the form's for certain, and the run is not cut", data[0].Raw, len(blocks), len(form))
+		}
+		at++
+	}
+	var out []slot
+	for _, b := range form {
+		out = append(out, blockSlots(b, results)...)
+	}
+	return out, ""
+}
+
+// unplaceReviews reports figures of table 4 unplaced, with why.
+func (r *reader) unplaceReviews(data []layout.Cell, why string) {
+	u := gongkai.Unplaced{Label: "行政复议、行政诉讼", Line: data[0].Line, Reason: why, Cells: []string{}}
+	for _, c := range data {
+		u.Cells = append(u.Cells, c.Raw)
+	}
+	r.unplaced = append(r.unplaced, u)
 }
 
 // wholeBlocks reports whether slots are whole blocks of table 4, each four
