@@ -53,8 +53,8 @@ func TestSortRefusedBeyondCap(t *testing.T) {
 	}
 	if _, err := conn.Exec(`
 		WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-		INSERT INTO observations (report_id, current, publisher_id, year, indicator, breakdown, value, unit, label_id)
-		SELECT report_id, 1, publisher_id, year, indicator, breakdown, value + i, unit, label_id
+		INSERT INTO observations (report_id, current, publisher_id, year, indicator_id, breakdown, value, unit, label_id)
+		SELECT report_id, 1, publisher_id, year, indicator_id, breakdown, value + i, unit, label_id
 		FROM observations, n WHERE report_id = 1`, copies); err != nil {
 		t.Fatal(err)
 	}
@@ -68,8 +68,8 @@ func TestSortRefusedBeyondCap(t *testing.T) {
 	if err := conn.QueryRow(`SELECT publisher_id FROM reports WHERE id = 1`).Scan(&publisher); err != nil {
 		t.Fatal(err)
 	}
-	if err := conn.QueryRow(`SELECT indicator, count(*) FROM observations WHERE current = 1 AND value IS NOT NULL
-		GROUP BY indicator ORDER BY count(*) DESC LIMIT 1`).Scan(&indicator, &want); err != nil {
+	if err := conn.QueryRow(`SELECT (SELECT code FROM indicators WHERE id = indicator_id), count(*) FROM observations
+		WHERE current = 1 AND value IS NOT NULL GROUP BY indicator_id ORDER BY count(*) DESC LIMIT 1`).Scan(&indicator, &want); err != nil {
 		t.Fatal(err)
 	}
 	if err := conn.Close(); err != nil {

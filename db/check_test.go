@@ -75,7 +75,7 @@ func TestReportChecks(t *testing.T) {
 
 	t.Run("the flags of the contradicted figures are stored", func(t *testing.T) {
 		var flags string
-		MustQueryRow(t, d, `SELECT flags FROM observations WHERE report_id = ? AND indicator = 'requests.received'`,
+		MustQueryRow(t, d, `SELECT flags FROM observations WHERE report_id = ? AND indicator_id = (SELECT id FROM indicators WHERE code = 'requests.received')`,
 			[]any{out.ReportID}, &flags)
 		if flags != `["check_failed"]` {
 			t.Errorf("flags %s", flags)

@@ -72,7 +72,7 @@ func (d *DB) FindIndicator(ctx context.Context, code string) (*IndicatorDetail, 
 	rows, err := d.read.QueryContext(ctx, `
 		SELECT DISTINCT s.year FROM summary_years s, indicators i, json_each(i.templates) t
 		WHERE i.code = ?1 AND s.template = t.value AND s.reports > 0
-		AND EXISTS (SELECT 1 FROM observations o WHERE o.current = 1 AND o.indicator = ?1 AND o.year = s.year)
+		AND EXISTS (SELECT 1 FROM observations o WHERE o.current = 1 AND o.indicator_id = i.id AND o.year = s.year)
 		ORDER BY s.year`, code)
 	if err != nil {
 		return nil, err

@@ -106,7 +106,7 @@ func replaceChecks(ctx context.Context, tx dbtx, reportID int64, rules []string,
 		}
 		if _, err := tx.ExecContext(ctx, `
 			UPDATE observations SET flags = json_insert(flags, '$[#]', ?)
-			WHERE report_id = ? AND indicator = ? AND breakdown = ? AND flags NOT LIKE '%"check_failed"%'`,
+			WHERE report_id = ? AND indicator_id = `+indicatorIDOf+` AND breakdown = ? AND flags NOT LIKE '%"check_failed"%'`,
 			gongkai.FlagCheckFailed, reportID, o.Indicator, o.Breakdown); err != nil {
 			return err
 		}
@@ -197,7 +197,8 @@ func figuresOf(ctx context.Context, q querier, publisherID string, year int, s s
 // readFigures reads the figures of report id into r.
 func readFigures(ctx context.Context, q querier, id int64, r *gongkai.Report) error {
 	rows, err := q.QueryContext(ctx, `
-		SELECT indicator, breakdown, value, flags FROM observations WHERE report_id = ? ORDER BY id`, id)
+		SELECT (SELECT code FROM indicators WHERE id = o.indicator_id), o.breakdown, o.value, o.flags
+		FROM observations o WHERE o.report_id = ? ORDER BY o.id`, id)
 	if err != nil {
 		return err
 	}

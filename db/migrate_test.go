@@ -59,7 +59,7 @@ func TestMigrationCompactsObservations(t *testing.T) {
 	}
 	var def string
 	MustQueryRow(t, d, `SELECT sql FROM sqlite_master WHERE name = 'observations_indicator'`, nil, &def)
-	if !strings.Contains(def, "(indicator, publisher_id, year, breakdown, value)") {
+	if !strings.Contains(def, "(indicator_id, publisher_id, year, breakdown, value,") {
 		t.Errorf("observations_indicator: %s", def)
 	}
 }
@@ -90,4 +90,60 @@ func migrateTo(t *testing.T, path, last string) *sql.DB {
 		}
 	}
 	return conn
+}
+
+// TestMigrationNumbersIndicators: a database of migration 010, its figures
+// holding indicator codes, opens upgraded in place: each indicator has an
+// id, the figures hold it, and they answer with their codes and names as
+// before, in the order of the codes when sorted by indicator.
+func TestMigrationNumbersIndicators(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old := migrateTo(t, path, "010")
+	for _, stmt := range []string{
+		// Catalogue order differs from the codes' order.
+		`INSERT INTO indicators (code, position, relation, name_zh, name_en) VALUES
+			('requests.received', 1, 'total', '收到申请数', 'Applications received'),
+			('proactive.items', 2, 'total', '主动公开', 'Items published proactively')`,
+		`INSERT INTO publishers (id, name_zh, admin_code) VALUES ('370403', '薛城区人民政府', '370403')`,
+		`INSERT INTO sources (sha256, size, bytes) VALUES ('ab', 1, x'00')`,
+		`INSERT INTO reports (id, publisher_id, year, template, sha256, ingested_at) VALUES (1, '370403', 2017, 'legacy2014', 'ab', '2024-03-01T00:00:00Z')`,
+		`INSERT INTO labels (id, text) VALUES (1, '（一）收到申请数'), (2, '主动公开')`,
+		`INSERT INTO observations (report_id, publisher_id, year, indicator, breakdown, value, unit, label_id, raw, line, flags)
+			VALUES (1, '370403', 2017, 'requests.received', 'total', 13, 'case', 1, '13', 135, '[]'),
+			       (1, '370403', 2017, 'proactive.items', 'total', 7, 'item', 2, '7', 20, '["check_failed"]')`,
+		`INSERT INTO summary_years VALUES (2017, 'legacy2014', 1, 2)`,
+	} {
+		if _, err := old.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	old.Close()
+
+	d, err := Open(ctx, path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	rows, err := d.FindObservations(ctx, ObservationFilter{Publishers: []string{"370403"},
+		Sort: []SortField{{Field: "indicator"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0].Indicator != "proactive.items" || rows[0].IndicatorNameEn != "Items published proactively" ||
+		*rows[0].Value != 7 || len(rows[0].Flags) != 1 || rows[1].Indicator != "requests.received" ||
+		rows[1].IndicatorNameZh != "收到申请数" || rows[1].Label != "（一）收到申请数" || *rows[1].Value != 13 {
+		t.Errorf("after the upgrade: %+v", rows)
+	}
+	var n int
+	MustQueryRow(t, d, `SELECT count(*) FROM observations o JOIN indicators i ON i.id = o.indicator_id
+		WHERE i.code = 'requests.received' AND o.value = 13`, nil, &n)
+	if n != 1 {
+		t.Errorf("%d figures of requests.received by its id, want 1", n)
+	}
+	var def string
+	MustQueryRow(t, d, `SELECT sql FROM sqlite_master WHERE name = 'observations_indicator'`, nil, &def)
+	if !strings.Contains(def, "(indicator_id, publisher_id, year, breakdown, value, report_id") {
+		t.Errorf("observations_indicator: %s", def)
+	}
 }

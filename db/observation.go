@@ -59,7 +59,7 @@ var DefaultObservationSort = []SortField{{Field: "publisher"}, {Field: "year"}}
 var sortColumns = map[string]string{
 	"publisher": "o.publisher_id",
 	"year":      "o.year",
-	"indicator": "o.indicator",
+	"indicator": "(SELECT code FROM indicators WHERE id = o.indicator_id)", // ids are not in code order
 	"breakdown": "o.breakdown",
 	"value":     "o.value",
 }
@@ -125,7 +125,7 @@ func (k *ObservationKey) get(field string) any {
 const observationColumns = `o.value, o.column_label,
 	concat_ws(char(31), o.id, o.report_id, o.year, o.line, coalesce(o.page, 0),
 	o.publisher_id, coalesce(p.name_zh, ''), coalesce(p.name_en, ''), coalesce(p.admin_code, ''),
-	o.indicator, o.breakdown, o.unit, coalesce(l.text, ''), o.raw, o.flags)`
+	o.indicator_id, o.breakdown, o.unit, coalesce(l.text, ''), o.raw, o.flags)`
 
 // fieldSeparator separates the packed text columns (char(31), the unit separator).
 const fieldSeparator = "\x1f"
@@ -151,7 +151,7 @@ func (d *DB) observationWhere(ctx context.Context, f ObservationFilter) (*where,
 	}
 	w := &where{}
 	w.add("o.current = 1")
-	w.in("o.indicator", f.Indicators)
+	w.indicators("o.indicator_id", f.Indicators)
 	w.in("o.publisher_id", f.Publishers)
 	w.region(f.Region)
 	if f.onlyYears() && !f.Years.IsZero() {
@@ -433,16 +433,13 @@ func scanObservation(rows *sql.Rows, r *ObservationRow, names *observationNames)
 	r.ID, r.ReportID, r.Year, r.Line, r.Page = ints[0], ints[1], int(ints[2]), int(ints[3]), int(ints[4])
 	f = f[5:]
 	r.PublisherID, r.PublisherNameZh, r.PublisherNameEn, r.AdminCode = f[0], f[1], f[2], f[3]
-	r.Indicator, r.Breakdown, r.Unit, r.Label, r.Raw = f[4], f[5], f[6], f[7], f[8]
+	r.Breakdown, r.Unit, r.Label, r.Raw = f[5], f[6], f[7], f[8]
 	if f[9] == "[]" {
 		r.Flags = []string{}
 	} else {
 		r.Flags = jsonStrings(f[9])
 	}
-	ind := names.indicators[r.Indicator]
-	r.IndicatorNameZh, r.IndicatorNameEn = ind[0], ind[1]
-	unit := names.units[r.Unit]
-	r.UnitSymbol, r.UnitNameEn = unit[0], unit[1]
+	names.fill(r, f[4])
 	return nil
 }
 
@@ -462,19 +459,34 @@ func splitPacked(packed string, f *[packedFields]string) bool {
 	}
 }
 
-// observationNames are the Chinese and English names of the indicators
-// and the symbols and English names of the units, by code.
+// observationNames are the codes and the Chinese and English names of the
+// indicators, by id (observations hold the id: migration 011), and the
+// symbols and English names of the units, by code.
 type observationNames struct {
-	indicators map[string][2]string
+	indicators map[string][2]string // id → names
+	codes      map[string][2]string // id → code
 	units      map[string][2]string
 }
 
-// observationNames reads the names of every indicator and unit: a few
-// hundred rows, cheaper than looking them up for every observation.
+// fill sets r's indicator code and names from the indicator's id (as
+// text), and its unit's symbol and name from its unit.
+func (n *observationNames) fill(r *ObservationRow, indicatorID string) {
+	r.Indicator = n.codes[indicatorID][0]
+	ind := n.indicators[indicatorID]
+	r.IndicatorNameZh, r.IndicatorNameEn = ind[0], ind[1]
+	unit := n.units[r.Unit]
+	r.UnitSymbol, r.UnitNameEn = unit[0], unit[1]
+}
+
+// observationNames reads the codes and names of every indicator and unit:
+// a few hundred rows, cheaper than looking them up for every observation.
 func (d *DB) observationNames(ctx context.Context) (*observationNames, error) {
 	n := &observationNames{}
 	var err error
-	if n.indicators, err = d.namePairs(ctx, `SELECT code, name_zh, name_en FROM indicators`); err != nil {
+	if n.indicators, err = d.namePairs(ctx, `SELECT id, name_zh, name_en FROM indicators`); err != nil {
+		return nil, err
+	}
+	if n.codes, err = d.namePairs(ctx, `SELECT id, code, '' FROM indicators`); err != nil {
 		return nil, err
 	}
 	if n.units, err = d.namePairs(ctx, `SELECT code, symbol, name_en FROM units`); err != nil {

@@ -88,7 +88,7 @@ func TestFindObservationsKeysetPagination(t *testing.T) {
 	d := MustOpenDB(t)
 	mustStoreSample(t, d)
 	// A null value, a tie of values and a second report exercise the key's edge cases.
-	MustExec(t, d, `UPDATE observations SET value = NULL WHERE indicator LIKE 'requests.refused.%'`)
+	MustExec(t, d, `UPDATE observations SET value = NULL WHERE indicator_id IN (SELECT id FROM indicators WHERE code LIKE 'requests.refused.%')`)
 	sorts := [][]SortField{
 		nil,
 		{{Field: "value"}},

@@ -34,6 +34,25 @@ func (w *where) in(col string, vals []string) {
 	}
 }
 
+// indicators appends the condition that col, an indicator id, is the id of
+// one of codes. The ids are looked up in the indicators table within the
+// query: an uncorrelated subquery is a constant, which an index seeks like
+// a bound value (migration 011).
+func (w *where) indicators(col string, codes []string) {
+	switch len(codes) {
+	case 0:
+	case 1:
+		w.add(col+" = "+indicatorIDOf, codes[0])
+	default:
+		ids := &where{}
+		ids.in("code", codes)
+		w.add(col+" IN (SELECT id FROM indicators"+ids.String()+")", ids.args...)
+	}
+}
+
+// indicatorIDOf is the id of the indicator whose code is bound to it.
+const indicatorIDOf = "(SELECT id FROM indicators WHERE code = ?)"
+
 // prefix appends a range condition selecting the values of col that start
 // with p. Unlike LIKE 'p%', a range is served by an ordinary index.
 func (w *where) prefix(col, p string) {

@@ -196,7 +196,7 @@ func (s *rawStmt) close() {
 // rawColumns are what eachRawObservation reads of a row, one column each:
 // the row with labels apart (labelsApart), the label's id in its place.
 const rawColumns = `o.value, o.column_label, o.id, o.report_id, o.year, o.line, o.page,
-	o.publisher_id, o.indicator, o.breakdown, o.unit, o.label_id, o.raw, o.flags`
+	o.publisher_id, o.indicator_id, o.breakdown, o.unit, o.label_id, o.raw, o.flags`
 
 // eachRawObservation calls fn for each row of an export of whole reports
 // (f.labelsApart, reportsInOrder) read on c. The row's texts are valid
@@ -234,17 +234,14 @@ func (d *DB) eachRawObservation(ctx context.Context, c *rawConn, f ObservationFi
 			r.Column = &column
 		}
 		r.ID, r.ReportID, r.Year, r.Line, r.Page = s.int64(2), s.int64(3), int(s.int64(4)), int(s.int64(5)), int(s.int64(6))
-		r.PublisherID, r.Indicator, r.Breakdown, r.Unit = s.text(7), s.text(8), s.text(9), s.text(10)
+		r.PublisherID, r.Breakdown, r.Unit = s.text(7), s.text(9), s.text(10)
 		r.Label, r.Raw = s.text(11), s.text(12)
 		if flags := s.text(13); flags == "[]" {
 			r.Flags = emptyFlags
 		} else {
 			r.Flags = jsonStrings(flags)
 		}
-		ind := names.indicators[r.Indicator]
-		r.IndicatorNameZh, r.IndicatorNameEn = ind[0], ind[1]
-		unit := names.units[r.Unit]
-		r.UnitSymbol, r.UnitNameEn = unit[0], unit[1]
+		names.fill(&r, s.text(8))
 		if err := fn(&r); err != nil {
 			return err
 		}

@@ -93,7 +93,7 @@ func (d *DB) FindSeries(ctx context.Context, f SeriesFilter) (*SeriesSet, error)
 func seriesQuery(f SeriesFilter, breakdown string) (string, []any) {
 	w := &where{}
 	w.add("o.current = 1")
-	w.add("o.indicator = ?", f.Indicator)
+	w.indicators("o.indicator_id", []string{f.Indicator})
 	w.add("+o.breakdown = ?", breakdown) // the indicator's index is the narrower (see observationWhere)
 	w.in("o.publisher_id", f.Publishers)
 	w.region(f.Region)

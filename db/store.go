@@ -245,49 +245,68 @@ func short(sha string) string {
 // of r that the indicators table lacks. The foreign key would refuse it too,
 // but without saying which code.
 func checkIndicators(ctx context.Context, tx dbtx, r *gongkai.Report) error {
-	cache := cacheOf(tx)
-	line := map[string]int{} // code → line of its first observation
-	var codes []string
-	for _, o := range r.Observations {
-		if _, ok := line[o.Indicator]; !ok {
-			line[o.Indicator] = o.Line
-			if cache == nil || !cache.committed.indicators[o.Indicator] {
-				codes = append(codes, o.Indicator)
-			}
-		}
-	}
-	if len(codes) == 0 {
-		return nil
-	}
-	rows, err := tx.QueryContext(ctx, `
-		SELECT j.value FROM json_each(?) AS j
-		WHERE NOT EXISTS (SELECT 1 FROM indicators WHERE code = j.value)
-		ORDER BY j.key`, jsonArray(codes))
+	ids, err := indicatorIDs(ctx, tx, r.Observations)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
 	var unknown []string
-	for rows.Next() {
-		var code string
-		if err := rows.Scan(&code); err != nil {
-			return err
+	line := map[string]int{} // code → line of its first observation
+	for _, o := range r.Observations {
+		if _, seen := line[o.Indicator]; !seen && ids[o.Indicator] == 0 {
+			line[o.Indicator] = o.Line
+			unknown = append(unknown, o.Indicator)
 		}
-		unknown = append(unknown, code)
 	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if len(unknown) == 0 {
-		if cache != nil {
-			cache.indicators = append(cache.indicators, codes...)
-		}
+	switch len(unknown) {
+	case 0:
 		return nil
-	}
-	if len(unknown) == 1 {
+	case 1:
 		return invalid(r, line[unknown[0]], "unknown indicator code %s", unknown[0])
 	}
 	return invalid(r, line[unknown[0]], "unknown indicator codes %s", strings.Join(unknown, ", "))
+}
+
+// indicatorIDs returns the ids of the indicator codes of obs (migration
+// 011), 0 for a code the indicators table lacks. The writer knows them
+// once it has stored a report of each.
+func indicatorIDs(ctx context.Context, tx dbtx, obs []gongkai.Observation) (map[string]int64, error) {
+	cache := cacheOf(tx)
+	ids := make(map[string]int64, 64)
+	var missing []string
+	for _, o := range obs {
+		if _, ok := ids[o.Indicator]; ok {
+			continue
+		}
+		id, ok := int64(0), false
+		if cache != nil {
+			id, ok = cache.indicator(o.Indicator)
+		}
+		ids[o.Indicator] = id
+		if !ok {
+			missing = append(missing, o.Indicator)
+		}
+	}
+	if len(missing) == 0 {
+		return ids, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT i.code, i.id FROM json_each(?) j JOIN indicators i ON i.code = j.value`,
+		jsonArray(missing))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var code string
+		var id int64
+		if err := rows.Scan(&code, &id); err != nil {
+			return nil, err
+		}
+		ids[code] = id
+		if cache != nil {
+			cache.indicators[code] = id
+		}
+	}
+	return ids, rows.Err()
 }
 
 // upsertPublisher stores p, keeping the stored English name, level and codes
@@ -389,11 +408,15 @@ func insertSections(ctx context.Context, tx dbtx, reportID int64, sections []gon
 }
 
 // insertObservations stores a report's figures with copies of its
-// publisher and year, which the API's indexes filter on, and their labels
-// once in labels (migration 010). An empty breakdown is stored as
-// gongkai.BreakdownTotal.
+// publisher and year, which the API's indexes filter on, their labels
+// once in labels (migration 010) and their indicators by id (011). An
+// empty breakdown is stored as gongkai.BreakdownTotal.
 func insertObservations(ctx context.Context, tx dbtx, reportID int64, r *gongkai.Report) error {
 	labels, err := labelIDs(ctx, tx, r.Observations)
+	if err != nil {
+		return err
+	}
+	indicators, err := indicatorIDs(ctx, tx, r.Observations) // known since checkIndicators
 	if err != nil {
 		return err
 	}
@@ -410,11 +433,11 @@ func insertObservations(ctx context.Context, tx dbtx, reportID int64, r *gongkai
 		if len(o.Flags) > 0 {
 			flags = jsonArray(o.Flags)
 		}
-		rows.add(o.Indicator, breakdown, nullable(o.Value), o.Unit, labels[o.Label], nullable(o.Column),
+		rows.add(indicators[o.Indicator], breakdown, nullable(o.Value), o.Unit, labels[o.Label], nullable(o.Column),
 			o.Raw, int64(o.Line), int64(o.Page), flags)
 	}
 	return rows.insert(ctx, tx, `
-		INSERT INTO observations (report_id, current, publisher_id, year, indicator,
+		INSERT INTO observations (report_id, current, publisher_id, year, indicator_id,
 			breakdown, value, unit, label_id, column_label, raw, line, page, flags) VALUES `, ``)
 }
 

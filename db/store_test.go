@@ -257,7 +257,7 @@ func readObservation(t *testing.T, d *DB, reportID int64, indicator string) obse
 		SELECT o.current, o.publisher_id, coalesce(p.admin_code, ''), o.year, o.breakdown, o.unit, o.value,
 			l.text, o.raw, o.flags, o.column_label, o.line
 		FROM observations o JOIN labels l ON l.id = o.label_id LEFT JOIN publishers p ON p.id = o.publisher_id
-		WHERE o.report_id = ? AND o.indicator = ?`, []any{reportID, indicator},
+		WHERE o.report_id = ? AND o.indicator_id = (SELECT id FROM indicators WHERE code = ?)`, []any{reportID, indicator},
 		&o.current, &o.publisher, &o.admin, &o.year, &o.breakdown, &o.unit, &o.value, &o.label,
 		&o.raw, &o.flags, &o.column, &o.line)
 	return o

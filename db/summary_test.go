@@ -84,8 +84,8 @@ func TestCountStopsAtCap(t *testing.T) {
 	// 1,400 copies of the report's 76 figures under the same report: 106,400.
 	MustExec(t, d, `
 		WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1400)
-		INSERT INTO observations (report_id, current, publisher_id, year, indicator, breakdown, value, unit, label_id)
-		SELECT report_id, 1, publisher_id, year, indicator, breakdown, value, unit, label_id
+		INSERT INTO observations (report_id, current, publisher_id, year, indicator_id, breakdown, value, unit, label_id)
+		SELECT report_id, 1, publisher_id, year, indicator_id, breakdown, value, unit, label_id
 		FROM observations, n WHERE report_id = ?`, id)
 	for _, tt := range []struct {
 		name string

@@ -36,7 +36,7 @@ type writerCache struct {
 
 	meta       map[string]string // meta key → value ("" when not set)
 	labels     map[string]int64  // label text → id
-	indicators map[string]bool   // indicator codes in the indicators table
+	indicators map[string]int64  // indicator code → id, of the codes in the indicators table
 	publishers map[string]gongkai.Publisher
 	figures    map[int64]*gongkai.Report // report id → its figures, as reportFigures reads them
 	fifo       []int64                   // the ids of figures, oldest first
@@ -52,7 +52,7 @@ func newWriterCache() *writerCache {
 func (c *writerCache) reset() {
 	c.meta = map[string]string{}
 	c.labels = map[string]int64{}
-	c.indicators = map[string]bool{}
+	c.indicators = map[string]int64{}
 	c.publishers = map[string]gongkai.Publisher{}
 	c.figures = map[int64]*gongkai.Report{}
 	c.fifo = nil
@@ -69,7 +69,7 @@ func (c *writerCache) begin(ctx context.Context, tx querier) (*txCache, error) {
 		c.reset()
 		c.dataVersion = v
 	}
-	return &txCache{committed: c, meta: map[string]string{}, labels: map[string]int64{},
+	return &txCache{committed: c, meta: map[string]string{}, labels: map[string]int64{}, indicators: map[string]int64{},
 		publishers: map[string]gongkai.Publisher{}, figures: map[int64]*gongkai.Report{}}, nil
 }
 
@@ -79,7 +79,7 @@ type txCache struct {
 	committed  *writerCache
 	meta       map[string]string
 	labels     map[string]int64
-	indicators []string
+	indicators map[string]int64
 	publishers map[string]gongkai.Publisher
 	figures    map[int64]*gongkai.Report
 }
@@ -95,8 +95,8 @@ func (t *txCache) commit() {
 			c.labels[k] = v
 		}
 	}
-	for _, code := range t.indicators {
-		c.indicators[code] = true
+	for code, id := range t.indicators {
+		c.indicators[code] = id
 	}
 	for id, p := range t.publishers {
 		c.publishers[id] = p
@@ -137,6 +137,15 @@ func (t *txCache) label(text string) (int64, bool) {
 		return id, true
 	}
 	id, ok := t.committed.labels[text]
+	return id, ok
+}
+
+// indicator returns the id of an indicator code as the transaction sees it.
+func (t *txCache) indicator(code string) (int64, bool) {
+	if id, ok := t.indicators[code]; ok {
+		return id, true
+	}
+	id, ok := t.committed.indicators[code]
 	return id, ok
 }
 

@@ -37,8 +37,8 @@ WITH RECURSIVE p(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM p WHERE i < $publishe
   y(y) AS (SELECT 2009 UNION ALL SELECT y+1 FROM y WHERE y < 2018)
 INSERT INTO reports (publisher_id, year, template, sha256, ingested_at)
   SELECT printf('9%05d', i), y, 'legacy2014', (SELECT sha256 FROM sources LIMIT 1), '2026-01-01T00:00:00Z' FROM p, y;
-INSERT INTO observations (report_id, current, publisher_id, year, indicator, breakdown, value, unit, label_id, raw, line, flags)
-  SELECT r.id, 1, r.publisher_id, r.year, o.indicator, o.breakdown, abs(random() % 1000), o.unit, o.label_id, o.raw, o.line, '[]'
+INSERT INTO observations (report_id, current, publisher_id, year, indicator_id, breakdown, value, unit, label_id, raw, line, flags)
+  SELECT r.id, 1, r.publisher_id, r.year, o.indicator_id, o.breakdown, abs(random() % 1000), o.unit, o.label_id, o.raw, o.line, '[]'
   FROM reports r CROSS JOIN (SELECT * FROM observations WHERE report_id = 1) o WHERE r.id > 1;
 $index_sql
 -- The summaries that StoreReport keeps (db/summary.go, migration 009).

@@ -285,7 +285,7 @@ func figureOf(t *testing.T, dbPath, publisher string, year int, indicator string
 	defer d.Close()
 	var v float64
 	err = d.QueryRow(`SELECT o.value FROM observations o JOIN publishers p ON p.id = o.publisher_id
-		WHERE p.name_zh = ? AND o.year = ? AND o.indicator = ? AND o.breakdown = 'total' AND o.current = 1`,
+		WHERE p.name_zh = ? AND o.year = ? AND o.indicator_id = (SELECT id FROM indicators WHERE code = ?) AND o.breakdown = 'total' AND o.current = 1`,
 		publisher, year, indicator).Scan(&v)
 	if err != nil {
 		t.Fatalf("%s %d %s: %v", publisher, year, indicator, err)

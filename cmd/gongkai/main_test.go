@@ -153,13 +153,13 @@ func TestIngest(t *testing.T) {
 	t.Run("every figure is stored with its raw text and line", func(t *testing.T) {
 		for _, f := range seedFigures(t) {
 			got := query(t, dbPath, `SELECT value || '|' || raw || '|' || line FROM observations o JOIN reports r ON r.id = o.report_id
-				WHERE r.publisher_id = '370403' AND r.year = 2017 AND o.indicator = ? AND o.breakdown = 'total' AND o.current = 1`, f.indicator)
+				WHERE r.publisher_id = '370403' AND r.year = 2017 AND o.indicator_id = (SELECT id FROM indicators WHERE code = ?) AND o.breakdown = 'total' AND o.current = 1`, f.indicator)
 			want := strconv.FormatFloat(f.value, 'f', 1, 64) + "|" + f.raw + "|" + strconv.Itoa(f.line)
 			if got != want {
 				t.Errorf("%s: got %q, want %q", f.indicator, got, want)
 			}
 		}
-		if flags := query(t, dbPath, `SELECT flags FROM observations WHERE indicator = 'proactive.items'`); flags != `["check_failed"]` {
+		if flags := query(t, dbPath, `SELECT flags FROM observations WHERE indicator_id = (SELECT id FROM indicators WHERE code = 'proactive.items')`); flags != `["check_failed"]` {
 			t.Errorf("18361 items, which its channels contradict: flags %s, want check_failed", flags)
 		}
 		if n := query(t, dbPath, `SELECT count(*) FROM checks WHERE status = 'fail'`); n != "3" {
@@ -204,7 +204,7 @@ func TestIngest(t *testing.T) {
 		if n := query(t, dbPath, `SELECT count(*) FROM reports`); n != "2" {
 			t.Errorf("%s reports, want 2", n)
 		}
-		if v := query(t, dbPath, `SELECT value FROM observations WHERE indicator = 'requests.received' AND current = 1`); v != "14" {
+		if v := query(t, dbPath, `SELECT value FROM observations WHERE indicator_id = (SELECT id FROM indicators WHERE code = 'requests.received') AND current = 1`); v != "14" {
 			t.Errorf("current requests.received = %s, want 14", v)
 		}
 		if n := query(t, dbPath, `SELECT count(*) FROM sources`); n != "2" {
@@ -249,7 +249,7 @@ func TestIngestTableOnlyWithFlags(t *testing.T) {
 	if got := query(t, dbPath, `SELECT publisher_id || ' ' || year FROM reports`); got != "370403 2017" {
 		t.Errorf("report %q", got)
 	}
-	if got := query(t, dbPath, `SELECT value FROM observations WHERE indicator = 'requests.received'`); got != "13" {
+	if got := query(t, dbPath, `SELECT value FROM observations WHERE indicator_id = (SELECT id FROM indicators WHERE code = 'requests.received')`); got != "13" {
 		t.Errorf("requests.received = %s", got)
 	}
 }
@@ -303,7 +303,7 @@ func TestChecksAcrossYearsInAnyOrder(t *testing.T) {
 		t.Errorf("after 2019 is stored: %q, want fail and pass, no longer skipped", got)
 	}
 	if flags := query(t, dbPath, `SELECT o.flags FROM observations o JOIN reports r ON r.id = o.report_id
-		WHERE r.year = 2020 AND o.indicator = 'requests.carried_over' AND o.breakdown = 'total'`); !strings.Contains(flags, "check_failed") {
+		WHERE r.year = 2020 AND o.indicator_id = (SELECT id FROM indicators WHERE code = 'requests.carried_over') AND o.breakdown = 'total'`); !strings.Contains(flags, "check_failed") {
 		t.Errorf("2020 上年结转 flags %s, want check_failed", flags)
 	}
 }
