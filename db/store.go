@@ -82,13 +82,21 @@ func (d *DB) writeReport(ctx context.Context, r *gongkai.Report, store func(tx d
 	if err := d.stmts.prepareWanted(ctx); err != nil {
 		return Outcome{}, err
 	}
-	tx, err := d.write.BeginTx(ctx, nil)
+	// The write connection is held for the transaction, so that its rows
+	// can be inserted through SQLite's C API on it (db/rawwrite.go).
+	conn, err := d.write.Conn(ctx)
+	if err != nil {
+		return Outcome{}, err
+	}
+	defer conn.Close()
+	raw := d.stmts.rawWriter(ctx, conn)
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return Outcome{}, err
 	}
 	defer tx.Rollback()
 
-	ptx := &preparedTx{Tx: tx, stmts: d.stmts}
+	ptx := &preparedTx{Tx: tx, stmts: d.stmts, raw: raw}
 	if ptx.cache, err = d.cache.begin(ctx, ptx); err != nil {
 		return Outcome{}, err
 	}

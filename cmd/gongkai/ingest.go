@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -29,8 +30,16 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	year := fs.Int("year", 0, "reporting `year` for reports whose text lacks it")
 	bulk := fs.String("bulk", "auto", "build the API's indexes once after the load instead of report by report: `yes`, no, or auto (when the batch outnumbers the reports stored; with --jsonl, when fewer than 1,000 are)")
 	jsonl := fs.Bool("jsonl", false, "the arguments are JSON lines written by `gongkai parse --jsonl` (- for stdin): store them without parsing again")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to `file` (go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	if fs.NArg() == 0 {
 		return usageError("ingest takes at least one FILE or DIR")
@@ -74,6 +83,23 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return in.run(ctx, readRecords(ctx, fs.Args(), stdin, in.prepare), 0)
 	}
 	return in.run(ctx, parseFiles(ctx, files, in.prepare), len(files))
+}
+
+// startCPUProfile profiles the process's CPU into the file at path until
+// the function it returns is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // bulkBatch is the size from which a batch into a new database is a bulk
