@@ -12,13 +12,9 @@ import (
 // statement per table and report in the common case, instead of one per
 // row, which at 200 rows a report was most of the time of storing it. Each
 // statement holds a power of two of rows (maxValuesRows at most), so that
-// few statement shapes exist and each is prepared once: on the write
-// connection's C API in the writer's transactions (rawWriter), through
-// database/sql otherwise (stmtCache). Rows sent as one JSON array unpacked
-// by json_each, as before, cost twice as much: SQLite parsed every row's
-// JSON again for each of its columns. One statement a row through the C
-// API, the report's id, publisher and year bound once, cost 10–20 % more
-// than these statements of many rows (BenchmarkIngestReport, session 6).
+// few statement shapes exist and each is prepared once (stmtCache). Rows
+// sent as one JSON array unpacked by json_each, as before, cost twice as
+// much: SQLite parsed every row's JSON again for each of its columns.
 
 // maxValuesRows is the most rows one statement inserts: 128 rows of the
 // widest table (16 columns) bind 2,048 parameters, far below SQLite's
