@@ -236,8 +236,7 @@ type dbtx interface {
 type preparedTx struct {
 	*sql.Tx
 	stmts *stmtCache
-	cache *txCache   // what the writer knows of the committed database
-	raw   *rawWriter // the rows' inserts on the connection's C API; nil to use tx
+	cache *txCache // what the writer knows of the committed database
 }
 
 // stmtCache holds statements prepared on the write pool, by their text.
@@ -249,21 +248,6 @@ type stmtCache struct {
 	pool   *sql.DB
 	stmts  map[string]*sql.Stmt
 	wanted []string
-	raw    *rawWriter // the statements prepared on the connection's C API
-}
-
-// rawWriter returns the writer of rows through SQLite's C API on conn, the
-// pool's connection, or nil when the driver's connection shows no handle.
-func (c *stmtCache) rawWriter(ctx context.Context, conn *sql.Conn) *rawWriter {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.raw == nil {
-		c.raw = newRawWriter()
-	}
-	if !c.raw.attach(ctx, conn) {
-		return nil
-	}
-	return c.raw
 }
 
 // prepareWanted prepares the statements noted since the last call; the
@@ -306,10 +290,6 @@ func (c *stmtCache) close() {
 		s.Close()
 	}
 	c.stmts = map[string]*sql.Stmt{}
-	if c.raw != nil {
-		c.raw.close()
-		c.raw = nil
-	}
 }
 
 func (t *preparedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {

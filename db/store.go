@@ -82,21 +82,13 @@ func (d *DB) writeReport(ctx context.Context, r *gongkai.Report, store func(tx d
 	if err := d.stmts.prepareWanted(ctx); err != nil {
 		return Outcome{}, err
 	}
-	// The write connection is held for the transaction, so that its rows
-	// can be inserted through SQLite's C API on it (db/rawwrite.go).
-	conn, err := d.write.Conn(ctx)
-	if err != nil {
-		return Outcome{}, err
-	}
-	defer conn.Close()
-	raw := d.stmts.rawWriter(ctx, conn)
-	tx, err := conn.BeginTx(ctx, nil)
+	tx, err := d.write.BeginTx(ctx, nil)
 	if err != nil {
 		return Outcome{}, err
 	}
 	defer tx.Rollback()
 
-	ptx := &preparedTx{Tx: tx, stmts: d.stmts, raw: raw}
+	ptx := &preparedTx{Tx: tx, stmts: d.stmts}
 	if ptx.cache, err = d.cache.begin(ctx, ptx); err != nil {
 		return Outcome{}, err
 	}

@@ -62,25 +62,12 @@ func (v *values) insert(ctx context.Context, tx dbtx, head, tail string) error {
 	for args := v.args; len(args) > 0; {
 		n := chunkRows(len(args) / v.width)
 		bound := append(v.lead[:len(v.lead):len(v.lead)], args[:n*v.width]...)
-		if err := execValues(ctx, tx, valuesSQL(head, v.group, tail, n), bound); err != nil {
+		if _, err := tx.ExecContext(ctx, valuesSQL(head, v.group, tail, n), bound...); err != nil {
 			return err
 		}
 		args = args[n*v.width:]
 	}
 	return nil
-}
-
-// execValues runs query with args on the connection's C API when tx is
-// the writer's transaction and it can, through tx otherwise.
-func execValues(ctx context.Context, tx dbtx, query string, args []any) error {
-	if p, ok := tx.(*preparedTx); ok && p.raw != nil {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		return p.raw.exec(query, args)
-	}
-	_, err := tx.ExecContext(ctx, query, args...)
-	return err
 }
 
 // chunkRows is the number of rows of the next statement for rows left: the
