@@ -159,11 +159,14 @@ func unpairedBrackets(t string) map[int]bool {
 }
 
 // noteOCRSigns counts the signs of OCR on the lines of the tables, before
-// they are read, and keeps the lines where a figure is glued to a mark.
+// they are read, and keeps the lines where a figure is glued to a mark,
+// and the tables' lines as printed.
 func (r *reader) noteOCRSigns(lines []source.Line, regions []tableSpan) {
 	r.misreadFigures = map[int]string{}
+	r.tableLines = map[int]string{}
 	for _, g := range regions {
 		for _, l := range lines[g.start:g.end] {
+			r.tableLines[l.N] = l.Text
 			signs, figure := ocrSigns(l.Text)
 			r.misread += len(signs)
 			if figure != "" {

@@ -101,6 +101,13 @@ func (r *reader) closeRow() {
 		r.noteOrder(cur, true, n)
 		return
 	}
+	switch cells, why := r.splitSpacedRow(cur.values, slots); {
+	case cells != nil:
+		cur.values = cells
+	case why != "":
+		r.unplace(cur, why)
+		return
+	}
 	values, problem := fitValues(cur.values, cur.labels, slots, r.isUnit)
 	if problem == "" && cur.table == tableApplications {
 		problem = applicantsMisread(slots, values, target)

@@ -1,0 +1,140 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai"
+)
+
+// Text OCR reads from a page whose table rules were taken out first
+// (scripts/derule, as tools that read tables clean a page): the cells of
+// each row on a line, spaced by the gaps OCR sees, under table 3's header
+// scattered over lines as tesseract prints it (from the real
+// huaian-hongze-2023's page).
+
+// ocrCleanHeader3 is table 3's header as tesseract read huaian's cleaned
+// page: no column's place can be told from it.
+const ocrCleanHeader3 = "三、收到和处理政府信息公开申请情况\n" +
+	"申请人情况\n" +
+	"(本列数据的勾稽关系为，第一项加第二项之和， 等        法人或其他组织\n" +
+	"于第三项加第四项之和)              自然人  社会 法律    总计\n" +
+	"商业 科研 公益 服务 其他\n" +
+	"企业 机构 组织 机构\n"
+
+// ocrCleanTable3 prints table 3 of rows as OCR prints a cleaned page: a
+// row a line, its label then its figures two spaces apart; damage changes
+// the figures of a row (their text) before they are printed.
+func ocrCleanTable3(rows []damagedRow, damage func(i int, figures []string) []string) string {
+	var b strings.Builder
+	b.WriteString("某县2021年政府信息公开工作年度报告\n" + ocrCleanHeader3)
+	for i, r := range rows {
+		figures := make([]string, len(r.figures))
+		for j, f := range r.figures {
+			figures[j] = fmt.Sprint(f)
+		}
+		if damage != nil {
+			figures = damage(i, figures)
+		}
+		b.WriteString(r.label + "        " + strings.Join(figures, "  ") + "\n")
+	}
+	b.WriteString("四、政府信息公开行政复议、行政诉讼情况\n")
+	return b.String()
+}
+
+func TestOCRCleanTable3Read(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	r, err := Parse("ocr.txt", []byte(ocrCleanTable3(rows, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
+		t.Errorf("%d figures found, want %d", found, want)
+	}
+}
+
+// OCR drops the spaces between narrow cells (`0 000 0 0 0`, `1 0000 0 1`):
+// the digits are a run with cuts at the spaces it printed, split where
+// exactly one split fits the row's identity (总计 = the six applicant
+// columns). Flag split_by_arithmetic.
+func TestOCRSpacesLostRead(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	// Rows of single digits only: their digits split one way.
+	var spaced []int
+	for i, r := range rows {
+		if r.figures != nil && strings.Join(intStrings(r.figures), "") == strings.Join(intStrings(r.figures), "")[:7] {
+			spaced = append(spaced, i)
+		}
+	}
+	if len(spaced) < 2 {
+		t.Fatalf("%d rows of single digits in the table, want some", len(spaced))
+	}
+	r, err := Parse("ocr.txt", []byte(ocrCleanTable3(rows, func(i int, figures []string) []string {
+		if i != spaced[0] && i != spaced[1] {
+			return figures
+		}
+		// 0 0 0 0 0 0 0 → 0 000 0 0 0
+		return append([]string{figures[0], figures[1] + figures[2] + figures[3]}, figures[4:]...)
+	})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
+		t.Errorf("%d figures found, want %d", found, want)
+	}
+	checkTable3(t, r, rows[spaced[0]:spaced[0]+1], gongkai.FlagSplitByArithmetic)
+	noUnplaced(t, r)
+}
+
+// The rule refuses, and the row is unplaced with the reason, the other
+// rows read: where OCR doubled a zero (4 000 0 0 0 4: eight digits for
+// seven columns), where a run holds other digits than zeros (0 0 0010
+// 010: a rule read as 1 between zeros; cut, it would add up), and where a
+// mark OCR left stands among the figures (.7 for 17: the cells show 7).
+func TestOCRSpacesLostRefused(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		figures []int
+		printed string
+		reason  string
+	}{
+		{"a zero doubled", []int{4, 0, 0, 0, 0, 0, 4}, "4  000  0  0  0  4", "no split"},
+		{"a rule read as 1 among zeros", []int{0, 0, 0, 0, 0, 0, 0}, "0 0 0010 010", "not the form's 7"},
+		{"a mark among the figures", []int{17, 0, 0, 0, 0, 0, 17}, "7 0 000 0 .7", "no column is certain"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := damagedTable3(t, 3, gongkai.Template2021)
+			at := rowWith(t, rows, func(r damagedRow) bool { return strings.HasPrefix(r.label, "1.属于国家秘密") })
+			rows[at].figures = tc.figures
+			r, err := Parse("ocr.txt", []byte(ocrCleanTable3(rows, func(i int, figures []string) []string {
+				if i == at {
+					return []string{tc.printed}
+				}
+				return figures
+			})))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range r.Observations {
+				if o.Indicator == rows[at].indicator {
+					t.Errorf("%s [%s] = %s placed", o.Indicator, o.Breakdown, show(o.Value))
+				}
+			}
+			if !unplacedBecause(r, "属于国家秘密", tc.reason) {
+				t.Errorf("row not unplaced for %q: %+v", tc.reason, r.Unplaced)
+			}
+			if found, want := checkTable3(t, r, rows, ""), 7*(printedRows(rows)-1); found != want {
+				t.Errorf("%d figures found, want %d", found, want)
+			}
+		})
+	}
+}
+
+func intStrings(ns []int) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = fmt.Sprint(n)
+	}
+	return out
+}
