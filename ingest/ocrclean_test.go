@@ -138,3 +138,47 @@ func intStrings(ns []int) []string {
 	}
 	return out
 }
+
+// OCR drops a digit of a cell and of its row's 总计 alike (a row of 11s
+// read as 1s still adds up); （七）总计 then is not the sum of the outcome
+// rows in those columns (I3). In a text that shows OCR's signs elsewhere,
+// those columns' figures of the outcome rows are unplaced; in a typed
+// text the row is kept as printed, for the checks to flag.
+func TestOCRColumnNotAddingUp(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	bad := rowWith(t, rows, func(r damagedRow) bool {
+		return r.figures[0] >= 10 && r.indicator != "requests.received" && r.indicator != "requests.carried_over" &&
+			r.indicator != "requests.answered" && r.indicator != "requests.carried_forward"
+	})
+	received := rowWith(t, rows, func(r damagedRow) bool { return r.indicator == "requests.received" })
+	typedAndMarked(t, rows, received, func(i int, cells []string) []string {
+		if i == bad {
+			cells[1] = fmt.Sprint(rows[i].figures[0] - 10)
+			cells[7] = fmt.Sprint(rows[i].figures[6] - 10)
+		}
+		return cells
+	}, func(t *testing.T, r *gongkai.Report, marked bool) {
+		natural, total := 0, 0
+		for _, o := range r.Observations {
+			switch {
+			case o.Indicator == rows[bad].indicator && o.Breakdown == "natural_person":
+				natural++
+			case o.Indicator == "requests.answered" && o.Breakdown == "total":
+				total++
+			}
+		}
+		unplaced := unplacedBecause(r, "自然人", "not to （七）总计")
+		switch {
+		case marked && (natural != 0 || total != 0 || !unplaced):
+			t.Errorf("%d figures of the row under 自然人, %d of （七）总计 under 总计 placed, unplaced %v; want none, unplaced: %+v", natural, total, unplaced, r.Unplaced)
+		case !marked && (natural != 1 || unplaced):
+			t.Errorf("%d figures of the row under 自然人 placed, unplaced %v; want it as printed", natural, unplaced)
+		}
+		if marked {
+			// The other columns add up and stand.
+			if found := checkTable3(t, r, rows[bad:bad+1], ""); found != 5 {
+				t.Errorf("%d figures of the row found, want the 5 of the columns that add up", found)
+			}
+		}
+	})
+}

@@ -594,6 +594,7 @@ func (r *reader) finish() {
 	r.fillByRowOrder()
 	r.readInReadingOrder()
 	r.distrustRowsOfMisreadText()
+	r.distrustColumnsOfMisreadText()
 	r.distrustProactiveOfMisreadText()
 	r.derived()
 	if !r.applications.otherHandlingRows || len(r.applications.otherHandlingObs) == 0 {
