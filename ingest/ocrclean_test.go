@@ -182,3 +182,74 @@ func TestOCRColumnNotAddingUp(t *testing.T) {
 		}
 	})
 }
+
+// OCR reads a lone 1 as ] (`1.属于国家秘密  ]  0 0 0 0 0  1`): the mark is
+// read as 1 where 总计 less the five other columns is 1, flag
+// split_by_arithmetic; where the sum gives another figure (11: the mark
+// may be a rule and the figure lost) or the row prints other than six
+// figures after it, the row is unplaced.
+func TestOCRMarkShapedLikeADigit(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		figures []int
+		printed string
+		read    bool
+	}{
+		{"a 1 read as ]", []int{1, 0, 0, 0, 0, 0, 1}, "]  0  0  0  0  0  1", true},
+		{"a 0 read as O", []int{0, 0, 0, 0, 0, 0, 0}, "O  0  0  0  0  0  0", true},
+		{"the sum gives 11", []int{11, 0, 0, 0, 0, 0, 11}, "]  0  0  0  0  0  11", false},
+		{"a figure lost", []int{1, 2, 0, 0, 0, 0, 3}, "]  0  0  0  0  3", false},
+		{"a mark of no digit's shape", []int{1, 0, 0, 0, 0, 0, 1}, "“  0  0  0  0  0  1", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := damagedTable3(t, 3, gongkai.Template2021)
+			at := rowWith(t, rows, func(r damagedRow) bool { return strings.HasPrefix(r.label, "1.属于国家秘密") })
+			setRow(rows, at, tc.figures)
+			r, err := Parse("ocr.txt", []byte(ocrCleanTable3(rows, func(i int, figures []string) []string {
+				if i == at {
+					return []string{tc.printed}
+				}
+				return figures
+			})))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := 7 * printedRows(rows)
+			if !tc.read {
+				want -= 7
+				for _, o := range r.Observations {
+					if o.Indicator == rows[at].indicator {
+						t.Errorf("%s [%s] = %s placed", o.Indicator, o.Breakdown, show(o.Value))
+					}
+				}
+				if !unplacedBecause(r, "属于国家秘密", "") {
+					t.Errorf("row not unplaced: %+v", r.Unplaced)
+				}
+			} else {
+				checkTable3(t, r, rows[at:at+1], "")
+				for _, o := range r.Observations {
+					if o.Indicator == rows[at].indicator && o.Breakdown == "natural_person" && !hasFlag(o, gongkai.FlagSplitByArithmetic) {
+						t.Errorf("%s [%s]: flags %v, want split_by_arithmetic", o.Indicator, o.Breakdown, o.Flags)
+					}
+				}
+			}
+			if found := checkTable3(t, r, rows, ""); found != want {
+				t.Errorf("%d figures found, want %d", found, want)
+			}
+		})
+	}
+}
+
+// setRow gives row at of table 3 the figures, and （七）总计 and 一 the
+// same change, so that the columns still add up (I1, I3).
+func setRow(rows []damagedRow, at int, figures []int) {
+	for i, r := range rows {
+		if r.indicator != "requests.answered" && r.indicator != "requests.received" {
+			continue
+		}
+		for j := range r.figures {
+			rows[i].figures[j] += figures[j] - rows[at].figures[j]
+		}
+	}
+	rows[at].figures = figures
+}

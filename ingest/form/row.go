@@ -29,7 +29,7 @@ func (r *reader) closeRow() {
 		return
 	}
 	figures := cur.hasFigures(r.isUnit)
-	if reason := cur.misreadMark(); reason != "" && figures {
+	if reason := cur.misreadMark(); reason != "" && figures && !r.markAsFirstFigure(cur) {
 		r.misread++
 		r.unplace(cur, reason)
 		return
