@@ -14,10 +14,10 @@
 #   scan-psm6   300 dpi made to look scanned (grey, turned 0.4°, blurred,
 #               noise, 200 dpi), --psm 6
 #   clean-psm6  300 dpi with the table's rules taken out first, as tools
-#               that read tables clean the page (ImageMagick: the rules are
-#               what an opening with a 60-pixel line keeps, thickened and
-#               painted white), --psm 6 with the spaces between words kept
-#               (preserve_interword_spaces)
+#               that read tables clean the page (scripts/derule: runs of
+#               ink 150 pixels long, or 30 between two rules the other
+#               way, painted white where no glyph crosses them), --psm 6
+#               with the spaces between words kept (preserve_interword_spaces)
 #   clean-psm4  the same page, --psm 4 (one column of text of varying
 #               sizes)
 #
@@ -26,7 +26,7 @@
 # <report>.truth.csv (indicator, breakdown, value); huaian-hongze-2023's is
 # written from testdata/real's hand-typed figures by
 # `go test ./ingest -run TestOCRTruthOfRealReports -update-ocr-truth`. Needs python3, LibreOffice,
-# poppler-utils, tesseract-ocr with chi_sim and ImageMagick; CI has none of
+# poppler-utils, tesseract-ocr with chi_sim, ImageMagick (scan) and Go (clean); CI has none of
 # them: the texts are committed, the images are not.
 #
 # usage: scripts/ocr-corpus.sh [REPORT...]   (default: every report)
@@ -71,6 +71,7 @@ for template in form2019 form2021; do
 	EOF
 done
 cp testdata/real/huaian-hongze-2023.pdf "$work/"
+go build -o "$work/derule" ./scripts/derule
 
 # read_pdf PDF DPI PSM LOOK OUT: every page of PDF through tesseract into
 # OUT. LOOK is plain (the page as rendered), scan (made to look scanned) or
@@ -89,12 +90,7 @@ read_pdf() {
 				-resize 66.7% -density 200 "$png"
 			;;
 		norules)
-			# The rules: dark runs at least 60 pixels long, across or down.
-			"$im" "$png" -colorspace Gray -threshold 60% -negate \
-				\( +clone -morphology Open rectangle:60x1 \) \
-				\( -clone 0 -morphology Open rectangle:1x60 \) \
-				-delete 0 -evaluate-sequence max -morphology Dilate square:3 "$png.rules.png"
-			"$im" "$png" -colorspace Gray "$png.rules.png" -compose Lighten -composite "$png"
+			"$work/derule" "$png" "$png"
 			keep="-c preserve_interword_spaces=1"
 			;;
 		esac
@@ -126,15 +122,14 @@ if [ $# -gt 0 ]; then
 else
 	reports=$(cd "$work" && ls *.pdf | sed 's/\.pdf$//')
 fi
-# OCR_JOBS reports at a time (2 by default), each tesseract on one thread:
-# faster than one tesseract's threads on a shared machine, and the output
-# does not change.
+# OCR_JOBS reports at a time (1 by default: the machine is shared), each
+# tesseract on one thread; the output does not change with either.
 export OMP_THREAD_LIMIT=1
 running=0
 for name in $reports; do
 	read_report "$name" &
 	running=$((running + 1))
-	if [ "$running" -ge "${OCR_JOBS:-2}" ]; then
+	if [ "$running" -ge "${OCR_JOBS:-1}" ]; then
 		wait
 		running=0
 	fi

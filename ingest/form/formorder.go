@@ -26,7 +26,18 @@ func (r *reader) byFormOrder(cur *openRow, slots []slot) ([]slot, string, string
 		return slots, "", ""
 	}
 	form := r.s.applications.templateColumns(gongkai.Template2021)
-	figures, _, ok := r.plainFigures(cur.values)
+	figures, cells, ok := r.plainFigures(cur.values)
+	if ok && len(figures) < len(form) {
+		// Figures OCR spaced otherwise than the cells (0 000 0 0 0).
+		split, why := r.splitSpacedRow(cells, r.formOrderSlots())
+		if split == nil && why != "" {
+			return nil, "", "the header of table 3 does not show its columns, and " + why
+		}
+		if split != nil {
+			cur.values = split
+			return r.formOrderSlots(), gongkai.FlagPlacedByFormOrder, ""
+		}
+	}
 	switch {
 	case !ok && len(slots) < len(form) && gluedRun(joinRun(cur.values, r.formOrderSlots()), len(form)):
 		if why := r.headerAgreesWithForm(slots); why != "" {

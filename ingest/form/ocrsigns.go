@@ -2,6 +2,7 @@ package form
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -21,12 +22,21 @@ import (
 //     read as a bracket; a document number 〔2017〕75号 is closed);
 //   - figures glued to Latin letters shaped like digits (s6, 0o, 1l);
 //   - a word of letters shaped like 0 and 1 alone (olololo: a row of
-//     zeros between rules).
+//     zeros between rules);
+//   - an angle bracket closed by a round one (〈一): OCR's （一）);
+//   - a figure with a slash glued to an end (34/ for 347: a digit read as
+//     a slash; a cell of / alone is a mark for nothing to report).
 //
 // A figure glued to such a mark is itself misread (]1 for 11, 1]12 for
 // |12 or 112): the row it stands in is unplaced. The other signs only tell
 // what kind of text this is; see distrustRowsOfMisreadText and
 // distrustProactiveOfMisreadText for what the reader then refuses.
+
+// misclosedBracket matches an angle bracket closed by a round one around a
+// few characters (第二十条第〈一) 项, 《〈《八)): what OCR makes of the
+// full-width round brackets of （一）. Typed text closes a bracket with its
+// own pair.
+var misclosedBracket = regexp.MustCompile(`[〈《][^〈《〉》()（）]{0,3}[)）]`)
 
 // zeroShapes and oneShapes are the Latin letters OCR prints for a 0 and for
 // a 1 or a table's rule.
@@ -52,6 +62,7 @@ var bracketPairs = [][2]rune{{'[', ']'}, {'【', '】'}, {'〔', '〕'}, {'［',
 // the first that glues a figure to a mark ("" when none does).
 func ocrSigns(text string) (signs []string, figure string) {
 	t := label.Fold(text)
+	signs = append(signs, misclosedBracket.FindAllString(t, -1)...)
 	unpaired := unpairedBrackets(t)
 	for _, tok := range ocrTokens(t) {
 		sign, glued := tok.sign(unpaired)
@@ -85,8 +96,17 @@ func (tok ocrToken) sign(unpaired map[int]bool) (sign, glued bool) {
 		marks = marks || unpaired[i]
 	}
 	shaped := letters != "" && strings.Trim(letters, digitShapes) == ""
-	glued = digits && !other && (marks || shaped)
+	glued = digits && !other && (marks || shaped) || slashGlued(tok.text)
 	return glued || marks || !digits && len(letters) == len(tok.text) && zerosAndOnes(letters), glued
+}
+
+// slashGlued reports whether a token is a figure with a slash glued to
+// one end (34/ for 347, /0): a cell printed / (nothing to report) is one
+// alone, and a date or a fraction (2019/12/31, 1/2) has digits on both
+// sides of its slashes.
+func slashGlued(tok string) bool {
+	t := strings.Trim(tok, "/")
+	return t != tok && t != "" && plainDigits.MatchString(t)
 }
 
 // zerosAndOnes reports whether a word of letters is what OCR makes of
@@ -159,11 +179,14 @@ func unpairedBrackets(t string) map[int]bool {
 }
 
 // noteOCRSigns counts the signs of OCR on the lines of the tables, before
-// they are read, and keeps the lines where a figure is glued to a mark.
+// they are read, and keeps the lines where a figure is glued to a mark,
+// and the tables' lines as printed.
 func (r *reader) noteOCRSigns(lines []source.Line, regions []tableSpan) {
 	r.misreadFigures = map[int]string{}
+	r.tableLines = map[int]string{}
 	for _, g := range regions {
 		for _, l := range lines[g.start:g.end] {
+			r.tableLines[l.N] = l.Text
 			signs, figure := ocrSigns(l.Text)
 			r.misread += len(signs)
 			if figure != "" {

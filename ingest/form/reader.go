@@ -43,8 +43,10 @@ type reader struct {
 	misread   int          // cells that only OCR's misreading makes (misread.go, ocrsigns.go)
 	// misreadFigures holds the lines where OCR glued a figure to a mark, and the token.
 	misreadFigures map[int]string
-	early          earlyFigures // figures of table 2 printed before their row's label
-	bare           []*openRow   // rows of table 2 just closed with no cell, in one block (labelsThenFigures)
+	// tableLines holds the text of the tables' lines by number (ocrspaced.go).
+	tableLines map[int]string
+	early      earlyFigures // figures of table 2 printed before their row's label
+	bare       []*openRow   // rows of table 2 just closed with no cell, in one block (labelsThenFigures)
 
 	// lead holds the blank cells that start a line of a row layout until
 	// the line shows what they are: the empty label cells before a label
@@ -594,6 +596,7 @@ func (r *reader) finish() {
 	r.fillByRowOrder()
 	r.readInReadingOrder()
 	r.distrustRowsOfMisreadText()
+	r.distrustColumnsOfMisreadText()
 	r.distrustProactiveOfMisreadText()
 	r.derived()
 	if !r.applications.otherHandlingRows || len(r.applications.otherHandlingObs) == 0 {

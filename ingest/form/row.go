@@ -29,7 +29,7 @@ func (r *reader) closeRow() {
 		return
 	}
 	figures := cur.hasFigures(r.isUnit)
-	if reason := cur.misreadMark(); reason != "" && figures {
+	if reason := cur.misreadMark(); reason != "" && figures && !r.markAsFirstFigure(cur) {
 		r.misread++
 		r.unplace(cur, reason)
 		return
@@ -106,6 +106,13 @@ func (r *reader) closeRow() {
 		r.emitRow(cur, target, slots, agreed)
 		r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: cur.printedLabel(), Line: cur.labels[0].Line, Cells: []string{cur.values[0].Raw}, Reason: why})
 		r.noteOrder(cur, true, n)
+		return
+	}
+	switch cells, why := r.splitSpacedRow(cur.values, slots); {
+	case cells != nil:
+		cur.values = cells
+	case why != "":
+		r.unplace(cur, why)
 		return
 	}
 	values, problem := fitValues(cur.values, cur.labels, slots, r.isUnit)
