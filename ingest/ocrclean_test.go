@@ -104,18 +104,7 @@ func TestOCRSpacesLostRefused(t *testing.T) {
 		{"a mark among the figures", []int{17, 0, 0, 0, 0, 0, 17}, "7 0 000 0 .7", "no column is certain"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rows := damagedTable3(t, 3, gongkai.Template2021)
-			at := rowWith(t, rows, func(r damagedRow) bool { return strings.HasPrefix(r.label, "1.属于国家秘密") })
-			rows[at].figures = tc.figures
-			r, err := Parse("ocr.txt", []byte(ocrCleanTable3(rows, func(i int, figures []string) []string {
-				if i == at {
-					return []string{tc.printed}
-				}
-				return figures
-			})))
-			if err != nil {
-				t.Fatal(err)
-			}
+			rows, at, r := parseSecretsRowPrinted(t, tc.printed, func(rows []damagedRow, at int) { rows[at].figures = tc.figures })
 			for _, o := range r.Observations {
 				if o.Indicator == rows[at].indicator {
 					t.Errorf("%s [%s] = %s placed", o.Indicator, o.Breakdown, show(o.Value))
@@ -202,18 +191,7 @@ func TestOCRMarkShapedLikeADigit(t *testing.T) {
 		{"a mark of no digit's shape", []int{1, 0, 0, 0, 0, 0, 1}, "“  0  0  0  0  0  1", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rows := damagedTable3(t, 3, gongkai.Template2021)
-			at := rowWith(t, rows, func(r damagedRow) bool { return strings.HasPrefix(r.label, "1.属于国家秘密") })
-			setRow(rows, at, tc.figures)
-			r, err := Parse("ocr.txt", []byte(ocrCleanTable3(rows, func(i int, figures []string) []string {
-				if i == at {
-					return []string{tc.printed}
-				}
-				return figures
-			})))
-			if err != nil {
-				t.Fatal(err)
-			}
+			rows, at, r := parseSecretsRowPrinted(t, tc.printed, func(rows []damagedRow, at int) { setRow(rows, at, tc.figures) })
 			want := 7 * printedRows(rows)
 			if !tc.read {
 				want -= 7
@@ -238,6 +216,26 @@ func TestOCRMarkShapedLikeADigit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// parseSecretsRowPrinted parses a clean OCR reading of table 3 of the 2021
+// form whose row 1.属于国家秘密, given its figures by set, is printed as
+// printed; it returns the table's rows, that row's index and the result.
+func parseSecretsRowPrinted(t *testing.T, printed string, set func(rows []damagedRow, at int)) ([]damagedRow, int, *gongkai.Report) {
+	t.Helper()
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	at := rowWith(t, rows, func(r damagedRow) bool { return strings.HasPrefix(r.label, "1.属于国家秘密") })
+	set(rows, at)
+	r, err := Parse("ocr.txt", []byte(ocrCleanTable3(rows, func(i int, figures []string) []string {
+		if i == at {
+			return []string{printed}
+		}
+		return figures
+	})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows, at, r
 }
 
 // setRow gives row at of table 3 the figures, and （七）总计 and 一 the
