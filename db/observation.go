@@ -459,21 +459,22 @@ func splitPacked(packed string, f *[packedFields]string) bool {
 	}
 }
 
-// observationNames are the codes and the Chinese and English names of the
-// indicators, by id (observations hold the id: migration 011), and the
+// observationNames are the code and the Chinese and English names of
+// each indicator, by id (observations hold the id: migration 011), and the
 // symbols and English names of the units, by code.
 type observationNames struct {
-	indicators map[string][2]string // id → names
-	codes      map[string][2]string // id → code
+	indicators map[string]indicatorNames // id (as text) → code and names
 	units      map[string][2]string
 }
+
+// indicatorNames are an indicator's code and its Chinese and English names.
+type indicatorNames struct{ code, zh, en string }
 
 // fill sets r's indicator code and names from the indicator's id (as
 // text), and its unit's symbol and name from its unit.
 func (n *observationNames) fill(r *ObservationRow, indicatorID string) {
-	r.Indicator = n.codes[indicatorID][0]
 	ind := n.indicators[indicatorID]
-	r.IndicatorNameZh, r.IndicatorNameEn = ind[0], ind[1]
+	r.Indicator, r.IndicatorNameZh, r.IndicatorNameEn = ind.code, ind.zh, ind.en
 	unit := n.units[r.Unit]
 	r.UnitSymbol, r.UnitNameEn = unit[0], unit[1]
 }
@@ -481,12 +482,21 @@ func (n *observationNames) fill(r *ObservationRow, indicatorID string) {
 // observationNames reads the codes and names of every indicator and unit:
 // a few hundred rows, cheaper than looking them up for every observation.
 func (d *DB) observationNames(ctx context.Context) (*observationNames, error) {
-	n := &observationNames{}
-	var err error
-	if n.indicators, err = d.namePairs(ctx, `SELECT id, name_zh, name_en FROM indicators`); err != nil {
+	rows, err := d.read.QueryContext(ctx, `SELECT id, code, name_zh, name_en FROM indicators`)
+	if err != nil {
 		return nil, err
 	}
-	if n.codes, err = d.namePairs(ctx, `SELECT id, code, '' FROM indicators`); err != nil {
+	defer rows.Close()
+	n := &observationNames{indicators: map[string]indicatorNames{}}
+	for rows.Next() {
+		var id string
+		var ind indicatorNames
+		if err := rows.Scan(&id, &ind.code, &ind.zh, &ind.en); err != nil {
+			return nil, err
+		}
+		n.indicators[id] = ind
+	}
+	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	if n.units, err = d.namePairs(ctx, `SELECT code, symbol, name_en FROM units`); err != nil {
