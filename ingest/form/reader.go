@@ -26,6 +26,9 @@ type reader struct {
 	cat    *catalog.Catalog
 	isUnit func(string) bool
 	cells  layout.Reader
+	// anchorKeys are the form's labels as keys for cutting text run
+	// together (anchors), made when first needed.
+	anchorKeys []anchor
 
 	table     int // table being read: tableProactive … tableReviews, or 0 before any
 	lastTable int // the last table read, 0 before any

@@ -44,8 +44,17 @@ var tableHeadings = []string{"主动公开政府信息情况", "收到和处理�
 	"政府信息公开行政复议行政诉讼情况", "政府信息公开行政复议和行政诉讼情况"}
 
 // anchors are the labels the form knows, as keys: rows, columns, header
-// spans, blocks, and the report's section headings.
+// spans, blocks, and the report's section headings. They are made once a
+// document, by the first reading of text run together that needs them.
 func (r *reader) anchors() []anchor {
+	if r.anchorKeys == nil {
+		r.anchorKeys = r.makeAnchors()
+	}
+	return r.anchorKeys
+}
+
+// makeAnchors makes the anchors of r's form.
+func (r *reader) makeAnchors() []anchor {
 	var out []anchor
 	add := func(keys []string, a anchor) {
 		for _, k := range keys {
