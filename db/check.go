@@ -39,20 +39,29 @@ type CheckRow struct {
 }
 
 // insertChecks stores the checks of report reportID (of publisherID and
-// year), which tx has just inserted, in their order.
+// year), which tx has just inserted, in their order, with the ids of
+// their indicator lists (migration 012).
 func insertChecks(ctx context.Context, tx dbtx, reportID int64, publisherID string, year int, checks []gongkai.Check) error {
+	lists := make([]string, len(checks))
+	for i, c := range checks {
+		lists[i] = jsonArray(c.Indicators)
+	}
+	listIDs, err := textIDs(ctx, tx, indicatorListTexts, lists)
+	if err != nil {
+		return err
+	}
 	rows := newValues(len(checks), 9).withLead(`(?1, ?2, ?3, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		reportID, publisherID, int64(year)) // bound once a statement
-	for _, c := range checks {
+	for i, c := range checks {
 		bd := c.Breakdown
 		if bd == "" {
 			bd = gongkai.BreakdownTotal
 		}
-		rows.add(c.Rule, c.Severity, c.Status, bd, jsonArray(c.Indicators),
+		rows.add(c.Rule, c.Severity, c.Status, bd, listIDs[lists[i]],
 			nullable(c.Expected), nullable(c.Actual), c.Message, c.Evidence)
 	}
 	return rows.insert(ctx, tx, `
-		INSERT INTO checks (report_id, publisher_id, year, rule, severity, status, breakdown, indicators,
+		INSERT INTO checks (report_id, publisher_id, year, rule, severity, status, breakdown, indicator_list_id,
 			expected, actual, message, evidence) VALUES `, "")
 }
 
@@ -150,7 +159,8 @@ const checkFrom = ` FROM checks c CROSS JOIN reports r ON r.id = c.report_id
 	LEFT JOIN publishers p ON p.id = c.publisher_id`
 
 const checkColumns = `c.id, c.report_id, c.publisher_id, coalesce(p.name_zh, ''), coalesce(p.name_en, ''), c.year,
-	c.rule, c.severity, c.status, c.breakdown, c.indicators, c.expected, c.actual, c.message, c.evidence`
+	c.rule, c.severity, c.status, c.breakdown, (SELECT codes FROM indicator_lists WHERE id = c.indicator_list_id),
+	c.expected, c.actual, c.message, c.evidence`
 
 // CountChecks returns the number of checks matching f, ignoring its cursor
 // and limit, with ListChecks' errors.

@@ -147,3 +147,57 @@ func TestMigrationNumbersIndicators(t *testing.T) {
 		t.Errorf("observations_indicator: %s", def)
 	}
 }
+
+// TestMigrationListsCheckIndicators: a database of migration 011, its
+// checks holding their indicators as JSON arrays, and a bulk load killed
+// after dropping a check index, opens upgraded in place: each list of
+// indicators is stored once, the checks answer with their lists as
+// before, and the check indexes are those of migration 012.
+func TestMigrationListsCheckIndicators(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old := migrateTo(t, path, "011")
+	for _, stmt := range []string{
+		`INSERT INTO publishers (id, name_zh, admin_code) VALUES ('370403', '薛城区人民政府', '370403')`,
+		`INSERT INTO sources (sha256, size, bytes) VALUES ('ab', 1, x'00')`,
+		`INSERT INTO reports (id, publisher_id, year, template, sha256, ingested_at) VALUES (1, '370403', 2017, 'legacy2014', 'ab', '2024-03-01T00:00:00Z')`,
+		`INSERT INTO checks (id, report_id, publisher_id, year, rule, severity, status, breakdown, indicators, expected, actual, message)
+			VALUES (1, 1, '370403', 2017, 'legacy.requests.received.sum', 'error', 'pass', 'total', '["requests.received","requests.carried_over"]', 13, 13, '13 = 13'),
+			       (2, 1, '370403', 2017, 'legacy.requests.received.sum', 'error', 'fail', 'natural_person', '["requests.received","requests.carried_over"]', 12, 11, '12 ≠ 11'),
+			       (3, 1, '370403', 2017, 'legacy.outcomes.row_sum', 'warning', 'skipped', '*', '[]', NULL, NULL, 'skipped: no figures')`,
+		// A bulk load killed after dropping an index (migration 007).
+		`INSERT INTO deferred_indexes SELECT name, sql FROM sqlite_master WHERE name = 'checks_rule'`,
+		`DROP INDEX checks_rule`,
+	} {
+		if _, err := old.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	old.Close()
+
+	d, err := Open(ctx, path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	checks, err := d.ListChecks(ctx, CheckFilter{Publishers: []string{"370403"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(checks) != 3 || strings.Join(checks[1].Indicators, " ") != "requests.received requests.carried_over" ||
+		checks[1].Status != "fail" || checks[1].Breakdown != "natural_person" || *checks[1].Actual != 11 ||
+		checks[1].Message != "12 ≠ 11" || len(checks[2].Indicators) != 0 || checks[2].Expected != nil {
+		t.Errorf("after the upgrade: %+v", checks)
+	}
+	if n := Count(t, d, "indicator_lists", "1"); n != 2 {
+		t.Errorf("%d indicator lists, want each of the two once", n)
+	}
+	if n := Count(t, d, "deferred_indexes", "name LIKE 'checks%'"); n != 0 {
+		t.Errorf("%d check indexes left to build again with their old definitions", n)
+	}
+	var def string
+	MustQueryRow(t, d, `SELECT sql FROM sqlite_master WHERE name = 'checks_rule'`, nil, &def)
+	if !strings.Contains(def, "checks(rule, status)") {
+		t.Errorf("checks_rule: %s", def)
+	}
+}

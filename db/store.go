@@ -442,23 +442,42 @@ func insertObservations(ctx context.Context, tx dbtx, reportID int64, r *gongkai
 }
 
 // labelIDs returns the ids of the labels of obs in the labels table,
-// storing those it lacks. The writer knows most of them: a template's
-// rows are printed alike in every report.
+// storing those it lacks.
 func labelIDs(ctx context.Context, tx dbtx, obs []gongkai.Observation) (map[string]int64, error) {
+	texts := make([]string, len(obs))
+	for i, o := range obs {
+		texts[i] = o.Label
+	}
+	return textIDs(ctx, tx, labelTexts, texts)
+}
+
+// textTable is a table of texts stored once each, by id: the labels of
+// the figures (migration 010) and the indicator lists of the checks (012).
+type textTable struct{ name, column string }
+
+var (
+	labelTexts         = textTable{"labels", "text"}
+	indicatorListTexts = textTable{"indicator_lists", "codes"}
+)
+
+// textIDs returns the ids of texts in table, storing those it lacks. The
+// writer knows most of them: a template's rows are printed alike in every
+// report, and its rules name the same indicators.
+func textIDs(ctx context.Context, tx dbtx, table textTable, texts []string) (map[string]int64, error) {
 	cache := cacheOf(tx)
-	ids := make(map[string]int64, len(obs))
+	ids := make(map[string]int64, len(texts))
 	var missing []string
-	for _, o := range obs {
-		if _, ok := ids[o.Label]; ok {
+	for _, text := range texts {
+		if _, ok := ids[text]; ok {
 			continue
 		}
 		id, ok := int64(0), false
 		if cache != nil {
-			id, ok = cache.label(o.Label)
+			id, ok = cache.textID(table.name, text)
 		}
-		ids[o.Label] = id
+		ids[text] = id
 		if !ok {
-			missing = append(missing, o.Label)
+			missing = append(missing, text)
 		}
 	}
 	if len(missing) == 0 {
@@ -468,10 +487,11 @@ func labelIDs(ctx context.Context, tx dbtx, obs []gongkai.Observation) (map[stri
 	for _, text := range missing {
 		add.add(text)
 	}
-	if err := add.insert(ctx, tx, `INSERT OR IGNORE INTO labels (text) VALUES `, ""); err != nil {
+	if err := add.insert(ctx, tx, `INSERT OR IGNORE INTO `+table.name+` (`+table.column+`) VALUES `, ""); err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT l.id, l.text FROM json_each(?) j JOIN labels l ON l.text = j.value`, jsonArray(missing))
+	rows, err := tx.QueryContext(ctx, `SELECT t.id, t.`+table.column+` FROM json_each(?) j JOIN `+table.name+` t ON t.`+
+		table.column+` = j.value`, jsonArray(missing))
 	if err != nil {
 		return nil, err
 	}
@@ -484,7 +504,7 @@ func labelIDs(ctx context.Context, tx dbtx, obs []gongkai.Observation) (map[stri
 		}
 		ids[text] = id
 		if cache != nil {
-			cache.labels[text] = id
+			cache.rememberText(table.name, text, id)
 		}
 	}
 	return ids, rows.Err()

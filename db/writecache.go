@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"maps"
 	"slices"
 
 	"github.com/gongkai/gongkai"
@@ -10,7 +11,8 @@ import (
 // The single writer remembers what it has committed and read back, so
 // that storing a report does not read again what the report before it
 // wrote: the figures of the publisher's year before (the rules across
-// years compare with them), the ids of the figures' labels, the meta keys
+// years compare with them), the ids of the figures' labels and of the
+// checks' indicator lists, the meta keys
 // (dataset version, catalogue fingerprints), the indicator codes known and
 // the publishers stored. Each of these was a query of every report's
 // transaction; together they were a fifth of the writer's time.
@@ -24,19 +26,20 @@ import (
 // forget it too.
 
 // maxCachedFigures and maxCachedLabels bound the memory the writer keeps:
-// the figures of the last reports stored (about 15 kB each), and label ids.
+// the figures of the last reports stored (about 15 kB each), and the ids
+// of the texts of each table of texts.
 const (
 	maxCachedFigures = 64
-	maxCachedLabels  = 1 << 16
+	maxCachedTexts   = 1 << 16
 )
 
 // writerCache is what the writer knows of the committed database.
 type writerCache struct {
 	dataVersion int64 // the write connection's PRAGMA data_version when last checked
 
-	meta       map[string]string // meta key → value ("" when not set)
-	labels     map[string]int64  // label text → id
-	indicators map[string]int64  // indicator code → id, of the codes in the indicators table
+	meta       map[string]string           // meta key → value ("" when not set)
+	texts      map[string]map[string]int64 // table of texts (labels, indicator_lists) → text → id
+	indicators map[string]int64            // indicator code → id, of the codes in the indicators table
 	publishers map[string]gongkai.Publisher
 	figures    map[int64]*gongkai.Report // report id → its figures, as reportFigures reads them
 	fifo       []int64                   // the ids of figures, oldest first
@@ -51,7 +54,7 @@ func newWriterCache() *writerCache {
 // reset forgets everything.
 func (c *writerCache) reset() {
 	c.meta = map[string]string{}
-	c.labels = map[string]int64{}
+	c.texts = map[string]map[string]int64{}
 	c.indicators = map[string]int64{}
 	c.publishers = map[string]gongkai.Publisher{}
 	c.figures = map[int64]*gongkai.Report{}
@@ -69,7 +72,7 @@ func (c *writerCache) begin(ctx context.Context, tx querier) (*txCache, error) {
 		c.reset()
 		c.dataVersion = v
 	}
-	return &txCache{committed: c, meta: map[string]string{}, labels: map[string]int64{}, indicators: map[string]int64{},
+	return &txCache{committed: c, meta: map[string]string{}, texts: map[string]map[string]int64{}, indicators: map[string]int64{},
 		publishers: map[string]gongkai.Publisher{}, figures: map[int64]*gongkai.Report{}}, nil
 }
 
@@ -78,7 +81,7 @@ func (c *writerCache) begin(ctx context.Context, tx querier) (*txCache, error) {
 type txCache struct {
 	committed  *writerCache
 	meta       map[string]string
-	labels     map[string]int64
+	texts      map[string]map[string]int64
 	indicators map[string]int64
 	publishers map[string]gongkai.Publisher
 	figures    map[int64]*gongkai.Report
@@ -90,9 +93,14 @@ func (t *txCache) commit() {
 	for k, v := range t.meta {
 		c.meta[k] = v
 	}
-	if len(c.labels)+len(t.labels) <= maxCachedLabels {
-		for k, v := range t.labels {
-			c.labels[k] = v
+	for table, ids := range t.texts {
+		known := c.texts[table]
+		if known == nil {
+			known = map[string]int64{}
+			c.texts[table] = known
+		}
+		if len(known)+len(ids) <= maxCachedTexts {
+			maps.Copy(known, ids)
 		}
 	}
 	for code, id := range t.indicators {
@@ -131,13 +139,24 @@ func (t *txCache) metaValue(key string) (string, bool) {
 	return v, ok
 }
 
-// label returns the id of a label text as the transaction sees it.
-func (t *txCache) label(text string) (int64, bool) {
-	if id, ok := t.labels[text]; ok {
+// textID returns the id of a text in a table of texts (labels,
+// indicator_lists) as the transaction sees it.
+func (t *txCache) textID(table, text string) (int64, bool) {
+	if id, ok := t.texts[table][text]; ok {
 		return id, true
 	}
-	id, ok := t.committed.labels[text]
+	id, ok := t.committed.texts[table][text]
 	return id, ok
+}
+
+// rememberText notes the id of a text of a table of texts.
+func (t *txCache) rememberText(table, text string, id int64) {
+	ids := t.texts[table]
+	if ids == nil {
+		ids = map[string]int64{}
+		t.texts[table] = ids
+	}
+	ids[text] = id
 }
 
 // indicator returns the id of an indicator code as the transaction sees it.
