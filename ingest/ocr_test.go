@@ -21,7 +21,7 @@ import (
 // whose heading OCR garbled read under the heading before, labels of two
 // rows run together, a figure OCR misread with no sign.
 var ocrReports = []ocrReport{
-	{"form2019-a.clean-psm6.txt", 119, 0},
+	{"form2019-a.clean-psm6.txt", 133, 0},
 	{"form2019-a.r150-psm6.txt", 0, 0},
 	{"form2019-a.r300-psm3.txt", 49, 0},
 	{"form2019-a.r300-psm6.txt", 7, 0},
@@ -31,7 +31,7 @@ var ocrReports = []ocrReport{
 	{"form2019-b.r300-psm3.txt", 0, 0},
 	{"form2019-b.r300-psm6.txt", 7, 0},
 	{"form2019-b.scan-psm6.txt", 0, 0},
-	{"form2021-a.clean-psm6.txt", 77, 0},
+	{"form2021-a.clean-psm6.txt", 98, 0},
 	{"form2021-a.r150-psm6.txt", 0, 0},
 	{"form2021-a.r300-psm3.txt", 70, 0},
 	{"form2021-a.r300-psm6.txt", 7, 0},
@@ -57,11 +57,11 @@ var ocrReports = []ocrReport{
 	{"legacy2014-b.r300-psm6.txt", 29, 0},
 	{"legacy2014-c.clean-psm6.txt", 34, 1}, // 38 before, likewise
 	{"legacy2014-d.clean-psm6.txt", 70, 1},
-	{"pdf-form2019.clean-psm6.txt", 113, 0},
+	{"pdf-form2019.clean-psm6.txt", 141, 0},
 	{"pdf-form2019.r150-psm6.txt", 0, 0},
 	{"pdf-form2019.r300-psm3.txt", 14, 0},
 	{"pdf-form2019.r300-psm6.txt", 0, 0},
-	{"pdf-form2021.clean-psm6.txt", 127, 0},
+	{"pdf-form2021.clean-psm6.txt", 155, 0},
 	{"pdf-form2021.r150-psm6.txt", 0, 0},
 	{"pdf-form2021.r300-psm3.txt", 0, 0},
 	{"pdf-form2021.r300-psm6.txt", 0, 0},
