@@ -50,3 +50,54 @@ func TestOCRRowNumberSpacedDotRefused(t *testing.T) {
 		t.Errorf("row not unplaced: %+v", r.Unplaced)
 	}
 }
+
+// OCR reads a speck before a row's first figure as a quotation mark glued
+// to it (`一、本年新收政府信息公开申请数量 “208 155 …`): the digits are the
+// row's first figure where 总计 less the five other columns gives them
+// (flag split_by_arithmetic); where it does not (the quote hid a digit:
+// “08 for 108) the row is unplaced, the other rows read.
+func TestOCRQuoteBeforeFirstFigure(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		figures []int
+		printed string
+		read    bool
+	}{
+		{"glued to the label", []int{208, 15, 0, 0, 0, 0, 223}, "“208 15 0 0 0 0 223", true},
+		{"apart from the label", []int{208, 15, 0, 0, 0, 0, 223}, "        “208  15  0  0  0  0  223", true},
+		{"a 1 under the quote", []int{108, 15, 0, 0, 0, 0, 123}, "“08 15 0 0 0 0 123", false},
+		{"a figure lost after it", []int{208, 15, 0, 0, 0, 0, 223}, "“208 15 0 0 0 223", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := damagedTable3(t, 3, gongkai.Template2021)
+			at := rowWith(t, rows, func(r damagedRow) bool { return strings.HasPrefix(r.label, "1.属于国家秘密") })
+			setRow(rows, at, tc.figures)
+			text := strings.Replace(ocrCleanTable3(rows, nil), rows[at].label+"        "+strings.Join(intStrings(tc.figures), "  "),
+				rows[at].label+" "+tc.printed, 1)
+			r, err := Parse("ocr.txt", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := 7 * printedRows(rows)
+			if tc.read {
+				checkTable3(t, r, rows[at:at+1], "")
+				for _, o := range byIndicatorOf(r, rows[at].indicator) {
+					if o.Breakdown == "natural_person" && !hasFlag(o, gongkai.FlagSplitByArithmetic) {
+						t.Errorf("%s [%s]: flags %v, want split_by_arithmetic", o.Indicator, o.Breakdown, o.Flags)
+					}
+				}
+			} else {
+				want -= 7
+				if n := len(byIndicatorOf(r, rows[at].indicator)); n != 0 {
+					t.Errorf("%d figures of the row placed, want none", n)
+				}
+				if !unplacedBecause(r, "属于国家秘密", "") {
+					t.Errorf("row not unplaced: %+v", r.Unplaced)
+				}
+			}
+			if found := checkTable3(t, r, rows, ""); found != want {
+				t.Errorf("%d figures found, want %d", found, want)
+			}
+		})
+	}
+}

@@ -28,6 +28,7 @@ func (r *reader) closeRow() {
 	if r.holdFiguresAfter(cur) {
 		return
 	}
+	r.quotedFirstFigure(cur)
 	figures := cur.hasFigures(r.isUnit)
 	if reason := cur.misreadMark(); reason != "" && figures && !r.markAsFirstFigure(cur) {
 		r.misread++
