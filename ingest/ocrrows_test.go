@@ -52,7 +52,9 @@ func TestOCRRowNumberSpacedDotRefused(t *testing.T) {
 }
 
 // OCR reads a speck before a row's first figure as a quotation mark glued
-// to it (`一、本年新收政府信息公开申请数量 “208 155 …`): the digits are the
+// to it (`一、本年新收政府信息公开申请数量 “208 155 …`, `仍不明确 ”8 0 0 0 0 0
+// 8`, where the cell reader cuts the digits off as a run glued to a label,
+// which might hold several figures): the digits are the
 // row's first figure where 总计 less the five other columns gives them
 // (flag split_by_arithmetic); where it does not (the quote hid a digit:
 // “08 for 108) the row is unplaced, the other rows read.
@@ -67,6 +69,8 @@ func TestOCRQuoteBeforeFirstFigure(t *testing.T) {
 		{"apart from the label", []int{208, 15, 0, 0, 0, 0, 223}, "        “208  15  0  0  0  0  223", true},
 		{"a 1 under the quote", []int{108, 15, 0, 0, 0, 0, 123}, "“08 15 0 0 0 0 123", false},
 		{"a figure lost after it", []int{208, 15, 0, 0, 0, 0, 223}, "“208 15 0 0 0 223", false},
+		{"a closing quote", []int{208, 15, 0, 0, 0, 0, 223}, "”208 15 0 0 0 0 223", true},
+		{"a closing quote over a 1", []int{108, 15, 0, 0, 0, 0, 123}, "”08 15 0 0 0 0 123", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rows := damagedTable3(t, 3, gongkai.Template2021)

@@ -3,6 +3,7 @@ package form
 import (
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/gongkai/gongkai/ingest/figure"
 	"github.com/gongkai/gongkai/ingest/label"
@@ -75,10 +76,16 @@ var quotedFigureEnd = regexp.MustCompile(`^((?:.*[\p{Han}）)])?)[ \x{3000}]*[�
 // as the row's first figure, when 总计 less the other five is that figure.
 // It reports whether it did.
 func (r *reader) quotedFirstFigure(cur *openRow) bool {
-	if cur.table != tableApplications || cur.row == nil || cur.row.group || len(cur.labels) == 0 || len(cur.values) != applicantColumns {
+	if cur.table != tableApplications || cur.row == nil || cur.row.group || len(cur.labels) == 0 {
 		return false
 	}
 	last := cur.labels[len(cur.labels)-1]
+	if len(cur.values) == applicantColumns+1 {
+		return r.ungluedAfterQuote(cur, last)
+	}
+	if len(cur.values) != applicantColumns {
+		return false
+	}
 	m := quotedFigureEnd.FindStringSubmatch(source.Trim(last.Text))
 	if m == nil || len(m[2]) > 1 && m[2][0] == '0' {
 		return false
@@ -98,6 +105,28 @@ func (r *reader) quotedFirstFigure(cur *openRow) bool {
 	}
 	cell := layout.Cell{Text: m[2], Raw: m[2], Line: last.Line, Split: true, X0: -1, X1: -1, Idx: -1}
 	cur.values = append([]layout.Cell{cell}, cur.values...)
+	r.misread++
+	return true
+}
+
+// ungluedAfterQuote takes the first of a row's seven figures, which the
+// cell reader cut off a quotation mark it was glued to (`仍不明确 ”8 0 0 0 0
+// 0 8`: a run glued to a label, whose digits may hold several figures), as
+// one figure when the row's seven are plain digits on the label's line and
+// 总计 is the sum of the others. It reports whether it did.
+func (r *reader) ungluedAfterQuote(cur *openRow, last layout.Cell) bool {
+	text := source.Trim(last.Text)
+	if !cur.values[0].Glued || !strings.HasSuffix(text, "”") && !strings.HasSuffix(text, "“") && !strings.HasSuffix(text, "\"") {
+		return false
+	}
+	values := append([]layout.Cell{}, cur.values...)
+	values[0].Glued = false
+	figures, ok := plainFiguresOnLine(values, last.Line)
+	if !ok || figures[len(figures)-1] != sum(figures[:len(figures)-1]) {
+		return false
+	}
+	values[0].Split = true
+	cur.values = values
 	r.misread++
 	return true
 }
