@@ -105,3 +105,47 @@ func TestOCRQuoteBeforeFirstFigure(t *testing.T) {
 		})
 	}
 }
+
+// OCR reads a rule's stub at the page's margin as a dash opening a row's
+// line of figures (`了处理 4 无正当理由大量反复申` / `-  347 0 0 0 0 0 347`):
+// the dash is no cell where the seven figures after it add up; where they
+// do not, or the dash stands after the label on its line (a cell marked
+// as nothing to report, perhaps, and a figure too many), the row is
+// unplaced.
+func TestOCRDashBeforeFigures(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		figures []int
+		printed string // the label's line, then the figures'
+		read    bool
+	}{
+		{"opening the line", []int{347, 0, 0, 0, 0, 0, 347}, "\n-       347 0 0 0 0 0 347", true},
+		{"not adding up", []int{347, 0, 0, 0, 0, 0, 347}, "\n-       347 0 0 0 0 0 34", false},
+		{"after the label", []int{347, 0, 0, 0, 0, 0, 347}, "  -  347 0 0 0 0 0 347", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := damagedTable3(t, 3, gongkai.Template2021)
+			at := rowWith(t, rows, func(r damagedRow) bool { return strings.HasPrefix(r.label, "1.属于国家秘密") })
+			setRow(rows, at, tc.figures)
+			text := strings.Replace(ocrCleanTable3(rows, nil), rows[at].label+"        "+strings.Join(intStrings(tc.figures), "  "),
+				rows[at].label+tc.printed, 1)
+			r, err := Parse("ocr.txt", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := 7 * printedRows(rows)
+			if !tc.read {
+				want -= 7
+				if n := len(byIndicatorOf(r, rows[at].indicator)); n != 0 {
+					t.Errorf("%d figures of the row placed, want none", n)
+				}
+				if !unplacedBecause(r, "属于国家秘密", "") {
+					t.Errorf("row not unplaced: %+v", r.Unplaced)
+				}
+			}
+			if found := checkTable3(t, r, rows, ""); found != want {
+				t.Errorf("%d figures found, want %d", found, want)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/ingest/figure"
 	"github.com/gongkai/gongkai/ingest/label"
@@ -129,6 +130,36 @@ func (r *reader) ungluedAfterQuote(cur *openRow, last layout.Cell) bool {
 	// 定”4 0 0 0 0 0 4, a page's text with its cells run together).
 	values[0].Split = true
 	cur.values = values
+	return true
+}
+
+// OCR reads what is left of a table's rule at the page's margin as a dash
+// before a row's figures (`-    0 0 0 0 0 0 0`, `-  347 0 0 0 0 0 347`):
+// the row prints eight cells for seven columns. The dash is no cell only
+// where it opens its line and the seven plain figures after it add up (总
+// 计 the sum of the six others); otherwise the row stays unplaced.
+
+// dashes are the marks OCR prints for a rule's stub, alone in a cell.
+const dashes = "-－—–"
+
+// dashBeforeFigures drops a dash that opens its line before a row of table
+// 3's seven plain figures on that line, when they add up. It reports
+// whether it did.
+func (r *reader) dashBeforeFigures(cur *openRow) bool {
+	if cur.table != tableApplications || cur.row == nil || cur.row.group || len(cur.values) != applicantColumns+2 {
+		return false
+	}
+	dash := cur.values[0]
+	t := source.Trim(dash.Text)
+	if utf8.RuneCountInString(t) != 1 || !strings.Contains(dashes, t) || !strings.HasPrefix(strings.TrimSpace(r.tableLines[dash.Line]), t) {
+		return false
+	}
+	figures, ok := plainFiguresOnLine(cur.values[1:], dash.Line)
+	if !ok || figures[len(figures)-1] != sum(figures[:len(figures)-1]) {
+		return false
+	}
+	cur.values = cur.values[1:]
+	r.misread++
 	return true
 }
 

@@ -29,6 +29,7 @@ func (r *reader) closeRow() {
 		return
 	}
 	r.quotedFirstFigure(cur)
+	r.dashBeforeFigures(cur)
 	figures := cur.hasFigures(r.isUnit)
 	if reason := cur.misreadMark(); reason != "" && figures && !r.markAsFirstFigure(cur) {
 		r.misread++
