@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -145,6 +146,150 @@ func TestOCRDashBeforeFigures(t *testing.T) {
 			}
 			if found := checkTable3(t, r, rows, ""); found != want {
 				t.Errorf("%d figures found, want %d", found, want)
+			}
+		})
+	}
+}
+
+// In OCR text the long labels of （六）其他处理 wrap around their figures,
+// their numbers are misread and the end of one is glued to the start of
+// the next (as tesseract read pdf-form2021's cleaned page): no row of the
+// form by its wording. The form's row order places them (flag
+// placed_by_form_order) when the rows read around them leave exactly as
+// many unread, each adds up, and each label says which it is (a run of
+// its wording no other row of the gap shares as long, or its own numbered
+// label at its end); a gap of another count, or labels that say nothing,
+// leave them unplaced.
+func TestOCRMisreadLabelsByRowOrder(t *testing.T) {
+	garbled := map[string]string{
+		"1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请":     "其“工申请人无正当理由逾期他处理 ”不补正、行政机关不再外",
+		"2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请": "理其政府信息公开申请2.申请人逾期未按收费通知要求缴纳费用、行政机",
+		"3.其他": "关不再处理其政府信息公开申请3.其他",
+	}
+	const second = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+	garble := func(l string) (string, bool) { return garbled[l], true }
+	for _, tc := range []struct {
+		name  string
+		edit  func(label string) (string, bool) // the label printed, and whether the row is printed
+		total func(figures []int)               // changes （七）总计 as printed
+		lost  int                               // rows of （六） not placed
+	}{
+		{"garbled", garble, nil, 0},
+		// 2. is read by its number after 1. (whose gap it closes); no row
+		// of the form closes the gap of 3.其他 when （七）总计 does not add
+		// up and is unplaced.
+		{"总计 misread", garble, func(f []int) { f[0] += 10 }, 1},
+		// （七）总计 adds up but is not the sum of the outcome rows: the
+		// order is not confirmed, and only 2. stands.
+		{"总计 not the outcomes' sum", garble, func(f []int) { f[0]++; f[6]++ }, 2},
+		// Two rows of figures for the three rows of （六）: none is certain.
+		{"a row lost", func(l string) (string, bool) { return garbled[l], l != second }, nil, 3},
+		{"labels that say nothing", func(l string) (string, bool) { return "口囗口囗", true }, nil, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := damagedTable3(t, 3, gongkai.Template2021)
+			var printed []damagedRow
+			var other []int
+			total := -1
+			for i, row := range rows {
+				if _, ok := garbled[row.label]; ok {
+					other = append(other, i)
+					label, keep := tc.edit(row.label)
+					if !keep {
+						continue
+					}
+					row.label = label
+				}
+				if row.indicator == "requests.answered" && tc.total != nil {
+					row.figures = slices.Clone(row.figures)
+					tc.total(row.figures)
+					total = i
+				}
+				printed = append(printed, row)
+			}
+			if len(other) != 3 {
+				t.Fatalf("%d rows of （六）其他处理, want 3", len(other))
+			}
+			// A speck read as a quote before a figure: the text shows OCR's signs.
+			text := strings.Replace(ocrCleanTable3(printed, nil), "申请数量        ", "申请数量 “", 1)
+			r, err := Parse("ocr.txt", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if total >= 0 {
+				// （七）总计 is unplaced as misread, or placed as printed.
+				rows = slices.Delete(slices.Clone(rows), total, total+1)
+				for k := range other {
+					if other[k] > total {
+						other[k]--
+					}
+				}
+			}
+			if found, want := checkTable3(t, r, rows, ""), 7*(printedRows(rows)-tc.lost); found != want {
+				t.Errorf("%d figures found, want %d; unplaced %+v", found, want, r.Unplaced)
+			}
+			if tc.lost > 0 {
+				return
+			}
+			for _, i := range other {
+				if o := obs(t, r, rows[i].indicator, "total"); !hasFlag(o, gongkai.FlagPlacedByFormOrder) {
+					t.Errorf("%s: flags %v, want placed_by_form_order", rows[i].label, o.Flags)
+				}
+			}
+		})
+	}
+}
+
+// Under a header that shows table 3's seven columns, （七）总计 misread
+// (its figures do not add up) is placed as printed while the table is read
+// and unplaced after: the column sums it would check cannot be checked,
+// and the rows of （六） are placed by the count and their labels; where
+// it adds up but is not the outcome rows' sum, they are not.
+func TestOCRMisreadTotalLeavesOrder(t *testing.T) {
+	garbled := map[string]string{
+		"1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请": "其“工申请人无正当理由逾期他处理 ”不补正、行政机关不再外",
+		"3.其他": "关不再处理其政府信息公开申请3.其他",
+	}
+	for _, tc := range []struct {
+		name   string
+		total  func(figures []int)
+		placed bool
+	}{
+		{"misread", func(f []int) { f[0] += 10 }, true},
+		{"not the outcomes' sum", func(f []int) { f[0]++; f[6]++ }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := damagedTable3(t, 3, gongkai.Template2021)
+			var checked []damagedRow
+			text := ocrPipeTable3(rows, func(i int, cells []string) []string {
+				if g, ok := garbled[rows[i].label]; ok {
+					cells[0] = g
+				}
+				if rows[i].indicator == "requests.answered" {
+					figures := slices.Clone(rows[i].figures)
+					tc.total(figures)
+					cells = append(cells[:1], intStrings(figures)...)
+				}
+				if i == 1 {
+					cells[1] = "“" + cells[1] // a sign of OCR
+				}
+				return cells
+			})
+			for _, row := range rows {
+				if row.indicator != "requests.answered" && row.indicator != "requests.received" {
+					checked = append(checked, row)
+				}
+			}
+			r, err := Parse("ocr.txt", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := 7 * printedRows(checked)
+			if !tc.placed {
+				want -= 14
+			}
+			if found := checkTable3(t, r, checked, ""); found != want {
+				t.Errorf("%d figures found, want %d; unplaced %+v", found, want, r.Unplaced)
 			}
 		})
 	}
