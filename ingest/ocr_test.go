@@ -41,7 +41,7 @@ var ocrReports = []ocrReport{
 	{"form2021-b.r300-psm3.txt", 0, 0},
 	{"form2021-b.r300-psm6.txt", 0, 0},
 	{"form2021-b.scan-psm6.txt", 14, 0},
-	{"form2021-c.clean-psm6.txt", 84, 0},
+	{"form2021-c.clean-psm6.txt", 91, 0},
 	{"form2021-c.r150-psm6.txt", 0, 0},
 	{"form2021-c.r300-psm3.txt", 35, 0},
 	{"form2021-c.r300-psm6.txt", 0, 0},

@@ -72,13 +72,20 @@ func TestOCRQuoteBeforeFirstFigure(t *testing.T) {
 		{"a figure lost after it", []int{208, 15, 0, 0, 0, 0, 223}, "“208 15 0 0 0 223", false},
 		{"a closing quote", []int{208, 15, 0, 0, 0, 0, 223}, "”208 15 0 0 0 0 223", true},
 		{"a closing quote over a 1", []int{108, 15, 0, 0, 0, 0, 123}, "”08 15 0 0 0 0 123", false},
+		{"a closing quote on the figures' line", []int{208, 15, 0, 0, 0, 0, 223}, "\n”208 15 0 0 0 0 223", true},
+		{"a mark after the figures", []int{208, 15, 0, 0, 0, 0, 223}, "\n”208 15 0 0 0 0 223 .", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rows := damagedTable3(t, 3, gongkai.Template2021)
 			at := rowWith(t, rows, func(r damagedRow) bool { return strings.HasPrefix(r.label, "1.属于国家秘密") })
 			setRow(rows, at, tc.figures)
-			text := strings.Replace(ocrCleanTable3(rows, nil), rows[at].label+"        "+strings.Join(intStrings(tc.figures), "  "),
-				rows[at].label+" "+tc.printed, 1)
+			printed := rows[at].label + " " + tc.printed
+			if rest, wrapped := strings.CutPrefix(tc.printed, "\n"); wrapped {
+				// The label wrapped: its last two characters on the figures' line.
+				l := []rune(rows[at].label)
+				printed = string(l[:len(l)-2]) + "\n" + string(l[len(l)-2:]) + " " + rest
+			}
+			text := strings.Replace(ocrCleanTable3(rows, nil), rows[at].label+"        "+strings.Join(intStrings(tc.figures), "  "), printed, 1)
 			r, err := Parse("ocr.txt", []byte(text))
 			if err != nil {
 				t.Fatal(err)

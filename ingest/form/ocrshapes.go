@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/ingest/figure"
@@ -82,7 +83,7 @@ func (r *reader) quotedFirstFigure(cur *openRow) bool {
 	}
 	last := cur.labels[len(cur.labels)-1]
 	if len(cur.values) == applicantColumns+1 {
-		return r.ungluedAfterQuote(cur, last)
+		return r.ungluedAfterQuote(cur)
 	}
 	if len(cur.values) != applicantColumns {
 		return false
@@ -112,17 +113,22 @@ func (r *reader) quotedFirstFigure(cur *openRow) bool {
 
 // ungluedAfterQuote takes the first of a row's seven figures, which the
 // cell reader cut off a quotation mark it was glued to (`仍不明确 ”8 0 0 0 0
-// 0 8`: a run glued to a label, whose digits may hold several figures), as
-// one figure when the row's seven are plain digits on the label's line and
-// 总计 is the sum of the others. It reports whether it did.
-func (r *reader) ungluedAfterQuote(cur *openRow, last layout.Cell) bool {
-	text := source.Trim(last.Text)
-	if !cur.values[0].Glued || !strings.HasSuffix(text, "”") && !strings.HasSuffix(text, "“") && !strings.HasSuffix(text, "\"") {
+// 0 8`, or a wrapped label's piece: `补正、行政机关不再处理其 ”0 0 0 7 0 0
+// 7`: a run glued to a label, whose digits may hold several figures), as
+// one figure when the row's seven are plain digits on a line that ends in
+// digits after the quote (no mark left after them), and 总计 is the sum of
+// the others. It reports whether it did.
+func (r *reader) ungluedAfterQuote(cur *openRow) bool {
+	line := cur.values[0].Line
+	before := strings.TrimRightFunc(r.tableLines[line], func(c rune) bool {
+		return c >= '0' && c <= '9' || unicode.IsSpace(c)
+	})
+	if !cur.values[0].Glued || !strings.HasSuffix(before, "”") && !strings.HasSuffix(before, "“") && !strings.HasSuffix(before, "\"") {
 		return false
 	}
 	values := append([]layout.Cell{}, cur.values...)
 	values[0].Glued = false
-	figures, ok := plainFiguresOnLine(values, last.Line)
+	figures, ok := plainFiguresOnLine(values, line)
 	if !ok || figures[len(figures)-1] != sum(figures[:len(figures)-1]) {
 		return false
 	}
