@@ -75,8 +75,9 @@ var quotedFigureEnd = regexp.MustCompile(`^((?:.*[\p{Han}）)])?)[ \x{3000}]*[�
 
 // quotedFirstFigure reads the digits glued to a quotation mark at the end
 // of the label of a row of table 3, before six plain figures on its line,
-// as the row's first figure, when 总计 less the other five is that figure.
-// It reports whether it did.
+// as the row's first figure, when 总计 less the other five is that figure;
+// a row of seven figures whose first the cell reader cut off such a quote
+// is ungluedAfterQuote's. It reports whether it did.
 func (r *reader) quotedFirstFigure(cur *openRow) bool {
 	if cur.table != tableApplications || cur.row == nil || cur.row.group || len(cur.labels) == 0 {
 		return false
