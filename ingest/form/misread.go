@@ -70,12 +70,15 @@ func applicantsMisread(slots []slot, values []*layout.Cell, target *rowTarget) s
 }
 
 // rowNumberLostDot matches a row's number whose dot OCR lost (3 要求提供
-// 公开出版物, 了处理 | 4无正当理由…): one digit, at the start of the line or
-// of a cell, before two Han characters.
-var rowNumberLostDot = regexp.MustCompile(`(^|[\s|｜])([1-9])[ \x{3000}]*(\p{Han}{2})`)
+// 公开出版物, 了处理 | 4无正当理由…) or parted from it by a space (1 .本机
+// 关不掌握相关政府): one digit, at the start of the line or of a cell,
+// before two Han characters, a dot between them or not. A number with its
+// dot beside it (1.本机关…) matches too and is left as it is.
+var rowNumberLostDot = regexp.MustCompile(`(^|[\s|｜])([1-9])([ \x{3000}]*)(?:[.．][ \x{3000}]*)?(\p{Han}{2})`)
 
-// dotRowNumbers gives back the dot of row numbers OCR lost, so that the
-// number is read as a row's number and not as a figure before its label.
+// dotRowNumbers gives back the dot of row numbers OCR lost or parted from
+// them, so that the number is read as a row's number and not as a figure
+// before its label (the row before's, which then prints one too many).
 func (r *reader) dotRowNumbers(lines []source.Line) []source.Line {
 	for i, l := range lines {
 		if rowNumberLostDot.MatchString(l.Text) {
@@ -95,14 +98,15 @@ func (r *reader) dotLineNumbers(text string) string {
 	var b strings.Builder
 	prev := 0
 	for _, m := range rowNumberLostDot.FindAllStringSubmatchIndex(text, -1) {
-		digit, words := text[m[4]:m[5]], text[m[6]:m[7]]
+		digit, words := text[m[4]:m[5]], text[m[8]:m[9]]
+		dotted := m[7] < m[8] && m[6] == m[7] // 1.本机关: nothing lost
 		first, _ := utf8.DecodeRuneInString(words)
-		if strings.ContainsRune(unitOrDate, first) || (afterFigure(text[:m[4]]) && !r.numberedRow(digit, words)) {
+		if dotted || strings.ContainsRune(unitOrDate, first) || (afterFigure(text[:m[4]]) && !r.numberedRow(digit, words)) {
 			continue
 		}
 		b.WriteString(text[prev:m[5]])
 		b.WriteString(".")
-		prev = m[6]
+		prev = m[8]
 	}
 	b.WriteString(text[prev:])
 	return b.String()

@@ -1,6 +1,12 @@
 package form
 
 import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/gongkai/gongkai/ingest/figure"
 	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/layout"
@@ -33,20 +39,8 @@ func (r *reader) markAsFirstFigure(cur *openRow) bool {
 	if !ok || !ocrMark(mark.Text) || anyMark(cur.labels[:len(cur.labels)-1]) {
 		return false
 	}
-	figures := make([]float64, 0, len(cur.values))
-	for _, v := range cur.values {
-		t := label.Fold(source.Trim(v.Raw))
-		n := figure.Parse(v.Raw).Number
-		if v.Line != mark.Line || !plainDigits.MatchString(t) || n == nil {
-			return false
-		}
-		figures = append(figures, *n)
-	}
-	var rest float64
-	for _, f := range figures[:len(figures)-1] {
-		rest += f
-	}
-	if figures[len(figures)-1]-rest != map[string]float64{"0": 0, "1": 1}[digit] {
+	figures, ok := plainFiguresOnLine(cur.values, mark.Line)
+	if !ok || figures[len(figures)-1]-sum(figures[:len(figures)-1]) != map[string]float64{"0": 0, "1": 1}[digit] {
 		return false
 	}
 	first := layout.Cell{Text: digit, Raw: digit, Line: mark.Line, Split: true, X0: -1, X1: -1, Idx: -1}
@@ -63,4 +57,138 @@ func anyMark(cells []layout.Cell) bool {
 		}
 	}
 	return false
+}
+
+// OCR reads a rule or a speck before a row's first figure as a quotation
+// mark glued to it (`一、本年新收政府信息公开申请数量 “208 155 1425 31 41 42
+// 1902`): the word is not a figure, joins the label, and the row prints six
+// figures for seven columns. It is the row's first figure only where the
+// arithmetic gives it: 总计 less the five other applicant columns is its
+// digits (a quote that hid a digit, 1208, would not add up). Otherwise the
+// row stays as it was read (six figures, unplaced). The figure carries
+// split_by_arithmetic, and the quote counts as a sign of OCR.
+
+// quotedFigureEnd matches a label cell that ends in a quotation mark glued
+// to digits, after the label's words (a space between or none) or alone:
+// the digits are group 2, the label before them group 1.
+var quotedFigureEnd = regexp.MustCompile(`^((?:.*[\p{Han}）)])?)[ \x{3000}]*[“”"‘’']+([0-9]+)$`)
+
+// quotedFirstFigure reads the digits glued to a quotation mark at the end
+// of the label of a row of table 3, before six plain figures on its line,
+// as the row's first figure, when 总计 less the other five is that figure;
+// a row of seven figures whose first the cell reader cut off such a quote
+// is ungluedAfterQuote's. It reports whether it did.
+func (r *reader) quotedFirstFigure(cur *openRow) bool {
+	if cur.table != tableApplications || cur.row == nil || cur.row.group || len(cur.labels) == 0 {
+		return false
+	}
+	last := cur.labels[len(cur.labels)-1]
+	if len(cur.values) == applicantColumns+1 {
+		return r.ungluedAfterQuote(cur)
+	}
+	if len(cur.values) != applicantColumns {
+		return false
+	}
+	m := quotedFigureEnd.FindStringSubmatch(source.Trim(last.Text))
+	if m == nil || len(m[2]) > 1 && m[2][0] == '0' {
+		return false
+	}
+	figures, ok := plainFiguresOnLine(cur.values, last.Line)
+	if !ok {
+		return false
+	}
+	first, _ := strconv.ParseFloat(m[2], 64)
+	if figures[len(figures)-1]-sum(figures[:len(figures)-1]) != first {
+		return false
+	}
+	if m[1] == "" {
+		cur.labels = cur.labels[:len(cur.labels)-1]
+	} else {
+		cur.labels[len(cur.labels)-1].Text = m[1]
+	}
+	cell := layout.Cell{Text: m[2], Raw: m[2], Line: last.Line, Split: true, X0: -1, X1: -1, Idx: -1}
+	cur.values = append([]layout.Cell{cell}, cur.values...)
+	r.misread++
+	return true
+}
+
+// ungluedAfterQuote takes the first of a row's seven figures, which the
+// cell reader cut off a quotation mark it was glued to (`仍不明确 ”8 0 0 0 0
+// 0 8`, or a wrapped label's piece: `补正、行政机关不再处理其 ”0 0 0 7 0 0
+// 7`: a run glued to a label, whose digits may hold several figures), as
+// one figure when the row's seven are plain digits on a line that ends in
+// digits after the quote (no mark left after them), and 总计 is the sum of
+// the others. It reports whether it did.
+func (r *reader) ungluedAfterQuote(cur *openRow) bool {
+	line := cur.values[0].Line
+	before := strings.TrimRightFunc(r.tableLines[line], func(c rune) bool {
+		return c >= '0' && c <= '9' || unicode.IsSpace(c)
+	})
+	if !cur.values[0].Glued || !strings.HasSuffix(before, "”") && !strings.HasSuffix(before, "“") && !strings.HasSuffix(before, "\"") {
+		return false
+	}
+	values := append([]layout.Cell{}, cur.values...)
+	values[0].Glued = false
+	figures, ok := plainFiguresOnLine(values, line)
+	if !ok || figures[len(figures)-1] != sum(figures[:len(figures)-1]) {
+		return false
+	}
+	// No sign of OCR: the quote may be the label's own (3.危及“三安全一稳
+	// 定”4 0 0 0 0 0 4, a page's text with its cells run together).
+	values[0].Split = true
+	cur.values = values
+	return true
+}
+
+// OCR reads what is left of a table's rule at the page's margin as a dash
+// before a row's figures (`-    0 0 0 0 0 0 0`, `-  347 0 0 0 0 0 347`):
+// the row prints eight cells for seven columns. The dash is no cell only
+// where it opens its line and the seven plain figures after it add up (总
+// 计 the sum of the six others); otherwise the row stays unplaced.
+
+// dashes are the marks OCR prints for a rule's stub, alone in a cell.
+const dashes = "-－—–"
+
+// dashBeforeFigures drops a dash that opens its line before a row of table
+// 3's seven plain figures on that line, when they add up. It reports
+// whether it did.
+func (r *reader) dashBeforeFigures(cur *openRow) bool {
+	if cur.table != tableApplications || cur.row == nil || cur.row.group || len(cur.values) != applicantColumns+2 {
+		return false
+	}
+	dash := cur.values[0]
+	t := source.Trim(dash.Text)
+	if utf8.RuneCountInString(t) != 1 || !strings.Contains(dashes, t) || !strings.HasPrefix(strings.TrimSpace(r.tableLines[dash.Line]), t) {
+		return false
+	}
+	figures, ok := plainFiguresOnLine(cur.values[1:], dash.Line)
+	if !ok || figures[len(figures)-1] != sum(figures[:len(figures)-1]) {
+		return false
+	}
+	cur.values = cur.values[1:]
+	r.misread++
+	return true
+}
+
+// plainFiguresOnLine gives the numbers of cells that are each plain digits
+// printed on line, or false.
+func plainFiguresOnLine(cells []layout.Cell, line int) ([]float64, bool) {
+	figures := make([]float64, 0, len(cells))
+	for _, v := range cells {
+		n := figure.Parse(v.Raw).Number
+		if v.Line != line || !plainDigits.MatchString(label.Fold(source.Trim(v.Raw))) || n == nil {
+			return nil, false
+		}
+		figures = append(figures, *n)
+	}
+	return figures, true
+}
+
+// sum is the sum of figures.
+func sum(figures []float64) float64 {
+	var s float64
+	for _, f := range figures {
+		s += f
+	}
+	return s
 }

@@ -28,6 +28,8 @@ func (r *reader) closeRow() {
 	if r.holdFiguresAfter(cur) {
 		return
 	}
+	r.quotedFirstFigure(cur)
+	r.dashBeforeFigures(cur)
 	figures := cur.hasFigures(r.isUnit)
 	if reason := cur.misreadMark(); reason != "" && figures && !r.markAsFirstFigure(cur) {
 		r.misread++

@@ -1,6 +1,7 @@
 package form
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -26,8 +27,16 @@ import (
 //     the row it would take (行政机关不再处理其政府信息公 in （六）1.) or
 //     bears its number (3.危口“三安全一囗定”, misread by OCR, read at first
 //     as a row the form lacks);
+//   - no label bears another number than its row's, at the row's depth;
 //   - once placed, (七)总计 is the sum of every outcome row in each column
 //     (I3). A gap holding a row with no label at all is placed only then.
+//
+// The header must show table 3's seven columns, except in a text showing
+// OCR's signs, where the rows are read under the form's order of columns
+// (formorder.go) and the misread labels of ocrroworder.go may say which row
+// a candidate is. When table 3's rows do not tell the template (no row
+// under （六）, nor a single （六）其他处理 read), a gap is filled only with
+// the same rows under both forms' orders.
 //
 // Such figures carry the flag placed_by_form_order and the row's wording
 // as the form prints it (what the file printed is none of it or a piece);
@@ -65,11 +74,10 @@ func (r *reader) noteOrder(cur *openRow, placed bool, obsFrom int) {
 // fillByRowOrder places the candidates of table 3 that the form's row
 // order leaves no doubt about (see above).
 func (r *reader) fillByRowOrder() {
-	tpl := r.applicationsTemplate()
-	if tpl == "" || !completeApplicants(r.applications.columns) {
+	if !completeApplicants(r.applications.columns) && r.misread == 0 {
 		return
 	}
-	order := r.applicationsLeaves(tpl)
+	orders := r.candidateOrders()
 	items := r.applications.order
 	obsBefore, unplacedBefore := len(r.obs), len(r.unplaced)
 	var filled []*rowSpec
@@ -88,8 +96,9 @@ func (r *reader) fillByRowOrder() {
 		if b == len(items) || b == a+1 {
 			continue
 		}
-		gap, rows := items[a+1:b], r.unreadBetween(order, items[a].row, items[b].row)
-		if !r.gapFits(gap, rows) {
+		gap := items[a+1 : b]
+		rows := r.gapRows(orders, gap, items[a].row, items[b].row)
+		if rows == nil {
 			a = b - 1
 			continue
 		}
@@ -118,7 +127,7 @@ func (r *reader) fillByRowOrder() {
 	if len(filled) == 0 {
 		return
 	}
-	if holds, known := r.outcomesAddUp(order); !holds && (known || unlabeled) {
+	if holds, known := r.outcomesAddUpIn(orders); !holds && (known || unlabeled) {
 		// The form's arithmetic does not confirm the order: undo.
 		r.obs, r.unplaced = r.obs[:obsBefore], r.unplaced[:unplacedBefore]
 		for _, row := range filled {
@@ -140,6 +149,47 @@ func (r *reader) fillByRowOrder() {
 		}
 	}
 	r.obs = obs
+}
+
+// candidateOrders is the orders of rows table 3 may follow: its
+// template's, or both forms' when its rows do not tell (the 2019 form's
+// single （六）其他处理, or the 2021 form's three rows, none read).
+func (r *reader) candidateOrders() [][]*rowSpec {
+	if tpl := r.applicationsTemplate(); tpl != "" {
+		return [][]*rowSpec{r.applicationsLeaves(tpl)}
+	}
+	return [][]*rowSpec{r.applicationsLeaves(gongkai.Template2019), r.applicationsLeaves(gongkai.Template2021)}
+}
+
+// gapRows is the rows of the form the candidates of a gap between rows a
+// and b are, one for one: the same in every order they fit (the forms
+// differ only in （六）), nil when they fit none or orders that differ.
+func (r *reader) gapRows(orders [][]*rowSpec, gap []orderItem, a, b *rowSpec) []*rowSpec {
+	var rows []*rowSpec
+	for _, order := range orders {
+		between := r.unreadBetween(order, a, b)
+		switch {
+		case !r.gapFits(gap, between):
+		case rows == nil:
+			rows = between
+		case !slices.Equal(rows, between):
+			return nil
+		}
+	}
+	return rows
+}
+
+// outcomesAddUpIn is outcomesAddUp in the first order that holds, or else
+// whether any order's figures were all known.
+func (r *reader) outcomesAddUpIn(orders [][]*rowSpec) (holds, known bool) {
+	for _, order := range orders {
+		h, k := r.outcomesAddUp(order)
+		if h {
+			return true, true
+		}
+		known = known || k
+	}
+	return false, known
 }
 
 // applicationsLeaves is the rows of table 3 that print figures in
@@ -190,7 +240,8 @@ func (r *reader) gapFits(gap []orderItem, rows []*rowSpec) bool {
 	}
 	for k, it := range gap {
 		l := label.Parse(it.cand.printedLabel())
-		if !r.sevenAddingUp(it.cand.values) || !pieceOf(l.Key, rows[k]) && !r.numberedAs(l, rows[k]) {
+		if !r.sevenAddingUp(it.cand.values) || r.numberedOtherwise(l, rows[k]) ||
+			!pieceOf(l.Key, rows[k]) && !r.numberedAs(l, rows[k]) && !r.misreadLabelOf(it.cand.printedLabel(), rows, k) {
 			return false
 		}
 	}
@@ -202,6 +253,12 @@ func (r *reader) gapFits(gap []orderItem, rows []*rowSpec) bool {
 // label misread past recognition is.
 func (r *reader) numberedAs(l label.Label, row *rowSpec) bool {
 	return l.Enum != "" && l.EnumLevel() == row.depth && l.Ordinal() == r.s.ordinal(row)
+}
+
+// numberedOtherwise reports whether label l bears a number at row's depth
+// that is not the row's (2.本机关不掌握相关政府 for （四）1.).
+func (r *reader) numberedOtherwise(l label.Label, row *rowSpec) bool {
+	return l.Enum != "" && l.EnumLevel() == row.depth && l.Ordinal() != r.s.ordinal(row)
 }
 
 // sevenAddingUp reports whether cells are the form's seven figures of a
@@ -262,7 +319,14 @@ func (r *reader) outcomesAddUp(order []*rowSpec) (holds, known bool) {
 			values[o.Indicator+"/"+o.Breakdown] = *o.Value
 		}
 	}
-	for _, c := range r.applications.columns {
+	columns := r.applications.columns
+	if !completeApplicants(columns) {
+		columns = r.formOrderSlots()
+	}
+	if r.misreadTotalRow(order[answered], values, columns) {
+		return false, false
+	}
+	for _, c := range columns {
 		total, ok := values[order[answered].indicator+"/"+c.key]
 		if !ok {
 			return false, false

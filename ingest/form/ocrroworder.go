@@ -1,0 +1,110 @@
+package form
+
+import (
+	"regexp"
+
+	"github.com/gongkai/gongkai/ingest/label"
+)
+
+// In a text recognised from images, the long labels of table 3 wrap over
+// lines around their figures, OCR garbles their numbers (`“工申请人` for
+// 1.申请人) and the reader glues the end of one row's label to the start
+// of the next (`理其政府信息公开申请2.申请人逾期未按收费通知…`,
+// `关不再处理其政府信息公开申请3.其他`). Such a row is none the form has by
+// its wording, and is unplaced. The form's row order (roworder.go) may
+// still place it, with every condition it keeps there (as many rows as
+// the anchors leave unread, each adding up, I3 when known); in a text
+// showing OCR's signs the label need only say which row of the gap it is:
+//
+//   - the part from its last row number on is that row's label (3.其他), or
+//   - it shares a run of at least minSharedRun characters with the row's
+//     wording, longer than it shares with any other row of the gap.
+
+// minSharedRun is the number of characters a misread label needs in one
+// run with a row's wording: shorter runs (政府信息公开申请 aside) are
+// words many rows share.
+const minSharedRun = 6
+
+// lastRowNumber finds the last row number (1. to 9.) of a label glued to
+// the end of another.
+var lastRowNumber = regexp.MustCompile(`[1-9][.．]\p{Han}`)
+
+// misreadLabelOf reports whether the label of the k-th candidate of a gap,
+// in a text showing OCR's signs, says it is the k-th row of rows.
+func (r *reader) misreadLabelOf(printed string, rows []*rowSpec, k int) bool {
+	if r.misread == 0 {
+		return false
+	}
+	if loc := lastRowNumber.FindAllStringIndex(printed, -1); loc != nil {
+		tail := label.Parse(printed[loc[len(loc)-1][0]:])
+		if r.numberedAs(tail, rows[k]) && rows[k].score(tail.Key) >= label.Full {
+			return true
+		}
+	}
+	key := []rune(label.Parse(printed).Key)
+	own := sharedRun(key, rows[k])
+	if own < minSharedRun {
+		return false
+	}
+	for j, row := range rows {
+		if j != k && sharedRun(key, row) >= own {
+			return false
+		}
+	}
+	return true
+}
+
+// sharedRun is the length, in characters, of the longest run key shares
+// with any wording of row.
+func sharedRun(key []rune, row *rowSpec) int {
+	best := 0
+	for _, k := range row.keys {
+		if n := longestCommonRun(key, []rune(k)); n > best {
+			best = n
+		}
+	}
+	return best
+}
+
+// longestCommonRun is the length of the longest run of characters a and b
+// share.
+func longestCommonRun(a, b []rune) int {
+	best := 0
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+				best = max(best, cur[j+1])
+			} else {
+				cur[j+1] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return best
+}
+
+// misreadTotalRow reports whether, in a text showing OCR's signs, the row
+// （七）总计 was read with figures that do not add up (its 总计 is not the
+// sum of its six applicant columns): a figure of it is misread, and the
+// column sums (I3) it would check cannot be checked.
+func (r *reader) misreadTotalRow(answered *rowSpec, values map[string]float64, columns []slot) bool {
+	if r.misread == 0 {
+		return false
+	}
+	var others, total float64
+	for _, c := range columns {
+		v, ok := values[answered.indicator+"/"+c.key]
+		switch {
+		case !ok:
+			return false
+		case c.key == "total":
+			total = v
+		default:
+			others += v
+		}
+	}
+	return others != total
+}
