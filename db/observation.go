@@ -241,7 +241,8 @@ type Total struct {
 
 // CountObservations returns the number of current observations matching f,
 // ignoring its cursor and limit: exact from the summaries for no filter,
-// years or templates alone, otherwise counted up to CountCap. It returns an EINVALID
+// years or templates alone, and for indicators, a province (a region of
+// at most two digits) and years; otherwise counted up to CountCap. It returns an EINVALID
 // error naming an unknown indicator or publisher.
 func (d *DB) CountObservations(ctx context.Context, f ObservationFilter) (Total, error) {
 	w, err := d.observationWhere(ctx, f)
@@ -255,6 +256,9 @@ func (d *DB) CountObservations(ctx context.Context, f ObservationFilter) (Total,
 		var n int
 		err := d.read.QueryRowContext(ctx, `SELECT coalesce(sum(observations), 0) FROM summary_years`+ys.String(), ys.args...).Scan(&n)
 		return Total{N: n}, err
+	}
+	if f.provinceCountable() {
+		return d.countFromProvinces(ctx, f)
 	}
 	var n int
 	err = d.read.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM observations o`+w.String()+
