@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"net/http"
 	"slices"
 	"strings"
 
@@ -54,6 +53,8 @@ type ObservationList struct {
 	Page
 }
 
+// observationOf is r as an Observation: what observationPage encodes
+// without it (TestObservationJSONAsEncodingJSON compares the two).
 func observationOf(r *db.ObservationRow) Observation {
 	return Observation{Indicator: r.Indicator, IndicatorNameZh: r.IndicatorNameZh, IndicatorNameEn: r.IndicatorNameEn,
 		PublisherID: r.PublisherID, PublisherNameZh: r.PublisherNameZh, PublisherNameEn: r.PublisherNameEn,
@@ -167,11 +168,11 @@ func (s *Server) listObservations(c echo.Context) error {
 		find = startedFetch(sortCtx, limit+1, fetch)
 	}
 	data, pg, err := paged(s, c, cur, limit, count, find,
-		observationOf, func(r *db.ObservationRow) any { return r.Key() })
+		func(r *db.ObservationRow) *db.ObservationRow { return r }, func(r *db.ObservationRow) any { return r.Key() })
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, ObservationList{Data: data, Page: pg})
+	return observationPage(c, data, pg) // an ObservationList
 }
 
 // sort parses an order: fields separated by commas, each with an optional
