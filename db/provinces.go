@@ -62,6 +62,14 @@ func (f ObservationFilter) provinceCountable() bool {
 // (provinceCountable) from summary_provinces: a sum over at most the years
 // of each province of each indicator.
 func (d *DB) countFromProvinces(ctx context.Context, f ObservationFilter) (Total, error) {
+	query, args := provinceCountQuery(f)
+	var n int
+	err := d.read.QueryRowContext(ctx, query, args...).Scan(&n)
+	return Total{N: n}, err
+}
+
+// provinceCountQuery is the sum of summary_provinces that counts f.
+func provinceCountQuery(f ObservationFilter) (string, []any) {
 	w := &where{}
 	if len(f.Indicators) == 0 {
 		// Every indicator, each read by its key, rather than every row.
@@ -70,7 +78,5 @@ func (d *DB) countFromProvinces(ctx context.Context, f ObservationFilter) (Total
 	w.indicators("indicator_id", f.Indicators)
 	w.prefix("province", f.Region)
 	w.years("year", f.Years)
-	var n int
-	err := d.read.QueryRowContext(ctx, `SELECT coalesce(sum(observations), 0) FROM summary_provinces`+w.String(), w.args...).Scan(&n)
-	return Total{N: n}, err
+	return `SELECT coalesce(sum(observations), 0) FROM summary_provinces` + w.String(), w.args
 }

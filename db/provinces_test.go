@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"testing"
 
 	"github.com/gongkai/gongkai"
@@ -84,4 +85,28 @@ func TestProvinceCountsFollowStores(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("moved to 11", map[string]int{"requests.received": 2, "two indicators in 1, 2018": 2, "region 11 to 2017": 70})
+}
+
+// TestProvinceCountPlans: a total from summary_provinces searches its key
+// by indicator (and province where given), never reading every row.
+func TestProvinceCountPlans(t *testing.T) {
+	d := MustOpenDB(t)
+	mustStoreSample(t, d)
+	indicator := []string{"requests.received"}
+	for _, tt := range []struct {
+		f    ObservationFilter
+		want string
+	}{
+		{ObservationFilter{Indicators: indicator, Region: "11"}, "SEARCH summary_provinces USING PRIMARY KEY (indicator_id=? AND province>? AND province<?)"},
+		{ObservationFilter{Indicators: indicator}, "SEARCH summary_provinces USING PRIMARY KEY (indicator_id=?)"},
+		{ObservationFilter{Indicators: []string{"requests.received", "requests.completed"}, Years: YearFilter{From: 2015}},
+			"SEARCH summary_provinces USING PRIMARY KEY (indicator_id=?)"},
+		{ObservationFilter{Region: "37", Years: YearFilter{List: []int{2017}}},
+			"SEARCH summary_provinces USING PRIMARY KEY (indicator_id=? AND province>? AND province<?)"},
+	} {
+		query, args := provinceCountQuery(tt.f)
+		if plan := queryPlan(t, d, query, args); !strings.Contains(plan, tt.want) || strings.Contains(plan, "SCAN summary_provinces") {
+			t.Errorf("%+v: plan %s, want %s", tt.f, plan, tt.want)
+		}
+	}
 }
