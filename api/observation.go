@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"net/http"
 	"slices"
 	"strings"
 
@@ -54,6 +53,8 @@ type ObservationList struct {
 	Page
 }
 
+// observationOf is r as an Observation: what observationPage encodes
+// without it (TestObservationJSONAsEncodingJSON compares the two).
 func observationOf(r *db.ObservationRow) Observation {
 	return Observation{Indicator: r.Indicator, IndicatorNameZh: r.IndicatorNameZh, IndicatorNameEn: r.IndicatorNameEn,
 		PublisherID: r.PublisherID, PublisherNameZh: r.PublisherNameZh, PublisherNameEn: r.PublisherNameEn,
@@ -79,7 +80,7 @@ var observationParams = append([]string{"indicator", "publisher", "region", "yea
 // @Summary      Observations: the figures of the reports
 // @Description  One row per report × indicator × breakdown, with the row label, cell text and line it was read from. Filters combine with AND; a list (comma-separated) matches any of its values.
 // @Description  The default order is report by report (publisher, year), each in printed order; sort takes fields publisher, year, indicator, breakdown, value, each with a leading - for descending (sort=-value), nulls last. A JSON page sorts at most 100,000 figures: a broader filter with sort is a 400 (CSV sorts any number).
-// @Description  JSON is paged: limit (default 100, at most 1000) and the opaque next_cursor of the previous page; the total and the next link come with every page, the link also as a Link header. The total is exact for no filter, years alone, and any filter matching at most 100,000 figures; beyond, counting stops at 100,000 and total_capped is true. CSV (format=csv or Accept: text/csv) streams every matching row.
+// @Description  JSON is paged: limit (default 100, at most 1000) and the opaque next_cursor of the previous page; the total and the next link come with every page, the link also as a Link header. The total is exact for no filter, for years and templates alone, for any combination of indicators, a region of at most two digits (a province) and years (counts kept at ingest), and for any filter matching at most 100,000 figures; beyond, counting stops at 100,000 and total_capped is true. CSV (format=csv or Accept: text/csv) streams every matching row.
 // @ID           listObservations
 // @Tags         observations
 // @Produce      json
@@ -167,11 +168,11 @@ func (s *Server) listObservations(c echo.Context) error {
 		find = startedFetch(sortCtx, limit+1, fetch)
 	}
 	data, pg, err := paged(s, c, cur, limit, count, find,
-		observationOf, func(r *db.ObservationRow) any { return r.Key() })
+		func(r *db.ObservationRow) *db.ObservationRow { return r }, func(r *db.ObservationRow) any { return r.Key() })
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, ObservationList{Data: data, Page: pg})
+	return observationPage(c, data, pg) // an ObservationList
 }
 
 // sort parses an order: fields separated by commas, each with an optional

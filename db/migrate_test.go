@@ -135,6 +135,10 @@ func TestMigrationNumbersIndicators(t *testing.T) {
 		rows[1].IndicatorNameZh != "收到申请数" || rows[1].Label != "（一）收到申请数" || *rows[1].Value != 13 {
 		t.Errorf("after the upgrade: %+v", rows)
 	}
+	// Migration 013 counted them by province.
+	if n, err := d.CountObservations(ctx, ObservationFilter{Indicators: []string{"requests.received"}, Region: "37"}); err != nil || n != (Total{N: 1}) {
+		t.Errorf("requests.received in 37 after the upgrade: %+v (%v), want 1", n, err)
+	}
 	var n int
 	MustQueryRow(t, d, `SELECT count(*) FROM observations o JOIN indicators i ON i.id = o.indicator_id
 		WHERE i.code = 'requests.received' AND o.value = 13`, nil, &n)

@@ -241,7 +241,8 @@ type Total struct {
 
 // CountObservations returns the number of current observations matching f,
 // ignoring its cursor and limit: exact from the summaries for no filter,
-// years or templates alone, otherwise counted up to CountCap. It returns an EINVALID
+// years or templates alone, and for indicators, a province (a region of
+// at most two digits) and years; otherwise counted up to CountCap. It returns an EINVALID
 // error naming an unknown indicator or publisher.
 func (d *DB) CountObservations(ctx context.Context, f ObservationFilter) (Total, error) {
 	w, err := d.observationWhere(ctx, f)
@@ -255,6 +256,9 @@ func (d *DB) CountObservations(ctx context.Context, f ObservationFilter) (Total,
 		var n int
 		err := d.read.QueryRowContext(ctx, `SELECT coalesce(sum(observations), 0) FROM summary_years`+ys.String(), ys.args...).Scan(&n)
 		return Total{N: n}, err
+	}
+	if f.provinceCountable() {
+		return d.countFromProvinces(ctx, f)
 	}
 	var n int
 	err = d.read.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM observations o`+w.String()+
@@ -297,7 +301,9 @@ func (f ObservationFilter) onlyYears() bool {
 // about 100 publishers and a few labels, and looking them up row by row
 // was a seventh of its time.
 func (d *DB) FindObservations(ctx context.Context, f ObservationFilter) ([]ObservationRow, error) {
-	rows := []ObservationRow{}
+	// A page is read whole: room for it at once, rather than copying the
+	// rows read so far at each doubling (5% of a page of 1,000's CPU).
+	rows := make([]ObservationRow, 0, min(f.Limit, maxPreallocatedRows))
 	f.namesAfter = !f.namesApart
 	err := d.EachObservation(ctx, f, func(r *ObservationRow) error {
 		rows = append(rows, *r)
@@ -308,6 +314,10 @@ func (d *DB) FindObservations(ctx context.Context, f ObservationFilter) ([]Obser
 	}
 	return rows, d.fillNames(ctx, rows)
 }
+
+// maxPreallocatedRows bounds the room FindObservations makes for a page
+// before reading it: a page of the API has at most 1,001 rows.
+const maxPreallocatedRows = 1001
 
 // fillNames sets the publishers' names and division codes of rows read
 // with namesAfter, and their labels' texts in place of the ids read.

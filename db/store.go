@@ -169,6 +169,9 @@ func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptio
 	if err := countReport(ctx, tx, id, len(r.Observations), prev); err != nil {
 		return Outcome{}, err
 	}
+	if err := countProvinces(ctx, tx, r, prev); err != nil { // db/provinces.go
+		return Outcome{}, err
+	}
 	if cache := cacheOf(tx); cache != nil {
 		cache.figures[id] = storedFigures(r) // the year before of the next report
 	}

@@ -93,7 +93,7 @@ func TestCountStopsAtCap(t *testing.T) {
 		want Total
 	}{
 		{"a report's 106,476 figures", ObservationFilter{Report: id}, Total{N: CountCap, Capped: true}},
-		{"one indicator's 1,401", ObservationFilter{Indicators: []string{"requests.received"}}, Total{N: 1401}},
+		{"one indicator's 1,401", ObservationFilter{Indicators: []string{"requests.received"}, Report: id}, Total{N: 1401}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			n, err := d.CountObservations(ctx, tt.f)

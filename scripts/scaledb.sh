@@ -41,7 +41,8 @@ INSERT INTO observations (report_id, current, publisher_id, year, indicator_id, 
   SELECT r.id, 1, r.publisher_id, r.year, o.indicator_id, o.breakdown, abs(random() % 1000), o.unit, o.label_id, o.raw, o.line, '[]'
   FROM reports r CROSS JOIN (SELECT * FROM observations WHERE report_id = 1) o WHERE r.id > 1;
 $index_sql
--- The summaries that StoreReport keeps (db/summary.go, migration 009).
+-- The summaries that StoreReport keeps (db/summary.go, migration 009;
+-- db/provinces.go, migration 013).
 DELETE FROM summary_years;
 INSERT INTO summary_years (year, template, reports, observations)
   SELECT r.year, r.template, count(*), sum((SELECT count(*) FROM observations o WHERE o.report_id = r.id))
@@ -50,6 +51,11 @@ DELETE FROM summary_publishers;
 INSERT INTO summary_publishers (publisher_id, reports, observations)
   SELECT r.publisher_id, count(*), sum((SELECT count(*) FROM observations o WHERE o.report_id = r.id))
   FROM reports r WHERE r.superseded_by IS NULL GROUP BY r.publisher_id;
+DELETE FROM summary_provinces;
+INSERT INTO summary_provinces (indicator_id, province, year, observations)
+  SELECT o.indicator_id, substr(coalesce(p.admin_code, ''), 1, 2), o.year, count(*)
+  FROM observations o LEFT JOIN publishers p ON p.id = o.publisher_id
+  WHERE o.current = 1 GROUP BY 1, 2, 3;
 UPDATE meta SET value = value || '-scale' WHERE key = 'version';
 COMMIT;
 PRAGMA journal_mode=WAL;

@@ -46,6 +46,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	burst := fs.Int("burst", api.DefaultRateBurst, "requests a client may send at once")
 	trustProxy := fs.Bool("trust-proxy", false, "take the client address from X-Forwarded-For (behind a load balancer)")
 	cacheMB := fs.Int64("cache-mb", api.DefaultCacheBytes>>20, "`megabytes` of answers kept in memory for repeated questions, 0 for none")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the server to `file` until it stops (go tool pprof)")
 	releaseDir := fs.String("release-dir", "", "`directory` of the release files (the whole dataset as CSV, kept by its first download of each version); default DB.release beside the database, \"off\" for none")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -58,6 +59,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(serveGCPercent)
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	logs := newLogBuffer(stderr, logBufferSize, logFlushInterval)
 	defer logs.Close()

@@ -1,0 +1,82 @@
+package db
+
+import (
+	"context"
+	"encoding/json"
+	"strconv"
+
+	"github.com/gongkai/gongkai"
+)
+
+// countProvinces keeps summary_provinces (migration 013) up to date when
+// report id, with r's observations, becomes current and report prev (0 for
+// none) stops being current: r's figures are added to the counts of their
+// indicators in r's year and its publisher's province, and prev's taken
+// away. StoreReport calls it in its transaction, after the publisher is
+// written. The new figures are counted from r, not read back, so that no
+// query of the observations depends on an index (a bulk load may have
+// deferred them).
+func countProvinces(ctx context.Context, tx dbtx, r *gongkai.Report, prev int64) error {
+	ids, err := indicatorIDs(ctx, tx, r.Observations)
+	if err != nil {
+		return err
+	}
+	perIndicator := make(map[string]int, len(ids))
+	for _, o := range r.Observations {
+		perIndicator[strconv.FormatInt(ids[o.Indicator], 10)]++
+	}
+	counts, err := json.Marshal(perIndicator)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `
+		INSERT INTO summary_provinces (indicator_id, province, year, observations)
+		SELECT CAST(j.key AS INTEGER), (SELECT substr(coalesce(admin_code, ''), 1, 2) FROM publishers WHERE id = ?), ?, j.value
+		FROM json_each(?) j WHERE true
+		`+addToProvince, r.Publisher.ID, r.Year, string(counts))
+	if err != nil || prev == 0 {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `
+		INSERT INTO summary_provinces (indicator_id, province, year, observations)
+		SELECT o.indicator_id, substr(coalesce(p.admin_code, ''), 1, 2), o.year, -count(*)
+		FROM observations o LEFT JOIN publishers p ON p.id = o.publisher_id
+		WHERE o.report_id = ? GROUP BY o.indicator_id
+		`+addToProvince, prev)
+	return err
+}
+
+// addToProvince ends an insert into summary_provinces that adds to the
+// counts already there.
+const addToProvince = `ON CONFLICT (indicator_id, province, year) DO UPDATE SET observations = observations + excluded.observations`
+
+// provinceCountable reports whether summary_provinces counts f: it filters
+// by nothing but indicators, a region of at most two digits (a province,
+// or none) and years.
+func (f ObservationFilter) provinceCountable() bool {
+	return len(f.Region) <= 2 && len(f.Publishers) == 0 && len(f.Breakdowns) == 0 &&
+		len(f.Templates) == 0 && f.Report == 0 && f.publishers == (publisherRange{})
+}
+
+// countFromProvinces returns the number of current observations matching f
+// (provinceCountable) from summary_provinces: a sum over at most the years
+// of each province of each indicator.
+func (d *DB) countFromProvinces(ctx context.Context, f ObservationFilter) (Total, error) {
+	query, args := provinceCountQuery(f)
+	var n int
+	err := d.read.QueryRowContext(ctx, query, args...).Scan(&n)
+	return Total{N: n}, err
+}
+
+// provinceCountQuery is the sum of summary_provinces that counts f.
+func provinceCountQuery(f ObservationFilter) (string, []any) {
+	w := &where{}
+	if len(f.Indicators) == 0 {
+		// Every indicator, each read by its key, rather than every row.
+		w.add("indicator_id IN (SELECT id FROM indicators)")
+	}
+	w.indicators("indicator_id", f.Indicators)
+	w.prefix("province", f.Region)
+	w.years("year", f.Years)
+	return `SELECT coalesce(sum(observations), 0) FROM summary_provinces` + w.String(), w.args
+}
