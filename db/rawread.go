@@ -193,20 +193,20 @@ func (s *rawStmt) close() {
 	s.texts = nil
 }
 
-// rawColumns are what eachRawObservation reads of a row, one column each:
-// the row with labels apart (labelsApart), the label's id in its place.
-const rawColumns = `o.value, o.column_label, o.id, o.report_id, o.year, o.line, o.page,
+// rawColumns are what eachObservation reads of a row, one column each:
+// the label's id in the place of its text, which the export holds
+// (exportNames). rawColumnsJoined read the text, from the labels joined.
+const (
+	rawColumns = `o.value, o.column_label, o.id, o.report_id, o.year, o.line, o.page,
 	o.publisher_id, o.indicator_id, o.breakdown, o.unit, o.label_id, o.raw, o.flags`
+	rawColumnsJoined = `o.value, o.column_label, o.id, o.report_id, o.year, o.line, o.page,
+	o.publisher_id, o.indicator_id, o.breakdown, o.unit, coalesce(l.text, ''), o.raw, o.flags`
+)
 
-// eachRawObservation calls fn for each row of an export of whole reports
-// (f.labelsApart, reportsInOrder) read on c. The row's texts are valid
-// only during the call.
-func (d *DB) eachRawObservation(ctx context.Context, c *rawConn, f ObservationFilter, fn func(*ObservationRow) error) error {
-	names, err := d.observationNames(ctx)
-	if err != nil {
-		return err
-	}
-	query, args := reportsInOrderOf(f, rawColumns, "")
+// eachObservation calls fn for each row of query (of rawColumns or
+// rawColumnsJoined) with args, read on c, its names filled from names. The
+// row's texts are valid only during the call.
+func (c *rawConn) eachObservation(ctx context.Context, query string, args []any, names *exportNames, fn func(*ObservationRow) error) error {
 	s, err := c.prepare(query, args)
 	if err != nil {
 		return err
