@@ -120,11 +120,11 @@ func (d *DB) AppendObservations(ctx context.Context, f ObservationFilter, append
 		return err
 	}
 	workers := min(runtime.GOMAXPROCS(0), maxExportWorkers)
-	if workers < 2 || f.Report != 0 || len(f.Publishers) > 0 || !d.exporting.TryLock() {
+	if workers < 2 || !f.inRanges() || !d.exporting.TryLock() {
 		return e.readAlone(ctx, emit)
 	}
 	defer d.exporting.Unlock()
-	ranges, err := d.publisherRanges(ctx, exportRangeRows)
+	ranges, err := d.publisherRanges(ctx, f, exportRangeRows)
 	if err != nil {
 		return err
 	}
@@ -205,6 +205,20 @@ func (f ObservationFilter) byReports() bool {
 	g := f
 	g.Breakdowns = nil
 	return g.wholeReports()
+}
+
+// inRanges reports whether an export of f in the default order is read in
+// ranges of publishers: reports (byReports) but not those of a list of
+// publishers, which are few, and the figures of one indicator, without a
+// region or publishers, whose index observations_indicator seeks each
+// range. A range added to another filter could lead the planner to another
+// index (observations_publisher_year for indicators, reading every figure
+// of the range), or repeat the probes of a region's publishers in each.
+func (f ObservationFilter) inRanges() bool {
+	if f.byReports() {
+		return len(f.Publishers) == 0
+	}
+	return len(f.Indicators) == 1 && f.Region == "" && len(f.Publishers) == 0 && f.Report == 0
 }
 
 // readAlone emits the rows of the export read on one connection of its own.
@@ -339,29 +353,53 @@ func (e *export) worker(ctx context.Context, ranges []publisherRange, next <-cha
 	}
 }
 
-// publisherRanges splits the publishers, in order of their ids, into
-// ranges of about rows current figures each (at least one range), counted
-// by the summaries.
-func (d *DB) publisherRanges(ctx context.Context, rows int) ([]publisherRange, error) {
-	res, err := d.read.QueryContext(ctx, `SELECT publisher_id, observations FROM summary_publishers
-		WHERE observations > 0 ORDER BY publisher_id`)
+// publisherRanges splits the publishers of f's region (every publisher
+// without one), in order of their ids, into ranges of about rows figures of
+// f each (at least one range), estimated from the summaries: a publisher's
+// figures (its reports, for a filter read by indicator: about one figure a
+// report), times the share of f's years and templates in the dataset.
+func (d *DB) publisherRanges(ctx context.Context, f ObservationFilter, rows int) ([]publisherRange, error) {
+	count := "observations"
+	if !f.byReports() {
+		count = "reports"
+	}
+	ys := &where{}
+	ys.years("year", f.Years)
+	ys.in("template", f.Templates)
+	sum := `SELECT coalesce(sum(` + count + `), 0) FROM summary_years`
+	var part, total int
+	err := d.read.QueryRowContext(ctx, sum).Scan(&total)
+	part = total
+	if err == nil && ys.String() != "" {
+		err = d.read.QueryRowContext(ctx, sum+ys.String(), ys.args...).Scan(&part)
+	}
+	if err != nil || part == 0 {
+		return []publisherRange{{}}, err
+	}
+	w := &where{}
+	w.add(count + " > 0")
+	if f.Region != "" {
+		w.add("publisher_id IN (SELECT id FROM publishers WHERE admin_code >= ? AND admin_code < ?)", f.Region, prefixEnd(f.Region))
+	}
+	res, err := d.read.QueryContext(ctx, `SELECT publisher_id, `+count+` FROM summary_publishers`+w.String()+
+		` ORDER BY publisher_id`, w.args...)
 	if err != nil {
 		return nil, err
 	}
 	defer res.Close()
 	var ranges []publisherRange
-	from, sum := "", 0
+	from, figures := "", 0
 	for res.Next() {
 		var id string
 		var n int
 		if err := res.Scan(&id, &n); err != nil {
 			return nil, err
 		}
-		if sum >= rows {
+		if figures*part >= rows*total {
 			ranges = append(ranges, publisherRange{From: from, To: id})
-			from, sum = id, 0
+			from, figures = id, 0
 		}
-		sum += n
+		figures += n
 	}
 	if err := res.Err(); err != nil {
 		return nil, err
@@ -431,34 +469,20 @@ func reportsInOrderOf(f ObservationFilter, columns, labels string) (string, []an
 }
 
 // exportNames are what an export fills its rows with from memory: the
-// indicators' and units' names, the publishers' names and division codes by
-// id, and the labels' texts by id (nil when there are more than
-// maxExportLabels: they are joined).
+// indicators' and units' names, and the labels' texts by id (nil when there
+// are more than maxExportLabels: they are joined). The publishers' names
+// are looked up as the rows come, once for each publisher of a range
+// (publisherNamesOf): reading them all first cost more than a small export.
 type exportNames struct {
 	*observationNames
-	publishers map[string]publisherNames
-	labels     map[string][2]string
+	labels map[string][2]string
 }
-
-// publisherNames are a publisher's Chinese and English names and its
-// division code.
-type publisherNames struct{ zh, en, adminCode string }
 
 // exportNames reads the names an export fills its rows with.
 func (d *DB) exportNames(ctx context.Context) (*exportNames, error) {
-	n := &exportNames{publishers: map[string]publisherNames{}}
+	n := &exportNames{}
 	var err error
 	if n.observationNames, err = d.observationNames(ctx); err != nil {
-		return nil, err
-	}
-	err = d.eachRow(ctx, `SELECT id, name_zh, name_en, admin_code FROM publishers`, nil, func(scan func(...any) error) error {
-		var id string
-		var p publisherNames
-		err := scan(&id, &p.zh, &p.en, &p.adminCode)
-		n.publishers[id] = p
-		return err
-	})
-	if err != nil {
 		return nil, err
 	}
 	var labels int
@@ -471,13 +495,10 @@ func (d *DB) exportNames(ctx context.Context) (*exportNames, error) {
 	return n, err
 }
 
-// fill sets r's names: its indicator's and unit's, its publisher's and
-// division code, and, if the labels are held, its label's text in place of
-// the id read.
+// fill sets r's names: its indicator's and unit's, and, if the labels are
+// held, its label's text in place of the id read.
 func (n *exportNames) fill(r *ObservationRow, indicatorID string) {
 	n.observationNames.fill(r, indicatorID)
-	p := n.publishers[r.PublisherID]
-	r.PublisherNameZh, r.PublisherNameEn, r.AdminCode = p.zh, p.en, p.adminCode
 	if n.labels != nil {
 		r.Label = n.labels[r.Label][0]
 	}

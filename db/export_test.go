@@ -98,7 +98,7 @@ func TestAppendObservationsInParallel(t *testing.T) {
 				t.Errorf("%+v: one connection gives %d bytes, database/sql %d", f, alone.Len(), want.Len())
 			}
 			for _, rows := range []int{76, 152} {
-				ranges, err := d.publisherRanges(ctx, rows)
+				ranges, err := d.publisherRanges(ctx, ObservationFilter{}, rows)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -127,7 +127,7 @@ func TestAppendObservationsInParallel(t *testing.T) {
 
 	stop := errors.New("client gone")
 	emitted := 0
-	ranges, _ := d.publisherRanges(ctx, 76)
+	ranges, _ := d.publisherRanges(ctx, ObservationFilter{}, 76)
 	e, err := d.newExport(ctx, ObservationFilter{}, appendRow)
 	if err != nil {
 		t.Fatal(err)
