@@ -16,7 +16,7 @@ import (
 // years (2017 and 2018 legacy, 2021 with the applicants' breakdowns), one of
 // them replaced by a corrected report, for
 // every kind of filter: read on one connection, in parallel ranges of
-// publishers (by 1 to 3 workers, the ranges of one publisher or two), and
+// publishers (by 1 or 3 workers, ranges of one publisher or several), and
 // by AppendObservations, with the labels held in memory or joined. Each
 // gives the rows of EachObservation (database/sql, the names joined row by
 // row), in its order, field for field.
@@ -68,8 +68,10 @@ func TestAppendObservationsInParallel(t *testing.T) {
 		{Report: report}}
 	for _, labelsHeld := range []bool{true, false} {
 		if !labelsHeld {
+			// The labels joined: one filter of each path is enough.
 			defer func(n int) { maxExportLabels = n }(maxExportLabels)
 			maxExportLabels = 0
+			filters = []ObservationFilter{{Region: region}, {Indicators: received}, {Breakdowns: []string{breakdown}}, {Report: report}}
 		}
 		for _, f := range filters {
 			var want bytes.Buffer
@@ -97,22 +99,20 @@ func TestAppendObservationsInParallel(t *testing.T) {
 			if !bytes.Equal(alone.Bytes(), want.Bytes()) {
 				t.Errorf("%+v: one connection gives %d bytes, database/sql %d", f, alone.Len(), want.Len())
 			}
-			for _, rows := range []int{76, 152} {
-				ranges, err := d.publisherRanges(ctx, ObservationFilter{}, rows)
+			for _, split := range []struct{ rows, workers int }{{76, 1}, {76, 3}, {300, 2}} {
+				ranges, err := d.publisherRanges(ctx, ObservationFilter{}, split.rows)
 				if err != nil {
 					t.Fatal(err)
 				}
 				if len(ranges) < 3 {
-					t.Errorf("%d ranges of %d figures for 7 publishers of 3 reports, want 3 or more", len(ranges), rows)
+					t.Errorf("%d ranges of %d figures for 7 publishers of 3 reports, want 3 or more", len(ranges), split.rows)
 				}
-				for workers := 1; workers <= 3; workers++ {
-					var parallel bytes.Buffer
-					if err := e.readInParallel(ctx, ranges, workers, collect(&parallel)); err != nil {
-						t.Fatal(err)
-					}
-					if !bytes.Equal(parallel.Bytes(), want.Bytes()) {
-						t.Errorf("%+v: %d ranges read by %d workers give %d bytes, database/sql %d", f, len(ranges), workers, parallel.Len(), want.Len())
-					}
+				var parallel bytes.Buffer
+				if err := e.readInParallel(ctx, ranges, split.workers, collect(&parallel)); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(parallel.Bytes(), want.Bytes()) {
+					t.Errorf("%+v: %d ranges read by %d workers give %d bytes, database/sql %d", f, len(ranges), split.workers, parallel.Len(), want.Len())
 				}
 			}
 			var all bytes.Buffer
@@ -123,6 +123,24 @@ func TestAppendObservationsInParallel(t *testing.T) {
 				t.Errorf("%+v: AppendObservations gives %d bytes, database/sql %d", f, all.Len(), want.Len())
 			}
 		}
+	}
+
+	// The ranges follow the filter: a year is a part of the figures, and
+	// the ranges of a region hold its publishers only.
+	count := func(f ObservationFilter) int {
+		ranges, err := d.publisherRanges(ctx, f, 300)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(ranges)
+	}
+	var inRegion int
+	if err := d.read.QueryRow(`SELECT count(*) FROM publishers WHERE admin_code LIKE ? || '%'`, region).Scan(&inRegion); err != nil {
+		t.Fatal(err)
+	}
+	all, year, ofRegion := count(ObservationFilter{}), count(ObservationFilter{Years: YearFilter{List: []int{2021}}}), count(ObservationFilter{Region: region})
+	if year >= all || ofRegion > inRegion || year < 1 || ofRegion < 1 {
+		t.Errorf("ranges of 300 figures: %d of everything, %d of 2021, %d of region %s (%d publishers)", all, year, ofRegion, region, inRegion)
 	}
 
 	stop := errors.New("client gone")
@@ -153,7 +171,8 @@ func orNil[T any](p *T) any {
 // the default order from reports_current, searched by publisher (and year)
 // when publishers, a region or years are given, and each report's rows as
 // one range of ids of the table: no observation index read row by row, and
-// nothing sorted.
+// nothing sorted. An export by indicator reads observations_indicator alone,
+// from the range's first publisher; by breakdown, report by report too.
 func TestExportPlans(t *testing.T) {
 	d := MustOpenDB(t)
 	mustStoreSample(t, d)
@@ -180,6 +199,29 @@ func TestExportPlans(t *testing.T) {
 				strings.Contains(plan, "TEMP B-TREE") || strings.Contains(plan, "SCAN o") {
 				t.Errorf("%+v: plan %s\nwant %s, then each report's rows by a range of ids, unsorted", f, plan, tt.reports)
 			}
+		}
+	}
+	// A range of an export by indicator reads the covering index alone;
+	// by breakdown, report by report.
+	indicator := "SEARCH o USING COVERING INDEX observations_indicator (indicator_id=? AND publisher_id>? AND publisher_id<?)"
+	byReports := "SEARCH o USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"
+	for _, tt := range []struct {
+		f    ObservationFilter
+		want string
+	}{
+		{ObservationFilter{Indicators: []string{"requests.received"}}, indicator},
+		{ObservationFilter{Indicators: []string{"requests.received"}, Years: YearFilter{List: []int{2017}}}, indicator},
+		{ObservationFilter{Indicators: []string{"requests.received"}, Breakdowns: []string{"total"}}, indicator},
+		{ObservationFilter{Breakdowns: []string{"total"}}, byReports},
+		{ObservationFilter{Breakdowns: []string{"total"}, Region: "37"}, byReports},
+	} {
+		e, err := d.newExport(context.Background(), tt.f, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		query, args := e.query(publisherRange{From: "370403", To: "370500"})
+		if plan := queryPlan(t, d, query, args); !strings.Contains(plan, tt.want) || strings.Contains(plan, "SCAN o") {
+			t.Errorf("%+v: plan %s\nwant %s", tt.f, plan, tt.want)
 		}
 	}
 }
