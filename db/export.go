@@ -337,6 +337,10 @@ var exportBlocks = sync.Pool{New: func() any { b := make([]byte, 0, exportBlock+
 // connections at once, in order and at most exportWindow ranges ahead of
 // the writer, and emits their blocks in the order of the ranges.
 func (e *export) readInParallel(ctx context.Context, ranges []publisherRange, workers int, emit func([]byte) error) error {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	// Cancelled first on return, whatever ends the export: the workers
+	// reading ahead, and the ranges waiting to be handed out, stop.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	blocks := make([]chan *[]byte, len(ranges))
@@ -346,8 +350,6 @@ func (e *export) readInParallel(ctx context.Context, ranges []publisherRange, wo
 	}
 	window := make(chan struct{}, exportWindow(workers)) // a token for each range read or waiting
 	next := make(chan int)
-	var wg sync.WaitGroup
-	defer wg.Wait()
 	for range min(workers, len(ranges)) {
 		wg.Go(func() { e.worker(ctx, ranges, next, blocks, errs) })
 	}
@@ -372,7 +374,6 @@ func (e *export) readInParallel(ctx context.Context, ranges []publisherRange, wo
 			*b = (*b)[:0]
 			exportBlocks.Put(b)
 			if err != nil {
-				cancel()
 				return err
 			}
 		}

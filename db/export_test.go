@@ -157,6 +157,21 @@ func TestAppendObservationsInParallel(t *testing.T) {
 	if !errors.Is(err, stop) || emitted != 1 {
 		t.Errorf("a failing write: err %v after %d blocks, want %v after 1", err, emitted, stop)
 	}
+
+	// A range that fails to read ends the export with its error, after
+	// the ranges before it, while the workers are ahead of the writer.
+	query := e.query
+	e.query = func(r publisherRange) (string, []any) {
+		if r == ranges[2] {
+			return "SELECT x FROM nowhere", nil
+		}
+		return query(r)
+	}
+	var before bytes.Buffer
+	err = e.readInParallel(ctx, ranges, 2, collect(&before))
+	if err == nil || !strings.Contains(err.Error(), "no such table: nowhere") || before.Len() == 0 {
+		t.Errorf("a range failing: err %v after %d bytes, want SQLite's error after the first two ranges", err, before.Len())
+	}
 }
 
 // orNil is what p points to, or nil.
