@@ -21,8 +21,8 @@ import (
 //     per row through an index;
 //   - a filter by indicator from observations_indicator, which holds every
 //     column of a row (migration 011): the index alone, in its order;
-//   - the names of publishers, indicators, units and labels from memory,
-//     read once, not joined row by row;
+//   - the names of indicators, units and labels from memory, read once,
+//     and each publisher's once as its rows come, not joined row by row;
 //   - in parallel, on every core: ranges of publishers, emitted in order.
 
 // exportColumns are observationColumns without the publishers' names and
@@ -30,7 +30,9 @@ import (
 // row was a tenth of its time. exportFrom is observationFrom without the
 // publishers. exportColumnsNoLabels and exportFromNoLabels also leave out
 // the labels' texts (the label's id comes in their place), when they are
-// few enough to be held in memory too (maxExportLabels).
+// few enough to be held in memory too (maxExportLabels). They are
+// observationQuery's for a filter with namesApart; an export now reads
+// rawColumns.
 var (
 	exportColumns = strings.NewReplacer("coalesce(p.name_zh, '')", "''", "coalesce(p.name_en, '')", "''",
 		"coalesce(p.admin_code, '')", "''").Replace(observationColumns)
