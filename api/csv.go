@@ -85,6 +85,9 @@ func csvNeedsQuotes(field string) bool {
 			return true
 		}
 	}
+	if c := field[0]; c < utf8.RuneSelf { // most fields: unicode.IsSpace of ASCII
+		return c == ' ' || '\t' <= c && c <= '\r'
+	}
 	r, _ := utf8.DecodeRuneInString(field)
 	return unicode.IsSpace(r)
 }

@@ -40,6 +40,7 @@ func TestAppendObservationCSV(t *testing.T) {
 		row(gongkai.Observation{Indicator: "b", Label: "\u3000全角空格开头", Raw: "\t", Value: &tiny, Flags: []string{"blank"}},
 			db.ObservationRow{}),
 		row(gongkai.Observation{Indicator: "c", Label: "\\.", Flags: nil}, db.ObservationRow{}),
+		row(gongkai.Observation{Indicator: "\v", Label: "\f", Raw: "\r", Unit: "\x1f", Breakdown: "\u00a0nbsp"}, db.ObservationRow{PublisherID: "\u0085"}),
 	}
 	for _, lang := range []string{"zh", "en"} {
 		rep := representation{csv: true, lang: lang}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"unsafe"
 
 	"modernc.org/libc"
@@ -25,8 +26,9 @@ import (
 // rawConn is a read-only SQLite connection used through SQLite's C API by
 // one goroutine at a time.
 type rawConn struct {
-	tls *libc.TLS
-	db  uintptr // sqlite3*
+	tls   *libc.TLS
+	db    uintptr             // sqlite3*
+	stmts map[string]*rawStmt // prepared by statement, kept for the next run
 }
 
 // openRaw opens the database file at path read-only, with the pragmas of
@@ -63,6 +65,10 @@ func cPointer(p uintptr) unsafe.Pointer { return unsafe.Add(unsafe.Pointer(nil),
 
 // close closes the connection.
 func (c *rawConn) close() {
+	for _, s := range c.stmts {
+		s.close()
+	}
+	c.stmts = nil
 	if c.db != 0 {
 		sqlite3.Xsqlite3_close_v2(c.tls, c.db)
 		c.db = 0
@@ -94,11 +100,10 @@ func (c *rawConn) exec(query string) error {
 	}
 }
 
-// rawStmt is a prepared statement of a rawConn, with its bound texts.
+// rawStmt is a prepared statement of a rawConn.
 type rawStmt struct {
-	c     *rawConn
-	stmt  uintptr // sqlite3_stmt*
-	texts []uintptr
+	c    *rawConn
+	stmt uintptr // sqlite3_stmt*
 }
 
 // prepare prepares query with args (strings and integers) bound.
@@ -114,17 +119,50 @@ func (c *rawConn) prepare(query string, args []any) (*rawStmt, error) {
 		return nil, c.error(rc)
 	}
 	s := &rawStmt{c: c, stmt: *(*uintptr)(cPointer(pstmt))}
-	for i, arg := range args {
-		if err := s.bind(int32(i+1), arg); err != nil {
-			s.close()
-			return nil, err
-		}
+	if err := s.bindAll(args); err != nil {
+		s.close()
+		return nil, err
 	}
 	return s, nil
 }
 
-// bind binds arg to the parameter i. A text is copied into C memory that
-// the statement keeps until it is closed.
+// run returns query prepared on c with args bound, ready to step: prepared
+// once, then reset and bound again for each run. The statement stays c's;
+// the caller resets it when done with it (an export reads many ranges of
+// publishers with one statement).
+func (c *rawConn) run(query string, args []any) (*rawStmt, error) {
+	if s := c.stmts[query]; s != nil {
+		if err := s.bindAll(args); err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+	s, err := c.prepare(query, args)
+	if err != nil {
+		return nil, err
+	}
+	if c.stmts == nil {
+		c.stmts = map[string]*rawStmt{}
+	}
+	c.stmts[query] = s
+	return s, nil
+}
+
+// reset makes the statement ready to run again, ending its read.
+func (s *rawStmt) reset() { sqlite3.Xsqlite3_reset(s.c.tls, s.stmt) }
+
+// bindAll binds args to the parameters, in order.
+func (s *rawStmt) bindAll(args []any) error {
+	for i, arg := range args {
+		if err := s.bind(int32(i+1), arg); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bind binds arg to the parameter i. SQLite copies a text
+// (SQLITE_TRANSIENT): the C copy made for the call is freed after it.
 func (s *rawStmt) bind(i int32, arg any) error {
 	var rc int32
 	switch v := arg.(type) {
@@ -133,8 +171,8 @@ func (s *rawStmt) bind(i int32, arg any) error {
 		if err != nil {
 			return err
 		}
-		s.texts = append(s.texts, p)
-		rc = sqlite3.Xsqlite3_bind_text(s.c.tls, s.stmt, i, p, int32(len(v)), 0)
+		rc = sqlite3.Xsqlite3_bind_text(s.c.tls, s.stmt, i, p, int32(len(v)), sqlite3.SQLITE_TRANSIENT)
+		libc.Xfree(s.c.tls, p)
 	case int:
 		rc = sqlite3.Xsqlite3_bind_int64(s.c.tls, s.stmt, i, int64(v))
 	case int64:
@@ -184,37 +222,32 @@ func (s *rawStmt) text(i int32) string {
 	return unsafe.String((*byte)(cPointer(p)), n)
 }
 
-// close finalizes the statement and frees its texts.
-func (s *rawStmt) close() {
-	sqlite3.Xsqlite3_finalize(s.c.tls, s.stmt)
-	for _, p := range s.texts {
-		libc.Xfree(s.c.tls, p)
-	}
-	s.texts = nil
-}
+// close finalizes the statement.
+func (s *rawStmt) close() { sqlite3.Xsqlite3_finalize(s.c.tls, s.stmt) }
 
-// rawColumns are what eachRawObservation reads of a row, one column each:
-// the row with labels apart (labelsApart), the label's id in its place.
-const rawColumns = `o.value, o.column_label, o.id, o.report_id, o.year, o.line, o.page,
+// rawColumns are what eachObservation reads of a row, one column each:
+// the label's id in the place of its text, which the export holds
+// (exportNames). rawColumnsJoined read the text, from the labels joined.
+const (
+	rawColumns = `o.value, o.column_label, o.id, o.report_id, o.year, o.line, o.page,
 	o.publisher_id, o.indicator_id, o.breakdown, o.unit, o.label_id, o.raw, o.flags`
+	rawColumnsJoined = `o.value, o.column_label, o.id, o.report_id, o.year, o.line, o.page,
+	o.publisher_id, o.indicator_id, o.breakdown, o.unit, coalesce(l.text, ''), o.raw, o.flags`
+)
 
-// eachRawObservation calls fn for each row of an export of whole reports
-// (f.labelsApart, reportsInOrder) read on c. The row's texts are valid
-// only during the call.
-func (d *DB) eachRawObservation(ctx context.Context, c *rawConn, f ObservationFilter, fn func(*ObservationRow) error) error {
-	names, err := d.observationNames(ctx)
+// eachObservation calls fn for each row of query (of rawColumns or
+// rawColumnsJoined) with args, read on c, its names filled from names. The
+// row's texts are valid only during the call.
+func (c *rawConn) eachObservation(ctx context.Context, query string, args []any, names *exportNames, fn func(*ObservationRow) error) error {
+	s, err := c.run(query, args)
 	if err != nil {
 		return err
 	}
-	query, args := reportsInOrderOf(f, rawColumns, "")
-	s, err := c.prepare(query, args)
-	if err != nil {
-		return err
-	}
-	defer s.close()
+	defer s.reset()
 	var r ObservationRow
 	var value float64
 	var column string
+	var publisher publisherNames
 	emptyFlags := []string{}
 	for n := 0; ; n++ {
 		if n%4096 == 0 && ctx.Err() != nil {
@@ -242,8 +275,34 @@ func (d *DB) eachRawObservation(ctx context.Context, c *rawConn, f ObservationFi
 			r.Flags = jsonStrings(flags)
 		}
 		names.fill(&r, s.text(8))
+		if r.PublisherID != publisher.id {
+			if publisher, err = c.publisherNamesOf(r.PublisherID); err != nil {
+				return err
+			}
+		}
+		r.PublisherNameZh, r.PublisherNameEn, r.AdminCode = publisher.zh, publisher.en, publisher.adminCode
 		if err := fn(&r); err != nil {
 			return err
 		}
 	}
+}
+
+// publisherNames are a publisher's id, Chinese and English names and
+// division code.
+type publisherNames struct{ id, zh, en, adminCode string }
+
+// publisherNamesOf returns the names of the publisher id, empty for an
+// unknown one (as the join of the publishers leaves them).
+func (c *rawConn) publisherNamesOf(id string) (publisherNames, error) {
+	s, err := c.run(`SELECT name_zh, name_en, admin_code FROM publishers WHERE id = ?`, []any{id})
+	if err != nil {
+		return publisherNames{}, err
+	}
+	defer s.reset()
+	p := publisherNames{id: strings.Clone(id)}
+	more, err := s.step()
+	if more {
+		p.zh, p.en, p.adminCode = strings.Clone(s.text(0)), strings.Clone(s.text(1)), strings.Clone(s.text(2))
+	}
+	return p, err
 }

@@ -20,7 +20,11 @@
 #
 # GONGKAI=path/to/binary serves with that binary instead of building this
 # checkout's: another version in the same conditions (RELEASE=0 for a
-# binary that has no --release-dir).
+# binary that has no --release-dir). BEFORE=path/to/binary compares it with
+# another version: ROUNDS times (3 by default), a first download by BEFORE,
+# then one by this binary, each from a server started for it.
+#
+#   BEFORE=/tmp/gongkai-main QUERY='indicator=requests.received' scripts/csv.sh DB
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=$1
@@ -32,9 +36,16 @@ bin=${GONGKAI:-$dir/gongkai}
 [ -n "${GONGKAI:-}" ] || go build -o "$bin" ./cmd/gongkai
 release=(--release-dir "$dir/release")
 [ "${RELEASE:-1}" = 1 ] || release=()
-"$bin" serve --db "$db" --addr 127.0.0.1:$port --rate 0 --cache-mb 0 "${release[@]}" 2>/dev/null >/dev/null &
-pid=$!
-for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+# serve BINARY: starts BINARY serving db, with release files in a new
+# directory, and waits until it answers.
+serve() {
+  rm -rf "$dir/release"
+  "$1" serve --db "$db" --addr 127.0.0.1:$port --rate 0 --cache-mb 0 "${release[@]}" 2>/dev/null >/dev/null &
+  pid=$!
+  for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+}
+# stop: stops the server.
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
 url="http://127.0.0.1:$port/v1/observations?format=csv${QUERY:+&$QUERY}"
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 hz=$(getconf CLK_TCK)
@@ -63,6 +74,14 @@ download() {
     "$cpu" "$(echo "$n / $cpu" | bc -l)" "$(($(cat "$dir/anon") / 1024))" "$(awk '/VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$pid/status")"
 }
 
+if [ -n "${BEFORE:-}" ]; then
+  for _ in $(seq "${ROUNDS:-3}"); do
+    serve "$BEFORE"; download "first download, BEFORE"; stop
+    serve "$bin"; download "first download, this binary"; stop
+  done
+  exit
+fi
+serve "$bin"
 download "first download"
 if [ "${REPEAT:-0}" = 1 ]; then
   start=$(date +%s.%N)
