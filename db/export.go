@@ -17,7 +17,7 @@ import (
 //     opened once for all the ranges it reads;
 //   - whole reports (everything, or by years, publishers, region or
 //     template), and their rows of some breakdowns, report by report: each
-//     report's rows as one range of the table (reportsInOrder), not a seek
+//     report's rows as one range of the table (reportsInOrderOf), not a seek
 //     per row through an index;
 //   - a filter by indicator from observations_indicator, which holds every
 //     column of a row (migration 011): the index alone, in its order;
@@ -25,22 +25,12 @@ import (
 //     and each publisher's once as its rows come, not joined row by row;
 //   - in parallel, on every core: ranges of publishers, emitted in order.
 
-// exportColumns are observationColumns without the publishers' names and
-// division codes, which an export takes from memory: looking them up row by
-// row was a tenth of its time. exportFrom is observationFrom without the
-// publishers. exportColumnsNoLabels and exportFromNoLabels also leave out
-// the labels' texts (the label's id comes in their place), when they are
-// few enough to be held in memory too (maxExportLabels). They are
-// observationQuery's for a filter with namesApart; an export now reads
-// rawColumns.
-var (
-	exportColumns = strings.NewReplacer("coalesce(p.name_zh, '')", "''", "coalesce(p.name_en, '')", "''",
-		"coalesce(p.admin_code, '')", "''").Replace(observationColumns)
-	exportFrom = ` FROM observations o
-	LEFT JOIN labels l ON l.id = o.label_id`
-	exportColumnsNoLabels = strings.Replace(exportColumns, "coalesce(l.text, '')", "o.label_id", 1)
-	exportFromNoLabels    = ` FROM observations o`
-)
+// namesAfterColumns are observationColumns without the publishers' names
+// and division codes and with the label's id in the place of its text:
+// FindObservations reads the names after the rows (namesAfter), once for
+// each publisher and label of the page.
+var namesAfterColumns = strings.NewReplacer("coalesce(p.name_zh, '')", "''", "coalesce(p.name_en, '')", "''",
+	"coalesce(p.admin_code, '')", "''", "coalesce(l.text, '')", "o.label_id").Replace(observationColumns)
 
 // maxExportLabels is the number of labels up to which an export holds their
 // texts in memory (a few MB) rather than looking each row's up: the lookups
@@ -208,7 +198,7 @@ func (d *DB) newExport(ctx context.Context, f ObservationFilter, appendRow func(
 }
 
 // byReports reports whether f, in the default order, is read report by
-// report (reportsInOrder): whole reports (wholeReports), or their rows of
+// report (reportsInOrderOf): whole reports (wholeReports), or their rows of
 // some breakdowns, a large share of every report, cheaper to pick from the
 // report's rows than to seek row by row from observations_breakdown.
 func (f ObservationFilter) byReports() bool {
@@ -488,29 +478,19 @@ func (d *DB) publisherRanges(ctx context.Context, f ObservationFilter, rows int)
 
 // wholeReports reports whether f selects whole reports (by years,
 // publishers, region or template; not one report, which its index finds) in
-// the default order, with no cursor or limit: reportsInOrder reads them.
+// the default order, with no cursor or limit: reportsInOrderOf reads them.
 func (f ObservationFilter) wholeReports() bool {
 	return len(f.Indicators) == 0 && len(f.Breakdowns) == 0 && f.Report == 0 &&
 		len(f.Sort) == 0 && f.After == nil && f.Limit == 0
 }
 
-// reportsInOrder returns the query of an export of whole reports: the
+// reportsInOrderOf returns the query of an export of whole reports: the
 // current reports in the default order (reports_current), and each one's
 // observations as one range of ids, read in order from the table without an
 // index. A report is stored in one transaction, so its ids are consecutive;
 // were they not, the range would hold other rows, which the report id
 // leaves out. Reading a row by its index entry, then the table, was two
-// thirds of an export's time.
-func reportsInOrder(f ObservationFilter) (string, []any) {
-	columns, labels := exportColumns, `
-		LEFT JOIN labels l ON l.id = o.label_id`
-	if f.labelsApart {
-		columns, labels = exportColumnsNoLabels, ""
-	}
-	return reportsInOrderOf(f, columns, labels)
-}
-
-// reportsInOrderOf is reportsInOrder reading columns, with labels (a join
+// thirds of an export's time. It reads columns, with labels (a join
 // of the labels or nothing) after the observations, and only the rows of
 // f's breakdowns if it has any.
 func reportsInOrderOf(f ObservationFilter, columns, labels string) (string, []any) {

@@ -205,10 +205,13 @@ func TestExportPlans(t *testing.T) {
 			"SEARCH r USING INDEX reports_current (publisher_id=? AND year=?)"},
 		{ObservationFilter{Templates: []string{"legacy2014"}}, "SCAN r USING INDEX reports_current"},
 	} {
-		for _, labelsApart := range []bool{false, true} {
+		for _, labelsJoined := range []bool{false, true} {
 			f := tt.f
-			f.namesApart, f.labelsApart = true, labelsApart
-			query, args := reportsInOrder(f)
+			columns, labels := rawColumns, ""
+			if labelsJoined {
+				columns, labels = rawColumnsJoined, " LEFT JOIN labels l ON l.id = o.label_id"
+			}
+			query, args := reportsInOrderOf(f, columns, labels)
 			plan := queryPlan(t, d, query, args)
 			if !strings.Contains(plan, tt.reports+" | ") || !strings.Contains(plan, "SEARCH o USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)") ||
 				strings.Contains(plan, "TEMP B-TREE") || strings.Contains(plan, "SCAN o") {

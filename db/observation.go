@@ -27,13 +27,6 @@ type ObservationFilter struct {
 	Limit int             // at most this many; 0 for all
 
 	publishers publisherRange // a range of an export read in parallel (AppendObservations)
-	// namesApart leaves the publishers' names and division codes out of
-	// the query (no join): an export fills them from memory
-	// (AppendObservations).
-	namesApart bool
-	// labelsApart also leaves out the labels: the label id is read in the
-	// place of the text, which the export fills from memory.
-	labelsApart bool
 	// namesAfter leaves out the publishers' names and division codes and
 	// the labels' texts, which FindObservations reads after the rows, once
 	// for each publisher and label of the page.
@@ -304,7 +297,7 @@ func (d *DB) FindObservations(ctx context.Context, f ObservationFilter) ([]Obser
 	// A page is read whole: room for it at once, rather than copying the
 	// rows read so far at each doubling (5% of a page of 1,000's CPU).
 	rows := make([]ObservationRow, 0, min(f.Limit, maxPreallocatedRows))
-	f.namesAfter = !f.namesApart
+	f.namesAfter = true
 	err := d.EachObservation(ctx, f, func(r *ObservationRow) error {
 		rows = append(rows, *r)
 		return nil
@@ -550,10 +543,6 @@ func (d *DB) observationQuery(ctx context.Context, f ObservationFilter) (string,
 	if err != nil {
 		return "", nil, err
 	}
-	if f.namesApart && f.wholeReports() {
-		query, args := reportsInOrder(f)
-		return query, args, nil
-	}
 	cols := keyColumns(sort, f.After)
 	if f.After != nil {
 		cond, args := keysetCondition(cols)
@@ -569,11 +558,8 @@ func (d *DB) observationQuery(ctx context.Context, f ObservationFilter) (string,
 	}
 	orderBy := ` ORDER BY ` + strings.Join(order, ", ")
 	columns, from := observationColumns, observationFrom
-	if f.namesApart {
-		columns, from = exportColumns, exportFrom
-	}
-	if f.labelsApart || f.namesAfter {
-		columns, from = exportColumnsNoLabels, exportFromNoLabels
+	if f.namesAfter {
+		columns, from = namesAfterColumns, ` FROM observations o`
 	}
 	if f.Limit == 0 {
 		return `SELECT ` + columns + from + w.String() + orderBy, w.args, nil
