@@ -1,4 +1,4 @@
-package form
+package ocrsign
 
 import (
 	"slices"
@@ -30,7 +30,7 @@ func TestOCRSigns(t *testing.T) {
 		{"第二十条第（一）项 《条例》（2019年）", nil, ""},
 		{"一、本年新收政府信息公开申请数量 | 40 | 5 | 1 | 0 | 2 | 1 |49", nil, ""},
 	} {
-		signs, figure := ocrSigns(tc.line)
+		signs, figure := Find(tc.line)
 		if !slices.Equal(signs, tc.signs) || figure != tc.figure {
 			t.Errorf("%s: signs %q, figure %q; want %q, %q", tc.line, signs, figure, tc.signs, tc.figure)
 		}
