@@ -127,6 +127,7 @@ type legacyTable struct {
 	isUnit  func(string) bool
 	rows    []*logicalRow
 	columns []valueColumn // the value columns when the header names several, else nil
+	ocr     int           // signs of OCR on the table's lines (ocrsign): 0 in typed text
 }
 
 // valueColumn is one of several value columns of a local variant of the
@@ -325,9 +326,14 @@ func (t *legacyTable) observations() ([]gongkai.Observation, []gongkai.Unplaced)
 	var obs []gongkai.Observation
 	var unplaced []gongkai.Unplaced
 	seen := map[int]int{} // row index → line it was read at
+	disorder := t.outOfOrder()
 	for _, r := range t.rows {
 		if r.match.row < 0 {
 			unplaced = append(unplaced, t.unplaced(r, r.match.reason))
+			continue
+		}
+		if why := t.distrusted(r, disorder); why != "" && !t.cat.Legacy[r.match.row].Group {
+			unplaced = append(unplaced, t.unplaced(r, why))
 			continue
 		}
 		row := t.cat.Legacy[r.match.row]
@@ -421,6 +427,10 @@ func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Obse
 		}
 		if printed != "" && printed != unit.Symbol {
 			o.Value, o.Flags = figure.Convert(t.cat, o.Value, printed, unit, o.Flags)
+			if t.ocr > 0 && slices.Contains(o.Flags, gongkai.FlagUnitMismatch) {
+				return nil, fmt.Sprintf("%s printed under the unit %s, not the row's (%s), %s: the figure is another row's, perhaps, whose label OCR garbled",
+					o.Raw, printed, unit.Symbol, t.misreadText())
+			}
 		}
 	}
 	if unitCell == nil && valueCell != nil && figure.Parse(valueCell.Raw).Unit == "" {
