@@ -51,12 +51,12 @@ var ocrReports = []ocrReport{
 	{"huaian-hongze-2023.r300-psm3.txt", 0, 0},
 	{"huaian-hongze-2023.r300-psm6.txt", 0, 0},
 	{"huaian-hongze-2023.scan-psm6.txt", 0, 0},
-	{"legacy2014-a.clean-psm6.txt", 6, 0}, // WIP
-	{"legacy2014-a.r300-psm6.txt", 13, 0}, // WIP
-	{"legacy2014-b.clean-psm6.txt", 3, 0}, // WIP
-	{"legacy2014-b.r300-psm6.txt", 9, 0},  // WIP
-	{"legacy2014-c.clean-psm6.txt", 0, 0}, // WIP
-	{"legacy2014-d.clean-psm6.txt", 3, 0}, // WIP
+	{"legacy2014-a.clean-psm6.txt", 22, 0}, // WIP
+	{"legacy2014-a.r300-psm6.txt", 15, 0},  // WIP
+	{"legacy2014-b.clean-psm6.txt", 34, 0}, // WIP
+	{"legacy2014-b.r300-psm6.txt", 11, 0},  // WIP
+	{"legacy2014-c.clean-psm6.txt", 0, 0},  // WIP
+	{"legacy2014-d.clean-psm6.txt", 3, 0},  // WIP
 	{"pdf-form2019.clean-psm6.txt", 113, 0},
 	{"pdf-form2019.r150-psm6.txt", 0, 0},
 	{"pdf-form2019.r300-psm3.txt", 14, 0},

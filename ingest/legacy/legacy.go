@@ -33,6 +33,9 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 		return 0, 0, invalid(layout.LineOf(lines, cat.Words(catalog.WordsDetectLegacy)), "the text names rows of the statistics table but holds no table with figures")
 	}
 	end, closed := tableEnd(lines, start)
+	if t.ocr = ocrSigns(lines[start:end]); t.ocr > 0 {
+		lines = reround(lines, start, end)
+	}
 	body := lines[start:end]
 	cells, cols := stripHeaders(layout.Detect(body).Split(body))
 	if sequenceColumn(cols) {
@@ -40,8 +43,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 		cols = cols[1:]
 	}
 	t.setColumns(cols)
-	t.ocr = ocrSigns(body)
-	for _, raw := range assemble(cells, t.isUnit) {
+	for _, raw := range assemble(cells, t.isUnit, t.ocr > 0) {
 		t.add(raw)
 	}
 	r.Template = gongkai.TemplateLegacy

@@ -51,6 +51,17 @@ func ocrSigns(lines []source.Line) int {
 	return n
 }
 
+// reround gives back, on the table's lines [start, end), the round
+// brackets OCR misread as angle ones (《一) for （一）), so that a row's
+// number reads as one; the lines given are not changed.
+func reround(lines []source.Line, start, end int) []source.Line {
+	out := slices.Clone(lines)
+	for i := start; i < end; i++ {
+		out[i].Text = ocrsign.Reround(out[i].Text)
+	}
+	return out
+}
+
 // misreadText is the clause every reason of this file ends with.
 func (t *legacyTable) misreadText() string {
 	return fmt.Sprintf("in a text that shows OCR's misreadings (%d)", t.ocr)

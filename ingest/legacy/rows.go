@@ -61,7 +61,14 @@ func peel(c layout.Cell, isUnit func(string) bool) []layout.Cell {
 // current one already has cells after its label, or when the layout starts a
 // new row there; consecutive label cells stay together for placement to
 // split or join.
-func assemble(cells []layout.Cell, isUnit func(string) bool) []rawRow {
+//
+// In OCR text (ocr), a unit and a figure on a line of their own (件 13)
+// are the cells of the row being read: tesseract reads a page line by
+// line, so they are printed level with the middle of the row's label,
+// wrapped around them. Elsewhere such a line is read as a piece of label
+// and its figure: text taken box by box (pdfminer) prints them apart from
+// their row, and the reading-order reader places them.
+func assemble(cells []layout.Cell, isUnit func(string) bool, ocr bool) []rawRow {
 	var rows []rawRow
 	for _, c := range cells {
 		if layout.Classify(c.Text, isUnit) != layout.Label {
@@ -76,6 +83,14 @@ func assemble(cells []layout.Cell, isUnit func(string) bool) []rawRow {
 			continue
 		}
 		parts := peel(c, isUnit)
+		if ocr && unitAndFigure(parts, isUnit) {
+			// 件 13 on a line of its own, between the pieces of a label
+			// wrapped in a narrow column: the row's unit and figure.
+			if len(rows) > 0 {
+				rows[len(rows)-1].cells = append(rows[len(rows)-1].cells, parts...)
+			}
+			continue
+		}
 		cur := len(rows) - 1
 		if cur < 0 || len(rows[cur].cells) > 0 || c.RowStart {
 			rows = append(rows, rawRow{})
@@ -85,6 +100,12 @@ func assemble(cells []layout.Cell, isUnit func(string) bool) []rawRow {
 		rows[cur].cells = append(rows[cur].cells, parts[1:]...)
 	}
 	return rows
+}
+
+// unitAndFigure reports whether the pieces a cell was peeled into are a
+// unit and a figure, and no label.
+func unitAndFigure(parts []layout.Cell, isUnit func(string) bool) bool {
+	return len(parts) == 2 && layout.Classify(parts[0].Text, isUnit) == layout.Unit && layout.Classify(parts[1].Text, isUnit) == layout.Value
 }
 
 // unlabeledRow reports whether cell c, no label, starts a row of a table
@@ -291,7 +312,7 @@ func (t *legacyTable) addLogical(labels, cells []layout.Cell) {
 	t.placeRow(r)
 	// An unnumbered piece of label may be the rest of a wrapped one.
 	if n := len(t.rows); n > 0 && r.label.Enum == "" && !r.label.Subset {
-		if t.joinFragment(t.rows[n-1], r) {
+		if t.joinFragment(t.rows[n-1], r) || t.joinSameRow(t.rows[n-1], r) {
 			return
 		}
 	}
@@ -318,6 +339,22 @@ func (t *legacyTable) joinFragment(p, r *logicalRow) bool {
 	if rFig {
 		p.cells = r.cells
 	}
+	return true
+}
+
+// joinSameRow joins fragment r to the row before it when both name the
+// same row of the form and only r prints figures: a label wrapped over
+// lines whose pieces each hold enough of the wording (八、开通政府信息公开 /
+// 网站或设立门户网站信息公开专栏数 个 2), which joinFragment did not join
+// because a piece of it was peeled off as it was read.
+func (t *legacyTable) joinSameRow(p, r *logicalRow) bool {
+	pFig := rawRow{cells: p.cells}.hasFigures(t.isUnit)
+	rFig := rawRow{cells: r.cells}.hasFigures(t.isUnit)
+	if r.match.row < 0 || r.match.row != p.match.row || pFig || !rFig || tooLong(p.labels, r.labels) {
+		return false
+	}
+	p.labels = append(p.labels, r.labels...)
+	p.cells = r.cells
 	return true
 }
 

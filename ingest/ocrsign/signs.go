@@ -26,6 +26,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/ingest/label"
 )
@@ -177,4 +178,15 @@ func unpairedBrackets(t string) map[int]bool {
 		}
 	}
 	return out
+}
+
+// Reround gives back the round brackets OCR misread as angle ones (〈一)
+// for （一）, 区〈市) for 区（市）): the text of a row's number and label as
+// printed.
+func Reround(text string) string {
+	return misclosedBracket.ReplaceAllStringFunc(text, func(m string) string {
+		_, open := utf8.DecodeRuneInString(m)
+		_, close := utf8.DecodeLastRuneInString(m)
+		return "（" + m[open:len(m)-close] + "）"
+	})
 }

@@ -36,3 +36,18 @@ func TestOCRSigns(t *testing.T) {
 		}
 	}
 }
+
+// The round brackets OCR misread as angle ones are given back; a title's
+// angle brackets, closed by their own pair, stay.
+func TestReround(t *testing.T) {
+	for in, want := range map[string]string{
+		"《一) 公报发行期数":             "（一） 公报发行期数",
+		"(一) 区〈市) 政府及其部门":        "(一) 区（市） 政府及其部门",
+		"不是《条例》所指政府信息":           "不是《条例》所指政府信息",
+		"第二十条第〈一) 项 《条例》（2019年）": "第二十条第（一） 项 《条例》（2019年）",
+	} {
+		if got := Reround(in); got != want {
+			t.Errorf("Reround(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
