@@ -75,7 +75,7 @@ var innerNumber = regexp.MustCompile(`[(（《〈]?[一二三四五六七八九�
 // runTogether tells why the label of row r, placed on a row of the form,
 // is two rows' labels run together, or "": the label holds a row's number
 // after its start, and the text before it and the text after it each fit
-// a row of the form, two different rows.
+// a row of the form that prints a figure, two different rows.
 func (t *legacyTable) runTogether(r *logicalRow) string {
 	text := label.Fold(r.text())
 	for _, loc := range innerNumber.FindAllStringIndex(text, -1) {
@@ -85,7 +85,9 @@ func (t *legacyTable) runTogether(r *logicalRow) string {
 		}
 		first := t.m.place(label.Parse(before), r.section, r.prev)
 		second := t.m.place(label.Parse(strings.TrimLeft(after[len(innerNumber.FindString(after)):], " ")), r.section, r.prev)
-		if first.row >= 0 && second.row >= 0 && first.row != second.row {
+		// A heading's words before a row's label (议和培训情况（一）召开…)
+		// print no figure of their own: the figure is the row's.
+		if first.row >= 0 && second.row >= 0 && first.row != second.row && !t.cat.Legacy[first.row].Group && !t.cat.Legacy[second.row].Group {
 			return fmt.Sprintf("the labels of two rows run together, %s (%s) and %s (%s), %s: whose figure the row prints is not certain",
 				t.cat.Legacy[first.row].ID, t.cat.Legacy[first.row].Label, t.cat.Legacy[second.row].ID, t.cat.Legacy[second.row].Label, t.misreadText())
 		}

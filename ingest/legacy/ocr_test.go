@@ -1,0 +1,78 @@
+package legacy
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest/layout"
+	"github.com/gongkai/gongkai/ingest/source"
+)
+
+// readRows reads text (one line a line) as the legacy table's body: its
+// rows as placed, OCR's signs counted as Read counts them.
+func readRows(text string) *legacyTable {
+	var lines []source.Line
+	for i, l := range strings.Split(text, "\n") {
+		lines = append(lines, source.Line{N: i + 1, Text: l})
+	}
+	t := newLegacyTable(catalog.MustLoad())
+	if t.ocr = ocrSigns(lines); t.ocr > 0 {
+		lines = reround(lines, 0, len(lines))
+	}
+	for _, raw := range assemble(layout.Detect(lines).Split(lines), t.isUnit, t.ocr > 0) {
+		t.add(raw)
+	}
+	return t
+}
+
+// rowPrinting is the row that prints the figure, nil when none does.
+func (t *legacyTable) rowPrinting(figure string) *logicalRow {
+	for _, r := range t.rows {
+		for _, c := range r.cells {
+			if c.Text == figure {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// In OCR text a unit and a figure on a line of their own, between the
+// pieces of a label wrapped in a narrow column, are the row's cells, and
+// the label's pieces join around them. In other text (pdfminer prints a
+// table box by box) they are a piece of label and its figure, and the
+// label does not read.
+func TestUnitAndFigureLine(t *testing.T) {
+	const column = "〈二) 申请\n件 13\n办结数\n1.按时办结\n件 12\n数"
+	for text, want := range map[string]map[string]string{
+		column:                               {"13": "3.2", "12": "3.2.1"},
+		strings.Replace(column, "〈", "(", 1): {"13": ""},
+	} {
+		tbl := readRows(text)
+		for figure, id := range want {
+			r := tbl.rowPrinting(figure)
+			got := ""
+			if r != nil && r.match.row >= 0 {
+				got = tbl.cat.Legacy[r.match.row].ID
+			}
+			if got != id {
+				t.Errorf("%q: %s is row %q's, want %q's", text, figure, got, id)
+			}
+		}
+	}
+}
+
+// A piece of label that names the same row as the piece before it, which
+// prints no figure, is the rest of that label: its figures are the row's.
+// A piece that names another row is a row of its own.
+func TestJoinSameRow(t *testing.T) {
+	tbl := readRows("八、开通政府信息公开\n网站或设立\n个 2\n门户网站信息公开专栏数\n〈一) 区(市) 政府及其部门 个 2")
+	if r := tbl.rowPrinting("2"); r == nil || r.match.row < 0 || tbl.cat.Legacy[r.match.row].ID != "8" || len(tbl.rows) != 2 {
+		t.Errorf("rows %d, the first figure's row %+v: want two rows, 2 under row 8", len(tbl.rows), r)
+	}
+	tbl = readRows("八、开通政府信息公开网站或设立门户网站信息公开专栏数\n〈一) 区(市) 政府及其部门 个 2")
+	if r := tbl.rowPrinting("2"); r == nil || r.match.row < 0 || tbl.cat.Legacy[r.match.row].ID != "8.1" {
+		t.Errorf("the figure's row %+v, want row 8.1", r)
+	}
+}
