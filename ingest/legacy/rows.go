@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -210,14 +211,40 @@ func legacyMatcher(cat *catalog.Catalog) *matcher {
 	return m.(*matcher)
 }
 
-// context is the section and row in force after the rows read so far.
+// context is the section and row in force after the rows read so far. In
+// OCR text, a heading whose words OCR garbled past recognition (十一、查阅
+// 次”3911点接待人数) still opens its section by its number, when the form
+// numbers that section after the one in force: its sub-rows (区（市）政府
+// 及其部门, printed in several sections) are its own, not the section's
+// before.
 func (t *legacyTable) context() (sec, prev int) {
+	numbered := -1
 	for i := len(t.rows) - 1; i >= 0; i-- {
-		if r := t.rows[i]; r.match.row >= 0 {
+		r := t.rows[i]
+		if r.match.row >= 0 {
+			if numbered > t.m.section[r.match.row] {
+				return numbered, numbered
+			}
 			return t.m.section[r.match.row], r.match.row
 		}
+		if numbered < 0 {
+			numbered = t.numberedSection(r)
+		}
 	}
-	return -1, -1
+	return numbered, numbered
+}
+
+// numberedSection is the section a row the form does not place names by
+// its number (十一、 the form's 11), in OCR text and a table numbered as
+// the national form is; -1 otherwise.
+func (t *legacyTable) numberedSection(r *logicalRow) int {
+	if t.ocr == 0 || t.ownNumbering() || r.label.EnumLevel() != 1 {
+		return -1
+	}
+	if i, ok := t.m.byID[strconv.Itoa(r.label.Ordinal())]; ok && t.cat.Legacy[i].Parent == "" {
+		return i
+	}
+	return -1
 }
 
 // maxLabel is the length, in runes, beyond which cells are not joined into
