@@ -76,3 +76,20 @@ func TestJoinSameRow(t *testing.T) {
 		t.Errorf("the figure's row %+v, want row 8.1", r)
 	}
 }
+
+// In OCR text, a heading garbled past recognition opens its section by
+// its number: the sub-rows after it, whose labels several sections print,
+// are its own. In typed text a row the form does not place opens nothing.
+func TestSectionByNumber(t *testing.T) {
+	const rows = "十、设置政府信息查阅点数 个 67\n(一) 区(市)政府及其部门 个 48\n(二) 乡镇政府(街道办事处) 个 19\n十一、查阅次”3911点接待人数\n(一) 区(市)政府及其部门 次 1842"
+	for text, want := range map[string]string{
+		strings.Replace(rows, "(一)", "〈一)", 1): "11.1",
+		rows: "10.1",
+	} {
+		tbl := readRows(text)
+		r := tbl.rowPrinting("1842")
+		if r == nil || r.match.row < 0 || tbl.cat.Legacy[r.match.row].ID != want {
+			t.Errorf("%q: 1842 read as %+v, want row %s", text, r, want)
+		}
+	}
+}
