@@ -184,7 +184,7 @@ func TestLegacyOCROrder(t *testing.T) {
 		"| (二) 乡镇政府(街道办事处) | 个 | 19 |\n| (一) 区(市)政府及其部门 | 个 | 48 |"})
 	wantUnplaced(t, r, "out of the form's order", map[string]string{"reading_points.government": "48", "reading_points.township": "19"})
 
-	r = parseLegacyOCR(t, [2]string{"| 十一、查阅点接待人数 | 次 | 3911 |", "| 十一、查阅次3911点接待人数 | | |"})
+	r = parseLegacyOCR(t, [2]string{"| 十一、查阅点接待人数 | 次 | 3911 |", "| 十一、杳阅慮揍待 | | |"})
 	for _, ind := range []string{"reading_points.government", "reading_points.township"} {
 		if got := placedFigure(r, ind); got != nil && *got != map[string]float64{"reading_points.government": 48, "reading_points.township": 19}[ind] {
 			t.Errorf("%s = %v: a figure of 十一 placed under 十, whose heading OCR garbled", ind, *got)

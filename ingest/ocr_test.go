@@ -51,9 +51,9 @@ var ocrReports = []ocrReport{
 	{"huaian-hongze-2023.r300-psm3.txt", 0, 0},
 	{"huaian-hongze-2023.r300-psm6.txt", 0, 0},
 	{"huaian-hongze-2023.scan-psm6.txt", 0, 0},
-	{"legacy2014-a.clean-psm6.txt", 30, 0}, // WIP
+	{"legacy2014-a.clean-psm6.txt", 36, 0}, // WIP
 	{"legacy2014-a.r300-psm6.txt", 15, 0},  // WIP
-	{"legacy2014-b.clean-psm6.txt", 34, 0}, // WIP
+	{"legacy2014-b.clean-psm6.txt", 37, 0}, // WIP
 	{"legacy2014-b.r300-psm6.txt", 11, 0},  // WIP
 	{"legacy2014-c.clean-psm6.txt", 0, 0},  // WIP
 	{"legacy2014-d.clean-psm6.txt", 3, 0},  // WIP

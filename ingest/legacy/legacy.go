@@ -34,7 +34,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 	}
 	end, closed := tableEnd(lines, start)
 	if t.ocr = ocrSigns(lines[start:end]); t.ocr > 0 {
-		lines = reround(lines, start, end)
+		lines = ungluedFigures(reround(lines, start, end), start, end, t.isUnit)
 	}
 	body := lines[start:end]
 	cells, cols := stripHeaders(layout.Detect(body).Split(body))

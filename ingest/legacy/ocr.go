@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
@@ -60,6 +61,49 @@ func reround(lines []source.Line, start, end int) []source.Line {
 		out[i].Text = ocrsign.Reround(out[i].Text)
 	}
 	return out
+}
+
+// gluedFigure matches a figure OCR glued into a label, a quote it read
+// for a rule perhaps before it, the rest of the label after it: 个48及其部门,
+// 次”3911点接待人数.
+var gluedFigure = regexp.MustCompile(`[“”"]?\s*([0-9]+(?:\.[0-9]+)?)\s*\p{Han}`)
+
+// unitGluedToFigure matches a unit and the figure after it as one word,
+// perhaps with a quote OCR read for a rule between them (次”3911, 个48).
+var unitGluedToFigure = regexp.MustCompile(`(^|\s)(\p{Han}{1,2})[“”"]?\s*([0-9]+(?:\.[0-9]+)?)(\s|$)`)
+
+// ungluedFigures puts back in their place the unit and figure OCR read
+// into the middle of a label wrapped around them, on the table's lines
+// [start, end): 十一、查阅次”3911点接待人数 is 十一、查阅点接待人数 次 3911;
+// and parts a unit and a figure OCR read as one word (次”3911 is 次 3911).
+// Only a figure after a unit (one of the catalogue's) and before more of
+// the label is moved; a count in a note (计1次) follows no unit.
+func ungluedFigures(lines []source.Line, start, end int, isUnit func(string) bool) []source.Line {
+	for i := start; i < end; i++ {
+		lines[i].Text = ungluedFigure(lines[i].Text, isUnit)
+	}
+	return lines
+}
+
+func ungluedFigure(text string, isUnit func(string) bool) string {
+	text = unitGluedToFigure.ReplaceAllStringFunc(text, func(m string) string {
+		sub := unitGluedToFigure.FindStringSubmatch(m)
+		if !isUnit(sub[2]) {
+			return m
+		}
+		return sub[1] + sub[2] + " " + sub[3] + sub[4]
+	})
+	for _, m := range gluedFigure.FindAllStringSubmatchIndex(text, -1) {
+		before := []rune(strings.TrimRight(text[:m[0]], " \u3000"))
+		for n := 2; n >= 1; n-- {
+			if len(before) <= n || !isUnit(string(before[len(before)-n:])) || !unicode.Is(unicode.Han, before[len(before)-n-1]) && !strings.ContainsRune(")） \u3000", before[len(before)-n-1]) {
+				continue
+			}
+			head := strings.TrimRight(string(before[:len(before)-n]), " \u3000")
+			return head + strings.TrimLeft(text[m[3]:], " \u3000") + " " + string(before[len(before)-n:]) + " " + text[m[2]:m[3]]
+		}
+	}
+	return text
 }
 
 // misreadText is the clause every reason of this file ends with.

@@ -93,3 +93,23 @@ func TestSectionByNumber(t *testing.T) {
 		}
 	}
 }
+
+// A unit and figure OCR read into the middle of a label go after it; a
+// count in a note, which follows no unit, and a figure glued to a word
+// that is no unit stay.
+func TestUngluedFigure(t *testing.T) {
+	isUnit := newLegacyTable(catalog.MustLoad()).isUnit
+	for in, want := range map[string]string{
+		"十一、查阅次”3911点接待人数":             "十一、查阅点接待人数 次 3911",
+		"(三) 接受人次 ”482培训人员数":           "(三) 接受培训人员数 人次 482",
+		"4.政务微信公开政府信 条 ”655息数":         "4.政务微信公开政府信息数 条 655",
+		"(市) 政府 个48":                   "(市) 政府 个 48",
+		"次”3911":                       "次 3911",
+		"(一) 回应公众关注热点或重大舆情数 (计1次) 次 0": "(一) 回应公众关注热点或重大舆情数 (计1次) 次 0",
+		"政府信息48及其部门":                   "政府信息48及其部门",
+	} {
+		if got := ungluedFigure(in, isUnit); got != want {
+			t.Errorf("ungluedFigure(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
