@@ -70,7 +70,7 @@ var gluedFigure = regexp.MustCompile(`[“”"]?\s*([0-9]+(?:\.[0-9]+)?)\s*\p{Ha
 
 // unitGluedToFigure matches a unit and the figure after it as one word,
 // perhaps with a quote OCR read for a rule between them (次”3911, 个48).
-var unitGluedToFigure = regexp.MustCompile(`(^|\s)(\p{Han}{1,2})[“”"]?\s*([0-9]+(?:\.[0-9]+)?)(\s|$)`)
+var unitGluedToFigure = regexp.MustCompile(`(^|\s)(\p{Han}{1,2})\s*[“”"]?\s*([0-9]+(?:\.[0-9]+)?)(\s|$)`)
 
 // ungluedFigures puts back in their place the unit and figure OCR read
 // into the middle of a label wrapped around them, on the table's lines
