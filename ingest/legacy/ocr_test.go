@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/layout"
 	"github.com/gongkai/gongkai/ingest/source"
 )
@@ -111,6 +112,27 @@ func TestUngluedFigure(t *testing.T) {
 	} {
 		if got := ungluedFigure(in, isUnit); got != want {
 			t.Errorf("ungluedFigure(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A section is numbered as the form numbers it: 十、 is row 10, though a
+// variant's row 6a comes before it in the catalogue, so a wording read
+// with a character misread (碍 for 查) and its own number still fits; the
+// number of another section makes it fit less.
+func TestSectionOrdinal(t *testing.T) {
+	m := legacyMatcher(catalog.MustLoad())
+	for printed, want := range map[string]string{
+		"十、设置政府信息碍阅点数": "10",
+		"九、设置政府信息碍阅点数": "",
+	} {
+		mt := m.place(label.Parse(printed), -1, -1)
+		got := ""
+		if mt.row >= 0 {
+			got = m.rows[mt.row].ID
+		}
+		if got != want {
+			t.Errorf("%s: row %q (score %.2f), want %q", printed, got, mt.score, want)
 		}
 	}
 }
