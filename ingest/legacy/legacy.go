@@ -7,10 +7,12 @@ package legacy
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
 	"github.com/gongkai/gongkai/ingest/figure"
+	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/layout"
 	"github.com/gongkai/gongkai/ingest/source"
 )
@@ -31,6 +33,9 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 		return 0, 0, invalid(layout.LineOf(lines, cat.Words(catalog.WordsDetectLegacy)), "the text names rows of the statistics table but holds no table with figures")
 	}
 	end, closed := tableEnd(lines, start)
+	if t.ocr = ocrSigns(lines[start:end]); t.ocr > 0 {
+		lines = ungluedFigures(reround(lines, start, end), start, end, t.isUnit)
+	}
 	body := lines[start:end]
 	cells, cols := stripHeaders(layout.Detect(body).Split(body))
 	if sequenceColumn(cols) {
@@ -38,7 +43,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 		cols = cols[1:]
 	}
 	t.setColumns(cols)
-	for _, raw := range assemble(cells, t.isUnit) {
+	for _, raw := range assemble(cells, t.isUnit, t.ocr > 0) {
 		t.add(raw)
 	}
 	r.Template = gongkai.TemplateLegacy
@@ -64,6 +69,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 	if t.columns == nil && len(runOn.tables) == 0 {
 		r.Observations, r.Unplaced = t.readingOrder(r.Observations, r.Unplaced, append(body[:len(body):len(body)], columnAfter(lines[end:], t.isUnit)...))
 	}
+	r.Observations, r.Unplaced = t.confirmOCR(r.Observations, r.Unplaced, narrative(lines, start, end))
 	if !closed {
 		if last := t.lastSection(); last >= 0 && last < len(cat.Legacy)-1 && t.m.section[last] != t.m.section[len(cat.Legacy)-1] {
 			row := cat.Legacy[t.m.section[last]]
@@ -92,6 +98,19 @@ func refuseRows(obs []gongkai.Observation, unplaced []gongkai.Unplaced, refused 
 		}
 	}
 	return kept, unplaced
+}
+
+// narrative is the report's text outside the table's lines [start, end),
+// folded.
+func narrative(lines []source.Line, start, end int) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i < start || i >= end {
+			b.WriteString(label.Fold(l.Text))
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
 }
 
 // sameLines turns the span [start, end) of the cut lines into the span of

@@ -1,6 +1,9 @@
 package legacy
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/gongkai/gongkai/catalog"
 	"github.com/gongkai/gongkai/ingest/label"
 )
@@ -31,13 +34,7 @@ func newMatcher(rows []catalog.Row) *matcher {
 			top = m.byID[rows[top].Parent]
 		}
 		m.section = append(m.section, top)
-		n := 0
-		for j := range i + 1 {
-			if rows[j].Parent == r.Parent {
-				n++
-			}
-		}
-		m.ordinal = append(m.ordinal, n)
+		m.ordinal = append(m.ordinal, ordinalOf(rows, i))
 	}
 	m.byGram = map[uint64][]int{}
 	for i, keys := range m.keys {
@@ -50,6 +47,24 @@ func newMatcher(rows []catalog.Row) *matcher {
 		}
 	}
 	return m
+}
+
+// ordinalOf is the number the form prints row i under: the last part of
+// its ID (七、 for row 7, which a variant's row 6a printed before it does
+// not move), or, for a row whose ID ends in a letter (3.3.4a, rows a 其中
+// lists), its place among its siblings.
+func ordinalOf(rows []catalog.Row, i int) int {
+	id := rows[i].ID
+	if n, err := strconv.Atoi(id[strings.LastIndex(id, ".")+1:]); err == nil {
+		return n
+	}
+	n := 0
+	for j := range i + 1 {
+		if rows[j].Parent == rows[i].Parent {
+			n++
+		}
+	}
+	return n
 }
 
 // candidates marks the rows that share a bigram with k: every other row

@@ -531,6 +531,14 @@ func anchoredByLabels(cat *catalog.Catalog, obs []gongkai.Observation, unplaced 
 	for _, i := range reading.named {
 		isNamed[i] = true
 	}
+	// A row read by its label, with a figure, is named too, though the
+	// pieces of text do not spell its whole wording (OCR lost a character
+	// or two of it: 维持具体行政行 for 维持具体行政行为数).
+	for _, o := range obs {
+		if i := slices.IndexFunc(cat.Legacy, func(r catalog.Row) bool { return r.Indicator == o.Indicator }); i >= 0 && o.Value != nil {
+			isNamed[i] = true
+		}
+	}
 	var kept []gongkai.Observation
 	for _, o := range obs {
 		lost := lostNeighbour(cat, o.Indicator, isNamed)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -61,7 +62,14 @@ func peel(c layout.Cell, isUnit func(string) bool) []layout.Cell {
 // current one already has cells after its label, or when the layout starts a
 // new row there; consecutive label cells stay together for placement to
 // split or join.
-func assemble(cells []layout.Cell, isUnit func(string) bool) []rawRow {
+//
+// In OCR text (ocr), a unit and a figure on a line of their own (件 13)
+// are the cells of the row being read: tesseract reads a page line by
+// line, so they are printed level with the middle of the row's label,
+// wrapped around them. Elsewhere such a line is read as a piece of label
+// and its figure: text taken box by box (pdfminer) prints them apart from
+// their row, and the reading-order reader places them.
+func assemble(cells []layout.Cell, isUnit func(string) bool, ocr bool) []rawRow {
 	var rows []rawRow
 	for _, c := range cells {
 		if layout.Classify(c.Text, isUnit) != layout.Label {
@@ -76,6 +84,14 @@ func assemble(cells []layout.Cell, isUnit func(string) bool) []rawRow {
 			continue
 		}
 		parts := peel(c, isUnit)
+		if ocr && unitAndFigure(parts, isUnit) {
+			// 件 13 on a line of its own, between the pieces of a label
+			// wrapped in a narrow column: the row's unit and figure.
+			if len(rows) > 0 {
+				rows[len(rows)-1].cells = append(rows[len(rows)-1].cells, parts...)
+			}
+			continue
+		}
 		cur := len(rows) - 1
 		if cur < 0 || len(rows[cur].cells) > 0 || c.RowStart {
 			rows = append(rows, rawRow{})
@@ -85,6 +101,12 @@ func assemble(cells []layout.Cell, isUnit func(string) bool) []rawRow {
 		rows[cur].cells = append(rows[cur].cells, parts[1:]...)
 	}
 	return rows
+}
+
+// unitAndFigure reports whether the pieces a cell was peeled into are a
+// unit and a figure, and no label.
+func unitAndFigure(parts []layout.Cell, isUnit func(string) bool) bool {
+	return len(parts) == 2 && layout.Classify(parts[0].Text, isUnit) == layout.Unit && layout.Classify(parts[1].Text, isUnit) == layout.Value
 }
 
 // unlabeledRow reports whether cell c, no label, starts a row of a table
@@ -127,6 +149,7 @@ type legacyTable struct {
 	isUnit  func(string) bool
 	rows    []*logicalRow
 	columns []valueColumn // the value columns when the header names several, else nil
+	ocr     int           // signs of OCR on the table's lines (ocrsign): 0 in typed text
 }
 
 // valueColumn is one of several value columns of a local variant of the
@@ -188,14 +211,40 @@ func legacyMatcher(cat *catalog.Catalog) *matcher {
 	return m.(*matcher)
 }
 
-// context is the section and row in force after the rows read so far.
+// context is the section and row in force after the rows read so far. In
+// OCR text, a heading whose words OCR garbled past recognition (十一、查阅
+// 次”3911点接待人数) still opens its section by its number, when the form
+// numbers that section after the one in force: its sub-rows (区（市）政府
+// 及其部门, printed in several sections) are its own, not the section's
+// before.
 func (t *legacyTable) context() (sec, prev int) {
+	numbered := -1
 	for i := len(t.rows) - 1; i >= 0; i-- {
-		if r := t.rows[i]; r.match.row >= 0 {
+		r := t.rows[i]
+		if r.match.row >= 0 {
+			if numbered > t.m.section[r.match.row] {
+				return numbered, numbered
+			}
 			return t.m.section[r.match.row], r.match.row
 		}
+		if numbered < 0 {
+			numbered = t.numberedSection(r)
+		}
 	}
-	return -1, -1
+	return numbered, numbered
+}
+
+// numberedSection is the section a row the form does not place names by
+// its number (十一、 the form's 11), in OCR text and a table numbered as
+// the national form is; -1 otherwise.
+func (t *legacyTable) numberedSection(r *logicalRow) int {
+	if t.ocr == 0 || t.ownNumbering() || r.label.EnumLevel() != 1 {
+		return -1
+	}
+	if i, ok := t.m.byID[strconv.Itoa(r.label.Ordinal())]; ok && t.cat.Legacy[i].Parent == "" {
+		return i
+	}
+	return -1
 }
 
 // maxLabel is the length, in runes, beyond which cells are not joined into
@@ -290,7 +339,7 @@ func (t *legacyTable) addLogical(labels, cells []layout.Cell) {
 	t.placeRow(r)
 	// An unnumbered piece of label may be the rest of a wrapped one.
 	if n := len(t.rows); n > 0 && r.label.Enum == "" && !r.label.Subset {
-		if t.joinFragment(t.rows[n-1], r) {
+		if t.joinFragment(t.rows[n-1], r) || t.joinSameRow(t.rows[n-1], r) {
 			return
 		}
 	}
@@ -320,14 +369,35 @@ func (t *legacyTable) joinFragment(p, r *logicalRow) bool {
 	return true
 }
 
+// joinSameRow joins fragment r to the row before it when both name the
+// same row of the form and only r prints figures: a label wrapped over
+// lines whose pieces each hold enough of the wording (八、开通政府信息公开 /
+// 网站或设立门户网站信息公开专栏数 个 2), which joinFragment did not join
+// because a piece of it was peeled off as it was read.
+func (t *legacyTable) joinSameRow(p, r *logicalRow) bool {
+	pFig := rawRow{cells: p.cells}.hasFigures(t.isUnit)
+	rFig := rawRow{cells: r.cells}.hasFigures(t.isUnit)
+	if r.match.row < 0 || r.match.row != p.match.row || pFig || !rFig || tooLong(p.labels, r.labels) {
+		return false
+	}
+	p.labels = append(p.labels, r.labels...)
+	p.cells = r.cells
+	return true
+}
+
 // observations turns the placed rows into observations and unplaced rows.
 func (t *legacyTable) observations() ([]gongkai.Observation, []gongkai.Unplaced) {
 	var obs []gongkai.Observation
 	var unplaced []gongkai.Unplaced
 	seen := map[int]int{} // row index → line it was read at
+	disorder := t.outOfOrder()
 	for _, r := range t.rows {
 		if r.match.row < 0 {
 			unplaced = append(unplaced, t.unplaced(r, r.match.reason))
+			continue
+		}
+		if why := t.distrusted(r, disorder); why != "" && !t.cat.Legacy[r.match.row].Group {
+			unplaced = append(unplaced, t.unplaced(r, why))
 			continue
 		}
 		row := t.cat.Legacy[r.match.row]
@@ -421,6 +491,10 @@ func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Obse
 		}
 		if printed != "" && printed != unit.Symbol {
 			o.Value, o.Flags = figure.Convert(t.cat, o.Value, printed, unit, o.Flags)
+			if t.ocr > 0 && slices.Contains(o.Flags, gongkai.FlagUnitMismatch) {
+				return nil, fmt.Sprintf("%s printed under the unit %s, not the row's (%s), %s: the figure is another row's, perhaps, whose label OCR garbled",
+					o.Raw, printed, unit.Symbol, t.misreadText())
+			}
 		}
 	}
 	if unitCell == nil && valueCell != nil && figure.Parse(valueCell.Raw).Unit == "" {

@@ -1,4 +1,4 @@
-package form
+package ocrsign
 
 import (
 	"slices"
@@ -30,9 +30,24 @@ func TestOCRSigns(t *testing.T) {
 		{"第二十条第（一）项 《条例》（2019年）", nil, ""},
 		{"一、本年新收政府信息公开申请数量 | 40 | 5 | 1 | 0 | 2 | 1 |49", nil, ""},
 	} {
-		signs, figure := ocrSigns(tc.line)
+		signs, figure := Find(tc.line)
 		if !slices.Equal(signs, tc.signs) || figure != tc.figure {
 			t.Errorf("%s: signs %q, figure %q; want %q, %q", tc.line, signs, figure, tc.signs, tc.figure)
+		}
+	}
+}
+
+// The round brackets OCR misread as angle ones are given back; a title's
+// angle brackets, closed by their own pair, stay.
+func TestReround(t *testing.T) {
+	for in, want := range map[string]string{
+		"《一) 公报发行期数":             "（一） 公报发行期数",
+		"(一) 区〈市) 政府及其部门":        "(一) 区（市） 政府及其部门",
+		"不是《条例》所指政府信息":           "不是《条例》所指政府信息",
+		"第二十条第〈一) 项 《条例》（2019年）": "第二十条第（一） 项 《条例》（2019年）",
+	} {
+		if got := Reround(in); got != want {
+			t.Errorf("Reround(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
