@@ -265,3 +265,41 @@ func page2019(t *testing.T, from, to string) *gongkai.Report {
 	}
 	return r
 }
+
+// TestColumnSumsSettleRowsEveryChoiceAgrees prints beside the two rows whose
+// runs read the same (270020130 under 予以公开 and 部分公开, which the
+// column sums cannot tell apart) a third row several splits fit:
+// 101000011 under 3.危及“三安全一稳定” is 10|1|0|0|0|0|11 or
+// 1|0|10|0|0|0|11. Every choice that makes the column sums hold takes the
+// first, so that row is placed; the two that swap stay unplaced for their
+// applicant columns, and the cells both their splits fill alike (科研机构 0, 其他 1,
+// 总计 30) are placed.
+func TestColumnSumsSettleRowsEveryChoiceAgrees(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	setRows(rows, map[string][]int{
+		"requests.disclosed":                  {27, 0, 0, 2, 0, 1, 30},
+		"requests.partially_disclosed":        {2, 7, 0, 0, 20, 1, 30},
+		"requests.refused.security_stability": {10, 1, 0, 0, 0, 0, 11},
+	})
+	r, err := Parse("run-together.txt", []byte(runTogether(gongkai.Template2021, rows, make([]int, 15))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTable3(t, r, rows, gongkai.FlagSplitByArithmetic)
+	if o := obs(t, r, "requests.refused.security_stability", "research_institution"); *o.Value != 0 {
+		t.Errorf("危及“三安全一稳定” 科研机构 = %v, want 0", *o.Value)
+	}
+	for _, ind := range []string{"requests.disclosed", "requests.partially_disclosed"} {
+		if hasObs(r, ind, "natural_person") || hasObs(r, ind, "legal_service_org") {
+			t.Errorf("%s: a column the two choices fill differently placed", ind)
+		}
+		if o := obs(t, r, ind, "total"); *o.Value != 30 {
+			t.Errorf("%s 总计 = %v, want 30", ind, *o.Value)
+		}
+	}
+	for _, l := range []string{"予以公开", "部分公开"} {
+		if !unplacedBecause(r, l, "(2 of the row's splits stand in them); every one gives 科研机构 0, 其他 1, 总计 30, placed") {
+			t.Errorf("%s not unplaced with the reason: %+v", l, r.Unplaced)
+		}
+	}
+}
