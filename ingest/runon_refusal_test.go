@@ -165,8 +165,9 @@ func TestSpacesBetweenFiguresRunTogether(t *testing.T) {
 // TestTable2SplitByNarrative: 行政规范性文件6233440 under three columns no
 // identity binds fits 15 splits. The report's text may state its figures
 // in the words of their columns: 62 issued and 33 repealed leave one
-// split, 62|33|440 (split_by_narrative); 62 alone leaves four, and 70 none,
-// and the row stays unplaced with what the text states.
+// split, 62|33|440 (split_by_narrative); 62 alone leaves four, which all
+// give 62 (placed, split_by_narrative) and differ in the rest (unplaced);
+// 70 leaves none, and the row stays unplaced with what the text states.
 func TestTable2SplitByNarrative(t *testing.T) {
 	rows := damagedTable3(t, 3, gongkai.Template2021)
 	page := func(says string) *gongkai.Report {
@@ -186,17 +187,22 @@ func TestTable2SplitByNarrative(t *testing.T) {
 		{indicator: "normative_documents.repealed", breakdown: "total", value: "33", flags: []string{gongkai.FlagSplitByNarrative}},
 		{indicator: "normative_documents.in_force", breakdown: "total", value: "440", flags: []string{gongkai.FlagSplitByNarrative}},
 	})
-	for says, reason := range map[string]string{
-		"本年度制发行政规范性文件62件。": "states 本年制发件数 62, which 4 of the splits give",
-		"本年度制发行政规范性文件70件。": "states 本年制发件数 70, which 0 of the splits give",
-	} {
-		r := page(says)
-		if hasObs(r, "normative_documents.issued", "total") {
-			t.Errorf("%s: 行政规范性文件 split though the text singles out no split", says)
-		}
-		if !unplacedBecause(r, "行政规范性文件", reason) {
-			t.Errorf("%s: 行政规范性文件 not unplaced with %q: %+v", says, reason, r.Unplaced)
-		}
+	r = page("本年度制发行政规范性文件62件。")
+	checkCells(t, r, []cellCase{
+		{indicator: "normative_documents.issued", breakdown: "total", value: "62", flags: []string{gongkai.FlagSplitByNarrative}, without: []string{gongkai.FlagSplitByArithmetic}},
+	})
+	if hasObs(r, "normative_documents.repealed", "total") || hasObs(r, "normative_documents.in_force", "total") {
+		t.Error("a cell the four splits that give 62 fill differently was placed")
+	}
+	if reason := "states 本年制发件数 62, which 4 of the splits give; each of them gives 本年制发件数 62, placed"; !unplacedBecause(r, "行政规范性文件", reason) {
+		t.Errorf("行政规范性文件 not unplaced with %q: %+v", reason, r.Unplaced)
+	}
+	r = page("本年度制发行政规范性文件70件。")
+	if hasObs(r, "normative_documents.issued", "total") {
+		t.Error("行政规范性文件 split though the text states a figure no split gives")
+	}
+	if reason := "states 本年制发件数 70, which 0 of the splits give"; !unplacedBecause(r, "行政规范性文件", reason) {
+		t.Errorf("行政规范性文件 not unplaced with %q: %+v", reason, r.Unplaced)
 	}
 }
 

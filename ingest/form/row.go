@@ -90,22 +90,30 @@ func (r *reader) closeRow() {
 		r.noteOrder(cur, true, len(r.obs))
 		return
 	}
-	switch cells, why := r.splitByNarrative(cur, slots); {
-	case cells != nil:
-		cur.values = cells
-		target.flags = append(target.flags, gongkai.FlagSplitByNarrative)
-	case why != "":
-		r.unplace(cur, why)
-		return
-	}
-	if agreed, why := agreedCells(cur, slots); why != "" {
-		// Several splits fit the run, and all give some cells alike: those
-		// are placed, the row is unplaced for the rest.
+	// Several splits fit the run, and all give some cells alike (all that
+	// give the figures the text states, or all): those are placed, the row
+	// is unplaced for the rest.
+	inPart := func(agreed []*layout.Cell, why string) {
 		read()
 		n := len(r.obs)
 		r.emitRow(cur, target, slots, agreed)
 		r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: cur.printedLabel(), Line: cur.labels[0].Line, Cells: []string{cur.values[0].Raw}, Reason: why})
 		r.noteOrder(cur, true, n)
+	}
+	switch cells, agreed, why := r.splitByNarrative(cur, slots); {
+	case cells != nil:
+		cur.values = cells
+		target.flags = append(target.flags, gongkai.FlagSplitByNarrative)
+	case agreed != nil:
+		target.flags = append(target.flags, gongkai.FlagSplitByNarrative)
+		inPart(agreed, why)
+		return
+	case why != "":
+		r.unplace(cur, why)
+		return
+	}
+	if agreed, why := agreedCells(cur, slots); why != "" {
+		inPart(agreed, why)
 		return
 	}
 	switch cells, why := r.splitSpacedRow(cur.values, slots); {
