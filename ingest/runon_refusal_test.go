@@ -181,7 +181,7 @@ func TestTable2SplitByNarrative(t *testing.T) {
 		}
 		return r
 	}
-	r := page("本年度制发行政规范性文件62件，废止行政规范性文件33件。")
+	r := page("本年度制发行政规范性文件 62 件，废止行政规范性文件共33件。")
 	checkCells(t, r, []cellCase{
 		{indicator: "normative_documents.issued", breakdown: "total", value: "62", flags: []string{gongkai.FlagSplitByNarrative}, without: []string{gongkai.FlagSplitByArithmetic, gongkai.FlagOddFormat}},
 		{indicator: "normative_documents.repealed", breakdown: "total", value: "33", flags: []string{gongkai.FlagSplitByNarrative}},

@@ -130,7 +130,8 @@ const statedUnits = "件项个条"
 
 // statedFigures are the figures the text states for a row of table 2 in
 // a column: the column's words (本年制发件数 → 制发), the row's label
-// (any of its keys), the figure and a unit right after them.
+// (any of its keys), the figure and a unit right after them (spaces
+// between them, and 共, 计 or 合计 before the figure, allowed).
 func (r *reader) statedFigures(row *rowSpec, s slot) []string {
 	var stems []string
 	for _, c := range s.block.columns {
@@ -150,7 +151,9 @@ func (r *reader) statedFigures(row *rowSpec, s slot) []string {
 	if len(stems) == 0 || len(labels) == 0 {
 		return nil
 	}
-	re, err := regexp.Compile(`(?:` + strings.Join(stems, "|") + `)(?:` + strings.Join(labels, "|") + `)([0-9]+)[` + statedUnits + `]`)
+	// Prose may keep spaces around a figure (制发行政规范性文件 62 件, as
+	// text taken from a PDF does) and count it (共62件).
+	re, err := regexp.Compile(`(?:` + strings.Join(stems, "|") + `)\s*(?:` + strings.Join(labels, "|") + `)\s*(?:共|计|合计)?\s*([0-9]+)\s*[` + statedUnits + `]`)
 	if err != nil {
 		return nil
 	}
