@@ -592,13 +592,22 @@ func alignByIndex(vs []layout.Cell, slots []slot, labels []layout.Cell, isUnit f
 	return pos, placed > 0
 }
 
+// minColumnGap is the least gap between two columns of a header aligned by
+// spaces: pdftotext -layout and OCR part columns by two spaces or more.
+const minColumnGap = 2
+
 // alignByOffset places each figure under the column whose header spans its
 // display position; every figure needs a column of its own, in order. A
 // header whose columns overlap (text in reading order prints each on a
-// line of its own, all at the margin) shows no column's place.
+// line of its own, all at the margin) shows no column's place; nor does
+// one whose columns are parted by a single space: text that flows (a web
+// page's, cells run together with a stray space between some) rather than
+// aligns, where a figure's place follows its label's length; nor a column
+// of no width (cut from a header run together, 信息内容采购项目数量, it
+// keeps no place of its own).
 func alignByOffset(vs []layout.Cell, slots []slot) ([]int, bool) {
 	for i, s := range slots {
-		if s.x0 < 0 || i > 0 && s.x0 <= slots[i-1].x1 {
+		if s.x0 < 0 || s.x1 <= s.x0 || i > 0 && s.x0-slots[i-1].x1 < minColumnGap {
 			return nil, false
 		}
 	}

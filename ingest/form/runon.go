@@ -112,7 +112,7 @@ func (r *reader) unglue(lines []source.Line) []source.Line {
 			out = append(out, l)
 			continue
 		}
-		if afterHeader && figuresFirst.MatchString(l.Text) {
+		if afterHeader && figuresFirst.MatchString(strings.TrimSpace(l.Text)) {
 			// The figures under a header go with its last cell, as on a
 			// page run on whole (…尚未审结总计317331687…).
 			out[len(out)-1].Text += cut[0]
@@ -127,8 +127,12 @@ func (r *reader) unglue(lines []source.Line) []source.Line {
 }
 
 // figuresFirst matches a line that opens with figures glued to the text
-// after them: 317331687148219912417115469151五、存在的主要问题及改进情况.
-var figuresFirst = regexp.MustCompile(`^[0-9]+\p{Han}`)
+// after them: 317331687148219912417115469151五、存在的主要问题及改进情况;
+// or a line of figures alone, as many digits as table 4's fifteen cells at
+// least (a page that breaks its text at each row prints table 4's
+// figures, which have no label, on a line of their own under its header;
+// a shorter number alone, such as a page's number, is no such row).
+var figuresFirst = regexp.MustCompile(`^[0-9]+\p{Han}|^[0-9]{15,}$`)
 
 // cutLine cuts line i of lines when it holds tables run together: a whole
 // page, several rows glued, a header run together above such rows or
@@ -141,7 +145,7 @@ func cutLine(lines []source.Line, i int, as []anchor, starts []string, afterHead
 		return cutRunOn(text, as, starts), false
 	case maybeGluedRows(text) && gluedRows(text, as):
 		return cutGluedRows(text, as), false
-	case afterHeader && figuresFirst.MatchString(text):
+	case afterHeader && figuresFirst.MatchString(strings.TrimSpace(text)):
 		return cutGluedRows(text, as), false
 	case !maybeGluedHeader(text):
 		return nil, false
@@ -156,7 +160,7 @@ func cutLine(lines []source.Line, i int, as []anchor, starts []string, afterHead
 		return nil, false
 	}
 	next := lines[below].Text
-	if !figuresFirst.MatchString(next) && !(maybeGluedRows(next) && gluedRows(next, as)) {
+	if !figuresFirst.MatchString(strings.TrimSpace(next)) && !(maybeGluedRows(next) && gluedRows(next, as)) {
 		return nil, false
 	}
 	cut := gluedHeader(text, as)
@@ -182,15 +186,18 @@ func maybeGluedRows(text string) bool {
 
 // gluedRows reports whether text holds a row of the form whose label ends
 // right before a figure, and another label of the form before that row's.
+// The text before the figure is matched as a key, without the punctuation
+// keys leave out (（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请3110016).
 func gluedRows(text string, as []anchor) bool {
 	fold := []rune(label.Fold(text))
 	for i := 1; i < len(fold); i++ {
 		if fold[i] < '0' || fold[i] > '9' || !unicode.Is(unicode.Han, fold[i-1]) {
 			continue
 		}
+		before := []rune(label.Key(string(fold[:i])))
 		for _, a := range as {
-			if a.row != nil && endsWith(fold[:i], a.key) {
-				if holdsAnchor(fold[:i-len(a.key)], as) {
+			if a.row != nil && endsWith(before, a.key) {
+				if holdsAnchor(before[:len(before)-len(a.key)], as) {
 					return true
 				}
 				break
@@ -213,8 +220,10 @@ func holdsAnchor(text []rune, as []anchor) bool {
 }
 
 // maybeGluedHeader is the cheap test before gluedHeader: a line with no
-// spaces, cell separators or figures.
+// spaces (but at its ends, where a page's text may keep them), cell
+// separators or figures.
 func maybeGluedHeader(text string) bool {
+	text = strings.TrimSpace(text)
 	return text != "" && !strings.ContainsAny(text, "|\t 0123456789") && utf8.RuneCountInString(text) < minRunOnRunes
 }
 
