@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,6 +16,13 @@ import (
 // its own, its fifteen figures, which have no label, on the line after.
 // Each line may begin with a space, as a page's text keeps before a row.
 func rowsRunTogether(template string, rows []damagedRow, table4 []int) string {
+	return rowsPrinted(template, rows, table4, " 自然人法人或其他组织总计\n 商业企业科研机构社会公益组织法律服务机构其他\n",
+		func(fs []int) string { return joinFigures(fs, "") })
+}
+
+// rowsPrinted prints the page of rowsRunTogether with table 3's header and
+// each row's figures as given.
+func rowsPrinted(template string, rows []damagedRow, table4 []int, header3 string, figures func([]int) string) string {
 	var b strings.Builder
 	b.WriteString("标题: 某县2023年政府信息公开工作年度报告\n正文\n")
 	b.WriteString("一、总体情况 2023年，本县持续推进政务公开。\n二、主动公开政府信息情况\n")
@@ -24,13 +32,13 @@ func rowsRunTogether(template string, rows []damagedRow, table4 []int) string {
 		b.WriteString("第二十条第（一）项\n信息内容本年制发件数本年废止件数现行有效件数\n规章000\n")
 	}
 	b.WriteString("三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况\n")
-	b.WriteString(" 自然人法人或其他组织总计\n 商业企业科研机构社会公益组织法律服务机构其他\n")
+	b.WriteString(header3)
 	for _, r := range rows {
 		if r.figures == nil {
 			b.WriteString(" " + r.label) // a heading merged over its rows
 			continue
 		}
-		b.WriteString(r.label + joinFigures(r.figures, "") + "\n")
+		b.WriteString(r.label + figures(r.figures) + "\n")
 	}
 	b.WriteString("四、政府信息公开行政复议、行政诉讼情况\n 行政复议行政诉讼\n")
 	b.WriteString(" 结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉\n")
@@ -107,6 +115,58 @@ func TestFlowingRowNotAlignedByOffset(t *testing.T) {
 		}
 		if !unplacedBecause(r, "政府集中采购", "1 figures for 2 columns") {
 			t.Errorf("%s: 政府集中采购 not unplaced with the reason: %+v", header, r.Unplaced)
+		}
+	}
+}
+
+// strayRowSpace prints a row's figures run together after a space, with
+// one more space after its first figure: 一、本年新收…数量 12 0300315.
+func strayRowSpace(fs []int) string {
+	return " " + strconv.Itoa(fs[0]) + " " + joinFigures(fs[1:], "")
+}
+
+// TestRowsRunTogetherStraySpaces: the page of TestRowsRunTogetherOnLines
+// with stray single spaces, table 3's header broken by them
+// (自然人法人或其他组织 总计) and each row's figures parted from its label
+// and after the first: the header is cut as one run together, the rows
+// under it are runs whose spaces are cuts every split makes: every figure
+// of table 3 is placed.
+func TestRowsRunTogetherStraySpaces(t *testing.T) {
+	rows := damagedTable3(t, 6, gongkai.Template2021)
+	header := " 自然人法人或其他组织 总计\n 商业企业 科研机构社会公益组织 法律服务机构其他\n"
+	r, err := Parse("rows.txt", []byte(rowsPrinted(gongkai.Template2021, rows, []int{1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 2}, header, strayRowSpace)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
+		t.Errorf("%d figures of table 3 found, want %d; unplaced: %+v", found, want, r.Unplaced)
+	}
+}
+
+// TestSpacedHeaderApartNotRunTogether: a header whose labels all stand
+// apart (自然人 法人或其他组织 总计, as OCR prints it) is no header run
+// together, and a row under it printing fewer figures than its columns
+// (一、本年新收…数量 3 0 3) is not read as a run to split: it is unplaced
+// for the cells its spacing does not show.
+func TestSpacedHeaderApartNotRunTogether(t *testing.T) {
+	rows := damagedTable3(t, 6, gongkai.Template2021)
+	rows[0].figures = []int{3, 0, 0, 0, 0, 0, 3}
+	header := "自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n"
+	r, err := Parse("ocr.txt", []byte(rowsPrinted(gongkai.Template2021, rows, make([]int, 15), header, func(fs []int) string {
+		if fs[0] == 3 && fs[6] == 3 && fs[1] == 0 {
+			return " 3 0 3" // 3 | 0 0 0 0 0 | 3 with the zeros' cells lost
+		}
+		return " " + joinFigures(fs, " ")
+	})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasObs(r, rows[0].indicator, "natural_person") {
+		t.Errorf("%s placed from 3 figures for 7 columns", rows[0].label)
+	}
+	for _, u := range r.Unplaced {
+		if strings.Contains(u.Label, "本年新收") && strings.Contains(u.Reason, "run together") {
+			t.Errorf("%s read as figures run together: %s", u.Label, u.Reason)
 		}
 	}
 }
