@@ -194,3 +194,30 @@ func TestFujianBrokenSubsetSettlesNothing(t *testing.T) {
 		t.Errorf("政府公报公开数 not unplaced with the splits that fit: %+v", r.Unplaced)
 	}
 }
+
+// legacySpacedHeader prints the national legacy table run together as a
+// PDF-to-Markdown converter prints it: its header's words kept apart by
+// spaces, the last cut inside (统计 数), a space between each label, unit
+// and figure.
+const legacySpacedHeader = "某区2017年政府信息公开工作年度报告\n" +
+	"一、概述 2017年，我区深入推进政府信息公开工作，主动公开政府信息的数量和质量进一步提升，依申请公开工作规范有序，各项制度不断健全完善，政府信息公开的时效性和全面性进一步提高。\n" +
+	"附件： 2017 年政府信息公开工作情况统计表\n" +
+	"统计指标 单位 统计 数 一、主动公开情况 （一）主动公开政府信息数（不同渠道和方式公开相同信息计 1 条） 条 18361 " +
+	"其中：主动公开规范性文件数 条 200 制发规范性文件总数 件 2 （二）通过不同渠道和方式公开政府信息的情况 " +
+	"1.政府公报公开政府信息数 条 0 2.政府网站公开政府信息数 条 8734\n"
+
+// TestLegacyRunTogetherSpacedHeader: the header 统计指标 单位 统计 数 on a
+// line long enough to hold the table run together opens it, and its rows
+// are read (the text was refused as holding no table with figures).
+func TestLegacyRunTogetherSpacedHeader(t *testing.T) {
+	r, err := Parse("pdf2md.md", []byte(legacySpacedHeader))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCells(t, r, []cellCase{
+		{indicator: "proactive.items", breakdown: "total", value: "18361"},
+		{indicator: "proactive.items.normative_documents", breakdown: "total", value: "200"},
+		{indicator: "normative_documents.issued", breakdown: "total", value: "2"},
+		{indicator: "proactive.channels.website", breakdown: "total", value: "8734"},
+	})
+}

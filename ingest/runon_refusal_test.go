@@ -165,8 +165,9 @@ func TestSpacesBetweenFiguresRunTogether(t *testing.T) {
 // TestTable2SplitByNarrative: 行政规范性文件6233440 under three columns no
 // identity binds fits 15 splits. The report's text may state its figures
 // in the words of their columns: 62 issued and 33 repealed leave one
-// split, 62|33|440 (split_by_narrative); 62 alone leaves four, and 70 none,
-// and the row stays unplaced with what the text states.
+// split, 62|33|440 (split_by_narrative); 62 alone leaves four, which all
+// give 62 (placed, split_by_narrative) and differ in the rest (unplaced);
+// 70 leaves none, and the row stays unplaced with what the text states.
 func TestTable2SplitByNarrative(t *testing.T) {
 	rows := damagedTable3(t, 3, gongkai.Template2021)
 	page := func(says string) *gongkai.Report {
@@ -180,23 +181,28 @@ func TestTable2SplitByNarrative(t *testing.T) {
 		}
 		return r
 	}
-	r := page("本年度制发行政规范性文件62件，废止行政规范性文件33件。")
+	r := page("本年度制发行政规范性文件 62 件，废止行政规范性文件共33件。")
 	checkCells(t, r, []cellCase{
 		{indicator: "normative_documents.issued", breakdown: "total", value: "62", flags: []string{gongkai.FlagSplitByNarrative}, without: []string{gongkai.FlagSplitByArithmetic, gongkai.FlagOddFormat}},
 		{indicator: "normative_documents.repealed", breakdown: "total", value: "33", flags: []string{gongkai.FlagSplitByNarrative}},
 		{indicator: "normative_documents.in_force", breakdown: "total", value: "440", flags: []string{gongkai.FlagSplitByNarrative}},
 	})
-	for says, reason := range map[string]string{
-		"本年度制发行政规范性文件62件。": "states 本年制发件数 62, which 4 of the splits give",
-		"本年度制发行政规范性文件70件。": "states 本年制发件数 70, which 0 of the splits give",
-	} {
-		r := page(says)
-		if hasObs(r, "normative_documents.issued", "total") {
-			t.Errorf("%s: 行政规范性文件 split though the text singles out no split", says)
-		}
-		if !unplacedBecause(r, "行政规范性文件", reason) {
-			t.Errorf("%s: 行政规范性文件 not unplaced with %q: %+v", says, reason, r.Unplaced)
-		}
+	r = page("本年度制发行政规范性文件62件。")
+	checkCells(t, r, []cellCase{
+		{indicator: "normative_documents.issued", breakdown: "total", value: "62", flags: []string{gongkai.FlagSplitByNarrative}, without: []string{gongkai.FlagSplitByArithmetic}},
+	})
+	if hasObs(r, "normative_documents.repealed", "total") || hasObs(r, "normative_documents.in_force", "total") {
+		t.Error("a cell the four splits that give 62 fill differently was placed")
+	}
+	if reason := "states 本年制发件数 62, which 4 of the splits give; each of them gives 本年制发件数 62, placed"; !unplacedBecause(r, "行政规范性文件", reason) {
+		t.Errorf("行政规范性文件 not unplaced with %q: %+v", reason, r.Unplaced)
+	}
+	r = page("本年度制发行政规范性文件70件。")
+	if hasObs(r, "normative_documents.issued", "total") {
+		t.Error("行政规范性文件 split though the text states a figure no split gives")
+	}
+	if reason := "states 本年制发件数 70, which 0 of the splits give"; !unplacedBecause(r, "行政规范性文件", reason) {
+		t.Errorf("行政规范性文件 not unplaced with %q: %+v", reason, r.Unplaced)
 	}
 }
 
@@ -264,4 +270,42 @@ func page2019(t *testing.T, from, to string) *gongkai.Report {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// TestColumnSumsSettleRowsEveryChoiceAgrees prints beside the two rows whose
+// runs read the same (270020130 under 予以公开 and 部分公开, which the
+// column sums cannot tell apart) a third row several splits fit:
+// 101000011 under 3.危及“三安全一稳定” is 10|1|0|0|0|0|11 or
+// 1|0|10|0|0|0|11. Every choice that makes the column sums hold takes the
+// first, so that row is placed; the two that swap stay unplaced for their
+// applicant columns, and the cells both their splits fill alike (科研机构 0, 其他 1,
+// 总计 30) are placed.
+func TestColumnSumsSettleRowsEveryChoiceAgrees(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	setRows(rows, map[string][]int{
+		"requests.disclosed":                  {27, 0, 0, 2, 0, 1, 30},
+		"requests.partially_disclosed":        {2, 7, 0, 0, 20, 1, 30},
+		"requests.refused.security_stability": {10, 1, 0, 0, 0, 0, 11},
+	})
+	r, err := Parse("run-together.txt", []byte(runTogether(gongkai.Template2021, rows, make([]int, 15))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTable3(t, r, rows, gongkai.FlagSplitByArithmetic)
+	if o := obs(t, r, "requests.refused.security_stability", "research_institution"); *o.Value != 0 {
+		t.Errorf("危及“三安全一稳定” 科研机构 = %v, want 0", *o.Value)
+	}
+	for _, ind := range []string{"requests.disclosed", "requests.partially_disclosed"} {
+		if hasObs(r, ind, "natural_person") || hasObs(r, ind, "legal_service_org") {
+			t.Errorf("%s: a column the two choices fill differently placed", ind)
+		}
+		if o := obs(t, r, ind, "total"); *o.Value != 30 {
+			t.Errorf("%s 总计 = %v, want 30", ind, *o.Value)
+		}
+	}
+	for _, l := range []string{"予以公开", "部分公开"} {
+		if !unplacedBecause(r, l, "(2 of the row's splits stand in them); every one gives 科研机构 0, 其他 1, 总计 30, placed") {
+			t.Errorf("%s not unplaced with the reason: %+v", l, r.Unplaced)
+		}
+	}
 }

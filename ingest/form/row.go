@@ -92,22 +92,30 @@ func (r *reader) closeRow() {
 		r.noteOrder(cur, true, len(r.obs))
 		return
 	}
-	switch cells, why := r.splitByNarrative(cur, slots); {
-	case cells != nil:
-		cur.values = cells
-		target.flags = append(target.flags, gongkai.FlagSplitByNarrative)
-	case why != "":
-		r.unplace(cur, why)
-		return
-	}
-	if agreed, why := agreedCells(cur, slots); why != "" {
-		// Several splits fit the run, and all give some cells alike: those
-		// are placed, the row is unplaced for the rest.
+	// Several splits fit the run, and all give some cells alike (all that
+	// give the figures the text states, or all): those are placed, the row
+	// is unplaced for the rest.
+	inPart := func(agreed []*layout.Cell, why string) {
 		read()
 		n := len(r.obs)
 		r.emitRow(cur, target, slots, agreed)
 		r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: cur.printedLabel(), Line: cur.labels[0].Line, Cells: []string{cur.values[0].Raw}, Reason: why})
 		r.noteOrder(cur, true, n)
+	}
+	switch cells, agreed, why := r.splitByNarrative(cur, slots); {
+	case cells != nil:
+		cur.values = cells
+		target.flags = append(target.flags, gongkai.FlagSplitByNarrative)
+	case agreed != nil:
+		target.flags = append(target.flags, gongkai.FlagSplitByNarrative)
+		inPart(agreed, why)
+		return
+	case why != "":
+		r.unplace(cur, why)
+		return
+	}
+	if agreed, why := agreedCells(cur, slots); why != "" {
+		inPart(agreed, why)
 		return
 	}
 	switch cells, why := r.splitSpacedRow(cur.values, slots); {
@@ -586,13 +594,22 @@ func alignByIndex(vs []layout.Cell, slots []slot, labels []layout.Cell, isUnit f
 	return pos, placed > 0
 }
 
+// minColumnGap is the least gap between two columns of a header aligned by
+// spaces: pdftotext -layout and OCR part columns by two spaces or more.
+const minColumnGap = 2
+
 // alignByOffset places each figure under the column whose header spans its
 // display position; every figure needs a column of its own, in order. A
 // header whose columns overlap (text in reading order prints each on a
-// line of its own, all at the margin) shows no column's place.
+// line of its own, all at the margin) shows no column's place; nor does
+// one whose columns are parted by a single space: text that flows (a web
+// page's, cells run together with a stray space between some) rather than
+// aligns, where a figure's place follows its label's length; nor a column
+// of no width (cut from a header run together, 信息内容采购项目数量, it
+// keeps no place of its own).
 func alignByOffset(vs []layout.Cell, slots []slot) ([]int, bool) {
 	for i, s := range slots {
-		if s.x0 < 0 || i > 0 && s.x0 <= slots[i-1].x1 {
+		if s.x0 < 0 || s.x1 <= s.x0 || i > 0 && s.x0-slots[i-1].x1 < minColumnGap {
 			return nil, false
 		}
 	}

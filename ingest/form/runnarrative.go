@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gongkai/gongkai/ingest/digitrun"
 	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/layout"
 	"github.com/gongkai/gongkai/ingest/source"
@@ -41,16 +42,19 @@ func writeFolded(b *strings.Builder, lines []source.Line) {
 
 // splitByNarrative cuts a row of table 2 whose run of figures several
 // splits fit by the one split that gives the figures the text states for
-// its columns. It returns the cells, or nil and, when the text states
-// figures of the row that single out no split, the reason.
-func (r *reader) splitByNarrative(cur *openRow, slots []slot) ([]layout.Cell, string) {
+// its columns. It returns the cells; or, when several splits give them and
+// fill some cells alike (6233440 with 本年制发件数 62 stated: 62|33|440,
+// 62|3|3440, …), those cells (nil in the other columns) and the reason the
+// row is unplaced for the rest; or nil and, when the text states figures
+// of the row that single out no split, the reason.
+func (r *reader) splitByNarrative(cur *openRow, slots []slot) ([]layout.Cell, []*layout.Cell, string) {
 	if cur.table != tableProactive || cur.row == nil || len(cur.values) != 1 || !cur.values[0].Glued || len(slots) < 2 || r.stated == "" {
-		return nil, ""
+		return nil, nil, ""
 	}
 	v := cur.values[0]
 	res, err := splitRow(v, slots)
 	if err != nil || len(res.Splits) < 2 || len(res.Splits) >= maxStatedSplits {
-		return nil, ""
+		return nil, nil, ""
 	}
 	stated := make([][]string, len(slots))
 	any := false
@@ -59,7 +63,7 @@ func (r *reader) splitByNarrative(cur *openRow, slots []slot) ([]layout.Cell, st
 		any = any || len(stated[i]) > 0
 	}
 	if !any {
-		return nil, ""
+		return nil, nil, ""
 	}
 	var fit [][]string
 	for _, split := range res.Splits {
@@ -70,9 +74,9 @@ func (r *reader) splitByNarrative(cur *openRow, slots []slot) ([]layout.Cell, st
 	if len(fit) == 1 {
 		out := make([]layout.Cell, len(fit[0]))
 		for i, p := range fit[0] {
-			out[i] = layout.Cell{Text: p, Raw: p, Line: v.Line, X0: -1, X1: -1, Idx: -1}
+			out[i] = narrativeCell(v, p)
 		}
-		return out, ""
+		return out, nil, ""
 	}
 	var says []string
 	for i, s := range slots {
@@ -80,8 +84,30 @@ func (r *reader) splitByNarrative(cur *openRow, slots []slot) ([]layout.Cell, st
 			says = append(says, s.printed+" "+strings.Join(stated[i], ", "))
 		}
 	}
-	return nil, fmt.Sprintf("figures run together with no separator, in %d columns: %s: %d splits fit, no identity binds these columns, and the report's text states %s, which %d of the splits give",
+	why := fmt.Sprintf("figures run together with no separator, in %d columns: %s: %d splits fit, no identity binds these columns, and the report's text states %s, which %d of the splits give",
 		len(slots), v.Raw, len(res.Splits), strings.Join(says, "; "), len(fit))
+	agreed, ok := digitrun.Result{Splits: fit}.Agreed()
+	if !ok {
+		return nil, nil, why
+	}
+	cells := make([]*layout.Cell, len(slots))
+	var placed []string
+	for i, a := range agreed {
+		if a != "" {
+			c := narrativeCell(v, a)
+			cells[i] = &c
+			placed = append(placed, slots[i].printed+" "+a)
+		}
+	}
+	if placed == nil {
+		return nil, nil, why
+	}
+	return nil, cells, why + "; each of them gives " + strings.Join(placed, ", ") + ", placed"
+}
+
+// narrativeCell is a cell of a run's split that the report's text confirms.
+func narrativeCell(v layout.Cell, figure string) layout.Cell {
+	return layout.Cell{Text: figure, Raw: figure, Line: v.Line, X0: -1, X1: -1, Idx: -1}
 }
 
 // maxStatedSplits is the most splits a run may fit to be weighed against
@@ -104,7 +130,8 @@ const statedUnits = "件项个条"
 
 // statedFigures are the figures the text states for a row of table 2 in
 // a column: the column's words (本年制发件数 → 制发), the row's label
-// (any of its keys), the figure and a unit right after them.
+// (any of its keys), the figure and a unit right after them (spaces
+// between them, and 共, 计 or 合计 before the figure, allowed).
 func (r *reader) statedFigures(row *rowSpec, s slot) []string {
 	var stems []string
 	for _, c := range s.block.columns {
@@ -124,7 +151,9 @@ func (r *reader) statedFigures(row *rowSpec, s slot) []string {
 	if len(stems) == 0 || len(labels) == 0 {
 		return nil
 	}
-	re, err := regexp.Compile(`(?:` + strings.Join(stems, "|") + `)(?:` + strings.Join(labels, "|") + `)([0-9]+)[` + statedUnits + `]`)
+	// Prose may keep spaces around a figure (制发行政规范性文件 62 件, as
+	// text taken from a PDF does) and count it (共62件).
+	re, err := regexp.Compile(`(?:` + strings.Join(stems, "|") + `)\s*(?:` + strings.Join(labels, "|") + `)\s*(?:共|计|合计)?\s*([0-9]+)\s*[` + statedUnits + `]`)
 	if err != nil {
 		return nil
 	}

@@ -98,8 +98,19 @@ func (r *reader) unglue(lines []source.Line) []source.Line {
 	var as []anchor
 	starts := r.cat.Words(catalog.WordsFormTableStart)
 	afterHeader := false // the line before was a header run together, cut
+	underHeader := false // the lines before were such a header and the rows under it
 	for i, l := range lines {
-		if !runOn(l.Text, starts) && !maybeGluedRows(l.Text) && !maybeGluedHeader(l.Text) && !afterHeader {
+		if underHeader && rowThenFigures(l.Text, as) {
+			// A row under a header run together, its figures parted from
+			// its label by a stray space, is run together as the header
+			// is: its figures are one run, spaces and all (the cuts every
+			// split makes), not cells whose blanks the spacing hides.
+			lines[i].Text = glueFigures(l.Text) // joinBrokenCells' copy
+			l = lines[i]
+		} else {
+			underHeader = afterHeader
+		}
+		if !runOn(l.Text, starts) && !maybeGluedRows(l.Text) && !maybeGluedHeader(l.Text) && !maybeSpacedHeader(l.Text) && !afterHeader {
 			out = append(out, l)
 			continue
 		}
@@ -112,13 +123,21 @@ func (r *reader) unglue(lines []source.Line) []source.Line {
 			out = append(out, l)
 			continue
 		}
-		if afterHeader && figuresFirst.MatchString(l.Text) {
+		if afterHeader && figuresFirst(l.Text) {
 			// The figures under a header go with its last cell, as on a
-			// page run on whole (…尚未审结总计317331687…).
-			out[len(out)-1].Text += cut[0]
-			cut = cut[1:]
+			// page run on whole (…尚未审结总计317331687…), with the spaces
+			// a line of figures alone keeps between them: cuts every split
+			// makes.
+			if alone := strings.TrimSpace(l.Text); figuresAlone.MatchString(alone) {
+				out[len(out)-1].Text += alone
+				cut = nil
+			} else {
+				out[len(out)-1].Text += cut[0]
+				cut = cut[1:]
+			}
 		}
 		afterHeader = header
+		underHeader = underHeader || header
 		for _, t := range cut {
 			out = append(out, source.Line{N: l.N, Page: l.Page, Text: t})
 		}
@@ -126,9 +145,28 @@ func (r *reader) unglue(lines []source.Line) []source.Line {
 	return out
 }
 
-// figuresFirst matches a line that opens with figures glued to the text
-// after them: 317331687148219912417115469151五、存在的主要问题及改进情况.
-var figuresFirst = regexp.MustCompile(`^[0-9]+\p{Han}`)
+// figuresFirst reports whether a line opens with figures glued to the
+// text after them: 317331687148219912417115469151五、存在的主要问题及改进情况;
+// or is figures alone, parted by single spaces or none, as many digits as
+// table 4's fifteen cells at least (a page that breaks its text at each
+// row prints table 4's figures, which have no label, on a line of their
+// own under its header; a shorter number alone, such as a page's number,
+// is no such row).
+func figuresFirst(text string) bool {
+	text = strings.TrimSpace(text)
+	if figuresThenText.MatchString(text) {
+		return true
+	}
+	return figuresAlone.MatchString(text) && len(strings.ReplaceAll(text, " ", "")) >= table4Digits
+}
+
+var (
+	figuresThenText = regexp.MustCompile(`^[0-9]+\p{Han}`)
+	figuresAlone    = regexp.MustCompile(`^[0-9]+(?: [0-9]+)*$`)
+)
+
+// table4Digits is the fewest digits table 4's row prints: fifteen figures.
+const table4Digits = 15
 
 // cutLine cuts line i of lines when it holds tables run together: a whole
 // page, several rows glued, a header run together above such rows or
@@ -141,22 +179,25 @@ func cutLine(lines []source.Line, i int, as []anchor, starts []string, afterHead
 		return cutRunOn(text, as, starts), false
 	case maybeGluedRows(text) && gluedRows(text, as):
 		return cutGluedRows(text, as), false
-	case afterHeader && figuresFirst.MatchString(text):
+	case afterHeader && figuresFirst(text):
 		return cutGluedRows(text, as), false
-	case !maybeGluedHeader(text):
+	case !maybeGluedHeader(text) && !spacedGluedHeader(text, as):
 		return nil, false
 	}
 	// A header run together is cut only above rows run together or figures
-	// (after more lines of header, perhaps), as a page run on is cut whole.
+	// (after more lines of header, perhaps), as a page run on is cut whole;
+	// one a stray space broke, above rows whose figures a space parts from
+	// their label too.
 	below := i + 1
-	for below < len(lines) && maybeGluedHeader(lines[below].Text) {
+	for below < len(lines) && (maybeGluedHeader(lines[below].Text) || spacedGluedHeader(lines[below].Text, as)) {
 		below++
 	}
 	if below == len(lines) {
 		return nil, false
 	}
 	next := lines[below].Text
-	if !figuresFirst.MatchString(next) && !(maybeGluedRows(next) && gluedRows(next, as)) {
+	if !figuresFirst(next) && !(maybeGluedRows(next) && gluedRows(next, as)) &&
+		!(spacedGluedHeader(text, as) && rowThenFigures(next, as)) {
 		return nil, false
 	}
 	cut := gluedHeader(text, as)
@@ -182,15 +223,18 @@ func maybeGluedRows(text string) bool {
 
 // gluedRows reports whether text holds a row of the form whose label ends
 // right before a figure, and another label of the form before that row's.
+// The text before the figure is matched as a key, without the punctuation
+// keys leave out (（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请3110016).
 func gluedRows(text string, as []anchor) bool {
 	fold := []rune(label.Fold(text))
 	for i := 1; i < len(fold); i++ {
 		if fold[i] < '0' || fold[i] > '9' || !unicode.Is(unicode.Han, fold[i-1]) {
 			continue
 		}
+		before := []rune(label.Key(string(fold[:i])))
 		for _, a := range as {
-			if a.row != nil && endsWith(fold[:i], a.key) {
-				if holdsAnchor(fold[:i-len(a.key)], as) {
+			if a.row != nil && endsWith(before, a.key) {
+				if holdsAnchor(before[:len(before)-len(a.key)], as) {
 					return true
 				}
 				break
@@ -213,9 +257,75 @@ func holdsAnchor(text []rune, as []anchor) bool {
 }
 
 // maybeGluedHeader is the cheap test before gluedHeader: a line with no
-// spaces, cell separators or figures.
+// spaces (but at its ends, where a page's text may keep them), cell
+// separators or figures.
 func maybeGluedHeader(text string) bool {
+	text = strings.TrimSpace(text)
 	return text != "" && !strings.ContainsAny(text, "|\t 0123456789") && utf8.RuneCountInString(text) < minRunOnRunes
+}
+
+// spacedGluedHeader reports whether a line is a header run together that
+// stray single spaces break (自然人法人或其他组织 总计): its words, so parted,
+// are labels of the form, one of them two labels or more run together. A
+// header whose labels all stand apart (OCR's 自然人 法人或其他组织 总计) is
+// a header of the spaced layout, not run together.
+func spacedGluedHeader(text string, as []anchor) bool {
+	if !maybeSpacedHeader(text) {
+		return false
+	}
+	glued := false
+	for _, w := range strings.Split(strings.TrimSpace(text), " ") {
+		if gluedHeader(w, as) != nil {
+			glued = true
+		} else if t := newRunText(w); !wholeLabel(t, as) {
+			return false
+		}
+	}
+	return glued
+}
+
+// maybeSpacedHeader is the cheap test before spacedGluedHeader: a line of
+// words parted by single spaces, with no cell separators or figures.
+func maybeSpacedHeader(text string) bool {
+	text = strings.TrimSpace(text)
+	return strings.Contains(text, " ") && !strings.Contains(text, "  ") && !strings.ContainsAny(text, "|\t0123456789") &&
+		utf8.RuneCountInString(text) < minRunOnRunes
+}
+
+// wholeLabel reports whether t is one label of the form, whole.
+func wholeLabel(t runText, as []anchor) bool {
+	pieces, end := t.cut(0, as)
+	return end == len(t.raw) && len(pieces) == 1 && pieces[0].anchored
+}
+
+// rowFigures matches a line that ends in figures parted by single spaces
+// (一、本年新收政府信息公开申请数量 796121 1922 3938 1035): the label and the
+// figures.
+var rowFigures = regexp.MustCompile(`^\s*(\S.*?) ?([0-9]+(?: [0-9]+)*)\s*$`)
+
+// glueFigures is a line of a row and its figures (rowFigures) with the
+// space between them taken out.
+func glueFigures(text string) string {
+	m := rowFigures.FindStringSubmatch(text)
+	return m[1] + m[2]
+}
+
+// rowThenFigures reports whether a line is a row of the form, its label
+// whole, then its figures, some parted by a stray space: the row under a
+// header run together that such a space broke (自然人法人或其他组织 总计),
+// which is cut as one with no space is.
+func rowThenFigures(text string, as []anchor) bool {
+	m := rowFigures.FindStringSubmatch(text)
+	if m == nil || strings.Contains(m[1], "  ") {
+		return false
+	}
+	key := []rune(label.Key(m[1]))
+	for _, a := range as {
+		if a.row != nil && endsWith(key, a.key) {
+			return true
+		}
+	}
+	return false
 }
 
 // gluedHeader cuts a line made of labels of the form only, two or more

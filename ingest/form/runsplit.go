@@ -347,29 +347,66 @@ func (r *reader) deferRun(cur *openRow, slots []slot, label string, flags []stri
 	return true
 }
 
-// settleRuns places the pending rows of table 3 when exactly one choice of
-// their splits makes the table's column identities hold: for every column,
+// settleRuns places the pending rows of table 3 by the choices of their
+// splits that make the table's column identities hold: for every column,
 // 一 + 二 = （七）总计 + 四 (I1) and （七）总计 = the sum of the outcome rows
-// (I3). Every term of them must be read; otherwise, or when several
-// choices fit, the rows are left unplaced with the reason.
+// (I3). Every term of them must be read. A row that takes the same split in
+// every such choice takes it (the report's own figures are one of them); a
+// row that takes several keeps the cells they all fill alike, and is
+// unplaced for the rest with the reason, as is every row when no choice
+// can be weighed (then only the cells its own splits fill alike stand).
 func (r *reader) settleRuns() {
 	pending := r.unboundRuns(r.pending)
 	r.pending = nil
 	if len(pending) == 0 {
 		return
 	}
-	choice, reason := r.onlyChoice(pending)
+	fits, reason := r.fittingSplits(pending)
 	for i, p := range pending {
-		if choice == nil {
-			u := gongkai.Unplaced{Label: p.label, Line: p.value.Line, Cells: []string{p.value.Raw},
-				Reason: fmt.Sprintf("figures run together with no separator (%s): %d splits add up to the row's 总计, and %s", p.value.Raw, len(p.splits), reason)}
-			r.unplaced = append(r.unplaced, u)
+		splits := p.splits
+		if fits != nil {
+			splits = fits[i]
+		}
+		if len(splits) == 1 {
+			r.placeSplit(p, splits[0])
 			continue
 		}
-		for j, c := range splitCells(p.value, p.splits[choice[i]]) {
-			r.obs = append(r.obs, r.observation(p.row.indicator, p.slots[j].key, p.label, p.slots[j], c, p.flags))
+		why := fmt.Sprintf("figures run together with no separator (%s): %d splits add up to the row's 总计, and %s", p.value.Raw, len(p.splits), reason)
+		if fits != nil {
+			why = fmt.Sprintf("figures run together with no separator (%s): %d splits add up to the row's 总计, and several choices of them make the column sums of table 3 hold (%d of the row's splits stand in them)", p.value.Raw, len(p.splits), len(splits))
 		}
+		r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: p.label, Line: p.value.Line, Cells: []string{p.value.Raw},
+			Reason: why + r.placeAgreed(p, splits)})
 	}
+}
+
+// placeSplit places a pending row's figures as split.
+func (r *reader) placeSplit(p pendingRun, split []string) {
+	for j, c := range splitCells(p.value, split) {
+		r.obs = append(r.obs, r.observation(p.row.indicator, p.slots[j].key, p.label, p.slots[j], c, p.flags))
+	}
+}
+
+// placeAgreed places the cells of a pending row that every one of splits
+// fills alike, and says which for the reason the row is unplaced.
+func (r *reader) placeAgreed(p pendingRun, splits [][]string) string {
+	agreed, ok := digitrun.Result{Splits: splits}.Agreed()
+	if !ok {
+		return ""
+	}
+	var placed []string
+	for j, a := range agreed {
+		if a == "" {
+			continue
+		}
+		c := splitCells(p.value, []string{a})[0]
+		r.obs = append(r.obs, r.observation(p.row.indicator, p.slots[j].key, p.label, p.slots[j], c, p.flags))
+		placed = append(placed, p.slots[j].printed+" "+a)
+	}
+	if placed == nil {
+		return ""
+	}
+	return "; every one gives " + strings.Join(placed, ", ") + ", placed"
 }
 
 // unboundRuns leaves unplaced the pending rows no column sum binds (the
@@ -392,10 +429,10 @@ func (r *reader) unboundRuns(pending []pendingRun) []pendingRun {
 	return kept
 }
 
-// onlyChoice is, for each pending row, the index of its split in the one
-// choice that makes the column identities hold; nil and the reason when
-// there is not exactly one.
-func (r *reader) onlyChoice(pending []pendingRun) ([]int, string) {
+// fittingSplits is, for each pending row, the splits it takes in the
+// choices that make the column identities hold; nil and the reason when
+// the choices cannot be weighed or none holds.
+func (r *reader) fittingSplits(pending []pendingRun) ([][][]string, string) {
 	grid, ok := r.table3Grid()
 	if !ok {
 		return nil, "the column sums cannot decide: a row of table 3 is missing, blank or local"
@@ -406,10 +443,11 @@ func (r *reader) onlyChoice(pending []pendingRun) ([]int, string) {
 	if !r.identityTermsRead(grid) {
 		return nil, "the column sums cannot decide: a row of table 3 is missing or blank"
 	}
-	s := choiceSearch{r: r, grid: grid, pending: pending, choice: make([]int, len(pending)),
-		leaves: r.outcomeLeaves(), total: r.balanceRows()[2], open: map[string]bool{}}
-	for _, p := range pending {
+	s := choiceSearch{r: r, grid: grid, pending: slices.Clone(pending), choice: make([]int, len(pending)),
+		leaves: r.outcomeLeaves(), total: r.balanceRows()[2], open: map[string]bool{}, seen: make([]map[int]bool, len(pending))}
+	for i, p := range pending {
 		s.open[p.row.id] = true
+		s.seen[i] = map[int]bool{}
 	}
 	s.order()
 	s.next(0)
@@ -418,10 +456,17 @@ func (r *reader) onlyChoice(pending []pendingRun) ([]int, string) {
 		return nil, "too many choices to weigh against the column sums"
 	case s.count == 0:
 		return nil, "no choice of them makes the column sums of table 3 hold"
-	case s.count == 1:
-		return s.found, ""
 	}
-	return nil, "several choices of them make the column sums of table 3 hold"
+	fits := make([][][]string, len(pending))
+	for i, p := range s.pending {
+		k := slices.IndexFunc(pending, func(q pendingRun) bool { return q.row == p.row }) // s.pending is reordered
+		for j, split := range p.splits {
+			if s.seen[i][j] {
+				fits[k] = append(fits[k], split)
+			}
+		}
+	}
+	return fits, ""
 }
 
 // maxSearchSteps bounds the search over the pending rows' splits: past it
@@ -431,7 +476,8 @@ const maxSearchSteps = 200000
 // choiceSearch tries the splits of the pending rows in turn, the row of
 // （七）总计 first, and drops a choice as soon as the outcome rows chosen
 // add up to more than （七）总计 in some column (figures are never
-// negative); it stops at the second choice that makes the sums hold.
+// negative); it goes through every choice, noting for each row the splits
+// that stand in a choice that makes the sums hold.
 type choiceSearch struct {
 	r       *reader
 	grid    grid3
@@ -440,8 +486,8 @@ type choiceSearch struct {
 	leaves  []string        // the outcome rows, whose sum is （七）总计
 	total   string          // the row of （七）总计
 	open    map[string]bool // pending rows not chosen yet
-	count   int
-	found   []int
+	count   int             // the choices that make the sums hold
+	seen    []map[int]bool  // for each pending row, its splits in those choices
 	steps   int
 }
 
@@ -455,13 +501,15 @@ func (s *choiceSearch) order() {
 }
 
 func (s *choiceSearch) next(i int) {
-	if s.count > 1 || s.steps > maxSearchSteps {
+	if s.steps > maxSearchSteps {
 		return
 	}
 	if i == len(s.pending) {
 		if s.r.columnIdentitiesHold(s.grid) {
 			s.count++
-			s.found = append([]int(nil), s.choice...)
+			for k, j := range s.choice {
+				s.seen[k][j] = true
+			}
 		}
 		return
 	}

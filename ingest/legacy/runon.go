@@ -32,10 +32,10 @@ const minRunOnRunes = 150
 
 // runOnHeader matches the header of a table run together: 指标名称, the unit
 // column, and the value columns (本年度 or <year>年度, 历年累计 …).
-var runOnHeader = regexp.MustCompile(`(?:统[\s\x{3000}]*计[\s\x{3000}]*指[\s\x{3000}]*标|指标名称)[\s\x{3000}]*(?:计量单位|单位)[\s\x{3000}]*((?:(?:\d{4}\s*年度?|本年度?|本期|历年累计|累计|统计数)\s*)+)`)
+var runOnHeader = regexp.MustCompile(`(?:统[\s\x{3000}]*计[\s\x{3000}]*指[\s\x{3000}]*标|指标名称)[\s\x{3000}]*(?:计量单位|单位)[\s\x{3000}]*((?:(?:\d{4}\s*年度?|本年度?|本期|历年累计|累计|统计[\s\x{3000}]*数)\s*)+)`)
 
 // valueHeader matches one value column heading in the header's run.
-var valueHeader = regexp.MustCompile(`\d{4}\s*年度?|本年度?|本期|历年累计|累计|统计数`)
+var valueHeader = regexp.MustCompile(`\d{4}\s*年度?|本年度?|本期|历年累计|累计|统计[\s\x{3000}]*数`)
 
 // unglue returns lines with a line that holds a table run together cut
 // into its rows; other lines are returned as they are. The table goes on
