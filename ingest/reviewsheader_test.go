@@ -86,3 +86,59 @@ func observation(r *gongkai.Report, indicator string) (gongkai.Observation, bool
 	}
 	return gongkai.Observation{}, false
 }
+
+// A block of table 2 whose header pdftotext -layout prints over three
+// lines, 信息内容 on the middle one (上一年项目 处理决定数 / 信息内容 本年增/减
+// / 数量 量), is read by the place of its pieces (form/stackheader.go):
+// 行政许可 189 -3 0 under 上一年项目数量, 本年增/减, 处理决定数量. When the
+// pieces no longer stack into the block's columns (数量 moved under
+// 本年增/减), the header is read in printed order, which names five cells
+// for three figures: the rows are unplaced, never placed under a wrong column.
+func TestProactiveHeaderByPosition(t *testing.T) {
+	const name = "form2019-vertical.layout.txt"
+	moved := [2]string{"              数量              量\n\n\n   行政许可", "                      数量      量\n\n\n   行政许可"}
+	for _, c := range []struct {
+		name   string
+		edits  [][2]string
+		placed bool
+	}{
+		{"as printed", nil, true},
+		{"数量 under 本年增/减", [][2]string{moved}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := parseText(t, name, pdftextWith(t, name, c.edits...))
+			want := map[string]float64{"licensing.items_last_year": 189, "licensing.items_change": -3, "licensing.decisions": 0}
+			for ind, v := range want {
+				o, ok := observation(r, ind)
+				switch {
+				case ok != c.placed:
+					t.Errorf("%s placed: %v, want %v", ind, ok, c.placed)
+				case ok && (o.Value == nil || *o.Value != v):
+					t.Errorf("%s = %s, want %v", ind, o.Raw, v)
+				}
+			}
+			if !c.placed && !slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool { return u.Label == "行政许可" }) {
+				t.Errorf("行政许可 not unplaced: %v", r.Unplaced)
+			}
+		})
+	}
+}
+
+// In the 2021 layout （六）其他处理 is a heading over three rows. A piece of
+// it wrapped in its merged cell (他处理) printed beside the figures of the
+// row under it whose label wraps around them is no row: the figures are
+// unplaced, never taken for the heading's (form/row.go).
+func TestHeadingPieceBesideRowFigures(t *testing.T) {
+	const name = "form2021-wrap3.layout.txt"
+	r := parseText(t, name, pdftextWith(t, name))
+	for _, o := range r.Observations {
+		if o.Indicator == "requests.other_handling" {
+			t.Errorf("%s|%s = %s placed", o.Indicator, o.Breakdown, o.Raw)
+		}
+	}
+	if !slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool {
+		return strings.Contains(u.Reason, "a piece of heading 其他处理 beside figures") && slices.Equal(u.Cells, []string{"19", "0", "0", "0", "0", "0", "19"})
+	}) {
+		t.Errorf("the figures beside 他处理 not unplaced with the reason: %v", r.Unplaced)
+	}
+}
