@@ -19,11 +19,8 @@ can. The truth is the figures as printed.
 
 usage: reviews-header-corpus.py OUTDIR   (scripts/reviews-header-corpus.sh)
 """
-import csv
-import html
 import importlib.util
 import os
-import random
 import re
 import sys
 
@@ -100,13 +97,7 @@ def write_html(out):
                     r['value'] = str(1 + b)  # the parts add to more than the 0 printed
         fx.table4 = table4(arrangement)
         page = corpus.form_page(template, truth)
-        with open(os.path.join(out, name + '.html'), 'w', encoding='utf-8') as f:
-            f.write(page)
-        with open(os.path.join(out, name + '.truth.csv'), 'w', encoding='utf-8', newline='') as f:
-            w = csv.writer(f, lineterminator='\n')
-            w.writerow(['indicator', 'breakdown', 'value'])
-            for r in truth:
-                w.writerow([r['indicator'], r['breakdown'], r['value']])
+        corpus.write_page(out, name, page, truth)
 
 
 if __name__ == '__main__':
