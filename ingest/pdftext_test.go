@@ -59,6 +59,21 @@ var pdftextReports = []struct {
 	{"form2019-b.raw.txt", -1, 0},
 	{"form2019-b.ocr.txt", -1, 0},
 	{"form2019-b.blocks.txt", 192, 0},
+	// Table 4's header cells arranged as reports arrange them
+	// (scripts/reviews-header-corpus.sh), pdftotext -layout scattering the
+	// pieces of its result columns over lines, one or two blocks' 总计
+	// printed as 0 where the parts add to more: read by position
+	// (form/reviewsposition.go), every figure of table 4. vertical's table
+	// 2 prints 上一年项目 / 处理决定数 on the line above 信息内容 and 数量 / 量
+	// below it: read by position too (form/stackheader.go). wrap3's
+	// figures of （六）其他处理's second row, its label wrapped around them
+	// beside the heading's piece 他处理, are unplaced (form/row.go).
+	{"form2021-tall.layout.txt", 193, 0},
+	{"form2021-wrap3.layout.txt", 193, 0},
+	{"form2021-total.layout.txt", -1, 0},
+	{"form2019-tall.layout.txt", 191, 0},
+	{"form2019-vertical.layout.txt", -1, 0},
+	{"form2019-total.layout.txt", -1, 0},
 	// The legacy texts: every figure, plain text by the form's order
 	// (legacy/readingorder.go); c and d have other figures, d two rows
 	// fewer.

@@ -201,13 +201,18 @@ def write_html(out):
             if seed:
                 truth = refigure(truth, seed)
             page = form_page(template, truth).replace('width="130"', 'width="%d"' % label_width)
-        with open(os.path.join(out, name + '.html'), 'w', encoding='utf-8') as f:
-            f.write(page)
-        with open(os.path.join(out, name + '.truth.csv'), 'w', encoding='utf-8', newline='') as f:
-            w = csv.writer(f, lineterminator='\n')
-            w.writerow(['indicator', 'breakdown', 'value'])
-            for r in truth:
-                w.writerow([r['indicator'], r['breakdown'], r['value']])
+        write_page(out, name, page, truth)
+
+
+def write_page(out, name, page, truth):
+    """Writes a report's HTML page and its truth into out."""
+    with open(os.path.join(out, name + '.html'), 'w', encoding='utf-8') as f:
+        f.write(page)
+    with open(os.path.join(out, name + '.truth.csv'), 'w', encoding='utf-8', newline='') as f:
+        w = csv.writer(f, lineterminator='\n')
+        w.writerow(['indicator', 'breakdown', 'value'])
+        for r in truth:
+            w.writerow([r['indicator'], r['breakdown'], r['value']])
 
 
 CJK = re.compile(r'[\u4e00-\u9fff]')

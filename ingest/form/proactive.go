@@ -58,7 +58,11 @@ func weakly(key string, c *columnSpec) bool {
 // (a header cut short to 本年新); a header shorter than the format's columns
 // is completed from it, in order.
 func (r *reader) proactiveColumns(b *blockSpec, header []layout.Cell) []slot {
-	hs := b.headerCells(joinHeaderRows(header))
+	joined := joinHeaderRows(header)
+	if stacked, ok := r.stackedProactiveHeader(b, header); ok {
+		joined = stacked
+	}
+	hs := b.headerCells(joined)
 	tied := b.fittingTemplates(hs)
 	if len(tied) == 1 {
 		r.proactive.votes[tied[0]]++

@@ -297,7 +297,7 @@ func (r *reader) readProactiveHeading(c layout.Cell, l label.Label, folded strin
 		}
 		return true
 	}
-	r.proactive.header, r.proactive.headerOpen = nil, true
+	r.proactive.header, r.proactive.headerOpen = headerAbove(r.proactive.header, c), true
 	if rest := strings.TrimPrefix(l.Key, "信息内容"); rest != "" {
 		r.proactive.header = append(r.proactive.header, layout.Cell{Text: rest, Raw: rest, Line: c.Line})
 	}

@@ -104,6 +104,10 @@ func (r *reader) closeReviews() {
 	blocks, results := r.reviewsHeader(header)
 	results, ok := r.reviewsResultColumns(results)
 	if !ok {
+		if figures, form := r.reviewsByPosition(header, data); form != nil {
+			r.emitReviews(figures, form, func(b *blockSpec) string { return b.label })
+			return
+		}
 		// The results are printed in an order not the form's, and
 		// incompletely: only the form's own order and arithmetic may place
 		// the figures.

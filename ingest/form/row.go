@@ -258,6 +258,11 @@ func (r *reader) rowTarget(cur *openRow, figures bool) (*rowTarget, string) {
 		return &rowTarget{indicator: func(s slot) string { return row.cells[s.key] }, key: row.id}, ""
 	case row == r.s.otherHandling && !figures && r.applications.otherHandlingRows:
 		return nil, "" // a heading in the 2021 layout
+	case row == r.s.otherHandling && r.applications.otherHandlingRows && row.score(label.Parse(cur.printedLabel()).Key) < label.Full:
+		// A heading in the 2021 layout, a row under it read: a piece of
+		// its label wrapped in the merged cell (他处理) prints beside the
+		// figures of a row under it, as 法提供 does above.
+		return nil, fmt.Sprintf("a piece of heading %s beside figures: they are a row's under it, not the heading's, and cannot be placed for certain", row.label)
 	default:
 		return &rowTarget{indicator: func(slot) string { return row.indicator }, key: row.id}, ""
 	}
