@@ -88,7 +88,8 @@ func TestProvinceCountsFollowStores(t *testing.T) {
 }
 
 // TestProvinceCountPlans: a total from summary_provinces searches its key
-// by indicator (and province where given), never reading every row.
+// by province (the country's '*' where none is given), year and
+// indicator, never reading every row.
 func TestProvinceCountPlans(t *testing.T) {
 	d := MustOpenDB(t)
 	mustStoreSample(t, d)
@@ -97,12 +98,13 @@ func TestProvinceCountPlans(t *testing.T) {
 		f    ObservationFilter
 		want string
 	}{
-		{ObservationFilter{Indicators: indicator, Region: "11"}, "SEARCH summary_provinces USING PRIMARY KEY (indicator_id=? AND province>? AND province<?)"},
-		{ObservationFilter{Indicators: indicator}, "SEARCH summary_provinces USING PRIMARY KEY (indicator_id=?)"},
+		{ObservationFilter{Indicators: indicator, Region: "11"}, "SEARCH summary_provinces USING PRIMARY KEY (province=? AND year=? AND indicator_id=?)"},
+		{ObservationFilter{Indicators: indicator}, "SEARCH summary_provinces USING PRIMARY KEY (province=? AND year=? AND indicator_id=?)"},
 		{ObservationFilter{Indicators: []string{"requests.received", "requests.completed"}, Years: YearFilter{From: 2015}},
-			"SEARCH summary_provinces USING PRIMARY KEY (indicator_id=?)"},
+			"SEARCH summary_provinces USING PRIMARY KEY (province=? AND year>?)"},
 		{ObservationFilter{Region: "37", Years: YearFilter{List: []int{2017}}},
-			"SEARCH summary_provinces USING PRIMARY KEY (indicator_id=? AND province>? AND province<?)"},
+			"SEARCH summary_provinces USING PRIMARY KEY (province=? AND year=?)"},
+		{ObservationFilter{Indicators: indicator, Region: "3"}, "SEARCH summary_provinces USING PRIMARY KEY (province>? AND province<?)"},
 	} {
 		query, args := provinceCountQuery(tt.f)
 		if plan := queryPlan(t, d, query, args); !strings.Contains(plan, tt.want) || strings.Contains(plan, "SCAN summary_provinces") {

@@ -52,10 +52,12 @@ INSERT INTO summary_publishers (publisher_id, reports, observations)
   SELECT r.publisher_id, count(*), sum((SELECT count(*) FROM observations o WHERE o.report_id = r.id))
   FROM reports r WHERE r.superseded_by IS NULL GROUP BY r.publisher_id;
 DELETE FROM summary_provinces;
-INSERT INTO summary_provinces (indicator_id, province, year, observations)
-  SELECT o.indicator_id, substr(coalesce(p.admin_code, ''), 1, 2), o.year, count(*)
+INSERT INTO summary_provinces (province, year, indicator_id, observations)
+  SELECT substr(coalesce(p.admin_code, ''), 1, 2), o.year, o.indicator_id, count(*)
   FROM observations o LEFT JOIN publishers p ON p.id = o.publisher_id
   WHERE o.current = 1 GROUP BY 1, 2, 3;
+INSERT INTO summary_provinces (province, year, indicator_id, observations)
+  SELECT '*', year, indicator_id, sum(observations) FROM summary_provinces GROUP BY 2, 3;
 UPDATE meta SET value = value || '-scale' WHERE key = 'version';
 COMMIT;
 PRAGMA journal_mode=WAL;
