@@ -2,12 +2,9 @@ package db
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"testing"
 
-	"github.com/gongkai/gongkai/ingest"
-	"github.com/gongkai/gongkai/samples"
+	"github.com/gongkai/gongkai"
 )
 
 // TestSummariesFollowReplacements: the counts kept at ingest equal the
@@ -17,18 +14,10 @@ func TestSummariesFollowReplacements(t *testing.T) {
 	ctx := context.Background()
 	d := MustOpenDB(t)
 	mustStoreSample(t, d)
-	b, err := samples.FS.ReadFile("xuecheng-2017.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := ingest.Parse("xuecheng-2017.txt", b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Source = append(r.Source, '\n')
-	sum := sha256.Sum256(r.Source)
-	r.SHA256 = hex.EncodeToString(sum[:])
-	r.Observations = r.Observations[:70]
+	r := sampleReport(t, func(r *gongkai.Report) {
+		r.Source = append(r.Source, '\n')
+		r.Observations = r.Observations[:70]
+	})
 	if _, err := d.StoreReport(ctx, r, StoreOptions{Replace: true}); err != nil {
 		t.Fatal(err)
 	}
