@@ -42,8 +42,15 @@ func TestOCRRowNumberSpacedDotRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	secretsRowUnplaced(t, r, rows[at])
+}
+
+// secretsRowUnplaced checks that no figure of row (1.属于国家秘密) is placed
+// and that the row is unplaced.
+func secretsRowUnplaced(t *testing.T, r *gongkai.Report, row damagedRow) {
+	t.Helper()
 	for _, o := range r.Observations {
-		if o.Indicator == rows[at].indicator {
+		if o.Indicator == row.indicator {
 			t.Errorf("%s [%s] = %s placed", o.Indicator, o.Breakdown, show(o.Value))
 		}
 	}
@@ -100,12 +107,7 @@ func TestOCRQuoteBeforeFirstFigure(t *testing.T) {
 				}
 			} else {
 				want -= 7
-				if n := len(byIndicatorOf(r, rows[at].indicator)); n != 0 {
-					t.Errorf("%d figures of the row placed, want none", n)
-				}
-				if !unplacedBecause(r, "属于国家秘密", "") {
-					t.Errorf("row not unplaced: %+v", r.Unplaced)
-				}
+				secretsRowUnplaced(t, r, rows[at])
 			}
 			if found := checkTable3(t, r, rows, ""); found != want {
 				t.Errorf("%d figures found, want %d", found, want)
@@ -144,12 +146,7 @@ func TestOCRDashBeforeFigures(t *testing.T) {
 			want := 7 * printedRows(rows)
 			if !tc.read {
 				want -= 7
-				if n := len(byIndicatorOf(r, rows[at].indicator)); n != 0 {
-					t.Errorf("%d figures of the row placed, want none", n)
-				}
-				if !unplacedBecause(r, "属于国家秘密", "") {
-					t.Errorf("row not unplaced: %+v", r.Unplaced)
-				}
+				secretsRowUnplaced(t, r, rows[at])
 			}
 			if found := checkTable3(t, r, rows, ""); found != want {
 				t.Errorf("%d figures found, want %d", found, want)
