@@ -36,6 +36,7 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 	if err != nil {
 		return nil, fail(1, "%s", err)
 	}
+	foldDocumentRadicals(doc)
 	cat, err := catalog.Load()
 	if err != nil {
 		return nil, err

@@ -20,6 +20,7 @@ type proactiveTable struct {
 	headerOpen bool          // 信息内容 or a column header was read and no row yet
 	columns    map[*blockSpec][]slot
 	votes      map[string]int // blocks whose header fits each format best
+	counted    []countedBlock // blocks whose columns their figures' count chose
 }
 
 // isProactiveHeader reports whether l is a column header of table 2, or the
@@ -260,7 +261,7 @@ func segment(c layout.Cell, b *blockSpec) []layout.Cell {
 
 // proactiveColumnsByCount gives the columns of a block printed with no header: those of
 // the one format whose column count the row's cells fit.
-func (r *reader) proactiveColumnsByCount(b *blockSpec, values []layout.Cell) []slot {
+func (r *reader) proactiveColumnsByCount(b *blockSpec, values []layout.Cell) ([]slot, string) {
 	n := len(values)
 	for n > 0 && layout.Classify(values[n-1].Text, r.isUnit) == layout.Blank {
 		n--
@@ -272,13 +273,13 @@ func (r *reader) proactiveColumnsByCount(b *blockSpec, values []layout.Cell) []s
 		}
 	}
 	if len(fit) != 1 && !(len(fit) == 2 && sameKeys(b.templateColumns(fit[0]), b.templateColumns(fit[1]))) {
-		return nil
+		return nil, ""
 	}
 	var slots []slot
 	for _, c := range b.templateColumns(fit[0]) {
 		slots = append(slots, slot{key: c.key, printed: c.label, block: b, x0: -1, x1: -1, idx: -1})
 	}
-	return slots
+	return slots, fit[0]
 }
 
 func sameKeys(a, b []*columnSpec) bool {

@@ -102,6 +102,7 @@ func (r *reader) closeReviews() {
 	}
 	header, data := cells[:lastLabel+1], cells[lastLabel+1:limit]
 	blocks, results := r.reviewsHeader(header)
+	printed := len(results)
 	results, ok := r.reviewsResultColumns(results)
 	if !ok {
 		if figures, form := r.reviewsByPosition(header, data); form != nil {
@@ -126,6 +127,10 @@ func (r *reader) closeReviews() {
 		r.emitReviewsByFormOrder(data, formSlots)
 		data = nil
 	}
+	if why := r.completedHeaderProblem(data, printed); why != "" && printed < len(results) {
+		r.unplaceReviews(data, why)
+		data = nil
+	}
 	r.emitReviews(data, slots, func(b *blockSpec) string {
 		for _, bl := range blocks {
 			if bl.block == b {
@@ -145,8 +150,12 @@ func (r *reader) closeReviews() {
 				run = append(run, c)
 			}
 		}
-		printed := source.Trim(m.label)
-		r.emitReviews(run, blockSlots(m.block, results), func(*blockSpec) string { return printed })
+		if why := r.completedHeaderProblem(run, printed); why != "" && printed < len(results) {
+			r.unplaceReviews(run, why)
+			continue
+		}
+		label := source.Trim(m.label)
+		r.emitReviews(run, blockSlots(m.block, results), func(*blockSpec) string { return label })
 	}
 }
 

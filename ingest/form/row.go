@@ -207,11 +207,12 @@ func (r *reader) rowColumns(cur *openRow, figures bool) ([]slot, string) {
 		if slots := r.proactive.columns[b]; slots != nil {
 			return slots, ""
 		}
-		slots := r.proactiveColumnsByCount(b, cur.values)
+		slots, template := r.proactiveColumnsByCount(b, cur.values)
 		if slots == nil {
 			return nil, fmt.Sprintf("no column headers for block %s and the figures fit both formats", b.label)
 		}
 		r.proactive.columns[b] = slots
+		r.noteCountedColumns(b, template)
 		return slots, ""
 	case tableApplications:
 		return r.applications.columns, r.applications.columnsProblem
