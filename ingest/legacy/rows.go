@@ -70,8 +70,9 @@ func peel(c layout.Cell, isUnit func(string) bool) []layout.Cell {
 // and its figure: text taken box by box (pdfminer) prints them apart from
 // their row, and the reading-order reader places them.
 func assemble(cells []layout.Cell, isUnit func(string) bool, ocr bool) []rawRow {
+	cells = joinWrappedUnits(cells, isUnit)
 	var rows []rawRow
-	for _, c := range cells {
+	for i, c := range cells {
 		if layout.Classify(c.Text, isUnit) != layout.Label {
 			if len(rows) > 0 && unlabeledRow(rows[len(rows)-1], c, isUnit) {
 				// A table row of its own whose label a converter lost: its
@@ -93,7 +94,11 @@ func assemble(cells []layout.Cell, isUnit func(string) bool, ocr bool) []rawRow 
 			continue
 		}
 		cur := len(rows) - 1
-		if cur < 0 || len(rows[cur].cells) > 0 || c.RowStart {
+		// Elsewhere 件 13 followed by more such lines is no piece of the
+		// label before it, which prints nothing yet: pdfminer prints a
+		// page's labels, then a unit and figure a line, and the first
+		// would go to the last label.
+		if cur < 0 || len(rows[cur].cells) > 0 || c.RowStart || unitAndFigure(parts, isUnit) && i+1 < len(cells) && unitAndFigure(peel(cells[i+1], isUnit), isUnit) {
 			rows = append(rows, rawRow{})
 			cur++
 		}
@@ -101,6 +106,28 @@ func assemble(cells []layout.Cell, isUnit func(string) bool, ocr bool) []rawRow 
 		rows[cur].cells = append(rows[cur].cells, parts[1:]...)
 	}
 	return rows
+}
+
+// joinWrappedUnits joins a unit wrapped in a narrow cell, one character a
+// line (万 / 元, as pdfminer prints a cell's lines), into one cell: a cell
+// that is no unit alone, whose next cell, on the next line, is a unit, and
+// the two are a unit together. 元 alone is a unit of its own, and 26.23
+// under it would be read in yuan, ten thousand times less than printed.
+func joinWrappedUnits(cells []layout.Cell, isUnit func(string) bool) []layout.Cell {
+	var out []layout.Cell
+	for i := 0; i < len(cells); i++ {
+		c := cells[i]
+		if i+1 < len(cells) {
+			next := cells[i+1]
+			a, b := strings.TrimSpace(c.Text), strings.TrimSpace(next.Text)
+			if next.Line > c.Line && a != "" && !isUnit(a) && isUnit(b) && isUnit(a+b) {
+				c.Text, c.Raw = a+b, a+b
+				i++
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // unitAndFigure reports whether the pieces a cell was peeled into are a
