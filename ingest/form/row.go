@@ -41,6 +41,9 @@ func (r *reader) closeRow() {
 		return
 	}
 	slots, reason := r.rowColumns(cur, figures)
+	if reason == "" && figures {
+		reason = r.twoRowsReason(cur)
+	}
 	if reason != "" {
 		r.unplace(cur, reason)
 		return
