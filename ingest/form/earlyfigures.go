@@ -40,13 +40,34 @@ func (r *reader) claimEarly(cur *openRow) bool {
 	if cur == nil || len(r.early.cells) == 0 {
 		return false
 	}
-	if cur.table == tableProactive && cur.row != nil && !cur.row.group && cur.row.block == r.early.block && len(cur.values) == 0 {
+	ofBlock := cur.table == tableProactive && cur.row != nil && !cur.row.group && cur.row.block == r.early.block
+	if ofBlock && len(cur.values) == 0 {
 		cur.values = r.early.cells
 		r.early = earlyFigures{}
 		return true
 	}
+	if ofBlock {
+		r.proactive.figuresFirst = r.early.block
+	}
 	r.flushEarly()
 	return false
+}
+
+// A block whose first row prints figures of its own after figures held
+// before it (34 / 16 / 16 / 规章 / 15 / 4 / 12 / 规范性文件: Chrome's PDF of a
+// web page, through pdftotext, prints each row's figures before its
+// label) shows that its figures may come before their labels: the figures
+// after a label are the next row's as likely as its own, and table 2 has
+// no identity to tell. Every row of the block that prints figures is
+// unplaced.
+
+// figuresFirstReason says why a row of table 2 printing figures cannot be
+// placed in a block whose figures come before their labels, or "".
+func (r *reader) figuresFirstReason(cur *openRow) string {
+	if cur.table != tableProactive || cur.block == nil || cur.block != r.proactive.figuresFirst {
+		return ""
+	}
+	return "figures of block " + cur.block.label + " were printed before its first row's label, so the figures after a label may be the next row's: which row's they are is not certain"
 }
 
 // flushEarly reports the figures held as unplaced.

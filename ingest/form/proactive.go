@@ -21,6 +21,9 @@ type proactiveTable struct {
 	columns    map[*blockSpec][]slot
 	votes      map[string]int // blocks whose header fits each format best
 	counted    []countedBlock // blocks whose columns their figures' count chose
+	// figuresFirst is a block whose figures were printed before its
+	// rows' labels (earlyfigures.go).
+	figuresFirst *blockSpec
 }
 
 // isProactiveHeader reports whether l is a column header of table 2, or the

@@ -44,6 +44,9 @@ func (r *reader) closeRow() {
 	if reason == "" && figures {
 		reason = r.twoRowsReason(cur)
 	}
+	if reason == "" && figures && !early {
+		reason = r.figuresFirstReason(cur)
+	}
 	if reason != "" {
 		r.unplace(cur, reason)
 		return
