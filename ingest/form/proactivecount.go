@@ -67,7 +67,7 @@ func (r *reader) unplaceCountedOfOtherForm() {
 				raw = ""
 			}
 			r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: o.Label, Line: o.Line, Cells: []string{raw},
-				Reason: fmt.Sprintf("no column headers for block %s, whose figures' count fits the %s form's columns (%s), but the report's tables are the %s form's: which of its columns they are is not certain",
+				Reason: fmt.Sprintf("no column headers for block %s, whose figures' count fits the columns of %s (%s), but the report's tables are %s: which of its columns they are is not certain",
 					cb.block.label, cb.template, columnWordings(cb.block, cb.template), told)})
 			return true
 		})
