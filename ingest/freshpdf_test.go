@@ -27,7 +27,7 @@ func TestRadicalsReadAsIdeographs(t *testing.T) {
 		"⾏政规范性⽂件":  "行政规范性文件",
 		"⼈⺠政府⼯作":   "人民政府工作",
 		"⻩洋 ⻓期":    "黄洋 长期",
-		"⺅ 12 件":    "⺅ 12 件",
+		"⺅ 12 件":   "⺅ 12 件",
 		"（⼀）收到申请数": "（一）收到申请数",
 	} {
 		if got := foldRadicals(in); got != want {
