@@ -25,8 +25,10 @@ import (
 var ocrRealReadings = []ocrRealReading{
 	{"pingtan-2021.ocr-clean-psm6.txt", "pingtan-2021", 105},
 	{"pingtan-2021.ocr-r300-psm6.txt", "pingtan-2021", 7},
-	{"pingtan-2024.ocr-clean-psm6.txt", "pingtan-2024", 135},
+	{"pingtan-2024.ocr-clean-psm6.txt", "pingtan-2024", 142},
 	{"pingtan-2024.ocr-r300-psm6.txt", "pingtan-2024", 0},
+	{"pingtan-2025.ocr-clean-psm6.txt", "pingtan-2025", 157},
+	{"pingtan-2025.ocr-r300-psm6.txt", "pingtan-2025", 0},
 }
 
 // ocrRealReading is an OCR reading of a real report, the report whose

@@ -239,6 +239,10 @@ func (r *reader) rowTarget(cur *openRow, figures bool) (*rowTarget, string) {
 		if !figures {
 			return nil, "no row of the form has this label"
 		}
+		if glued := r.gluedRowOfMisreadText(cur); glued != nil {
+			cur.row = glued
+			return r.rowTarget(cur, figures)
+		}
 		return r.localTarget(cur)
 	case row.group && row != r.s.otherHandling:
 		if !figures {
