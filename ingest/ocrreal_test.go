@@ -29,6 +29,8 @@ var ocrRealReadings = []ocrRealReading{
 	{"pingtan-2024.ocr-r300-psm6.txt", "pingtan-2024", 0},
 	{"pingtan-2025.ocr-clean-psm6.txt", "pingtan-2025", 157},
 	{"pingtan-2025.ocr-r300-psm6.txt", "pingtan-2025", 0},
+	{"shuyang-fgj-2023.ocr-clean-psm6.txt", "shuyang-fgj-2023", 25},
+	{"shuyang-fgj-2023.ocr-r300-psm6.txt", "shuyang-fgj-2023", 0},
 }
 
 // ocrRealReading is an OCR reading of a real report, the report whose

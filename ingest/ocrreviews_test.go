@@ -71,3 +71,54 @@ func TestOCRReviewsBlockNotAddingUp(t *testing.T) {
 		})
 	}
 }
+
+// A header of table 4 that names two blocks (复议后起诉 lost in OCR's
+// noise) over the form's fifteen figures does not say where they go: the
+// form's order places them, each block adding up, flagged
+// placed_by_form_order; a block that does not add up leaves them all
+// unplaced, as when the header shows no column.
+func TestOCRReviewsHeaderMiscounted(t *testing.T) {
+	const header = "行政复议          行政诉讼\n" +
+		"结 结 其 尚， 总， 未经复议直接起诉\n" +
+		"结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n"
+	for _, tc := range []struct {
+		name    string
+		printed string
+		placed  bool
+	}{
+		{"adding up", "0      0      0       1       1      0       0       0       0       0       2       0       0       0       2", true},
+		{"a block not adding up", "0      0      0       1       1      0       0       0       0       0       2       0       0       0       0", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := damagedTable3(t, 3, gongkai.Template2021)
+			text := ocrCleanTable3(rows, nil) + header + tc.printed + "\n五、存在的主要问题及改进情况\n"
+			r, err := Parse("ocr.txt", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]float64{"reconsiderations.pending": 1, "reconsiderations.total": 1, "lawsuits.direct.total": 0,
+				"lawsuits.after_reconsideration.upheld": 2, "lawsuits.after_reconsideration.total": 2}
+			n := 0
+			for _, o := range r.Observations {
+				if !strings.HasPrefix(o.Indicator, "reconsiderations.") && !strings.HasPrefix(o.Indicator, "lawsuits.") || hasFlag(o, gongkai.FlagDerived) {
+					continue
+				}
+				n++
+				if v, ok := want[o.Indicator]; ok && (o.Value == nil || *o.Value != v) {
+					t.Errorf("%s = %s, want %v", o.Indicator, show(o.Value), v)
+				}
+				if !hasFlag(o, gongkai.FlagPlacedByFormOrder) {
+					t.Errorf("%s: flags %v, want placed_by_form_order", o.Indicator, o.Flags)
+				}
+			}
+			switch {
+			case tc.placed && n != 15:
+				t.Errorf("%d figures of table 4 placed, want 15; unplaced %+v", n, r.Unplaced)
+			case !tc.placed && n != 0:
+				t.Errorf("%d figures of table 4 placed, want none", n)
+			case !tc.placed && !unplacedBecause(r, "行政复议、行政诉讼", "a block's 总计 is not the sum of its results"):
+				t.Errorf("table 4 not unplaced: %+v", r.Unplaced)
+			}
+		})
+	}
+}

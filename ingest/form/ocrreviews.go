@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/layout"
 )
 
 // distrustReviewsOfMisreadText unplaces each block of table 4 (行政复议,
@@ -52,4 +53,20 @@ func (r *reader) distrustReviewsOfMisreadText() {
 		r.unplaced = append(r.unplaced, u)
 	}
 	r.dropObservations(drop)
+}
+
+// A header of table 4 that OCR garbled may name fewer blocks than the
+// form has (行政复议 and one 行政诉讼 block read, 复议后起诉 lost in the
+// header's noise: 10 columns), while its row prints the form's fifteen
+// figures. The header then does not say where they go; the form's order
+// does, as when no result column is read (reviewsByFormOrder): each block
+// whose 总计 is the sum of its four results is placed by it, flagged
+// placed_by_form_order.
+
+// headerMiscountsReviews reports whether the figures of table 4 are the
+// form's full count of plain figures while the columns its header names
+// are another number: the header is not to be trusted for their places.
+func (r *reader) headerMiscountsReviews(data []layout.Cell, slots []slot) bool {
+	figures, _, ok := r.plainFigures(data)
+	return ok && len(figures) != len(slots) && len(figures) == len(r.s.reviewsBlocks)*r.reviewsResultCount()
 }
