@@ -30,7 +30,7 @@ var ocrReports = []ocrReport{
 	{"form2019-a.r300-psm3.txt", 49, 0},
 	{"form2019-a.r300-psm6.txt", 7, 0},
 	{"form2019-a.scan-psm6.txt", 21, 0},
-	{"form2019-b.clean-psm6.txt", 98, 0},
+	{"form2019-b.clean-psm6.txt", 105, 0},
 	{"form2019-b.r150-psm6.txt", 0, 0},
 	{"form2019-b.r300-psm3.txt", 0, 0},
 	{"form2019-b.r300-psm6.txt", 7, 0},

@@ -16,9 +16,12 @@ import "github.com/gongkai/gongkai/ingest/label"
 // when all of these hold:
 //
 //   - the text shows OCR's signs (in a clean text a label is read whole);
-//   - the tail's number and wording are those of exactly one row of table
-//     3 (wording at label.Full: 3.其他 is （六）3.其他, not a piece of
-//     another), not read yet;
+//   - the tail's number is that of a row of table 3 whose wording it
+//     gives in full (label.Full: 3.其他 is （六）3.其他, not a piece of
+//     another) or shares a run of at least minSharedRun characters with
+//     (OCR garbles the tail too: 2.申请人这期未按收费通知要求缴纳费用、), a
+//     longer run than with any other row so numbered; that row is not
+//     read yet;
 //   - the row prints the form's seven figures, 总计 the sum of the six.
 //
 // Otherwise the row stays as it was (a row the form lacks, unplaced).
@@ -35,16 +38,7 @@ func (r *reader) gluedRowOfMisreadText(cur *openRow) *rowSpec {
 		return nil // no head glued before a number: the label as a whole was not recognised
 	}
 	tail := label.Parse(printed[loc[len(loc)-1][0]:])
-	var found *rowSpec
-	for _, row := range r.s.rows[tableApplications] {
-		if row.group || !r.numberedAs(tail, row) || row.score(tail.Key) < label.Full {
-			continue
-		}
-		if found != nil {
-			return nil // two rows so numbered and worded: not certain
-		}
-		found = row
-	}
+	found := r.rowOfTail(tail)
 	if found == nil || !r.sevenAddingUp(cur.values) {
 		return nil
 	}
@@ -52,4 +46,38 @@ func (r *reader) gluedRowOfMisreadText(cur *openRow) *rowSpec {
 		return nil
 	}
 	return found
+}
+
+// rowOfTail is the row of table 3 numbered as tail whose wording tail
+// gives in full, or with which it shares the longest run of characters,
+// at least minSharedRun and longer than with any other row so numbered;
+// nil when none or two rows fit.
+func (r *reader) rowOfTail(tail label.Label) *rowSpec {
+	key := []rune(tail.Key)
+	var full, best *rowSpec
+	bestRun, tie := 0, false
+	for _, row := range r.s.rows[tableApplications] {
+		if row.group || !r.numberedAs(tail, row) {
+			continue
+		}
+		if row.score(tail.Key) >= label.Full {
+			if full != nil {
+				return nil // two rows so numbered and worded: not certain
+			}
+			full = row
+		}
+		switch run := sharedRun(key, row); {
+		case run > bestRun:
+			best, bestRun, tie = row, run, false
+		case run == bestRun:
+			tie = true
+		}
+	}
+	switch {
+	case full != nil:
+		return full
+	case bestRun >= minSharedRun && !tie:
+		return best
+	}
+	return nil
 }
