@@ -27,7 +27,7 @@ var ocrRealReadings = []ocrRealReading{
 	{"pingtan-2021.ocr-r300-psm6.txt", "pingtan-2021", 7},
 	{"pingtan-2024.ocr-clean-psm6.txt", "pingtan-2024", 149},
 	{"pingtan-2024.ocr-r300-psm6.txt", "pingtan-2024", 0},
-	{"pingtan-2025.ocr-clean-psm6.txt", "pingtan-2025", 171},
+	{"pingtan-2025.ocr-clean-psm6.txt", "pingtan-2025", 178},
 	{"pingtan-2025.ocr-r300-psm6.txt", "pingtan-2025", 7},
 	{"shuyang-fgj-2023.ocr-clean-psm6.txt", "shuyang-fgj-2023", 25},
 	{"shuyang-fgj-2023.ocr-r300-psm6.txt", "shuyang-fgj-2023", 0},

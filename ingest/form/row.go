@@ -31,7 +31,7 @@ func (r *reader) closeRow() {
 	r.quotedFirstFigure(cur)
 	r.dashBeforeFigures(cur)
 	figures := cur.hasFigures(r.isUnit)
-	if reason := cur.misreadMark(); reason != "" && figures && !r.markAsFirstFigure(cur) {
+	if reason := cur.misreadMark(); reason != "" && figures && !r.markAsFirstFigure(cur) && !r.markGluedToFirstFigure(cur) {
 		r.misread++
 		r.unplace(cur, reason)
 		return
