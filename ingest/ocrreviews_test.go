@@ -122,3 +122,66 @@ func TestOCRReviewsHeaderMiscounted(t *testing.T) {
 		})
 	}
 }
+
+// OCR runs a zero into the next cell's figure in table 4 (`2 09 0 1 00 1`
+// for 2 0 9 0 1 0 0 1): no figure opens with 0, so each leading zero is a
+// cell of its own, and the figures so cut are placed by the form's order
+// when they are its fifteen and each block adds up (flag
+// split_by_arithmetic on the cut ones). Runs that also need other cuts
+// (2060), or a text with no sign of OCR, leave table 4 unplaced.
+func TestOCRReviewsLeadingZeros(t *testing.T) {
+	// The header as tesseract read form2019-a's cleaned page: the results'
+	// names cut in two, 总计 on a line of its own.
+	const header = "行政诉讼\n行政复议\n未经复议直接起诉      复议后起诉\n" +
+		"结果 结果 其他 尚未 结果 结果 其他 尚未 结果 结果 其他 尚未\n\n" +
+		"总计          总计          总计\n" +
+		"维持 纠正 结果 审结 “维持 纠正 结果 审结 维持 纠正 结果 审结\n"
+	for _, tc := range []struct {
+		name    string
+		printed string
+		sign    bool
+		placed  bool
+	}{
+		{"zeros run into figures", "4 3 2 09 0 1 00 1 0 122 0 3 125", true, true},
+		{"a run needing other cuts", "0 3 00 3 020 0 2060 0 0 6 6", true, false},
+		{"no sign of OCR", "4 3 2 09 0 1 00 1 0 122 0 3 125", false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := damagedTable3(t, 3, gongkai.Template2021)
+			text := ocrCleanTable3(rows, func(i int, figures []string) []string {
+				if i == 1 && tc.sign {
+					figures[0] = "“" + figures[0] // a sign of OCR
+				}
+				return figures
+			}) + header + tc.printed + "\n五、存在的主要问题及改进情况\n"
+			r, err := Parse("ocr.txt", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []float64{4, 3, 2, 0, 9, 0, 1, 0, 0, 1, 0, 122, 0, 3, 125}
+			order := []string{"reconsiderations.upheld", "reconsiderations.corrected", "reconsiderations.other", "reconsiderations.pending", "reconsiderations.total",
+				"lawsuits.direct.upheld", "lawsuits.direct.corrected", "lawsuits.direct.other", "lawsuits.direct.pending", "lawsuits.direct.total",
+				"lawsuits.after_reconsideration.upheld", "lawsuits.after_reconsideration.corrected", "lawsuits.after_reconsideration.other", "lawsuits.after_reconsideration.pending", "lawsuits.after_reconsideration.total"}
+			n := 0
+			for i, ind := range order {
+				for _, o := range byIndicatorOf(r, ind) {
+					n++
+					if o.Value == nil || *o.Value != want[i] {
+						t.Errorf("%s = %s, want %v", ind, show(o.Value), want[i])
+					}
+					if cut := i == 3 || i == 4 || i == 7 || i == 8; cut != hasFlag(o, gongkai.FlagSplitByArithmetic) {
+						t.Errorf("%s: flags %v, split_by_arithmetic %v wanted", ind, o.Flags, cut)
+					}
+				}
+			}
+			switch {
+			case tc.placed && n != 15:
+				t.Errorf("%d figures of table 4 placed, want 15; unplaced %+v", n, r.Unplaced)
+			case !tc.placed && n != 0:
+				t.Errorf("%d figures of table 4 placed, want none", n)
+			case !tc.placed && !unplacedBecause(r, "行政复议、行政诉讼", "are not the form's 15"):
+				t.Errorf("table 4 not unplaced: %+v", r.Unplaced)
+			}
+		})
+	}
+}
