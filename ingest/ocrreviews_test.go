@@ -15,6 +15,25 @@ const ocrTable4 = "行政复议            行政诉讼\n" +
 	"%s\n" +
 	"五、存在的主要问题及改进情况\n"
 
+// parseOCRTable4 parses a clean OCR reading of table 3 of the 2021 form
+// followed by table4 as printed; with sign, a quote glued to a figure of
+// table 3 shows OCR's signs.
+func parseOCRTable4(t *testing.T, table4 string, sign bool) *gongkai.Report {
+	t.Helper()
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	text := ocrCleanTable3(rows, func(i int, figures []string) []string {
+		if i == 1 && sign {
+			figures[0] = "“" + figures[0] // a sign of OCR
+		}
+		return figures
+	}) + table4
+	r, err := Parse("ocr.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 // In a text that shows OCR's signs, a block of table 4 whose 总计 is not
 // the sum of its four results holds a figure misread (`3 3 0 0 0` for 3 3
 // 0 0 6): the block is unplaced, the blocks that add up are read. A text
@@ -34,17 +53,7 @@ func TestOCRReviewsBlockNotAddingUp(t *testing.T) {
 			"reconsiderations.total": 36, "lawsuits.direct.total": 0, "lawsuits.direct.corrected": 3}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rows := damagedTable3(t, 3, gongkai.Template2021)
-			text := ocrCleanTable3(rows, func(i int, figures []string) []string {
-				if i == 1 && tc.sign {
-					figures[0] = "“" + figures[0] // a sign of OCR
-				}
-				return figures
-			}) + strings.Replace(ocrTable4, "%s", tc.printed, 1)
-			r, err := Parse("ocr.txt", []byte(text))
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := parseOCRTable4(t, strings.Replace(ocrTable4, "%s", tc.printed, 1), tc.sign)
 			got := map[string]float64{}
 			direct := 0
 			for _, o := range r.Observations {
@@ -90,12 +99,7 @@ func TestOCRReviewsHeaderMiscounted(t *testing.T) {
 		{"a block not adding up", "0      0      0       1       1      0       0       0       0       0       2       0       0       0       0", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rows := damagedTable3(t, 3, gongkai.Template2021)
-			text := ocrCleanTable3(rows, nil) + header + tc.printed + "\n五、存在的主要问题及改进情况\n"
-			r, err := Parse("ocr.txt", []byte(text))
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := parseOCRTable4(t, header+tc.printed+"\n五、存在的主要问题及改进情况\n", false)
 			want := map[string]float64{"reconsiderations.pending": 1, "reconsiderations.total": 1, "lawsuits.direct.total": 0,
 				"lawsuits.after_reconsideration.upheld": 2, "lawsuits.after_reconsideration.total": 2}
 			n := 0
@@ -111,14 +115,7 @@ func TestOCRReviewsHeaderMiscounted(t *testing.T) {
 					t.Errorf("%s: flags %v, want placed_by_form_order", o.Indicator, o.Flags)
 				}
 			}
-			switch {
-			case tc.placed && n != 15:
-				t.Errorf("%d figures of table 4 placed, want 15; unplaced %+v", n, r.Unplaced)
-			case !tc.placed && n != 0:
-				t.Errorf("%d figures of table 4 placed, want none", n)
-			case !tc.placed && !unplacedBecause(r, "行政复议、行政诉讼", "a block's 总计 is not the sum of its results"):
-				t.Errorf("table 4 not unplaced: %+v", r.Unplaced)
-			}
+			checkTable4Placed(t, r, n, tc.placed, "a block's 总计 is not the sum of its results")
 		})
 	}
 }
@@ -147,17 +144,7 @@ func TestOCRReviewsLeadingZeros(t *testing.T) {
 		{"no sign of OCR", "4 3 2 09 0 1 00 1 0 122 0 3 125", false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rows := damagedTable3(t, 3, gongkai.Template2021)
-			text := ocrCleanTable3(rows, func(i int, figures []string) []string {
-				if i == 1 && tc.sign {
-					figures[0] = "“" + figures[0] // a sign of OCR
-				}
-				return figures
-			}) + header + tc.printed + "\n五、存在的主要问题及改进情况\n"
-			r, err := Parse("ocr.txt", []byte(text))
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := parseOCRTable4(t, header+tc.printed+"\n五、存在的主要问题及改进情况\n", tc.sign)
 			want := []float64{4, 3, 2, 0, 9, 0, 1, 0, 0, 1, 0, 122, 0, 3, 125}
 			order := []string{"reconsiderations.upheld", "reconsiderations.corrected", "reconsiderations.other", "reconsiderations.pending", "reconsiderations.total",
 				"lawsuits.direct.upheld", "lawsuits.direct.corrected", "lawsuits.direct.other", "lawsuits.direct.pending", "lawsuits.direct.total",
@@ -174,14 +161,21 @@ func TestOCRReviewsLeadingZeros(t *testing.T) {
 					}
 				}
 			}
-			switch {
-			case tc.placed && n != 15:
-				t.Errorf("%d figures of table 4 placed, want 15; unplaced %+v", n, r.Unplaced)
-			case !tc.placed && n != 0:
-				t.Errorf("%d figures of table 4 placed, want none", n)
-			case !tc.placed && !unplacedBecause(r, "行政复议、行政诉讼", "are not the form's 15"):
-				t.Errorf("table 4 not unplaced: %+v", r.Unplaced)
-			}
+			checkTable4Placed(t, r, n, tc.placed, "are not the form's 15")
 		})
+	}
+}
+
+// checkTable4Placed checks that all fifteen figures of table 4 were placed
+// (n of them), or, unless placed, none, table 4 unplaced for reason.
+func checkTable4Placed(t *testing.T, r *gongkai.Report, n int, placed bool, reason string) {
+	t.Helper()
+	switch {
+	case placed && n != 15:
+		t.Errorf("%d figures of table 4 placed, want 15; unplaced %+v", n, r.Unplaced)
+	case !placed && n != 0:
+		t.Errorf("%d figures of table 4 placed, want none", n)
+	case !placed && !unplacedBecause(r, "行政复议、行政诉讼", reason):
+		t.Errorf("table 4 not unplaced: %+v", r.Unplaced)
 	}
 }
