@@ -25,12 +25,12 @@ import (
 // holds for, and of the r300 readings, where OCR lost the figures that
 // would confirm the rest, with them.
 var ocrReports = []ocrReport{
-	{"form2019-a.clean-psm6.txt", 147, 0},
+	{"form2019-a.clean-psm6.txt", 162, 0},
 	{"form2019-a.r150-psm6.txt", 0, 0},
 	{"form2019-a.r300-psm3.txt", 49, 0},
 	{"form2019-a.r300-psm6.txt", 7, 0},
 	{"form2019-a.scan-psm6.txt", 21, 0},
-	{"form2019-b.clean-psm6.txt", 98, 0},
+	{"form2019-b.clean-psm6.txt", 105, 0},
 	{"form2019-b.r150-psm6.txt", 0, 0},
 	{"form2019-b.r300-psm3.txt", 0, 0},
 	{"form2019-b.r300-psm6.txt", 7, 0},
@@ -50,7 +50,11 @@ var ocrReports = []ocrReport{
 	{"form2021-c.r300-psm3.txt", 35, 0},
 	{"form2021-c.r300-psm6.txt", 0, 0},
 	{"form2021-c.scan-psm6.txt", 21, 0},
-	{"huaian-hongze-2023.clean-psm6.txt", 155, 0},
+	// 145 of 155 since session 8: table 4 prints two blocks whose 总计 (0)
+	// is not the sum of their results; in a text showing OCR's signs such
+	// a block is unplaced (pingtan-2025's reading prints 3 3 0 0 0 for 3 3
+	// 0 0 6), and nothing tells the page's 0 from a digit misread.
+	{"huaian-hongze-2023.clean-psm6.txt", 145, 0},
 	{"huaian-hongze-2023.r150-psm6.txt", 0, 0},
 	{"huaian-hongze-2023.r300-psm3.txt", 0, 0},
 	{"huaian-hongze-2023.r300-psm6.txt", 0, 0},

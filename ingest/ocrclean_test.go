@@ -176,7 +176,11 @@ func TestOCRColumnNotAddingUp(t *testing.T) {
 // read as 1 where 总计 less the five other columns is 1, flag
 // split_by_arithmetic; where the sum gives another figure (11: the mark
 // may be a rule and the figure lost) or the row prints other than six
-// figures after it, the row is unplaced.
+// figures after it, the row is unplaced. A 1 read as a letter glued to
+// the rest of its figure (`l51` for 151, seven figures) is read so where
+// the sum gives that figure (form/ocrshapes.go, markGluedToFirstFigure);
+// not where it gives another, nor for a mark apart from the figure or
+// of a 0's shape.
 func TestOCRMarkShapedLikeADigit(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
@@ -189,6 +193,11 @@ func TestOCRMarkShapedLikeADigit(t *testing.T) {
 		{"the sum gives 11", []int{11, 0, 0, 0, 0, 0, 11}, "]  0  0  0  0  0  11", false},
 		{"a figure lost", []int{1, 2, 0, 0, 0, 0, 3}, "]  0  0  0  0  3", false},
 		{"a mark of no digit's shape", []int{1, 0, 0, 0, 0, 0, 1}, "“  0  0  0  0  0  1", false},
+		{"a 1 read as l, glued to its figure", []int{151, 3, 0, 0, 0, 0, 154}, "l51  3  0  0  0  0  154", true},
+		{"glued, a digit lost", []int{151, 3, 0, 0, 0, 0, 154}, "l5  3  0  0  0  0  154", false},
+		{"glued, the sum gives the figure as printed", []int{51, 3, 0, 0, 0, 0, 54}, "l51  3  0  0  0  0  54", false},
+		{"apart from its figure", []int{151, 3, 0, 0, 0, 0, 154}, "l  51  3  0  0  0  0  154", false},
+		{"a 0's shape glued", []int{51, 3, 0, 0, 0, 0, 54}, "O51  3  0  0  0  0  54", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rows, at, r := parseSecretsRowPrinted(t, tc.printed, func(rows []damagedRow, at int) { setRow(rows, at, tc.figures) })

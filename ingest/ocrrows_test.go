@@ -181,13 +181,15 @@ func TestOCRMisreadLabelsByRowOrder(t *testing.T) {
 		{"garbled", garble, nil, 0},
 		// 2. is read by its number after 1. (whose gap it closes); no row
 		// of the form closes the gap of 3.其他 when （七）总计 does not add
-		// up and is unplaced.
-		{"总计 misread", garble, func(f []int) { f[0] += 10 }, 1},
+		// up and is unplaced, but its glued label's tail names it, and its
+		// figures add up (ocrgluedlabel.go).
+		{"总计 misread", garble, func(f []int) { f[0] += 10 }, 0},
 		// （七）总计 adds up but is not the sum of the outcome rows: the
-		// order is not confirmed, and only 2. stands.
-		{"总计 not the outcomes' sum", garble, func(f []int) { f[0]++; f[6]++ }, 2},
-		// Two rows of figures for the three rows of （六）: none is certain.
-		{"a row lost", func(l string) (string, bool) { return garbled[l], l != second }, nil, 3},
+		// order is not confirmed, and only 2. and 3.其他 (by its tail) stand.
+		{"总计 not the outcomes' sum", garble, func(f []int) { f[0]++; f[6]++ }, 1},
+		// Two rows of figures for the three rows of （六）: none is certain
+		// by the order; 3.其他 is named by its tail.
+		{"a row lost", func(l string) (string, bool) { return garbled[l], l != second }, nil, 2},
 		{"labels that say nothing", func(l string) (string, bool) { return "口囗口囗", true }, nil, 3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -248,7 +250,9 @@ func TestOCRMisreadLabelsByRowOrder(t *testing.T) {
 // (its figures do not add up) is placed as printed while the table is read
 // and unplaced after: the column sums it would check cannot be checked,
 // and the rows of （六） are placed by the count and their labels; where
-// it adds up but is not the outcome rows' sum, they are not.
+// it adds up but is not the outcome rows' sum, they are not by the count:
+// only 3.其他, whose glued label's tail names it and whose figures add up
+// (ocrgluedlabel.go), is read.
 func TestOCRMisreadTotalLeavesOrder(t *testing.T) {
 	garbled := map[string]string{
 		"1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请": "其“工申请人无正当理由逾期他处理 ”不补正、行政机关不再外",
@@ -290,11 +294,108 @@ func TestOCRMisreadTotalLeavesOrder(t *testing.T) {
 			}
 			want := 7 * printedRows(checked)
 			if !tc.placed {
-				want -= 14
+				want -= 7 // （六）1., its label garbled
 			}
 			if found := checkTable3(t, r, checked, ""); found != want {
 				t.Errorf("%d figures found, want %d; unplaced %+v", found, want, r.Unplaced)
 			}
 		})
+	}
+}
+
+// OCR loses the figures of （六）2. (read as `工 0 0 0 工`), and the end of
+// its wrapped label is glued to the next row's (行政机关不再处理其政府信息公开
+// 申请3.其他): the tail from the last row number on names the row, when it
+// is that row's number and wording in full, or a garbled wording sharing
+// a run of six characters with that row's alone of the rows so numbered
+// (2.申请人这期未按收费通知要求缴纳费用、 after the end of 1.'s label), and
+// the row's seven figures add up. Otherwise the row stays unplaced, and
+// the other rows are read.
+func TestOCRGluedLabelTail(t *testing.T) {
+	const (
+		other = "requests.other_handling.other"
+		noFee = "requests.other_handling.no_fee"
+		late  = "requests.other_handling.no_correction"
+	)
+	for _, tc := range []struct {
+		name     string
+		at, lost string // the row whose label is glued, the row before it whose figures OCR lost
+		label    string
+		damage   func(figures []string) []string
+		placed   bool
+	}{
+		{"the tail names the row", other, noFee, "行政机关不再处理其政府信息公开申请3.其他", nil, true},
+		{"numbered otherwise", other, noFee, "行政机关不再处理其政府信息公开申请2.其他", nil, false},
+		{"a piece of the wording", other, noFee, "行政机关不再处理其政府信息公开申请3.其", nil, false},
+		{"not adding up", other, noFee, "行政机关不再处理其政府信息公开申请3.其他", func(f []string) []string {
+			f[6] += "1"
+			return f
+		}, false},
+		{"a figure lost", other, noFee, "行政机关不再处理其政府信息公开申请3.其他", func(f []string) []string { return f[1:] }, false},
+		{"a garbled tail", noFee, late, "不再处理其政府信息公开申请2.申请人这期未按收费通知要求缴纳费用、", nil, true},
+		{"a garbled tail sharing too little", noFee, late, "不再处理其政府信息公开申请2.申请人这期未按收费", nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := damagedTable3(t, 3, gongkai.Template2021)
+			at := rowWith(t, rows, func(r damagedRow) bool { return r.indicator == tc.at })
+			lost := rowWith(t, rows, func(r damagedRow) bool { return r.indicator == tc.lost })
+			text := ocrCleanTable3(rows, func(i int, figures []string) []string {
+				switch {
+				case i == 1:
+					figures[0] = "“" + figures[0] // a sign of OCR
+				case i == lost:
+					figures = []string{"工", "0", "0", "工"}
+				case i == at && tc.damage != nil:
+					figures = tc.damage(figures)
+				case rows[i].indicator == "requests.answered":
+					// （七）总计 misread: the row order is not confirmed,
+					// and places no row of （六）.
+					figures[0] = "1" + figures[0]
+				}
+				return figures
+			})
+			text = strings.Replace(text, "\n"+rows[at].label+" ", "\n"+tc.label+" ", 1)
+			// The label of the row whose figures OCR lost is garbled too:
+			// no number of it says where the glued row stands.
+			text = strings.Replace(text, "\n"+rows[lost].label+" ", "\n其“工"+string([]rune(rows[lost].label)[3:9])+"他处理 ", 1)
+			r, err := Parse("ocr.txt", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var checked []damagedRow
+			for i, row := range rows {
+				if i != lost && row.indicator != "requests.answered" {
+					checked = append(checked, row)
+				}
+			}
+			want := 7 * printedRows(checked)
+			if !tc.placed {
+				want -= 7
+				if len(byIndicatorOf(r, rows[at].indicator)) > 0 {
+					t.Errorf("row %s placed: %+v", rows[at].label, byIndicatorOf(r, rows[at].indicator))
+				}
+			}
+			if found := checkTable3(t, r, checked, ""); found != want {
+				t.Errorf("%d figures found, want %d; unplaced %+v", found, want, r.Unplaced)
+			}
+		})
+	}
+}
+
+// pingtan-2025's page read by OCR (testdata/real): the rows of （六） print
+// their figures on a line of their own between the pieces of their
+// labels, each glued to the end of the row before's, and garbled
+// (1.申请人无正当理由流期不补处理正、行政机关, 2.申请人这期未按收费通知要求缴纳费用、):
+// each tail shares a long run with its own row's wording alone.
+func TestOCRGluedLabelTailReal(t *testing.T) {
+	r := parseFile(t, "../testdata/real/pingtan-2025.ocr-clean-psm6.txt")
+	for ind, want := range map[string][]int{
+		"requests.other_handling.no_correction": {8, 0, 0, 0, 0, 0, 8},
+		"requests.other_handling.no_fee":        {2, 0, 0, 0, 0, 0, 2},
+	} {
+		checkTable3(t, r, []damagedRow{{label: ind, indicator: ind, figures: want}}, "")
+		if n := len(byIndicatorOf(r, ind)); n != 7 {
+			t.Errorf("%s: %d figures placed, want 7; unplaced %+v", ind, n, r.Unplaced)
+		}
 	}
 }

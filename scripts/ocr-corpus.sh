@@ -29,7 +29,15 @@
 # poppler-utils, tesseract-ocr with chi_sim, ImageMagick (scan) and Go (clean); CI has none of
 # them: the texts are committed, the images are not.
 #
+# With -real, it reads real web pages instead: testdata/real/SLUG.html
+# printed to PDF by chromium (headless, no header or footer), each page at
+# 300 dpi in grey, read as r300-psm6 and clean-psm6 into
+# testdata/real/SLUG.ocr-r300-psm6.txt and SLUG.ocr-clean-psm6.txt, beside
+# the figures typed by hand (ingest/ocrreal_test.go scores them). Needs
+# chromium, poppler-utils, tesseract-ocr with chi_sim and Go.
+#
 # usage: scripts/ocr-corpus.sh [REPORT...]   (default: every report)
+#        scripts/ocr-corpus.sh -real SLUG...
 set -eu
 cd "$(dirname "$0")/.."
 # OCR_WORK keeps the PDFs between runs (made once: LibreOffice is slow).
@@ -45,33 +53,53 @@ mkdir -p "$out"
 # /usr/local/bin/convert may be a stand-in; take ImageMagick's own binary.
 im=$(command -v magick || command -v convert-im6.q16 || command -v convert)
 
-python3 scripts/pdftext-corpus.py html "$work"
-# A profile of its own: another LibreOffice running at the same time would
-# otherwise take the conversion and print nothing.
-profile=-env:UserInstallation=file://$work/profile
-for page in "$work"/*.html; do
-	name=$(basename "$page" .html)
-	cp "$work/$name.truth.csv" "$out/"
-	[ -s "$work/$name.pdf" ] && continue
-	soffice "$profile" --headless --convert-to 'docx:MS Word 2007 XML' --outdir "$work" "$page" >/dev/null
-	soffice "$profile" --headless --convert-to pdf --outdir "$work" "$work/$name.docx" >/dev/null
-done
-# The legacy fixture's truth is in Go (pdf_test.go): legacy tables are
-# the corpus's own two.
-for template in form2019 form2021; do
-	cp "testdata/pdf/$template.pdf" "$work/pdf-$template.pdf"
-	# The fixture's truth without the derived rows (a label with +).
-	python3 - "testdata/$template/expected.csv" >"$out/pdf-$template.truth.csv" <<-'EOF'
-		import csv, sys
-		rows = [r for r in csv.DictReader(open(sys.argv[1], encoding='utf-8')) if '+' not in r['label']]
-		w = csv.writer(sys.stdout, lineterminator='\n')
-		w.writerow(['indicator', 'breakdown', 'value'])
-		for r in rows:
-		    w.writerow([r['indicator'], r['breakdown'], r['value']])
-	EOF
-done
-cp testdata/real/huaian-hongze-2023.pdf "$work/"
+# gray is -gray for the real pages (rendered in grey, as a scanner gives a
+# page), empty for the corpus (its texts were read from colour renders).
+gray=""
+real=""
+if [ "${1:-}" = -real ]; then
+	shift
+	real=1
+	gray=-gray
+else
+	python3 scripts/pdftext-corpus.py html "$work"
+	# A profile of its own: another LibreOffice running at the same time would
+	# otherwise take the conversion and print nothing.
+	profile=-env:UserInstallation=file://$work/profile
+	for page in "$work"/*.html; do
+		name=$(basename "$page" .html)
+		cp "$work/$name.truth.csv" "$out/"
+		[ -s "$work/$name.pdf" ] && continue
+		soffice "$profile" --headless --convert-to 'docx:MS Word 2007 XML' --outdir "$work" "$page" >/dev/null
+		soffice "$profile" --headless --convert-to pdf --outdir "$work" "$work/$name.docx" >/dev/null
+	done
+	# The legacy fixture's truth is in Go (pdf_test.go): legacy tables are
+	# the corpus's own two.
+	for template in form2019 form2021; do
+		cp "testdata/pdf/$template.pdf" "$work/pdf-$template.pdf"
+		# The fixture's truth without the derived rows (a label with +).
+		python3 - "testdata/$template/expected.csv" >"$out/pdf-$template.truth.csv" <<-'EOF'
+			import csv, sys
+			rows = [r for r in csv.DictReader(open(sys.argv[1], encoding='utf-8')) if '+' not in r['label']]
+			w = csv.writer(sys.stdout, lineterminator='\n')
+			w.writerow(['indicator', 'breakdown', 'value'])
+			for r in rows:
+			    w.writerow([r['indicator'], r['breakdown'], r['value']])
+		EOF
+	done
+	cp testdata/real/huaian-hongze-2023.pdf "$work/"
+fi
 go build -o "$work/derule" ./scripts/derule
+
+# read_real SLUG: the real web page testdata/real/SLUG.html printed to PDF
+# and read twice, as the rendered page and with its rules taken out.
+read_real() {
+	pdf="$work/$1.pdf"
+	chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+		--print-to-pdf="$pdf" "testdata/real/$1.html" >/dev/null 2>&1
+	read_pdf "$pdf" 300 6 plain "testdata/real/$1.ocr-r300-psm6.txt"
+	read_pdf "$pdf" 300 6 norules "testdata/real/$1.ocr-clean-psm6.txt"
+}
 
 # read_pdf PDF DPI PSM LOOK OUT: every page of PDF through tesseract into
 # OUT. LOOK is plain (the page as rendered), scan (made to look scanned) or
@@ -79,7 +107,8 @@ go build -o "$work/derule" ./scripts/derule
 read_pdf() {
 	pages="$work/pages-$(basename "$5")"
 	mkdir -p "$pages"
-	pdftoppm -r "$2" -png "$1" "$pages/page"
+	# shellcheck disable=SC2086 # gray is empty or one option
+	pdftoppm -r "$2" $gray -png "$1" "$pages/page"
 	: >"$5"
 	for png in "$pages"/page-*.png; do
 		keep=""
@@ -117,6 +146,13 @@ read_report() {
 	! wanted clean-psm4 || read_pdf "$pdf" 300 4 norules "$out/$1.clean-psm4.txt"
 }
 
+if [ -n "$real" ]; then
+	export OMP_THREAD_LIMIT=1
+	for slug in "$@"; do
+		read_real "$slug"
+	done
+	exit 0
+fi
 if [ $# -gt 0 ]; then
 	reports="$*"
 else

@@ -144,6 +144,9 @@ func (r *reader) reviewsByFormOrder(data []layout.Cell, blocksNamed bool) {
 		}
 	}
 	figures, cells, ok := r.plainFigures(data)
+	if ok && len(figures) != len(slots) {
+		figures, cells = r.splitLeadingZeros(figures, cells, len(slots))
+	}
 	reason := ""
 	switch {
 	case !ok:

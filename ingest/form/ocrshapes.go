@@ -192,3 +192,48 @@ func sum(figures []float64) float64 {
 	}
 	return s
 }
+
+// OCR reads a figure's first digit 1 as a letter or a bracket glued to the
+// rest (`一、本年新收政府信息公开申请数量 l51 3 0 0 0 0 154` for 151): the
+// cell reader takes the mark for a piece of the label, and the row prints
+// seven figures that do not add up. The mark is the figure's first digit
+// only where the arithmetic gives that same figure: 总计 less the five
+// other applicant columns is the digit the mark is shaped like followed
+// by the figure's digits. The mark must be glued to the figure on the
+// line as printed (a mark apart is markAsFirstFigure's, a cell of its
+// own), and be the only one of the row, every other figure plain; a 0's
+// shape (O, D) opens no figure. Otherwise the row stays unplaced (misreadMark). The figure
+// carries split_by_arithmetic.
+
+// markGluedToFirstFigure reads the mark glued before the first of the
+// seven figures of a row of table 3 as that figure's first digit, when the
+// arithmetic gives the figure so read. It reports whether it did.
+func (r *reader) markGluedToFirstFigure(cur *openRow) bool {
+	if cur.table != tableApplications || cur.row == nil || cur.row.group || len(cur.labels) < 2 || len(cur.values) != applicantColumns+1 {
+		return false
+	}
+	mark := cur.labels[len(cur.labels)-1]
+	shape := source.Trim(mark.Text)
+	digit, ok := shapeDigits[shape]
+	if !ok || digit == "0" || anyMark(cur.labels[:len(cur.labels)-1]) {
+		return false
+	}
+	first := cur.values[0]
+	if first.Line != mark.Line || !strings.Contains(r.tableLines[mark.Line], shape+first.Raw) {
+		return false
+	}
+	figures, ok := plainFiguresOnLine(cur.values, mark.Line)
+	if !ok {
+		return false
+	}
+	read, err := strconv.ParseFloat(digit+first.Raw, 64)
+	if err != nil || figures[len(figures)-1]-sum(figures[1:len(figures)-1]) != read {
+		return false
+	}
+	if r.misreadFigures[mark.Line] == shape+first.Raw {
+		delete(r.misreadFigures, mark.Line) // the glued token is read: the line's other figures are plain
+	}
+	cur.labels = cur.labels[:len(cur.labels)-1]
+	cur.values[0] = layout.Cell{Text: digit + first.Raw, Raw: digit + first.Raw, Line: first.Line, Split: true, X0: first.X0, X1: first.X1, Idx: first.Idx}
+	return true
+}

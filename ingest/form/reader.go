@@ -601,6 +601,7 @@ func (r *reader) finish() {
 	r.distrustRowsOfMisreadText()
 	r.distrustColumnsOfMisreadText()
 	r.distrustProactiveOfMisreadText()
+	r.distrustReviewsOfMisreadText()
 	r.derived()
 	if !r.applications.otherHandlingRows || len(r.applications.otherHandlingObs) == 0 {
 		return

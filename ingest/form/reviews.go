@@ -119,6 +119,10 @@ func (r *reader) closeReviews() {
 	for _, bl := range blocks {
 		slots = append(slots, blockSlots(bl.block, results)...)
 	}
+	if len(marks) == 0 && r.headerMiscountsReviews(data, slots) {
+		r.reviewsByFormOrder(data, false)
+		return
+	}
 	switch formSlots, why := r.blocksInPart(blocks, results, data); {
 	case why != "":
 		r.unplaceReviews(data, why)

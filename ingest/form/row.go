@@ -31,7 +31,7 @@ func (r *reader) closeRow() {
 	r.quotedFirstFigure(cur)
 	r.dashBeforeFigures(cur)
 	figures := cur.hasFigures(r.isUnit)
-	if reason := cur.misreadMark(); reason != "" && figures && !r.markAsFirstFigure(cur) {
+	if reason := cur.misreadMark(); reason != "" && figures && !r.markAsFirstFigure(cur) && !r.markGluedToFirstFigure(cur) {
 		r.misread++
 		r.unplace(cur, reason)
 		return
@@ -245,6 +245,10 @@ func (r *reader) rowTarget(cur *openRow, figures bool) (*rowTarget, string) {
 	case row == nil:
 		if !figures {
 			return nil, "no row of the form has this label"
+		}
+		if glued := r.gluedRowOfMisreadText(cur); glued != nil {
+			cur.row = glued
+			return r.rowTarget(cur, figures)
 		}
 		return r.localTarget(cur)
 	case row.group && row != r.s.otherHandling:

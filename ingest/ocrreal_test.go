@@ -1,0 +1,93 @@
+package ingest_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai/catalog"
+	"github.com/gongkai/gongkai/ingest"
+)
+
+// Real reports read by a real OCR engine: the real web pages of
+// testdata/real printed to PDF by chromium (headless, no header or
+// footer), rendered at 300 dpi in grey (pdftoppm -r 300 -gray) and read by
+// tesseract 5.3 with chi_sim, one page at a time, OMP_THREAD_LIMIT=1, as
+// scripts/ocr-corpus.sh reads its PDFs: `ocr-r300-psm6` the page as
+// rendered, --psm 6; `ocr-clean-psm6` the page with the table's rules
+// taken out first (scripts/derule), --psm 6 keeping the spaces between
+// words. `scripts/ocr-corpus.sh -real SLUG...` makes them. Each reading is
+// scored figure by figure against the figures typed by hand
+// (<slug>.expected.json): none may be wrong or invented, and the number
+// found may only go up.
+var ocrRealReadings = []ocrRealReading{
+	{"pingtan-2021.ocr-clean-psm6.txt", "pingtan-2021", 112},
+	{"pingtan-2021.ocr-r300-psm6.txt", "pingtan-2021", 7},
+	{"pingtan-2024.ocr-clean-psm6.txt", "pingtan-2024", 149},
+	{"pingtan-2024.ocr-r300-psm6.txt", "pingtan-2024", 0},
+	{"pingtan-2025.ocr-clean-psm6.txt", "pingtan-2025", 178},
+	{"pingtan-2025.ocr-r300-psm6.txt", "pingtan-2025", 7},
+	{"shuyang-fgj-2023.ocr-clean-psm6.txt", "shuyang-fgj-2023", 25},
+	{"shuyang-fgj-2023.ocr-r300-psm6.txt", "shuyang-fgj-2023", 0},
+}
+
+// ocrRealReading is an OCR reading of a real report, the report whose
+// figures it is scored against, and how many it found.
+type ocrRealReading struct {
+	file, expected string
+	found          int
+}
+
+func TestOCRRealReports(t *testing.T) {
+	cat := catalog.MustLoad()
+	dir := filepath.Join("..", "testdata", "real")
+	readings, err := filepath.Glob(filepath.Join(dir, "*.ocr-*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range readings {
+		if !slices.ContainsFunc(ocrRealReadings, func(r ocrRealReading) bool {
+			return r.file == filepath.Base(path)
+		}) {
+			t.Errorf("%s is not in the table of ocrRealReadings: add it, so that it is scored", filepath.Base(path))
+		}
+	}
+	found, total := 0, 0
+	for _, rr := range ocrRealReadings {
+		t.Run(rr.file, func(t *testing.T) {
+			want := readRealExpected(t, filepath.Join(dir, rr.expected+".expected.json"))
+			data, err := os.ReadFile(filepath.Join(dir, rr.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			total += want.printed()
+			r, err := ingest.Parse(rr.file, data)
+			if err != nil {
+				if rr.found > 0 {
+					t.Fatalf("refused (%v); %d figures were found before", err, rr.found)
+				}
+				t.Logf("refused: %v", err)
+				return
+			}
+			s := scoreReal(t, cat, want, r)
+			found += s.found
+			for _, m := range s.wrong {
+				t.Errorf("wrong: %s", m)
+			}
+			for _, m := range s.invented {
+				t.Errorf("invented: %s", m)
+			}
+			printed := want.printed()
+			t.Logf("score: %d of %d figures (%.3f); missing:\n%s", s.found, printed, float64(s.found)/float64(printed), strings.Join(s.missing, "\n"))
+			switch {
+			case s.found < rr.found:
+				t.Errorf("found %d of %d figures, fewer than the %d found before; missing:\n%s", s.found, printed, rr.found, strings.Join(s.missing, "\n"))
+			case s.found > rr.found:
+				t.Logf("found %d of %d figures, more than the %d in the table: raise it", s.found, printed, rr.found)
+			}
+		})
+	}
+	t.Logf("real OCR readings: %d of %d figures (%.3f)", found, total, float64(found)/float64(max(total, 1)))
+}
