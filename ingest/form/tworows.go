@@ -24,9 +24,15 @@ import (
 // 3, or "" when it does not: a label piece after the first opens with the
 // number of a row of the form that is no heading, and the first piece
 // opens with none or with one of a deeper level (1. under （三）, 三、
-// before （一）, is a heading and its row).
+// before （一）, is a heading and its row). A label no row has whose tail
+// names a row in OCR text (gluedRowOfMisreadText) is none either: the
+// tail's number and wording, printed just before the figures, and figures
+// that add up decide which row they are, and rowTarget takes that row.
 func (r *reader) twoRowsReason(cur *openRow) string {
 	if cur.table != tableApplications || len(cur.labels) < 2 {
+		return ""
+	}
+	if cur.row == nil && r.gluedRowOfMisreadText(cur) != nil {
 		return ""
 	}
 	first := label.Parse(cur.labels[0].Text).EnumLevel()
