@@ -22,7 +22,8 @@ const deferrable = `
 
 // DeferIndexes drops the secondary indexes of the observations, checks and
 // reports for a bulk load, recording in the same transaction how to create them
-// again, and sets the write connection for a bulk load (bulkPragmas:
+// again, and marks the search documents deferred and the province summary
+// stale (metaProvincesStale) in it too, and sets the write connection for a bulk load (bulkPragmas:
 // synchronous=OFF, see below, and fewer checkpoints);
 // RestoreIndexes creates them. Queries answer the same in between, only
 // slower. It returns the number of indexes dropped, and ErrReadOnly on
@@ -48,8 +49,10 @@ func (d *DB) DeferIndexes(ctx context.Context) (int, error) {
 			return 0, err
 		}
 	}
-	if err := setMeta(ctx, tx, metaSearchDeferred, "1"); err != nil {
-		return 0, err
+	for _, key := range []string{metaSearchDeferred, metaProvincesStale} {
+		if err := setMeta(ctx, tx, key, "1"); err != nil {
+			return 0, err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return 0, err
@@ -115,10 +118,11 @@ func (d *DB) pragmas(ctx context.Context, list []string) error {
 // to synchronous=NORMAL and the other settings of normalPragmas.
 
 // RestoreIndexes creates the indexes DeferIndexes dropped, one transaction
-// each, so that a restore cut short keeps the indexes already built, and
-// indexes for search the reports stored meanwhile. Open calls it on a
-// writable database; it returns the number of indexes created (the search
-// index counting as one).
+// each, so that a restore cut short keeps the indexes already built,
+// indexes for search the reports stored meanwhile, and counts the province
+// summary again. Open calls it on a writable database; it returns the
+// number of indexes created (the search index and the summary counting as
+// one each).
 func (d *DB) RestoreIndexes(ctx context.Context) (int, error) {
 	if d.ReadOnly || d.write == nil {
 		return 0, ErrReadOnly
@@ -138,6 +142,14 @@ func (d *DB) RestoreIndexes(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("restore the search index: %w", err)
 	}
 	if searched {
+		n++
+	}
+	// After the indexes: the count reads the covering observations_indicator.
+	counted, err := d.restoreProvinces(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("count the province summary again: %w", err)
+	}
+	if counted {
 		n++
 	}
 	return n, d.pragmas(ctx, normalPragmas)

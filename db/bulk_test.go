@@ -170,3 +170,142 @@ func foreignKeys(tb testing.TB, d *DB) bool {
 	}
 	return on
 }
+
+// provinceStores is a sequence of stores that changes every kind of count
+// of summary_provinces: the sample report, its replacement with fewer
+// figures, and the next year's report after its publisher moved to
+// another province.
+func provinceStores(t *testing.T) []struct {
+	r   *gongkai.Report
+	opt StoreOptions
+} {
+	t.Helper()
+	sample := sampleReport(t, func(*gongkai.Report) {})
+	replacement := sampleReport(t, func(r *gongkai.Report) {
+		r.Source = append(r.Source, '\n')
+		r.Observations = r.Observations[:70]
+	})
+	moved := sampleReport(t, func(r *gongkai.Report) {
+		r.Year = 2018
+		r.Source = append(r.Source, '\n', '\n')
+		r.Publisher.AdminCode = "110105"
+	})
+	return []struct {
+		r   *gongkai.Report
+		opt StoreOptions
+	}{{sample, StoreOptions{}}, {replacement, StoreOptions{Replace: true}}, {moved, StoreOptions{}}}
+}
+
+// provinceRows returns summary_provinces, a line a row, in key order.
+func provinceRows(t *testing.T, d *DB) []string {
+	t.Helper()
+	rows, err := d.read.QueryContext(context.Background(), `
+		SELECT province || ' ' || year || ' ' || indicator_id || ' ' || observations FROM summary_provinces
+		WHERE observations <> 0 ORDER BY province, year, indicator_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// provinceTotals are the totals of the filters that summary_provinces
+// counts, with the figures each should find in provinceStores: the
+// publisher's move takes its figures of every year to province 11.
+var provinceTotals = []struct {
+	name string
+	f    ObservationFilter
+	want int
+}{
+	{"requests.received", ObservationFilter{Indicators: []string{"requests.received"}}, 2},
+	{"requests.received in 37", ObservationFilter{Indicators: []string{"requests.received"}, Region: "37"}, 0},
+	{"two indicators in 1, 2018", ObservationFilter{Indicators: []string{"requests.received", "requests.completed"}, Region: "1",
+		Years: YearFilter{List: []int{2018}}}, 2},
+	{"region 37", ObservationFilter{Region: "37"}, 0},
+	{"region 11 to 2017", ObservationFilter{Region: "11", Years: YearFilter{To: 2017}}, 70},
+	{"region 11", ObservationFilter{Region: "11"}, 146},
+}
+
+// checkProvinceTotals asserts the totals of provinceTotals.
+func checkProvinceTotals(t *testing.T, d *DB, stage string) {
+	t.Helper()
+	for _, tt := range provinceTotals {
+		if !tt.f.provinceCountable() {
+			t.Fatalf("%s: not counted from the provinces", tt.name)
+		}
+		n, err := d.CountObservations(context.Background(), tt.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != (Total{N: tt.want}) {
+			t.Errorf("%s, %s: %+v, want %d", stage, tt.name, n, tt.want)
+		}
+	}
+}
+
+// TestBulkLoadCountsProvincesAtTheEnd: a bulk load keeps summary_provinces
+// stale instead of counting each report; the totals answer the same while
+// it is stale (counted from the figures), and the summary counted again
+// at the end, or by the next open after a load killed before its end, is
+// the one kept report by report.
+func TestBulkLoadCountsProvincesAtTheEnd(t *testing.T) {
+	ctx := context.Background()
+	kept := MustOpenDB(t)
+	for _, s := range provinceStores(t) {
+		if _, err := kept.StoreReport(ctx, s.r, s.opt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := provinceRows(t, kept)
+	if len(want) == 0 {
+		t.Fatal("no province counts kept report by report")
+	}
+	checkProvinceTotals(t, kept, "kept report by report")
+
+	for _, killed := range []bool{false, true} {
+		path := filepath.Join(t.TempDir(), "bulk.db")
+		d, err := Open(ctx, path, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.DeferIndexes(ctx); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range provinceStores(t) {
+			if _, err := d.StoreReport(ctx, s.r, s.opt); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if rows := provinceRows(t, d); len(rows) != 0 {
+			t.Errorf("killed %v: summary_provinces kept during the bulk load: %v", killed, rows)
+		}
+		checkProvinceTotals(t, d, "stale, during the bulk load")
+		if killed {
+			d.Close()
+			if d, err = Open(ctx, path, false); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := d.RestoreIndexes(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := provinceRows(t, d); !slices.Equal(got, want) {
+			t.Errorf("killed %v: summary_provinces counted at the end:\n%v\nwant, as kept report by report:\n%v", killed, got, want)
+		}
+		if n := Count(t, d, "meta", "key = ?", metaProvincesStale); n != 0 {
+			t.Errorf("killed %v: the summary is still marked stale", killed)
+		}
+		checkProvinceTotals(t, d, "counted at the end")
+		d.Close()
+	}
+}

@@ -251,7 +251,7 @@ func (d *DB) CountObservations(ctx context.Context, f ObservationFilter) (Total,
 		return Total{N: n}, err
 	}
 	if f.provinceCountable() {
-		return d.countFromProvinces(ctx, f)
+		return d.countFromProvinces(ctx, f, w)
 	}
 	var n int
 	err = d.read.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM observations o`+w.String()+

@@ -205,3 +205,17 @@ func TestReportCountPlans(t *testing.T) {
 		}
 	}
 }
+
+// TestProvinceRecountPlan: counting summary_provinces again after a bulk
+// load reads the figures from the covering observations_indicator in its
+// order (no row of the table, no sort of every figure): only the counts
+// by publisher are sorted.
+func TestProvinceRecountPlan(t *testing.T) {
+	d := MustOpenDB(t)
+	mustStoreSample(t, d)
+	plan := queryPlan(t, d, provincesFromObservations, nil)
+	if !strings.Contains(plan, "SCAN observations USING COVERING INDEX observations_indicator") ||
+		strings.Count(plan, "TEMP B-TREE") != 1 {
+		t.Errorf("plan %s, want the covering index read in its order and one sort", plan)
+	}
+}
