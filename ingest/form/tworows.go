@@ -2,6 +2,7 @@ package form
 
 import (
 	"fmt"
+	"regexp"
 
 	"github.com/gongkai/gongkai/ingest/label"
 )
@@ -29,20 +30,32 @@ import (
 // tail's number and wording, printed just before the figures, and figures
 // that add up decide which row they are, and rowTarget takes that row.
 func (r *reader) twoRowsReason(cur *openRow) string {
-	if cur.table != tableApplications || len(cur.labels) < 2 {
+	if cur.table != tableApplications {
 		return ""
 	}
 	if cur.row == nil && r.gluedRowOfMisreadText(cur) != nil {
 		return ""
 	}
+	if len(cur.labels) == 0 {
+		return ""
+	}
 	first := label.Parse(cur.labels[0].Text).EnumLevel()
 	for _, c := range cur.labels[1:] {
 		l := label.Parse(c.Text)
-		if level := l.EnumLevel(); level > 0 && (first == 0 || level <= first) && r.numbersRow(level, l.Ordinal()) {
+		if r.opensSecondRow(l, first) {
 			return fmt.Sprintf("its label joins pieces of two rows (%s after %s): which row the figures are is not certain", l.Enum, source0(cur))
 		}
 	}
-	return ""
+	return r.innerRowNumberReason(cur, first)
+}
+
+// opensSecondRow reports whether a piece of a label, after a first piece
+// numbered at level first (0: none), opens a second row of table 3: it is
+// numbered as a row that prints figures, at the first piece's level or
+// above.
+func (r *reader) opensSecondRow(l label.Label, first int) bool {
+	level := l.EnumLevel()
+	return level > 0 && (first == 0 || level <= first) && r.numbersRow(level, l.Ordinal())
 }
 
 // source0 is the first piece of the row's label, as printed.
@@ -60,4 +73,33 @@ func (r *reader) numbersRow(level, n int) bool {
 		}
 	}
 	return false
+}
+
+// innerNumber finds a row number inside a label: `2.其他…` or `（二）`.
+var innerNumber = regexp.MustCompile(`[1-9][.．]\p{Han}|[（(][一二三四五六七八九十]{1,2}[）)]`)
+
+// innerRowNumberReason says why a label of table 3 whose first piece is
+// numbered at level first holds, after its start, the number of a second
+// row (opensSecondRow): the end of one row's label and the start of the
+// next joined in one cell or line (`行政执法案卷8.属于行政查`,
+// `开密2.其他法律行政法规`: a label column wrapped in a PDF and read a line
+// at a time), and which row the figures are is not certain, whichever row
+// the words match best. "" when the label holds no such number. In a text
+// showing OCR's signs, a label whose words name a row is left to the rules
+// that read OCR's glued labels by the form's row order, each confirmed by
+// the row's sums (ocrroworder.go, ocrgluedlabel.go).
+func (r *reader) innerRowNumberReason(cur *openRow, first int) string {
+	if cur.row != nil && r.misread > 0 {
+		return ""
+	}
+	printed := cur.printedLabel()
+	for _, loc := range innerNumber.FindAllStringIndex(printed, -1) {
+		if loc[0] == 0 {
+			continue
+		}
+		if l := label.Parse(printed[loc[0]:]); r.opensSecondRow(l, first) {
+			return fmt.Sprintf("its label holds the number %s of a second row after %q: the ends of two rows' labels joined, which row the figures are is not certain", l.Enum, printed[:loc[0]])
+		}
+	}
+	return ""
 }
