@@ -195,7 +195,7 @@ func (t *table) inLabelArea(l textLine) bool {
 // A table closed at a page break may be reopened by the rows of the next
 // page; its labels are attached when it is rendered.
 func (t *table) close() {
-	t.cols = columns(t.rows)
+	t.cols = t.columns()
 	if !t.closed {
 		t.takeHeader()
 		t.closed = true
@@ -425,7 +425,7 @@ func nearest(rows []*row, c cell) *row {
 // render writes the table: its header row (pieces spanning columns as
 // lines of their own before it), then one pipe row per row.
 func (t *table) render(emit func(page int, text string)) {
-	t.cols = columns(t.rows)
+	t.cols = t.columns()
 	t.attachBody()
 	t.joinRuledCells()
 	for _, r := range t.rows {
