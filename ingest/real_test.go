@@ -120,10 +120,10 @@ var realReports = []struct {
 	{file: "pingtan-2025.chromium.pdf", expected: "pingtan-2025", found: 190},
 	{file: "pingtan-2025.chromium.raw.txt", expected: "pingtan-2025", found: -1},
 	{file: "shuyang-fgj-2023.chromium-landscape.layout.txt", expected: "shuyang-fgj-2023", found: 10},
-	{file: "shuyang-fgj-2023.chromium-landscape.pdf", expected: "shuyang-fgj-2023", found: 10},
+	{file: "shuyang-fgj-2023.chromium-landscape.pdf", expected: "shuyang-fgj-2023", found: 60},
 	{file: "shuyang-fgj-2023.chromium-landscape.raw.txt", expected: "shuyang-fgj-2023", found: 25},
 	{file: "shuyang-fgj-2023.chromium.layout.txt", expected: "shuyang-fgj-2023", found: 25},
-	{file: "shuyang-fgj-2023.chromium.pdf", expected: "shuyang-fgj-2023", found: 10},
+	{file: "shuyang-fgj-2023.chromium.pdf", expected: "shuyang-fgj-2023", found: 58},
 	{file: "shuyang-fgj-2023.chromium.raw.txt", expected: "shuyang-fgj-2023", found: 25},
 }
 

@@ -181,7 +181,7 @@ func (t *table) labelEdge() float64 { return t.cols[0].lo }
 
 // inLabelArea reports whether every cell of l lies left of the columns.
 func (t *table) inLabelArea(l textLine) bool {
-	edge := columns(t.rows)[0].lo
+	edge := t.columns()[0].lo
 	for _, c := range l.cells {
 		if c.xc() >= edge {
 			return false
@@ -224,7 +224,7 @@ func (t *table) takeHeader() {
 	i := len(t.before)
 	for i > 0 {
 		l := t.before[i-1]
-		if l.page != first.line.page || y-l.y > headerReach*l.size || t.wide(l) {
+		if l.page != first.line.page || y-l.y > headerReach*l.size && !t.sameWalls(l, first.line) || t.wide(l) {
 			break
 		}
 		switch {

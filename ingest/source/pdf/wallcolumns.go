@@ -17,19 +17,32 @@ import (
 // of its columns: the walls of a cell merged over a few rows do not.
 const wallCross = 0.5
 
+// blankColumnRows is the number of rows from which a column blank in every
+// row, that the walls draw, is taken for one.
+const blankColumnRows = 3
+
 // wallMerge: walls this close (points) are one, drawn twice by two
 // neighbouring cells.
 const wallMerge = 1.5
 
 // columns is the table's columns: the bands its figures make, unless its
-// walls draw fewer columns that hold every figure of every row in a column
-// of its own: figures centred in cells of a column, apart, made two bands
-// of one column. Where the walls draw as many columns or more (a column
-// blank in every row, or walls inside a header cell that reach the rows)
-// the bands are kept: the header and label areas are found by them.
+// walls draw another number of columns that hold every figure of every row
+// in a column of its own. Fewer: figures centred in the cells of a column,
+// apart, made two bands of one column. More: columns blank in every row
+// made no band (沭阳's table 3 fills only 自然人 and 总计), which is
+// believed only of a table of blankColumnRows rows or more; in a table of
+// one row (table 4) the walls of a header's cells that reach its row part
+// columns where no figure says so. Where the two agree in number the bands
+// are kept.
 func (t *table) columns() []band {
 	bands := columns(t.rows)
-	if walled := wallColumns(t.rows, t.walls); walled != nil && len(walled) < len(bands) {
+	walled := wallColumns(t.rows, t.walls)
+	switch {
+	case walled == nil:
+		return bands
+	case len(walled) < len(bands):
+		return walled
+	case len(walled) > len(bands) && len(t.rows) >= blankColumnRows:
 		return walled
 	}
 	return bands
@@ -101,4 +114,27 @@ func crossingWalls(rows []*row, walls []wall) []float64 {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// sameWalls reports whether a wall of the table's columns crossing row's
+// line also crosses l, a line above it: l is inside the drawn table, in a
+// cell above the row however tall the cells are drawn (a web page's
+// padded header cells put its last line more than headerReach above the
+// first row). As for columns, only in a table of blankColumnRows rows or
+// more.
+func (t *table) sameWalls(l, row textLine) bool {
+	if len(t.rows) < blankColumnRows {
+		return false // a header's walls reach a table's one row: see columns
+	}
+	for _, w := range t.walls {
+		if l.y < w.y0 || l.y > w.y1 || w.x < t.cols[0].lo {
+			continue
+		}
+		for _, v := range t.walls {
+			if row.y >= v.y0 && row.y <= v.y1 && math.Abs(v.x-w.x) < wallMerge {
+				return true
+			}
+		}
+	}
+	return false
 }

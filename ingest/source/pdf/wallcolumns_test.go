@@ -59,3 +59,58 @@ func TestWallColumnsRefused(t *testing.T) {
 		t.Errorf("walls crossing one row of five: columns %+v, want none", cols)
 	}
 }
+
+// TestWallColumnsBlankInEveryRow: a table of many rows whose figures fill
+// only its first and last columns (the others blank) makes two bands; its
+// walls draw four columns, and each figure stays in its own.
+func TestWallColumnsBlankInEveryRow(t *testing.T) {
+	var rows []*row
+	for y := 100.0; y < 100+20*blankColumnRows; y += 20 {
+		rows = append(rows, figureRow(y, [2]float64{210, 216}, [2]float64{330, 336}))
+	}
+	walls := gridWalls(90, 100+20*blankColumnRows, 50, 200, 240, 280, 320, 360)
+	tb := &table{rows: rows, walls: walls}
+	got := tb.columns()
+	if len(got) != 4 {
+		t.Fatalf("the table's columns %+v, want the four the walls draw", got)
+	}
+	if cells, ok := place(got, rows[0].values); !ok || cells[0] == "" || cells[3] == "" || cells[1]+cells[2] != "" {
+		t.Errorf("a row's figures placed %q, want the first and the last column", cells)
+	}
+}
+
+// TestWallColumnsBlankRefusedInOneRow: in a table of one row the walls
+// that draw more columns than its figures make bands are not believed (a
+// header's cells reach the row): the bands are the columns.
+func TestWallColumnsBlankRefusedInOneRow(t *testing.T) {
+	rows := []*row{figureRow(100, [2]float64{210, 216}, [2]float64{330, 336})}
+	tb := &table{rows: rows, walls: gridWalls(90, 110, 50, 200, 240, 280, 320, 360)}
+	if got := tb.columns(); len(got) != 2 {
+		t.Errorf("the table's columns %+v, want its figures' two bands", got)
+	}
+}
+
+// TestHeaderReachedThroughWalls: a header line further above the first
+// row than headerReach, in the drawn table (a wall of its columns runs
+// through both), is the table's; one outside the walls is not, nor one of
+// a table of a single row.
+func TestHeaderReachedThroughWalls(t *testing.T) {
+	var rows []*row
+	for y := 200.0; y < 200+20*blankColumnRows; y += 20 {
+		rows = append(rows, figureRow(y, [2]float64{210, 216}, [2]float64{250, 256}))
+	}
+	walls := append(gridWalls(100, 150, 50, 200, 240, 280), gridWalls(150, 300, 50, 200, 240, 280)...)
+	tb := &table{rows: rows, walls: walls}
+	tb.cols = tb.columns()
+	if !tb.sameWalls(textLine{y: 120}, rows[0].line) {
+		t.Error("a header line inside the drawn table is not taken")
+	}
+	if tb.sameWalls(textLine{y: 60}, rows[0].line) {
+		t.Error("a line above the drawn table is taken for its header")
+	}
+	one := &table{rows: rows[:1], walls: walls}
+	one.cols = one.columns()
+	if one.sameWalls(textLine{y: 120}, rows[0].line) {
+		t.Error("a header line of a one-row table taken through its walls")
+	}
+}
