@@ -98,6 +98,33 @@ var realReports = []struct {
 	// (信函、传真申请数) have indicators of their own.
 	{file: "pingtan-2015.txt", expected: "pingtan-2015", found: 32},
 	{file: "pingtan-2018.txt", expected: "pingtan-2018", found: 30},
+	// The web pages above printed to PDF by Chromium (A4 portrait and
+	// landscape, scripts/webpdf-fixtures.sh), and the texts pdftotext
+	// -layout and -raw take from those PDFs.
+	{file: "pingtan-2021.chromium-landscape.layout.txt", expected: "pingtan-2021", found: 179},
+	{file: "pingtan-2021.chromium-landscape.pdf", expected: "pingtan-2021", found: 157},
+	{file: "pingtan-2021.chromium-landscape.raw.txt", expected: "pingtan-2021", found: 193},
+	{file: "pingtan-2021.chromium.layout.txt", expected: "pingtan-2021", found: 172},
+	{file: "pingtan-2021.chromium.pdf", expected: "pingtan-2021", found: 164},
+	{file: "pingtan-2021.chromium.raw.txt", expected: "pingtan-2021", found: 193},
+	{file: "pingtan-2024.chromium-landscape.layout.txt", expected: "pingtan-2024", found: -1},
+	{file: "pingtan-2024.chromium-landscape.pdf", expected: "pingtan-2024", found: 172},
+	{file: "pingtan-2024.chromium-landscape.raw.txt", expected: "pingtan-2024", found: -1},
+	{file: "pingtan-2024.chromium.layout.txt", expected: "pingtan-2024", found: -1},
+	{file: "pingtan-2024.chromium.pdf", expected: "pingtan-2024", found: -1},
+	{file: "pingtan-2024.chromium.raw.txt", expected: "pingtan-2024", found: -1},
+	{file: "pingtan-2025.chromium-landscape.layout.txt", expected: "pingtan-2025", found: -1},
+	{file: "pingtan-2025.chromium-landscape.pdf", expected: "pingtan-2025", found: 176},
+	{file: "pingtan-2025.chromium-landscape.raw.txt", expected: "pingtan-2025", found: -1},
+	{file: "pingtan-2025.chromium.layout.txt", expected: "pingtan-2025", found: 179},
+	{file: "pingtan-2025.chromium.pdf", expected: "pingtan-2025", found: 190},
+	{file: "pingtan-2025.chromium.raw.txt", expected: "pingtan-2025", found: -1},
+	{file: "shuyang-fgj-2023.chromium-landscape.layout.txt", expected: "shuyang-fgj-2023", found: 10},
+	{file: "shuyang-fgj-2023.chromium-landscape.pdf", expected: "shuyang-fgj-2023", found: 60},
+	{file: "shuyang-fgj-2023.chromium-landscape.raw.txt", expected: "shuyang-fgj-2023", found: 25},
+	{file: "shuyang-fgj-2023.chromium.layout.txt", expected: "shuyang-fgj-2023", found: 25},
+	{file: "shuyang-fgj-2023.chromium.pdf", expected: "shuyang-fgj-2023", found: 58},
+	{file: "shuyang-fgj-2023.chromium.raw.txt", expected: "shuyang-fgj-2023", found: 25},
 }
 
 func TestRealReports(t *testing.T) {

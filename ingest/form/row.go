@@ -313,6 +313,30 @@ func (r *reader) wrappedFrom(cur *openRow) *rowSpec {
 	return nil
 }
 
+// minRunOnTail is the length from which the start of a label that ends a
+// row of the form's wording is taken for that row's wrapped tail: shorter
+// endings (申请, 信息) end many labels.
+const minRunOnTail = 6
+
+// tailRunOn is the row of the form (in the row's table) whose wording ends
+// with what the row's label starts with, when the label goes on after it:
+// the tail of a wrapped label run together with the next row's label
+// (行政机关不再处理其政府信息公开申请 其他3.), as a PDF's text prints
+// them between two rows' figures.
+func (r *reader) tailRunOn(cur *openRow) *rowSpec {
+	key := []rune(label.Parse(cur.printedLabel()).Key)
+	for _, row := range r.s.rows[cur.table] {
+		for _, k := range row.keys {
+			for n := len(key) - 1; n >= minRunOnTail; n-- {
+				if strings.HasSuffix(k, string(key[:n])) && len(k) > len(string(key[:n])) {
+					return row
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // minTailRunes is the length from which a label that a row of the form
 // contains, but does not start with, is taken for a piece of that row's
 // wrapped label (法提供 of 无法提供, wrapped in a narrow merged cell): a
@@ -348,6 +372,12 @@ func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
 	if cur.labelApart() {
 		return nil, "a label known to no row of the form, printed apart from the table row of the figures: a title or a note, perhaps, not the row's label"
 	}
+	if numberInside.MatchString(label.Fold(cur.printedLabel())) {
+		return nil, "a row's number inside the label: the labels of several rows run together, whose figures cannot be placed for certain"
+	}
+	if whole := r.tailRunOn(cur); whole != nil {
+		return nil, fmt.Sprintf("the label starts with the tail of the form's row %s, run together with other words: not a row of its own, its figures cannot be placed for certain", whole.label)
+	}
 	if whole := r.wrappedFrom(cur); whole != nil {
 		return nil, fmt.Sprintf("a piece of the wrapped label of the form's row %s, not a row of its own: its figures cannot be placed for certain", whole.label)
 	}
@@ -370,6 +400,12 @@ func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
 	}
 	return &rowTarget{indicator: func(slot) string { return g.local }, flags: flags}, ""
 }
+
+// numberInside matches a row's number after a label's first words ((六)
+// or 2. before words): labels of rows run together, as a PDF's text prints
+// the tail of a wrapped label, a merged heading and the next row's label
+// on one line (不再处理其政府信息公开申请（六）其他2.申请人逾期未按…).
+var numberInside = regexp.MustCompile(`\p{Han}.*(?:\([一二三四五六七八九十]+\)|[^\d.][1-9][.、]\p{Han})`)
 
 // numberedAsFormRow says why a row whose words match no row of table 3
 // cannot be one the report adds under heading g, by its numbering: a row

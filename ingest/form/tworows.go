@@ -42,7 +42,7 @@ func (r *reader) twoRowsReason(cur *openRow) string {
 	first := label.Parse(cur.labels[0].Text).EnumLevel()
 	for _, c := range cur.labels[1:] {
 		l := label.Parse(c.Text)
-		if r.opensSecondRow(l, first) {
+		if r.opensSecondRow(l, first) && !r.ownNumber(cur, l) {
 			return fmt.Sprintf("its label joins pieces of two rows (%s after %s): which row the figures are is not certain", l.Enum, source0(cur))
 		}
 	}
@@ -77,6 +77,15 @@ func (r *reader) numbersRow(level, n int) bool {
 
 // innerNumber finds a row number inside a label: `2.其他…` or `（二）`.
 var innerNumber = regexp.MustCompile(`[1-9][.．]\p{Han}|[（(][一二三四五六七八九十]{1,2}[）)]`)
+
+// ownNumber reports whether a label piece l is the row's own number alone,
+// printed after its words: a number with no words after it, the number of
+// the row the label's words name (`危及“三安全一稳定”` / `3.`: Chromium sets
+// a row's number in another font, and pdftotext may print it on a line of
+// its own below the words).
+func (r *reader) ownNumber(cur *openRow, l label.Label) bool {
+	return l.Key == "" && cur.row != nil && cur.row.depth == l.EnumLevel() && r.s.ordinal(cur.row) == l.Ordinal()
+}
 
 // innerRowNumberReason says why a label of table 3 whose first piece is
 // numbered at level first holds, after its start, the number of a second

@@ -23,8 +23,54 @@ func (r *reader) apart(a, b string) bool {
 	if r.known(a) && r.known(b) {
 		return true
 	}
+	if r.twoWordings(a, b) {
+		return true
+	}
 	la, lb := label.Parse(a), label.Parse(b)
 	return la.Enum == "" && lb.Enum == "" && r.isProactiveHeader(la, true) && r.isProactiveHeader(lb, true)
+}
+
+// twoWordings reports whether a, characters printed one by one with spaces
+// between them, and b, one word, are each a piece of a wording of the form,
+// and joined a piece of none: a merged heading printed in spaced
+// characters beside the wrapped label of a row under it (无 法 提 要另行制作,
+// 无法提供 and 没有现成信息需要另行制作) is two cells, whatever the spaces.
+func (r *reader) twoWordings(a, b string) bool {
+	if !spacedCharacters(a) || strings.ContainsAny(b, " \u3000") {
+		return false
+	}
+	ka, kb := label.Parse(a).Key, label.Parse(b).Key
+	if utf8.RuneCountInString(ka) < 2 || utf8.RuneCountInString(kb) < 2 {
+		return false // a single character is in many wordings
+	}
+	return r.inWording(ka) && r.inWording(kb) && !r.inWording(ka+kb)
+}
+
+// spacedCharacters reports whether text is characters one by one with
+// spaces between them (无 法 提), as a narrow merged heading is printed.
+func spacedCharacters(text string) bool {
+	words := strings.Fields(text)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if utf8.RuneCountInString(w) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// inWording reports whether key is inside some wording of the form.
+func (r *reader) inWording(key string) bool {
+	return r.anyWording(func(e *entry) bool {
+		for _, k := range e.keys {
+			if strings.Contains(k, key) {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // knownWhole reports whether text is, word for word, a row, column, span
@@ -49,14 +95,7 @@ func (r *reader) knownPiece(a, b string) bool {
 	if utf8.RuneCountInString(key) < minJoinedPiece {
 		return false
 	}
-	return r.anyWording(func(e *entry) bool {
-		for _, k := range e.keys {
-			if strings.Contains(k, key) {
-				return true
-			}
-		}
-		return false
-	})
+	return r.inWording(key)
 }
 
 // anyWording reports whether any row, column, span or block label of the

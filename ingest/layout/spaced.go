@@ -34,7 +34,7 @@ func (r Reader) Cells(lines []source.Line) []Cell {
 		}
 		return out
 	}
-	for _, l := range lines {
+	for _, l := range enumeratorsFirst(lines) {
 		t := strings.TrimRight(l.Text, " \t\u3000")
 		if strings.Contains(t, "|") {
 			for _, c := range SplitLine(l) {
@@ -56,6 +56,45 @@ func (r Reader) Cells(lines []source.Line) []Cell {
 		out = append(out, r.spacedCells(l)...)
 	}
 	return out
+}
+
+// enumeratorsFirst puts a row's number back before its label where a PDF's
+// text printed it on a line of its own just below the label's first line:
+// the number (1.) set in another font sits on another baseline, and
+// pdftotext -layout gives it a line between the label's pieces
+// (申请人无正当理由逾期不 / 1. / 补正、行政机关). The number is moved only
+// when it stands alone and the line above is words alone that start within
+// the number's own width: the first line of the label it numbers, not the
+// tail of the row above, which starts where the number does or left of it.
+func enumeratorsFirst(lines []source.Line) []source.Line {
+	var out []source.Line
+	for i, l := range lines {
+		if i > 0 && numberAbove(lines[i-1], l) {
+			above := &out[len(out)-1]
+			above.Text = strings.TrimRight(l.Text, " \u3000") + strings.TrimLeft(above.Text, " \u3000")
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// numberAbove reports whether line num holds only a row's number and the
+// line above, words alone, starts inside that number's width: the number is
+// the label's, printed a little lower.
+func numberAbove(above, num source.Line) bool {
+	nt, at := tokens(num.Text, 0), tokens(above.Text, 0)
+	if len(nt) != 1 || len(at) == 0 || strings.Contains(above.Text, "\t") || strings.Contains(num.Text, "\t") {
+		return false
+	}
+	n := nt[0]
+	if l := label.Parse(n.text); l.Enum == "" || l.Key != "" {
+		return false
+	}
+	if strings.ContainsAny(label.Fold(above.Text), "0123456789") {
+		return false // figures, or a numbered label of its own
+	}
+	return at[0].x0 > n.x0 && at[0].x0 <= n.x1+1
 }
 
 // token is a piece of a line between white space, with its display columns.

@@ -181,7 +181,7 @@ func (t *table) labelEdge() float64 { return t.cols[0].lo }
 
 // inLabelArea reports whether every cell of l lies left of the columns.
 func (t *table) inLabelArea(l textLine) bool {
-	edge := columns(t.rows)[0].lo
+	edge := t.columns()[0].lo
 	for _, c := range l.cells {
 		if c.xc() >= edge {
 			return false
@@ -195,7 +195,7 @@ func (t *table) inLabelArea(l textLine) bool {
 // A table closed at a page break may be reopened by the rows of the next
 // page; its labels are attached when it is rendered.
 func (t *table) close() {
-	t.cols = columns(t.rows)
+	t.cols = t.columns()
 	if !t.closed {
 		t.takeHeader()
 		t.closed = true
@@ -224,7 +224,7 @@ func (t *table) takeHeader() {
 	i := len(t.before)
 	for i > 0 {
 		l := t.before[i-1]
-		if l.page != first.line.page || y-l.y > headerReach*l.size || t.wide(l) {
+		if l.page != first.line.page || y-l.y > headerReach*l.size && !t.sameWalls(l, first.line) || t.wide(l) {
 			break
 		}
 		switch {
@@ -425,7 +425,7 @@ func nearest(rows []*row, c cell) *row {
 // render writes the table: its header row (pieces spanning columns as
 // lines of their own before it), then one pipe row per row.
 func (t *table) render(emit func(page int, text string)) {
-	t.cols = columns(t.rows)
+	t.cols = t.columns()
 	t.attachBody()
 	t.joinRuledCells()
 	for _, r := range t.rows {
