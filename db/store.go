@@ -79,32 +79,28 @@ func (d *DB) writeReport(ctx context.Context, r *gongkai.Report, store func(tx d
 	if d.ReadOnly || d.write == nil {
 		return Outcome{}, ErrReadOnly
 	}
-	if err := d.stmts.prepareWanted(ctx); err != nil {
-		return Outcome{}, err
-	}
-	tx, err := d.write.BeginTx(ctx, nil)
+	tx, err := d.beginWrite(ctx)
 	if err != nil {
 		return Outcome{}, err
 	}
-	defer tx.Rollback()
+	defer tx.end()
 
-	ptx := &preparedTx{Tx: tx, stmts: d.stmts}
-	if ptx.cache, err = d.cache.begin(ctx, ptx); err != nil {
+	if tx.cache, err = d.cache.begin(ctx, tx); err != nil {
 		return Outcome{}, err
 	}
 	now := d.now()
-	out, err := store(ptx, now)
+	out, err := store(tx, now)
 	if err != nil || out.Status == StatusUnchanged {
 		return out, err
 	}
 	change := fmt.Sprintf("%s %s %d %s", out.Status, r.Publisher.ID, r.Year, r.SHA256)
-	if err := bumpVersion(ctx, ptx, change, now); err != nil {
+	if err := bumpVersion(ctx, tx, change, now); err != nil {
 		return Outcome{}, err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := tx.commit(ctx); err != nil {
 		return Outcome{}, err
 	}
-	ptx.cache.commit()
+	tx.cache.commit()
 	return out, nil
 }
 

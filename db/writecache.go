@@ -124,8 +124,8 @@ func (t *txCache) commit() {
 // cacheOf returns tx's view of the writer's cache, nil when tx is not the
 // writer's (then every lookup reads the database).
 func cacheOf(tx any) *txCache {
-	if p, ok := tx.(*preparedTx); ok {
-		return p.cache
+	if w, ok := tx.(*writeTx); ok {
+		return w.cache
 	}
 	return nil
 }

@@ -1,0 +1,67 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// A transaction of the writer ended by its context midway is rolled back,
+// and the writer goes on with the next report on a sound connection.
+func TestWriterCancelledMidway(t *testing.T) {
+	d := MustOpenDB(t)
+	snap := TakeSnapshot(t, d)
+	ctx, cancel := context.WithCancel(context.Background())
+	tx, err := d.beginWrite(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('half', 'written')`); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('never', 'written')`); !errors.Is(err, context.Canceled) {
+		t.Fatalf("error %v, want context.Canceled", err)
+	}
+	tx.end()
+	MustBeUnchanged(t, d, snap)
+
+	out := mustStore(t, d, xuecheng2017(t), StoreOptions{})
+	if n := Count(t, d, "observations", "report_id = ?", out.ReportID); n != 5 {
+		t.Errorf("observations of the report stored after = %d, want 5", n)
+	}
+	if n := Count(t, d, "meta", "key IN ('half', 'never')"); n != 0 {
+		t.Errorf("%d meta keys of the cancelled transaction stored, want none", n)
+	}
+}
+
+// The writer binds the values of database/sql's conversions (an int, a
+// named integer type) and refuses others, naming the argument.
+func TestWriterArguments(t *testing.T) {
+	d := MustOpenDB(t)
+	ctx := context.Background()
+	type year int32
+	tx, err := d.beginWrite(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.end()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)`, "int", 2019); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)`, "year", year(2020)); err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	if err := tx.QueryRowContext(ctx, `SELECT group_concat(value, ' ') FROM (SELECT value FROM meta WHERE key IN ('int', 'year') ORDER BY key)`).Scan(&got); err != nil {
+		t.Fatal(err)
+	}
+	if got != "2019 2020" {
+		t.Errorf("values read back %q, want 2019 2020", got)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)`, "struct", struct{ n int }{1})
+	if err == nil || !strings.Contains(err.Error(), "argument 2") {
+		t.Errorf("error %v, want one naming argument 2", err)
+	}
+}
