@@ -10,17 +10,13 @@ import (
 
 // countProvinces keeps summary_provinces (migration 013) up to date when
 // report id, with r's observations, becomes current and report prev (0 for
-// none) stops being current: r's figures are added to the counts of their
-// indicators in r's year, in its publisher's province and in the country
+// none) stops being current: r's figures (ids: the ids of their indicator
+// codes) are added to the counts of their indicators in r's year, in its publisher's province and in the country
 // ('*'), and prev's taken away. StoreReport calls it in its transaction,
 // after the publisher is written. The new figures are counted from r, not read back, so that no
 // query of the observations depends on an index (a bulk load may have
 // deferred them).
-func countProvinces(ctx context.Context, tx dbtx, r *gongkai.Report, prev int64) error {
-	ids, err := indicatorIDs(ctx, tx, r.Observations)
-	if err != nil {
-		return err
-	}
+func countProvinces(ctx context.Context, tx dbtx, r *gongkai.Report, prev int64, ids map[string]int64) error {
 	perIndicator := make(map[string]int, len(ids))
 	for _, o := range r.Observations {
 		perIndicator[strconv.FormatInt(ids[o.Indicator], 10)]++
