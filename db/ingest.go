@@ -150,7 +150,7 @@ type storedReport struct {
 // from first to last, by year: the ingest of a report reads those of its
 // year and the years before and after it with one query.
 func currentReports(ctx context.Context, q querier, publisherID string, first, last int) (map[int]storedReport, error) {
-	rows, err := q.QueryContext(ctx, `
+	rows, err := queryRows(ctx, q, `
 		SELECT year, id, sha256, template FROM reports
 		WHERE publisher_id = ? AND year BETWEEN ? AND ? AND superseded_by IS NULL`, publisherID, first, last)
 	if err != nil {
@@ -195,7 +195,7 @@ func figuresOf(ctx context.Context, q querier, publisherID string, year int, s s
 
 // readFigures reads the figures of report id into r.
 func readFigures(ctx context.Context, q querier, id int64, r *gongkai.Report) error {
-	rows, err := q.QueryContext(ctx, `
+	rows, err := queryRows(ctx, q, `
 		SELECT (SELECT code FROM indicators WHERE id = o.indicator_id), o.breakdown, o.value, o.flags
 		FROM observations o WHERE o.report_id = ? ORDER BY o.id`, id)
 	if err != nil {

@@ -290,7 +290,7 @@ func indicatorIDs(ctx context.Context, tx dbtx, obs []gongkai.Observation) (map[
 	if len(missing) == 0 {
 		return ids, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT i.code, i.id FROM json_each(?) j JOIN indicators i ON i.code = j.value`,
+	rows, err := queryRows(ctx, tx, `SELECT i.code, i.id FROM json_each(?) j JOIN indicators i ON i.code = j.value`,
 		jsonArray(missing))
 	if err != nil {
 		return nil, err
@@ -489,7 +489,7 @@ func textIDs(ctx context.Context, tx dbtx, table textTable, texts []string) (map
 	if err := add.insert(ctx, tx, `INSERT OR IGNORE INTO `+table.name+` (`+table.column+`) VALUES `, ""); err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT t.id, t.`+table.column+` FROM json_each(?) j JOIN `+table.name+` t ON t.`+
+	rows, err := queryRows(ctx, tx, `SELECT t.id, t.`+table.column+` FROM json_each(?) j JOIN `+table.name+` t ON t.`+
 		table.column+` = j.value`, jsonArray(missing))
 	if err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"sync"
 	"time"
 )
@@ -141,10 +142,11 @@ func driverValue(a any) (driver.Value, error) {
 	return driver.DefaultParameterConverter.ConvertValue(a)
 }
 
-// execer is the statement of a driver that the writer needs.
-type execer interface {
+// driverStmt is the statement of a driver that the writer needs.
+type driverStmt interface {
 	driver.Stmt
 	driver.StmtExecContext
+	driver.StmtQueryContext
 }
 
 // driverStmts are the writer's statements prepared on the driver's
@@ -154,7 +156,7 @@ type execer interface {
 type driverStmts struct {
 	mu    sync.Mutex
 	conn  any // the driver's connection they were prepared on
-	stmts map[string]execer
+	stmts map[string]driverStmt
 }
 
 // get returns query prepared on the driver's connection dc, preparing it
@@ -162,11 +164,11 @@ type driverStmts struct {
 // has closed since (a failed or interrupted one is not given back to the
 // pool), are dropped: a statement of a closed connection cannot be
 // finalized.
-func (s *driverStmts) get(ctx context.Context, dc any, query string) (execer, error) {
+func (s *driverStmts) get(ctx context.Context, dc any, query string) (driverStmt, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if dc != s.conn {
-		s.conn, s.stmts = dc, map[string]execer{}
+		s.conn, s.stmts = dc, map[string]driverStmt{}
 	}
 	if st, ok := s.stmts[query]; ok {
 		return st, nil
@@ -179,10 +181,10 @@ func (s *driverStmts) get(ctx context.Context, dc any, query string) (execer, er
 	if err != nil {
 		return nil, err
 	}
-	ex, ok := st.(execer)
+	ex, ok := st.(driverStmt)
 	if !ok {
 		st.Close()
-		return nil, errors.New("db: the SQLite driver's statements run with no context")
+		return nil, errors.New("db: the SQLite driver's statements run or query with no context")
 	}
 	s.stmts[query] = ex
 	return ex, nil
@@ -214,4 +216,143 @@ func (s *driverStmts) close(ctx context.Context, pool *sql.DB) error {
 		s.closeOn(dc)
 		return nil
 	})
+}
+
+// rows is what the writer's steps read a query's rows through: *sql.Rows,
+// or the driver's rows of a query of the writer (driverRows).
+type rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Close() error
+	Err() error
+}
+
+// queryRows runs query on q: on the writer's transaction as one of its
+// prepared statements (a report's transaction asks for the publisher's
+// reports of three years, and parsing the query each time cost as much as
+// running it), otherwise through database/sql.
+func queryRows(ctx context.Context, q querier, query string, args ...any) (rows, error) {
+	t, ok := q.(*writeTx)
+	if !ok {
+		return q.QueryContext(ctx, query, args...)
+	}
+	named, err := namedValues(args)
+	if err != nil {
+		return nil, fmt.Errorf("%w in %.60q", err, query)
+	}
+	r := &driverRows{t: t, ctx: ctx}
+	err = t.conn.Raw(func(dc any) error {
+		s, err := t.stmts.get(ctx, dc, query)
+		if err != nil {
+			return err
+		}
+		r.rows, err = s.QueryContext(ctx, named)
+		if err == nil {
+			r.row = make([]driver.Value, len(r.rows.Columns()))
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// driverRows are the rows of a query of the writer, read from the driver
+// on the transaction's connection.
+type driverRows struct {
+	t    *writeTx
+	ctx  context.Context
+	rows driver.Rows
+	row  []driver.Value // the current row
+	err  error
+}
+
+// Next moves to the next row; false at the end or on an error (Err).
+func (r *driverRows) Next() bool {
+	if r.err != nil {
+		return false
+	}
+	err := r.t.conn.Raw(func(any) error { return r.rows.Next(r.row) })
+	if err != nil {
+		if err != io.EOF {
+			r.err = err
+		}
+		return false
+	}
+	return true
+}
+
+// Scan copies the current row's columns into dest: *string, *int64,
+// *int, *float64 or *sql.NullFloat64, one for each column.
+func (r *driverRows) Scan(dest ...any) error {
+	if len(dest) != len(r.row) {
+		return fmt.Errorf("db: %d destinations for %d columns", len(dest), len(r.row))
+	}
+	for i, v := range r.row {
+		if err := assign(dest[i], v); err != nil {
+			return fmt.Errorf("db: column %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+// Close ends the query; the statement stays prepared for the next.
+func (r *driverRows) Close() error {
+	return r.t.conn.Raw(func(any) error { return r.rows.Close() })
+}
+
+// Err is the error that ended Next early, if any.
+func (r *driverRows) Err() error { return r.err }
+
+// assign stores the driver's value v in dest as database/sql would for
+// the types the writer reads.
+func assign(dest any, v driver.Value) error {
+	switch d := dest.(type) {
+	case *string:
+		switch x := v.(type) {
+		case string:
+			*d = x
+			return nil
+		case []byte:
+			*d = string(x)
+			return nil
+		}
+	case *int64:
+		if x, ok := v.(int64); ok {
+			*d = x
+			return nil
+		}
+	case *int:
+		if x, ok := v.(int64); ok {
+			*d = int(x)
+			return nil
+		}
+	case *float64:
+		if f, ok := number(v); ok {
+			*d = f
+			return nil
+		}
+	case *sql.NullFloat64:
+		if v == nil {
+			*d = sql.NullFloat64{}
+			return nil
+		}
+		if f, ok := number(v); ok {
+			*d = sql.NullFloat64{Float64: f, Valid: true}
+			return nil
+		}
+	}
+	return fmt.Errorf("cannot store %T (%v) in %T", v, v, dest)
+}
+
+// number is a driver's integer or real value as a float64.
+func number(v driver.Value) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case int64:
+		return float64(x), true
+	}
+	return 0, false
 }

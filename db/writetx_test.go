@@ -2,7 +2,9 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -63,5 +65,56 @@ func TestWriterArguments(t *testing.T) {
 	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)`, "struct", struct{ n int }{1})
 	if err == nil || !strings.Contains(err.Error(), "argument 2") {
 		t.Errorf("error %v, want one naming argument 2", err)
+	}
+}
+
+// The writer's queries read their rows from the driver as database/sql
+// would: integers, texts, numbers and NULL, and refuse a destination of
+// the wrong type, naming the column.
+func TestWriterQueryRows(t *testing.T) {
+	d := MustOpenDB(t)
+	ctx := context.Background()
+	tx, err := d.beginWrite(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.end()
+	const query = `SELECT * FROM (VALUES (1, 'one', 1.5, NULL), (2, 'two', 3, 4.25)) WHERE column1 >= ?`
+	var got []string
+	for range 2 { // the second time from the statement prepared the first
+		got = got[:0]
+		rows, err := queryRows(ctx, tx, query, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var n int
+			var s string
+			var f float64
+			var nf sql.NullFloat64
+			if err := rows.Scan(&n, &s, &f, &nf); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, fmt.Sprintln(n, s, f, nf.Valid, nf.Float64))
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		rows.Close()
+		if want := "1 one 1.5 false 0\n|2 two 3 true 4.25\n"; strings.Join(got, "|") != want {
+			t.Errorf("rows %q, want %q", strings.Join(got, "|"), want)
+		}
+	}
+	rows, err := queryRows(ctx, tx, query, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var n, s, f, nf int64
+	if !rows.Next() {
+		t.Fatal("no row")
+	}
+	if err := rows.Scan(&n, &s, &f, &nf); err == nil || !strings.Contains(err.Error(), "column 2") {
+		t.Errorf("error %v, want one naming column 2", err)
 	}
 }
