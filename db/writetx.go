@@ -24,6 +24,10 @@ import (
 // writer reads it remembers, writecache.go), stay with database/sql on
 // the same connection: they return *sql.Rows to code shared with other
 // transactions.
+//
+// The driver watches a context that can end with a goroutine and a
+// progress handler for every statement it runs; the writer's statements
+// are short, and it checks the context before each instead (driverContext).
 
 // writeTx is a transaction of the single writer: what storeReport and the
 // steps of storing (dbtx) run their statements in.
@@ -86,13 +90,17 @@ func (t *writeTx) ExecContext(ctx context.Context, query string, args ...any) (s
 	if err != nil {
 		return nil, fmt.Errorf("%w in %.60q", err, query)
 	}
+	dctx, err := driverContext(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var res driver.Result
 	err = t.conn.Raw(func(dc any) error {
-		s, err := t.stmts.get(ctx, dc, query)
+		s, err := t.stmts.get(dctx, dc, query)
 		if err != nil {
 			return err
 		}
-		res, err = s.ExecContext(ctx, named)
+		res, err = s.ExecContext(dctx, named)
 		return err
 	})
 	return res, err // a driver.Result is a sql.Result
@@ -114,6 +122,16 @@ func (t *writeTx) QueryRowContext(ctx context.Context, query string, args ...any
 // transaction's connection.
 func (t *writeTx) PrepareContext(ctx context.Context, query string) (*sql.Stmt, error) {
 	return t.conn.PrepareContext(ctx, query)
+}
+
+// driverContext is ctx for a statement of the writer, or ctx's error
+// when it has ended: ctx's values without its end, so that the driver
+// does not watch it while the statement runs.
+func driverContext(ctx context.Context) (context.Context, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return context.WithoutCancel(ctx), nil
 }
 
 // namedValues are args as a driver takes them, numbered from 1.
@@ -240,13 +258,17 @@ func queryRows(ctx context.Context, q querier, query string, args ...any) (rows,
 	if err != nil {
 		return nil, fmt.Errorf("%w in %.60q", err, query)
 	}
-	r := &driverRows{t: t, ctx: ctx}
+	dctx, err := driverContext(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r := &driverRows{t: t}
 	err = t.conn.Raw(func(dc any) error {
-		s, err := t.stmts.get(ctx, dc, query)
+		s, err := t.stmts.get(dctx, dc, query)
 		if err != nil {
 			return err
 		}
-		r.rows, err = s.QueryContext(ctx, named)
+		r.rows, err = s.QueryContext(dctx, named)
 		if err == nil {
 			r.row = make([]driver.Value, len(r.rows.Columns()))
 		}
@@ -262,7 +284,6 @@ func queryRows(ctx context.Context, q querier, query string, args ...any) (rows,
 // on the transaction's connection.
 type driverRows struct {
 	t    *writeTx
-	ctx  context.Context
 	rows driver.Rows
 	row  []driver.Value // the current row
 	err  error
