@@ -20,10 +20,12 @@ import (
 // statements on one connection held with sql.Conn (a sql.Tx holds its
 // connection, and sql.Conn.Raw waits for it: they deadlock), and each
 // statement reaches the driver's connection through sql.Conn.Raw, the
-// one documented way to it. Queries, few in a report (most of what the
-// writer reads it remembers, writecache.go), stay with database/sql on
-// the same connection: they return *sql.Rows to code shared with other
-// transactions.
+// one documented way to it. The writer's own steps read through the
+// driver's statements too (queryRows); the queries of code shared with
+// the write pool's transactions (QueryContext, QueryRowContext: a
+// *sql.Rows, a *sql.Row) stay with database/sql on the same connection,
+// few in a report: most of what the writer reads it remembers
+// (writecache.go).
 //
 // The driver watches a context that can end with a goroutine and a
 // progress handler for every statement it runs; the writer's statements
