@@ -282,6 +282,23 @@ func queryRows(ctx context.Context, q querier, query string, args ...any) (rows,
 	return r, nil
 }
 
+// queryRow reads the one row of query (queryRows) into dest;
+// sql.ErrNoRows when there is none.
+func queryRow(ctx context.Context, q querier, query string, args []any, dest ...any) error {
+	rows, err := queryRows(ctx, q, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	return rows.Scan(dest...)
+}
+
 // driverRows are the rows of a query of the writer, read from the driver
 // on the transaction's connection.
 type driverRows struct {

@@ -105,6 +105,14 @@ func TestWriterQueryRows(t *testing.T) {
 			t.Errorf("rows %q, want %q", strings.Join(got, "|"), want)
 		}
 	}
+	var one string
+	if err := queryRow(ctx, tx, query, []any{3}, &one); !errors.Is(err, sql.ErrNoRows) {
+		t.Errorf("a row of none: error %v, want sql.ErrNoRows", err)
+	}
+	if err := queryRow(ctx, tx, `SELECT column2 FROM (`+query+`)`, []any{2}, &one); err != nil || one != "two" {
+		t.Errorf("a row: %q, %v, want two", one, err)
+	}
+
 	rows, err := queryRows(ctx, tx, query, 2)
 	if err != nil {
 		t.Fatal(err)
