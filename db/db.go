@@ -29,8 +29,8 @@ type DB struct {
 	ReadOnly bool
 
 	read  *sql.DB
-	write *sql.DB // nil when ReadOnly
-	stmts *stmtCache
+	write *sql.DB      // nil when ReadOnly
+	stmts *driverStmts // the writer's statements (db/writetx.go)
 	cache *writerCache // what the writer knows of what it committed (db/writecache.go)
 
 	exporting sync.Mutex // held by the one export read in parallel (AppendObservations)
@@ -48,7 +48,7 @@ func Open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 			return nil, err
 		}
 		d.write.SetMaxOpenConns(1)
-		d.stmts = &stmtCache{pool: d.write, stmts: map[string]*sql.Stmt{}}
+		d.stmts = &driverStmts{}
 		d.cache = newWriterCache()
 		if err := d.migrate(ctx); err != nil {
 			d.write.Close()
@@ -79,7 +79,9 @@ func (d *DB) Close() error {
 		err = d.read.Close()
 	}
 	if d.write != nil {
-		d.stmts.close()
+		if serr := d.stmts.close(context.Background(), d.write); err == nil {
+			err = serr
+		}
 		if werr := d.write.Close(); err == nil {
 			err = werr
 		}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/gongkai/gongkai"
@@ -151,7 +150,7 @@ type storedReport struct {
 // from first to last, by year: the ingest of a report reads those of its
 // year and the years before and after it with one query.
 func currentReports(ctx context.Context, q querier, publisherID string, first, last int) (map[int]storedReport, error) {
-	rows, err := q.QueryContext(ctx, `
+	rows, err := queryRows(ctx, q, `
 		SELECT year, id, sha256, template FROM reports
 		WHERE publisher_id = ? AND year BETWEEN ? AND ? AND superseded_by IS NULL`, publisherID, first, last)
 	if err != nil {
@@ -196,7 +195,7 @@ func figuresOf(ctx context.Context, q querier, publisherID string, year int, s s
 
 // readFigures reads the figures of report id into r.
 func readFigures(ctx context.Context, q querier, id int64, r *gongkai.Report) error {
-	rows, err := q.QueryContext(ctx, `
+	rows, err := queryRows(ctx, q, `
 		SELECT (SELECT code FROM indicators WHERE id = o.indicator_id), o.breakdown, o.value, o.flags
 		FROM observations o WHERE o.report_id = ? ORDER BY o.id`, id)
 	if err != nil {
@@ -222,93 +221,10 @@ func readFigures(ctx context.Context, q querier, id int64, r *gongkai.Report) er
 }
 
 // dbtx is what the steps of storing need of a transaction: a *sql.Tx, or
-// a preparedTx that reuses the statements of earlier transactions.
+// the writer's transaction (writeTx).
 type dbtx interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
-}
-
-// preparedTx is a transaction of the write connection that reuses
-// statements prepared before it: SQLite's parsing of a report's dozen
-// statements cost as much as writing its rows.
-type preparedTx struct {
-	*sql.Tx
-	stmts *stmtCache
-	cache *txCache // what the writer knows of the committed database
-}
-
-// stmtCache holds statements prepared on the write pool, by their text.
-// The pool's one connection is taken by a transaction while it runs, so a
-// statement cannot be prepared then: one first met in a transaction is run
-// unprepared and noted, and prepared before the next transaction begins.
-type stmtCache struct {
-	mu     sync.Mutex
-	pool   *sql.DB
-	stmts  map[string]*sql.Stmt
-	wanted []string
-}
-
-// prepareWanted prepares the statements noted since the last call; the
-// pool's connection must be free.
-func (c *stmtCache) prepareWanted(ctx context.Context) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, q := range c.wanted {
-		if _, ok := c.stmts[q]; ok {
-			continue
-		}
-		s, err := c.pool.PrepareContext(ctx, q)
-		if err != nil {
-			return err
-		}
-		c.stmts[q] = s
-	}
-	c.wanted = nil
-	return nil
-}
-
-// stmt returns query prepared, as a statement of tx, or nil when it is not
-// prepared yet.
-func (c *stmtCache) stmt(ctx context.Context, tx *sql.Tx, query string) *sql.Stmt {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, ok := c.stmts[query]
-	if !ok {
-		c.wanted = append(c.wanted, query)
-		return nil
-	}
-	return tx.StmtContext(ctx, s)
-}
-
-// close closes the statements.
-func (c *stmtCache) close() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, s := range c.stmts {
-		s.Close()
-	}
-	c.stmts = map[string]*sql.Stmt{}
-}
-
-func (t *preparedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	if s := t.stmts.stmt(ctx, t.Tx, query); s != nil {
-		return s.ExecContext(ctx, args...)
-	}
-	return t.Tx.ExecContext(ctx, query, args...)
-}
-
-func (t *preparedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if s := t.stmts.stmt(ctx, t.Tx, query); s != nil {
-		return s.QueryContext(ctx, args...)
-	}
-	return t.Tx.QueryContext(ctx, query, args...)
-}
-
-func (t *preparedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	if s := t.stmts.stmt(ctx, t.Tx, query); s != nil {
-		return s.QueryRowContext(ctx, args...)
-	}
-	return t.Tx.QueryRowContext(ctx, query, args...)
 }

@@ -12,19 +12,16 @@ import (
 
 // countProvinces keeps summary_provinces (migration 013) up to date when
 // report id, with r's observations, becomes current and report prev (0 for
-// none) stops being current: r's figures are added to the counts of their
-// indicators in r's year, in its publisher's province and in the country
+// none) stops being current: r's figures (ids: the ids of their indicator
+// codes) are added to the counts of their indicators in r's year, in its publisher's province and in the country
 // ('*'), and prev's taken away. StoreReport calls it in its transaction,
 // after the publisher is written. The new figures are counted from r, not read back, so that no
 // query of the observations depends on an index (a bulk load may have
 // deferred them). During a bulk load (DeferIndexes) it does nothing: the
-// summary is stale, and RestoreIndexes counts it again whole.
-func countProvinces(ctx context.Context, tx dbtx, r *gongkai.Report, prev int64) error {
+// summary is stale, and RestoreIndexes counts it again whole. ids are the
+// indicator ids of r's figures (checkIndicators).
+func countProvinces(ctx context.Context, tx dbtx, r *gongkai.Report, prev int64, ids map[string]int64) error {
 	if stale, err := getMeta(ctx, tx, metaProvincesStale); err != nil || stale != "" {
-		return err
-	}
-	ids, err := indicatorIDs(ctx, tx, r.Observations)
-	if err != nil {
 		return err
 	}
 	perIndicator := make(map[string]int, len(ids))

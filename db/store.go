@@ -79,32 +79,28 @@ func (d *DB) writeReport(ctx context.Context, r *gongkai.Report, store func(tx d
 	if d.ReadOnly || d.write == nil {
 		return Outcome{}, ErrReadOnly
 	}
-	if err := d.stmts.prepareWanted(ctx); err != nil {
-		return Outcome{}, err
-	}
-	tx, err := d.write.BeginTx(ctx, nil)
+	tx, err := d.beginWrite(ctx)
 	if err != nil {
 		return Outcome{}, err
 	}
-	defer tx.Rollback()
+	defer tx.end()
 
-	ptx := &preparedTx{Tx: tx, stmts: d.stmts}
-	if ptx.cache, err = d.cache.begin(ctx, ptx); err != nil {
+	if tx.cache, err = d.cache.begin(ctx, tx); err != nil {
 		return Outcome{}, err
 	}
 	now := d.now()
-	out, err := store(ptx, now)
+	out, err := store(tx, now)
 	if err != nil || out.Status == StatusUnchanged {
 		return out, err
 	}
 	change := fmt.Sprintf("%s %s %d %s", out.Status, r.Publisher.ID, r.Year, r.SHA256)
-	if err := bumpVersion(ctx, ptx, change, now); err != nil {
+	if err := bumpVersion(ctx, tx, change, now); err != nil {
 		return Outcome{}, err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := tx.commit(ctx); err != nil {
 		return Outcome{}, err
 	}
-	ptx.cache.commit()
+	tx.cache.commit()
 	return out, nil
 }
 
@@ -142,7 +138,8 @@ func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptio
 	if err := ensureCatalog(ctx, tx); err != nil {
 		return Outcome{}, fmt.Errorf("sync catalogue: %w", err)
 	}
-	if err := checkIndicators(ctx, tx, r); err != nil {
+	indicators, err := checkIndicators(ctx, tx, r)
+	if err != nil {
 		return Outcome{}, err
 	}
 	if err := upsertPublisher(ctx, tx, r.Publisher); err != nil {
@@ -160,7 +157,7 @@ func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptio
 	if err != nil {
 		return Outcome{}, err
 	}
-	if err := insertContents(ctx, tx, id, prev, r); err != nil {
+	if err := insertContents(ctx, tx, id, prev, r, indicators); err != nil {
 		return Outcome{}, err
 	}
 	if err := insertProvenance(ctx, tx, id, r); err != nil {
@@ -169,7 +166,7 @@ func storeReport(ctx context.Context, tx dbtx, r *gongkai.Report, opt StoreOptio
 	if err := countReport(ctx, tx, id, len(r.Observations), prev); err != nil {
 		return Outcome{}, err
 	}
-	if err := countProvinces(ctx, tx, r, prev); err != nil { // db/provinces.go
+	if err := countProvinces(ctx, tx, r, prev, indicators); err != nil { // db/provinces.go
 		return Outcome{}, err
 	}
 	if cache := cacheOf(tx); cache != nil {
@@ -244,13 +241,14 @@ func short(sha string) string {
 	return sha
 }
 
-// checkIndicators returns an EINVALID error naming the first indicator code
-// of r that the indicators table lacks. The foreign key would refuse it too,
-// but without saying which code.
-func checkIndicators(ctx context.Context, tx dbtx, r *gongkai.Report) error {
+// checkIndicators returns the ids of the indicator codes of r's figures
+// (indicatorIDs), or an EINVALID error naming the first code the
+// indicators table lacks. The foreign key would refuse it too, but without
+// saying which code.
+func checkIndicators(ctx context.Context, tx dbtx, r *gongkai.Report) (map[string]int64, error) {
 	ids, err := indicatorIDs(ctx, tx, r.Observations)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var unknown []string
 	line := map[string]int{} // code → line of its first observation
@@ -262,11 +260,11 @@ func checkIndicators(ctx context.Context, tx dbtx, r *gongkai.Report) error {
 	}
 	switch len(unknown) {
 	case 0:
-		return nil
+		return ids, nil
 	case 1:
-		return invalid(r, line[unknown[0]], "unknown indicator code %s", unknown[0])
+		return nil, invalid(r, line[unknown[0]], "unknown indicator code %s", unknown[0])
 	}
-	return invalid(r, line[unknown[0]], "unknown indicator codes %s", strings.Join(unknown, ", "))
+	return nil, invalid(r, line[unknown[0]], "unknown indicator codes %s", strings.Join(unknown, ", "))
 }
 
 // indicatorIDs returns the ids of the indicator codes of obs (migration
@@ -292,7 +290,7 @@ func indicatorIDs(ctx context.Context, tx dbtx, obs []gongkai.Observation) (map[
 	if len(missing) == 0 {
 		return ids, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT i.code, i.id FROM json_each(?) j JOIN indicators i ON i.code = j.value`,
+	rows, err := queryRows(ctx, tx, `SELECT i.code, i.id FROM json_each(?) j JOIN indicators i ON i.code = j.value`,
 		jsonArray(missing))
 	if err != nil {
 		return nil, err
@@ -384,12 +382,13 @@ func insertReport(ctx context.Context, tx dbtx, r *gongkai.Report, now time.Time
 }
 
 // insertContents stores what report id, replacing prev (0 for none),
-// consists of: its narrative, figures, unplaced rows and checks.
-func insertContents(ctx context.Context, tx dbtx, id, prev int64, r *gongkai.Report) error {
+// consists of: its narrative, figures, unplaced rows and checks;
+// indicators are the ids of its figures' indicator codes.
+func insertContents(ctx context.Context, tx dbtx, id, prev int64, r *gongkai.Report, indicators map[string]int64) error {
 	if err := insertSections(ctx, tx, id, r.Sections); err != nil {
 		return err
 	}
-	if err := insertObservations(ctx, tx, id, r); err != nil {
+	if err := insertObservations(ctx, tx, id, r, indicators); err != nil {
 		return err
 	}
 	if err := insertUnplaced(ctx, tx, id, r.Unplaced); err != nil {
@@ -412,14 +411,11 @@ func insertSections(ctx context.Context, tx dbtx, reportID int64, sections []gon
 
 // insertObservations stores a report's figures with copies of its
 // publisher and year, which the API's indexes filter on, their labels
-// once in labels (migration 010) and their indicators by id (011). An
-// empty breakdown is stored as gongkai.BreakdownTotal.
-func insertObservations(ctx context.Context, tx dbtx, reportID int64, r *gongkai.Report) error {
+// once in labels (migration 010) and their indicators by id (011,
+// indicators: by code). An empty breakdown is stored as
+// gongkai.BreakdownTotal.
+func insertObservations(ctx context.Context, tx dbtx, reportID int64, r *gongkai.Report, indicators map[string]int64) error {
 	labels, err := labelIDs(ctx, tx, r.Observations)
-	if err != nil {
-		return err
-	}
-	indicators, err := indicatorIDs(ctx, tx, r.Observations) // known since checkIndicators
 	if err != nil {
 		return err
 	}
@@ -493,7 +489,7 @@ func textIDs(ctx context.Context, tx dbtx, table textTable, texts []string) (map
 	if err := add.insert(ctx, tx, `INSERT OR IGNORE INTO `+table.name+` (`+table.column+`) VALUES `, ""); err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT t.id, t.`+table.column+` FROM json_each(?) j JOIN `+table.name+` t ON t.`+
+	rows, err := queryRows(ctx, tx, `SELECT t.id, t.`+table.column+` FROM json_each(?) j JOIN `+table.name+` t ON t.`+
 		table.column+` = j.value`, jsonArray(missing))
 	if err != nil {
 		return nil, err
@@ -606,13 +602,47 @@ func setMeta(ctx context.Context, tx dbtx, key, value string) error {
 	return err
 }
 
-// jsonArray encodes a list of strings as a JSON array, [] when it is empty.
+// jsonArray encodes a list of strings as a JSON array, [] when it is
+// empty, as encoding/json does. The writer encodes the indicator codes of
+// every check and the flags of figures: ASCII that needs no escape, which
+// it writes as it is, sparing encoding/json's reflection.
 func jsonArray(list []string) string {
 	if len(list) == 0 {
 		return "[]"
 	}
-	b, _ := json.Marshal(list) // a []string always encodes
-	return string(b)
+	size := 1 + len(list)*3
+	for _, s := range list {
+		if !plainJSON(s) {
+			b, _ := json.Marshal(list) // a []string always encodes
+			return string(b)
+		}
+		size += len(s)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, s := range list {
+		if i == 0 {
+			b.WriteString(`["`)
+		} else {
+			b.WriteString(`","`)
+		}
+		b.WriteString(s)
+	}
+	b.WriteString(`"]`)
+	return b.String()
+}
+
+// plainJSON reports whether s is printable ASCII that encoding/json writes
+// as it is in a string: no quote, backslash, control character, nor the
+// <, > and & it escapes for HTML.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c > 0x7e, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		}
+	}
+	return true
 }
 
 // now is d.Now, or the clock when a caller left it unset.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -664,4 +665,33 @@ func BenchmarkStoreReport(b *testing.B) {
 		n++
 	}
 	b.ReportMetric(float64(n)/time.Since(start).Seconds(), "reports/s")
+}
+
+// jsonArray writes what encoding/json writes, whether the strings need
+// escaping or not: the stored lists are compared as text.
+func TestJSONArray(t *testing.T) {
+	for _, list := range [][]string{
+		nil,
+		{},
+		{""},
+		{"legacy.requests.received"},
+		{"requests.received", "requests.carried_over", "check_failed"},
+		{`say "no"`, `back\slash`},
+		{"a<b", "c>d", "e&f"},
+		{"tab\there", "new\nline", "\x7f"},
+		{"一、主动公开", "收到申请数"},
+		{"ok", "\u2028", "\xff"},
+	} {
+		want := "[]"
+		if len(list) > 0 {
+			b, err := json.Marshal(list)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = string(b)
+		}
+		if got := jsonArray(list); got != want {
+			t.Errorf("jsonArray(%q) = %s, want %s", list, got, want)
+		}
+	}
 }

@@ -12,7 +12,7 @@ import (
 // statement per table and report in the common case, instead of one per
 // row, which at 200 rows a report was most of the time of storing it. Each
 // statement holds a power of two of rows (maxValuesRows at most), so that
-// few statement shapes exist and each is prepared once (stmtCache). Rows
+// few statement shapes exist and each is prepared once (driverStmts). Rows
 // sent as one JSON array unpacked by json_each, as before, cost twice as
 // much: SQLite parsed every row's JSON again for each of its columns.
 

@@ -65,7 +65,7 @@ func (c *writerCache) reset() {
 // everything if another connection committed since the last check.
 func (c *writerCache) begin(ctx context.Context, tx querier) (*txCache, error) {
 	var v int64
-	if err := tx.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+	if err := queryRow(ctx, tx, `PRAGMA data_version`, nil, &v); err != nil {
 		return nil, err
 	}
 	if v != c.dataVersion {
@@ -124,8 +124,8 @@ func (t *txCache) commit() {
 // cacheOf returns tx's view of the writer's cache, nil when tx is not the
 // writer's (then every lookup reads the database).
 func cacheOf(tx any) *txCache {
-	if p, ok := tx.(*preparedTx); ok {
-		return p.cache
+	if w, ok := tx.(*writeTx); ok {
+		return w.cache
 	}
 	return nil
 }

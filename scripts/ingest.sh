@@ -14,7 +14,8 @@
 # BEFORE=BINARY also runs the ingest with another gongkai binary (an older
 # build) on the same JSON lines, and ROUNDS=K (default 1) runs the ingests
 # K times, alternating before and after, so that both sides meet the same
-# load.
+# load. GONGKAI=BINARY runs that binary as this side instead of building
+# one from the tree (the other helpers' trees may share WORK).
 #
 #   scripts/ingest.sh REPORTS [PARSERS]      e.g. scripts/ingest.sh 50000 2
 #   WORK=/tmp/w BEFORE=/tmp/gongkai-main ROUNDS=2 scripts/ingest.sh 2000 2
@@ -25,8 +26,11 @@ parsers=${2:-2}
 work=${WORK:-$(mktemp -d)}
 [ -z "${WORK:-}" ] && trap 'rm -rf "$work"' EXIT
 mkdir -p "$work"
-go build -o "$work/gongkai" ./cmd/gongkai
-gk=$work/gongkai
+gk=${GONGKAI:-}
+if [ -z "$gk" ]; then
+  go build -o "$work/gongkai" ./cmd/gongkai
+  gk=$work/gongkai
+fi
 
 # step NAME COUNT CMD...: runs CMD, prints its wall and CPU time and COUNT/s.
 step() {
