@@ -88,11 +88,7 @@ func (t *writeTx) end() {
 // takes (int64, float64, bool, []byte, string, time.Time, nil) or convert
 // to one as database/sql converts them (int, other integer kinds, Valuer).
 func (t *writeTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	named, err := namedValues(args)
-	if err != nil {
-		return nil, fmt.Errorf("%w in %.60q", err, query)
-	}
-	dctx, err := driverContext(ctx)
+	dctx, named, err := statementArgs(ctx, query, args)
 	if err != nil {
 		return nil, err
 	}
@@ -134,6 +130,17 @@ func driverContext(ctx context.Context) (context.Context, error) {
 		return nil, err
 	}
 	return context.WithoutCancel(ctx), nil
+}
+
+// statementArgs is what a driver statement of query runs with: the
+// context it is given (driverContext) and args as the driver takes them.
+func statementArgs(ctx context.Context, query string, args []any) (context.Context, []driver.NamedValue, error) {
+	named, err := namedValues(args)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w in %.60q", err, query)
+	}
+	dctx, err := driverContext(ctx)
+	return dctx, named, err
 }
 
 // namedValues are args as a driver takes them, numbered from 1.
@@ -256,11 +263,7 @@ func queryRows(ctx context.Context, q querier, query string, args ...any) (rows,
 	if !ok {
 		return q.QueryContext(ctx, query, args...)
 	}
-	named, err := namedValues(args)
-	if err != nil {
-		return nil, fmt.Errorf("%w in %.60q", err, query)
-	}
-	dctx, err := driverContext(ctx)
+	dctx, named, err := statementArgs(ctx, query, args)
 	if err != nil {
 		return nil, err
 	}
