@@ -8,7 +8,7 @@ import (
 )
 
 // freshPDFs are synth's reports printed to PDF the two ways governments
-// print them (scripts/pdf-fresh.sh, seed 21): the Word file through
+// print them (scripts/pdftext-fresh.sh -pdf, seed 21): the Word file through
 // LibreOffice (word), the web page through Chrome (chrome). The reader was
 // not made on them. found is the figures found now (-1: all; 0: refused),
 // known the figures wrong or invented now: both may only improve.

@@ -9,14 +9,23 @@
 # label column wrapped three characters a line, each row's figures on the
 # line of its first piece; Chrome's text layer printing radicals for
 # ideographs, ⼀ ⾏ ⺠; a row's figures printed before its label).
+#
+# With -pdf it writes the PDFs themselves instead, of seed 21, to
+# testdata/pdf/fresh (synth*-{word,chrome}.pdf and their truth), which
+# TestFreshPDFs reads with pdfium as `gongkai parse` does.
+#
 # Needs LibreOffice, chromium, poppler-utils and Debian's python3-pdfminer;
-# CI does not: the texts are committed.
+# CI does not: the texts and PDFs are committed.
 set -eu
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-out=testdata/pdftext
-go run ./scripts/convert-sources "$work" 9
+pdf=false out=testdata/pdftext seed=9
+if [ "${1:-}" = -pdf ]; then
+	pdf=true out=testdata/pdf/fresh seed=21
+	mkdir -p "$out"
+fi
+go run ./scripts/convert-sources "$work" "$seed"
 soffice --headless --convert-to pdf --outdir "$work" "$work"/*.docx >/dev/null
 for page in "$work"/*-html.html; do
 	chromium --headless --no-sandbox --disable-gpu --print-to-pdf="${page%.html}.pdf" "$page" >/dev/null 2>&1
@@ -28,6 +37,10 @@ for tpl in form2019 form2021 legacy2014; do
 		year=${year#legacy}
 		name=$out/synth$year-${kind#*:}
 		cp "$src.truth.csv" "$name.truth.csv"
+		if $pdf; then
+			cp "$src.pdf" "$name.pdf"
+			continue
+		fi
 		pdf2txt "$src.pdf" | sed "s|$work/|/home/user/|g" >"$name.pdfminer.txt"
 		pdftotext "$src.pdf" - | sed "s|$work/|/home/user/|g" >"$name.plain.txt"
 		pdftotext -layout "$src.pdf" - | sed "s|$work/|/home/user/|g" >"$name.layout.txt"
