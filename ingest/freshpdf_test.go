@@ -122,3 +122,19 @@ func TestLegacyUnitsAfterLabels(t *testing.T) {
 	r = parseText(t, "pdfminer.txt", strings.Replace(pdftextWith(t, "synth2014-chrome.pdfminer.txt"), "万\n元\n", "元\n", 1))
 	checkCells(t, r, []cellCase{{indicator: "capacity.budget", breakdown: "total", value: "0.002623"}})
 }
+
+// A label cut to the first characters of a form row's wording (行政规 of
+// 行政规范性文件, wrapped three characters a line in a Word table printed
+// by LibreOffice) is a piece of that row, not a row the report adds; a
+// label the form has nowhere is still one.
+func TestCutLabelIsNoAddedRow(t *testing.T) {
+	r := parseText(t, "layout.txt", pdftextWith(t, "form2021-a.layout.txt", [2]string{"行政规范性文件", "行政规"}))
+	if hasFigure(r, "other_documents.issued", "total") {
+		t.Errorf("行政规 (行政规范性文件 cut) read as a row the report adds")
+	}
+	if !unplacedBecause(r, "行政规", "a piece of the wrapped label") {
+		t.Errorf("行政规 not unplaced as a piece of 行政规范性文件: %+v", r.Unplaced)
+	}
+	r = parseText(t, "layout.txt", pdftextWith(t, "form2021-a.layout.txt", [2]string{"行政规范性文件", "地方标准"}))
+	checkCells(t, r, []cellCase{{indicator: "other_documents.issued", breakdown: "total", value: "231"}})
+}

@@ -287,7 +287,10 @@ const minPieceRunes = 4
 // wrappedFrom is the row of the form (in the row's table) whose wording
 // contains the row's label, when the label is only a piece of it: a label
 // wrapped over lines whose pieces a converter printed apart. Its figures
-// belong to that row or to another one; a local row they are not.
+// belong to that row or to another one; a local row they are not. So is
+// the first piece of such a label, from minTailRunes on (行政规 of
+// 行政规范性文件, wrapped three characters a line in a Word table printed
+// by LibreOffice, the rest printed below its figures).
 func (r *reader) wrappedFrom(cur *openRow) *rowSpec {
 	key := label.Parse(cur.printedLabel()).Key
 	for _, row := range r.s.rows[cur.table] {
@@ -302,10 +305,7 @@ func (r *reader) wrappedFrom(cur *openRow) *rowSpec {
 	}
 	for _, row := range r.s.rows[cur.table] {
 		for _, k := range row.keys {
-			if k == key || !strings.Contains(k, key) {
-				continue
-			}
-			if n >= minPieceRunes || !strings.HasPrefix(k, key) {
+			if k != key && strings.Contains(k, key) {
 				return row
 			}
 		}
@@ -338,9 +338,8 @@ func (r *reader) tailRunOn(cur *openRow) *rowSpec {
 }
 
 // minTailRunes is the length from which a label that a row of the form
-// contains, but does not start with, is taken for a piece of that row's
-// wrapped label (法提供 of 无法提供, wrapped in a narrow merged cell): a
-// label of its own starts with its first word, not inside another's.
+// contains is taken for a piece of that row's wrapped label (法提供 of
+// 无法提供, wrapped in a narrow merged cell; 行政规 of 行政规范性文件).
 const minTailRunes = 3
 
 // headingBefore is what a label says after the wording of a heading row

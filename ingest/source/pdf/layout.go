@@ -63,13 +63,17 @@ func layout(p page, top float64) []textLine {
 		g.y0, g.y1 = g.y0+top, g.y1+top
 		glyphs[i] = g
 	}
+	walls := make([]wall, len(p.walls))
+	for i, w := range p.walls {
+		walls[i] = wall{x: w.x, y0: w.y0 + top, y1: w.y1 + top}
+	}
 	stacks, rest := verticalStacks(glyphs)
 	size := pageSize(glyphs)
 	groups := lineGroups(rest, size)
 	lines := make([]textLine, 0, len(groups)+len(stacks))
 	for _, gs := range groups {
 		s := lineSize(gs, size)
-		lines = append(lines, textLine{page: p.n, cells: cells(gs, s), y: meanY(gs), size: s})
+		lines = append(lines, textLine{page: p.n, cells: cells(gs, s, walls), y: meanY(gs), size: s})
 	}
 	for _, st := range stacks {
 		lines = append(lines, textLine{page: p.n, cells: []cell{st}, y: st.yc(), size: st.size})
@@ -157,8 +161,11 @@ func mergeStackLines(lines []textLine) []textLine {
 	return out
 }
 
-// cells splits one line's glyphs at wide gaps.
-func cells(gs []glyph, size float64) []cell {
+// cells splits one line's glyphs at wide gaps and at the walls drawn
+// between them: two figures in neighbouring cells of a table printed with
+// little padding (a web page's 10 | 485) may be set closer than a cell
+// gap, and the wall of their cells still parts them.
+func cells(gs []glyph, size float64, walls []wall) []cell {
 	slices.SortFunc(gs, func(a, b glyph) int { return cmpFloat(a.x0, b.x0) })
 	var out []cell
 	var b strings.Builder
@@ -175,7 +182,7 @@ func cells(gs []glyph, size float64) []cell {
 	for i, g := range gs {
 		if i > 0 {
 			gap := g.x0 - gs[i-1].x1
-			if gap > cellGap*size {
+			if gap > cellGap*size || wallBetween(walls, gs[i-1], g) {
 				flush(i)
 				start = i
 			} else if gap > spaceGap*size && unicode.IsLetter(gs[i-1].r) && latin(gs[i-1].r) && unicode.IsLetter(g.r) && latin(g.r) {
@@ -188,6 +195,17 @@ func cells(gs []glyph, size float64) []cell {
 		flush(len(gs))
 	}
 	return out
+}
+
+// wallBetween reports whether a wall runs between the centres of a and b,
+// a left of b, at the height of both.
+func wallBetween(walls []wall, a, b glyph) bool {
+	for _, w := range walls {
+		if w.x > a.xc() && w.x < b.xc() && w.y0 <= min(a.yc(), b.yc()) && w.y1 >= max(a.yc(), b.yc()) {
+			return true
+		}
+	}
+	return false
 }
 
 func latin(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
@@ -356,7 +374,7 @@ func cmpFloat(a, b float64) int {
 
 // cellOf is the cell of glyphs set together on one line.
 func cellOf(gs []glyph, size float64) cell {
-	c := cells(slices.Clone(gs), math.Inf(1))[0]
+	c := cells(slices.Clone(gs), math.Inf(1), nil)[0]
 	c.size = size
 	return c
 }

@@ -278,9 +278,13 @@ func (t *table) wide(l textLine) bool {
 // nearest row: a wrapped label's lines, a block label printed once beside
 // its rows.
 func (t *table) attachBody() {
+	owner := nearest
+	if t.topAligned() {
+		owner = above
+	}
 	for _, l := range t.body {
 		for _, c := range l.cells {
-			r := nearest(t.rows, c)
+			r := owner(t.rows, c)
 			r.labels = append(r.labels, c)
 		}
 	}

@@ -52,13 +52,13 @@ func (t *table) columns() []band {
 // the last wall left of the first figure to the last wall, or nil when the
 // walls do not part the rows' figures one to a column.
 func wallColumns(rows []*row, walls []wall) []band {
-	xs := crossingWalls(rows, walls)
-	first := math.Inf(1)
+	first, narrowest := math.Inf(1), math.Inf(1)
 	for _, r := range rows {
 		for _, v := range r.values {
-			first = min(first, v.x0)
+			first, narrowest = min(first, v.x0), min(narrowest, v.x1-v.x0)
 		}
 	}
+	xs := joinSpacedWalls(crossingWalls(rows, walls), narrowest)
 	start := -1
 	for i, x := range xs {
 		if x <= first+wallSlack {
@@ -79,6 +79,25 @@ func wallColumns(rows []*row, walls []wall) []band {
 		}
 	}
 	return cols
+}
+
+// joinSpacedWalls takes as one wall each run of walls xs closer than
+// narrowest, the narrowest figure of the table: a page whose table keeps
+// its cells apart (a browser printing a table's cell spacing) draws two
+// walls between two columns, the right side of one cell and the left side
+// of the next, and the sliver between them, holding no figure, is no
+// column.
+func joinSpacedWalls(xs []float64, narrowest float64) []float64 {
+	var out []float64
+	start := 0
+	for i := range xs {
+		if i+1 < len(xs) && xs[i+1]-xs[i] < narrowest {
+			continue
+		}
+		out = append(out, (xs[start]+xs[i])/2)
+		start = i + 1
+	}
+	return out
 }
 
 // crossingWalls is the x of each wall that crosses at least wallCross of

@@ -114,3 +114,30 @@ func TestHeaderReachedThroughWalls(t *testing.T) {
 		t.Error("a header line of a one-row table taken through its walls")
 	}
 }
+
+// TestWallColumnsCellSpacing: a table printed with its cells apart draws
+// two walls between each two columns, 2.25 points apart; each pair is one
+// border, and the table's one column of figures (beside a column of units)
+// is one column, not that column and the sliver after it. Walls as far
+// apart as the narrowest figure is wide still part two columns.
+func TestWallColumnsCellSpacing(t *testing.T) {
+	var rows []*row
+	for y := 100.0; y < 100+20*blankColumnRows; y += 20 {
+		rows = append(rows, figureRow(y, [2]float64{541, 546}))
+	}
+	walls := gridWalls(90, 100+20*blankColumnRows, 34.125, 36.375, 511.125, 513.375, 537.375, 539.625, 575.625, 577.875)
+	if got := wallColumns(rows, walls); len(got) != 1 || got[0].lo != 538.5 || got[0].hi != 576.75 {
+		t.Errorf("the walls' columns %+v, want one, 538.5-576.75, between the pairs of walls", got)
+	}
+	tb := &table{rows: rows, walls: walls}
+	if got := tb.columns(); len(got) != 1 {
+		t.Errorf("the table's columns %+v, want one", got)
+	}
+	rows = []*row{
+		figureRow(100, [2]float64{201, 205}, [2]float64{208, 212}),
+		figureRow(120, [2]float64{201, 205}, [2]float64{208, 212}),
+	}
+	if got := wallColumns(rows, gridWalls(90, 130, 200, 206, 214)); len(got) != 2 {
+		t.Errorf("walls 6 points apart around figures 4 wide: columns %+v, want two", got)
+	}
+}
