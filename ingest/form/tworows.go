@@ -25,7 +25,10 @@ import (
 // 3, or "" when it does not: a label piece after the first opens with the
 // number of a row of the form that is no heading, and the first piece
 // opens with none or with one of a deeper level (1. under （三）, 三、
-// before （一）, is a heading and its row). A label no row has whose tail
+// before （一）, is a heading and its row), or the label holds such a
+// number after its start (innerRowNumberReason). A piece that is the row's
+// own number alone, printed after its words (ownNumber), opens no second
+// row. A label no row has whose tail
 // names a row in OCR text (gluedRowOfMisreadText) is none either: the
 // tail's number and wording, printed just before the figures, and figures
 // that add up decide which row they are, and rowTarget takes that row.
