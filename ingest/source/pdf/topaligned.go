@@ -17,6 +17,11 @@ import "regexp"
 // rowNumber matches the number a row's label opens with: 四、, （七）, 3.
 var rowNumber = regexp.MustCompile(`^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．])`)
 
+// topAlignedNumbered is the number of rows with a numbered label piece
+// from which a table without rules is taken for one whose cells set their
+// text at the top: fewer (table 2's blocks of two rows) show too little.
+const topAlignedNumbered = 3
+
 // topAligned reports whether the table sets its labels' text at the top of
 // their cells: no rules between its rows, every row with a label piece on
 // its own line, some of them numbered, and no label line between rows that
@@ -37,7 +42,7 @@ func (t *table) topAligned() bool {
 			}
 		}
 	}
-	if numbered < blankColumnRows {
+	if numbered < topAlignedNumbered {
 		return false
 	}
 	first, last := t.rows[0].line.y, t.rows[len(t.rows)-1].line.y
