@@ -40,7 +40,7 @@ func (r *reader) markAsFirstFigure(cur *openRow) bool {
 		return false
 	}
 	figures, ok := plainFiguresOnLine(cur.values, mark.Line)
-	if !ok || figures[len(figures)-1]-sum(figures[:len(figures)-1]) != map[string]float64{"0": 0, "1": 1}[digit] {
+	if !ok || figures[len(figures)-1]-sumOf(figures[:len(figures)-1]) != map[string]float64{"0": 0, "1": 1}[digit] {
 		return false
 	}
 	first := layout.Cell{Text: digit, Raw: digit, Line: mark.Line, Split: true, X0: -1, X1: -1, Idx: -1}
@@ -98,7 +98,7 @@ func (r *reader) quotedFirstFigure(cur *openRow) bool {
 		return false
 	}
 	first, _ := strconv.ParseFloat(m[2], 64)
-	if figures[len(figures)-1]-sum(figures[:len(figures)-1]) != first {
+	if figures[len(figures)-1]-sumOf(figures[:len(figures)-1]) != first {
 		return false
 	}
 	if m[1] == "" {
@@ -130,7 +130,7 @@ func (r *reader) ungluedAfterQuote(cur *openRow) bool {
 	values := append([]layout.Cell{}, cur.values...)
 	values[0].Glued = false
 	figures, ok := plainFiguresOnLine(values, line)
-	if !ok || figures[len(figures)-1] != sum(figures[:len(figures)-1]) {
+	if !ok || figures[len(figures)-1] != sumOf(figures[:len(figures)-1]) {
 		return false
 	}
 	// No sign of OCR: the quote may be the label's own (3.危及“三安全一稳
@@ -162,7 +162,7 @@ func (r *reader) dashBeforeFigures(cur *openRow) bool {
 		return false
 	}
 	figures, ok := plainFiguresOnLine(cur.values[1:], dash.Line)
-	if !ok || figures[len(figures)-1] != sum(figures[:len(figures)-1]) {
+	if !ok || figures[len(figures)-1] != sumOf(figures[:len(figures)-1]) {
 		return false
 	}
 	cur.values = cur.values[1:]
@@ -182,15 +182,6 @@ func plainFiguresOnLine(cells []layout.Cell, line int) ([]float64, bool) {
 		figures = append(figures, *n)
 	}
 	return figures, true
-}
-
-// sum is the sum of figures.
-func sum(figures []float64) float64 {
-	var s float64
-	for _, f := range figures {
-		s += f
-	}
-	return s
 }
 
 // OCR reads a figure's first digit 1 as a letter or a bracket glued to the
@@ -227,7 +218,7 @@ func (r *reader) markGluedToFirstFigure(cur *openRow) bool {
 		return false
 	}
 	read, err := strconv.ParseFloat(digit+first.Raw, 64)
-	if err != nil || figures[len(figures)-1]-sum(figures[1:len(figures)-1]) != read {
+	if err != nil || figures[len(figures)-1]-sumOf(figures[1:len(figures)-1]) != read {
 		return false
 	}
 	if r.misreadFigures[mark.Line] == shape+first.Raw {

@@ -605,6 +605,7 @@ func (r *reader) reviewsInOrder(figures []float64, cells []layout.Cell) ([]order
 	return out, refused
 }
 
+// sumOf is the sum of fs.
 func sumOf(fs []float64) float64 {
 	var s float64
 	for _, f := range fs {
