@@ -158,20 +158,30 @@ func (d *DB) RestoreIndexes(ctx context.Context) (int, error) {
 // restoreSearch indexes the texts of the reports stored while the search
 // index was deferred, if it was, and reports whether it was.
 func (d *DB) restoreSearch(ctx context.Context) (bool, error) {
+	return d.restoreMarked(ctx, metaSearchDeferred, func(tx *sql.Tx) error {
+		return indexTexts(ctx, tx, unindexedReports)
+	})
+}
+
+// restoreMarked does the work a bulk load left undone, marked by the meta
+// key, if the key is set, and reports whether it was: the work and the end
+// of the mark commit together, so that a restore cut short leaves the mark
+// for the next writable open.
+func (d *DB) restoreMarked(ctx context.Context, key string, work func(tx *sql.Tx) error) (bool, error) {
 	defer d.cache.reset() // it knew the meta keys before
 	tx, err := d.write.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err
 	}
 	defer tx.Rollback()
-	deferred, err := getMeta(ctx, tx, metaSearchDeferred)
-	if err != nil || deferred == "" {
+	marked, err := getMeta(ctx, tx, key)
+	if err != nil || marked == "" {
 		return false, err
 	}
-	if err := indexTexts(ctx, tx, unindexedReports); err != nil {
+	if err := work(tx); err != nil {
 		return false, err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = ?`, metaSearchDeferred); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = ?`, key); err != nil {
 		return false, err
 	}
 	return true, tx.Commit()

@@ -112,28 +112,19 @@ const metaProvincesStale = "provinces_stale"
 // together: a restore cut short leaves it stale, for the next writable
 // open to count again.
 func (d *DB) restoreProvinces(ctx context.Context) (bool, error) {
-	defer d.cache.reset() // it knew the meta keys before
-	tx, err := d.write.BeginTx(ctx, nil)
-	if err != nil {
-		return false, err
-	}
-	defer tx.Rollback()
-	stale, err := getMeta(ctx, tx, metaProvincesStale)
-	if err != nil || stale == "" {
-		return false, err
-	}
-	for _, stmt := range []string{
-		`DELETE FROM summary_provinces`,
-		provincesFromObservations,
-		`INSERT INTO summary_provinces (province, year, indicator_id, observations)
-			SELECT '*', year, indicator_id, sum(observations) FROM summary_provinces GROUP BY year, indicator_id`,
-		`DELETE FROM meta WHERE key = '` + metaProvincesStale + `'`,
-	} {
-		if _, err := tx.ExecContext(ctx, stmt); err != nil {
-			return false, err
+	return d.restoreMarked(ctx, metaProvincesStale, func(tx *sql.Tx) error {
+		for _, stmt := range []string{
+			`DELETE FROM summary_provinces`,
+			provincesFromObservations,
+			`INSERT INTO summary_provinces (province, year, indicator_id, observations)
+				SELECT '*', year, indicator_id, sum(observations) FROM summary_provinces GROUP BY year, indicator_id`,
+		} {
+			if _, err := tx.ExecContext(ctx, stmt); err != nil {
+				return err
+			}
 		}
-	}
-	return true, tx.Commit()
+		return nil
+	})
 }
 
 // provincesFromObservations counts the current observations of each
