@@ -1,9 +1,7 @@
 package ingest
 
 import (
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -50,21 +48,7 @@ func TestFreshPDFs(t *testing.T) {
 	dir := filepath.Join("..", "testdata", "pdf", "fresh")
 	for _, fp := range freshPDFs {
 		t.Run(fp.file, func(t *testing.T) {
-			truth := readTruth(t, filepath.Join(dir, strings.TrimSuffix(fp.file, ".pdf")+".truth.csv"))
-			data, err := os.ReadFile(filepath.Join(dir, fp.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			r, err := Parse(fp.file, data)
-			if err != nil && fp.found == 0 && fp.known == 0 {
-				t.Logf("refused, as known: %v", err)
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			found, defects := scoreTruth(truth, r)
-			ratchetScore(t, found, len(truth), defects, fp.found, fp.known)
+			ratchetTruthFile(t, dir, fp.file, fp.found, fp.known)
 		})
 	}
 }
