@@ -367,6 +367,11 @@ func TestFormOrderRefuses(t *testing.T) {
 // words scattered over lines and cut in pieces, the fifteen figures on one
 // line.
 func shreddedTable4(figures []int) string {
+	return shreddedTable4Line(joinFigures(figures, "    "))
+}
+
+// shreddedTable4Line is shreddedTable4 with the figures' line as given.
+func shreddedTable4Line(figures string) string {
 	return "四、政府信息公开行政复议、行政诉讼情况\n" +
 		"          行政复议                              行政诉讼\n" +
 		"                              未经复议直接起诉                  复议后起诉\n" +
@@ -374,7 +379,7 @@ func shreddedTable4(figures []int) string {
 		"                    总 计 结果 结果 其他       尚未     结果 结果 其他 尚未\n" +
 		"维持   纠正     结果   审结                                               总计\n" +
 		"                        维持 纠正 结果       审结     维持 纠正 结果 审结\n\n" +
-		joinFigures(figures, "    ") + "\n\n五、存在的主要问题及改进情况\n"
+		figures + "\n\n五、存在的主要问题及改进情况\n"
 }
 
 func TestTable4PlacedByFormOrder(t *testing.T) {

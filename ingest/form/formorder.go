@@ -46,6 +46,9 @@ func (r *reader) byFormOrder(cur *openRow, slots []slot) ([]slot, string, string
 		// The run is cut under the form's seven columns: splitRun and
 		// settleRuns take a cut only when exactly one fits the identities.
 		return r.formOrderSlots(), gongkai.FlagPlacedByFormOrder, ""
+	case !ok && len(slots) < len(form) && r.marksInFormOrder(cur.values, len(form), len(form)):
+		_, cur.values, _ = r.markedFigures(cur.values)
+		return r.formOrderSlots(), gongkai.FlagPlacedByFormOrder, ""
 	case !ok && len(slots) < len(form):
 		return nil, "", fmt.Sprintf("the header of table 3 shows %d of the form's %d columns, and the row's cells are not plain figures the form's order could place: no column is certain", len(slots), len(form))
 	case !ok:
@@ -96,24 +99,72 @@ func distinctKeys(slots []slot) bool {
 // a mark such as —, or a blank between figures, whose column the order
 // cannot tell.
 func (r *reader) plainFigures(values []layout.Cell) ([]float64, []layout.Cell, bool) {
+	marked, cells, ok := r.markedFigures(values)
+	if !ok {
+		return nil, nil, false
+	}
+	out := make([]float64, len(marked))
+	for i, f := range marked {
+		if f == nil {
+			return nil, nil, false
+		}
+		out[i] = *f
+	}
+	return out, cells, true
+}
+
+// markedFigures reads a row's cells as plainFigures does, but takes a
+// mark such as — or / for a cell of its own too, whose figure is nil: a
+// report that prints a mark in every empty cell still prints one cell a
+// column, so the form's order can place them when their sums agree.
+func (r *reader) markedFigures(values []layout.Cell) ([]*float64, []layout.Cell, bool) {
+	values = r.trimBlanks(values)
+	var out []*float64
+	for _, v := range values {
+		if v.Glued || layout.Classify(v.Text, r.isUnit) != layout.Value {
+			return nil, nil, false
+		}
+		out = append(out, figure.Parse(v.Raw).Number)
+	}
+	return out, values, len(out) > 0
+}
+
+// marksInFormOrder reports whether cells, figures and marks, are exactly
+// the form's count of cells and every block of n of them adds up: the
+// figures of its first n-1 cells sum to its last, its 总计, or every cell
+// of the block is a mark. A mark stands for nothing printed, so it adds
+// nothing; a block whose 总计 is a mark and which prints a figure has no
+// sum to check, and the order is not certain.
+func (r *reader) marksInFormOrder(cells []layout.Cell, count, n int) bool {
+	figures, _, ok := r.markedFigures(cells)
+	if !ok || len(figures) != count || count%n != 0 {
+		return false
+	}
+	for i := 0; i < count; i += n {
+		block, total := figures[i:i+n-1], figures[i+n-1]
+		var sum float64
+		printed := false
+		for _, f := range block {
+			if f != nil {
+				sum, printed = sum+*f, true
+			}
+		}
+		if total == nil && printed || total != nil && sum != *total {
+			return false
+		}
+	}
+	return true
+}
+
+// trimBlanks is values without the blank cells at either end.
+func (r *reader) trimBlanks(values []layout.Cell) []layout.Cell {
 	for len(values) > 0 && layout.Classify(values[len(values)-1].Text, r.isUnit) == layout.Blank {
 		values = values[:len(values)-1]
 	}
 	for len(values) > 0 && layout.Classify(values[0].Text, r.isUnit) == layout.Blank {
 		values = values[1:]
 	}
-	var out []float64
-	for _, v := range values {
-		if v.Glued || layout.Classify(v.Text, r.isUnit) != layout.Value {
-			return nil, nil, false
-		}
-		p := figure.Parse(v.Raw)
-		if p.Number == nil {
-			return nil, nil, false
-		}
-		out = append(out, *p.Number)
-	}
-	return out, values, len(out) > 0
+	return values
 }
 
 // reviewsByFormOrder reads the figures of table 4 when its header's result
@@ -149,8 +200,12 @@ func (r *reader) reviewsByFormOrder(data []layout.Cell, blocksNamed bool) {
 	}
 	reason := ""
 	switch {
+	case !ok && r.marksInFormOrder(data, len(slots), len(results)):
+		_, cells, _ := r.markedFigures(data)
+		r.emitReviewsByFormOrder(cells, slots)
+		return
 	case !ok:
-		reason = "the header of table 4 does not show its columns, and not every cell is a printed figure: no column is certain"
+		reason = "the header of table 4 does not show its columns, and not every cell is a printed figure or a mark such as — whose blocks add up: no column is certain"
 	case len(figures) != len(slots):
 		reason = fmt.Sprintf("the header of table 4 does not show its columns, and its %d figures are not the form's %d: no column is certain", len(figures), len(slots))
 	case !blocksAddUp(figures, len(results)) && blocksNamed:
