@@ -108,7 +108,7 @@ type Observation struct {
 	Breakdown string   `json:"breakdown"`
 	Value     *float64 `json:"value"` // nil when the cell is blank or says "not applicable"
 	Unit      string   `json:"unit"`
-	Label     string   `json:"label"`          // the row text as printed (wrapped lines joined)
+	Label     string   `json:"label"`          // the row text as printed (wrapped lines joined); the form's wording when flagged label_from_form
 	Column    *string  `json:"column"`         // the column header for two-dimensional tables
 	Raw       string   `json:"raw"`            // the cell text as printed
 	Line      int      `json:"line"`           // line of the cell in the source
@@ -142,6 +142,11 @@ const (
 	// the row has exactly the form's number of figures and its identities
 	// hold.
 	FlagPlacedByFormOrder = "placed_by_form_order"
+	// FlagLabelFromForm marks a figure of a row of the national form whose
+	// label came out of the source broken (its number after its words,
+	// pieces of a heading joined into it): its label is the form's wording
+	// for the row, not the text as printed.
+	FlagLabelFromForm = "label_from_form"
 )
 
 // Unplaced is a table row the parser read but could not match to the catalogue.

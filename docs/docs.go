@@ -2292,7 +2292,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "flags": {
-                    "description": "Flags are quality flags: blank, not_available, odd_format, unit_mismatch, unit_missing, converted, local_row, check_failed, derived, split_by_arithmetic (cut from figures printed run together by the only split the form's arithmetic admits), split_by_narrative (cut from figures printed run together that several splits fit, by the one split that gives the figure the report's own text states for the same indicator), placed_by_form_order (placed by the national form's column order where the header could not be read).",
+                    "description": "Flags are quality flags: blank, not_available, odd_format, unit_mismatch, unit_missing, converted, local_row, check_failed, derived, split_by_arithmetic (cut from figures printed run together by the only split the form's arithmetic admits), split_by_narrative (cut from figures printed run together that several splits fit, by the one split that gives the figure the report's own text states for the same indicator), placed_by_form_order (placed by the national form's column order where the header could not be read), label_from_form (the label is the national form's wording for the row, the text printed for it having come out of the source broken).",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -2311,7 +2311,7 @@ const docTemplate = `{
                     "example": "收到申请数"
                 },
                 "label": {
-                    "description": "Label is the row text as printed in the report.",
+                    "description": "Label is the row text as printed in the report; for a row of the\nnational form whose printed text came out of the source broken, the\nform's wording (flag label_from_form).",
                     "type": "string",
                     "example": "（一）收到申请数"
                 },

@@ -42,6 +42,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) ([]sourc
 	narrative = append(narrative, lines[next:]...)
 	fr.finish()
 	fr.unplaceCountedOfOtherForm()
+	fr.labelsFromForm()
 	r.Observations, r.Unplaced = fr.obs, fr.unplaced
 	if r.Observations == nil {
 		r.Observations = []gongkai.Observation{}
