@@ -142,10 +142,10 @@ const (
 	// the row has exactly the form's number of figures and its identities
 	// hold.
 	FlagPlacedByFormOrder = "placed_by_form_order"
-	// FlagLabelFromForm marks a figure of a row of the national form whose
-	// label came out of the source broken (its number after its words,
-	// pieces of a heading joined into it): its label is the form's wording
-	// for the row, not the text as printed.
+	// FlagLabelFromForm marks a figure of the national form whose label or
+	// column came out of the source broken (a row's number after its
+	// words, pieces of a heading joined into it, a header cell cut short):
+	// that label or column is the form's wording, not the text as printed.
 	FlagLabelFromForm = "label_from_form"
 )
 

@@ -52,3 +52,24 @@ func TestLabelAsPrintedKept(t *testing.T) {
 		t.Errorf("label %q, want 规范性文件 as printed", got)
 	}
 }
+
+func TestColumnFromForm(t *testing.T) {
+	// A header cell cut short (商业企 for 商业企业) that the reader still
+	// took for its column: the figures under it bear the form's wording.
+	text := "三、收到和处理政府信息公开申请情况\n\n" +
+		"| 本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和 | 自然人 | 商业企 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n" +
+		"|---|---|---|---|---|---|---|---|\n" +
+		"| 一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 0 | 0 | 6 |\n" +
+		"| （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6 |\n"
+	r, err := Parse("table3.md", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCells(t, r, []cellCase{
+		{indicator: "requests.received", breakdown: "commercial_enterprise", value: "1", column: "商业企业", flags: []string{gongkai.FlagLabelFromForm}},
+		{indicator: "requests.received", breakdown: "natural_person", value: "5", column: "自然人", without: []string{gongkai.FlagLabelFromForm}},
+	})
+	if got := obs(t, r, "requests.received", "commercial_enterprise").Label; got != "一、本年新收政府信息公开申请数量" {
+		t.Errorf("label %q, want the row's as printed", got)
+	}
+}
