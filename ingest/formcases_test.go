@@ -559,7 +559,9 @@ func TestTruncatedHeaderIsNotGuessed(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkCells(t, r, []cellCase{
-		{indicator: "regulations.issued", breakdown: "total", value: "1", column: "本年"},
+		// The cut header reads as no column: the figure bears the form's
+		// wording, flagged.
+		{indicator: "regulations.issued", breakdown: "total", value: "1", column: "本年制发件数", flags: []string{gongkai.FlagLabelFromForm}},
 		{indicator: "regulations.repealed", breakdown: "total", value: "0"},
 		{indicator: "regulations.in_force", breakdown: "total", value: "9", column: "现行有效件数"},
 	})
