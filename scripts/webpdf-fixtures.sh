@@ -1,12 +1,14 @@
 #!/bin/sh
-# Remakes testdata/real/<slug>.chromium*.{pdf,layout.txt,raw.txt}: the real
-# web pages of testdata/real printed to PDF by Chromium, which is how many
-# published PDFs and "saved web pages" are made, and the texts poppler's
-# pdftotext takes from them. Paper: A4 portrait (<slug>.chromium.pdf) and A4
-# landscape (<slug>.chromium-landscape.pdf, wider table cells, fewer
-# wrapped labels). The page size is set by an @page rule added after <head>;
-# nothing else of the page changes. Needs chromium and poppler-utils (CI has
-# neither: the outputs are committed).
+# Remakes testdata/real/<slug>.chromium*.{pdf,layout.txt,raw.txt,plain.txt,
+# pdfminer.txt}: the real web pages of testdata/real printed to PDF by
+# Chromium, which is how many published PDFs and "saved web pages" are
+# made, and the texts taken from them by poppler's pdftotext (-layout,
+# -raw, plain: a viewer's copy) and pdfminer's pdf2txt (markitdown's
+# engine). Paper: A4 portrait (<slug>.chromium.pdf) and A4 landscape
+# (<slug>.chromium-landscape.pdf, wider table cells, fewer wrapped
+# labels). The page size is set by an @page rule added after <head>;
+# nothing else of the page changes. Needs chromium, qpdf, poppler-utils
+# and python3-pdfminer (CI has none of them: the outputs are committed).
 set -eu
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -27,5 +29,7 @@ for slug in pingtan-2021 pingtan-2024 pingtan-2025 shuyang-fgj-2023; do
 			"$work/out.pdf" "$out.pdf"
 		pdftotext -layout "$out.pdf" "$out.layout.txt"
 		pdftotext -raw "$out.pdf" "$out.raw.txt"
+		pdftotext "$out.pdf" "$out.plain.txt"
+		pdf2txt "$out.pdf" >"$out.pdfminer.txt"
 	done
 done

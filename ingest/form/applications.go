@@ -31,6 +31,11 @@ type applicationsTable struct {
 	// while it does.
 	order   []orderItem
 	filling bool
+	// countRefused holds the rows (by ID) that printed a count of figures
+	// other than the form's seven under the form's order, with the line of
+	// their label: a piece of such a row's label read again with seven
+	// figures is not placed by the order (formorder.go).
+	countRefused map[string]int
 }
 
 // isApplicationsHeader reports whether l is a header cell of table 3. 其他 and 总计

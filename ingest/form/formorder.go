@@ -22,6 +22,18 @@ import (
 // reason the row cannot be placed. It returns slots unchanged when the
 // header gave all seven columns or the row is not of table 3.
 func (r *reader) byFormOrder(cur *openRow, slots []slot) ([]slot, string, string) {
+	out, placedBy, problem := r.byFormOrderOnce(cur, slots)
+	if placedBy == gongkai.FlagPlacedByFormOrder && cur.row != nil {
+		if at, ok := r.applications.countRefused[cur.row.id]; ok {
+			return nil, "", fmt.Sprintf("the header of table 3 does not show its columns, and a piece of this row's label was printed at line %d with figures of its own, not the form's 7: which figures are the row's is not certain", at)
+		}
+	}
+	return out, placedBy, problem
+}
+
+// byFormOrderOnce is byFormOrder for the row alone, not minding the
+// rows read before it.
+func (r *reader) byFormOrderOnce(cur *openRow, slots []slot) ([]slot, string, string) {
 	if cur.table != tableApplications || cur.row == nil || completeApplicants(slots) {
 		return slots, "", ""
 	}
@@ -54,6 +66,10 @@ func (r *reader) byFormOrder(cur *openRow, slots []slot) ([]slot, string, string
 	case !ok:
 		return slots, "", ""
 	case len(figures) != len(form):
+		if r.applications.countRefused == nil {
+			r.applications.countRefused = map[string]int{}
+		}
+		r.applications.countRefused[cur.row.id] = cur.labels[0].Line
 		return nil, "", fmt.Sprintf("the header of table 3 does not show its columns, and the row's %d figures are not the form's %d: no column is certain", len(figures), len(form))
 	}
 	var sum float64
