@@ -102,7 +102,9 @@ func (r *reader) readRuledRows(lines []source.Line, regions []tableSpan) {
 					ruleColumns[c] = true
 				}
 			}
-			r.writeRuledRow(lines, row, row.readings[0])
+			if !readAsPrinted(lines[row.i].Text, row.fields, row.readings[0]) {
+				r.writeRuledRow(lines, row, row.readings[0])
+			}
 		case len(row.readings) > 1:
 			r.doubtRuledRow(lines[row.i], row, row.readings[0], row.readings[1])
 		}
@@ -115,7 +117,7 @@ func (r *reader) readRuledRows(lines []source.Line, regions []tableSpan) {
 			r.doubtRuledRow(lines[row.i], row, row.printed, other)
 			continue
 		}
-		if !plainFields(lines[row.i].Text, row.fields) {
+		if !readAsPrinted(lines[row.i].Text, row.fields, row.printed) {
 			r.writeRuledRow(lines, row, row.printed)
 		}
 	}
@@ -329,16 +331,16 @@ func addingReadings(fields []ruledField) [][]float64 {
 	return out
 }
 
-// plainFields reports whether the tail of a line is plain figures apart
-// by spaces: no bar, mark or letter among them.
-func plainFields(text string, fields []ruledField) bool {
-	tail := text[fields[0].start:]
-	for _, f := range strings.Fields(tail) {
-		if !plainDigits.MatchString(f) {
+// readAsPrinted reports whether each field of a row is the figure read
+// for it in plain digits, bars and quotes aside: nothing to write.
+func readAsPrinted(text string, fields []ruledField, figures []float64) bool {
+	for c, f := range fields {
+		core := strings.Trim(text[f.start:f.end], ruleMarks)
+		if !plainDigits.MatchString(core) || f.printed == nil || *f.printed != figures[c] {
 			return false
 		}
 	}
-	return len(strings.Fields(tail)) == len(fields)
+	return true
 }
 
 // writeRuledTail writes a line with its tail of figures as read: each
