@@ -16,24 +16,29 @@ import (
 // of a page as rendered, with nothing taken out) prints the rules among a
 // row's figures: as bars, and glued to a figure as the digit 1 or a
 // letter shaped like a rule (`217 |1 |0o 10 0 0 1218` for 217 1 0 0 0 0
-// 218; `4 0 |0 10 0 0 |4`; `1 0 0 00 0 0 1I`). A bar or a quote is no
-// digit, and is dropped; but a 1 before or after a figure may be a rule
-// or the figure's own digit, and only the row's arithmetic tells. Each of
-// a row's seven figures is read every way its marks allow (1, l, I
-// before it or after it a rule or a digit; o after it a rule or a 0), and
-// where exactly one reading of the seven adds up (总计 the sum of the six
-// applicant columns) the row is read so, its figures flagged
-// split_by_arithmetic. Where two readings add up (`0 0 |0 10 0 0 10`: 0
-// 0 0 10 0 0 10 and seven zeros both do) the row is unplaced, though the
-// figures as printed add up: nothing shows whether the 1s are digits.
+// 218; `4 0 |0 10 0 0 |4`). A bar or a quote is no digit, and is dropped;
+// but a 1, l or I before a figure may be a rule or the figure's own
+// digit, and an l, I or o after it a rule or a digit, and only the row's
+// arithmetic tells. Each of a row's seven figures is read every way its
+// marks allow, and where exactly one reading of the seven adds up (总计
+// the sum of the six applicant columns) the row is read so, its figures
+// flagged split_by_arithmetic; where two readings add up and the figures
+// as printed do not, the row is unplaced (`11 |0 |0 |0 |0 |0 111`: 11 and
+// 1 both fit). A row whose figures add up as printed is read as printed,
+// unless another reading adds up whose 1s taken for rules all stand in
+// columns where rows read one way showed a rule: `0 0 |0 10 0 0 10`,
+// where the rows around read `0 0 |0 10 0 0 |0` and `217 … 1218`, is
+// unplaced (seven zeros add up too, and the page does print them).
 //
 // This holds in a text that shows OCR's signs and prints the table's
-// rules: bars glued to figures on lines of its tables. Where the rules
-// were taken out before OCR, or the text is typed, a 1 is a digit, and so
-// is a square bracket glued to a figure (]1 for 11: OCR reads a 1 so,
-// markGluedToFirstFigure). Rows of table 4 (its
-// blocks are not seven figures adding up so) are left alone: the lines
-// from its header on are not read so.
+// rules: bars glued to figures on minRuledLines lines of its tables.
+// Where the rules were taken out before OCR, or the text is typed, a 1 is
+// a digit, and so is a square bracket glued to a figure (]1 for 11: OCR
+// reads a 1 so, markGluedToFirstFigure). A field of letters alone (o, lo)
+// is read as no figure: a row so printed lost more than its rules (`| 15 |
+// 0 | 1 | o | o | o | 16` for 115 … 116 adds up and is wrong). Table 4's
+// lines (from its header on) are left alone: its blocks are not seven
+// figures adding up so.
 
 // ruleBefore and ruleAfter are the characters OCR prints for a rule glued
 // before and after a figure; ruleMarks are those that are never a digit
