@@ -46,15 +46,26 @@ func dropMarkup(t string) string {
 
 // markdownEscape is a backslash escape of Markdown (mammoth and pandoc
 // write 7296\.33, 3\.其他, \-6): the character printed is the one after
-// the backslash. An escaped pipe (\|) stays, for it is a pipe inside a
-// cell of a pipe table, not a cell's edge.
+// the backslash. An escaped pipe (\|) in a row of a pipe table stays, for
+// it is a pipe inside a cell, not a cell's edge; on a line of text it is
+// the bar printed (pandoc escapes the bars OCR reads for a table's rules:
+// `217 \|1 \|0o`), and its backslash is no cell.
 var markdownEscape = regexp.MustCompile("\\\\([!\"#$%&'()*+,\\-./:;<=>?@\\[\\]^_`{}~])")
+
+// escapedBarInText is an escaped pipe on a line that is no row of a pipe
+// table (one that does not open with a pipe).
+var escapedBarInText = regexp.MustCompile(`(?m)^[ \t]*[^|\s].*$`)
 
 // unescapeMarkdown returns the text with the backslashes of Markdown's
 // escapes taken out.
 func unescapeMarkdown(t string) string {
 	if !strings.Contains(t, "\\") {
 		return t
+	}
+	if strings.Contains(t, "\\|") {
+		t = escapedBarInText.ReplaceAllStringFunc(t, func(line string) string {
+			return strings.ReplaceAll(line, "\\|", "|")
+		})
 	}
 	return markdownEscape.ReplaceAllString(t, "$1")
 }

@@ -16,21 +16,38 @@ import (
 // footer), rendered at 300 dpi in grey (pdftoppm -r 300 -gray) and read by
 // tesseract 5.3 with chi_sim, one page at a time, OMP_THREAD_LIMIT=1, as
 // scripts/ocr-corpus.sh reads its PDFs: `ocr-r300-psm6` the page as
-// rendered, --psm 6; `ocr-clean-psm6` the page with the table's rules
+// rendered, --psm 6; `ocr-r300-psm3` the page as rendered, read as
+// tesseract reads a page by default (--psm 3), its table's rules printed
+// among the figures; `ocr-clean-psm6` the page with the table's rules
 // taken out first (scripts/derule), --psm 6 keeping the spaces between
-// words. `scripts/ocr-corpus.sh -real SLUG...` makes them. Each reading is
+// words; `ocr-r300-psm3.md` and `ocr-clean-psm6.md` those texts as a
+// converter wraps them in Markdown (pandoc, CommonMark to GFM: spaces
+// collapsed, bars escaped). `scripts/ocr-corpus.sh -real SLUG...` makes
+// them. Each reading is
 // scored figure by figure against the figures typed by hand
 // (<slug>.expected.json): none may be wrong or invented, and the number
 // found may only go up.
 var ocrRealReadings = []ocrRealReading{
 	{"pingtan-2021.ocr-clean-psm6.txt", "pingtan-2021", 112},
 	{"pingtan-2021.ocr-r300-psm6.txt", "pingtan-2021", 7},
+	{"pingtan-2021.ocr-r300-psm3.txt", "pingtan-2021", 35},
 	{"pingtan-2024.ocr-clean-psm6.txt", "pingtan-2024", 149},
 	{"pingtan-2024.ocr-r300-psm6.txt", "pingtan-2024", 0},
+	{"pingtan-2024.ocr-r300-psm3.txt", "pingtan-2024", 64},
 	{"pingtan-2025.ocr-clean-psm6.txt", "pingtan-2025", 178},
-	{"pingtan-2025.ocr-r300-psm6.txt", "pingtan-2025", 7},
+	{"pingtan-2025.ocr-r300-psm6.txt", "pingtan-2025", 14},
+	{"pingtan-2025.ocr-r300-psm3.txt", "pingtan-2025", 52},
 	{"shuyang-fgj-2023.ocr-clean-psm6.txt", "shuyang-fgj-2023", 25},
 	{"shuyang-fgj-2023.ocr-r300-psm6.txt", "shuyang-fgj-2023", 0},
+	{"shuyang-fgj-2023.ocr-r300-psm3.txt", "shuyang-fgj-2023", 0},
+	{"pingtan-2021.ocr-r300-psm3.md", "pingtan-2021", 35},
+	{"pingtan-2021.ocr-clean-psm6.md", "pingtan-2021", 112},
+	{"pingtan-2024.ocr-r300-psm3.md", "pingtan-2024", 64},
+	{"pingtan-2024.ocr-clean-psm6.md", "pingtan-2024", 149},
+	{"pingtan-2025.ocr-r300-psm3.md", "pingtan-2025", 52},
+	{"pingtan-2025.ocr-clean-psm6.md", "pingtan-2025", 171},
+	{"shuyang-fgj-2023.ocr-r300-psm3.md", "shuyang-fgj-2023", 0},
+	{"shuyang-fgj-2023.ocr-clean-psm6.md", "shuyang-fgj-2023", 25},
 }
 
 // ocrRealReading is an OCR reading of a real report, the report whose
@@ -47,6 +64,11 @@ func TestOCRRealReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	markdown, err := filepath.Glob(filepath.Join(dir, "*.ocr-*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readings = append(readings, markdown...)
 	for _, path := range readings {
 		if !slices.ContainsFunc(ocrRealReadings, func(r ocrRealReading) bool {
 			return r.file == filepath.Base(path)

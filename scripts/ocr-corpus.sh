@@ -31,10 +31,13 @@
 #
 # With -real, it reads real web pages instead: testdata/real/SLUG.html
 # printed to PDF by chromium (headless, no header or footer), each page at
-# 300 dpi in grey, read as r300-psm6 and clean-psm6 into
-# testdata/real/SLUG.ocr-r300-psm6.txt and SLUG.ocr-clean-psm6.txt, beside
+# 300 dpi in grey, read as r300-psm6, r300-psm3 (tesseract as it reads a
+# page by default, nothing taken out) and clean-psm6 into
+# testdata/real/SLUG.ocr-r300-psm6.txt, SLUG.ocr-r300-psm3.txt and
+# SLUG.ocr-clean-psm6.txt, and the second and third as pandoc wraps a
+# text in Markdown (SLUG.ocr-r300-psm3.md, SLUG.ocr-clean-psm6.md), beside
 # the figures typed by hand (ingest/ocrreal_test.go scores them). Needs
-# chromium, poppler-utils, tesseract-ocr with chi_sim and Go.
+# chromium, poppler-utils, tesseract-ocr with chi_sim, pandoc and Go.
 #
 # usage: scripts/ocr-corpus.sh [REPORT...]   (default: every report)
 #        scripts/ocr-corpus.sh -real SLUG...
@@ -92,13 +95,21 @@ fi
 go build -o "$work/derule" ./scripts/derule
 
 # read_real SLUG: the real web page testdata/real/SLUG.html printed to PDF
-# and read twice, as the rendered page and with its rules taken out.
+# and read three ways: the rendered page at --psm 6 and --psm 3, and with
+# its rules taken out.
 read_real() {
 	pdf="$work/$1.pdf"
 	chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
 		--print-to-pdf="$pdf" "testdata/real/$1.html" >/dev/null 2>&1
 	read_pdf "$pdf" 300 6 plain "testdata/real/$1.ocr-r300-psm6.txt"
+	read_pdf "$pdf" 300 3 plain "testdata/real/$1.ocr-r300-psm3.txt"
 	read_pdf "$pdf" 300 6 norules "testdata/real/$1.ocr-clean-psm6.txt"
+	# The texts as a converter wraps them in Markdown: spaces collapsed,
+	# bars and brackets escaped.
+	for reading in r300-psm3 clean-psm6; do
+		pandoc -f commonmark -t gfm --wrap=preserve "testdata/real/$1.ocr-$reading.txt" \
+			-o "testdata/real/$1.ocr-$reading.md"
+	done
 }
 
 # read_pdf PDF DPI PSM LOOK OUT: every page of PDF through tesseract into

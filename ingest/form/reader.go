@@ -46,6 +46,10 @@ type reader struct {
 	misread   int          // cells that only OCR's misreading makes (misread.go, ocrsigns.go)
 	// misreadFigures holds the lines where OCR glued a figure to a mark, and the token.
 	misreadFigures map[int]string
+	// ruledLines and ruledDoubts hold the lines of table 3 whose rules OCR
+	// printed among the figures, read one way and several ways (ocrrules.go).
+	ruledLines  map[int]bool
+	ruledDoubts map[int]string
 	// tableLines holds the text of the tables' lines by number (ocrspaced.go).
 	tableLines map[int]string
 	early      earlyFigures // figures of table 2 printed before their row's label

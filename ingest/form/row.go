@@ -36,6 +36,10 @@ func (r *reader) closeRow() {
 		r.unplace(cur, reason)
 		return
 	}
+	if reason := r.ruledRow(cur); reason != "" && figures {
+		r.unplace(cur, reason)
+		return
+	}
 	if reason := r.misreadFigure(cur); reason != "" && figures {
 		r.unplace(cur, reason)
 		return
