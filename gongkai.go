@@ -142,6 +142,12 @@ const (
 	// the row has exactly the form's number of figures and its identities
 	// hold.
 	FlagPlacedByFormOrder = "placed_by_form_order"
+	// FlagPlacedByArithmetic marks a figure of a row printed with fewer
+	// figures than its columns (blank cells that left no trace in the
+	// text), placed under the one column the form's arithmetic admits for
+	// it (26 26 under table 3's seven columns: the last is the 总计), the
+	// column sums of the table confirming it.
+	FlagPlacedByArithmetic = "placed_by_arithmetic"
 )
 
 // Unplaced is a table row the parser read but could not match to the catalogue.

@@ -50,6 +50,10 @@ func (r *reader) byFormOrder(cur *openRow, slots []slot) ([]slot, string, string
 		return nil, "", fmt.Sprintf("the header of table 3 shows %d of the form's %d columns, and the row's cells are not plain figures the form's order could place: no column is certain", len(slots), len(form))
 	case !ok:
 		return slots, "", ""
+	case len(figures) < len(form) && countsAsPrinted(cells) && r.headerAgreesWithForm(slots) == "":
+		// Blank cells may have left no trace: blankCellsRow places what
+		// the arithmetic admits under the form's columns, or says why not.
+		return r.formOrderSlots(), gongkai.FlagPlacedByFormOrder, ""
 	case len(figures) != len(form):
 		return nil, "", fmt.Sprintf("the header of table 3 does not show its columns, and the row's %d figures are not the form's %d: no column is certain", len(figures), len(form))
 	}
