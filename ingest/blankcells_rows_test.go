@@ -196,3 +196,120 @@ func zerosOf(fs []int) int {
 	}
 	return n
 }
+
+// blankLayout prints table 3 as pdftotext -layout prints it: each figure
+// right-aligned in its column, spaces where a cell is blank (blank picks
+// them) and where shift moves a figure (row, column: columns to the
+// right).
+func blankLayout(rows []damagedRow, blank func(row, col int) bool, shift func(row, col int) int) string {
+	var b strings.Builder
+	b.WriteString("某县2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n")
+	b.WriteString("                                              申请人情况\n")
+	b.WriteString("                                         法人或其他组织\n")
+	b.WriteString("                             自然人         社会 法律                总计\n")
+	b.WriteString("                                   商业 科研\n")
+	b.WriteString("                                         公益 服务 其他\n")
+	b.WriteString("                                   企业 机构\n")
+	b.WriteString("                                         组织 机构\n\n")
+	for i, r := range rows {
+		if r.figures == nil {
+			b.WriteString("    " + r.label + "\n")
+			continue
+		}
+		line := []rune(fmt.Sprintf("    %-40s", r.label) + strings.Repeat(" ", 7*8+8))
+		for j, f := range r.figures {
+			if blank(i, j) {
+				continue
+			}
+			s := strconv.Itoa(f)
+			end := 44 + 8*(j+1) + shift(i, j)
+			copy(line[end-len(s):], []rune(s))
+		}
+		b.WriteString(strings.TrimRight(string(line), " ") + "\n")
+	}
+	b.WriteString(shreddedTable4([]int{1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}))
+	return b.String()
+}
+
+// The outcome rows print their zeros blank, 一, 二, （七）总计 and 四 print
+// theirs: the rows printed whole show where each column's figures stand,
+// and each figure of a row with blank cells falls in one column of them.
+// The places narrow the row to one placement, the column sums confirm
+// it: every figure is placed. A place that shows a column the sums
+// refuse (商业's figures printed under 科研) places nothing of the table.
+func TestBlankCellsPlacedByPosition(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	outcome := func(i int) bool {
+		ind := rows[i].indicator
+		return ind != "requests.received" && ind != "requests.carried_over" && ind != "requests.answered" && ind != "requests.carried_forward"
+	}
+	blank := func(i, j int) bool { return outcome(i) && j < 6 && rows[i].figures[j] == 0 }
+	t.Run("in their columns", func(t *testing.T) {
+		r, err := Parse("layout.txt", []byte(blankLayout(rows, blank, func(int, int) int { return 0 })))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for i, row := range rows {
+			for j := range row.figures {
+				if !blank(i, j) {
+					want++
+				}
+			}
+		}
+		if found := checkBlankTable3(t, r, rows, blank); found != want {
+			t.Errorf("%d figures found, want %d: %+v", found, want, r.Unplaced)
+		}
+	})
+	t.Run("under the wrong column", func(t *testing.T) {
+		moved := func(i, j int) int {
+			if outcome(i) && j == 1 {
+				return 8 // 商业 under 科研
+			}
+			return 0
+		}
+		r, err := Parse("layout.txt", []byte(blankLayout(rows, blank, moved)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkBlankTable3(t, r, rows, blank)
+		for _, o := range r.Observations {
+			if hasFlag(o, gongkai.FlagPlacedByArithmetic) {
+				t.Errorf("%s [%s] = %s placed", o.Indicator, o.Breakdown, show(o.Value))
+			}
+		}
+		if !unplacedBecause(r, "予以公开", "no choice of them makes the column sums of table 3 hold") {
+			t.Errorf("予以公开 not unplaced by the column sums: %+v", r.Unplaced)
+		}
+	})
+}
+
+// Where the column sums cannot weigh the choices (a row of their terms
+// not printed: 二、上年结转 lost), the 总计 alone are weighed, by their
+// column; its sums need every term's 总计, and with one not known no row
+// is placed.
+func TestBlankCellsTotalColumnRefuses(t *testing.T) {
+	rows := damagedTable3(t, 1, gongkai.Template2021)
+	blank := zeroBlank(rows, func(j int) bool { return j > 0 && j < 6 })
+	text := blankTable3(rows, blank)
+	lost := rowWith(t, rows, func(r damagedRow) bool { return r.indicator == "requests.carried_over" })
+	var kept []string
+	for _, l := range strings.Split(text, "\n") {
+		if !strings.HasPrefix(l, rows[lost].label) {
+			kept = append(kept, l)
+		}
+	}
+	r, err := Parse("raw.txt", []byte(strings.Join(kept, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBlankTable3(t, r, rows, blank)
+	for _, o := range r.Observations {
+		if hasFlag(o, gongkai.FlagPlacedByArithmetic) {
+			t.Errorf("%s [%s] = %s placed", o.Indicator, o.Breakdown, show(o.Value))
+		}
+	}
+	if !unplacedBecause(r, "予以公开", "the column sums cannot decide") || !unplacedBecause(r, "予以公开", "is not known") {
+		t.Errorf("予以公开 not unplaced by the 总计 column: %+v", r.Unplaced)
+	}
+}

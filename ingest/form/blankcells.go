@@ -248,7 +248,7 @@ func (r *reader) settleBlankRows() {
 			r.unplace(h.cur, rest)
 			continue
 		case fits == nil && why != "":
-			r.unplace(h.cur, h.why+"; "+why)
+			r.unplace(h.cur, rest+"; "+why)
 			continue
 		}
 		h.target.flags = append(h.target.flags, gongkai.FlagPlacedByArithmetic)
@@ -269,7 +269,11 @@ func (r *reader) settleBlankRows() {
 // all weighed, and none holds).
 func (r *reader) blankFits(held []heldBlankRow) ([][][]int, string, bool) {
 	pending := make([]pendingRun, len(held))
+	whole := r.wholeRows(held[0].slots)
 	for i, h := range held {
+		if p := r.placementByPosition(h, whole); p != nil && !h.zeros {
+			h.placements = [][]int{p}
+		}
 		p := pendingRun{row: r.s.rowByID[h.target.key], slots: h.slots}
 		if h.zeros {
 			// Every placement of zeros is 0 in every column: one choice.
