@@ -2,12 +2,9 @@ package form
 
 import (
 	"slices"
-	"strings"
-	"unicode"
-
-	"golang.org/x/text/width"
 
 	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/layout"
 )
 
 // In space-aligned text (pdftotext -layout, OCR that keeps columns) a
@@ -32,45 +29,19 @@ type span struct{ x0, x1 int }
 // measured with CJK characters wide columns each, when those pieces are
 // exactly figures (in order); nil otherwise.
 func figureSpans(text string, figures []string, wide int) []span {
-	var pieces []span
-	var words []string
-	x, start := 0, -1
-	var cur strings.Builder
-	flush := func() {
-		if start >= 0 {
-			pieces = append(pieces, span{start, x})
-			words = append(words, cur.String())
-			cur.Reset()
-			start = -1
-		}
-	}
-	for _, c := range text {
-		w := 1
-		if k := width.LookupRune(c).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
-			w = wide
-		}
-		if unicode.IsSpace(c) || c == '\u3000' {
-			flush()
-			x += w
-			continue
-		}
-		if start < 0 {
-			start = x
-		}
-		cur.WriteRune(c)
-		x += w
-	}
-	flush()
+	pieces := layout.Words(text, wide)
 	n := len(figures)
 	if len(pieces) < n {
 		return nil
 	}
-	for i, f := range figures {
-		if label.Fold(words[len(words)-n+i]) != label.Fold(f) {
+	var out []span
+	for i, p := range pieces[len(pieces)-n:] {
+		if label.Fold(p.Text) != label.Fold(figures[i]) {
 			return nil
 		}
+		out = append(out, span{p.X0, p.X1})
 	}
-	return pieces[len(pieces)-n:]
+	return out
 }
 
 // columnSpans is, for each of n columns, the span its figures cover over
