@@ -309,3 +309,17 @@ func checkNonePlaced(t *testing.T, r *gongkai.Report, rows []damagedRow, blank f
 		}
 	}
 }
+
+// BenchmarkBlankCellsSearch parses table 3 with every zero under
+// 法人或其他组织 blank (seed 1): the column sums fit too many choices, and
+// the search runs to its bound (maxBlankSearchSteps) before the 总计
+// column alone is weighed.
+func BenchmarkBlankCellsSearch(b *testing.B) {
+	rows := damagedTable3(&testing.T{}, 1, gongkai.Template2021)
+	text := []byte(blankTable3(rows, zeroBlank(rows, func(j int) bool { return j > 0 && j < 6 })))
+	for b.Loop() {
+		if _, err := Parse("raw.txt", text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

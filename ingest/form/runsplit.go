@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gongkai/gongkai"
@@ -648,9 +649,7 @@ func mostPerColumn(pending []pendingRun) grid3 {
 		m := map[string]float64{}
 		for _, split := range p.splits {
 			for i, part := range split {
-				var x float64
-				fmt.Sscan(part, &x)
-				m[p.slots[i].key] = max(m[p.slots[i].key], x)
+				m[p.slots[i].key] = max(m[p.slots[i].key], partValue(part))
 			}
 		}
 		g[p.row.id] = m
@@ -662,13 +661,21 @@ func mostPerColumn(pending []pendingRun) grid3 {
 type grid3 map[string]map[string]float64
 
 func (g grid3) put(row string, slots []slot, parts []string) {
-	m := map[string]float64{}
+	m := make(map[string]float64, len(parts))
 	for i, p := range parts {
-		var x float64
-		fmt.Sscan(p, &x)
-		m[slots[i].key] = x
+		m[slots[i].key] = partValue(p)
 	}
 	g[row] = m
+}
+
+// partValue is the figure of a cell of a split: its digits, 0 for a cell
+// left blank ("").
+func partValue(p string) float64 {
+	x, err := strconv.ParseFloat(p, 64)
+	if err != nil {
+		return 0
+	}
+	return x
 }
 
 // table3Grid is the figures of table 3 read so far, by row and column;
