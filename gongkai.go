@@ -147,6 +147,12 @@ const (
 	// words, pieces of a heading joined into it, a header cell cut short):
 	// that label or column is the form's wording, not the text as printed.
 	FlagLabelFromForm = "label_from_form"
+	// FlagPlacedByArithmetic marks a figure of a row printed with fewer
+	// figures than its columns (blank cells that left no trace in the
+	// text), placed under the one column the form's arithmetic admits for
+	// it (26 26 under table 3's seven columns: the last is the 总计), the
+	// column sums of the table confirming it.
+	FlagPlacedByArithmetic = "placed_by_arithmetic"
 )
 
 // Unplaced is a table row the parser read but could not match to the catalogue.

@@ -2292,7 +2292,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "flags": {
-                    "description": "Flags are quality flags: blank, not_available, odd_format, unit_mismatch, unit_missing, converted, local_row, check_failed, derived, split_by_arithmetic (cut from figures printed run together by the only split the form's arithmetic admits), split_by_narrative (cut from figures printed run together that several splits fit, by the one split that gives the figure the report's own text states for the same indicator), placed_by_form_order (placed by the national form's column order where the header could not be read), label_from_form (the label or column is the national form's wording, the text printed for it having come out of the source broken).",
+                    "description": "Flags are quality flags: blank, not_available, odd_format, unit_mismatch, unit_missing, converted, local_row, check_failed, derived, split_by_arithmetic (cut from figures printed run together by the only split the form's arithmetic admits), split_by_narrative (cut from figures printed run together that several splits fit, by the one split that gives the figure the report's own text states for the same indicator), placed_by_form_order (placed by the national form's column order where the header could not be read), label_from_form (the label or column is the national form's wording, the text printed for it having come out of the source broken), placed_by_arithmetic (a figure of a row printed with fewer figures than columns, its blank cells leaving no trace, placed in the one column the form's arithmetic admits).",
                     "type": "array",
                     "items": {
                         "type": "string"

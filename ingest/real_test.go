@@ -142,12 +142,12 @@ var realReports = []struct {
 	{file: "pingtan-2025.chromium.layout.txt", expected: "pingtan-2025", found: 179},
 	{file: "pingtan-2025.chromium.pdf", expected: "pingtan-2025", found: -1},
 	{file: "pingtan-2025.chromium.raw.txt", expected: "pingtan-2025", found: -1},
-	{file: "shuyang-fgj-2023.chromium-landscape.layout.txt", expected: "shuyang-fgj-2023", found: 25},
+	{file: "shuyang-fgj-2023.chromium-landscape.layout.txt", expected: "shuyang-fgj-2023", found: 28},
 	{file: "shuyang-fgj-2023.chromium-landscape.pdf", expected: "shuyang-fgj-2023", found: -1},
-	{file: "shuyang-fgj-2023.chromium-landscape.raw.txt", expected: "shuyang-fgj-2023", found: 25},
+	{file: "shuyang-fgj-2023.chromium-landscape.raw.txt", expected: "shuyang-fgj-2023", found: 28},
 	{file: "shuyang-fgj-2023.chromium.layout.txt", expected: "shuyang-fgj-2023", found: 25},
 	{file: "shuyang-fgj-2023.chromium.pdf", expected: "shuyang-fgj-2023", found: 73},
-	{file: "shuyang-fgj-2023.chromium.raw.txt", expected: "shuyang-fgj-2023", found: 25},
+	{file: "shuyang-fgj-2023.chromium.raw.txt", expected: "shuyang-fgj-2023", found: 28},
 }
 
 func TestRealReports(t *testing.T) {

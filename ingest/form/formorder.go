@@ -65,6 +65,10 @@ func (r *reader) byFormOrderOnce(cur *openRow, slots []slot) ([]slot, string, st
 		return nil, "", fmt.Sprintf("the header of table 3 shows %d of the form's %d columns, and the row's cells are not plain figures the form's order could place: no column is certain", len(slots), len(form))
 	case !ok:
 		return slots, "", ""
+	case len(figures) < len(form) && countsAsPrinted(cells) && r.headerAgreesWithForm(slots) == "":
+		// Blank cells may have left no trace: blankCellsRow places what
+		// the arithmetic admits under the form's columns, or says why not.
+		return r.formOrderSlots(), gongkai.FlagPlacedByFormOrder, ""
 	case len(figures) != len(form):
 		if r.applications.countRefused == nil {
 			r.applications.countRefused = map[string]int{}

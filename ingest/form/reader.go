@@ -39,8 +39,9 @@ type reader struct {
 
 	lastShort bool // the last row read has fewer cells than columns
 
-	pending []pendingRun // rows of table 3 run together that the column sums may settle
-	stated  string       // the report's text outside its tables, folded (setStated)
+	pending   []pendingRun   // rows of table 3 run together that the column sums may settle
+	heldBlank []heldBlankRow // rows of table 3 whose blank cells left no trace, held for the column sums
+	stated    string         // the report's text outside its tables, folded (setStated)
 
 	readOrder readingOrder // the figures of tables 3 and 4 in printed order
 	misread   int          // cells that only OCR's misreading makes (misread.go, ocrsigns.go)
@@ -600,6 +601,7 @@ func (r *reader) finish() {
 	r.settleFiguresAfter(nil)
 	r.closeReviews()
 	r.settleRuns()
+	r.settleBlankRows()
 	r.fillByRowOrder()
 	r.readInReadingOrder()
 	r.distrustRowsOfMisreadText()

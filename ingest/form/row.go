@@ -136,6 +136,9 @@ func (r *reader) closeRow() {
 		return
 	}
 	values, problem := fitValues(cur.values, cur.labels, slots, r.isUnit)
+	if problem != "" && r.holdBlankCells(cur, target, slots, read) {
+		return
+	}
 	if problem == "" && cur.table == tableApplications {
 		problem = applicantsMisread(slots, values, target)
 	}

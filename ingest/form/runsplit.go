@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gongkai/gongkai"
@@ -361,7 +362,7 @@ func (r *reader) settleRuns() {
 	if len(pending) == 0 {
 		return
 	}
-	fits, reason := r.fittingSplits(pending)
+	fits, reason := r.fittingSplits(pending, maxSearchSteps)
 	for i, p := range pending {
 		splits := p.splits
 		if fits != nil {
@@ -432,7 +433,7 @@ func (r *reader) unboundRuns(pending []pendingRun) []pendingRun {
 // fittingSplits is, for each pending row, the splits it takes in the
 // choices that make the column identities hold; nil and the reason when
 // the choices cannot be weighed or none holds.
-func (r *reader) fittingSplits(pending []pendingRun) ([][][]string, string) {
+func (r *reader) fittingSplits(pending []pendingRun, maxSteps int) ([][][]string, string) {
 	grid, ok := r.table3Grid()
 	if !ok {
 		return nil, "the column sums cannot decide: a row of table 3 is missing, blank or local"
@@ -444,18 +445,21 @@ func (r *reader) fittingSplits(pending []pendingRun) ([][][]string, string) {
 		return nil, "the column sums cannot decide: a row of table 3 is missing or blank"
 	}
 	s := choiceSearch{r: r, grid: grid, pending: slices.Clone(pending), choice: make([]int, len(pending)),
-		leaves: r.outcomeLeaves(), total: r.balanceRows()[2], open: map[string]bool{}, seen: make([]map[int]bool, len(pending))}
+		leaves: r.outcomeLeaves(), balance: r.balanceRows(), total: r.balanceRows()[2], open: map[string]bool{}, seen: make([]map[int]bool, len(pending)), maxSteps: maxSteps}
 	for i, p := range pending {
 		s.open[p.row.id] = true
 		s.seen[i] = map[int]bool{}
 	}
+	s.most = mostPerColumn(pending)
 	s.order()
+	s.agreement = newAgreement(s.pending)
 	s.next(0)
 	switch {
-	case s.steps > maxSearchSteps:
+	case s.settled:
+	case s.steps > s.maxSteps:
 		return nil, "too many choices to weigh against the column sums"
 	case s.count == 0:
-		return nil, "no choice of them makes the column sums of table 3 hold"
+		return nil, noChoiceHolds
 	}
 	fits := make([][][]string, len(pending))
 	for i, p := range s.pending {
@@ -468,6 +472,10 @@ func (r *reader) fittingSplits(pending []pendingRun) ([][][]string, string) {
 	}
 	return fits, ""
 }
+
+// noChoiceHolds is why pending rows are unplaced when every choice of
+// them was weighed and none makes the column sums hold.
+const noChoiceHolds = "no choice of them makes the column sums of table 3 hold"
 
 // maxSearchSteps bounds the search over the pending rows' splits: past it
 // the rows stay unplaced.
@@ -484,24 +492,45 @@ type choiceSearch struct {
 	pending []pendingRun
 	choice  []int
 	leaves  []string        // the outcome rows, whose sum is （七）总计
+	balance []string        // the rows of I1: 一, 二, （七）总计, 四
 	total   string          // the row of （七）总计
 	open    map[string]bool // pending rows not chosen yet
-	count   int             // the choices that make the sums hold
-	seen    []map[int]bool  // for each pending row, its splits in those choices
-	steps   int
+	most    grid3           // for each pending row, the most any of its splits puts in a column
+	// agreement is what the choices found give each row's cells alike;
+	// settled, once it is no more than the row's own splits give alike:
+	// further choices could only agree less, which they cannot.
+	agreement agreement
+	settled   bool
+	count     int            // the choices that make the sums hold
+	seen      []map[int]bool // for each pending row, its splits in those choices
+	steps     int
+	// maxSteps bounds the splits tried: past it the rows stay unplaced.
+	maxSteps int
 }
 
-// order puts the row of （七）总计 first, so that the bound holds early.
+// order puts the row of （七）总计 first, so that the bound holds early,
+// then the other rows of I1, which it checks once they are chosen, then
+// the rows with the fewest splits, which fail soonest.
 func (s *choiceSearch) order() {
-	for i, p := range s.pending {
-		if p.row.id == s.total {
-			s.pending[0], s.pending[i] = s.pending[i], s.pending[0]
+	rank := func(p pendingRun) int {
+		switch {
+		case p.row.id == s.total:
+			return 0
+		case slices.Contains(s.balance, p.row.id):
+			return 1
 		}
+		return 2
 	}
+	slices.SortStableFunc(s.pending, func(a, b pendingRun) int {
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra - rb
+		}
+		return len(a.splits) - len(b.splits)
+	})
 }
 
 func (s *choiceSearch) next(i int) {
-	if s.steps > maxSearchSteps {
+	if s.steps > s.maxSteps || s.settled {
 		return
 	}
 	if i == len(s.pending) {
@@ -510,6 +539,7 @@ func (s *choiceSearch) next(i int) {
 			for k, j := range s.choice {
 				s.seen[k][j] = true
 			}
+			s.settled = s.agreement.note(s.pending, s.choice)
 		}
 		return
 	}
@@ -527,36 +557,125 @@ func (s *choiceSearch) next(i int) {
 }
 
 // withinTotal reports whether the outcome rows chosen or read add up to at
-// most （七）总计 in every column, once （七）总计 is chosen or read.
+// most （七）总计 in every column, once （七）总计 is chosen or read, and
+// can still reach it with the most the rows not chosen yet may add.
 func (s *choiceSearch) withinTotal() bool {
 	if s.open[s.total] {
 		return true
 	}
+	if !s.balanceHolds() {
+		return false
+	}
 	for c, tot := range s.grid[s.total] {
-		sum := 0.0
+		sum, most := 0.0, 0.0
 		for _, id := range s.leaves {
 			if !s.open[id] {
 				sum += s.grid[id][c]
+			} else {
+				most += s.most[id][c]
 			}
 		}
-		if sum > tot {
+		if sum > tot || sum+most < tot {
 			return false
 		}
 	}
 	return true
 }
 
+// agreement tracks, for each pending row, the cells that every choice
+// found so far fills alike, against those its own splits all fill alike.
+type agreement struct {
+	first [][]string // the split of the first choice found, by row
+	same  [][]bool   // whether every choice found fills the cell as first
+	floor [][]bool   // whether every split of the row fills the cell alike
+}
+
+func newAgreement(pending []pendingRun) agreement {
+	a := agreement{first: make([][]string, len(pending)), same: make([][]bool, len(pending)), floor: make([][]bool, len(pending))}
+	for i, p := range pending {
+		a.floor[i] = make([]bool, len(p.slots))
+		for c := range p.slots {
+			a.floor[i][c] = true
+			for _, split := range p.splits[1:] {
+				a.floor[i][c] = a.floor[i][c] && split[c] == p.splits[0][c]
+			}
+		}
+	}
+	return a
+}
+
+// note adds a choice that makes the sums hold and reports whether every
+// row now agrees no more than its own splits do.
+func (a *agreement) note(pending []pendingRun, choice []int) bool {
+	settled := true
+	for i, p := range pending {
+		split := p.splits[choice[i]]
+		if a.first[i] == nil {
+			a.first[i] = split
+			a.same[i] = make([]bool, len(split))
+			for c := range split {
+				a.same[i][c] = true
+			}
+		}
+		for c := range split {
+			a.same[i][c] = a.same[i][c] && split[c] == a.first[i][c]
+			settled = settled && a.same[i][c] == a.floor[i][c]
+		}
+	}
+	return settled
+}
+
+// balanceHolds reports whether 一 + 二 = （七）总计 + 四 in every column,
+// once the four rows are chosen or read.
+func (s *choiceSearch) balanceHolds() bool {
+	for _, id := range s.balance {
+		if s.open[id] {
+			return true
+		}
+	}
+	for c, tot := range s.grid[s.total] {
+		if s.grid[s.balance[0]][c]+s.grid[s.balance[1]][c] != tot+s.grid[s.balance[3]][c] {
+			return false
+		}
+	}
+	return true
+}
+
+// mostPerColumn is, for each pending row, the most any of its splits puts
+// in each column.
+func mostPerColumn(pending []pendingRun) grid3 {
+	g := grid3{}
+	for _, p := range pending {
+		m := map[string]float64{}
+		for _, split := range p.splits {
+			for i, part := range split {
+				m[p.slots[i].key] = max(m[p.slots[i].key], partValue(part))
+			}
+		}
+		g[p.row.id] = m
+	}
+	return g
+}
+
 // grid3 is table 3 as read: row ID → column key → figure.
 type grid3 map[string]map[string]float64
 
 func (g grid3) put(row string, slots []slot, parts []string) {
-	m := map[string]float64{}
+	m := make(map[string]float64, len(parts))
 	for i, p := range parts {
-		var x float64
-		fmt.Sscan(p, &x)
-		m[slots[i].key] = x
+		m[slots[i].key] = partValue(p)
 	}
 	g[row] = m
+}
+
+// partValue is the figure of a cell of a split: its digits, 0 for a cell
+// left blank ("").
+func partValue(p string) float64 {
+	x, err := strconv.ParseFloat(p, 64)
+	if err != nil {
+		return 0
+	}
+	return x
 }
 
 // table3Grid is the figures of table 3 read so far, by row and column;

@@ -106,6 +106,12 @@ type token struct {
 // tokens splits s at white space, counting display columns (a CJK
 // character is two wide) from base.
 func tokens(s string, base int) []token {
+	return tokensWide(s, base, 2)
+}
+
+// tokensWide splits s at white space, counting columns from base, a CJK
+// character wide columns.
+func tokensWide(s string, base, wide int) []token {
 	var out []token
 	x := base
 	var cur strings.Builder
@@ -120,7 +126,7 @@ func tokens(s string, base int) []token {
 	for _, c := range s {
 		w := 1
 		if k := width.LookupRune(c).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
-			w = 2
+			w = wide
 		}
 		if c == '\t' {
 			w = 8 - x%8
