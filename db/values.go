@@ -2,6 +2,8 @@ package db
 
 import (
 	"context"
+	"database/sql/driver"
+	"fmt"
 	"math/bits"
 	"strings"
 	"sync"
@@ -59,10 +61,24 @@ func (v *values) add(row ...any) {
 // numbered after lead's (SQLite numbers a bare ? one above the largest
 // number before it).
 func (v *values) insert(ctx context.Context, tx dbtx, head, tail string) error {
+	t, writer := tx.(*writeTx)
+	var named []driver.NamedValue // the writer's arguments, one buffer for every statement
+	if writer && len(v.args) > 0 {
+		named = make([]driver.NamedValue, 0, len(v.lead)+chunkRows(len(v.args)/v.width)*v.width)
+	}
 	for args := v.args; len(args) > 0; {
 		n := chunkRows(len(args) / v.width)
-		bound := append(v.lead[:len(v.lead):len(v.lead)], args[:n*v.width]...)
-		if _, err := tx.ExecContext(ctx, valuesSQL(head, v.group, tail, n), bound...); err != nil {
+		query, rows := valuesSQL(head, v.group, tail, n), args[:n*v.width]
+		var err error
+		if writer {
+			if named, err = namedValues(named[:0], v.lead, rows); err != nil {
+				return fmt.Errorf("%w in %.60q", err, query)
+			}
+			_, err = t.execNamed(ctx, query, named)
+		} else {
+			_, err = tx.ExecContext(ctx, query, append(v.lead[:len(v.lead):len(v.lead)], rows...)...)
+		}
+		if err != nil {
 			return err
 		}
 		args = args[n*v.width:]

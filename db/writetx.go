@@ -88,7 +88,17 @@ func (t *writeTx) end() {
 // takes (int64, float64, bool, []byte, string, time.Time, nil) or convert
 // to one as database/sql converts them (int, other integer kinds, Valuer).
 func (t *writeTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	dctx, named, err := statementArgs(ctx, query, args)
+	named, err := namedValues(nil, args)
+	if err != nil {
+		return nil, fmt.Errorf("%w in %.60q", err, query)
+	}
+	return t.execNamed(ctx, query, named)
+}
+
+// execNamed runs query with named, arguments as the driver takes them
+// (namedValues), as a prepared statement of the driver.
+func (t *writeTx) execNamed(ctx context.Context, query string, named []driver.NamedValue) (sql.Result, error) {
+	dctx, err := driverContext(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +145,7 @@ func driverContext(ctx context.Context) (context.Context, error) {
 // statementArgs is what a driver statement of query runs with: the
 // context it is given (driverContext) and args as the driver takes them.
 func statementArgs(ctx context.Context, query string, args []any) (context.Context, []driver.NamedValue, error) {
-	named, err := namedValues(args)
+	named, err := namedValues(nil, args)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w in %.60q", err, query)
 	}
@@ -143,15 +153,17 @@ func statementArgs(ctx context.Context, query string, args []any) (context.Conte
 	return dctx, named, err
 }
 
-// namedValues are args as a driver takes them, numbered from 1.
-func namedValues(args []any) ([]driver.NamedValue, error) {
-	named := make([]driver.NamedValue, len(args))
-	for i, a := range args {
-		v, err := driverValue(a)
-		if err != nil {
-			return nil, fmt.Errorf("argument %d: %w", i+1, err)
+// namedValues appends args to named as a driver takes them, numbered
+// from len(named)+1.
+func namedValues(named []driver.NamedValue, args ...[]any) ([]driver.NamedValue, error) {
+	for _, list := range args {
+		for _, a := range list {
+			v, err := driverValue(a)
+			if err != nil {
+				return nil, fmt.Errorf("argument %d: %w", len(named)+1, err)
+			}
+			named = append(named, driver.NamedValue{Ordinal: len(named) + 1, Value: v})
 		}
-		named[i] = driver.NamedValue{Ordinal: i + 1, Value: v}
 	}
 	return named, nil
 }
