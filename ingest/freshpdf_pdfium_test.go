@@ -26,6 +26,14 @@ import (
 // a row the report adds; a label that starts a form row's wording is a
 // piece of that row now (form/row.go, wrappedFrom), and unplaced.
 //
+// Session 9: table 2's blocks of one or two rows (too few numbers) show
+// by their header that LibreOffice sets their text at the top (header
+// cells of unequal length opening on one line), and the last row's label
+// wrapped below its figures (四、结 / 转下年 / 度继续 / 办理) is the row's
+// down to its first line short of the column's width: 2019 163 -> 179,
+// 2021 173 -> 181, 0 wrong. Four figures of 2019's table 4 (and 2021's)
+// are not printed at all: LibreOffice cut the table at the page's edge.
+//
 // Chrome prints synth's tables with their cells apart: two walls 2.25
 // points apart between each two columns. Taken one by one they made a
 // sliver column right of each (75 invented in the legacy table, 17 of 200
@@ -39,9 +47,9 @@ var freshPDFs = []struct {
 	{"synth2014-chrome.pdf", 75, 0},
 	{"synth2014-word.pdf", 0, 0},
 	{"synth2019-chrome.pdf", -1, 0},
-	{"synth2019-word.pdf", 163, 0},
+	{"synth2019-word.pdf", 179, 0},
 	{"synth2021-chrome.pdf", -1, 0},
-	{"synth2021-word.pdf", 173, 0},
+	{"synth2021-word.pdf", 181, 0},
 }
 
 func TestFreshPDFs(t *testing.T) {

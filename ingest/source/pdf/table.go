@@ -201,8 +201,9 @@ func (t *table) close() {
 		t.closed = true
 	}
 	last := t.rows[len(t.rows)-1].line
+	tail := t.labelTail()
 	for i, l := range t.body {
-		if l.y > last.y && (l.y-last.y > attachBelow*l.size || l.page != last.page) {
+		if l.y > tail && (l.y-last.y > attachBelow*l.size || l.page != last.page) {
 			t.after = slices.Clone(t.body[i:])
 			t.body = t.body[:i]
 			break

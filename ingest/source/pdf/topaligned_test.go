@@ -58,3 +58,95 @@ func TestCentredLabelsGoToTheNearestRow(t *testing.T) {
 		t.Errorf("a ruled table: 四、结转's labels %+v, want 四、结转 and 总计 (the nearest)", got)
 	}
 }
+
+// headerLine is a header line at y: a label piece over the label column
+// (none when label is empty) and one over the figures at 210-216.
+func headerLine(y float64, label, column string) textLine {
+	l := textLine{y: y, size: 10}
+	if label != "" {
+		l.cells = append(l.cells, labelCell(label, y))
+	}
+	l.cells = append(l.cells, cell{text: column, x0: 200, x1: 230, y0: y - 5, y1: y + 5, size: 10})
+	return l
+}
+
+// blockTable is one of table 2's blocks: two rows without numbers at 100
+// and 130, the first label wrapped (可 at 116, nearer the second row than
+// the first), under the header lines given.
+func blockTable(header ...textLine) *table {
+	mk := func(y float64, label string) *row {
+		r := figureRow(y, [2]float64{210, 216})
+		r.line.cells = []cell{labelCell(label, y)}
+		r.labels = []cell{labelCell(label, y)}
+		return r
+	}
+	rows := []*row{mk(100, "行政许"), mk(130, "其他对")}
+	return &table{rows: rows, header: header, body: []textLine{line(116, "可")}, cols: columns(rows)}
+}
+
+// TestTopAlignedByHeader: a table of too few rows to show numbers shows by
+// its header that it sets its text at the top: 信息内 / 容 beside 上一年 /
+// 项目数 / 量 open on one line and end on different lines. Its label line
+// between rows is the row above's.
+func TestTopAlignedByHeader(t *testing.T) {
+	tb := blockTable(headerLine(40, "第二十", ""), headerLine(55, "信息内", "上一年"), headerLine(70, "容", "项目数"), headerLine(85, "", "量"))
+	tb.header[0].cells = tb.header[0].cells[:1] // the block's heading, over the labels only
+	if !tb.topAligned() {
+		t.Fatal("header cells opening on one line, ending on two: not taken for a table set at the top")
+	}
+	tb.attachBody()
+	if got := tb.rows[0].labels; len(got) != 2 || got[1].text != "可" {
+		t.Errorf("行政许's labels %+v, want 行政许 and 可", got)
+	}
+}
+
+// TestCentredHeaderNotTopAligned: a header that centres its cells opens
+// the shorter one lower (容 between 上一年 and 项目数 / 量's lines): no
+// sign of a table set at the top, and the label line goes to the nearest
+// row.
+func TestCentredHeaderNotTopAligned(t *testing.T) {
+	tb := blockTable(headerLine(55, "", "上一年"), headerLine(62, "信息内容", ""), headerLine(70, "", "项目数"))
+	if tb.topAligned() {
+		t.Fatal("a centred header taken for one set at the top")
+	}
+	tb.attachBody()
+	if got := tb.rows[1].labels; len(got) != 2 || got[1].text != "可" {
+		t.Errorf("其他对's labels %+v, want 其他对 and 可 (the nearest)", got)
+	}
+}
+
+// shortLine is a label line at y that stops short of its column's width:
+// the last line of a wrapped label.
+func shortLine(y float64, text string) textLine {
+	l := line(y, text)
+	l.cells[0].x1 = 28
+	return l
+}
+
+// TestLabelTailOfTheLastRow: in a table set at the top, the lines after the
+// last row that fill the label column, and the first that does not, are
+// the row's label (四、结 / 转下年 / 度继续 / 办理); the line after that
+// short one (the next block's heading) is not, however close.
+func TestLabelTailOfTheLastRow(t *testing.T) {
+	tb := wrappedTable(line(190, "转下年"), line(205, "度继续"), shortLine(220, "办理"), line(235, "第二十"))
+	tb.closed = true
+	tb.close()
+	if len(tb.body) != 3 || len(tb.after) != 1 || tb.after[0].cells[0].text != "第二十" {
+		t.Errorf("body %d lines, after %+v: want 3 lines of the label, then 第二十 after the table", len(tb.body), tb.after)
+	}
+}
+
+// TestLabelTailRefusedWhenCentred: a ruled table is not set at the top:
+// only the line within attachBelow of its last row is the row's, the rest
+// follow the table.
+func TestLabelTailRefusedWhenCentred(t *testing.T) {
+	tb := wrappedTable(line(190, "转下年"), line(205, "度继续"), shortLine(220, "办理"))
+	for y := 107.0; y < 200; y += 30 {
+		tb.rules = append(tb.rules, rule{x0: 0, x1: 300, y: y}, rule{x0: 0, x1: 300, y: y + 15})
+	}
+	tb.closed = true
+	tb.close()
+	if len(tb.body) != 1 || len(tb.after) != 2 {
+		t.Errorf("body %d lines, after %d: want 转下年 in the table, 度继续 and 办理 after it", len(tb.body), len(tb.after))
+	}
+}
