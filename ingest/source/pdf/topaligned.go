@@ -1,6 +1,9 @@
 package pdf
 
-import "regexp"
+import (
+	"regexp"
+	"slices"
+)
 
 // A table printed without rules whose cells set their text at the top (a
 // Word table printed by LibreOffice: synth's word PDFs) prints a row's
@@ -29,10 +32,18 @@ const topAlignedNumbered = 3
 // header that centres its cells opens a shorter cell lower than a longer
 // one, and one that sets them at the bottom ends them on one line.
 
+// Where the header's cells are of one length (信息内 / 容 beside 本年制 /
+// 发件数), its last two rows may show it: the last printed a line below
+// the one before, its label filling the column beside its figures and
+// going on below them (规章, then 行政规 / 范性文 / 件). A table that
+// centres its cells would print the label's first line above its figures,
+// where the row before is.
+
 // topAligned reports whether the table sets its labels' text at the top of
 // their cells: no rules between its rows, every row with a label piece on
-// its own line, some of them numbered or its header's cells set at the
-// top, and no label line between rows that opens with a number.
+// its own line, some of them numbered, its header's cells or its last
+// row's label set at the top, and no label line between rows that opens
+// with a number.
 func (t *table) topAligned() bool {
 	if len(t.body) == 0 || t.ruled() {
 		return false
@@ -49,7 +60,7 @@ func (t *table) topAligned() bool {
 			}
 		}
 	}
-	if numbered < topAlignedNumbered && !t.headerTopAligned() {
+	if numbered < topAlignedNumbered && !t.headerTopAligned() && !t.lastLabelBelow() {
 		return false
 	}
 	first, last := t.rows[0].line.y, t.rows[len(t.rows)-1].line.y
@@ -127,6 +138,46 @@ func (t *table) headerTopAligned() bool {
 	return false
 }
 
+// lastLabelBelow reports whether the table's last row is printed a line
+// below the row before, with a label piece that fills its column and a
+// label line right below it that goes on under that piece.
+func (t *table) lastLabelBelow() bool {
+	n := len(t.rows)
+	if n < 2 {
+		return false
+	}
+	prev, last := t.rows[n-2].line, t.rows[n-1]
+	if prev.page != last.line.page || last.line.y-prev.y >= tailLineGap*last.line.size {
+		return false
+	}
+	piece, ok := t.fullPiece(last)
+	if !ok {
+		return false
+	}
+	for _, l := range t.body {
+		if l.page == last.line.page && l.y > last.line.y {
+			return l.y-last.line.y < tailLineGap*l.size && t.continues(l, piece)
+		}
+	}
+	return false
+}
+
+// fullPiece is the row's label piece that fills its column, if one does.
+func (t *table) fullPiece(r *row) (cell, bool) {
+	for _, c := range slices.Backward(r.labels) {
+		if t.fillsColumn(c) {
+			return c, true
+		}
+	}
+	return cell{}, false
+}
+
+// continues reports whether l is one label cell under piece: the next
+// line of a label wrapped in its column.
+func (t *table) continues(l textLine, piece cell) bool {
+	return len(l.cells) == 1 && t.labelOnly(l) && abs(l.cells[0].x0-piece.x0) < labelColumnGap*l.cells[0].size
+}
+
 // In a table that sets its text at the top, the last row's label goes on
 // below its figures over as many lines as it needs (四、结 / 转下年 / 度继续
 // / 办理 beside 0 0 0 0 0 0 0), each a line below the last, with no
@@ -152,26 +203,19 @@ func (t *table) labelTail() float64 {
 	if !t.topAligned() {
 		return y
 	}
-	var piece *cell
-	for i := range last.labels {
-		if c := &last.labels[i]; t.fillsColumn(*c) {
-			piece = c
-		}
+	piece, ok := t.fullPiece(last)
+	if !ok {
+		return y
 	}
 	for _, l := range t.body {
-		if piece == nil {
-			break
-		}
 		if l.y <= last.line.y {
 			continue
 		}
-		c := l.cells[0]
-		if l.page != last.line.page || l.y-y >= tailLineGap*l.size || len(l.cells) != 1 ||
-			!t.labelOnly(l) || abs(c.x0-piece.x0) >= labelColumnGap*c.size {
+		if l.page != last.line.page || l.y-y >= tailLineGap*l.size || !t.continues(l, piece) {
 			break
 		}
-		y = l.y
-		if piece = &l.cells[0]; !t.fillsColumn(c) {
+		y, piece = l.y, l.cells[0]
+		if !t.fillsColumn(piece) {
 			break
 		}
 	}

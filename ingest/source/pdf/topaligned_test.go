@@ -150,3 +150,42 @@ func TestLabelTailRefusedWhenCentred(t *testing.T) {
 		t.Errorf("body %d lines, after %d: want 转下年 in the table, 度继续 and 办理 after it", len(tb.body), len(tb.after))
 	}
 }
+
+// twoRows is a table of two rows without numbers, at ys, and body lines.
+func twoRows(y0, y1 float64, body ...textLine) *table {
+	mk := func(y float64, label string) *row {
+		r := figureRow(y, [2]float64{210, 216})
+		r.line.cells = []cell{labelCell(label, y)}
+		r.line.size = 10
+		r.labels = []cell{labelCell(label, y)}
+		return r
+	}
+	rows := []*row{mk(y0, "规章"), mk(y1, "行政规")}
+	return &table{rows: rows, body: body, cols: columns(rows)}
+}
+
+// TestTopAlignedByLastRow: the last row printed a line below the row
+// before, its label going on below its figures (行政规 / 范性文 / 件):
+// a centred table would print that label's first line above them, where
+// the row before is. The label is the row's down to 件.
+func TestTopAlignedByLastRow(t *testing.T) {
+	tb := twoRows(100, 115, line(130, "范性文"), shortLine(145, "件"), line(160, "第二十"))
+	if !tb.topAligned() {
+		t.Fatal("the last row's label going on below it, a line below the row before: not taken for a table set at the top")
+	}
+	tb.closed = true
+	tb.close()
+	if len(tb.body) != 2 || len(tb.after) != 1 {
+		t.Errorf("body %d lines, after %d: want 范性文 and 件 in the table, 第二十 after it", len(tb.body), len(tb.after))
+	}
+}
+
+// TestLastRowAfterALineNotTopAligned: a label line between the last two
+// rows may open the last row's centred label: no sign of a table set at
+// the top.
+func TestLastRowAfterALineNotTopAligned(t *testing.T) {
+	tb := twoRows(100, 130, line(115, "行政"), line(145, "性文件"))
+	if tb.topAligned() {
+		t.Error("a line between the last two rows: taken for a table set at the top")
+	}
+}
