@@ -243,10 +243,12 @@ func (t *table) takeHeader() {
 	t.before = t.before[:i]
 }
 
-// labelOnly reports whether all of l lies in the label area.
+// labelOnly reports whether all of l lies in the label area: each cell
+// centred left of the first column's bounds, or ending before its figures
+// begin (a label wider than half the pitch of two columns far apart).
 func (t *table) labelOnly(l textLine) bool {
 	for _, c := range l.cells {
-		if c.xc() >= t.labelEdge() {
+		if c.xc() >= t.labelEdge() && c.x1 > t.cols[0].left {
 			return false
 		}
 	}
@@ -345,6 +347,10 @@ func (t *table) joinRuledCells() {
 	for _, g := range order {
 		c := *joined[g]
 		if t.rowless(c) {
+			if r := t.splitByPage(c); r != nil {
+				r.labels = append(r.labels, c)
+				continue
+			}
 			own = append(own, &row{line: textLine{page: c.page, y: c.yc(), size: c.size}, labels: []cell{c}})
 			continue
 		}
@@ -355,6 +361,26 @@ func (t *table) joinRuledCells() {
 	// of the legacy table, 二、回应解读情况): it keeps its place.
 	t.rows = append(t.rows, own...)
 	slices.SortStableFunc(t.rows, func(a, b *row) int { return cmpFloat(a.line.y, b.line.y) })
+}
+
+// splitByPage is the row whose label c continues over a page break, or
+// nil: a ruled cell beside no figures, above every row of its page, that
+// opens with no row number, continues the last row of the page before (a
+// row too tall for the page's end: 4.保护 / 第三方合法权益).
+func (t *table) splitByPage(c cell) *row {
+	var last *row
+	for _, r := range t.rows {
+		if r.line.page == c.page && r.line.y < c.yc() {
+			return nil
+		}
+		if r.line.page == c.page-1 && len(r.values) > 0 {
+			last = r
+		}
+	}
+	if last == nil || rowNumber.MatchString(c.text) {
+		return nil
+	}
+	return last
 }
 
 // rowless reports whether the rules above and below c enclose no row of
