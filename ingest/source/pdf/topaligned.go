@@ -69,12 +69,36 @@ func (t *table) topAligned() bool {
 			continue
 		}
 		for _, c := range l.cells {
-			if rowNumber.MatchString(c.text) {
+			if rowNumber.MatchString(c.text) && !t.numberedBelow(l) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// A label line between rows that opens with a number is, in a table that
+// centres its text, the first line of the next row's label, whose figures
+// are printed beside a later line of it. In a table set at the top it is
+// a heading row without figures (the legacy table's 二、回应解读情况), and
+// the next row opens its own label with a number beside its figures: that
+// does not tell against the top.
+
+// numberedBelow reports whether the first row below l has a label piece on
+// its own line that opens with a row's number.
+func (t *table) numberedBelow(l textLine) bool {
+	for _, r := range t.rows {
+		if r.line.y <= l.y {
+			continue
+		}
+		for _, c := range r.line.cells {
+			if rowNumber.MatchString(c.text) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // above is the last of rows above c, or the first row when none is.

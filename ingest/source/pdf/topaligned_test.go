@@ -18,7 +18,7 @@ func wrappedTable(body ...textLine) *table {
 		r.labels = []cell{labelCell(label, y)}
 		return r
 	}
-	rows := []*row{mk(100, "（六）其他处理"), mk(115, "（七）"), mk(145, "四、结转"), mk(175, "五、其他")}
+	rows := []*row{mk(100, "（六）其他处理"), mk(115, "（七）"), mk(145, "四、结转"), mk(175, "其他事项")}
 	return &table{rows: rows, body: body, cols: columns(rows)}
 }
 
@@ -39,10 +39,10 @@ func TestTopAlignedLabelsGoToTheRowAbove(t *testing.T) {
 }
 
 // TestCentredLabelsGoToTheNearestRow: a label line between rows that
-// opens with a number opens the label of the row below it (a table that
-// centres its cells' text prints a long label's first line above its
-// figures): each line goes to its nearest row, as before; so in a ruled
-// table.
+// opens with a number, above a row whose own line's label does not,
+// opens the label of the row below it (a table that centres its cells'
+// text prints a long label's first line above its figures): each line
+// goes to its nearest row, as before; so in a ruled table.
 func TestCentredLabelsGoToTheNearestRow(t *testing.T) {
 	tb := wrappedTable(line(131, "总计"), line(168, "（八）其他"))
 	tb.attachBody()
@@ -187,5 +187,20 @@ func TestLastRowAfterALineNotTopAligned(t *testing.T) {
 	tb := twoRows(100, 130, line(115, "行政"), line(145, "性文件"))
 	if tb.topAligned() {
 		t.Error("a line between the last two rows: taken for a table set at the top")
+	}
+}
+
+// TestHeadingRowBetweenTopAlignedRows: a numbered label line between rows
+// above a row that opens its own label with a number beside its figures
+// is a heading row without figures (the legacy table's 二、回应解读情况
+// printed by LibreOffice): the table is still set at the top.
+func TestHeadingRowBetweenTopAlignedRows(t *testing.T) {
+	tb := wrappedTable(line(131, "总计"), line(138, "（八）其他"))
+	if !tb.topAligned() {
+		t.Fatal("a numbered heading line above 四、结转: not taken for a table set at the top")
+	}
+	tb = wrappedTable(line(131, "总计"), line(168, "（八）其他"))
+	if tb.topAligned() {
+		t.Error("a numbered line above 其他事项, whose own line is not numbered: taken for a table set at the top")
 	}
 }
