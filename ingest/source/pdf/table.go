@@ -265,7 +265,12 @@ func (t *table) wide(l textLine) bool {
 			start, labelled = min(start, c.x0), true
 		}
 	}
+	// The columns' width: from the first centre to the last, and half a
+	// pitch beyond each.
 	span := t.cols[len(t.cols)-1].c - t.cols[0].c
+	if len(t.cols) > 1 {
+		span += t.pitch()
+	}
 	for _, c := range l.cells {
 		if c.x1 <= t.cols[0].c {
 			continue
