@@ -22,8 +22,9 @@ const (
 )
 
 // figure matches a cell that holds one figure, or a mark standing for a
-// blank (a dash or a slash).
-var figure = regexp.MustCompile(`^([-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?|[-—–－/／])$`)
+// blank (a dash or a slash). A sum of money may carry its unit (18.7万元,
+// table 2's 采购总金额 and 本年收费金额 as synth's Word tables print them).
+var figure = regexp.MustCompile(`^([-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(%|万元|元)?|[-—–－/／])$`)
 
 func isFigure(c cell) bool { return figure.MatchString(c.text) }
 

@@ -47,3 +47,13 @@ func TestLabelOnlyLeftOfFarColumns(t *testing.T) {
 		t.Error("a line reaching into the figures taken for a label")
 	}
 }
+
+// TestFigureWithMoneyUnit: a sum printed with its unit is a figure (18.7万元
+// beside 政府集中采购); a unit alone, or words around a figure, are not.
+func TestFigureWithMoneyUnit(t *testing.T) {
+	for text, want := range map[string]bool{"18.7万元": true, "22.94万元": true, "300元": true, "万元": false, "共18.7万元": false, "18.7万元整": false} {
+		if got := isFigure(cell{text: text}); got != want {
+			t.Errorf("isFigure(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
