@@ -67,8 +67,13 @@ func layout(p page, top float64) []textLine {
 	for i, w := range p.walls {
 		walls[i] = wall{x: w.x, y0: w.y0 + top, y1: w.y1 + top}
 	}
-	stacks, rest := verticalStacks(glyphs)
 	size := pageSize(glyphs)
+	rules := make([]rule, len(p.rules))
+	for i, r := range p.rules {
+		rules[i] = rule{x0: r.x0, x1: r.x1, y: r.y + top}
+	}
+	glyphs = wrappedFigures(glyphs, walls, rules, size)
+	stacks, rest := verticalStacks(glyphs)
 	groups := lineGroups(rest, size)
 	lines := make([]textLine, 0, len(groups)+len(stacks))
 	for _, gs := range groups {

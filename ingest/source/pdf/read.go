@@ -134,8 +134,9 @@ func tables(lines []textLine, rules []rule, walls []wall) []item {
 			cur.addRow(l, k)
 		case k >= 0:
 			finish()
-			if prev := continued(items, pending, l, k); prev != nil {
-				items = items[:len(items)-1]
+			if prev, labels := continued(items, pending, l, k); prev != nil {
+				items = items[:len(items)-1-len(prev.after)]
+				prev.body, prev.after = append(prev.body, labels...), nil
 				cur, pending = prev, nil
 			} else {
 				cur = &table{before: pending, rules: rules, walls: walls}
@@ -169,31 +170,67 @@ func itemsOf(lines []textLine) []item {
 }
 
 // continued returns the table that the line of figures l continues over a
-// page break: the last item is a table on the page before, l's figures fit
-// its columns, and the lines between are a repeat of its header or
-// nothing.
-func continued(items []item, between []textLine, l textLine, k int) *table {
-	if len(items) == 0 {
-		return nil
-	}
-	prev := items[len(items)-1].table
-	if prev == nil || len(prev.after) > 0 {
-		return nil
+// page break: the last item is a table on the page before (and the lines
+// that followed it), l's figures fit its columns, and the lines between
+// are a repeat of its header, nothing, or labels printed beside its rows
+// on l's page (a row's label wrapped over the break, the labels of the
+// page's first row centred above its figures), returned to join its body.
+func continued(items []item, between []textLine, l textLine, k int) (*table, []textLine) {
+	prev := lastTable(items)
+	if prev == nil {
+		return nil, nil
 	}
 	last := prev.rows[len(prev.rows)-1].line
 	if l.page != last.page+1 || !prev.fits(l, k) {
-		return nil
+		return nil, nil
+	}
+	if labels := append(slices.Clone(prev.after), between...); len(labels) > 0 && prev.beside(labels, l.page) {
+		return prev, labels
+	}
+	if len(prev.after) > 0 {
+		return nil, nil
 	}
 	if len(between) == 0 {
-		return prev
+		return prev, nil
 	}
 	repeat := &table{before: between, rows: []*row{{line: l}}, cols: prev.cols}
 	repeat.takeHeader()
 	if len(repeat.before) > 0 || len(repeat.header) == 0 {
-		return nil
+		return nil, nil
 	}
 	if !slices.Equal(repeat.columnHeaders(), prev.columnHeaders()) {
-		return nil
+		return nil, nil
 	}
-	return prev
+	return prev, nil
+}
+
+// lastTable is the table that items end with, followed by the lines after
+// it, or nil.
+func lastTable(items []item) *table {
+	for i := len(items) - 1; i >= 0; i-- {
+		if t := items[i].table; t != nil {
+			if len(items)-1-i != len(t.after) {
+				return nil
+			}
+			return t
+		}
+	}
+	return nil
+}
+
+// beside reports whether the lines are all on page and end left of the
+// table's figures: labels of its rows, not a heading or narrative that
+// would end the table.
+func (t *table) beside(lines []textLine, page int) bool {
+	for _, l := range lines {
+		if l.page != page {
+			return false
+		}
+		for _, c := range l.cells {
+			if c.x1 > t.cols[0].left {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -22,8 +22,9 @@ const (
 )
 
 // figure matches a cell that holds one figure, or a mark standing for a
-// blank (a dash or a slash).
-var figure = regexp.MustCompile(`^([-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?|[-—–－/／])$`)
+// blank (a dash or a slash). A sum of money may carry its unit (18.7万元,
+// table 2's 采购总金额 and 本年收费金额 as synth's Word tables print them).
+var figure = regexp.MustCompile(`^([-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(%|万元|元)?|[-—–－/／])$`)
 
 func isFigure(c cell) bool { return figure.MatchString(c.text) }
 
@@ -201,8 +202,9 @@ func (t *table) close() {
 		t.closed = true
 	}
 	last := t.rows[len(t.rows)-1].line
+	tail := t.labelTail()
 	for i, l := range t.body {
-		if l.y > last.y && (l.y-last.y > attachBelow*l.size || l.page != last.page) {
+		if l.y > tail && (l.y-last.y > attachBelow*l.size || l.page != last.page) {
 			t.after = slices.Clone(t.body[i:])
 			t.body = t.body[:i]
 			break
@@ -242,10 +244,12 @@ func (t *table) takeHeader() {
 	t.before = t.before[:i]
 }
 
-// labelOnly reports whether all of l lies in the label area.
+// labelOnly reports whether all of l lies in the label area: each cell
+// centred left of the first column's bounds, or ending before its figures
+// begin (a label wider than half the pitch of two columns far apart).
 func (t *table) labelOnly(l textLine) bool {
 	for _, c := range l.cells {
-		if c.xc() >= t.labelEdge() {
+		if c.xc() >= t.labelEdge() && c.x1 > t.cols[0].left {
 			return false
 		}
 	}
@@ -262,7 +266,12 @@ func (t *table) wide(l textLine) bool {
 			start, labelled = min(start, c.x0), true
 		}
 	}
+	// The columns' width: from the first centre to the last, and half a
+	// pitch beyond each.
 	span := t.cols[len(t.cols)-1].c - t.cols[0].c
+	if len(t.cols) > 1 {
+		span += t.pitch()
+	}
 	for _, c := range l.cells {
 		if c.x1 <= t.cols[0].c {
 			continue
@@ -344,6 +353,10 @@ func (t *table) joinRuledCells() {
 	for _, g := range order {
 		c := *joined[g]
 		if t.rowless(c) {
+			if r := t.splitByPage(c); r != nil {
+				r.labels = append(r.labels, c)
+				continue
+			}
 			own = append(own, &row{line: textLine{page: c.page, y: c.yc(), size: c.size}, labels: []cell{c}})
 			continue
 		}
@@ -354,6 +367,26 @@ func (t *table) joinRuledCells() {
 	// of the legacy table, 二、回应解读情况): it keeps its place.
 	t.rows = append(t.rows, own...)
 	slices.SortStableFunc(t.rows, func(a, b *row) int { return cmpFloat(a.line.y, b.line.y) })
+}
+
+// splitByPage is the row whose label c continues over a page break, or
+// nil: a ruled cell beside no figures, above every row of its page, that
+// opens with no row number, continues the last row of the page before (a
+// row too tall for the page's end: 4.保护 / 第三方合法权益).
+func (t *table) splitByPage(c cell) *row {
+	var last *row
+	for _, r := range t.rows {
+		if r.line.page == c.page && r.line.y < c.yc() {
+			return nil
+		}
+		if r.line.page == c.page-1 && len(r.values) > 0 {
+			last = r
+		}
+	}
+	if last == nil || rowNumber.MatchString(c.text) {
+		return nil
+	}
+	return last
 }
 
 // rowless reports whether the rules above and below c enclose no row of
