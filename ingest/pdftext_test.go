@@ -197,7 +197,7 @@ func ratchetTruthFile(t *testing.T, dir, file string, found, known int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n, defects := scoreTruth(truth, r)
+	n, defects := scoreUndamaged(truth, r)
 	ratchetScore(t, n, len(truth), defects, found, known)
 }
 
@@ -235,6 +235,21 @@ func readCSV(t *testing.T, path string) [][]string {
 // under a cell the table does not have.
 func scoreTruth(truth map[string]float64, r *gongkai.Report) (int, []string) {
 	return scoreDamaged(truth, nil, r)
+}
+
+// scoreUndamaged is scoreTruth of a text taken whole from a table whose
+// every figure is printed: a cell read as blank (or as a mark for
+// nothing) where the table prints a figure is lost as if it were none,
+// and counts as wrong. Damaged texts (scoreDamaged) may drop a figure.
+func scoreUndamaged(truth map[string]float64, r *gongkai.Report) (int, []string) {
+	found, defects := scoreTruth(truth, r)
+	for _, o := range r.Observations {
+		k := o.Indicator + "|" + o.Breakdown
+		if want, ok := truth[k]; ok && o.Value == nil && !slices.Contains(o.Flags, gongkai.FlagDerived) {
+			defects = append(defects, fmt.Sprintf("blank: %s read as %q, want %v (line %d, flags %v)", k, o.Raw, want, o.Line, o.Flags))
+		}
+	}
+	return found, defects
 }
 
 // scoreDamaged is scoreTruth of a parse of a damaged text: a figure in a

@@ -448,6 +448,10 @@ func orderObservation(cat *catalog.Catalog, row catalog.Row, f orderFigure) gong
 	return o
 }
 
+// readingOrderLabel is the label of the unplaced row that says why the
+// table's figures are not placed by the form's order.
+const readingOrderLabel = "the table in reading order"
+
 // readingOrder reads the table's body in the form's order when its text
 // prints the figures apart from their labels (readInFormOrder), in place
 // of the rows read by their labels: a row so read keeps its figure when
@@ -463,7 +467,7 @@ func (t *legacyTable) readingOrder(obs []gongkai.Observation, unplaced []gongkai
 	}
 	placed := reading.placed
 	if placed == nil {
-		refusal := gongkai.Unplaced{Label: "the table in reading order", Line: body[0].N, Cells: []string{},
+		refusal := gongkai.Unplaced{Label: readingOrderLabel, Line: body[0].N, Cells: []string{},
 			Reason: "its figures are not placed by the form's order: " + reading.reason}
 		if reading.columns {
 			return nil, append(unplacedAll(obs), refusal)
