@@ -166,7 +166,7 @@ var pdftextReports = []struct {
 	{"synth2014-word.pdfminer.txt", 0, 0},
 	{"synth2014-chrome.layout.txt", -1, 0},
 	{"synth2014-chrome.plain.txt", 40, 0},
-	{"synth2014-chrome.pdfminer.txt", 1, 0},
+	{"synth2014-chrome.pdfminer.txt", 68, 0},
 }
 
 func TestPDFText(t *testing.T) {
@@ -229,7 +229,7 @@ var freshTexts = []struct {
 	{"s26-legacy2014-html.layout.txt", -1, 0},
 	{"s26-legacy2014-html.pdf2md.md", 75, 0},
 	{"s26-legacy2014-html.pdfjs.txt", -1, 0},
-	{"s26-legacy2014-html.pdfminer.txt", 1, 0},
+	{"s26-legacy2014-html.pdfminer.txt", 68, 0},
 	{"s26-legacy2014-html.plain.txt", 40, 0},
 	{"s26-legacy2014-html.pymupdf.txt", 75, 0},
 	{"s26-legacy2014-html.raw.txt", -1, 0},
@@ -460,5 +460,59 @@ func TestPDFMinerBlockLabelsThenFigures(t *testing.T) {
 				t.Errorf("no row unplaced with reason %q: %v", c.reason, r.Unplaced)
 			}
 		})
+	}
+}
+
+// A legacy row is read as blank only when its line prints its own unit
+// and no figure. A row that prints neither unit nor figure, in a table
+// whose rows print their units, or a unit not its own, has its cells
+// printed apart from it (pdfminer's labels, then a unit and figure a line;
+// 人次 wrapped as 人 / 次): unplaced with the reason, and read by the
+// form's order where the column of units and figures allows. A unit
+// wrapped with its figure on the next line (人 / 次 6; 万 / 元 / 15.85) is
+// joined; two units alone before their figures are not, when they stand in
+// a column of units.
+func TestLegacyCellsApartAreNoBlank(t *testing.T) {
+	const (
+		layout   = "fresh/s26-legacy2014-html.layout.txt"
+		raw      = "fresh/s26-legacy2014-html.raw.txt"
+		pdfminer = "fresh/s26-legacy2014-html.pdfminer.txt"
+	)
+	blank := func(r *gongkai.Report, indicator string) bool {
+		return slices.ContainsFunc(r.Observations, func(o gongkai.Observation) bool {
+			return o.Indicator == indicator && o.Value == nil && slices.Contains(o.Flags, gongkai.FlagBlank)
+		})
+	}
+	// Its own unit and no figure: blank.
+	r := parseText(t, layout, pdftextWith(t, layout, [2]string{"次 14\n", "次\n"}))
+	if !blank(r, "responses.channels.press_conferences") {
+		t.Errorf("1.参加或举办新闻发布会总次数 printing 次 and no figure not read as blank")
+	}
+	// 人 / 次 6: 人次 and its figure.
+	r = parseText(t, raw, pdftextWith(t, raw))
+	checkCells(t, r, []cellCase{{indicator: "meetings.trainees", breakdown: "total", value: "6"}})
+	// 人 / 件 6: no unit together; 人 is not the row's (人次).
+	r = parseText(t, raw, pdftextWith(t, raw, [2]string{"人\n次 6\n", "人\n件 6\n"}))
+	if hasFigure(r, "meetings.trainees", "total") || blank(r, "meetings.trainees") {
+		t.Errorf("（三）接受培训人员数 read from 人 / 件 6")
+	}
+	if !unplacedBecause(r, "接受培训人员数", "prints the unit 人, not its own (人次), and no figure") {
+		t.Errorf("（三）接受培训人员数 not unplaced with the reason: %+v", r.Unplaced)
+	}
+	// pdfminer: every label of a page, then its units and figures.
+	r = parseText(t, pdfminer, pdftextWith(t, pdfminer))
+	checkCells(t, r, []cellCase{
+		{indicator: "capacity.budget", breakdown: "total", value: "15.85"},
+		{indicator: "meetings.trainees", breakdown: "total", value: "6", flags: []string{gongkai.FlagPlacedByFormOrder}},
+		{indicator: "responses.channels.press_conferences", breakdown: "total", value: "14", flags: []string{gongkai.FlagPlacedByFormOrder}},
+	})
+	// A column of units (人 / 次 / 次 / 6): none joined, the order refused,
+	// and no label standing apart from its cells read as blank.
+	r = parseText(t, pdfminer, pdftextWith(t, pdfminer, [2]string{"⼈\n\n次\n\n6\n", "⼈\n\n次\n\n次\n\n6\n"}))
+	if hasFigure(r, "meetings.trainees", "total") || blank(r, "responses.channels.press_conferences") {
+		t.Errorf("a column of units read: trainees %v, press conferences blank %v", hasFigure(r, "meetings.trainees", "total"), blank(r, "responses.channels.press_conferences"))
+	}
+	if !unplacedBecause(r, "新闻发布会总次数", "prints neither its unit nor a figure") {
+		t.Errorf("1.参加或举办新闻发布会总次数 not unplaced with the reason: %+v", r.Unplaced)
 	}
 }
