@@ -7,6 +7,7 @@ package legacy
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/gongkai/gongkai"
@@ -63,11 +64,16 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 			r.Observations[i].Flags = figure.AppendFlag(o.Flags, gongkai.FlagSplitByArithmetic)
 		}
 	}
-	if len(r.Observations) == 0 {
-		return 0, 0, invalid(lines[start].N, "the statistics table has no row of the 2014 form with a figure")
-	}
+	read := len(r.Observations) > 0
 	if t.columns == nil && len(runOn.tables) == 0 {
+		// Rows whose labels stand apart from every cell place nothing by
+		// their labels: the form's order may still read them, or say why
+		// it does not.
 		r.Observations, r.Unplaced = t.readingOrder(r.Observations, r.Unplaced, append(body[:len(body):len(body)], columnAfter(lines[end:], t.isUnit)...))
+		read = read || len(r.Observations) > 0 || slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool { return u.Label == readingOrderLabel })
+	}
+	if !read {
+		return 0, 0, invalid(lines[start].N, "the statistics table has no row of the 2014 form with a figure")
 	}
 	r.Observations, r.Unplaced = t.confirmOCR(r.Observations, r.Unplaced, narrative(lines, start, end))
 	if !closed {

@@ -82,7 +82,50 @@ func orderTokens(lines []source.Line, isUnit, isRow func(string) bool) ([]orderT
 		}
 		out = append(out, tok)
 	}
-	return out, true
+	return joinWrappedUnitTokens(out, isUnit), true
+}
+
+// joinWrappedUnitTokens joins a unit wrapped in a narrow column, a piece a
+// line (万 / 元 / 15.85, as pdfminer prints the cell), into the unit of the
+// line after it: a line that is only a short piece of text, no unit alone,
+// before a line that prints a unit and no label, the two a unit together.
+// 元 alone is a unit, and 15.85 read under it is ten thousand times less
+// than printed: the form's order refuses it, and the whole column with it.
+// Two units alone (人 / 次 / 6) are joined only when a lone figure follows
+// them: two units before one figure is no column of units and figures,
+// and 人次 is what the form's order then checks against its row.
+func joinWrappedUnitTokens(toks []orderToken, isUnit func(string) bool) []orderToken {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i+1 < len(toks) {
+			next := toks[i+1]
+			if next.label == "" && next.unit != "" && (unitPiece(t, isUnit) || unitBeforeUnit(toks, i)) && isUnit(t.label+t.unit+next.unit) {
+				next.unit = t.label + t.unit + next.unit
+				next.line = t.line
+				out = append(out, next)
+				i++
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// unitPiece reports whether t is a short piece of text alone, no unit.
+func unitPiece(t orderToken, isUnit func(string) bool) bool {
+	return t.unit == "" && t.figure == "" && utf8.RuneCountInString(t.label) <= 2 && !isUnit(t.label)
+}
+
+// unitBeforeUnit reports whether toks[i] and toks[i+1] are units alone,
+// with a figure alone after them and no unit alone before them (a column
+// of units, printed before its figures).
+func unitBeforeUnit(toks []orderToken, i int) bool {
+	alone := func(t orderToken) bool { return t.label == "" && t.figure == "" && t.unit != "" }
+	return i+2 < len(toks) && alone(toks[i]) && alone(toks[i+1]) &&
+		toks[i+2].label == "" && toks[i+2].unit == "" && toks[i+2].figure != "" &&
+		(i == 0 || !alone(toks[i-1]))
 }
 
 // columnAfter is the rest of the table's column of units and figures that
@@ -448,6 +491,10 @@ func orderObservation(cat *catalog.Catalog, row catalog.Row, f orderFigure) gong
 	return o
 }
 
+// readingOrderLabel is the label of the unplaced row that says why the
+// table's figures are not placed by the form's order.
+const readingOrderLabel = "the table in reading order"
+
 // readingOrder reads the table's body in the form's order when its text
 // prints the figures apart from their labels (readInFormOrder), in place
 // of the rows read by their labels: a row so read keeps its figure when
@@ -463,7 +510,7 @@ func (t *legacyTable) readingOrder(obs []gongkai.Observation, unplaced []gongkai
 	}
 	placed := reading.placed
 	if placed == nil {
-		refusal := gongkai.Unplaced{Label: "the table in reading order", Line: body[0].N, Cells: []string{},
+		refusal := gongkai.Unplaced{Label: readingOrderLabel, Line: body[0].N, Cells: []string{},
 			Reason: "its figures are not placed by the form's order: " + reading.reason}
 		if reading.columns {
 			return nil, append(unplacedAll(obs), refusal)

@@ -94,6 +94,14 @@ func assemble(cells []layout.Cell, isUnit func(string) bool, ocr bool) []rawRow 
 			continue
 		}
 		cur := len(rows) - 1
+		if cur >= 0 && unitAndFigure(parts, isUnit) && unitWrapsOnto(rows[cur], parts[0], isUnit) {
+			// 人 / 次 6: the row's unit 人次 wrapped, its figure after the
+			// unit's end.
+			unit := &rows[cur].cells[0]
+			unit.Text, unit.Raw = unit.Text+parts[0].Text, unit.Raw+parts[0].Raw
+			rows[cur].cells = append(rows[cur].cells, parts[1])
+			continue
+		}
 		// Elsewhere 件 13 followed by more such lines is no piece of the
 		// label before it, which prints nothing yet: pdfminer prints a
 		// page's labels, then a unit and figure a line, and the first
@@ -128,6 +136,18 @@ func joinWrappedUnits(cells []layout.Cell, isUnit func(string) bool) []layout.Ce
 		out = append(out, c)
 	}
 	return out
+}
+
+// unitWrapsOnto reports whether row, whose only cell is a unit, is
+// continued by next, a unit alone on the next line with its figure, so that
+// the two are one unit wrapped in a narrow column (人 / 次 6: 人次): the row
+// would otherwise be read as blank, and 次 6 as a row with no label.
+func unitWrapsOnto(row rawRow, next layout.Cell, isUnit func(string) bool) bool {
+	if len(row.cells) != 1 || next.Line <= row.cells[0].Line {
+		return false
+	}
+	u := strings.TrimSpace(row.cells[0].Text)
+	return layout.Classify(u, isUnit) == layout.Unit && isUnit(u+strings.TrimSpace(next.Text))
 }
 
 // unitAndFigure reports whether the pieces a cell was peeled into are a
@@ -496,6 +516,9 @@ func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Obse
 		}
 		return nil, ""
 	}
+	if unitCell == nil && valueCell == nil && t.printsUnits() {
+		return nil, "prints neither its unit nor a figure where the table's rows print their units: its cells are printed apart from it, not blank"
+	}
 	ind, _ := t.cat.Indicator(row.Indicator)
 	unit, _ := t.cat.Unit(ind.Unit)
 	o := &gongkai.Observation{
@@ -507,6 +530,11 @@ func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Obse
 		Flags:     []string{},
 	}
 	if valueCell == nil {
+		if unitCell != nil && label.Fold(unitCell.Text) != unit.Symbol {
+			// 人次's row printing 次 alone: the unit's other piece, and
+			// the figure with it, are printed apart from the row.
+			return nil, fmt.Sprintf("prints the unit %s, not its own (%s), and no figure: its cells are printed apart from it, not blank", unitCell.Text, unit.Symbol)
+		}
 		o.Flags = append(o.Flags, gongkai.FlagBlank)
 	} else {
 		v := figure.Parse(valueCell.Raw)
@@ -528,6 +556,22 @@ func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Obse
 		o.Flags = append(o.Flags, gongkai.FlagUnitMissing)
 	}
 	return o, ""
+}
+
+// printsUnits reports whether a row of the table prints a unit in a cell
+// of its own: the form's unit column is printed on every row, so a row of
+// such a table whose line holds no unit and no figure is no blank cell
+// but a label whose cells text taken in reading order printed elsewhere
+// (pdfminer: a page's labels, then a unit and figure a line).
+func (t *legacyTable) printsUnits() bool {
+	for _, r := range t.rows {
+		for _, c := range r.cells {
+			if layout.Classify(c.Text, t.isUnit) == layout.Unit {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // columnObservations reads a placed row of a table with several value
