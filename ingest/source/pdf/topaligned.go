@@ -91,7 +91,9 @@ func (t *table) numberedBelow(l textLine) bool {
 		if r.line.y <= l.y {
 			continue
 		}
-		for _, c := range r.line.cells {
+		// Only the labels: a figure such as 0.5 or 18.7万元 matches the
+		// pattern of a row's number too.
+		for _, c := range r.labels {
 			if rowNumber.MatchString(c.text) {
 				return true
 			}

@@ -203,4 +203,12 @@ func TestHeadingRowBetweenTopAlignedRows(t *testing.T) {
 	if tb.topAligned() {
 		t.Error("a numbered line above 其他事项, whose own line is not numbered: taken for a table set at the top")
 	}
+	// A figure on 其他事项's line that reads like a row's number (18.7万元)
+	// is no numbered label.
+	tb = wrappedTable(line(131, "总计"), line(168, "（八）其他"))
+	last := tb.rows[len(tb.rows)-1]
+	last.line.cells = append(last.line.cells, cell{text: "18.7万元", x0: 200, x1: 230, y0: 170, y1: 180, size: 10})
+	if tb.topAligned() {
+		t.Error("a figure 18.7万元 beside 其他事项 taken for a numbered label: the table taken for one set at the top")
+	}
 }
