@@ -11,8 +11,8 @@ import (
 // printed 2 over 6 in its cell. Read line by line, the 2 goes with the
 // row label's first line and the 6 with its second, and neither is the
 // row's figure. A digit alone between the walls of its cell, with the
-// next line's digit alone between the same walls, aligned under it and no
-// rule between them, is the next digit of one figure: the digits are set
+// next line's digit alone between the same walls, aligned under it, no
+// rule between them and rules above and below, is the next digit of one figure: the digits are set
 // side by side at their middle height, where the cell's other figures are
 // printed (vertically centred). Only a drawn cell says so: in a table
 // without walls the lone digits of two rows may stand one over the other.
@@ -57,7 +57,7 @@ func wrappedFigures(gs []glyph, walls []wall, rules []rule, size float64) []glyp
 				run = append(run, j)
 			}
 		}
-		if len(run) < 2 {
+		if len(run) < 2 || !closedCell(rules, gs[run[0]], gs[run[len(run)-1]]) {
 			continue
 		}
 		setSideBySide(out, run)
@@ -110,6 +110,23 @@ func aloneInCell(gs []glyph, i int, left, right, size float64) bool {
 		}
 	}
 	return true
+}
+
+// closedCell reports whether a rule runs above top and one below bottom,
+// across them: the digits between are in one cell closed at both ends. In
+// a table drawn with walls but no rules between its rows, the lone digits
+// of rows one over the other are separate figures.
+func closedCell(rules []rule, top, bottom glyph) bool {
+	x := (top.xc() + bottom.xc()) / 2
+	above, below := false, false
+	for _, r := range rules {
+		if r.x0 > x || x > r.x1 {
+			continue
+		}
+		above = above || r.y < top.yc()
+		below = below || r.y > bottom.yc()
+	}
+	return above && below
 }
 
 // ruleAcross reports whether a rule runs between a and b (a above b).

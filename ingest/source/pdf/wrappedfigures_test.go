@@ -12,12 +12,15 @@ func wrapped26() ([]glyph, []wall) {
 	return gs, gridWalls(600, 800, 556, 595)
 }
 
+// cellRules are the rules above and below wrapped26's cell, closing it.
+var cellRules = []rule{{x0: 556, x1: 595, y: 680}, {x0: 556, x1: 595, y: 745}}
+
 // TestWrappedFigureJoined: the digits, each alone in its cell on its line,
 // one under the other with no rule between, are one figure set at their
 // middle height.
 func TestWrappedFigureJoined(t *testing.T) {
 	gs, walls := wrapped26()
-	got := wrappedFigures(gs, walls, nil, 10)
+	got := wrappedFigures(gs, walls, cellRules, 10)
 	if got[0].yc() != got[1].yc() || got[0].yc() != 711.5 || got[1].x0 < got[0].x1 {
 		t.Fatalf("2 over 6 not set side by side at their middle: %+v", got)
 	}
@@ -27,14 +30,16 @@ func TestWrappedFigureJoined(t *testing.T) {
 }
 
 // TestWrappedFigureRefused: a rule between the digits (two rows' figures)
-// or no drawn cell around them (a table without walls, where two rows'
-// lone digits may stand one over the other) keeps them apart.
+// or no drawn cell around them (a table without walls, or with walls but
+// no rules between its rows, where two rows' lone digits may stand one
+// over the other) keeps them apart.
 func TestWrappedFigureRefused(t *testing.T) {
 	gs, walls := wrapped26()
 	for name, got := range map[string][]glyph{
-		"a rule between":  wrappedFigures(gs, walls, []rule{{x0: 500, x1: 600, y: 712}}, 10),
-		"no walls":        wrappedFigures(gs, nil, nil, 10),
-		"a figure beside": wrappedFigures(append(gs, glyph{r: '1', x0: 586, x1: 592, y0: 693, y1: 702}), walls, nil, 10),
+		"a rule between":  wrappedFigures(gs, walls, append([]rule{{x0: 500, x1: 600, y: 712}}, cellRules...), 10),
+		"no walls":        wrappedFigures(gs, nil, cellRules, 10),
+		"no rules":        wrappedFigures(gs, walls, nil, 10),
+		"a figure beside": wrappedFigures(append(gs, glyph{r: '1', x0: 586, x1: 592, y0: 693, y1: 702}), walls, cellRules, 10),
 	} {
 		if got[0].yc() == got[1].yc() {
 			t.Errorf("%s: the digits joined: %+v", name, got[:2])
