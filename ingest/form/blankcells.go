@@ -237,7 +237,7 @@ func (r *reader) settleBlankRows() {
 		switch {
 		case fits != nil:
 			values, rest = h.agreedIn(fits[i])
-		case rest != "" && !h.zeros:
+		case rest != "" && !h.zeros && why != searchWhy: // else added once, below
 			rest += "; the column sums place no more: " + searchWhy
 		}
 		switch {
@@ -246,6 +246,9 @@ func (r *reader) settleBlankRows() {
 			continue
 		case values == nil:
 			r.unplace(h.cur, rest)
+			continue
+		case fits == nil && why != "" && rest == "":
+			r.unplace(h.cur, why)
 			continue
 		case fits == nil && why != "":
 			r.unplace(h.cur, rest+"; "+why)
