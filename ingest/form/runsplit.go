@@ -484,8 +484,11 @@ const maxSearchSteps = 200000
 // choiceSearch tries the splits of the pending rows in turn, the row of
 // （七）总计 first, and drops a choice as soon as the outcome rows chosen
 // add up to more than （七）总计 in some column (figures are never
-// negative); it goes through every choice, noting for each row the splits
-// that stand in a choice that makes the sums hold.
+// negative); it goes through the choices, noting for each row the splits
+// that stand in a choice that makes the sums hold, until the choices found
+// agree on no more than each row's own splits do (settled: no further
+// choice can change what is placed) or its steps run out. The counts of
+// splits it reports are then of the choices found, not of every choice.
 type choiceSearch struct {
 	r       *reader
 	grid    grid3
@@ -529,6 +532,8 @@ func (s *choiceSearch) order() {
 	})
 }
 
+// next chooses a split for the i-th row of the search order and goes on
+// to the next row, recording each choice that makes the sums hold.
 func (s *choiceSearch) next(i int) {
 	if s.steps > s.maxSteps || s.settled {
 		return
@@ -590,6 +595,8 @@ type agreement struct {
 	floor [][]bool   // whether every split of the row fills the cell alike
 }
 
+// newAgreement is the agreement of no choice yet, its floor what each
+// pending row's own splits fill alike.
 func newAgreement(pending []pendingRun) agreement {
 	a := agreement{first: make([][]string, len(pending)), same: make([][]bool, len(pending)), floor: make([][]bool, len(pending))}
 	for i, p := range pending {
