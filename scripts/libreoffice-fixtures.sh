@@ -1,5 +1,6 @@
 #!/bin/sh
-# Remakes testdata/real/<slug>.libreoffice.pdf: the real web pages of
+# Remakes testdata/real/<slug>.libreoffice.{pdf,layout.txt,raw.txt,
+# plain.txt,pdfminer.txt}: the real web pages of
 # testdata/real printed to PDF by LibreOffice (its Writer/Web export), the
 # other way many published PDFs are made. LibreOffice lays the pages out
 # as Word would: cells that set their text at the top, tables wider than
@@ -16,4 +17,9 @@ for slug in pingtan-2021 pingtan-2024 pingtan-2025 shuyang-fgj-2023; do
 	# A fixed document ID, so a rerun changes only LibreOffice's dates.
 	qpdf --deterministic-id --compress-streams=y --object-streams=generate \
 		"$work/$slug.pdf" "testdata/real/$slug.libreoffice.pdf"
+	out=testdata/real/$slug.libreoffice
+	pdftotext -layout "$out.pdf" "$out.layout.txt"
+	pdftotext -raw "$out.pdf" "$out.raw.txt"
+	pdftotext "$out.pdf" "$out.plain.txt"
+	pdf2txt "$out.pdf" >"$out.pdfminer.txt"
 done
