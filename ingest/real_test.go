@@ -98,6 +98,14 @@ var realReports = []struct {
 	// (信函、传真申请数) have indicators of their own.
 	{file: "pingtan-2015.txt", expected: "pingtan-2015", found: 32},
 	{file: "pingtan-2018.txt", expected: "pingtan-2018", found: 30},
+	// The stored web pages' whole text without markup (textContent,
+	// scripts/textcontent-fixtures.sh): cells run together as in the
+	// archive's page texts, with the site's header and footer kept, the
+	// bars between its links (使用帮助 | 联系我们) far from the tables.
+	{file: "pingtan-2021.textcontent.txt", expected: "pingtan-2021", found: 197},
+	{file: "pingtan-2024.textcontent.txt", expected: "pingtan-2024", found: 198},
+	{file: "pingtan-2025.textcontent.txt", expected: "pingtan-2025", found: 197},
+	{file: "shuyang-fgj-2023.textcontent.txt", expected: "shuyang-fgj-2023", found: 25},
 	// The web pages above printed to PDF by Chromium (A4 portrait and
 	// landscape, scripts/webpdf-fixtures.sh), and the texts pdftotext
 	// -layout and -raw take from those PDFs.

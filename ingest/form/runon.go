@@ -367,19 +367,42 @@ func cutGluedRows(line string, as []anchor) []string {
 }
 
 // runOn reports whether a line looks like tables run together: long, with
-// no cell separators, and holding several cells that open a table.
+// no cell separators where its tables are, and holding several cells that
+// open a table. A page's text holds more than its tables: the links of
+// its header and footer are often parted by bars (使用帮助 | 联系我们 |
+// 隐私保护), and they say nothing of how the tables were taken.
 func runOn(text string, starts []string) bool {
-	if utf8.RuneCountInString(text) < minRunOnRunes || strings.ContainsAny(text, "|\t") {
+	if utf8.RuneCountInString(text) < minRunOnRunes {
 		return false
 	}
-	sq := label.Squeeze(label.Fold(text))
-	n := 0
+	// Spaces go, tabs stay: a tab between cells is a separator.
+	sq := strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u3000' || r == '\n' {
+			return -1
+		}
+		return r
+	}, label.Fold(text))
+	n, first := 0, -1
 	for _, s := range starts {
-		if strings.Contains(sq, s) {
+		if i := strings.Index(sq, s); i >= 0 {
 			n++
+			if first < 0 || i < first {
+				first = i
+			}
 		}
 	}
-	return n >= minRunOnSignals
+	return n >= minRunOnSignals && !strings.ContainsAny(tableZone(sq, first), "|\t")
+}
+
+// tableZone is the stretch of a run-on line its tables are read from (as
+// runText.cut reads it): from the first cell that opens a table to the
+// next full stop.
+func tableZone(text string, first int) string {
+	zone := text[first:]
+	if end := strings.Index(zone, "。"); end >= 0 {
+		zone = zone[:end]
+	}
+	return zone
 }
 
 // piece is a stretch of a run-on line that becomes a line of its own: a
