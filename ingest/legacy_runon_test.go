@@ -221,3 +221,25 @@ func TestLegacyRunTogetherSpacedHeader(t *testing.T) {
 		{indicator: "proactive.channels.website", breakdown: "total", value: "8734"},
 	})
 }
+
+// TestRunTogetherPageFooterBars: a web page's whole text runs on from the
+// table into the site's footer, whose links are parted by bars. The bars
+// after the table say nothing of how its cells were taken: the table is
+// read run together as without them. A bar between the table's cells is a
+// row of another layout, and the line is not cut as a table run together.
+func TestRunTogetherPageFooterBars(t *testing.T) {
+	page := strings.TrimSuffix(fujianRunTogether, "\n") + " 使用帮助 | 联系我们 | 隐私保护\n"
+	r, err := Parse("fujian.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCells(t, r, []cellCase{
+		{indicator: "requests.received.online", breakdown: "total", value: "1"},
+		{indicator: "requests.received.online", breakdown: "cumulative", value: "13"},
+		{indicator: "reconsiderations.total", breakdown: "total", value: "0"},
+	})
+	barred := strings.Replace(fujianRunTogether, "对申请的答复总数条115", "| 对申请的答复总数条115", 1)
+	if r, err := Parse("fujian.txt", []byte(barred)); err == nil && hasObs(r, "requests.received.online", "cumulative") {
+		t.Error("a line with a bar between its table's cells cut as a table run together")
+	}
+}

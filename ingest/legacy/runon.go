@@ -47,19 +47,22 @@ func unglue(lines []source.Line, cat *catalog.Catalog, isUnit func(string) bool)
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		loc := runOnHeader.FindStringSubmatchIndex(l.Text)
-		if loc == nil || strings.ContainsAny(l.Text, "|\t") ||
-			utf8.RuneCountInString(l.Text) < minRunOnRunes && strings.ContainsAny(l.Text[loc[0]:loc[1]], " \u00a0") {
+		if loc == nil || utf8.RuneCountInString(l.Text) < minRunOnRunes && strings.ContainsAny(l.Text[loc[0]:loc[1]], " \u00a0") {
 			// A short line whose header words are apart is a header of
 			// another layout (统计指标 单位 统计数).
+			t.lines = append(t.lines, l)
+			continue
+		}
+		columns := valueHeader.FindAllString(l.Text[loc[2]:loc[3]], -1)
+		c := &cutter{keys: labelKeys(cat), isUnit: isUnit, columns: columnKinds(columns, cat)}
+		if separated(l.Text[loc[0]:], loc[1]-loc[0], c) {
 			t.lines = append(t.lines, l)
 			continue
 		}
 		if pre := strings.TrimSpace(l.Text[:loc[0]]); pre != "" {
 			t.lines = append(t.lines, source.Line{N: l.N, Page: l.Page, Text: pre})
 		}
-		columns := valueHeader.FindAllString(l.Text[loc[2]:loc[3]], -1)
 		t.lines = append(t.lines, source.Line{N: l.N, Page: l.Page, Text: "| 指标名称 | 计量单位 | " + strings.Join(columns, " | ") + " |"})
-		c := &cutter{keys: labelKeys(cat), isUnit: isUnit, columns: columnKinds(columns, cat)}
 		t.tables = append(t.tables, runOnRows{columns: c.columns})
 		rest := t.add(l, c, l.Text[loc[1]:])
 		for rest == "" && i+1 < len(lines) && rowsOnly(lines[i+1].Text, c) {
@@ -71,6 +74,20 @@ func unglue(lines []source.Line, cat *catalog.Catalog, isUnit func(string) bool)
 		}
 	}
 	return t
+}
+
+// separated reports whether a table that opens text, its header the first
+// headerLen bytes, parts its cells with bars or tabs: a row of another
+// layout, not a table run together. The text after the rows does not
+// count: a page's text runs on into its footer, whose links are often
+// parted by bars (使用帮助 | 联系我们).
+func separated(text string, headerLen int, c *cutter) bool {
+	probe := *c
+	_, _, rest := probe.cut(text[headerLen:])
+	if strings.HasSuffix(text, rest) {
+		text = text[:len(text)-len(rest)]
+	}
+	return strings.ContainsAny(text, "|\t")
 }
 
 // rowsOnly reports whether a line goes on with rows of the table run
