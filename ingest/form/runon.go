@@ -382,16 +382,66 @@ func runOn(text string, starts []string) bool {
 		}
 		return r
 	}, label.Fold(text))
-	n, first := 0, -1
+	n := 0
 	for _, s := range starts {
-		if i := strings.Index(sq, s); i >= 0 {
+		if strings.Contains(sq, s) {
 			n++
+		}
+	}
+	return n >= minRunOnSignals && !strings.ContainsAny(tableZone(sq, tableStart(sq, starts)), "|\t")
+}
+
+// tableStartWindow is how near, in runes with spaces aside, a cell that
+// opens a table is to another such cell where the tables start.
+const tableStartWindow = 40
+
+// tableStart is the byte index in text of the first cell that opens a
+// table and is followed within tableStartWindow runes by another one: a
+// table's header names its columns side by side (申请人情况自然人法人或其他组织),
+// while a page's links name one alone (自然人服务 法人服务), before its
+// report. Without such a pair it is the first cell that opens a table.
+func tableStart(text string, starts []string) int {
+	first, paired := -1, -1
+	for _, s := range starts {
+		for off := 0; off < len(text); {
+			i := strings.Index(text[off:], s)
+			if i < 0 {
+				break
+			}
+			i += off
 			if first < 0 || i < first {
 				first = i
 			}
+			if paired >= 0 && i >= paired {
+				break
+			}
+			if startFollows(text[i+len(s):], s, starts) {
+				paired = i
+				break
+			}
+			off = i + len(s)
 		}
 	}
-	return n >= minRunOnSignals && !strings.ContainsAny(tableZone(sq, first), "|\t")
+	if paired >= 0 {
+		return paired
+	}
+	return first
+}
+
+// startFollows reports whether a cell that opens a table other than s
+// begins within tableStartWindow runes of text, spaces aside.
+func startFollows(text, s string, starts []string) bool {
+	near := []rune(label.Squeeze(text))
+	if len(near) > tableStartWindow {
+		near = near[:tableStartWindow]
+	}
+	head := string(near)
+	for _, o := range starts {
+		if o != s && strings.Contains(head, o) {
+			return true
+		}
+	}
+	return false
 }
 
 // tableZone is the stretch of a run-on line its tables are read from (as
@@ -489,15 +539,10 @@ func (p piece) text() string {
 }
 
 // zoneStart is where the tables begin: after the last full stop before the
-// first cell that opens a table.
+// cell that opens the first table (tableStart).
 func (t runText) zoneStart(starts []string) (int, bool) {
 	sq := string(t.fold)
-	first := -1
-	for _, s := range starts {
-		if i := strings.Index(sq, s); i >= 0 && (first < 0 || i < first) {
-			first = i
-		}
-	}
+	first := tableStart(sq, starts)
 	if first < 0 {
 		return 0, false
 	}
