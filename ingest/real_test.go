@@ -106,6 +106,13 @@ var realReports = []struct {
 	{file: "pingtan-2024.textcontent.txt", expected: "pingtan-2024", found: 198},
 	{file: "pingtan-2025.textcontent.txt", expected: "pingtan-2025", found: 197},
 	{file: "shuyang-fgj-2023.textcontent.txt", expected: "shuyang-fgj-2023", found: 25},
+	// The same text with the markup's line breaks and indentation kept
+	// (.domtext.txt): the run broken inside cells and between a row's
+	// label and its figures.
+	{file: "pingtan-2021.domtext.txt", expected: "pingtan-2021", found: 197},
+	{file: "pingtan-2024.domtext.txt", expected: "pingtan-2024", found: 198},
+	{file: "pingtan-2025.domtext.txt", expected: "pingtan-2025", found: 197},
+	{file: "shuyang-fgj-2023.domtext.txt", expected: "shuyang-fgj-2023", found: 25},
 	// The web pages above printed to PDF by Chromium (A4 portrait and
 	// landscape, scripts/webpdf-fixtures.sh), and the texts pdftotext
 	// -layout and -raw take from those PDFs.

@@ -3,7 +3,10 @@ package ingest
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/gongkai/gongkai"
 )
 
 // TestRunTogetherPageLinks: a government site's header names services
@@ -36,6 +39,44 @@ func TestRunTogetherPageLinks(t *testing.T) {
 			w := want.Observations[i]
 			if o.Indicator != w.Indicator || o.Breakdown != w.Breakdown || o.Raw != w.Raw {
 				t.Errorf("%q: figure %d is %s/%s %q, want %s/%s %q", links, i, o.Indicator, o.Breakdown, o.Raw, w.Indicator, w.Breakdown, w.Raw)
+			}
+		}
+	}
+}
+
+// TestRunTogetherPageLineBreaks: a page's text that keeps its markup's
+// line breaks breaks the run inside header cells (商业 / 企业) and between
+// a row's label and its figures. Each break is a space on the page: the
+// lines are joined to the run, and every row of table 3 is read under the
+// whole header, as from the page's text with its whitespace collapsed. A
+// blank line ends the run (TestRunsUnderPartialHeaderByFormOrder reads a
+// header broken by blank lines in part).
+func TestRunTogetherPageLineBreaks(t *testing.T) {
+	lineBroken := strings.ReplaceAll(brokenHeader, "\n\n", "\n")
+	for _, template := range []string{gongkai.Template2019, gongkai.Template2021} {
+		rows := damagedTable3(t, 6, template)
+		text := strings.Replace(runTogether(template, rows, make([]int, 15)), wholeHeader, lineBroken, 1)
+		// A label's figures on the next line, indented as the markup was.
+		for _, row := range rows {
+			if row.indicator == "requests.partially_disclosed" {
+				run := joinFigures(row.figures, "")
+				text = strings.Replace(text, row.label+run, row.label+"\n\u00a0 \u00a0 "+run, 1)
+			}
+		}
+		if !strings.Contains(text, "\n\u00a0") {
+			t.Fatal("no row of the page printed its figures on the next line")
+		}
+		r, err := Parse("page.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
+			t.Errorf("%s: %d figures of table 3 found, want %d", template, found, want)
+		}
+		for _, o := range r.Observations {
+			if hasFlag(o, gongkai.FlagPlacedByFormOrder) {
+				t.Errorf("%s [%s] placed by the form's order: the header was not read whole", o.Label, o.Breakdown)
+				break
 			}
 		}
 	}

@@ -17,8 +17,11 @@ import (
 // one out, and its figures are flagged placed_by_form_order.
 
 // brokenHeader is the header of table 3 as html-to-text prints a page whose
-// header cells hold <br>: the cells run together, a line break inside each.
-const brokenHeader = "申请人情况自然人法人或其他组织总计商业\n企业科研\n机构社会\n公益\n组织法律\n服务\n机构其他"
+// header cells hold paragraphs: the cells run together, a blank line
+// inside each. (Single line breaks, as <br>s or the markup's own lines
+// print, are spaces on the page, and the run is joined across them:
+// joinRunOnPage.)
+const brokenHeader = "申请人情况自然人法人或其他组织总计商业\n\n企业科研\n\n机构社会\n\n公益\n\n组织法律\n\n服务\n\n机构其他"
 
 // wholeHeader is the header of table 3 as runTogether prints it.
 const wholeHeader = "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益 组织 法律服务 机构 其他"

@@ -93,10 +93,10 @@ func (r *reader) makeAnchors() []anchor {
 // unglue returns lines with each run-on line cut into the lines of its
 // tables; other lines are returned as they are.
 func (r *reader) unglue(lines []source.Line) []source.Line {
-	lines = r.joinBrokenCells(lines)
+	starts := r.cat.Words(catalog.WordsFormTableStart)
+	lines = r.joinBrokenCells(joinRunOnPage(lines, starts))
 	var out []source.Line
 	var as []anchor
-	starts := r.cat.Words(catalog.WordsFormTableStart)
 	afterHeader := false // the line before was a header run together, cut
 	underHeader := false // the lines before were such a header and the rows under it
 	for i, l := range lines {

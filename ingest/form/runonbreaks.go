@@ -142,3 +142,40 @@ func (t runText) acrossLabel(at int, as []anchor) bool {
 	}
 	return false
 }
+
+// joinRunOnPage joins to a line of tables run together the lines that go
+// on with it. A page's text taken with its markup's line breaks kept (a
+// crawler's text of the DOM) breaks the run wherever the markup broke a
+// line: inside a cell (社会公益 / 组织), between a row's label and its
+// figures. Each break is a space where the page shows the text, as in the
+// texts that collapse whitespace, which are read run together whole. The
+// lines joined follow directly, up to a blank line; a line with a cell
+// separator or a gap of spaces between its words (a line of another
+// layout) is never joined, nor joined to.
+func joinRunOnPage(lines []source.Line, starts []string) []source.Line {
+	var out []source.Line
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if runOn(l.Text, starts) && continuesRun(l.Text) {
+			for i+1 < len(lines) && continuesRun(lines[i+1].Text) {
+				i++
+				l.Text = trimPageSpace(l.Text) + " " + trimPageSpace(lines[i].Text)
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// continuesRun reports whether a line may be a piece of tables run
+// together: not blank, no cell separator, no gap of spaces inside.
+func continuesRun(text string) bool {
+	t := trimPageSpace(text)
+	return t != "" && !strings.ContainsAny(t, "|\t") && !strings.Contains(t, "  ")
+}
+
+// trimPageSpace trims the spaces a page's markup indents its lines with:
+// ASCII, no-break and ideographic.
+func trimPageSpace(text string) string {
+	return strings.Trim(text, " \t\r\u00a0\u3000")
+}
