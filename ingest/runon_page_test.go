@@ -81,3 +81,44 @@ func TestRunTogetherPageLineBreaks(t *testing.T) {
 		}
 	}
 }
+
+// TestRowPerLineRunApart: a page's text that breaks its lines at each
+// table row (a crawler's text that ends each <tr> with a line break), the
+// cells of each row run together. Some rows part their label from their
+// figures by a space of the page's own (…不再处理其政府信息公开申请 2000002):
+// among rows whose figures are glued to their labels, that run is the
+// row's figures run together, split by the form's arithmetic like theirs,
+// not one figure of a row whose blanks left no trace.
+func TestRowPerLineRunApart(t *testing.T) {
+	for _, template := range []string{gongkai.Template2019, gongkai.Template2021} {
+		rows := damagedTable3(t, 7, template)
+		// The section's heading and the header's rows a line each, as
+		// the rows below.
+		text := strings.Replace(runTogether(template, rows, make([]int, 15)), wholeHeader,
+			"申请人情况\n自然人法人或其他组织总计\n商业企业科研机构社会公益 组织 法律服务 机构 其他", 1)
+		text = strings.Replace(text, "三、收到和处理", "\n三、收到和处理", 1)
+		apart := 0
+		for i, row := range rows {
+			if row.figures == nil {
+				continue
+			}
+			run := joinFigures(row.figures, "")
+			sep := ""
+			if i%3 == 2 && rows[i-1].figures != nil {
+				sep = " " // a row after a row glued to its figures
+				apart++
+			}
+			text = strings.Replace(text, row.label+run, "\n"+row.label+sep+run, 1)
+		}
+		if apart < 3 {
+			t.Fatalf("%s: %d rows parted from their figures, want 3 at least", template, apart)
+		}
+		r, err := Parse("page.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
+			t.Errorf("%s: %d figures of table 3 found, want %d", template, found, want)
+		}
+	}
+}

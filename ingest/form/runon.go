@@ -99,16 +99,34 @@ func (r *reader) unglue(lines []source.Line) []source.Line {
 	var as []anchor
 	afterHeader := false // the line before was a header run together, cut
 	underHeader := false // the lines before were such a header and the rows under it
+	gluedAbove := false  // the line before was a row of the form, its figures glued to its label
 	for i, l := range lines {
-		if underHeader && rowThenFigures(l.Text, as) {
+		switch {
+		case underHeader && rowThenFigures(l.Text, as):
 			// A row under a header run together, its figures parted from
 			// its label by a stray space, is run together as the header
 			// is: its figures are one run, spaces and all (the cuts every
 			// split makes), not cells whose blanks the spacing hides.
 			lines[i].Text = glueFigures(l.Text) // joinBrokenCells' copy
 			l = lines[i]
-		} else {
+		case gluedAbove && oneRunApart(l.Text) && rowThenFigures(l.Text, as):
+			// A row under a row whose figures are glued to its label, its
+			// one run of figures parted from its label by a space of the
+			// page's own (…行政机关不再处理其政府信息公开申请 2000002), is
+			// run together as the rows around it are: a run that only the
+			// form's arithmetic may split, not one figure whose blanks
+			// left no trace.
+			lines[i].Text = glueFigures(l.Text)
+			l = lines[i]
 			underHeader = afterHeader
+		default:
+			underHeader = afterHeader
+		}
+		if gluedAbove = gluedFigures(l.Text); gluedAbove {
+			if as == nil {
+				as = r.anchors()
+			}
+			gluedAbove = rowThenFigures(l.Text, as)
 		}
 		if !runOn(l.Text, starts) && !maybeGluedRows(l.Text) && !maybeGluedHeader(l.Text) && !maybeSpacedHeader(l.Text) && !afterHeader {
 			out = append(out, l)
@@ -308,6 +326,20 @@ var rowFigures = regexp.MustCompile(`^\s*(\S.*?) ?([0-9]+(?: [0-9]+)*)\s*$`)
 func glueFigures(text string) string {
 	m := rowFigures.FindStringSubmatch(text)
 	return m[1] + m[2]
+}
+
+// gluedFigures reports whether a line ends in one run of figures glued to
+// the label before it (3.其他1000001).
+func gluedFigures(text string) bool {
+	m := rowFigures.FindStringSubmatch(text)
+	return m != nil && !strings.Contains(m[2], " ") && strings.Contains(text, m[1]+m[2]) && hanDigit.MatchString(text)
+}
+
+// oneRunApart reports whether a line ends in one run of figures parted by
+// one space from the label before it (…政府信息公开申请 2000002).
+func oneRunApart(text string) bool {
+	m := rowFigures.FindStringSubmatch(text)
+	return m != nil && !strings.Contains(m[2], " ") && strings.Contains(text, m[1]+" "+m[2])
 }
 
 // rowThenFigures reports whether a line is a row of the form, its label
