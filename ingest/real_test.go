@@ -178,6 +178,35 @@ var realReports = []struct {
 	{file: "pingtan-2024.libreoffice.pdf", expected: "pingtan-2024", found: -1},
 	{file: "pingtan-2025.libreoffice.pdf", expected: "pingtan-2025", found: -1},
 	{file: "shuyang-fgj-2023.libreoffice.pdf", expected: "shuyang-fgj-2023", found: 60},
+	// The pages saved as Word documents by LibreOffice and printed to PDF
+	// (scripts/word-fixtures.sh): Word's layout, narrow block-label
+	// columns wrapped a character or two a line, labels wrapped over
+	// three lines with their figures on the middle one; 沭阳's table cut
+	// at the paper's edge, its 总计 column lost.
+	{file: "pingtan-2021.word.docx", expected: "pingtan-2021", found: -1},
+	{file: "pingtan-2021.word.pdf", expected: "pingtan-2021", found: 194},
+	{file: "pingtan-2021.word.layout.txt", expected: "pingtan-2021", found: 186},
+	{file: "pingtan-2021.word.raw.txt", expected: "pingtan-2021", found: -1},
+	{file: "pingtan-2021.word.plain.txt", expected: "pingtan-2021", found: 32},
+	{file: "pingtan-2021.word.pdfminer.txt", expected: "pingtan-2021", found: 51},
+	{file: "pingtan-2024.word.docx", expected: "pingtan-2024", found: -1},
+	{file: "pingtan-2024.word.pdf", expected: "pingtan-2024", found: -1},
+	{file: "pingtan-2024.word.layout.txt", expected: "pingtan-2024", found: 193},
+	{file: "pingtan-2024.word.raw.txt", expected: "pingtan-2024", found: -1},
+	{file: "pingtan-2024.word.plain.txt", expected: "pingtan-2024", found: 101},
+	{file: "pingtan-2024.word.pdfminer.txt", expected: "pingtan-2024", found: 18},
+	{file: "pingtan-2025.word.docx", expected: "pingtan-2025", found: -1},
+	{file: "pingtan-2025.word.pdf", expected: "pingtan-2025", found: -1},
+	{file: "pingtan-2025.word.layout.txt", expected: "pingtan-2025", found: 193},
+	{file: "pingtan-2025.word.raw.txt", expected: "pingtan-2025", found: -1},
+	{file: "pingtan-2025.word.plain.txt", expected: "pingtan-2025", found: 129},
+	{file: "pingtan-2025.word.pdfminer.txt", expected: "pingtan-2025", found: 18},
+	{file: "shuyang-fgj-2023.word.docx", expected: "shuyang-fgj-2023", found: -1},
+	{file: "shuyang-fgj-2023.word.pdf", expected: "shuyang-fgj-2023", found: 10},
+	{file: "shuyang-fgj-2023.word.layout.txt", expected: "shuyang-fgj-2023", found: 10},
+	{file: "shuyang-fgj-2023.word.raw.txt", expected: "shuyang-fgj-2023", found: 4},
+	{file: "shuyang-fgj-2023.word.plain.txt", expected: "shuyang-fgj-2023", found: 4},
+	{file: "shuyang-fgj-2023.word.pdfminer.txt", expected: "shuyang-fgj-2023", found: 5},
 	// The texts pdftotext (-layout, -raw, plain) and pdfminer take from
 	// those LibreOffice prints. 沭阳's table 3, only 自然人 and 总计
 	// filled, cut at the paper's edge, is not read from any of them.
