@@ -57,6 +57,12 @@ var realReports = []struct {
 	// 行政许可 and 行政事业性收费, printed after their figures, take them;
 	// table 4's two blocks whose totals are printed as 0 stay unplaced.
 	{file: "huaian-hongze-2023.plain.txt", expected: "huaian-hongze-2023", found: 176},
+	// The same PDF read as a scan: each page at 300 dpi in grey, tesseract
+	// chi_sim --psm 6 and its default --psm 3. The table's small print
+	// comes out as garbage (〇||己|避|忆): nothing of it may be read, not
+	// even a blank from a piece of a broken line.
+	{file: "huaian-hongze-2023.ocr-psm6.txt", expected: "huaian-hongze-2023", unreadable: "no statistics table of a national template found"},
+	{file: "huaian-hongze-2023.ocr-psm3.txt", expected: "huaian-hongze-2023", unreadable: "hold no figure of the form"},
 	// The same PDF as pdf.js gives its text (Node's pdf-parse): a row's
 	// cells on one line parted by spaces, and a mark between pages
 	// (-- 3 of 5 --) that is no figure.

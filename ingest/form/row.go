@@ -45,6 +45,9 @@ func (r *reader) closeRow() {
 		return
 	}
 	slots, reason := r.rowColumns(cur, figures)
+	if reason == "" && !figures {
+		reason = fewBlanks(cur.values, slots)
+	}
 	if reason == "" && figures {
 		reason = r.twoRowsReason(cur)
 	}
@@ -150,6 +153,20 @@ func (r *reader) closeRow() {
 	n := len(r.obs)
 	r.emitRow(cur, target, slots, values)
 	r.noteOrder(cur, true, n)
+}
+
+// fewBlanks says why a row that prints no figure gives nothing: its cells
+// are fewer than its columns. A row of blank cells is read as blank only
+// when it prints a cell for each column (a table's row whose cells are all
+// empty); fewer cannot say which columns they are, and are more often
+// the pieces of a line OCR or a converter broke (〇||己|避 under a row's
+// label) than a row of the table. "" when the row has a cell for each
+// column, or no columns were found.
+func fewBlanks(values []layout.Cell, slots []slot) string {
+	if len(slots) == 0 || len(values) >= len(slots) {
+		return ""
+	}
+	return fmt.Sprintf("the row prints no figure, and its %d empty cells are not its %d columns: which columns they are is not certain", len(values), len(slots))
 }
 
 // hasFigures reports whether the row prints a figure (not only blanks).
