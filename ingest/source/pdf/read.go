@@ -56,6 +56,12 @@ func ReadLimited(data []byte, lim Limits) ([]Line, error) {
 	if glyphs == 0 {
 		return nil, fmt.Errorf("%w (%d pages, no characters)", ErrNoText, len(pages))
 	}
+	return text(lines, rules, walls), nil
+}
+
+// text is the document's lines, its tables found among them and printed
+// as pipe rows.
+func text(lines []textLine, rules []rule, walls []wall) []Line {
 	var out []Line
 	emit := func(page int, text string) {
 		out = append(out, Line{N: len(out) + 1, Page: page, Text: text})
@@ -67,7 +73,7 @@ func ReadLimited(data []byte, lim Limits) ([]Line, error) {
 		}
 		emit(it.line.page, joinCells(it.line.cells, " "))
 	}
-	return out, nil
+	return out
 }
 
 // pageSpacing separates pages in the document's vertical coordinate, so

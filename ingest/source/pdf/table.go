@@ -226,7 +226,7 @@ func (t *table) takeHeader() {
 	i := len(t.before)
 	for i > 0 {
 		l := t.before[i-1]
-		if l.page != first.line.page || y-l.y > headerReach*l.size && !t.sameWalls(l, first.line) || t.wide(l) {
+		if l.page != first.line.page || y-l.y > headerReach*l.size && !t.sameWalls(l, first.line) || t.wide(l) || t.aboveBox(l) {
 			break
 		}
 		switch {
