@@ -84,9 +84,13 @@ func TestReadingOrderRefusals(t *testing.T) {
 		// （七）总计's first figure changed: the identities' figures are
 		// not the ones printed
 		{"the last rows not the identities' figures", [][2]string{{"\n1665\n", "\n1664\n"}}},
-		// a label on a figure's line: a layout that prints labels beside
-		// figures is read by its labels
-		{"a label beside a figure", [][2]string{{"6.属于四类过程性信息\n\n859\n", "6.属于四类过程性信息 859\n"}}},
+		// a label beside two figures: a layout that prints labels beside
+		// figures is read by its labels (one figure glued to its label,
+		// as pdfminer prints it, is not: gluedfigure_test.go)
+		{"a label beside figures", [][2]string{{"6.属于四类过程性信息\n\n859\n\n0\n", "6.属于四类过程性信息 859 0\n"}}},
+		// one figure on a label's line, as pdfminer glues it, but another
+		// row's: 1158, 6.属于四类过程性信息's 总计, on 7.'s line (gluedfigure.go)
+		{"a figure glued to another row's label", [][2]string{{"1158\n\n7.属于行政执法案卷\n", "\n7.属于行政执法案卷 1158\n"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := parseText(t, "plain.txt", readingOrderText(t, tc.edits...))

@@ -60,6 +60,9 @@ type readingOrder struct {
 	cells []layout.Cell
 	// labelLines is the lines that print a label of table 3 or 4.
 	labelLines map[int]bool
+	// labelRows is the indicator of the row of table 3 each label line
+	// opened, "" for a label of no such row (see gluedfigure.go).
+	labelRows map[int]string
 	// unplacedFrom is the number of rows unplaced before the first figure:
 	// those after it are rows of tables 3 and 4, which the order replaces
 	// when it places them.
@@ -77,6 +80,7 @@ func (r *reader) noteReadingOrder(c layout.Cell, kind layout.Kind) {
 			r.readOrder.labelLines = map[int]bool{}
 		}
 		r.readOrder.labelLines[c.Line] = true
+		r.noteLabelRow(c.Line)
 		return
 	}
 	if len(r.readOrder.cells) == 0 {
@@ -99,10 +103,14 @@ func (f orderedFigure) key() string { return f.indicator + "/" + f.breakdown }
 // order when the rows read by their labels leave them incomplete (see
 // above).
 func (r *reader) readInReadingOrder() {
-	if r.applicationsComplete() && r.reviewsComplete() || !r.labelsApart() {
+	if r.applicationsComplete() && r.reviewsComplete() {
 		return
 	}
-	if !r.placeInReadingOrder() {
+	apart := r.labelsApart()
+	if !apart && !r.figuresGluedOneALabel() { // see gluedfigure.go
+		return
+	}
+	if !r.placeInReadingOrder() && apart {
 		r.distrustRowsInReadingOrder()
 	}
 }
@@ -139,6 +147,9 @@ func (r *reader) placeInReadingOrder() bool {
 		}
 		placed, refused = r.withReviewsInOrder(withoutHoles(placed), fixed.figures[n:], fixed.cells[n:], fixed.reviewsUncertain)
 		refused = append(refused, fixed.notes...)
+	}
+	if !r.gluedFiguresInTheirRows(placed) {
+		return false
 	}
 	last := cells[len(cells)-1].Line
 	kept := r.unplaced[:r.readOrder.unplacedFrom]
