@@ -160,7 +160,7 @@ var realReports = []struct {
 	// filled, cut at the paper's edge, is not read from any of them.
 	{file: "pingtan-2021.libreoffice.layout.txt", expected: "pingtan-2021", found: 186},
 	{file: "pingtan-2021.libreoffice.raw.txt", expected: "pingtan-2021", found: 193},
-	{file: "pingtan-2021.libreoffice.plain.txt", expected: "pingtan-2021", found: 61},
+	{file: "pingtan-2021.libreoffice.plain.txt", expected: "pingtan-2021", found: 68},
 	{file: "pingtan-2021.libreoffice.pdfminer.txt", expected: "pingtan-2021", found: 16},
 	{file: "pingtan-2024.libreoffice.layout.txt", expected: "pingtan-2024", found: -1},
 	{file: "pingtan-2024.libreoffice.raw.txt", expected: "pingtan-2024", found: -1},

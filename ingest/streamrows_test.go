@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -22,6 +23,10 @@ const (
 	// sameLine: the row's label and figures on one line, as a layout
 	// keeps them (`3.补正后申请内容仍不明确 0` keeps one).
 	sameLine
+	// pieceSplit: the first half of the row's label, its first figure,
+	// the second half, its other six (a label wrapped in its cell, the
+	// first figure level with the first line).
+	pieceSplit
 )
 
 // plainStream prints table 3 as plain pdftotext prints a PDF's table in
@@ -64,6 +69,12 @@ func plainStream(rows []damagedRow, shapes map[string]streamShape) string {
 			figures(kept[next].figures)
 			line(kept[next].label)
 			i = next
+		case pieceSplit:
+			rs := []rune(r.label)
+			line(string(rs[:len(rs)/2]))
+			figures(r.figures[:1])
+			line(string(rs[len(rs)/2:]))
+			figures(r.figures[1:])
 		case sameLine:
 			line(r.label + " " + joinFigures(r.figures, " "))
 		default:
@@ -165,6 +176,79 @@ func TestStreamRowsRefused(t *testing.T) {
 		}
 		if !unplacedBecause(r, "上年结转", "print no figures of their own are 1, not 2") {
 			t.Errorf("二、上年结转 not unplaced with the reason: %+v", r.Unplaced)
+		}
+	})
+}
+
+// A row whose first figure is printed between the two pieces of its
+// wrapped label is read whole: the pieces joined name the row, and its
+// seven figures add up.
+func TestPieceFigurePlaced(t *testing.T) {
+	for _, template := range damagedTemplates {
+		t.Run(template, func(t *testing.T) {
+			rows := damagedTable3(t, 13, template)
+			shapes := map[string]streamShape{
+				"requests.received":                   pieceSplit,
+				"requests.refused.prohibited_by_law":  pieceSplit,
+				"requests.refused.security_stability": pieceSplit,
+				"requests.not_processed.publications": sameLine,
+			}
+			r, err := Parse("pdftotext.txt", []byte(plainStream(rows, shapes)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			noUnplaced(t, r)
+			if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
+				t.Errorf("%d figures found, want %d", found, want)
+			}
+		})
+	}
+}
+
+// The figure between the pieces is not taken when the row read before is
+// short of a figure (it may be that row's), nor is the row placed when its
+// seven do not add up.
+func TestPieceFigureRefused(t *testing.T) {
+	rows := damagedTable3(t, 13, gongkai.Template2021)
+	shapes := map[string]streamShape{
+		"requests.refused.security_stability": pieceSplit,
+		"requests.not_processed.publications": sameLine,
+	}
+	t.Run("the row before is short", func(t *testing.T) {
+		short := slices.Clone(rows)
+		for i := range short {
+			if short[i].indicator == "requests.refused.prohibited_by_law" {
+				short[i].figures = short[i].figures[:6]
+			}
+		}
+		r, err := Parse("pdftotext.txt", []byte(plainStream(short, shapes)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hasObs(r, "requests.refused.security_stability", "total") {
+			t.Error("3.危及“三安全一稳定” placed although the row before it printed six figures")
+		}
+		if !unplacedBecause(r, "3.危及", "") {
+			t.Errorf("3.危及“三安全一稳定” not unplaced: %+v", r.Unplaced)
+		}
+	})
+	t.Run("the seven do not add up", func(t *testing.T) {
+		off := slices.Clone(rows)
+		for i := range off {
+			if off[i].indicator == "requests.refused.security_stability" {
+				off[i].figures = slices.Clone(off[i].figures)
+				off[i].figures[6]++
+			}
+		}
+		r, err := Parse("pdftotext.txt", []byte(plainStream(off, shapes)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hasObs(r, "requests.refused.security_stability", "total") {
+			t.Error("3.危及“三安全一稳定” placed although its seven do not add up")
+		}
+		if !unplacedBecause(r, "危及", "printed between the pieces of its label") {
+			t.Errorf("3.危及“三安全一稳定” not unplaced with the reason: %+v", r.Unplaced)
 		}
 	})
 }

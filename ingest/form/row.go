@@ -29,6 +29,10 @@ func (r *reader) closeRow() {
 	}
 	bare := r.bare
 	r.bare = nil
+	if reason := r.pieceFigureReason(cur); reason != "" {
+		r.unplace(cur, reason)
+		return
+	}
 	if r.holdFiguresAfter(cur) {
 		return
 	}

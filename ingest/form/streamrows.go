@@ -32,6 +32,9 @@ import (
 // cell: the figures of a later row may be its. A row that prints cells
 // ends the run of such rows (holdFiguresAfter).
 func (r *reader) noteBareApplicationRow(cur *openRow) {
+	if cur != nil && cur.table == tableApplications {
+		r.applications.lastCount = len(cur.values)
+	}
 	switch {
 	case cur == nil || cur.table != tableApplications:
 	case len(cur.values) > 0 || cur.row != nil && cur.row.group:
