@@ -86,6 +86,21 @@ func plainStream(rows []damagedRow, shapes map[string]streamShape) string {
 	return b.String()
 }
 
+// readWholeStream parses table 3 printed by plainStream and checks that
+// every figure is placed, right, and no row unplaced.
+func readWholeStream(t *testing.T, rows []damagedRow, shapes map[string]streamShape) *gongkai.Report {
+	t.Helper()
+	r, err := Parse("pdftotext.txt", []byte(plainStream(rows, shapes)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	noUnplaced(t, r)
+	if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
+		t.Errorf("%d figures found, want %d", found, want)
+	}
+	return r
+}
+
 // Rows whose labels are printed apart from their figures in reading order
 // (two labels, then both rows' figures; or a row's figures and the next
 // row's before the next row's label) are placed by the form's order of
@@ -103,14 +118,7 @@ func TestStreamRowsPlacedByFormOrder(t *testing.T) {
 			// A label beside its figures keeps the table from being read
 			// in the form's order as a whole (readingorder.go).
 			shapes["requests.not_processed.publications"] = sameLine
-			r, err := Parse("pdftotext.txt", []byte(plainStream(rows, shapes)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			noUnplaced(t, r)
-			if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
-				t.Errorf("%d figures found, want %d", found, want)
-			}
+			r := readWholeStream(t, rows, shapes)
 			for _, ind := range []string{"requests.disclosed", "requests.refused.third_party_rights", "requests.unavailable.needs_creation"} {
 				if o := obs(t, r, ind, "total"); !hasFlag(o, gongkai.FlagPlacedByFormOrder) {
 					t.Errorf("%s: flags %v, want %s", ind, o.Flags, gongkai.FlagPlacedByFormOrder)
@@ -193,14 +201,7 @@ func TestPieceFigurePlaced(t *testing.T) {
 				"requests.refused.security_stability": pieceSplit,
 				"requests.not_processed.publications": sameLine,
 			}
-			r, err := Parse("pdftotext.txt", []byte(plainStream(rows, shapes)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			noUnplaced(t, r)
-			if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
-				t.Errorf("%d figures found, want %d", found, want)
-			}
+			readWholeStream(t, rows, shapes)
 		})
 	}
 }
