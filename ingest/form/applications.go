@@ -26,6 +26,8 @@ type applicationsTable struct {
 	otherHandlingObs  []int         // observations of （六）其他处理 itself
 	last              *rowSpec      // the last row (not heading) opened
 	figuresAfter      *figuresAfter // figures after a row's own, held until the next row read
+	bareRows          []*openRow    // rows closed with no cell since the last that printed cells (streamrows.go)
+	lastCount         int           // cells of the last row of table 3 closed (piecefigure.go)
 	// order is the rows read, placed or not, for the form's row order to
 	// place what their labels could not (roworder.go); filling is set
 	// while it does.

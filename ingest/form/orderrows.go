@@ -26,11 +26,15 @@ import (
 type figuresAfter struct {
 	own    *openRow
 	groups [][]layout.Cell // seven figures each, the row's own first
+	before []*openRow      // rows of table 3 read with no cell just before it (streamrows.go)
+	run    *streamRun      // the rows that may take the sevens, set while the next row read closes
 }
 
 // holdFiguresAfter holds a row of table 3 that prints a multiple of seven
 // plain figures, more than seven, and reports whether it did.
 func (r *reader) holdFiguresAfter(cur *openRow) bool {
+	before := r.applications.bareRows
+	r.applications.bareRows = nil
 	if cur.table != tableApplications || cur.row == nil || cur.row.group {
 		return false
 	}
@@ -40,7 +44,7 @@ func (r *reader) holdFiguresAfter(cur *openRow) bool {
 		return false
 	}
 	r.settleFiguresAfter(nil)
-	held := &figuresAfter{own: cur}
+	held := &figuresAfter{own: cur, before: before}
 	for i := 0; i < len(cells); i += n {
 		held.groups = append(held.groups, cells[i:i+n])
 	}
@@ -57,28 +61,40 @@ func (r *reader) settleFiguresAfter(next *rowSpec) {
 		return
 	}
 	r.applications.figuresAfter = nil
-	between, reason := r.rowsBetween(held.own.row, next)
-	switch {
-	case reason != "":
-	case len(between) != len(held.groups)-1:
-		reason = fmt.Sprintf("the form prints %d rows between %s and the next row read, not %d", len(between), held.own.row.label, len(held.groups)-1)
-	default:
-		for _, g := range held.groups {
-			if !r.sevenAddingUp(g) {
-				reason = "seven of them do not add up to their 总计"
-			}
-		}
-	}
-	if reason != "" {
-		r.unplace(held.own, fmt.Sprintf("%d figures where the form has %d, and the rows after it whose labels are not beside their figures are not certain: %s", len(held.own.values), applicantColumns+1, reason))
+	if held.run != nil {
+		r.unplaceHeld(held, fmt.Sprintf("the next row read, %s, was not closed", held.run.next.label))
 		return
 	}
-	held.own.values = held.groups[0]
-	r.cur = held.own
-	r.closeRow()
+	between, reason := r.rowsBetween(held.own.row, next)
+	for _, g := range held.groups {
+		if !r.sevenAddingUp(g) {
+			r.unplaceHeld(held, "seven of them do not add up to their 总计")
+			return
+		}
+	}
+	if reason == "" && len(between) == len(held.groups)-1 {
+		held.own.values = held.groups[0]
+		r.cur = held.own
+		r.closeRow()
+		r.placeBetween(held.groups[1:], between)
+		return
+	}
+	nextFollows := reason == ""
+	if nextFollows {
+		reason = fmt.Sprintf("the form prints %d rows between %s and the next row read, not %d", len(between), held.own.row.label, len(held.groups)-1)
+	}
+	done, why := r.readAround(held, next, between, nextFollows, reason)
+	if !done {
+		r.unplaceHeld(held, reason+"; "+why)
+	}
+}
+
+// placeBetween gives each row of rows, which the form prints between a
+// held row and the next row read, its seven of groups, in turn.
+func (r *reader) placeBetween(groups [][]layout.Cell, rows []*rowSpec) {
 	slots := r.formOrderSlots()
-	for i, row := range between {
-		g := held.groups[i+1]
+	for i, row := range rows {
+		g := groups[i]
 		cur := &openRow{table: tableApplications, row: row, labels: []layout.Cell{{Text: row.label, Line: g[0].Line}}, values: g}
 		values, problem := fitValues(g, nil, slots, r.isUnit)
 		if problem != "" {

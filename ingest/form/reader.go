@@ -95,6 +95,9 @@ type openRow struct {
 	// byOrder: the row's figures were printed apart from its label and
 	// placed by the order of rows (labelsThenFigures).
 	byOrder bool
+	// pieceFigure: the row's first figure was printed between the pieces
+	// of its label (piecefigure.go).
+	pieceFigure bool
 }
 
 func newReader(cat *catalog.Catalog) *reader {
@@ -247,6 +250,7 @@ func (r *reader) label(c layout.Cell) {
 	case r.readReviewsHeader(c, l):
 	case r.readApplicationsHeader(c, l):
 	case r.readLabelRest(c, l):
+	case r.readLabelAfterFigure(c, l):
 	case r.readFormRow(c, l):
 	case r.readOrderedRow(c, l):
 	case r.readProactiveHeader(c, l):

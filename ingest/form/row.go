@@ -19,12 +19,20 @@ func (r *reader) closeRow() {
 	cur := r.cur
 	r.cur = nil
 	early := r.claimEarly(cur)
+	if r.settleWithNext(cur) {
+		return // the last row of a run whose figures a row before printed (streamrows.go)
+	}
+	r.noteBareApplicationRow(cur)
 	if cur == nil || cur.row != nil && len(cur.values) == 0 {
 		r.holdBare(cur)
 		return // printed with no cells at all: nothing to read, nothing to report
 	}
 	bare := r.bare
 	r.bare = nil
+	if reason := r.pieceFigureReason(cur); reason != "" {
+		r.unplace(cur, reason)
+		return
+	}
 	if r.holdFiguresAfter(cur) {
 		return
 	}
