@@ -223,6 +223,14 @@ func (r *reader) settleBlankRows() {
 	if len(held) == 0 {
 		return
 	}
+	shaped := r.sameShape(held)
+	if shaped {
+		for i := range held {
+			if held[i].zeros {
+				held[i].zeroTotal()
+			}
+		}
+	}
 	fits, searchWhy, weighed := r.blankFits(held)
 	why := ""
 	switch {
@@ -235,13 +243,14 @@ func (r *reader) settleBlankRows() {
 	for i, h := range held {
 		values, rest := h.values, h.why
 		switch {
+		case fits != nil && h.zeros:
 		case fits != nil:
 			values, rest = h.agreedIn(fits[i])
 		case rest != "" && !h.zeros && why != searchWhy: // else added once, below
 			rest += "; the column sums place no more: " + searchWhy
 		}
 		switch {
-		case h.zeros:
+		case h.zeros && !shaped:
 			r.unplace(h.cur, h.why) // zeros place nothing: they only weigh in the sums
 			continue
 		case values == nil:
@@ -293,12 +302,13 @@ func (r *reader) blankFits(held []heldBlankRow) ([][][]int, string, bool) {
 		}
 		pending[i] = p
 	}
+	pending = append(pending, r.blankTermRuns(held[0].slots)...)
 	fits, why := r.fittingSplits(pending, maxBlankSearchSteps)
 	if fits == nil {
 		return nil, why, why == noChoiceHolds
 	}
 	out := make([][][]int, len(held))
-	for i, splits := range fits {
+	for i, splits := range fits[:len(held)] {
 		for _, split := range splits {
 			var pl []int
 			for c, x := range split {
@@ -358,6 +368,9 @@ func (r *reader) totalColumnProblem() string {
 		case h.values != nil && h.values[len(h.values)-1] != nil:
 			totals[h.target.key] = *figureOf(h.values[len(h.values)-1])
 		}
+	}
+	for _, id := range r.blankTerms() {
+		totals[id] = 0
 	}
 	byIndicator := map[string]string{}
 	for _, row := range r.s.rows[tableApplications] {

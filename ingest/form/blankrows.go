@@ -1,0 +1,198 @@
+package form
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/gongkai/gongkai/ingest/figure"
+	"github.com/gongkai/gongkai/ingest/layout"
+)
+
+// A table that leaves its zeros blank leaves whole rows blank: 二、上年结转
+// printed with no cell at all, beside rows printing 71 71. Such a row is
+// blank in every column, which the column sums count as 0 (blankcells.go);
+// without it they cannot be checked, and no row of the table is placed.
+//
+// A table that prints some of its zeros prints them in the columns it
+// fills: shuyang-fgj-2023 prints 自然人 and 总计 in every row (26 26, 0 0).
+// The rows whose own arithmetic places their figures show which those
+// are; a row of zeros printing as many figures then prints its last under
+// 总计 (sameShape).
+
+// notePrintedBlank records a row of table 3 whose label was read with no
+// cell at all, at the line of its label.
+func (r *reader) notePrintedBlank(cur *openRow) {
+	if cur == nil || cur.row == nil || cur.table != tableApplications || cur.row.indicator == "" || len(cur.labels) == 0 {
+		return
+	}
+	if r.printedBlank == nil {
+		r.printedBlank = map[string]int{}
+	}
+	if _, ok := r.printedBlank[cur.row.id]; !ok {
+		r.printedBlank[cur.row.id] = cur.labels[0].Line
+	}
+}
+
+// blankTerms is the rows of I1 and I3 whose label was read with no cell
+// and whose figures were read nowhere else (no row held or placed): each
+// is 0 in every column. Nil when a figure that is not 0 was left unplaced
+// among the table's rows: it may be such a row's, printed apart from its
+// label, and the row is then not known to be blank.
+func (r *reader) blankTerms() []string {
+	if len(r.printedBlank) == 0 {
+		return nil
+	}
+	read := map[string]bool{}
+	for _, h := range r.heldBlank {
+		read[h.target.key] = true
+	}
+	byIndicator := map[string]string{}
+	for _, row := range r.s.rows[tableApplications] {
+		if row.indicator != "" {
+			byIndicator[row.indicator] = row.id
+		}
+	}
+	for _, o := range r.obs {
+		if id := byIndicator[o.Indicator]; id != "" {
+			read[id] = true
+		}
+	}
+	var out []string
+	for _, id := range r.identityTerms() {
+		if _, blank := r.printedBlank[id]; blank && !read[id] && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	if len(out) > 0 && r.strayFiguresIn(r.table3Lines()) {
+		return nil
+	}
+	return out
+}
+
+// table3Lines is the first and last line of the rows of table 3 read: those
+// held, placed, or printed blank.
+func (r *reader) table3Lines() (int, int) {
+	first, last := 0, 0
+	note := func(line int) {
+		if first == 0 || line < first {
+			first = line
+		}
+		last = max(last, line)
+	}
+	for _, line := range r.printedBlank {
+		note(line)
+	}
+	for _, h := range r.heldBlank {
+		note(h.cur.labels[0].Line)
+		for _, c := range h.cells {
+			note(c.Line)
+		}
+	}
+	return first, last
+}
+
+// strayFiguresIn reports whether a row unplaced between the lines first and
+// last printed a figure that is not 0.
+func (r *reader) strayFiguresIn(first, last int) bool {
+	for _, u := range r.unplaced {
+		if u.Line < first || u.Line > last {
+			continue
+		}
+		for _, c := range u.Cells {
+			if v := figure.Parse(c).Number; v != nil && *v != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// blankTermRuns is the rows of blankTerms as rows the column sums weigh:
+// one choice, blank (0) in every column of slots.
+func (r *reader) blankTermRuns(slots []slot) []pendingRun {
+	var out []pendingRun
+	for _, id := range r.blankTerms() {
+		out = append(out, pendingRun{row: r.s.rowByID[id], slots: slots, splits: [][]string{make([]string, len(slots))}})
+	}
+	return out
+}
+
+// sameShape reports whether the held rows show the columns the table fills
+// in every row: each prints the same number of figures (two or more), every
+// row of the form with figures is held (none printed blank, none printed
+// whole), and at least two rows that are not all zeros are held, the
+// placements their own identity admits each putting the last figure under
+// 总计. A row of zeros printing as many then prints its last figure under
+// 总计 too; which applicant columns its other zeros stand under, the rows
+// with figures do not say when their own figures could stand under several.
+func (r *reader) sameShape(held []heldBlankRow) bool {
+	k := len(held[0].cells)
+	if k < 2 || r.anyPrintedBlankUnread(held) {
+		return false
+	}
+	fixed := 0
+	for _, h := range held {
+		if len(h.cells) != k {
+			return false
+		}
+		if h.zeros {
+			continue
+		}
+		agreed := agreedColumns(h.placements)
+		if agreed == nil || agreed[k-1] != len(h.slots)-1 {
+			return false
+		}
+		fixed++
+	}
+	return fixed >= 2 && !r.wholeRowsRead()
+}
+
+// anyPrintedBlankUnread reports whether a row of I1 or I3 printed with no
+// cell was not held later with its figures.
+func (r *reader) anyPrintedBlankUnread(held []heldBlankRow) bool {
+	for _, id := range r.identityTerms() {
+		_, blank := r.printedBlank[id]
+		if blank && !slices.ContainsFunc(held, func(h heldBlankRow) bool { return h.target.key == id }) {
+			return true
+		}
+	}
+	return false
+}
+
+// identityTerms is the rows of I1 and I3: the outcome rows, 一, 二,
+// （七）总计 and 四.
+func (r *reader) identityTerms() []string {
+	return append(r.outcomeLeaves(), r.balanceRows()...)
+}
+
+// wholeRowsRead reports whether a row of table 3 was placed with a figure
+// under an applicant column: a table that prints such rows whole, beside
+// rows with blank cells, fills no fixed columns.
+func (r *reader) wholeRowsRead() bool {
+	indicators := map[string]bool{}
+	for _, row := range r.s.rows[tableApplications] {
+		if row.indicator != "" {
+			indicators[row.indicator] = true
+		}
+	}
+	for _, o := range r.obs {
+		if indicators[o.Indicator] && o.Value != nil && o.Breakdown != "total" {
+			return true
+		}
+	}
+	return false
+}
+
+// zeroTotal reads a held row of zeros as sameShape reads it: its last
+// zero under 总计, the columns of the others unplaced with the reason.
+func (h *heldBlankRow) zeroTotal() {
+	last := len(h.cells) - 1
+	h.values = make([]*layout.Cell, len(h.slots))
+	h.values[len(h.slots)-1] = &h.cells[last]
+	open := make([]string, last)
+	for i := range open {
+		open[i] = h.cells[i].Raw
+	}
+	h.why = fmt.Sprintf("the row's %d figures are not the form's %d, blank cells left no trace: every row of the table prints %d, and those whose figures are not 0 print the last under 总计, as this one does (总计 %s); the columns of %s are not certain", len(h.cells), len(h.slots), len(h.cells), h.cells[last].Raw, strings.Join(open, " "))
+}
