@@ -130,3 +130,44 @@ func TestBlankCellsSameShape(t *testing.T) {
 		}
 	})
 }
+
+// A row of table 3 whose label wraps beside its figures, printed on two
+// lines (`1.本机关不掌握相 5` / `关政府信息 2 7`), is read whole: its 总计
+// is placed as a row's on one line is. A figure on a line of its own
+// between two pieces of the label (`1.本机关不掌握相 5` / `2` /
+// `关政府信息 7`) may be another
+// row's, whose label was lost: the row is not read so, and with it
+// unknown the column sums place nothing.
+func TestBlankCellsRowOverLines(t *testing.T) {
+	rows := sparseTable3(t, 0, 0)
+	for i := range rows {
+		if rows[i].indicator == "requests.received" || rows[i].indicator == "requests.answered" || strings.HasPrefix(rows[i].label, "1.本机关不掌握") {
+			rows[i].figures = []int{5, 2, 0, 0, 0, 0, 7}
+		}
+	}
+	blank := func(i, j int) bool { return rows[i].figures[j] == 0 }
+	text := blankTable3(rows, blank)
+	for _, c := range []struct {
+		name   string
+		lines  string
+		totals int
+	}{
+		{"a label wrapped beside them", "1.本机关不掌握相 5\n关政府信息 2 7\n", 3},
+		{"a figure between pieces of the label", "1.本机关不掌握相 5\n2\n关政府信息 7\n", 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			damaged := strings.Replace(text, "1.本机关不掌握相关政府信息 5 2 7\n", c.lines, 1)
+			if damaged == text {
+				t.Fatal("the row of 1.本机关不掌握相关政府信息 is not in the text")
+			}
+			r, err := Parse("raw.txt", []byte(damaged))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkBlankTable3(t, r, rows, blank)
+			if got := totalsFound(t, r); got != c.totals {
+				t.Errorf("%d 总计 placed, want %d: %+v", got, c.totals, r.Unplaced)
+			}
+		})
+	}
+}

@@ -20,6 +20,18 @@ var markedPages = []struct {
 	file  string
 	found int
 }{
+	{"pingtan-2021-dash.html", -1},
+	{"pingtan-2021-dash.pdf", -1},
+	{"pingtan-2021-dash.layout.txt", -1},
+	{"pingtan-2021-dash.raw.txt", 37},
+	{"pingtan-2021-dash.lynx.txt", -1},
+	{"pingtan-2021-dash.w3m.txt", -1},
+	{"pingtan-2021-blank.html", -1},
+	{"pingtan-2021-blank.pdf", 31},
+	{"pingtan-2021-blank.layout.txt", 17},
+	{"pingtan-2021-blank.raw.txt", 7},
+	{"pingtan-2021-blank.lynx.txt", 17},
+	{"pingtan-2021-blank.w3m.txt", -1},
 	{"pingtan-2024-dash.html", -1},
 	{"pingtan-2024-dash.pdf", -1},
 	{"pingtan-2024-dash.layout.txt", -1},
@@ -30,7 +42,7 @@ var markedPages = []struct {
 	{"pingtan-2024-blank.pdf", 29},
 	{"pingtan-2024-blank.layout.txt", 18},
 	{"pingtan-2024-blank.raw.txt", 18},
-	{"pingtan-2024-blank.lynx.txt", 7},
+	{"pingtan-2024-blank.lynx.txt", 18},
 	{"pingtan-2024-blank.w3m.txt", -1},
 	{"pingtan-2025-dash.html", -1},
 	{"pingtan-2025-dash.pdf", -1},
@@ -42,7 +54,7 @@ var markedPages = []struct {
 	{"pingtan-2025-blank.pdf", 38},
 	{"pingtan-2025-blank.layout.txt", 7},
 	{"pingtan-2025-blank.raw.txt", 22},
-	{"pingtan-2025-blank.lynx.txt", 7},
+	{"pingtan-2025-blank.lynx.txt", 22},
 	{"pingtan-2025-blank.w3m.txt", -1},
 }
 

@@ -116,12 +116,16 @@ func (r *reader) blankCellsRow(cur *openRow, slots []slot) (blankRow, bool) {
 		printed[i] = c.Raw
 		b.zeros = b.zeros && figures[i] == 0
 	}
-	if !b.zeros && !sameLineCells(cells) {
+	apart := !b.zeros && !sameLineCells(cells)
+	if apart && !r.beforeNextLabel(cur) {
 		// Figures on several lines may be several rows'; zeros alone
 		// are 0 in every column, however they are parted.
 		return blankRow{}, false
 	}
 	b.placements = blankPlacements(figures, len(slots))
+	if apart && b.placements == nil {
+		return blankRow{}, false // cells cut off or lost (a file truncated in the row), not blank: the caller's reason stands
+	}
 	agreed := agreedColumns(b.placements)
 	if agreed == nil {
 		b.why = fmt.Sprintf("the row's %d figures are not the form's %d (%s), blank cells left no trace, and no placement of them makes 总计 the sum of the applicant columns", len(figures), len(slots), strings.Join(printed, " "))

@@ -196,3 +196,27 @@ func (h *heldBlankRow) zeroTotal() {
 	}
 	h.why = fmt.Sprintf("the row's %d figures are not the form's %d, blank cells left no trace: every row of the table prints %d, and those whose figures are not 0 print the last under 总计, as this one does (总计 %s); the columns of %s are not certain", len(h.cells), len(h.slots), len(h.cells), h.cells[last].Raw, strings.Join(open, " "))
 }
+
+// beforeNextLabel reports whether the row's figures, printed on several
+// lines, are each on a line of its label or on lines of figures alone
+// between its label and the next row's: a label wrapped beside them
+// (`1. 本机关不掌握相 22` / `关政府信息 3 25`), or each cell on a line of
+// its own (lynx). They are the row's own: a row whose label was lost
+// would join its figures to the row before, which the column sums then
+// refuse, as they need every row's 总计.
+func (r *reader) beforeNextLabel(cur *openRow) bool {
+	labelLines := map[int]bool{}
+	for _, l := range cur.labels {
+		labelLines[l.Line] = true
+	}
+	last := 0
+	for _, l := range cur.labels {
+		last = max(last, l.Line)
+	}
+	for _, v := range cur.values {
+		if !labelLines[v.Line] && v.Line < last {
+			return false // a figure between pieces of the label: two rows' may be joined
+		}
+	}
+	return true
+}
