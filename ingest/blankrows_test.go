@@ -171,3 +171,53 @@ func TestBlankCellsRowOverLines(t *testing.T) {
 		})
 	}
 }
+
+// In the 2021 form （六）其他处理 is a heading over three rows; a report
+// that prints their sum on it prints a local subtotal, which no column
+// sum of table 3 binds. Its figures' places in space-aligned text narrow
+// the rows the column sums then weigh, never a row they do not weigh:
+// the subtotal's applicant figures are not placed by their place alone,
+// while the rows under it, which the sums weigh, are placed whole.
+func TestBlankCellsUnboundRowNotPlacedByPosition(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	other := rowWith(t, rows, func(r damagedRow) bool { return strings.HasPrefix(r.label, "1.申请人无正当理由") })
+	setRow(rows, other, []int{2, 1, 0, 0, 0, 0, 3})
+	heading := -1
+	for i, r := range rows {
+		if strings.HasPrefix(r.label, "（六）其他处理") {
+			heading = i
+		}
+	}
+	if heading < 0 || rows[heading].figures != nil {
+		t.Fatal("（六）其他处理 is no heading of the 2021 form")
+	}
+	sum := make([]int, 7)
+	for _, r := range rows[heading+1 : heading+4] {
+		for j, f := range r.figures {
+			sum[j] += f
+		}
+	}
+	rows[heading].figures, rows[heading].indicator = sum, "requests.other_handling"
+	outcome := func(i int) bool {
+		ind := rows[i].indicator
+		return ind != "requests.received" && ind != "requests.carried_over" && ind != "requests.answered" && ind != "requests.carried_forward"
+	}
+	blank := func(i, j int) bool { return outcome(i) && j < 6 && rows[i].figures[j] == 0 }
+	r, err := Parse("layout.txt", []byte(blankLayout(rows, blank, func(int, int) int { return 0 })))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBlankTable3(t, r, rows, blank)
+	placed := map[string]bool{}
+	for _, o := range r.Observations {
+		placed[o.Indicator+"|"+o.Breakdown] = true
+		if o.Indicator == "requests.other_handling" && o.Breakdown != "total" {
+			t.Errorf("%s [%s] = %s placed by its place alone", o.Indicator, o.Breakdown, show(o.Value))
+		}
+	}
+	for j, f := range rows[other].figures {
+		if f != 0 && !placed[rows[other].indicator+"|"+applicantKeys[j]] {
+			t.Errorf("%s [%s] = %d not placed: %+v", rows[other].indicator, applicantKeys[j], f, r.Unplaced)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package form
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -286,8 +287,12 @@ func (r *reader) settleBlankRows() {
 func (r *reader) blankFits(held []heldBlankRow) ([][][]int, string, bool) {
 	pending := make([]pendingRun, len(held))
 	whole := r.wholeRows(held[0].slots)
+	bound := r.identityTerms()
 	for i, h := range held {
-		if p := r.placementByPosition(h, whole); p != nil && !h.zeros {
+		// The place narrows a row the column sums then weigh: a row no
+		// sum binds (a local subtotal, （六）其他处理 over its rows in
+		// 2021) would be placed by its place alone.
+		if p := r.placementByPosition(h, whole); p != nil && !h.zeros && slices.Contains(bound, h.target.key) {
 			h.placements = [][]int{p}
 		}
 		p := pendingRun{row: r.s.rowByID[h.target.key], slots: h.slots}
