@@ -221,3 +221,43 @@ func TestBlankCellsUnboundRowNotPlacedByPosition(t *testing.T) {
 		}
 	}
 }
+
+// A row whose figures stand one on each line of its wrapped label, the
+// reader taking the second line for a row of its own (`2.没有现成信息需要另行制作 5`
+// / `提供 5`, 提供 a piece of the heading （四）无法提供 beside it): neither
+// admits a placement alone, and the second joins the first, as the lines
+// follow one another. With a line between them they are two rows, each
+// unplaced, and with the row unknown the column sums place nothing.
+func TestBlankCellsWrappedPieces(t *testing.T) {
+	rows := sparseTable3(t, 0, 0)
+	for i := range rows {
+		if rows[i].indicator == "requests.received" || rows[i].indicator == "requests.answered" || strings.HasPrefix(rows[i].label, "2.没有现成信息") {
+			rows[i].figures = []int{5, 0, 0, 0, 0, 0, 5}
+		}
+	}
+	blank := func(i, j int) bool { return rows[i].figures[j] == 0 }
+	text := blankTable3(rows, blank)
+	for _, c := range []struct {
+		name   string
+		lines  string
+		totals int
+	}{
+		{"on lines that follow", "2.没有现成信息需要另行制作 5\n提供 5\n", 3},
+		{"a line between", "2.没有现成信息需要另行制作 5\n\n提供 5\n", 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			damaged := strings.Replace(text, "2.没有现成信息需要另行制作 5 5\n", c.lines, 1)
+			if damaged == text {
+				t.Fatal("the row of 2.没有现成信息需要另行制作 is not in the text")
+			}
+			r, err := Parse("raw.txt", []byte(damaged))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkBlankTable3(t, r, rows, blank)
+			if got := totalsFound(t, r); got != c.totals {
+				t.Errorf("%d 总计 placed, want %d: %+v", got, c.totals, r.Unplaced)
+			}
+		})
+	}
+}

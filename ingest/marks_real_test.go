@@ -52,7 +52,7 @@ var markedPages = []struct {
 	{"pingtan-2025-dash.w3m.txt", -1},
 	{"pingtan-2025-blank.html", -1},
 	{"pingtan-2025-blank.pdf", 38},
-	{"pingtan-2025-blank.layout.txt", 7},
+	{"pingtan-2025-blank.layout.txt", 22},
 	{"pingtan-2025-blank.raw.txt", 22},
 	{"pingtan-2025-blank.lynx.txt", 22},
 	{"pingtan-2025-blank.w3m.txt", -1},

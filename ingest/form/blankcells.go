@@ -193,6 +193,10 @@ type heldBlankRow struct {
 // row none fits is unplaced with the reason. It reports whether it took
 // the row.
 func (r *reader) holdBlankCells(cur *openRow, target *rowTarget, slots []slot, read func()) bool {
+	if joined, as := r.joinWrappedPiece(cur, target); joined != cur {
+		cur, target = joined, as
+		read = func() { r.seen[as.key] = joined.labels[0].Line }
+	}
 	b, ok := r.blankCellsRow(cur, slots)
 	if !ok {
 		return false
@@ -203,6 +207,7 @@ func (r *reader) holdBlankCells(cur *openRow, target *rowTarget, slots []slot, r
 			why = "blank cells left no trace, and the row is no row of the form whose sums could place its figures"
 		}
 		r.unplace(cur, why)
+		r.notePiece(cur, target, b)
 		return true
 	}
 	read()

@@ -220,3 +220,53 @@ func (r *reader) beforeNextLabel(cur *openRow) bool {
 	}
 	return true
 }
+
+// A label wrapped beside its figures may print a figure on each of its
+// lines (`（二）部分公开（区分处理的，只计这一 38` / `情形，不计其他情形） 38`):
+// the reader reads each line as a row of the form, and neither alone
+// admits a placement. The second, read just after the first was
+// unplaced, joins it when both are pieces of the same row of the form on
+// lines that follow one another.
+
+// blankPiece is a row of table 3 just unplaced because its figures admit
+// no placement: the first piece of a wrapped label, perhaps.
+type blankPiece struct {
+	cur      *openRow
+	target   *rowTarget // the row of the form
+	unplaced int        // its entry among the rows unplaced
+}
+
+// notePiece keeps a row just unplaced for admitting no placement, when it
+// is a row of the form printing its figures on one line.
+func (r *reader) notePiece(cur *openRow, target *rowTarget, b blankRow) {
+	r.piece = nil
+	if target.key == "" || b.zeros || len(b.cells) == 0 || !sameLineCells(b.cells) {
+		return
+	}
+	r.piece = &blankPiece{cur: cur, target: target, unplaced: len(r.unplaced) - 1}
+}
+
+// joinWrappedPiece is cur joined after the piece kept by notePiece, its
+// entry among the rows unplaced taken back, when cur is read next, as the
+// same row of the form or as a label no row has (the rest of the
+// piece's, or a heading's piece beside the row's last figures: `（四）无法`
+// / `提供 3`), its label starting on the line after the piece's figures;
+// cur itself otherwise. Figures of another row taken so leave that row
+// unknown, and the column sums then place nothing.
+func (r *reader) joinWrappedPiece(cur *openRow, target *rowTarget) (*openRow, *rowTarget) {
+	p := r.piece
+	r.piece = nil
+	same := p != nil && (p.target.key == target.key || target.key == "" && cur.row == nil)
+	if !same || p.unplaced != len(r.unplaced)-1 || len(cur.labels) == 0 {
+		return cur, target
+	}
+	last := p.cur.values[len(p.cur.values)-1].Line
+	if cur.labels[0].Line != last+1 || !sameLineCells(cur.values) {
+		return cur, target
+	}
+	r.unplaced = r.unplaced[:p.unplaced]
+	joined := *p.cur
+	joined.labels = append(slices.Clone(p.cur.labels), cur.labels...)
+	joined.values = append(slices.Clone(p.cur.values), cur.values...)
+	return &joined, p.target
+}

@@ -69,6 +69,7 @@ type reader struct {
 	// printedBlank holds the rows of table 3 whose label was read with
 	// no cell, by the line of the label (blankrows.go).
 	printedBlank map[string]int
+	piece        *blankPiece // a row of table 3 just unplaced, perhaps a wrapped label's first piece (blankrows.go)
 }
 
 // The tables of the format, by their number in the report's sections.
