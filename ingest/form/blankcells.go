@@ -3,6 +3,7 @@ package form
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -116,12 +117,16 @@ func (r *reader) blankCellsRow(cur *openRow, slots []slot) (blankRow, bool) {
 		printed[i] = c.Raw
 		b.zeros = b.zeros && figures[i] == 0
 	}
-	if !b.zeros && !sameLineCells(cells) {
+	apart := !b.zeros && !sameLineCells(cells)
+	if apart && !r.beforeNextLabel(cur) {
 		// Figures on several lines may be several rows'; zeros alone
 		// are 0 in every column, however they are parted.
 		return blankRow{}, false
 	}
 	b.placements = blankPlacements(figures, len(slots))
+	if apart && b.placements == nil {
+		return blankRow{}, false // cells cut off or lost (a file truncated in the row), not blank: the caller's reason stands
+	}
 	agreed := agreedColumns(b.placements)
 	if agreed == nil {
 		b.why = fmt.Sprintf("the row's %d figures are not the form's %d (%s), blank cells left no trace, and no placement of them makes 总计 the sum of the applicant columns", len(figures), len(slots), strings.Join(printed, " "))
@@ -188,6 +193,10 @@ type heldBlankRow struct {
 // row none fits is unplaced with the reason. It reports whether it took
 // the row.
 func (r *reader) holdBlankCells(cur *openRow, target *rowTarget, slots []slot, read func()) bool {
+	if joined, as := r.joinWrappedPiece(cur, target); joined != cur {
+		cur, target = joined, as
+		read = func() { r.seen[as.key] = joined.labels[0].Line }
+	}
 	b, ok := r.blankCellsRow(cur, slots)
 	if !ok {
 		return false
@@ -198,6 +207,7 @@ func (r *reader) holdBlankCells(cur *openRow, target *rowTarget, slots []slot, r
 			why = "blank cells left no trace, and the row is no row of the form whose sums could place its figures"
 		}
 		r.unplace(cur, why)
+		r.notePiece(cur, target, b)
 		return true
 	}
 	read()
@@ -223,6 +233,14 @@ func (r *reader) settleBlankRows() {
 	if len(held) == 0 {
 		return
 	}
+	shaped := r.sameShape(held)
+	if shaped {
+		for i := range held {
+			if held[i].zeros {
+				held[i].zeroTotal()
+			}
+		}
+	}
 	fits, searchWhy, weighed := r.blankFits(held)
 	why := ""
 	switch {
@@ -235,13 +253,14 @@ func (r *reader) settleBlankRows() {
 	for i, h := range held {
 		values, rest := h.values, h.why
 		switch {
+		case fits != nil && h.zeros:
 		case fits != nil:
 			values, rest = h.agreedIn(fits[i])
 		case rest != "" && !h.zeros && why != searchWhy: // else added once, below
 			rest += "; the column sums place no more: " + searchWhy
 		}
 		switch {
-		case h.zeros:
+		case h.zeros && !shaped:
 			r.unplace(h.cur, h.why) // zeros place nothing: they only weigh in the sums
 			continue
 		case values == nil:
@@ -273,8 +292,12 @@ func (r *reader) settleBlankRows() {
 func (r *reader) blankFits(held []heldBlankRow) ([][][]int, string, bool) {
 	pending := make([]pendingRun, len(held))
 	whole := r.wholeRows(held[0].slots)
+	bound := r.identityTerms()
 	for i, h := range held {
-		if p := r.placementByPosition(h, whole); p != nil && !h.zeros {
+		// The place narrows a row the column sums then weigh: a row no
+		// sum binds (a local subtotal, （六）其他处理 over its rows in
+		// 2021) would be placed by its place alone.
+		if p := r.placementByPosition(h, whole); p != nil && !h.zeros && slices.Contains(bound, h.target.key) {
 			h.placements = [][]int{p}
 		}
 		p := pendingRun{row: r.s.rowByID[h.target.key], slots: h.slots}
@@ -293,12 +316,13 @@ func (r *reader) blankFits(held []heldBlankRow) ([][][]int, string, bool) {
 		}
 		pending[i] = p
 	}
+	pending = append(pending, r.blankTermRuns(held[0].slots)...)
 	fits, why := r.fittingSplits(pending, maxBlankSearchSteps)
 	if fits == nil {
 		return nil, why, why == noChoiceHolds
 	}
 	out := make([][][]int, len(held))
-	for i, splits := range fits {
+	for i, splits := range fits[:len(held)] {
 		for _, split := range splits {
 			var pl []int
 			for c, x := range split {
@@ -358,6 +382,9 @@ func (r *reader) totalColumnProblem() string {
 		case h.values != nil && h.values[len(h.values)-1] != nil:
 			totals[h.target.key] = *figureOf(h.values[len(h.values)-1])
 		}
+	}
+	for _, id := range r.blankTerms() {
+		totals[id] = 0
 	}
 	byIndicator := map[string]string{}
 	for _, row := range r.s.rows[tableApplications] {

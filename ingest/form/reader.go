@@ -65,6 +65,11 @@ type reader struct {
 	obs      []gongkai.Observation
 	unplaced []gongkai.Unplaced
 	seen     map[string]int // row key → line it was read at
+
+	// printedBlank holds the rows of table 3 whose label was read with
+	// no cell, by the line of the label (blankrows.go).
+	printedBlank map[string]int
+	piece        *blankPiece // a row of table 3 just unplaced, perhaps a wrapped label's first piece (blankrows.go)
 }
 
 // The tables of the format, by their number in the report's sections.

@@ -24,6 +24,7 @@ func (r *reader) closeRow() {
 	}
 	r.noteBareApplicationRow(cur)
 	if cur == nil || cur.row != nil && len(cur.values) == 0 {
+		r.notePrintedBlank(cur)
 		r.holdBare(cur)
 		return // printed with no cells at all: nothing to read, nothing to report
 	}
