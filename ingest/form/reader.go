@@ -54,6 +54,7 @@ type reader struct {
 	// tableLines holds the text of the tables' lines by number (ocrspaced.go).
 	tableLines map[int]string
 	early      earlyFigures // figures of table 2 printed before their row's label
+	pieces     []rowPiece   // rows of table 3 that may be pieces of rows printed on two lines (splitrows.go)
 	bare       []*openRow   // rows of table 2 just closed with no cell, in one block (labelsThenFigures)
 
 	// lead holds the blank cells that start a line of a row layout until
@@ -95,6 +96,9 @@ type openRow struct {
 	// byOrder: the row's figures were printed apart from its label and
 	// placed by the order of rows (labelsThenFigures).
 	byOrder bool
+	// joined: the row's figures print on two lines, each read as a row
+	// first, joined by the form's arithmetic (splitrows.go).
+	joined bool
 }
 
 func newReader(cat *catalog.Catalog) *reader {
@@ -597,6 +601,7 @@ func (r *reader) openRow(row *rowSpec, c layout.Cell) {
 // table 3 turned out to make headings.
 func (r *reader) finish() {
 	r.closeRow()
+	r.releasePieces()
 	r.flushEarly()
 	r.settleFiguresAfter(nil)
 	r.closeReviews()
