@@ -55,6 +55,7 @@ type reader struct {
 	tableLines map[int]string
 	early      earlyFigures // figures of table 2 printed before their row's label
 	pieces     []rowPiece   // rows of table 3 that may be pieces of rows printed on two lines (splitrows.go)
+	bareRow    *openRow     // the row of table 3 just closed with no cell (headingpiece.go)
 	bare       []*openRow   // rows of table 2 just closed with no cell, in one block (labelsThenFigures)
 
 	// lead holds the blank cells that start a line of a row layout until
@@ -348,14 +349,17 @@ func (r *reader) readApplicationsHeader(c layout.Cell, l label.Label) bool {
 // readLabelRest joins to the row being read the rest of its wrapped label,
 // printed on a line of its own before or after the line of its figures
 // (5.要求行政机关确认或重新出具 / 已获取信息), when the joined label is the
-// row's wording and closer to it than the label was.
+// row's wording and closer to it than the label was, or is one of the
+// row's wordings word for word (一、本年新收政府信息公开申请数 / 64 0 0 2 0 4
+// 70 / 量: the piece before the rest is a shorter wording of the same row).
 func (r *reader) readLabelRest(c layout.Cell, l label.Label) bool {
 	if r.cur == nil || r.cur.row == nil || r.cur.row.group || l.Enum != "" {
 		return false
 	}
 	was := label.Parse(r.cur.printedLabel()).Key
 	joined := label.Parse(r.cur.printedLabel() + c.Text).Key
-	if r.cur.row.score(joined) < label.Full || r.cur.row.score(joined) <= r.cur.row.score(was) {
+	closer := r.cur.row.score(joined) >= label.Full && r.cur.row.score(joined) > r.cur.row.score(was)
+	if !closer && (joined == was || !slices.Contains(r.cur.row.keys, joined)) {
 		return false
 	}
 	r.cur.labels = append(r.cur.labels, c)

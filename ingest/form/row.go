@@ -22,12 +22,16 @@ func (r *reader) closeRow() {
 	if cur == nil && r.table != tableApplications {
 		r.releasePieces()
 	}
+	prev := r.bareRow
+	r.noteBareRow(nil)
 	if cur == nil || cur.row != nil && len(cur.values) == 0 {
 		r.holdBare(cur)
+		r.noteBareRow(cur)
 		return // printed with no cells at all: nothing to read, nothing to report
 	}
 	bare := r.bare
 	r.bare = nil
+	r.headingPieceFigures(cur, prev)
 	for _, row := range r.splitRowPieces(cur) {
 		r.readRow(row, early, bare)
 	}

@@ -1,0 +1,56 @@
+package form
+
+import (
+	"slices"
+
+	"github.com/gongkai/gongkai/ingest/label"
+)
+
+// A heading of table 3 merged over its rows wraps in its narrow cell, and
+// pdftotext -layout prints its pieces among the lines of a row's wrapped
+// label: `（四）无` / `2.没有现成信息需要另行制` / `法提供 3 0 0 0 0 0 3` /
+// `作` (LibreOffice's print of pingtan-2025). The heading's piece stands
+// beside the figures, and the row whose label it cuts printed none.
+//
+// The figures are that row's when the row was read just before, under
+// that heading, with no figure, its label only a piece of its wording (the
+// rest comes after: the figures sit inside its label), and the figures
+// are the form's seven, 总计 the sum of the applicant columns. Otherwise
+// the heading's piece is unplaced with its figures, as before: which row
+// under the heading they are is not certain.
+
+// noteBareRow remembers cur, a row of table 3 closed with no cell, as the
+// row a heading's piece beside figures may have cut; any other row forgets
+// it.
+func (r *reader) noteBareRow(cur *openRow) {
+	r.bareRow = nil
+	if cur != nil && cur.table == tableApplications && cur.row != nil && !cur.row.group {
+		r.bareRow = cur
+	}
+}
+
+// headingPieceFigures gives the figures of cur, a piece of a heading of
+// table 3 beside figures, to the row read just before it (prev) when they
+// are its (see above); it reports whether it did.
+func (r *reader) headingPieceFigures(cur, prev *openRow) bool {
+	if prev == nil || cur.table != tableApplications || cur.row == nil || !cur.row.group || prev.row.parent != cur.row.id {
+		return false
+	}
+	if cur.row.score(label.Parse(cur.printedLabel()).Key) >= label.Full || slices.Contains(prev.row.keys, label.Parse(prev.printedLabel()).Key) {
+		return false // the heading itself, or a row whose label is whole
+	}
+	figures, cells, ok := r.plainFigures(cur.values)
+	slots := r.applications.columns
+	if !ok || len(figures) != len(slots) || !completeApplicants(slots) || slots[len(slots)-1].key != "total" || !countsAsPrinted(cells) {
+		return false
+	}
+	cols := make([]int, len(figures))
+	for i := range cols {
+		cols[i] = i
+	}
+	if !identityWithBlanks(figures, cols, len(figures)) {
+		return false
+	}
+	cur.row, cur.labels = prev.row, prev.labels
+	return true
+}
