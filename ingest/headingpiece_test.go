@@ -65,3 +65,57 @@ func TestLabelRestMakesTheWording(t *testing.T) {
 		})
 	}
 }
+
+// pdftotext -raw of Chromium's print of pingtan-2021 prints heading
+// （四）无法提供 with a space between its characters (`无 法 提` / `供`):
+// 无, alone a mark of no figure, is a character of that label, one space
+// before another character (layout/spaced.go), not a cell of the row
+// above (8.属于行政查询事 / 项 1 0 0 0 0 0 1), which keeps its seven figures.
+func TestSpacedLabelStartingWithAMark(t *testing.T) {
+	text := readText(t, filepath.Join("..", "testdata", "real", "pingtan-2021.chromium.raw.txt"))
+	const heading = "\n无 法 提\n"
+	if !strings.Contains(text, heading) {
+		t.Fatalf("the fixture does not print %q", heading)
+	}
+	r := parseText(t, "raw.txt", text)
+	checkCells(t, r, []cellCase{
+		{indicator: "requests.refused.administrative_query", breakdown: "natural_person", value: "1"},
+		{indicator: "requests.refused.administrative_query", breakdown: "total", value: "1"},
+	})
+
+	// Two spaces part 无 from the words after it: a cell of its own, the
+	// row above prints eight cells and is unplaced.
+	r = parseText(t, "raw.txt", strings.Replace(text, heading, "\n无  法 提\n", 1))
+	if hasObs(r, "requests.refused.administrative_query", "natural_person") {
+		t.Errorf("the row took 无 and was placed: %+v", obs(t, r, "requests.refused.administrative_query", "natural_person"))
+	}
+	if !unplacedBecause(r, "8.属于行政查询事", "8 cells") {
+		t.Errorf("the row is not unplaced for its eight cells: %+v", r.Unplaced)
+	}
+}
+
+// pdftotext -layout of LibreOffice's print of pingtan-2021 prints the same
+// heading's piece beside the figures of 2. 没 有 现 成 信 息, whose
+// heading's number （ 四 ） stands on a line of its own before it: the row's
+// number and the start of a wording under the heading make it the row
+// the figures are given to.
+func TestHeadingPieceAfterANumberedLabel(t *testing.T) {
+	text := readText(t, filepath.Join("..", "testdata", "real", "pingtan-2021.libreoffice.layout.txt"))
+	const row = "          2. 没 有 现 成 信 息\n"
+	if !strings.Contains(text, row) {
+		t.Fatalf("the fixture does not print %q", row)
+	}
+	r := parseText(t, "layout.txt", text)
+	checkCells(t, r, []cellCase{
+		{indicator: "requests.unavailable.needs_creation", breakdown: "natural_person", value: "0"},
+		{indicator: "requests.unavailable.needs_creation", breakdown: "total", value: "0"},
+	})
+	// Three characters are too few to tell the start of a wording.
+	r = parseText(t, "layout.txt", strings.Replace(text, row, "          2. 没 有 现\n", 1))
+	if hasObs(r, "requests.unavailable.needs_creation", "natural_person") {
+		t.Errorf("the figures were given to the row: %+v", obs(t, r, "requests.unavailable.needs_creation", "natural_person"))
+	}
+	if !unplacedBecause(r, "无 法 提", "a piece of heading 无法提供 beside figures") {
+		t.Errorf("the heading's piece is not unplaced with the reason: %+v", r.Unplaced)
+	}
+}

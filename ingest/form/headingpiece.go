@@ -2,6 +2,8 @@ package form
 
 import (
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/ingest/label"
 )
@@ -21,27 +23,55 @@ import (
 
 // noteBareRow remembers cur, a row of table 3 closed with no cell, as the
 // row a heading's piece beside figures may have cut; any other row forgets
-// it.
+// it. A label no row matched is remembered too: its number and the start
+// of a wording under the heading may make it that row (2. 没 有 现 成 信 息,
+// its heading's number printed on a line of its own before it).
 func (r *reader) noteBareRow(cur *openRow) {
 	r.bareRow = nil
-	if cur != nil && cur.table == tableApplications && cur.row != nil && !cur.row.group {
+	if cur != nil && cur.table == tableApplications && len(cur.values) == 0 && (cur.row == nil || !cur.row.group) {
 		r.bareRow = cur
 	}
+}
+
+// rowStartedUnder is the row under heading g whose wording the label of
+// cur starts: cur's row, or for a label no row matched, the row numbered
+// as cur is under g whose wording starts with cur's words, at least
+// minPieceRunes of them; nil for none.
+func (r *reader) rowStartedUnder(g *rowSpec, cur *openRow) *rowSpec {
+	if cur.row != nil {
+		if cur.row.parent != g.id {
+			return nil
+		}
+		return cur.row
+	}
+	l := label.Parse(cur.printedLabel())
+	if utf8.RuneCountInString(l.Key) < minPieceRunes {
+		return nil
+	}
+	for _, row := range r.s.rows[tableApplications] {
+		if row.parent != g.id || row.depth != l.EnumLevel() || r.s.ordinal(row) != l.Ordinal() {
+			continue
+		}
+		if slices.ContainsFunc(row.keys, func(k string) bool { return strings.HasPrefix(k, l.Key) }) {
+			return row
+		}
+	}
+	return nil
 }
 
 // headingPieceFigures gives the figures of cur, a piece of a heading of
 // table 3 beside figures, to the row read just before it (prev) when they
 // are its (see above); it reports whether it did.
 func (r *reader) headingPieceFigures(cur, prev *openRow) bool {
-	if prev == nil || cur.table != tableApplications || cur.row == nil || !cur.row.group || prev.row.parent != cur.row.id {
+	if prev == nil || cur.table != tableApplications || cur.row == nil || !cur.row.group {
 		return false
 	}
-	if cur.row.score(label.Parse(cur.printedLabel()).Key) >= label.Full || slices.Contains(prev.row.keys, label.Parse(prev.printedLabel()).Key) {
+	row := r.rowStartedUnder(cur.row, prev)
+	if row == nil || cur.row.score(label.Parse(cur.printedLabel()).Key) >= label.Full || slices.Contains(row.keys, label.Parse(prev.printedLabel()).Key) {
 		return false // the heading itself, or a row whose label is whole
 	}
 	figures, cells, ok := r.plainFigures(cur.values)
-	slots := r.applications.columns
-	if !ok || len(figures) != len(slots) || !completeApplicants(slots) || slots[len(slots)-1].key != "total" || !countsAsPrinted(cells) {
+	if !ok || len(figures) != applicantColumns+1 || !countsAsPrinted(cells) {
 		return false
 	}
 	cols := make([]int, len(figures))
@@ -51,6 +81,6 @@ func (r *reader) headingPieceFigures(cur, prev *openRow) bool {
 	if !identityWithBlanks(figures, cols, len(figures)) {
 		return false
 	}
-	cur.row, cur.labels = prev.row, prev.labels
+	cur.row, cur.labels = row, prev.labels
 	return true
 }

@@ -31,6 +31,7 @@ func (r *reader) closeRow() {
 	}
 	bare := r.bare
 	r.bare = nil
+	r.noteBareRow(cur)
 	r.headingPieceFigures(cur, prev)
 	for _, row := range r.splitRowPieces(cur) {
 		r.readRow(row, early, bare)

@@ -63,15 +63,14 @@ func (r *reader) releasePieces() {
 }
 
 // asRowPiece reads cur as a possible piece of a row of table 3 printed on
-// two lines: it prints plain figures, fewer than the form's columns, all
-// on one line.
+// two lines: it prints plain figures, fewer than the form's seven columns
+// (whether or not the header was read), all on one line.
 func (r *reader) asRowPiece(cur *openRow) (rowPiece, bool) {
-	slots := r.applications.columns
-	if cur.table != tableApplications || !completeApplicants(slots) || slots[len(slots)-1].key != "total" {
+	if cur.table != tableApplications {
 		return rowPiece{}, false
 	}
 	figures, cells, ok := r.plainFigures(cur.values)
-	if !ok || len(figures) == 0 || len(figures) >= len(slots) || !countsAsPrinted(cells) || !sameLineCells(cells) {
+	if !ok || len(figures) == 0 || len(figures) > applicantColumns || !countsAsPrinted(cells) || !sameLineCells(cells) {
 		return rowPiece{}, false
 	}
 	return rowPiece{cur: cur, figures: figures, line: cells[0].Line}, true
@@ -98,15 +97,15 @@ func (r *reader) joinPieces() []*openRow {
 		before, after := i > 0 && fits[i-1], fits[i]
 		switch {
 		case before && after:
-			r.unplace(pieces[i].cur, fmt.Sprintf("the row's %d figures join both the figures on the line before and those on the line after to make the form's %d columns that add up: which row they are a piece of is not certain", len(pieces[i].figures), len(r.applications.columns)))
+			r.unplace(pieces[i].cur, fmt.Sprintf("the row's %d figures join both the figures on the line before and those on the line after to make the form's %d columns that add up: which row they are a piece of is not certain", len(pieces[i].figures), applicantColumns+1))
 		case after && !fits[i+1]:
 			out = append(out, joined(pieces[i], pieces[i+1], r.pieceRow(pieces[i], pieces[i+1])))
 			i++
 		case before:
 			// Its partner was unplaced as a piece of two rows: so is it.
-			r.unplace(pieces[i].cur, fmt.Sprintf("the row's %d figures join the figures on the line before to make the form's %d columns, but so do those of the line before that: which row they are a piece of is not certain", len(pieces[i].figures), len(r.applications.columns)))
+			r.unplace(pieces[i].cur, fmt.Sprintf("the row's %d figures join the figures on the line before to make the form's %d columns, but so do those of the line before that: which row they are a piece of is not certain", len(pieces[i].figures), applicantColumns+1))
 		case after:
-			r.unplace(pieces[i].cur, fmt.Sprintf("the row's %d figures join the figures on the line after to make the form's %d columns, but those join the line after them too: which row they are a piece of is not certain", len(pieces[i].figures), len(r.applications.columns)))
+			r.unplace(pieces[i].cur, fmt.Sprintf("the row's %d figures join the figures on the line after to make the form's %d columns, but those join the line after them too: which row they are a piece of is not certain", len(pieces[i].figures), applicantColumns+1))
 		default:
 			out = append(out, pieces[i].cur)
 		}
@@ -119,7 +118,7 @@ func (r *reader) joinPieces() []*openRow {
 // form's columns, and the joined figures add up.
 func (r *reader) joins(p, q rowPiece) bool {
 	row := r.pieceRow(p, q)
-	if row == nil || !r.follows(p, q) || len(p.figures)+len(q.figures) != len(r.applications.columns) {
+	if row == nil || !r.follows(p, q) || len(p.figures)+len(q.figures) != applicantColumns+1 {
 		return false
 	}
 	if q.cur.row != nil && q.cur.row != row && !r.s.encloses(q.cur.row, row) {

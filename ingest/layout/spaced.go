@@ -166,10 +166,11 @@ func (r Reader) spacedCells(l source.Line) []Cell {
 			glued = append(glued, g.Glued)
 		}
 	}
+	kinds := r.spacedKinds(pieces)
 	var out []Cell
 	for i, p := range pieces {
 		c := Cell{Text: p.text, Raw: p.text, Line: l.N, RowStart: i == 0, Glued: glued[i], Spaced: true, X0: p.x0, X1: p.x1, Idx: -1}
-		if n := len(out); n > 0 && i > 0 && Classify(c.Text, r.IsUnit) == Label && Classify(out[n-1].Text, r.IsUnit) == Label &&
+		if n := len(out); n > 0 && i > 0 && kinds[i] == Label && kinds[i-1] == Label &&
 			p.x0-pieces[i-1].x1 < 2 && !r.Apart(out[n-1].Text, c.Text) {
 			out[n-1].Text += " " + c.Text
 			out[n-1].Raw += " " + c.Raw
@@ -179,6 +180,32 @@ func (r Reader) spacedCells(l source.Line) []Cell {
 		out = append(out, c)
 	}
 	return out
+}
+
+// spacedKinds is the kind of each piece of a line. A label printed with a
+// space between its characters (`无 法 提`, heading （四）无法提供 in a
+// narrow cell, through pdftotext) may start with a character that alone is
+// a mark of no figure (无): such a mark, one character one space before
+// a label's character, is a character of that label.
+func (r Reader) spacedKinds(pieces []token) []Kind {
+	kinds := make([]Kind, len(pieces))
+	for i, p := range pieces {
+		kinds[i] = Classify(p.text, r.IsUnit)
+	}
+	for i := len(pieces) - 2; i >= 0; i-- {
+		if kinds[i] == Value && kinds[i+1] == Label && spacedCharacter(pieces[i].text) && spacedCharacter(pieces[i+1].text) &&
+			pieces[i+1].x0-pieces[i].x1 < 2 {
+			kinds[i] = Label
+		}
+	}
+	return kinds
+}
+
+// spacedCharacter reports whether text is one Han character: a character
+// of a label printed with spaces between its characters.
+func spacedCharacter(text string) bool {
+	rs := []rune(text)
+	return len(rs) == 1 && unicode.Is(unicode.Han, rs[0])
 }
 
 // borderGlyph holds what OCR reads a table's vertical rule as, when it
