@@ -158,7 +158,7 @@ var realReports = []struct {
 	// The texts pdftotext (-layout, -raw, plain) and pdfminer take from
 	// those LibreOffice prints. 沭阳's table 3, only 自然人 and 总计
 	// filled, cut at the paper's edge, is not read from any of them.
-	{file: "pingtan-2021.libreoffice.layout.txt", expected: "pingtan-2021", found: 193},
+	{file: "pingtan-2021.libreoffice.layout.txt", expected: "pingtan-2021", found: -1},
 	{file: "pingtan-2021.libreoffice.raw.txt", expected: "pingtan-2021", found: -1},
 	{file: "pingtan-2021.libreoffice.plain.txt", expected: "pingtan-2021", found: 54},
 	{file: "pingtan-2021.libreoffice.pdfminer.txt", expected: "pingtan-2021", found: 16},

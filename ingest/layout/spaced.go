@@ -184,17 +184,29 @@ func (r Reader) spacedCells(l source.Line) []Cell {
 
 // spacedKinds is the kind of each piece of a line. A label printed with a
 // space between its characters (`无 法 提`, heading （四）无法提供 in a
-// narrow cell, through pdftotext) may start with a character that alone is
-// a mark of no figure (无): such a mark, one character one space before
-// a label's character, is a character of that label.
+// narrow cell, through pdftotext; `申 请 人 无 正 当`) may hold a
+// character that alone is a mark of no figure (无) or a unit (人): a mark
+// one space before a label's character, or a unit one space from one, is
+// a character of that label. A mark after a label's character stays a
+// cell (`项 无 无 无`: a wrapped label's last piece, then its cells).
 func (r Reader) spacedKinds(pieces []token) []Kind {
-	kinds := make([]Kind, len(pieces))
+	printed := make([]Kind, len(pieces))
 	for i, p := range pieces {
-		kinds[i] = Classify(p.text, r.IsUnit)
+		printed[i] = Classify(p.text, r.IsUnit)
 	}
-	for i := len(pieces) - 2; i >= 0; i-- {
-		if kinds[i] == Value && kinds[i+1] == Label && spacedCharacter(pieces[i].text) && spacedCharacter(pieces[i+1].text) &&
-			pieces[i+1].x0-pieces[i].x1 < 2 {
+	labelChar := func(i, j int) bool { // j, one space from i, is a label's character
+		if j < 0 || j >= len(pieces) || printed[j] != Label || !spacedCharacter(pieces[j].text) {
+			return false
+		}
+		a, b := min(i, j), max(i, j)
+		return pieces[b].x0-pieces[a].x1 < 2
+	}
+	kinds := append([]Kind(nil), printed...)
+	for i, p := range pieces {
+		if !spacedCharacter(p.text) {
+			continue
+		}
+		if printed[i] == Value && labelChar(i, i+1) || printed[i] == Unit && (labelChar(i, i+1) || labelChar(i, i-1)) {
 			kinds[i] = Label
 		}
 	}
