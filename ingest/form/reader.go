@@ -54,6 +54,8 @@ type reader struct {
 	// tableLines holds the text of the tables' lines by number (ocrspaced.go).
 	tableLines map[int]string
 	early      earlyFigures // figures of table 2 printed before their row's label
+	pieces     []rowPiece   // rows of table 3 that may be pieces of rows printed on two lines (splitrows.go)
+	bareRow    *openRow     // the row of table 3 just closed with no cell (headingpiece.go)
 	bare       []*openRow   // rows of table 2 just closed with no cell, in one block (labelsThenFigures)
 
 	// lead holds the blank cells that start a line of a row layout until
@@ -103,6 +105,9 @@ type openRow struct {
 	// pieceFigure: the row's first figure was printed between the pieces
 	// of its label (piecefigure.go).
 	pieceFigure bool
+	// joined: the row's figures print on two lines, each read as a row
+	// first, joined by the form's arithmetic (splitrows.go).
+	joined bool
 }
 
 func newReader(cat *catalog.Catalog) *reader {
@@ -353,14 +358,17 @@ func (r *reader) readApplicationsHeader(c layout.Cell, l label.Label) bool {
 // readLabelRest joins to the row being read the rest of its wrapped label,
 // printed on a line of its own before or after the line of its figures
 // (5.要求行政机关确认或重新出具 / 已获取信息), when the joined label is the
-// row's wording and closer to it than the label was.
+// row's wording and closer to it than the label was, or is one of the
+// row's wordings word for word (一、本年新收政府信息公开申请数 / 64 0 0 2 0 4
+// 70 / 量: the piece before the rest is a shorter wording of the same row).
 func (r *reader) readLabelRest(c layout.Cell, l label.Label) bool {
 	if r.cur == nil || r.cur.row == nil || r.cur.row.group || l.Enum != "" {
 		return false
 	}
 	was := label.Parse(r.cur.printedLabel()).Key
 	joined := label.Parse(r.cur.printedLabel() + c.Text).Key
-	if r.cur.row.score(joined) < label.Full || r.cur.row.score(joined) <= r.cur.row.score(was) {
+	closer := r.cur.row.score(joined) >= label.Full && r.cur.row.score(joined) > r.cur.row.score(was)
+	if !closer && (joined == was || !slices.Contains(r.cur.row.keys, joined)) {
 		return false
 	}
 	r.cur.labels = append(r.cur.labels, c)
@@ -606,6 +614,7 @@ func (r *reader) openRow(row *rowSpec, c layout.Cell) {
 // table 3 turned out to make headings.
 func (r *reader) finish() {
 	r.closeRow()
+	r.releasePieces()
 	r.flushEarly()
 	r.settleFiguresAfter(nil)
 	r.closeReviews()

@@ -23,13 +23,30 @@ func (r *reader) closeRow() {
 		return // the last row of a run whose figures a row before printed (streamrows.go)
 	}
 	r.noteBareApplicationRow(cur)
+	if cur == nil && r.table != tableApplications {
+		r.releasePieces()
+	}
+	prev := r.bareRow
+	r.noteBareRow(nil)
 	if cur == nil || cur.row != nil && len(cur.values) == 0 {
 		r.notePrintedBlank(cur)
 		r.holdBare(cur)
+		r.noteBareRow(cur)
 		return // printed with no cells at all: nothing to read, nothing to report
 	}
 	bare := r.bare
 	r.bare = nil
+	r.noteBareRow(cur)
+	r.headingPieceFigures(cur, prev)
+	for _, row := range r.splitRowPieces(cur) {
+		r.readRow(row, early, bare)
+	}
+}
+
+// readRow turns a closed row that prints cells into observations, or
+// reports it unplaced; early says it took figures held before its label,
+// bare is the rows of table 2 closed just before it with no cell.
+func (r *reader) readRow(cur *openRow, early bool, bare []*openRow) {
 	if reason := r.pieceFigureReason(cur); reason != "" {
 		r.unplace(cur, reason)
 		return
@@ -100,6 +117,9 @@ func (r *reader) closeRow() {
 	}
 	if early || cur.byOrder {
 		target.flags = append(target.flags, gongkai.FlagPlacedByFormOrder)
+	}
+	if cur.joined {
+		target.flags = append(target.flags, gongkai.FlagPlacedByArithmetic)
 	}
 	// A row is read once it is placed: a row that could not be (a sentence
 	// of the narrative that names it) leaves the place to the table's own.

@@ -166,10 +166,11 @@ func (r Reader) spacedCells(l source.Line) []Cell {
 			glued = append(glued, g.Glued)
 		}
 	}
+	kinds := r.spacedKinds(pieces)
 	var out []Cell
 	for i, p := range pieces {
 		c := Cell{Text: p.text, Raw: p.text, Line: l.N, RowStart: i == 0, Glued: glued[i], Spaced: true, X0: p.x0, X1: p.x1, Idx: -1}
-		if n := len(out); n > 0 && i > 0 && Classify(c.Text, r.IsUnit) == Label && Classify(out[n-1].Text, r.IsUnit) == Label &&
+		if n := len(out); n > 0 && i > 0 && kinds[i] == Label && kinds[i-1] == Label &&
 			p.x0-pieces[i-1].x1 < 2 && !r.Apart(out[n-1].Text, c.Text) {
 			out[n-1].Text += " " + c.Text
 			out[n-1].Raw += " " + c.Raw
@@ -179,6 +180,44 @@ func (r Reader) spacedCells(l source.Line) []Cell {
 		out = append(out, c)
 	}
 	return out
+}
+
+// spacedKinds is the kind of each piece of a line. A label printed with a
+// space between its characters (`无 法 提`, heading （四）无法提供 in a
+// narrow cell, through pdftotext; `申 请 人 无 正 当`) may hold a
+// character that alone is a mark of no figure (无) or a unit (人): a mark
+// one space before a label's character, or a unit one space from one, is
+// a character of that label. A mark after a label's character stays a
+// cell (`项 无 无 无`: a wrapped label's last piece, then its cells).
+func (r Reader) spacedKinds(pieces []token) []Kind {
+	printed := make([]Kind, len(pieces))
+	for i, p := range pieces {
+		printed[i] = Classify(p.text, r.IsUnit)
+	}
+	labelChar := func(i, j int) bool { // j, one space from i, is a label's character
+		if j < 0 || j >= len(pieces) || printed[j] != Label || !spacedCharacter(pieces[j].text) {
+			return false
+		}
+		a, b := min(i, j), max(i, j)
+		return pieces[b].x0-pieces[a].x1 < 2
+	}
+	kinds := append([]Kind(nil), printed...)
+	for i, p := range pieces {
+		if !spacedCharacter(p.text) {
+			continue
+		}
+		if printed[i] == Value && labelChar(i, i+1) || printed[i] == Unit && (labelChar(i, i+1) || labelChar(i, i-1)) {
+			kinds[i] = Label
+		}
+	}
+	return kinds
+}
+
+// spacedCharacter reports whether text is one Han character: a character
+// of a label printed with spaces between its characters.
+func spacedCharacter(text string) bool {
+	rs := []rune(text)
+	return len(rs) == 1 && unicode.Is(unicode.Han, rs[0])
 }
 
 // borderGlyph holds what OCR reads a table's vertical rule as, when it
