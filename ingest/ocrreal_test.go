@@ -48,6 +48,11 @@ var ocrRealReadings = []ocrRealReading{
 	{"pingtan-2025.ocr-clean-psm6.md", "pingtan-2025", 171},
 	{"shuyang-fgj-2023.ocr-r300-psm3.md", "shuyang-fgj-2023", 0},
 	{"shuyang-fgj-2023.ocr-clean-psm6.md", "shuyang-fgj-2023", 25},
+	// 洪泽's published PDF read as a scan (300 dpi grey, --psm 6 and 3):
+	// the table's small print comes out as garbage, and nothing of it may
+	// be read (TestRealReports holds them to their refusals too).
+	{"huaian-hongze-2023.ocr-psm6.txt", "huaian-hongze-2023", 0},
+	{"huaian-hongze-2023.ocr-psm3.txt", "huaian-hongze-2023", 0},
 }
 
 // ocrRealReading is an OCR reading of a real report, the report whose
