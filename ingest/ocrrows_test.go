@@ -399,3 +399,52 @@ func TestOCRGluedLabelTailReal(t *testing.T) {
 		}
 	}
 }
+
+// OCR garbles the label of 二、上年结转政府信息公开申请数量 past any run of
+// its wording (`一上告轩下府二已公开中请数`, as tesseract read pingtan-2021's
+// cleaned page). Between 一 and （一）予以公开 the form leaves that row
+// alone, and I1 (一 + 二 = （七）总计 + 四, in every column) gives each of
+// its figures from the three other rows: a candidate printing those seven
+// figures is placed there (flag placed_by_form_order); one whose figures
+// add up but differ from I1's in a column stays unplaced.
+func TestOCRBalanceConfirmsGarbledRow(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(figures []int)
+		placed bool
+	}{
+		{"the figures I1 gives", nil, true},
+		{"a column off by one", func(f []int) { f[0]++; f[6]++ }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := damagedTable3(t, 3, gongkai.Template2021)
+			at := rowWith(t, rows, func(r damagedRow) bool { return r.indicator == "requests.carried_over" })
+			printed := slices.Clone(rows)
+			printed[at].label = "一上告轩下府二已公开中请数"
+			if tc.change != nil {
+				printed[at].figures = slices.Clone(printed[at].figures)
+				tc.change(printed[at].figures)
+			}
+			// A speck read as a quote before a figure: the text shows OCR's signs.
+			text := strings.Replace(ocrCleanTable3(printed, nil), "申请数量        ", "申请数量 “", 1)
+			r, err := Parse("ocr.txt", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := 7 * printedRows(rows)
+			if !tc.placed {
+				want -= 7
+				for _, o := range r.Observations {
+					if o.Indicator == rows[at].indicator {
+						t.Errorf("%s [%s] = %s placed", o.Indicator, o.Breakdown, show(o.Value))
+					}
+				}
+			} else if o := obs(t, r, rows[at].indicator, "total"); !hasFlag(o, gongkai.FlagPlacedByFormOrder) {
+				t.Errorf("%s: flags %v, want placed_by_form_order", rows[at].label, o.Flags)
+			}
+			if found := checkTable3(t, r, rows, ""); found != want {
+				t.Errorf("%d figures found, want %d; unplaced %+v", found, want, r.Unplaced)
+			}
+		})
+	}
+}

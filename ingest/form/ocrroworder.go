@@ -29,6 +29,68 @@ const minSharedRun = 6
 // the end of another.
 var lastRowNumber = regexp.MustCompile(`[1-9][.．]\p{Han}`)
 
+// The rows of I1 (一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理,
+// in every column) need no label: where OCR garbled the label of one of
+// them past any run of its wording (`一上告轩下府二已公开中请数` for
+// 二、上年结转政府信息公开申请数量), the three others, read and placed,
+// give each of its seven figures. The candidate of the gap is that row
+// when its figures are those, column by column: the arithmetic confirms
+// every figure, and the gap its place.
+
+// balanceTerms gives the sign of each row of I1 in it: 一 + 二 − （七）总计 − 四 = 0.
+var balanceTerms = map[string]float64{
+	"requests.received": 1, "requests.carried_over": 1, "requests.answered": -1, "requests.carried_forward": -1,
+}
+
+// misreadRowOf reports whether the k-th candidate of a gap, in a text
+// showing OCR's signs, is the k-th row of rows: its label says so
+// (misreadLabelOf), or the row is a term of I1 whose figures the three
+// other terms give (balancedCandidate).
+func (r *reader) misreadRowOf(cand *openRow, rows []*rowSpec, k int) bool {
+	return r.misreadLabelOf(cand.printedLabel(), rows, k) || r.balancedCandidate(cand, rows[k])
+}
+
+// balancedCandidate reports whether, in a text showing OCR's signs, row is
+// a term of I1 and the candidate's seven figures are, in every column,
+// what I1 gives from its three other terms, each read and placed.
+func (r *reader) balancedCandidate(cand *openRow, row *rowSpec) bool {
+	sign, ok := balanceTerms[row.indicator]
+	if r.misread == 0 || !ok {
+		return false
+	}
+	figures, _, ok := r.plainFigures(cand.values)
+	if !ok || len(figures) != applicantColumns+1 {
+		return false
+	}
+	values := map[string]float64{}
+	for _, o := range r.obs {
+		if _, term := balanceTerms[o.Indicator]; term && o.Value != nil {
+			values[o.Indicator+"/"+o.Breakdown] = *o.Value
+		}
+	}
+	columns := r.applications.columns
+	if !completeApplicants(columns) {
+		columns = r.formOrderSlots()
+	}
+	for c, col := range columns {
+		var others float64
+		for ind, s := range balanceTerms {
+			if ind == row.indicator {
+				continue
+			}
+			v, read := values[ind+"/"+col.key]
+			if !read {
+				return false
+			}
+			others += s * v
+		}
+		if figures[c] != -others/sign {
+			return false
+		}
+	}
+	return true
+}
+
 // misreadLabelOf reports whether the label of the k-th candidate of a gap,
 // in a text showing OCR's signs, says it is the k-th row of rows.
 func (r *reader) misreadLabelOf(printed string, rows []*rowSpec, k int) bool {

@@ -241,7 +241,7 @@ func (r *reader) gapFits(gap []orderItem, rows []*rowSpec) bool {
 	for k, it := range gap {
 		l := label.Parse(it.cand.printedLabel())
 		if !r.sevenAddingUp(it.cand.values) || r.numberedOtherwise(l, rows[k]) ||
-			!pieceOf(l.Key, rows[k]) && !r.numberedAs(l, rows[k]) && !r.misreadLabelOf(it.cand.printedLabel(), rows, k) {
+			!pieceOf(l.Key, rows[k]) && !r.numberedAs(l, rows[k]) && !r.misreadRowOf(it.cand, rows, k) {
 			return false
 		}
 	}
