@@ -49,7 +49,7 @@ var ocrRealReadings = []ocrRealReading{
 	{"pingtan-2024.ocr-r300-psm3.md", "pingtan-2024", 64},
 	{"pingtan-2024.ocr-clean-psm6.md", "pingtan-2024", 170},
 	{"pingtan-2025.ocr-r300-psm3.md", "pingtan-2025", 52},
-	{"pingtan-2025.ocr-clean-psm6.md", "pingtan-2025", 171},
+	{"pingtan-2025.ocr-clean-psm6.md", "pingtan-2025", 178},
 	{"shuyang-fgj-2023.ocr-r300-psm3.md", "shuyang-fgj-2023", 0},
 	{"shuyang-fgj-2023.ocr-clean-psm6.md", "shuyang-fgj-2023", 25},
 	// The LibreOffice prints (SLUG.libreoffice.pdf), read as a scanner's

@@ -40,7 +40,7 @@ func (r *reader) closeRow() {
 		r.unplace(cur, reason)
 		return
 	}
-	if reason := r.misreadFigure(cur); reason != "" && figures {
+	if reason := r.misreadFigure(cur); reason != "" && figures && !r.markGluedToFirstFigure(cur) {
 		r.unplace(cur, reason)
 		return
 	}
