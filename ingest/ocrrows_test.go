@@ -404,27 +404,46 @@ func TestOCRGluedLabelTailReal(t *testing.T) {
 	}
 }
 
-// OCR garbles the label of 二、上年结转政府信息公开申请数量 past any run of
-// its wording (`一上告轩下府二已公开中请数`, as tesseract read pingtan-2021's
-// cleaned page). Between 一 and （一）予以公开 the form leaves that row
-// alone, and I1 (一 + 二 = （七）总计 + 四, in every column) gives each of
-// its figures from the three other rows: a candidate printing those seven
-// figures is placed there (flag placed_by_form_order); one whose figures
-// add up but differ from I1's in a column stays unplaced.
+// OCR garbles the label of 二、上年结转政府信息公开申请数量 (as tesseract read
+// pingtan-2021's page). I1 (一 + 二 = （七）总计 + 四, in every column) gives
+// each of its figures from the three other rows: a candidate printing
+// those seven figures is that row (flag placed_by_form_order), where
+//   - between 一 and （一）予以公开 the form leaves that row alone, its label
+//     sharing no run of its wording (`一上告轩下府二已公开中请数`, the page
+//     cleaned: the row order's gap, ocrroworder.go's balancedCandidate), or
+//   - its label shares a run of six characters of its wording (`一 疆 村信息
+//     公 ;去_ 一 上年结转政府 百/己 公开申请数`, at --psm 3) where the gap
+//     cannot be filled: （一）予以公开 lost a figure and is unread, two rows
+//     of the form for one candidate (fillBalancedRows).
+//
+// A candidate whose figures add up but differ from I1's in a column stays
+// unplaced.
 func TestOCRBalanceConfirmsGarbledRow(t *testing.T) {
+	const cleaned, psm3 = "一上告轩下府二已公开中请数", "一 疆 村信息公 ;去_ 一 上年结转政府 百/己 公开申请数"
+	offByOne := func(f []int) { f[1]++; f[6]++ }
 	for _, tc := range []struct {
-		name   string
-		change func(figures []int)
-		placed bool
+		name        string
+		label       string
+		change      func(figures []int)
+		grantedLost bool // （一）予以公开 prints six figures
+		placed      bool
 	}{
-		{"the figures I1 gives", nil, true},
-		{"a column off by one", func(f []int) { f[0]++; f[6]++ }, false},
+		{"in the gap, the figures I1 gives", cleaned, nil, false, true},
+		{"in the gap, a column off by one", cleaned, offByOne, false, false},
+		{"out of the gap, the figures I1 gives", psm3, nil, true, true},
+		{"out of the gap, a column off by one", psm3, offByOne, true, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rows := damagedTable3(t, 3, gongkai.Template2021)
 			at := rowWith(t, rows, func(r damagedRow) bool { return r.indicator == "requests.carried_over" })
 			printed := slices.Clone(rows)
-			printed[at].label = "一上告轩下府二已公开中请数"
+			printed[at].label = tc.label
+			want := 7 * printedRows(rows)
+			if tc.grantedLost {
+				granted := rowWith(t, rows, func(r damagedRow) bool { return strings.HasSuffix(r.label, "予以公开") })
+				printed[granted].figures = printed[granted].figures[1:]
+				want -= 7
+			}
 			if tc.change != nil {
 				printed[at].figures = slices.Clone(printed[at].figures)
 				tc.change(printed[at].figures)
@@ -435,7 +454,7 @@ func TestOCRBalanceConfirmsGarbledRow(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := 7 * printedRows(rows)
+			unplaced := unplacedBecause(r, tc.label, "")
 			if !tc.placed {
 				want -= 7
 				for _, o := range r.Observations {
@@ -443,8 +462,16 @@ func TestOCRBalanceConfirmsGarbledRow(t *testing.T) {
 						t.Errorf("%s [%s] = %s placed", o.Indicator, o.Breakdown, show(o.Value))
 					}
 				}
-			} else if o := obs(t, r, rows[at].indicator, "total"); !hasFlag(o, gongkai.FlagPlacedByFormOrder) {
-				t.Errorf("%s: flags %v, want placed_by_form_order", rows[at].label, o.Flags)
+				if !unplaced {
+					t.Errorf("row not unplaced: %+v", r.Unplaced)
+				}
+			} else {
+				if o := obs(t, r, rows[at].indicator, "total"); !hasFlag(o, gongkai.FlagPlacedByFormOrder) {
+					t.Errorf("%s: flags %v, want placed_by_form_order", rows[at].label, o.Flags)
+				}
+				if unplaced {
+					t.Errorf("row placed and still unplaced: %+v", r.Unplaced)
+				}
 			}
 			if found := checkTable3(t, r, rows, ""); found != want {
 				t.Errorf("%d figures found, want %d; unplaced %+v", found, want, r.Unplaced)

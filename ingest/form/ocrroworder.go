@@ -2,7 +2,9 @@ package form
 
 import (
 	"regexp"
+	"slices"
 
+	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/label"
 )
 
@@ -89,6 +91,70 @@ func (r *reader) balancedCandidate(cand *openRow, row *rowSpec) bool {
 		}
 	}
 	return true
+}
+
+// A row of I1 whose garbled label still holds a run of its wording (`一
+// 疆 村信息公 ;去_ 一 上年结转政府 百/己 公开申请数`) may stand where the
+// row order cannot fill its gap (rows around it unread, or too many
+// candidates). The three other terms of I1 give each of its figures;
+// where the candidate prints exactly those, and its label shares a run
+// of at least minSharedRun characters with the row's wording, longer
+// than with any other row of table 3, it is that row (fillBalancedRows).
+
+// fillBalancedRows places, in a text showing OCR's signs, each candidate
+// of table 3 that a row of I1 not read names by a run of its wording and
+// whose seven figures I1 gives, column by column; flag
+// placed_by_form_order.
+func (r *reader) fillBalancedRows() {
+	if r.misread == 0 {
+		return
+	}
+	for _, it := range r.applications.order {
+		if it.row != nil || it.unplaced < 0 || it.cand.row != nil {
+			continue // placed, kept as a local row, or placed by the row order since
+		}
+		row := r.balanceRowNamed(it.cand)
+		if row == nil || !r.balancedCandidate(it.cand, row) {
+			continue
+		}
+		if _, read := r.seen[row.id]; read {
+			continue
+		}
+		printed, line := it.cand.printedLabel(), it.cand.labels[0].Line
+		obs, unplaced := len(r.obs), len(r.unplaced)
+		r.placeCandidate(it.cand, row)
+		if len(r.obs) == obs || len(r.unplaced) != unplaced {
+			// closeRow refused it after all: as it was
+			r.obs, r.unplaced = r.obs[:obs], r.unplaced[:unplaced]
+			delete(r.seen, row.id)
+			continue
+		}
+		r.unplaced = slices.DeleteFunc(r.unplaced, func(u gongkai.Unplaced) bool { return u.Line == line && u.Label == printed })
+	}
+}
+
+// balanceRowNamed is the row of I1 with whose wording the candidate's
+// label shares its longest run, at least minSharedRun characters and
+// longer than with any other row of table 3; nil when none is.
+func (r *reader) balanceRowNamed(cand *openRow) *rowSpec {
+	key := []rune(label.Parse(cand.printedLabel()).Key)
+	var best *rowSpec
+	bestRun, tie := 0, false
+	for _, row := range r.s.rows[tableApplications] {
+		switch run := sharedRun(key, row); {
+		case run > bestRun:
+			best, bestRun, tie = row, run, false
+		case run == bestRun:
+			tie = true
+		}
+	}
+	if best == nil || tie || bestRun < minSharedRun {
+		return nil
+	}
+	if _, term := balanceTerms[best.indicator]; !term {
+		return nil
+	}
+	return best
 }
 
 // misreadLabelOf reports whether the label of the k-th candidate of a gap,
