@@ -199,31 +199,38 @@ func TestOCRMarkShapedLikeADigit(t *testing.T) {
 		{"apart from its figure", []int{151, 3, 0, 0, 0, 0, 154}, "l  51  3  0  0  0  0  154", false},
 		{"a 0's shape glued", []int{51, 3, 0, 0, 0, 0, 54}, "O51  3  0  0  0  0  54", false},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			rows, at, r := parseSecretsRowPrinted(t, tc.printed, func(rows []damagedRow, at int) { setRow(rows, at, tc.figures) })
-			want := 7 * printedRows(rows)
-			if !tc.read {
-				want -= 7
-				for _, o := range r.Observations {
-					if o.Indicator == rows[at].indicator {
-						t.Errorf("%s [%s] = %s placed", o.Indicator, o.Breakdown, show(o.Value))
-					}
-				}
-				if !unplacedBecause(r, "属于国家秘密", "") {
-					t.Errorf("row not unplaced: %+v", r.Unplaced)
-				}
-			} else {
-				checkTable3(t, r, rows[at:at+1], "")
-				for _, o := range r.Observations {
-					if o.Indicator == rows[at].indicator && o.Breakdown == "natural_person" && !hasFlag(o, gongkai.FlagSplitByArithmetic) {
-						t.Errorf("%s [%s]: flags %v, want split_by_arithmetic", o.Indicator, o.Breakdown, o.Flags)
-					}
-				}
+		t.Run(tc.name, func(t *testing.T) { checkSecretsRowPrinted(t, tc.figures, tc.printed, tc.read) })
+	}
+}
+
+// checkSecretsRowPrinted parses table 3 whose row 1.属于国家秘密 has the
+// figures and is printed as printed, and checks that the row is read
+// (its first figure flagged split_by_arithmetic) or, when not read,
+// unplaced with none of its figures placed; every other row is read.
+func checkSecretsRowPrinted(t *testing.T, figures []int, printed string, read bool) {
+	t.Helper()
+	rows, at, r := parseSecretsRowPrinted(t, printed, func(rows []damagedRow, at int) { setRow(rows, at, figures) })
+	want := 7 * printedRows(rows)
+	if !read {
+		want -= 7
+		for _, o := range r.Observations {
+			if o.Indicator == rows[at].indicator {
+				t.Errorf("%s [%s] = %s placed", o.Indicator, o.Breakdown, show(o.Value))
 			}
-			if found := checkTable3(t, r, rows, ""); found != want {
-				t.Errorf("%d figures found, want %d", found, want)
+		}
+		if !unplacedBecause(r, "属于国家秘密", "") {
+			t.Errorf("row not unplaced: %+v", r.Unplaced)
+		}
+	} else {
+		checkTable3(t, r, rows[at:at+1], "")
+		for _, o := range r.Observations {
+			if o.Indicator == rows[at].indicator && o.Breakdown == "natural_person" && !hasFlag(o, gongkai.FlagSplitByArithmetic) {
+				t.Errorf("%s [%s]: flags %v, want split_by_arithmetic", o.Indicator, o.Breakdown, o.Flags)
 			}
-		})
+		}
+	}
+	if found := checkTable3(t, r, rows, ""); found != want {
+		t.Errorf("%d figures found, want %d; unplaced: %+v", found, want, r.Unplaced)
 	}
 }
 

@@ -308,8 +308,9 @@ func TestOCRMisreadTotalLeavesOrder(t *testing.T) {
 // 申请3.其他): the tail from the last row number on names the row, when it
 // is that row's number and wording in full, or a garbled wording sharing
 // a run of six characters with that row's alone of the rows so numbered
-// (2.申请人这期未按收费通知要求缴纳费用、 after the end of 1.'s label), and
-// the row's seven figures add up. Otherwise the row stays unplaced, and
+// (2.申请人这期未按收费通知要求缴纳费用、 after the end of 1.'s label; one
+// character misread inside the run not counted), and the row's seven
+// figures add up. Otherwise the row stays unplaced, and
 // the other rows are read.
 func TestOCRGluedLabelTail(t *testing.T) {
 	const (
@@ -333,7 +334,10 @@ func TestOCRGluedLabelTail(t *testing.T) {
 		}, false},
 		{"a figure lost", other, noFee, "行政机关不再处理其政府信息公开申请3.其他", func(f []string) []string { return f[1:] }, false},
 		{"a garbled tail", noFee, late, "不再处理其政府信息公开申请2.申请人这期未按收费通知要求缴纳费用、", nil, true},
-		{"a garbled tail sharing too little", noFee, late, "不再处理其政府信息公开申请2.申请人这期未按收费", nil, false},
+		// 申请人这期未按收费 shares 申请人?期未按收费 (eight, 这 misread) with
+		// the row: enough; 申请人这期未 shares five.
+		{"a garbled tail sharing enough, one character misread", noFee, late, "不再处理其政府信息公开申请2.申请人这期未按收费", nil, true},
+		{"a garbled tail sharing too little", noFee, late, "不再处理其政府信息公开申请2.申请人这期未", nil, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rows := damagedTable3(t, 3, gongkai.Template2021)
@@ -397,5 +401,123 @@ func TestOCRGluedLabelTailReal(t *testing.T) {
 		if n := len(byIndicatorOf(r, ind)); n != 7 {
 			t.Errorf("%s: %d figures placed, want 7; unplaced %+v", ind, n, r.Unplaced)
 		}
+	}
+}
+
+// OCR garbles the label of 二、上年结转政府信息公开申请数量 (as tesseract read
+// pingtan-2021's page). I1 (一 + 二 = （七）总计 + 四, in every column) gives
+// each of its figures from the three other rows: a candidate printing
+// those seven figures is that row (flag placed_by_form_order), where
+//   - between 一 and （一）予以公开 the form leaves that row alone, its label
+//     sharing no run of its wording (`一上告轩下府二已公开中请数`, the page
+//     cleaned: the row order's gap, ocrroworder.go's balancedCandidate), or
+//   - its label shares a run of six characters of its wording (`一 疆 村信息
+//     公 ;去_ 一 上年结转政府 百/己 公开申请数`, at --psm 3) where the gap
+//     cannot be filled: （一）予以公开 lost a figure and is unread, two rows
+//     of the form for one candidate (fillBalancedRows).
+//
+// A candidate whose figures add up but differ from I1's in a column stays
+// unplaced.
+func TestOCRBalanceConfirmsGarbledRow(t *testing.T) {
+	const cleaned, psm3 = "一上告轩下府二已公开中请数", "一 疆 村信息公 ;去_ 一 上年结转政府 百/己 公开申请数"
+	offByOne := func(f []int) { f[1]++; f[6]++ }
+	for _, tc := range []struct {
+		name        string
+		label       string
+		change      func(figures []int)
+		grantedLost bool // （一）予以公开 prints six figures
+		placed      bool
+	}{
+		{"in the gap, the figures I1 gives", cleaned, nil, false, true},
+		{"in the gap, a column off by one", cleaned, offByOne, false, false},
+		{"out of the gap, the figures I1 gives", psm3, nil, true, true},
+		{"out of the gap, a column off by one", psm3, offByOne, true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := damagedTable3(t, 3, gongkai.Template2021)
+			at := rowWith(t, rows, func(r damagedRow) bool { return r.indicator == "requests.carried_over" })
+			printed := slices.Clone(rows)
+			printed[at].label = tc.label
+			want := 7 * printedRows(rows)
+			if tc.grantedLost {
+				granted := rowWith(t, rows, func(r damagedRow) bool { return strings.HasSuffix(r.label, "予以公开") })
+				printed[granted].figures = printed[granted].figures[1:]
+				want -= 7
+			}
+			if tc.change != nil {
+				printed[at].figures = slices.Clone(printed[at].figures)
+				tc.change(printed[at].figures)
+			}
+			// A speck read as a quote before a figure: the text shows OCR's signs.
+			text := strings.Replace(ocrCleanTable3(printed, nil), "申请数量        ", "申请数量 “", 1)
+			r, err := Parse("ocr.txt", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			unplaced := unplacedBecause(r, tc.label, "")
+			if !tc.placed {
+				want -= 7
+				for _, o := range r.Observations {
+					if o.Indicator == rows[at].indicator {
+						t.Errorf("%s [%s] = %s placed", o.Indicator, o.Breakdown, show(o.Value))
+					}
+				}
+				if !unplaced {
+					t.Errorf("row not unplaced: %+v", r.Unplaced)
+				}
+			} else {
+				if o := obs(t, r, rows[at].indicator, "total"); !hasFlag(o, gongkai.FlagPlacedByFormOrder) {
+					t.Errorf("%s: flags %v, want placed_by_form_order", rows[at].label, o.Flags)
+				}
+				if unplaced {
+					t.Errorf("row placed and still unplaced: %+v", r.Unplaced)
+				}
+			}
+			if found := checkTable3(t, r, rows, ""); found != want {
+				t.Errorf("%d figures found, want %d; unplaced %+v", found, want, r.Unplaced)
+			}
+		})
+	}
+}
+
+// OCR glues a garbled piece before a row's numbered label and misreads a
+// character of it (`沐:计各，6.属于四关过程性`, 类 read as 关, in pingtan-2021's
+// page at --psm 3): the tail from the row number names the row when it
+// shares a run of six characters with the row's wording, one character
+// misread inside the run not counted, and the row's seven figures add up
+// (ocrgluedlabel.go). Two characters misread (`属于四关过秤性`) leave runs
+// too short, and the row unplaced.
+func TestOCRGluedTailOneCharacterMisread(t *testing.T) {
+	for _, tc := range []struct {
+		label  string
+		placed bool
+	}{
+		{"沐计各，6.属于四关过程性", true},
+		{"沐计各，6.属于四关过秤性", false},
+	} {
+		t.Run(tc.label, func(t *testing.T) {
+			rows := damagedTable3(t, 3, gongkai.Template2021)
+			at := rowWith(t, rows, func(r damagedRow) bool { return strings.HasPrefix(r.label, "6.属于四类过程性信息") })
+			printed := slices.Clone(rows)
+			printed[at].label = tc.label
+			// A speck read as a quote before a figure: the text shows OCR's signs.
+			text := strings.Replace(ocrCleanTable3(printed, nil), "申请数量        ", "申请数量 “", 1)
+			r, err := Parse("ocr.txt", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := 7 * printedRows(rows)
+			if !tc.placed {
+				want -= 7
+				for _, o := range r.Observations {
+					if o.Indicator == rows[at].indicator {
+						t.Errorf("%s [%s] = %s placed", o.Indicator, o.Breakdown, show(o.Value))
+					}
+				}
+			}
+			if found := checkTable3(t, r, rows, ""); found != want {
+				t.Errorf("%d figures found, want %d; unplaced %+v", found, want, r.Unplaced)
+			}
+		})
 	}
 }

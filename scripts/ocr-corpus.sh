@@ -39,8 +39,16 @@
 # the figures typed by hand (ingest/ocrreal_test.go scores them). Needs
 # chromium, poppler-utils, tesseract-ocr with chi_sim, pandoc and Go.
 #
+# With -libreoffice, it reads the LibreOffice prints of the real reports
+# (testdata/real/SLUG.libreoffice.pdf, laid out as Word would lay them
+# out): each page at 300 dpi in grey, read by tesseract at --psm 6 and
+# --psm 3 into testdata/real/SLUG.libreoffice.ocr-psm6.txt and
+# SLUG.libreoffice.ocr-psm3.txt. Needs poppler-utils and tesseract-ocr with
+# chi_sim.
+#
 # usage: scripts/ocr-corpus.sh [REPORT...]   (default: every report)
 #        scripts/ocr-corpus.sh -real SLUG...
+#        scripts/ocr-corpus.sh -libreoffice SLUG...
 set -eu
 cd "$(dirname "$0")/.."
 # OCR_WORK keeps the PDFs between runs (made once: LibreOffice is slow).
@@ -60,9 +68,9 @@ im=$(command -v magick || command -v convert-im6.q16 || command -v convert)
 # page), empty for the corpus (its texts were read from colour renders).
 gray=""
 real=""
-if [ "${1:-}" = -real ]; then
+if [ "${1:-}" = -real ] || [ "${1:-}" = -libreoffice ]; then
+	real=$1
 	shift
-	real=1
 	gray=-gray
 else
 	python3 scripts/pdftext-corpus.py html "$work"
@@ -157,10 +165,22 @@ read_report() {
 	! wanted clean-psm4 || read_pdf "$pdf" 300 4 norules "$out/$1.clean-psm4.txt"
 }
 
+# read_print SLUG: the LibreOffice print of a real report, read as printed
+# at --psm 6 and --psm 3.
+read_print() {
+	pdf=testdata/real/$1.libreoffice.pdf
+	read_pdf "$pdf" 300 6 plain "testdata/real/$1.libreoffice.ocr-psm6.txt"
+	read_pdf "$pdf" 300 3 plain "testdata/real/$1.libreoffice.ocr-psm3.txt"
+}
+
 if [ -n "$real" ]; then
 	export OMP_THREAD_LIMIT=1
 	for slug in "$@"; do
-		read_real "$slug"
+		if [ "$real" = -libreoffice ]; then
+			read_print "$slug"
+		else
+			read_real "$slug"
+		fi
 	done
 	exit 0
 fi

@@ -28,6 +28,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) ([]sourc
 	fr.setStated(lines, regions)
 	fr.noteOCRSigns(lines, regions)
 	fr.readRuledRows(lines, regions)
+	fr.readMarkedRows(lines, regions)
 	var narrative []source.Line
 	next := 0
 	for _, g := range regions {

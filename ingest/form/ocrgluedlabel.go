@@ -20,8 +20,10 @@ import "github.com/gongkai/gongkai/ingest/label"
 //     gives in full (label.Full: 3.其他 is （六）3.其他, not a piece of
 //     another) or shares a run of at least minSharedRun characters with
 //     (OCR garbles the tail too: 2.申请人这期未按收费通知要求缴纳费用、), a
-//     longer run than with any other row so numbered; that row is not
-//     read yet;
+//     longer run than with any other row so numbered; the run may hold
+//     one character misread, which it does not count (6.属于四关过程性
+//     shares 属于四?过程性, six, with 6.属于四类过程性信息); that row is
+//     not read yet;
 //   - the row prints the form's seven figures, 总计 the sum of the six.
 //
 // Otherwise the row stays as it was (a row the form lacks, unplaced).
@@ -66,7 +68,7 @@ func (r *reader) rowOfTail(tail label.Label) *rowSpec {
 			}
 			full = row
 		}
-		switch run := sharedRun(key, row); {
+		switch run := sharedRunOneMisread(key, row); {
 		case run > bestRun:
 			best, bestRun, tie = row, run, false
 		case run == bestRun:
@@ -80,4 +82,43 @@ func (r *reader) rowOfTail(tail label.Label) *rowSpec {
 		return best
 	}
 	return nil
+}
+
+// sharedRunOneMisread is the number of characters, in the longest run key
+// shares with any wording of row when one character of the run may
+// differ (OCR misread it), that are the same: 属于四关过程性 and
+// 属于四类过程性信息 share six.
+func sharedRunOneMisread(key []rune, row *rowSpec) int {
+	best := 0
+	for _, k := range row.keys {
+		if n := commonRunOneMisread(key, []rune(k)); n > best {
+			best = n
+		}
+	}
+	return best
+}
+
+// commonRunOneMisread is the number of equal characters in the longest run
+// a and b share, aligned, with at most one character that differs inside
+// it (a run opens and closes on equal characters).
+func commonRunOneMisread(a, b []rune) int {
+	best := 0
+	for shift := -len(a) + 1; shift < len(b); shift++ {
+		// Walk the diagonal b[i+shift] ~ a[i]: run counts the equal
+		// characters since the last break, before those before the one
+		// character that differs.
+		run, before := 0, -1 // before < 0: no differing character in the run yet
+		for i := max(0, -shift); i < len(a) && i+shift < len(b); i++ {
+			if a[i] == b[i+shift] {
+				run++
+				best = max(best, run+max(before, 0))
+				continue
+			}
+			before, run = run, 0
+			if before == 0 {
+				before = -1 // two differing characters in a row break the run
+			}
+		}
+	}
+	return best
 }

@@ -2,7 +2,9 @@ package form
 
 import (
 	"regexp"
+	"slices"
 
+	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/label"
 )
 
@@ -28,6 +30,132 @@ const minSharedRun = 6
 // lastRowNumber finds the last row number (1. to 9.) of a label glued to
 // the end of another.
 var lastRowNumber = regexp.MustCompile(`[1-9][.．]\p{Han}`)
+
+// The rows of I1 (一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理,
+// in every column) need no label: where OCR garbled the label of one of
+// them past any run of its wording (`一上告轩下府二已公开中请数` for
+// 二、上年结转政府信息公开申请数量), the three others, read and placed,
+// give each of its seven figures. The candidate of the gap is that row
+// when its figures are those, column by column: the arithmetic confirms
+// every figure, and the gap its place.
+
+// balanceTerms gives the sign of each row of I1 in it: 一 + 二 − （七）总计 − 四 = 0.
+var balanceTerms = map[string]float64{
+	"requests.received": 1, "requests.carried_over": 1, "requests.answered": -1, "requests.carried_forward": -1,
+}
+
+// misreadRowOf reports whether the k-th candidate of a gap, in a text
+// showing OCR's signs, is the k-th row of rows: its label says so
+// (misreadLabelOf), or the row is a term of I1 whose figures the three
+// other terms give (balancedCandidate).
+func (r *reader) misreadRowOf(cand *openRow, rows []*rowSpec, k int) bool {
+	return r.misreadLabelOf(cand.printedLabel(), rows, k) || r.balancedCandidate(cand, rows[k])
+}
+
+// balancedCandidate reports whether, in a text showing OCR's signs, row is
+// a term of I1 and the candidate's seven figures are, in every column,
+// what I1 gives from its three other terms, each read and placed.
+func (r *reader) balancedCandidate(cand *openRow, row *rowSpec) bool {
+	sign, ok := balanceTerms[row.indicator]
+	if r.misread == 0 || !ok {
+		return false
+	}
+	figures, _, ok := r.plainFigures(cand.values)
+	if !ok || len(figures) != applicantColumns+1 {
+		return false
+	}
+	values := map[string]float64{}
+	for _, o := range r.obs {
+		if _, term := balanceTerms[o.Indicator]; term && o.Value != nil {
+			values[o.Indicator+"/"+o.Breakdown] = *o.Value
+		}
+	}
+	columns := r.applications.columns
+	if !completeApplicants(columns) {
+		columns = r.formOrderSlots()
+	}
+	for c, col := range columns {
+		var others float64
+		for ind, s := range balanceTerms {
+			if ind == row.indicator {
+				continue
+			}
+			v, read := values[ind+"/"+col.key]
+			if !read {
+				return false
+			}
+			others += s * v
+		}
+		if figures[c] != -others/sign {
+			return false
+		}
+	}
+	return true
+}
+
+// A row of I1 whose garbled label still holds a run of its wording (`一
+// 疆 村信息公 ;去_ 一 上年结转政府 百/己 公开申请数`) may stand where the
+// row order cannot fill its gap (rows around it unread, or too many
+// candidates). The three other terms of I1 give each of its figures;
+// where the candidate prints exactly those, and its label shares a run
+// of at least minSharedRun characters with the row's wording, longer
+// than with any other row of table 3, it is that row (fillBalancedRows).
+
+// fillBalancedRows places, in a text showing OCR's signs, each candidate
+// of table 3 that a row of I1 not read names by a run of its wording and
+// whose seven figures I1 gives, column by column; flag
+// placed_by_form_order.
+func (r *reader) fillBalancedRows() {
+	if r.misread == 0 {
+		return
+	}
+	for _, it := range r.applications.order {
+		if it.row != nil || it.unplaced < 0 || it.cand.row != nil {
+			continue // placed, kept as a local row, or placed by the row order since
+		}
+		row := r.balanceRowNamed(it.cand)
+		if row == nil || !r.balancedCandidate(it.cand, row) {
+			continue
+		}
+		if _, read := r.seen[row.id]; read {
+			continue
+		}
+		printed, line := it.cand.printedLabel(), it.cand.labels[0].Line
+		obs, unplaced := len(r.obs), len(r.unplaced)
+		r.placeCandidate(it.cand, row)
+		if len(r.obs) == obs || len(r.unplaced) != unplaced {
+			// closeRow refused it after all: as it was
+			r.obs, r.unplaced = r.obs[:obs], r.unplaced[:unplaced]
+			delete(r.seen, row.id)
+			continue
+		}
+		r.unplaced = slices.DeleteFunc(r.unplaced, func(u gongkai.Unplaced) bool { return u.Line == line && u.Label == printed })
+	}
+}
+
+// balanceRowNamed is the row of I1 with whose wording the candidate's
+// label shares its longest run, at least minSharedRun characters and
+// longer than with any other row of table 3; nil when none is.
+func (r *reader) balanceRowNamed(cand *openRow) *rowSpec {
+	key := []rune(label.Parse(cand.printedLabel()).Key)
+	var best *rowSpec
+	bestRun, tie := 0, false
+	for _, row := range r.s.rows[tableApplications] {
+		switch run := sharedRun(key, row); {
+		case run > bestRun:
+			best, bestRun, tie = row, run, false
+		case run == bestRun:
+			tie = true
+		}
+	}
+	if best == nil || tie || bestRun < minSharedRun {
+		return nil
+	}
+	if _, term := balanceTerms[best.indicator]; !term {
+		return nil
+	}
+	return best
+}
 
 // misreadLabelOf reports whether the label of the k-th candidate of a gap,
 // in a text showing OCR's signs, says it is the k-th row of rows.

@@ -132,18 +132,7 @@ func (r *reader) readRuledRows(lines []source.Line, regions []tableSpan) {
 // in a text that shows OCR's signs and prints the table's rules as bars
 // glued to figures on minRuledLines lines of its tables.
 func (r *reader) ruledRows(lines []source.Line, regions []tableSpan) []ruledRow {
-	if r.misread == 0 {
-		return nil
-	}
-	ruled := 0
-	for _, g := range regions {
-		for _, l := range lines[g.start:g.end] {
-			if barGluedToFigure.MatchString(l.Text) {
-				ruled++
-			}
-		}
-	}
-	if ruled < minRuledLines {
+	if r.misread == 0 || !printsRules(lines, regions) {
 		return nil
 	}
 	var out []ruledRow
@@ -170,6 +159,20 @@ func (r *reader) ruledRows(lines []source.Line, regions []tableSpan) []ruledRow 
 		}
 	}
 	return out
+}
+
+// printsRules reports whether the tables print their rules as bars glued
+// to figures, on minRuledLines lines or more.
+func printsRules(lines []source.Line, regions []tableSpan) bool {
+	ruled := 0
+	for _, g := range regions {
+		for _, l := range lines[g.start:g.end] {
+			if barGluedToFigure.MatchString(l.Text) {
+				ruled++
+			}
+		}
+	}
+	return ruled >= minRuledLines
 }
 
 // ruledAlternative gives a reading of a row that adds up as printed,

@@ -192,19 +192,23 @@ func plainFiguresOnLine(cells []layout.Cell, line int) ([]float64, bool) {
 // other applicant columns is the digit the mark is shaped like followed
 // by the figure's digits. The mark must be glued to the figure on the
 // line as printed (a mark apart is markAsFirstFigure's, a cell of its
-// own), and be the only one of the row, every other figure plain; a 0's
-// shape (O, D) opens no figure. Otherwise the row stays unplaced (misreadMark). The figure
+// own, or, in a text whose spaces were collapsed, the last word of the
+// label's cell: markAfterLabel), and be the only one of the row, every
+// other figure plain; a 0's shape (O, D) opens no figure. Otherwise the row stays unplaced (misreadMark). The figure
 // carries split_by_arithmetic.
 
 // markGluedToFirstFigure reads the mark glued before the first of the
 // seven figures of a row of table 3 as that figure's first digit, when the
 // arithmetic gives the figure so read. It reports whether it did.
 func (r *reader) markGluedToFirstFigure(cur *openRow) bool {
-	if cur.table != tableApplications || cur.row == nil || cur.row.group || len(cur.labels) < 2 || len(cur.values) != applicantColumns+1 {
+	if cur.table != tableApplications || cur.row == nil || cur.row.group || len(cur.labels) == 0 || len(cur.values) != applicantColumns+1 {
 		return false
 	}
 	mark := cur.labels[len(cur.labels)-1]
-	shape := source.Trim(mark.Text)
+	head, shape := markAfterLabel(mark.Text)
+	if head == "" && len(cur.labels) < 2 {
+		return false
+	}
 	digit, ok := shapeDigits[shape]
 	if !ok || digit == "0" || anyMark(cur.labels[:len(cur.labels)-1]) {
 		return false
@@ -224,7 +228,27 @@ func (r *reader) markGluedToFirstFigure(cur *openRow) bool {
 	if r.misreadFigures[mark.Line] == shape+first.Raw {
 		delete(r.misreadFigures, mark.Line) // the glued token is read: the line's other figures are plain
 	}
-	cur.labels = cur.labels[:len(cur.labels)-1]
+	if head == "" {
+		cur.labels = cur.labels[:len(cur.labels)-1]
+	} else {
+		cur.labels[len(cur.labels)-1].Text = head
+	}
 	cur.values[0] = layout.Cell{Text: digit + first.Raw, Raw: digit + first.Raw, Line: first.Line, Split: true, X0: first.X0, X1: first.X1, Idx: first.Idx}
 	return true
+}
+
+// markAfterLabel parts a label cell into the label and a mark standing
+// last in it, one space after the label's words: a text whose runs of
+// spaces were collapsed (converter Markdown: `一、本年新收政府信息公开申请数量
+// l51 3 …`) keeps the mark in the label's cell, where the spaces of the
+// page made it a cell of its own. A cell that is the mark alone gives no
+// label; a cell with no such mark gives itself whole as the mark, which
+// no shape matches.
+func markAfterLabel(text string) (label, mark string) {
+	t := source.Trim(text)
+	i := strings.LastIndexAny(t, " \u3000")
+	if i < 0 || !ocrMark(t[i+1:]) {
+		return "", t
+	}
+	return strings.TrimRight(t[:i], " \u3000"), t[i+1:]
 }

@@ -621,6 +621,7 @@ func (r *reader) finish() {
 	r.settleRuns()
 	r.settleBlankRows()
 	r.fillByRowOrder()
+	r.fillBalancedRows()
 	r.readInReadingOrder()
 	r.distrustRowsOfMisreadText()
 	r.distrustColumnsOfMisreadText()

@@ -66,7 +66,7 @@ func (r *reader) readRow(cur *openRow, early bool, bare []*openRow) {
 		r.unplace(cur, reason)
 		return
 	}
-	if reason := r.misreadFigure(cur); reason != "" && figures {
+	if reason := r.misreadFigure(cur); reason != "" && figures && !r.markGluedToFirstFigure(cur) {
 		r.unplace(cur, reason)
 		return
 	}

@@ -103,19 +103,8 @@ func (r *reader) fillByRowOrder() {
 			continue
 		}
 		for k, it := range gap {
-			n := len(r.obs)
 			unlabeled = unlabeled || label.Parse(it.cand.printedLabel()).Key == ""
-			// The label printed is none or a piece: the row is the form's,
-			// and bears its wording.
-			first := it.cand.labels[0]
-			first.Text, first.Raw = rows[k].label, rows[k].label
-			it.cand.labels = []layout.Cell{first}
-			it.cand.row, it.cand.table = rows[k], tableApplications
-			r.cur = it.cand
-			r.closeRow()
-			for i := n; i < len(r.obs); i++ {
-				r.obs[i].Flags = figure.AppendFlag(r.obs[i].Flags, gongkai.FlagPlacedByFormOrder)
-			}
+			r.placeCandidate(it.cand, rows[k])
 			drop[it.unplaced] = true
 			for i := it.obsFrom; i < it.obsTo; i++ {
 				dropObs[i] = true
@@ -231,6 +220,25 @@ func indexOf(rows []*rowSpec, x *rowSpec) int {
 	return -1
 }
 
+// placeCandidate reads a candidate of table 3 as row of the form: the
+// label printed is none or a piece, or garbled; the row bears the form's
+// wording, and its figures the flag placed_by_form_order.
+func (r *reader) placeCandidate(cand *openRow, row *rowSpec) {
+	filling := r.applications.filling
+	r.applications.filling = true
+	defer func() { r.applications.filling = filling }()
+	n := len(r.obs)
+	first := cand.labels[0]
+	first.Text, first.Raw = row.label, row.label
+	cand.labels = []layout.Cell{first}
+	cand.row, cand.table = row, tableApplications
+	r.cur = cand
+	r.closeRow()
+	for i := n; i < len(r.obs); i++ {
+		r.obs[i].Flags = figure.AppendFlag(r.obs[i].Flags, gongkai.FlagPlacedByFormOrder)
+	}
+}
+
 // gapFits reports whether the candidates of a gap are the rows of the
 // form it leaves, one for one: as many, each with the form's seven
 // figures adding up, each label a piece of its row's wording or none.
@@ -241,7 +249,7 @@ func (r *reader) gapFits(gap []orderItem, rows []*rowSpec) bool {
 	for k, it := range gap {
 		l := label.Parse(it.cand.printedLabel())
 		if !r.sevenAddingUp(it.cand.values) || r.numberedOtherwise(l, rows[k]) ||
-			!pieceOf(l.Key, rows[k]) && !r.numberedAs(l, rows[k]) && !r.misreadLabelOf(it.cand.printedLabel(), rows, k) {
+			!pieceOf(l.Key, rows[k]) && !r.numberedAs(l, rows[k]) && !r.misreadRowOf(it.cand, rows, k) {
 			return false
 		}
 	}
