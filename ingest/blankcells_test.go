@@ -58,9 +58,9 @@ var blankCellsFiles = []struct{ text, truth string }{
 // blankCellsRatchet is, for each damage, the figures found over the
 // corpus, which may only go up (none may be wrong or invented).
 var blankCellsRatchet = map[string]int{
-	"zeros under 法人或其他组织 blank":  700,
-	"every applicant zero blank": 694,
-	"every zero blank":           694,
+	"zeros under 法人或其他组织 blank":  721,
+	"every applicant zero blank": 715,
+	"every zero blank":           715,
 }
 
 func TestBlankCellsCorpus(t *testing.T) {
