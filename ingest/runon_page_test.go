@@ -122,3 +122,35 @@ func TestRowPerLineRunApart(t *testing.T) {
 		}
 	}
 }
+
+// TestRunOnPageNotJoinedToSpacedRows: a paragraph on one line that names
+// three of the cells that open a table (自然人, 法人或其他组织, 商业企业) is
+// long enough to look like a page run together; the rows of a table whose
+// figures are parted by single spaces (OCR's text) that follow it directly
+// are cells of their own, never joined to it as pieces of its run.
+func TestRunOnPageNotJoinedToSpacedRows(t *testing.T) {
+	rows := damagedTable3(t, 5, gongkai.Template2021)
+	paragraph := "（二）依申请公开情况。" + strings.Repeat("本年度共收到政府信息公开申请，其中自然人提出的申请占多数，法人或其他组织提出的申请较少，商业企业提出的申请主要涉及项目审批信息。", 2)
+	var b strings.Builder
+	b.WriteString("某县2023年政府信息公开工作年度报告\n" + paragraph + "\n")
+	b.WriteString("三、收到和处理政府信息公开申请情况\n")
+	b.WriteString("申请人情况 自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n")
+	for _, row := range rows {
+		if row.figures == nil {
+			b.WriteString(row.label + "\n")
+			continue
+		}
+		b.WriteString(row.label + " " + joinFigures(row.figures, " ") + "\n")
+	}
+	text := b.String()
+	// The paragraph directly above the table's lines, no blank between.
+	text = strings.Replace(text, paragraph+"\n三、", paragraph+"\n一、本年新收政府信息公开申请数量 "+joinFigures(rows[0].figures, " ")+"\n三、", 1)
+	r, err := Parse("ocr.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Whatever is read is read right; the rows under the header all are.
+	if found, want := checkTable3(t, r, rows, ""), 7*printedRows(rows); found != want {
+		t.Errorf("%d figures of table 3 found, want %d", found, want)
+	}
+}

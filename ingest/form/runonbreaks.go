@@ -151,13 +151,15 @@ func (t runText) acrossLabel(at int, as []anchor) bool {
 // texts that collapse whitespace, which are read run together whole. The
 // lines joined follow directly, up to a blank line; a line with a cell
 // separator or a gap of spaces between its words (a line of another
-// layout) is never joined, nor joined to.
+// layout) is never joined, nor joined to; nor is a line of figures parted
+// by single spaces (一、本年新收政府信息公开申请数量 17 0 0 0 0 0 17: a row
+// of OCR's text, say, after a paragraph that names the form's columns).
 func joinRunOnPage(lines []source.Line, starts []string) []source.Line {
 	var out []source.Line
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if runOn(l.Text, starts) && continuesRun(l.Text) {
-			for i+1 < len(lines) && continuesRun(lines[i+1].Text) {
+			for i+1 < len(lines) && continuesRun(lines[i+1].Text) && !spacedFigures.MatchString(lines[i+1].Text) {
 				i++
 				l.Text = trimPageSpace(l.Text) + " " + trimPageSpace(lines[i].Text)
 			}
@@ -166,6 +168,9 @@ func joinRunOnPage(lines []source.Line, starts []string) []source.Line {
 	}
 	return out
 }
+
+// spacedFigures matches figures parted by one space: cells of a row.
+var spacedFigures = regexp.MustCompile(`[0-9] [0-9]`)
 
 // continuesRun reports whether a line may be a piece of tables run
 // together: not blank, no cell separator, no gap of spaces inside.
