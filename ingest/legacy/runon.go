@@ -84,10 +84,7 @@ func unglue(lines []source.Line, cat *catalog.Catalog, isUnit func(string) bool)
 func separated(text string, headerLen int, c *cutter) bool {
 	probe := *c
 	_, _, rest := probe.cut(text[headerLen:])
-	if strings.HasSuffix(text, rest) {
-		text = text[:len(text)-len(rest)]
-	}
-	return strings.ContainsAny(text, "|\t")
+	return strings.ContainsAny(strings.TrimSuffix(text, rest), "|\t")
 }
 
 // rowsOnly reports whether a line goes on with rows of the table run
