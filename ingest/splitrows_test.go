@@ -75,3 +75,26 @@ func TestRowFiguresOnTwoLinesRefused(t *testing.T) {
 		}
 	})
 }
+
+// TestRowFiguresOnTwoLinesNextRowsPiece: a short row (属于行政查询事项 8.,
+// its 总计 lost: 3 0 0 0 0 0) is never joined to the first piece of the
+// next row's wrapped label (本机关不掌握相关政府信 3), a label no row
+// matches: that piece starts another row's wording, and its 3 would come
+// out as 8.'s 总计 — zeros add up whatever they are joined to. Found by
+// review: the pieces were joined when the next row's last piece stood two
+// lines further down.
+func TestRowFiguresOnTwoLinesNextRowsPiece(t *testing.T) {
+	text := readText(t, filepath.Join("..", "testdata", "real", "pingtan-2025.chromium.layout.txt"))
+	const rows = "        8.             3     0   0   0   0   0   3\n\n\n         本机关不掌握相关政府信 49\n        1.\n        息                    1   0   0   0   0   50\n"
+	if !strings.Contains(text, rows) {
+		t.Fatalf("the fixture does not print %q", rows)
+	}
+	damaged := "        8.             3     0   0   0   0   0\n         本机关不掌握相关政府信 3\n        1.\n\n        息                    1   0   0   0   0   4\n"
+	r := parseText(t, "layout.txt", strings.Replace(text, rows, damaged, 1))
+	if hasObs(r, "requests.refused.administrative_query", "total") {
+		t.Errorf("8.属于行政查询事项 took the next row's first figure as its 总计: %+v", obs(t, r, "requests.refused.administrative_query", "total"))
+	}
+	if !unplacedBecause(r, "属于行政查询事项", "") {
+		t.Errorf("8.属于行政查询事项 is not unplaced: %+v", r.Unplaced)
+	}
+}

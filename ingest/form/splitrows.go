@@ -3,6 +3,7 @@ package form
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/layout"
@@ -124,6 +125,9 @@ func (r *reader) joins(p, q rowPiece) bool {
 	if q.cur.row != nil && q.cur.row != row && !r.s.encloses(q.cur.row, row) {
 		return false
 	}
+	if q.cur.row == nil && !r.pieceOfRow(p.cur, q.cur, row) {
+		return false
+	}
 	if !r.numbersOnlyRowOf(q.cur, row) {
 		return false
 	}
@@ -150,6 +154,28 @@ func (r *reader) pieceRow(p, q rowPiece) *rowSpec {
 		return nil
 	}
 	return row
+}
+
+// pieceOfRow reports whether q, a label no row of the form matched, is a
+// piece of row's wording or of a heading over it (情形，不计其他情形）,
+// 法提供), or completes p's to the row's wording; never the start of
+// another row's wording (本机关不掌握相关政府信 under 8.属于行政查询事项:
+// that row's first piece, whose figures a short row above would take). A
+// piece with no label's words (figures alone) is the row's.
+func (r *reader) pieceOfRow(p, q *openRow, row *rowSpec) bool {
+	key := label.Parse(q.printedLabel()).Key
+	if key == "" || completes(p, q, row) {
+		return true
+	}
+	if other := r.wrappedFrom(q); other != nil && other != row {
+		return false
+	}
+	for x := row; x != nil; x = r.s.rowByID[x.parent] {
+		if slices.ContainsFunc(x.keys, func(k string) bool { return strings.Contains(k, key) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // completes reports whether the label of q, after that of p, makes a
