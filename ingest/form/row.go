@@ -192,8 +192,8 @@ func (r *reader) readRow(cur *openRow, early bool, bare []*openRow) {
 // label) than a row of the table. "" when the row has a cell for each
 // column, or no columns were found.
 func fewBlanks(values []layout.Cell, slots []slot) string {
-	if len(slots) == 0 || len(values) >= len(slots) {
-		return ""
+	if len(slots) == 0 || len(values) == 0 || len(values) >= len(slots) {
+		return "" // no cell at all: a label alone, read as before
 	}
 	return fmt.Sprintf("the row prints no figure, and its %d empty cells are not its %d columns: which columns they are is not certain", len(values), len(slots))
 }

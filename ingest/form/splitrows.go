@@ -158,17 +158,14 @@ func (r *reader) pieceRow(p, q rowPiece) *rowSpec {
 
 // pieceOfRow reports whether q, a label no row of the form matched, is a
 // piece of row's wording or of a heading over it (情形，不计其他情形）,
-// 法提供), or completes p's to the row's wording; never the start of
-// another row's wording (本机关不掌握相关政府信 under 8.属于行政查询事项:
-// that row's first piece, whose figures a short row above would take). A
-// piece with no label's words (figures alone) is the row's.
+// 法提供, 行政机关不再处理其), or completes p's to the row's wording: not a
+// piece of another row only (本机关不掌握相关政府信 under 8.属于行政查询事项:
+// the next row's first piece, whose figures a short row above would
+// take). A piece with no label's words (figures alone) is the row's.
 func (r *reader) pieceOfRow(p, q *openRow, row *rowSpec) bool {
 	key := label.Parse(q.printedLabel()).Key
 	if key == "" || completes(p, q, row) {
 		return true
-	}
-	if other := r.wrappedFrom(q); other != nil && other != row {
-		return false
 	}
 	for x := row; x != nil; x = r.s.rowByID[x.parent] {
 		if slices.ContainsFunc(x.keys, func(k string) bool { return strings.Contains(k, key) }) {
