@@ -163,12 +163,26 @@ func (r *reader) pieceRow(p, q rowPiece) *rowSpec {
 // the next row's first piece, whose figures a short row above would
 // take). A piece with no label's words (figures alone) is the row's.
 func (r *reader) pieceOfRow(p, q *openRow, row *rowSpec) bool {
-	key := label.Parse(q.printedLabel()).Key
-	if key == "" || completes(p, q, row) {
+	return completes(p, q, row) || r.wordingHolds(row, q)
+}
+
+// wordingHolds reports whether cur's label, its number aside, is a piece
+// of the wording of row or of a heading over it; a label with no words is.
+func (r *reader) wordingHolds(row *rowSpec, cur *openRow) bool {
+	printed := cur.printedLabel()
+	l := label.Parse(printed)
+	if l.Key == "" {
 		return true
 	}
+	// As printed too, its number aside: a piece of a bracketed note
+	// (情形，不计其他情形）) is in the form's wording, not in its keys.
+	text := label.Squeeze(label.Fold(printed))
+	if l.Enum != "" {
+		text = strings.TrimPrefix(text, label.Squeeze(label.Fold(l.Enum)))
+	}
 	for x := row; x != nil; x = r.s.rowByID[x.parent] {
-		if slices.ContainsFunc(x.keys, func(k string) bool { return strings.Contains(k, key) }) {
+		if slices.ContainsFunc(x.keys, func(k string) bool { return strings.Contains(k, l.Key) }) ||
+			text != "" && strings.Contains(label.Squeeze(label.Fold(x.label)), text) {
 			return true
 		}
 	}
