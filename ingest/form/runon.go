@@ -463,9 +463,16 @@ func tableStart(text string, starts []string) int {
 // startFollows reports whether a cell that opens a table other than s
 // begins within tableStartWindow runes of text, spaces aside.
 func startFollows(text, s string, starts []string) bool {
-	near := []rune(label.Squeeze(text))
-	if len(near) > tableStartWindow {
-		near = near[:tableStartWindow]
+	// The window's runes, spaces aside, read no further than it reaches:
+	// a page's text may be one line of many thousand runes.
+	near := make([]rune, 0, tableStartWindow)
+	for _, c := range text {
+		if len(near) == tableStartWindow {
+			break
+		}
+		if c != ' ' && c != '\t' && c != '\u3000' && c != '\n' {
+			near = append(near, c)
+		}
 	}
 	head := string(near)
 	for _, o := range starts {
