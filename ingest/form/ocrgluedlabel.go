@@ -89,13 +89,7 @@ func (r *reader) rowOfTail(tail label.Label) *rowSpec {
 // differ (OCR misread it), that are the same: 属于四关过程性 and
 // 属于四类过程性信息 share six.
 func sharedRunOneMisread(key []rune, row *rowSpec) int {
-	best := 0
-	for _, k := range row.keys {
-		if n := commonRunOneMisread(key, []rune(k)); n > best {
-			best = n
-		}
-	}
-	return best
+	return bestOverWordings(key, row, commonRunOneMisread)
 }
 
 // commonRunOneMisread is the number of equal characters in the longest run

@@ -185,11 +185,15 @@ func (r *reader) misreadLabelOf(printed string, rows []*rowSpec, k int) bool {
 // sharedRun is the length, in characters, of the longest run key shares
 // with any wording of row.
 func sharedRun(key []rune, row *rowSpec) int {
+	return bestOverWordings(key, row, longestCommonRun)
+}
+
+// bestOverWordings is the largest measure of key against any wording of
+// row.
+func bestOverWordings(key []rune, row *rowSpec, measure func(a, b []rune) int) int {
 	best := 0
 	for _, k := range row.keys {
-		if n := longestCommonRun(key, []rune(k)); n > best {
-			best = n
-		}
+		best = max(best, measure(key, []rune(k)))
 	}
 	return best
 }

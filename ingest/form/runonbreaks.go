@@ -161,7 +161,7 @@ func joinRunOnPage(lines []source.Line, starts []string) []source.Line {
 		if runOn(l.Text, starts) && continuesRun(l.Text) {
 			for i+1 < len(lines) && continuesRun(lines[i+1].Text) && !spacedFigures.MatchString(lines[i+1].Text) {
 				i++
-				l.Text = trimPageSpace(l.Text) + " " + trimPageSpace(lines[i].Text)
+				l.Text = source.Trim(l.Text) + " " + source.Trim(lines[i].Text)
 			}
 		}
 		out = append(out, l)
@@ -175,12 +175,6 @@ var spacedFigures = regexp.MustCompile(`[0-9] [0-9]`)
 // continuesRun reports whether a line may be a piece of tables run
 // together: not blank, no cell separator, no gap of spaces inside.
 func continuesRun(text string) bool {
-	t := trimPageSpace(text)
+	t := source.Trim(text)
 	return t != "" && !strings.ContainsAny(t, "|\t") && !strings.Contains(t, "  ")
-}
-
-// trimPageSpace trims the spaces a page's markup indents its lines with:
-// ASCII, no-break and ideographic.
-func trimPageSpace(text string) string {
-	return strings.Trim(text, " \t\r\u00a0\u3000")
 }
