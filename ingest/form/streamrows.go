@@ -198,6 +198,12 @@ func (r *reader) placeRun(held *figuresAfter, run *streamRun, next *openRow) (bo
 	if len(run.rows) != k {
 		return false, fmt.Sprintf("the rows around it that print no figures of their own are %d, not %d", len(run.rows), k)
 	}
+	if at, read := r.seen[held.own.row.id]; read {
+		// A piece of a row read before (`2.申请人逾期未按收费通` 0 /
+		// `知要求缴纳费用…` and fourteen figures): the figures are not
+		// its own, and the run is not certain.
+		return false, fmt.Sprintf("its row was already read at line %d", at)
+	}
 	for i, b := range run.before {
 		b.open.row, b.open.values, b.open.byOrder = b.row, held.groups[i], true
 		r.cur = b.open
