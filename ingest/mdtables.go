@@ -9,6 +9,7 @@ import (
 	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/layout"
 	"github.com/gongkai/gongkai/ingest/source"
+	"golang.org/x/text/width"
 )
 
 // PDF-to-Markdown and OCR-to-Markdown converters print a statistics table
@@ -170,7 +171,7 @@ func (m markdownMender) apart(lines []source.Line, i int, cells []string) (int, 
 // heading that is no section of the report (the table's title repeated).
 func (m markdownMender) between(t string) bool {
 	switch {
-	case t == "", tableRule.MatchString(t), pageNumber.MatchString(t):
+	case t == "", tableRule.MatchString(t), pageNumber.MatchString(width.Fold.String(t)):
 		return true
 	case markdownHeading.MatchString(t):
 		l := label.Parse(strings.TrimLeft(t, "# "))

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/width"
+
 	"github.com/gongkai/gongkai/ingest/source"
 )
 
@@ -28,12 +30,18 @@ func DropPageMarks(lines []source.Line) []source.Line {
 		if strings.ContainsRune(l.Text, '\f') {
 			l.Text = strings.ReplaceAll(l.Text, "\f", "")
 		}
-		if pageMark.MatchString(source.Trim(l.Text)) {
+		if pageMark.MatchString(folded(l.Text)) {
 			continue
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// folded is a line trimmed, its full-width digits and signs narrow (－２－,
+// 第３页): the marks are matched on ASCII digits.
+func folded(text string) string {
+	return width.Fold.String(source.Trim(text))
 }
 
 // minBarePages is how many pages must end with their own number, printed
@@ -68,7 +76,7 @@ func barePageNumbers(lines []source.Line) map[int]bool {
 	found := map[int]bool{}
 	prev := -1
 	for k, i := range ends {
-		t := source.Trim(strings.ReplaceAll(lines[i].Text, "\f", ""))
+		t := folded(strings.ReplaceAll(lines[i].Text, "\f", ""))
 		if !barePage.MatchString(t) {
 			if k == 0 || k == len(ends)-1 {
 				continue // a cover, or a last page with no number

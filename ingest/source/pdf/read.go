@@ -15,6 +15,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"golang.org/x/text/width"
 )
 
 // Line is one line of the extracted text: its number in the text (from 1),
@@ -96,7 +98,7 @@ func dropPageNumbers(lines []textLine, p page, top float64) []textLine {
 	for _, l := range lines {
 		y := l.y - top
 		margin := y < pageMargin*p.height || y > (1-pageMargin)*p.height
-		if margin && len(l.cells) == 1 && pageNumber.MatchString(strings.TrimSpace(l.cells[0].text)) {
+		if margin && len(l.cells) == 1 && pageNumber.MatchString(width.Fold.String(strings.TrimSpace(l.cells[0].text))) {
 			continue
 		}
 		out = append(out, l)
