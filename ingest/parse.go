@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -98,6 +99,9 @@ func read(data []byte) (*source.Document, error) {
 	}
 	if doc.Is(data) {
 		return doc.Read(data)
+	}
+	if bytes.HasPrefix(data, []byte(`{\rtf`)) {
+		return nil, errors.New("an RTF document: gongkai reads PDF, DOCX, DOC, HTML and text; save it as DOCX or PDF")
 	}
 	t, err := text.Decode(data)
 	if err != nil {

@@ -49,7 +49,33 @@ func Read(data []byte) (*source.Document, error) {
 		}
 		return &source.Document{Lines: lines}, nil
 	}
-	return nil, errors.New("a zip archive without word/document.xml, not a DOCX file")
+	return nil, errors.New(notDOCX(zr))
+}
+
+// notDOCX says what a zip archive without word/document.xml is, when its
+// parts tell: an OpenDocument file names its kind in its first part
+// (mimetype), an Excel workbook holds xl/workbook.xml.
+func notDOCX(zr *zip.Reader) string {
+	for _, f := range zr.File {
+		switch f.Name {
+		case "mimetype":
+			rc, err := f.Open()
+			if err != nil {
+				break
+			}
+			kind, _ := io.ReadAll(io.LimitReader(rc, 100))
+			rc.Close()
+			if bytes.Equal(kind, []byte("application/vnd.oasis.opendocument.text")) {
+				return "an OpenDocument text (.odt), not a DOCX file: save it as DOCX or PDF"
+			}
+			if bytes.HasPrefix(kind, []byte("application/vnd.oasis.opendocument.")) {
+				return "an OpenDocument file (" + string(kind) + "), not a DOCX file"
+			}
+		case "xl/workbook.xml":
+			return "an Excel workbook (.xlsx), not a Word document"
+		}
+	}
+	return "a zip archive without word/document.xml, not a DOCX file"
 }
 
 // docxConv walks the elements of word/document.xml.
