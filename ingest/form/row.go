@@ -311,7 +311,7 @@ func (r *reader) rowTarget(cur *openRow, figures bool) (*rowTarget, string) {
 		if row.indicator == "" {
 			return nil, fmt.Sprintf("heading row %s prints figures the form has no place for", row.label)
 		}
-		if row.score(label.Parse(cur.printedLabel()).Key) < label.Full {
+		if row.score(label.Parse(cur.printedLabel()).Key) < label.Full || closesFirst(cur.printedLabel()) {
 			// A piece of a heading wrapped in its narrow merged cell
 			// (法提供 of （四）无法提供) prints on the line of a row under
 			// it, beside that row's figures.
@@ -424,6 +424,9 @@ func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
 	if cur.labelApart() {
 		return nil, "a label known to no row of the form, printed apart from the table row of the figures: a title or a note, perhaps, not the row's label"
 	}
+	if closesFirst(cur.printedLabel()) {
+		return nil, "the label closes a bracket it does not open: a piece of a wrapped label whose start was printed apart, not a row of its own"
+	}
 	if numberInside.MatchString(label.Fold(cur.printedLabel())) {
 		return nil, "a row's number inside the label: the labels of several rows run together, whose figures cannot be placed for certain"
 	}
@@ -451,6 +454,26 @@ func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
 		return nil, reason
 	}
 	return &rowTarget{indicator: func(slot) string { return g.local }, flags: flags}, ""
+}
+
+// closesFirst reports whether a label closes a bracket before it opens
+// one (`）不予公开`): the piece of a label wrapped in a narrow cell after
+// its first piece (`（三`), printed apart. It names a row or heading by
+// its words, but is no whole label: the figures beside it may be a row's
+// under it, or the next one's.
+func closesFirst(printed string) bool {
+	depth := 0
+	for _, c := range label.Fold(printed) {
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth < 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // numberInside matches a row's number after a label's first words ((六)
