@@ -1,0 +1,53 @@
+package ingest
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// Word top-aligns a table's cells: under a narrow label column each row of
+// table 3 prints its figures on the line of its label's first piece and
+// the rest of the label below, a heading's pieces beside its rows'
+// (form/topaligned.go). Read against the form's wordings, every row takes
+// its own figures, cited at the line they print on.
+func TestTopAlignedLabels(t *testing.T) {
+	r := parseText(t, "layout.txt", pdftextWith(t, "synth2019-word.layout.txt"))
+	checkCells(t, r, []cellCase{
+		{indicator: "requests.received", breakdown: "total", value: "890"},
+		{indicator: "requests.disclosed", breakdown: "natural_person", value: "69"},
+		{indicator: "requests.disclosed", breakdown: "total", value: "81"},
+		{indicator: "requests.partially_disclosed", breakdown: "commercial_enterprise", value: "11"},
+		{indicator: "requests.refused.state_secret", breakdown: "total", value: "11"},
+		{indicator: "requests.refused.prohibited_by_law", breakdown: "total", value: "26"},
+	})
+	if o := obs(t, r, "requests.disclosed", "total"); o.Line != 89 {
+		t.Errorf("予以公开's 81 cited at line %d, want 89, the line it prints on", o.Line)
+	}
+	if n, defects := scoreUndamaged(readTruth(t, filepath.Join("..", "testdata", "pdftext", "synth2019-word.truth.csv")), r); len(defects) > 0 || n < 170 {
+		t.Errorf("%d figures, defects %v", n, defects)
+	}
+}
+
+// The pieces are read only where each line's pieces go to the open
+// labels one way, and every label ends as a wording of its row: a piece
+// two labels may take (开 after 不予公 and after 禁止公), or a label left
+// short (予以公 with its 开 lost), leaves table 3 as printed, to the
+// readers that unplace what they cannot place.
+func TestTopAlignedRefuses(t *testing.T) {
+	truth := readTruth(t, filepath.Join("..", "testdata", "pdftext", "synth2019-word.truth.csv"))
+	for name, edit := range map[string][2]string{
+		"a piece two labels take": {"      开     密\n            2.其他   15    4    1   1   3   2   26\n            法律行\n            政法规\n            禁止公\n            开\n",
+			"            密\n            2.其他   15    4    1   1   3   2   26\n            法律行\n            政法规\n            禁止公\n            开\n"},
+		"a label left short": {"理结果   开\n", "理结果\n"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := parseText(t, "layout.txt", pdftextWith(t, "synth2019-word.layout.txt", edit))
+			if hasFigure(r, "requests.refused.prohibited_by_law", "total") {
+				t.Errorf("其他法律行政法规禁止公开 placed: %+v", obs(t, r, "requests.refused.prohibited_by_law", "total"))
+			}
+			if _, defects := scoreUndamaged(truth, r); len(defects) > 0 {
+				t.Errorf("defects: %v", defects)
+			}
+		})
+	}
+}
