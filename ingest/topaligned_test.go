@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -44,6 +45,53 @@ func TestTopAlignedRefuses(t *testing.T) {
 			r := parseText(t, "layout.txt", pdftextWith(t, "synth2019-word.layout.txt", edit))
 			if hasFigure(r, "requests.refused.prohibited_by_law", "total") {
 				t.Errorf("其他法律行政法规禁止公开 placed: %+v", obs(t, r, "requests.refused.prohibited_by_law", "total"))
+			}
+			if _, defects := scoreUndamaged(truth, r); len(defects) > 0 {
+				t.Errorf("defects: %v", defects)
+			}
+		})
+	}
+}
+
+// Text in reading order prints a top-aligned table a piece a line
+// (form/topstream.go): a numbered piece opens the form's next heading or
+// row it starts, the others go on the one label whose wording they
+// continue, and the row's seven figures (on a line, or a figure a line)
+// are the innermost label's, even printed before its last pieces.
+func TestTopAlignedStream(t *testing.T) {
+	for _, file := range []string{"s26-form2021-docx.raw.txt", "s26-form2021-docx.pdfjs.txt", "s26-form2021-docx.pymupdf.txt"} {
+		t.Run(file, func(t *testing.T) {
+			r := parseText(t, file, readText(t, filepath.Join("..", "testdata", "pdftext", "fresh", file)))
+			checkCells(t, r, []cellCase{
+				{indicator: "requests.received", breakdown: "total", value: "290"},
+				{indicator: "requests.partially_disclosed", breakdown: "commercial_enterprise", value: "4"},
+				{indicator: "requests.partially_disclosed", breakdown: "total", value: "10"},
+				{indicator: "requests.refused.state_secret", breakdown: "total", value: "42"},
+				{indicator: "requests.other_handling.no_fee", breakdown: "total", value: "28"},
+				{indicator: "requests.carried_forward", breakdown: "total", value: "0"},
+			})
+		})
+	}
+}
+
+// A row whose figures are lost, or printed short of seven, closes with
+// none: the text stays as printed, and no row takes another's figures.
+func TestTopAlignedStreamRefuses(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "pdftext", "fresh")
+	truth := readTruth(t, filepath.Join(dir, "s26-form2021-docx.truth.csv"))
+	for name, edit := range map[string][2]string{
+		"figures lost":    {"开\n9 0 0 1 0 0 10\n", "开\n"},
+		"six figures":     {"开\n9 0 0 1 0 0 10\n", "开\n9 0 0 1 0 10\n"},
+		"a piece unknown": {"他情\n形）\n", "他情\n形）\n附注\n"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			text := readText(t, filepath.Join(dir, "s26-form2021-docx.raw.txt"))
+			if !strings.Contains(text, edit[0]) {
+				t.Fatalf("the text does not print %q", edit[0])
+			}
+			r := parseText(t, "raw.txt", strings.Replace(text, edit[0], edit[1], 1))
+			if hasFigure(r, "requests.refused.state_secret", "total") {
+				t.Errorf("属于国家秘密 placed from a text the pieces do not read")
 			}
 			if _, defects := scoreUndamaged(truth, r); len(defects) > 0 {
 				t.Errorf("defects: %v", defects)

@@ -50,24 +50,37 @@ var topCell = regexp.MustCompile(`\s{2,}`)
 // plainCount is a figure of table 3 as a narrow label column prints it.
 var plainCount = regexp.MustCompile(`^\d+$`)
 
+// applicationsFigures is the number of figures a row of table 3 prints:
+// its seven columns. A row printing fewer (blank cells) leaves the text as
+// printed, whose spacing may show the blanks' places.
+const applicationsFigures = 7
+
 // topLine is a line of a table with its label pieces before its figures.
 type topLine struct {
 	labels  []string
 	figures []string
 }
 
-// splitTopLine cuts a line into label pieces and the figures after them;
-// ok is false for a line that prints a label after a figure.
+// splitTopLine cuts a line into label pieces and the figures after them
+// (the plain counts that end it, whatever the spaces between: -raw prints
+// `3.其他 7 1 1 0 1 0 10`); ok is false for a line that prints a figure
+// among its labels.
 func splitTopLine(text string) (tl topLine, ok bool) {
-	for _, cell := range topCell.Split(strings.TrimSpace(text), -1) {
+	fields := strings.Fields(text)
+	n := len(fields)
+	for n > 0 && plainCount.MatchString(fields[n-1]) {
+		n--
+	}
+	tl.figures = fields[n:]
+	rest := strings.TrimSpace(text)
+	for k := len(fields) - 1; k >= n; k-- {
+		rest = strings.TrimSpace(strings.TrimSuffix(rest, fields[k]))
+	}
+	for _, cell := range topCell.Split(rest, -1) {
 		if cell == "" {
 			continue
 		}
-		if fs := strings.Fields(cell); !slices.ContainsFunc(fs, func(f string) bool { return !plainCount.MatchString(f) }) {
-			tl.figures = append(tl.figures, fs...)
-			continue
-		}
-		if len(tl.figures) > 0 {
+		if plainCount.MatchString(strings.Join(strings.Fields(cell), "")) {
 			return tl, false
 		}
 		tl.labels = append(tl.labels, cell)
@@ -77,118 +90,138 @@ func splitTopLine(text string) (tl topLine, ok bool) {
 
 // topLabel is a label of table 3 being read from its pieces.
 type topLabel struct {
-	row  *rowSpec
-	text string // the pieces joined
-	line int    // index of the line of its first piece
-	wrap bool   // a piece was printed on a line below the first
+	row     *rowSpec
+	text    string   // the pieces joined
+	line    int      // index of the line of its figures, -1 before they are read
+	figures []string // the row's figures; none for a heading
+	wrap    bool     // a piece was printed on a line after the first
+	// lastFigure is the index of the line of its last figure read.
+	lastFigure int
+	// children counts the labels opened under a heading: a label closed
+	// with no figures and none is a row whose figures were not read.
+	children int
 }
 
 // topRead is the state of reading table 3's labels from their pieces.
 type topRead struct {
 	r      *reader
+	order  []*rowSpec  // table 3's rows and headings in the form's printed order
+	last   int         // index in order of the last label opened, -1 before any
 	open   []*topLabel // by depth, outermost first
 	labels []*topLabel // every label opened, in order
-	order  []*rowSpec  // table 3's rows and headings in the form's printed order
-	last   int         // index in order of the last row opened, -1 before any
-	pieces []int       // indexes of the lines of pieces only
 }
 
 // topAligned rewrites table 3 printed with top-aligned cells under a
-// narrow label column (above), or returns lines as printed.
+// narrow label column (above), or in reading order one piece a line
+// (topstream.go), or returns lines as printed.
 func (r *reader) topAligned(lines []source.Line) []source.Line {
 	order := r.s.printedOrder(tableApplications)
 	for i := range lines {
 		tl, ok := splitTopLine(lines[i].Text)
-		if !ok || len(tl.labels) == 0 || len(tl.figures) == 0 {
+		if !ok || len(tl.labels) == 0 {
 			continue
 		}
 		t := &topRead{r: r, order: order, last: -1}
-		if !t.figureLine(i, tl) {
+		step := t.streamLine
+		if len(tl.figures) > 0 {
+			step = t.figureLine
+		}
+		if !step(i, tl) {
 			continue
 		}
-		if end, ok := t.read(lines, i+1); ok {
+		if end, ok := t.read(lines, i+1, step); ok {
 			return t.rewrite(lines, i, end)
 		}
 	}
 	return lines
 }
 
-// minTopRows is the number of rows a read must hold to be taken: fewer is
-// too little of table 3 to tell the shape.
-const minTopRows = 3
-
-// read reads the lines from index from on, up to the first line that fits
-// no label; ok when the labels are then all complete and the read holds a
-// wrapped label and minTopRows rows at least.
-func (t *topRead) read(lines []source.Line, from int) (end int, ok bool) {
+// read reads the lines from index from on with step, up to the first line
+// that fits no label; ok when the labels are then all complete, each row
+// with its figures, one label at least wrapped, and the read reached the
+// form's last row (四、结转下年度继续办理): a table read in part would
+// leave its other rows to readers that take the text's shape from the
+// lines around them, which the rewrite changes.
+func (t *topRead) read(lines []source.Line, from int, step func(int, topLine) bool) (end int, ok bool) {
 	end = from
 	for ; end < len(lines); end++ {
 		if strings.TrimSpace(lines[end].Text) == "" {
 			continue
 		}
 		tl, fits := splitTopLine(lines[end].Text)
-		if fits && len(tl.figures) > 0 {
-			fits = len(tl.labels) > 0 && t.figureLine(end, tl)
-		} else if fits {
-			fits = t.pieceLine(end, tl.labels)
-		}
-		if !fits {
+		if !fits || !step(end, tl) {
 			break
 		}
 	}
-	rows, wrapped := 0, false
+	wrapped, whole := false, false
 	for _, l := range t.labels {
-		if !l.row.group || l.row == t.r.s.otherHandling {
-			rows++
-		}
 		wrapped = wrapped || l.wrap
+		whole = whole || l.row == t.r.s.carriedForward
 	}
-	return end, rows >= minTopRows && wrapped && t.closeFrom(0)
+	return end, wrapped && whole && t.closeFrom(0)
 }
 
-// figureLine reads a line of figures: its last piece opens a row, the
-// pieces before continue or open the headings over it.
+// figureLine reads a line of -layout text: a line of figures, whose last
+// piece opens a row and the pieces before continue or open the headings
+// over it, or a line of pieces only, each continuing a label open.
 func (t *topRead) figureLine(i int, tl topLine) bool {
-	rows := t.order
-	first := tl.labels[len(tl.labels)-1]
-	var row *rowSpec
-	at := -1
-	for j := t.last + 1; j < len(rows); j++ {
-		if x := rows[j]; (!x.group || x == t.r.s.otherHandling) && t.r.startsWording(x, first) {
-			if row != nil {
-				return false // two rows start so: not certain
-			}
-			row, at = x, j
-		}
+	if len(tl.figures) == 0 {
+		return t.pieceLine(tl.labels)
 	}
+	if len(tl.labels) == 0 || len(tl.figures) != applicationsFigures {
+		return false
+	}
+	first := tl.labels[len(tl.labels)-1]
+	row, at := t.next(first, false)
 	if row == nil {
 		return false
 	}
 	heads := t.r.headingsOver(row)
-	// Labels open that are no heading over the row end here.
-	keep := 0
-	for keep < len(t.open) && keep < len(heads) && t.open[keep].row == heads[keep] {
-		keep++
-	}
-	if !t.closeFrom(keep) {
-		return false
-	}
-	if !t.headingPieces(i, heads, tl.labels[:len(tl.labels)-1]) {
+	if !t.closeOutside(heads) || !t.headingPieces(heads, tl.labels[:len(tl.labels)-1]) {
 		return false
 	}
 	if len(t.open) != len(heads) {
 		return false // a heading over the row printed nowhere above it
 	}
 	t.last = at
-	t.push(&topLabel{row: row, text: first, line: i})
+	t.push(&topLabel{row: row, text: first, line: i, figures: tl.figures})
 	return true
+}
+
+// next is the row (or, with headings, the row or heading) of table 3
+// after the last label opened whose number and wording piece opens, and
+// its index in the form's order: nil when none or several do.
+func (t *topRead) next(piece string, headings bool) (*rowSpec, int) {
+	var row *rowSpec
+	at := -1
+	for j := t.last + 1; j < len(t.order); j++ {
+		x := t.order[j]
+		if (headings || !x.group || x == t.r.s.otherHandling) && t.r.startsWording(x, piece) {
+			if row != nil {
+				return nil, -1 // two rows start so: not certain
+			}
+			row, at = x, j
+		}
+	}
+	return row, at
+}
+
+// closeOutside closes the labels open that are no heading over a row
+// whose headings are heads (outermost first); false when one is not
+// complete.
+func (t *topRead) closeOutside(heads []*rowSpec) bool {
+	keep := 0
+	for keep < len(t.open) && keep < len(heads) && t.open[keep].row == heads[keep] {
+		keep++
+	}
+	return t.closeFrom(keep)
 }
 
 // headingPieces gives the pieces before a row's first piece to the
 // headings over it: each continues a heading open or opens the next one
 // by its number, in the one way that keeps every heading a start of its
 // wording.
-func (t *topRead) headingPieces(i int, heads []*rowSpec, pieces []string) bool {
+func (t *topRead) headingPieces(heads []*rowSpec, pieces []string) bool {
 	if len(pieces) == 0 {
 		return true
 	}
@@ -203,7 +236,7 @@ func (t *topRead) headingPieces(i int, heads []*rowSpec, pieces []string) bool {
 			t.open[h].wrap = true
 			continue
 		}
-		t.push(&topLabel{row: heads[h], text: pieces[k], line: i})
+		t.push(&topLabel{row: heads[h], text: pieces[k], line: -1})
 	}
 	return true
 }
@@ -230,7 +263,7 @@ func (t *topRead) assign(pieces []string, heads []*rowSpec, k, h, nOpen int, way
 
 // pieceLine reads a line of pieces only: each continues a label open, in
 // the one way that keeps every label a start of its wording.
-func (t *topRead) pieceLine(i int, pieces []string) bool {
+func (t *topRead) pieceLine(pieces []string) bool {
 	if len(t.open) == 0 || len(pieces) == 0 {
 		return false
 	}
@@ -247,12 +280,14 @@ func (t *topRead) pieceLine(i int, pieces []string) bool {
 		t.open[h].text += pieces[k]
 		t.open[h].wrap = true
 	}
-	t.pieces = append(t.pieces, i)
 	return true
 }
 
 // push opens a label.
 func (t *topRead) push(l *topLabel) {
+	if len(t.open) > 0 {
+		t.open[len(t.open)-1].children++
+	}
 	t.open = append(t.open, l)
 	t.labels = append(t.labels, l)
 }
@@ -261,7 +296,7 @@ func (t *topRead) push(l *topLabel) {
 // complete.
 func (t *topRead) closeFrom(k int) bool {
 	for _, l := range t.open[k:] {
-		if !t.r.completesWording(l.row, l.text) {
+		if !t.r.completesWording(l.row, l.text) || l.line < 0 && l.children == 0 || l.line >= 0 && len(l.figures) != applicationsFigures {
 			return false
 		}
 	}
@@ -269,24 +304,31 @@ func (t *topRead) closeFrom(k int) bool {
 	return true
 }
 
-// rewrite puts each label read on the line of its first piece, before the
-// figures, and drops the lines of pieces between from and end.
+// rewrite puts each row's label on the line of its figures, after the
+// headings opened since the row before, and drops the other lines
+// between from and end: the lines of pieces (the lines of figures keep
+// their numbers).
 func (t *topRead) rewrite(lines []source.Line, from, end int) []source.Line {
 	out := slices.Clone(lines[:from])
-	byLine := map[int][]string{}
+	byLine := map[int]*topLabel{}
+	heads := map[*topLabel][]string{}
+	var pending []string
 	for _, l := range t.labels {
-		byLine[l.line] = append(byLine[l.line], l.text)
-	}
-	for i := from; i < end; i++ {
-		if slices.Contains(t.pieces, i) {
+		if l.line < 0 {
+			pending = append(pending, l.text)
 			continue
 		}
-		l := lines[i]
-		if labels, ok := byLine[i]; ok {
-			tl, _ := splitTopLine(l.Text)
-			l.Text = strings.Join(append(labels, strings.Join(tl.figures, "  ")), "  ")
+		byLine[l.line] = l
+		heads[l], pending = pending, nil
+	}
+	for i := from; i < end; i++ {
+		l, ok := byLine[i]
+		if !ok {
+			continue
 		}
-		out = append(out, l)
+		line := lines[i]
+		line.Text = strings.Join(append(append(heads[l], l.text), l.figures...), "  ")
+		out = append(out, line)
 	}
 	return append(out, lines[end:]...)
 }
