@@ -193,12 +193,12 @@ var freshTexts = []struct {
 	found, defects int
 }{
 	{"s26-form2019-docx.layout.txt", 170, 0},
-	{"s26-form2019-docx.pdf2md.md", 12, 0},
-	{"s26-form2019-docx.pdfjs.txt", 22, 0},
+	{"s26-form2019-docx.pdf2md.md", 173, 0},
+	{"s26-form2019-docx.pdfjs.txt", 183, 0},
 	{"s26-form2019-docx.pdfminer.txt", 7, 0},
 	{"s26-form2019-docx.plain.txt", 0, 0},
 	{"s26-form2019-docx.pymupdf.txt", 183, 0},
-	{"s26-form2019-docx.raw.txt", 22, 0},
+	{"s26-form2019-docx.raw.txt", 183, 0},
 	{"s26-form2019-html.layout.txt", 198, 0},
 	{"s26-form2019-html.pdf2md.md", 192, 0},
 	{"s26-form2019-html.pdfjs.txt", 155, 0},

@@ -99,3 +99,26 @@ func TestTopAlignedStreamRefuses(t *testing.T) {
 		})
 	}
 }
+
+// Table 3's header a piece a line in the form's own order (申请人 / 情况 /
+// 自然人 法人或 / 其他组 / 织 / 总计 / 商业企 / 业 / …) is the form's
+// header: its columns are the form's. Printed in another order, it is left
+// to the header's reader, which does not tell the columns' order.
+func TestTopAlignedHeader(t *testing.T) {
+	text := readText(t, filepath.Join("..", "testdata", "pdftext", "fresh", "s26-form2019-docx.raw.txt"))
+	r := parseText(t, "raw.txt", text)
+	checkCells(t, r, []cellCase{
+		{indicator: "requests.received", breakdown: "natural_person", value: "279"},
+		{indicator: "requests.received", breakdown: "commercial_enterprise", value: "57"},
+		{indicator: "requests.received", breakdown: "other_org", value: "18"},
+		{indicator: "requests.received", breakdown: "total", value: "382"},
+	})
+	const printed = "商业企\n业\n科研机\n构\n"
+	if !strings.Contains(text, printed) {
+		t.Fatalf("the text does not print %q", printed)
+	}
+	r = parseText(t, "raw.txt", strings.Replace(text, printed, "科研机\n构\n商业企\n业\n", 1))
+	if hasFigure(r, "requests.received", "commercial_enterprise") {
+		t.Errorf("a header out of the form's order read as the form's: %+v", obs(t, r, "requests.received", "commercial_enterprise"))
+	}
+}

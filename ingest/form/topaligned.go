@@ -1,6 +1,7 @@
 package form
 
 import (
+	"github.com/gongkai/gongkai"
 	"regexp"
 	"slices"
 	"strconv"
@@ -130,7 +131,7 @@ func (r *reader) topAligned(lines []source.Line) []source.Line {
 			continue
 		}
 		if end, ok := t.read(lines, i+1, step); ok {
-			return t.rewrite(lines, i, end)
+			return t.rewrite(lines, r.formHeaderAbove(lines, i), i, end)
 		}
 	}
 	return lines
@@ -307,9 +308,14 @@ func (t *topRead) closeFrom(k int) bool {
 // rewrite puts each row's label on the line of its figures, after the
 // headings opened since the row before, and drops the other lines
 // between from and end: the lines of pieces (the lines of figures keep
-// their numbers).
-func (t *topRead) rewrite(lines []source.Line, from, end int) []source.Line {
+// their numbers). A header printed in the form's order on the lines from
+// header to from (header < from, formHeaderAbove) is printed as one
+// line of the columns, at its first line.
+func (t *topRead) rewrite(lines []source.Line, header, from, end int) []source.Line {
 	out := slices.Clone(lines[:from])
+	if header < from {
+		out = append(slices.Clone(lines[:header]), source.Line{N: lines[header].N, Page: lines[header].Page, Text: strings.Join(t.r.applicationsColumnNames(), "  ")})
+	}
 	byLine := map[int]*topLabel{}
 	heads := map[*topLabel][]string{}
 	var pending []string
@@ -382,4 +388,76 @@ func (r *reader) completesWording(row *rowSpec, text string) bool {
 	folded := label.Fold(text)
 	return r.startsWording(row, text) && slices.Contains(row.keys, label.Parse(text).Key) &&
 		strings.Count(folded, "(") == strings.Count(folded, ")")
+}
+
+// formHeaderAbove is the index of the first line of table 3's header
+// printed just above line from, a piece a line in the form's own order
+// (the header row by row, each cell in turn: 申请人情况 / 自然人 / 法人或其他
+// 组织 / 总计 / 商业企业 / … / 其他, wrapped as the column is narrow): the
+// lines whose text, joined, is the form's header whole, with or without
+// its first span. It is from when no such lines are there: a header
+// printed otherwise is left to the header's reader.
+func (r *reader) formHeaderAbove(lines []source.Line, from int) int {
+	whole := r.applicationsHeaderText()
+	joined := ""
+	for k := from - 1; k >= 0 && len(joined) < len(whole); k-- {
+		joined = label.Squeeze(label.Fold(lines[k].Text)) + joined
+		if joined == whole || strings.HasSuffix(whole, joined) && r.opensHeaderAfterSpan(joined) {
+			return k
+		}
+	}
+	return from
+}
+
+// applicationsHeaderText is table 3's header as the form prints it, row
+// by row, folded with no space: 申请人情况, then the columns and spans of
+// the second row (自然人, 法人或其他组织, 总计), then the columns under the
+// span.
+func (r *reader) applicationsHeaderText() string {
+	var spans, top, under strings.Builder
+	for _, sp := range r.s.spans[tableApplications] {
+		if sp.id != legalPersons {
+			spans.WriteString(sp.label)
+		}
+	}
+	for _, c := range r.s.applications.templateColumns(gongkai.Template2019) {
+		switch {
+		case c.parent != legalPersons:
+			top.WriteString(c.label)
+		case under.Len() == 0:
+			top.WriteString(r.legalPersonsLabel())
+			fallthrough
+		default:
+			under.WriteString(c.label)
+		}
+	}
+	return label.Squeeze(label.Fold(spans.String() + top.String() + under.String()))
+}
+
+// opensHeaderAfterSpan reports whether joined, the end of table 3's
+// header text, is its whole second row and the rest: the header printed
+// without its first span (申请人情况).
+func (r *reader) opensHeaderAfterSpan(joined string) bool {
+	cols := r.s.applications.templateColumns(gongkai.Template2019)
+	return len(cols) > 0 && strings.HasPrefix(joined, label.Squeeze(label.Fold(cols[0].label)))
+}
+
+// legalPersonsLabel is the span 法人或其他组织 as the form prints it.
+func (r *reader) legalPersonsLabel() string {
+	for _, sp := range r.s.spans[tableApplications] {
+		if sp.id == legalPersons {
+			return sp.label
+		}
+	}
+	return ""
+}
+
+// applicationsColumnNames is table 3's columns as the form names them, in
+// its order.
+func (r *reader) applicationsColumnNames() []string {
+	var out []string
+	for _, c := range r.s.applications.templateColumns(gongkai.Template2019) {
+		out = append(out, c.label)
+	}
+	return out
 }
