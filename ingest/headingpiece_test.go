@@ -83,9 +83,18 @@ func TestSpacedLabelStartingWithAMark(t *testing.T) {
 		{indicator: "requests.refused.administrative_query", breakdown: "total", value: "1"},
 	})
 
-	// Two spaces part 无 from the words after it: a cell of its own, the
-	// row above prints eight cells and is unplaced.
+	// Two spaces part 无 from the words after it: read against the form's
+	// wordings, a piece a line (form/topstream.go), 无 is the heading's
+	// first piece, and the row keeps its seven figures.
 	r = parseText(t, "raw.txt", strings.Replace(text, heading, "\n无  法 提\n", 1))
+	checkCells(t, r, []cellCase{{indicator: "requests.refused.administrative_query", breakdown: "natural_person", value: "1"}})
+	// Where the pieces are not read so (table 3's last row lost), 无 is a
+	// cell of its own: the row above prints eight cells and is unplaced.
+	const last = "四、结转下年度继续办理 1 0 0 0 0 0 1\n"
+	if !strings.Contains(text, last) {
+		t.Fatalf("the fixture does not print %q", last)
+	}
+	r = parseText(t, "raw.txt", strings.Replace(strings.Replace(text, heading, "\n无  法 提\n", 1), last, "", 1))
 	if hasObs(r, "requests.refused.administrative_query", "natural_person") {
 		t.Errorf("the row took 无 and was placed: %+v", obs(t, r, "requests.refused.administrative_query", "natural_person"))
 	}

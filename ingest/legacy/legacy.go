@@ -31,6 +31,9 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 	defer func() { start, end = sameLines(given, lines, start, end) }()
 	start, _ = tableStart(lines, t.m)
 	if start < 0 {
+		if i := wrappedHeader(lines); i >= 0 {
+			return 0, 0, invalid(lines[i].N, wrappedReason)
+		}
 		return 0, 0, invalid(layout.LineOf(lines, cat.Words(catalog.WordsDetectLegacy)), "the text names rows of the statistics table but holds no table with figures")
 	}
 	end, closed := tableEnd(lines, start)

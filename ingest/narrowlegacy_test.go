@@ -1,0 +1,30 @@
+package ingest
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai"
+)
+
+// The legacy table printed from a Word file with a narrow label column
+// (统 计 / 指 标, labels a few characters a line, the figures beside a piece)
+// is refused with that reason, by every extractor; a table whose header is
+// printed whole is read as before.
+func TestNarrowLegacyRefused(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "pdftext", "fresh")
+	for _, kind := range []string{"layout.txt", "raw.txt", "pdfjs.txt", "pymupdf.txt"} {
+		file := "s26-legacy2014-docx." + kind
+		_, err := Parse(file, []byte(readText(t, filepath.Join(dir, file))))
+		var e *gongkai.Error
+		if !errors.As(err, &e) || !strings.Contains(e.Message, "label column is too narrow") {
+			t.Errorf("%s: %v, want refused for its narrow label column", file, err)
+		}
+	}
+	r := parseText(t, "pdfminer.txt", readText(t, filepath.Join(dir, "s26-legacy2014-html.pdfminer.txt")))
+	if len(r.Observations) == 0 {
+		t.Errorf("the web page's legacy table, its header whole, read no figure")
+	}
+}
