@@ -424,9 +424,6 @@ func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
 	if cur.labelApart() {
 		return nil, "a label known to no row of the form, printed apart from the table row of the figures: a title or a note, perhaps, not the row's label"
 	}
-	if closesFirst(cur.printedLabel()) {
-		return nil, "the label closes a bracket it does not open: a piece of a wrapped label whose start was printed apart, not a row of its own"
-	}
 	if numberInside.MatchString(label.Fold(cur.printedLabel())) {
 		return nil, "a row's number inside the label: the labels of several rows run together, whose figures cannot be placed for certain"
 	}
@@ -458,9 +455,10 @@ func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
 
 // closesFirst reports whether a label closes a bracket before it opens
 // one (`）不予公开`): the piece of a label wrapped in a narrow cell after
-// its first piece (`（三`), printed apart. It names a row or heading by
-// its words, but is no whole label: the figures beside it may be a row's
-// under it, or the next one's.
+// its first piece (`（三`), printed apart. It names a heading by its
+// words, but is no whole label: the figures beside it are a row's under
+// it, not the heading's. (A piece of a row's own label, such as
+// `情形，不计其他情形）`, is left to the rules that join a row's pieces.)
 func closesFirst(printed string) bool {
 	depth := 0
 	for _, c := range label.Fold(printed) {
