@@ -39,21 +39,11 @@ func (r *reader) distrustRowsAfterEarlyFigures() {
 			return
 		}
 	}
-	r.unplaceApplicationRows(func([]int) string { return figuresBeforeLabelsReason })
-}
-
-// unplaceApplicationRows unplaces each row of table 3 read, its
-// observations at idx, for which reason gives a reason, with it.
-func (r *reader) unplaceApplicationRows(reason func(idx []int) string) {
 	order, byRow := r.applicationRowObs()
 	drop := map[int]bool{}
 	for _, ind := range order {
-		why := reason(byRow[ind])
-		if why == "" {
-			continue
-		}
 		first := r.obs[byRow[ind][0]]
-		u := gongkai.Unplaced{Label: first.Label, Line: first.Line, Cells: []string{}, Reason: why}
+		u := gongkai.Unplaced{Label: first.Label, Line: first.Line, Cells: []string{}, Reason: figuresBeforeLabelsReason}
 		for _, i := range byRow[ind] {
 			drop[i] = true
 			u.Cells = append(u.Cells, r.obs[i].Raw)

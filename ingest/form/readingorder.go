@@ -213,7 +213,22 @@ func (r *reader) distrustRowsInReadingOrder() {
 		holds, known := r.outcomesAddUp(r.applicationsLeaves(tpl))
 		confirmed = confirmed || holds && known
 	}
-	r.unplaceApplicationRows(func(idx []int) string { return r.distrusted(idx, confirmed) })
+	order, byRow := r.applicationRowObs()
+	drop := map[int]bool{}
+	for _, ind := range order {
+		reason := r.distrusted(byRow[ind], confirmed)
+		if reason == "" {
+			continue
+		}
+		first := r.obs[byRow[ind][0]]
+		u := gongkai.Unplaced{Label: first.Label, Line: first.Line, Cells: []string{}, Reason: reason}
+		for _, i := range byRow[ind] {
+			drop[i] = true
+			u.Cells = append(u.Cells, r.obs[i].Raw)
+		}
+		r.unplaced = append(r.unplaced, u)
+	}
+	r.dropObservations(drop)
 }
 
 // applicationRowObs groups the observations of the rows of table 3 by
