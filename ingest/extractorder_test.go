@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -127,62 +126,6 @@ func TestReadingOrderNarrativeReviews(t *testing.T) {
 		r := parseText(t, "plain.txt", readingOrderText(t, [2]string{"四、结转下年度继续办理\n", narrativeReviews + "四、结转下年度继续办理\n"}))
 		if hasObs(r, "requests.received", "natural_person") || placedByOrder(r, "reconsiderations.total", "total") {
 			t.Errorf("tables 3 and 4 placed by the form's order with two figures too many: %+v", obs(t, r, "requests.received", "natural_person"))
-		}
-	})
-}
-
-// figuresFirstTable3 prints table 3 of rows as a text that sorts a page's
-// blocks by their tops prints rows whose labels wrap over more lines than
-// their figures: each row's figures, one a line, before its label, so
-// that each label is followed by the next row's figures. answeredPlus is
-// added to the first and last figures of （七）总计 (0 leaves the table's
-// identities holding).
-func figuresFirstTable3(rows []damagedRow, answeredPlus int) string {
-	var b strings.Builder
-	b.WriteString("某县2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n")
-	for _, h := range []string{"自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"} {
-		b.WriteString(h + "\n")
-	}
-	for _, r := range rows {
-		for i, f := range r.figures {
-			if r.indicator == "requests.answered" && (i == 0 || i == len(r.figures)-1) {
-				f += answeredPlus
-			}
-			fmt.Fprintf(&b, "%d\n", f)
-		}
-		b.WriteString(r.label + "\n")
-	}
-	b.WriteString("四、政府信息公开行政复议、行政诉讼情况\n")
-	return b.String()
-}
-
-// A table 3 that prints a row's seven figures, adding up, before any row
-// label shows that its labels may follow their figures: each row read by
-// the figures after its label would take the next row's, which add up as
-// well. Such rows are unplaced (form/figuresbefore.go), and the form's
-// order places every figure where （七）总计 confirms the outcome rows. When
-// it does not, no row of table 3 is placed (the text, which holds no
-// other table, is refused).
-func TestFiguresBeforeLabels(t *testing.T) {
-	rows := damagedTable3(t, 5, gongkai.Template2021)
-	t.Run("the identities hold", func(t *testing.T) {
-		r := parseText(t, "blocks.txt", figuresFirstTable3(rows, 0))
-		if found, want := checkTable3(t, r, rows, gongkai.FlagPlacedByFormOrder), 7*printedRows(rows); found != want {
-			t.Errorf("%d figures found, want %d; unplaced %+v", found, want, r.Unplaced)
-		}
-	})
-	t.Run("（七）总计 does not confirm the rows", func(t *testing.T) {
-		r, err := Parse("blocks.txt", []byte(figuresFirstTable3(rows, 1)))
-		if err != nil {
-			if !strings.Contains(err.Error(), "hold no figure of the form") {
-				t.Fatal(err)
-			}
-			return // refused whole: not one figure placed
-		}
-		for _, o := range r.Observations {
-			if strings.HasPrefix(o.Indicator, "requests.") && o.Value != nil {
-				t.Errorf("%s [%s] = %v placed (line %d)", o.Indicator, o.Breakdown, *o.Value, o.Line)
-			}
 		}
 	})
 }

@@ -74,7 +74,7 @@ func (r *reader) figuresFirstReason(cur *openRow) string {
 func (r *reader) flushEarly() {
 	for _, c := range r.early.cells {
 		r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: "", Cells: []string{c.Raw}, Line: c.Line,
-			Reason: noLabelBefore})
+			Reason: "a figure with no row label before it"})
 	}
 	r.early = earlyFigures{}
 }

@@ -216,7 +216,7 @@ func (r *reader) value(c layout.Cell) {
 		return // under a heading, or held for the row whose label follows
 	}
 	r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: "", Cells: []string{c.Raw}, Line: c.Line,
-		Reason: noLabelBefore})
+		Reason: "a figure with no row label before it"})
 }
 
 // startsUnlabeledRow reports whether figure c begins a row of table 2 or 3
@@ -622,7 +622,6 @@ func (r *reader) finish() {
 	r.settleBlankRows()
 	r.fillByRowOrder()
 	r.fillBalancedRows()
-	r.distrustRowsAfterEarlyFigures()
 	r.readInReadingOrder()
 	r.distrustRowsOfMisreadText()
 	r.distrustColumnsOfMisreadText()
