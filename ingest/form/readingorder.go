@@ -67,6 +67,8 @@ type readingOrder struct {
 	// those after it are rows of tables 3 and 4, which the order replaces
 	// when it places them.
 	unplacedFrom int
+	// applicationsMet: a cell of table 3 was noted (narrativereviews.go).
+	applicationsMet bool
 }
 
 // noteReadingOrder records cell c, a figure or a mark in a cell, when it
@@ -83,6 +85,7 @@ func (r *reader) noteReadingOrder(c layout.Cell, kind layout.Kind) {
 		r.noteLabelRow(c.Line)
 		return
 	}
+	r.dropReviewsBeforeApplications()
 	if len(r.readOrder.cells) == 0 {
 		r.readOrder.unplacedFrom = len(r.unplaced)
 	}

@@ -104,7 +104,7 @@ func (r *reader) closeReviews() {
 	blocks, results := r.reviewsHeader(header)
 	printed := len(results)
 	results, ok := r.reviewsResultColumns(results)
-	if !ok {
+	if !ok || !r.resultsInOneOrder(header) {
 		if figures, form := r.reviewsByPosition(header, data); form != nil {
 			r.emitReviews(figures, form, func(b *blockSpec) string { return b.label })
 			return
