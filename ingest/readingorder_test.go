@@ -263,7 +263,13 @@ func TestReadingOrderShortRowOfTable2(t *testing.T) {
 // pdftextWith is testdata/pdftext/name with each edit applied once.
 func pdftextWith(t *testing.T, name string, edits ...[2]string) string {
 	t.Helper()
-	text := readText(t, filepath.Join("..", "testdata", "pdftext", name))
+	return fixtureWith(t, "pdftext", name, edits...)
+}
+
+// fixtureWith is testdata/dir/name with each edit applied once.
+func fixtureWith(t *testing.T, dir, name string, edits ...[2]string) string {
+	t.Helper()
+	text := readText(t, filepath.Join("..", "testdata", dir, name))
 	for _, e := range edits {
 		if !strings.Contains(text, e[0]) {
 			t.Fatalf("%s does not print %q", name, e[0])

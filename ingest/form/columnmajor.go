@@ -96,6 +96,9 @@ func (r *reader) labelsThenFiguresAcross(cur *openRow, bare []*openRow, slots []
 		}
 		distinct = append(distinct, cells)
 	}
+	if len(distinct) == 2 && cur.carried > 0 && readDownByHeading(cur, k, n) { // pdfminerheading.go
+		distinct = distinct[1:]
+	}
 	if len(distinct) != 1 {
 		return fmt.Sprintf("the labels of %d rows of a block of %d columns printed before their %d figures: read across and read down, %d readings keep every sign in 本年增/减, and no rule of the form tells which is the rows'", k, n, len(cur.values), len(distinct))
 	}

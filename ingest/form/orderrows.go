@@ -73,6 +73,10 @@ func (r *reader) settleFiguresAfter(next *rowSpec) {
 		}
 	}
 	if reason == "" && len(between) == len(held.groups)-1 {
+		if why := r.joinedHeldReason(held); why != "" { // pdfminerlostrow.go
+			r.unplaceHeld(held, why)
+			return
+		}
 		held.own.values = held.groups[0]
 		r.cur = held.own
 		r.closeRow()

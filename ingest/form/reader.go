@@ -108,6 +108,9 @@ type openRow struct {
 	// joined: the row's figures print on two lines, each read as a row
 	// first, joined by the form's arithmetic (splitrows.go).
 	joined bool
+	// carried: the number of figures the row printed before the next
+	// block's heading, when it was kept open across it (pdfminerheading.go).
+	carried int
 }
 
 func newReader(cat *catalog.Catalog) *reader {
@@ -306,11 +309,17 @@ func (r *reader) readProactiveHeading(c layout.Cell, l label.Label, folded strin
 	if m == nil && !strings.HasPrefix(l.Key, "信息内容") {
 		return false
 	}
-	r.closeRow()
+	var next *blockSpec
+	if m != nil {
+		next = r.blockOfArticle(m[1])
+	}
+	if m == nil || !r.carryAcrossHeading(next) {
+		r.closeRow()
+	}
 	r.closeReviews()
 	r.table = tableProactive
 	if m != nil {
-		r.proactive.block = r.blockOfArticle(m[1])
+		r.proactive.block = next
 		if !r.proactive.block.namedBy(r.proactive.header) {
 			r.proactive.header, r.proactive.headerOpen = nil, false
 		}

@@ -57,9 +57,9 @@ type bareRow struct {
 // held: the rows whose figures held may print. A label no row has stands
 // for the row when one of its pieces is that row's label (`（三）不` /
 // `4.保护第三方合法权益`); one that is not is a piece of a heading, passed
-// over.
-func (r *reader) bareBefore(held *openRow, bare []*openRow) []bareRow {
-	var out []bareRow
+// over. lost reports that the walk stopped at a row of the form that is
+// not the one it wanted (pdfminerlostrow.go).
+func (r *reader) bareBefore(held *openRow, bare []*openRow) (out []bareRow, lost bool) {
 	want := r.formRowBefore(held.row)
 	for i := len(bare) - 1; i >= 0 && want != nil && r.seen[want.id] == 0; i-- {
 		b := bare[i]
@@ -69,11 +69,11 @@ func (r *reader) bareBefore(held *openRow, bare []*openRow) []bareRow {
 			want = r.formRowBefore(want)
 		case b.row == nil:
 		default:
-			i = 0
+			i, lost = 0, true
 		}
 	}
 	slices.Reverse(out)
-	return out
+	return out, lost
 }
 
 // pieceNames reports whether a label cell of b, a row no row of the form
@@ -151,7 +151,11 @@ func (r *reader) readAround(held *figuresAfter, next *rowSpec, between []*rowSpe
 	if !nextFollows && !r.closedAfter(held.own.row) {
 		return false, "the rows after it are not certain"
 	}
-	run := &streamRun{before: r.bareBefore(held.own, held.before), reason: reason}
+	before, lost := r.bareBefore(held.own, held.before)
+	if lost {
+		return false, lostRowReason
+	}
+	run := &streamRun{before: before, reason: reason}
 	for _, b := range run.before {
 		run.rows = append(run.rows, b.row)
 	}
