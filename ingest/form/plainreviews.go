@@ -1,6 +1,7 @@
 package form
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/gongkai/gongkai/ingest/label"
@@ -64,13 +65,56 @@ func (r *reader) closeScatteredReviews(cells []layout.Cell, pieceAt []int) {
 		}
 	}
 	after := r.figuresFrom(cells[headerEnd:])
+	turned := r.runsTurned(cells, pieceAt)
 	switch {
-	case r.reviewsFitForm(all), !r.reviewsFitForm(after):
-		r.reviewsByFormOrder(all, false) // placed, or unplaced with the reason
-	default:
+	case r.reviewsFitForm(all) && r.reviewsFitForm(turned) && !r.sameFigures(all, turned):
+		r.unplaceReviews(all, "table 4's header is printed among its figures, and both the figures as printed and the run after the header's piece read first are fifteen adding up block by block: which order is the table's is not certain")
+	case r.reviewsFitForm(all):
+		r.reviewsByFormOrder(all, false)
+	case r.reviewsFitForm(after) && r.reviewsFitForm(turned) && !r.sameFigures(after, turned):
+		r.unplaceReviews(all, "table 4's header is printed among its figures, and both the figures after its last piece and the run after the piece read first are fifteen adding up block by block: which are the table's is not certain")
+	case r.reviewsFitForm(after):
 		r.unplaceReviews(all[:len(all)-len(after)], "printed before the last piece of table 4's header, not among the table's fifteen figures after it")
 		r.reviewsByFormOrder(after, false)
+	case r.reviewsFitForm(turned):
+		r.reviewsByFormOrder(turned, false)
+	default:
+		r.reviewsByFormOrder(all, false) // unplaced, with the reason
 	}
+}
+
+// runsTurned is the figures of table 4 as two runs parted by pieces of its
+// header, the second read first: LibreOffice's print of a Word table
+// whose last block's 结果维持 cell stands lower than its other cells prints
+// that block's four other figures first (`0 0 0 3` / header pieces / `25 3
+// 8 0 36 3 3 0 0 6 3`). Nil unless every piece that parts figures parts
+// them at the same place, inside a block: runs of whole blocks turned
+// add up as well as printed, and the arithmetic could not tell them.
+func (r *reader) runsTurned(cells []layout.Cell, pieceAt []int) []layout.Cell {
+	all := r.figuresFrom(cells)
+	split := -1
+	for _, at := range pieceAt {
+		k := len(r.figuresFrom(cells[:at]))
+		switch {
+		case k == 0 || k == len(all) || k == split:
+		case split >= 0:
+			return nil
+		default:
+			split = k
+		}
+	}
+	if split < 0 || split%r.reviewsResultCount() == 0 {
+		return nil
+	}
+	return append(slices.Clone(all[split:]), all[:split]...)
+}
+
+// sameFigures reports whether two readings of cells give the same figures
+// in the same order.
+func (r *reader) sameFigures(a, b []layout.Cell) bool {
+	fa, _, okA := r.plainFigures(a)
+	fb, _, okB := r.plainFigures(b)
+	return okA && okB && slices.Equal(fa, fb)
 }
 
 // figuresFrom is the cells from the first figure on that are not labels,
