@@ -22,11 +22,13 @@ import (
 // printed among them say where that block starts (复议后起诉 before the
 // figures of 未经复议直接起诉 too). Only the form's order and arithmetic may
 // place them: all fifteen figures, each block adding up to its 总计
-// (reviewsByFormOrder), or none. Two runs of figures may be the table's:
-// all of them, or only those after the last piece of the header (pdfminer
+// (reviewsByFormOrder), or none. Three readings are tried: all the figures
+// as printed; only those after the last piece of the header (pdfminer
 // prints table 3's last figures after table 4's first header cell, then
-// table 4's whole header, then its figures): all of them when they are
-// the form's fifteen adding up, else those after the header when they are.
+// table 4's whole header, then its figures); and two runs parted by the
+// pieces inside a block, the second read first (runsTurned). The first two
+// are tried in turn; the turned one stands only when no other reading that
+// adds up gives other figures.
 
 // readReviewsPiece takes a label of table 4 met after its figures began
 // whose every word is a piece of the wording of a result column or a block
