@@ -26,9 +26,10 @@ import (
 // as printed; only those after the last piece of the header (pdfminer
 // prints table 3's last figures after table 4's first header cell, then
 // table 4's whole header, then its figures); and two runs parted by the
-// pieces inside a block, the second read first (runsTurned). The first two
-// are tried in turn; the turned one stands only when no other reading that
-// adds up gives other figures.
+// pieces inside a block, the second read first (runsTurned). The first of
+// the first two that adds up is placed unless the turned reading adds up
+// with other figures (then nothing is); the turned reading is placed only
+// when neither of the others adds up.
 
 // readReviewsPiece takes a label of table 4 met after its figures began
 // whose every word is a piece of the wording of a result column or a block
