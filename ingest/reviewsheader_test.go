@@ -55,25 +55,33 @@ func TestReviewsHeaderByPosition(t *testing.T) {
 				want["reconsiderations."+res] = []float64{10, 1, 0, 0, 0}[i]
 				want["lawsuits.after_reconsideration."+res] = []float64{5, 0, 0, 0, 0}[i]
 			}
-			for ind, v := range want {
-				o, ok := observation(r, ind)
-				switch {
-				case ok && !c.placed:
-					t.Errorf("%s = %s placed under an uncertain header", ind, o.Raw)
-				case !ok && c.placed:
-					t.Errorf("%s not placed", ind)
-				case ok && (o.Value == nil || *o.Value != v):
-					t.Errorf("%s = %s, want %v", ind, o.Raw, v)
-				case ok && slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder):
-					t.Errorf("%s flagged %s: the header placed it", ind, gongkai.FlagPlacedByFormOrder)
-				}
-			}
+			checkReviews(t, r, want, c.placed, false)
 			if !c.placed && !slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool {
 				return u.Label == "行政复议" || strings.Contains(u.Reason, "table 4 does not show its columns")
 			}) {
 				t.Errorf("table 4 not unplaced with the reason: %v", r.Unplaced)
 			}
 		})
+	}
+}
+
+// checkReviews checks the figures of table 4 in want, by indicator: each
+// placed with its value when placed is true, none when it is false; each
+// flagged placed_by_form_order exactly when byOrder is.
+func checkReviews(t *testing.T, r *gongkai.Report, want map[string]float64, placed, byOrder bool) {
+	t.Helper()
+	for ind, v := range want {
+		o, ok := observation(r, ind)
+		switch {
+		case ok && !placed:
+			t.Errorf("%s = %s placed, though its column is not certain", ind, o.Raw)
+		case !ok && placed:
+			t.Errorf("%s not placed", ind)
+		case ok && (o.Value == nil || *o.Value != v):
+			t.Errorf("%s = %s, want %v", ind, o.Raw, v)
+		case ok && slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) != byOrder:
+			t.Errorf("%s flags %v, want %s %v", ind, o.Flags, gongkai.FlagPlacedByFormOrder, byOrder)
+		}
 	}
 }
 

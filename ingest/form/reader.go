@@ -261,6 +261,7 @@ func (r *reader) label(c layout.Cell) {
 	case r.readMarker(c, l, folded):
 	case r.readProactiveHeading(c, l, folded):
 	case r.readReviewsHeader(c, l):
+	case r.readReviewsPiece(c):
 	case r.readApplicationsHeader(c, l):
 	case r.readLabelRest(c, l):
 	case r.readLabelAfterFigure(c, l):

@@ -14,8 +14,11 @@ import (
 // reviewsTable is what the reader keeps of table 4, administrative reviews
 // and lawsuits: its cells are read whole when the table ends.
 type reviewsTable struct {
-	cells    []layout.Cell
-	marks    []reviewsMark       // block labels met after the figures began
+	cells []layout.Cell
+	marks []reviewsMark // block labels met after the figures began
+	// pieceAt holds, for each piece of the header printed among the
+	// figures, the number of cells before it (plainreviews.go).
+	pieceAt  []int
 	values   map[string]*float64 // by block/column, for the derived sums
 	obsIndex map[string]int      // index in the observations, by block/column
 }
@@ -85,11 +88,16 @@ func (r *reader) reviewsComplete() bool {
 // label met after the figures began starts that block again (a layout that
 // prints one row per block).
 func (r *reader) closeReviews() {
-	if len(r.reviews.cells) == 0 && len(r.reviews.marks) == 0 {
+	if len(r.reviews.cells) == 0 && len(r.reviews.marks) == 0 && len(r.reviews.pieceAt) == 0 {
 		return
 	}
 	cells, marks := r.reviews.cells, r.reviews.marks
 	r.reviews.cells, r.reviews.marks = nil, nil
+	if pieceAt := r.reviews.pieceAt; len(pieceAt) > 0 {
+		r.reviews.pieceAt = nil
+		r.closeScatteredReviews(cells, pieceAt)
+		return
+	}
 	limit := len(cells)
 	if len(marks) > 0 {
 		limit = marks[0].at
