@@ -35,13 +35,13 @@ func TestOCRFigureGluedToMarkRefused(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n := len(byIndicatorOf(r, rows[at].indicator)); n != 0 {
-				t.Errorf("%d figures of %s placed, want none", n, rows[at].label)
-			}
-			if !unplacedBecause(r, rows[at].label, "glued to what OCR makes of a rule or a digit") {
+			// The column sums (I1) may place what they and the figures
+			// OCR printed agree on, never the row as printed.
+			bySums := placedBySums(t, r, rows[at].indicator)
+			if bySums < 7 && !unplacedBecause(r, rows[at].label, "glued to what OCR makes of a rule or a digit") {
 				t.Errorf("%s not unplaced for the glued mark: %+v", rows[at].label, r.Unplaced)
 			}
-			if found, want := checkTable3(t, r, rows, ""), 7*(printedRows(rows)-1); found != want {
+			if found, want := checkTable3(t, r, rows, ""), 7*(printedRows(rows)-1)+bySums; found != want {
 				t.Errorf("%d figures found, want %d", found, want)
 			}
 		})
