@@ -1,6 +1,7 @@
 package form
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -127,7 +128,7 @@ func (r *reader) solveSums(tpl string, lost []lostCellsRow) *sumsTable {
 		return nil
 	}
 	for id, m := range grid {
-		t.read[id] = maps(m)
+		t.read[id] = maps.Clone(m)
 	}
 	t.evidence(lost, len(r.ruledLines)+len(r.ruledDoubts) > 0)
 	for range maxSumsRounds {
@@ -150,15 +151,6 @@ func (r *reader) outcomeLeavesOf(tpl string) []string {
 		if r.underOutcomes(row) && row.indicator != answeredIndicator {
 			out = append(out, row.id)
 		}
-	}
-	return out
-}
-
-// maps copies a row of a grid.
-func maps(m map[string]float64) map[string]float64 {
-	out := make(map[string]float64, len(m))
-	for k, v := range m {
-		out[k] = v
 	}
 	return out
 }
