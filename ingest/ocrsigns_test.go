@@ -176,3 +176,35 @@ func TestOCRLocalRowOfMisreadText(t *testing.T) {
 		}
 	})
 }
+
+// OCR loses digits of table 2 as it misreads them: the sign of -1 left
+// alone (`行政事业性收费 67 -`) reads as a mark of no figure, and stands for
+// the figure. In a text that shows OCR's misreadings a mark of table 2 is
+// unplaced with the figures; in a text with no such sign it is kept, as
+// printed (not_available).
+func TestOCRProactiveMarkUnplaced(t *testing.T) {
+	for _, tc := range []struct {
+		name, rows string
+		kept       bool
+	}{
+		{"typed text", "", true},
+		{"text with a misread mark", ocrMarkedRow, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := strings.Replace(ocrTable2Of2021(fmt.Sprintf(ocrNarrative, 3), tc.rows), "7              1              20", "7              —              20", 1)
+			r, err := Parse("ocr.txt", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			marks := byIndicatorOf(r, "normative_documents.repealed")
+			switch {
+			case tc.kept && (len(marks) != 1 || marks[0].Value != nil || !hasFlag(marks[0], gongkai.FlagNotAvailable)):
+				t.Errorf("行政规范性文件 [本年废止件数]: %+v, want the mark kept, not_available", marks)
+			case !tc.kept && len(marks) != 0:
+				t.Errorf("行政规范性文件 [本年废止件数]: %+v, want none", marks)
+			case !tc.kept && !unplacedBecause(r, "行政规范性文件", "a figure's digits may be lost"):
+				t.Errorf("the mark not unplaced as OCR's: %+v", r.Unplaced)
+			}
+		})
+	}
+}
