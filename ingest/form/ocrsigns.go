@@ -59,7 +59,9 @@ func (r *reader) localRowOfMisreadText() string {
 // that shows OCR's misreadings: no identity of the form ties them (272
 // read as 2, 7296.33 as 7290.33 pass every check), so a digit misread
 // would stand. A figure the report's own text states for its row and
-// column (本年制发规章3件) is kept: the text confirms it.
+// column (本年制发规章3件) is kept: the text confirms it. A mark of no
+// figure (`-`, `—`) is unplaced too: OCR loses digits, and a sign left
+// of a figure (`-` of -1 under 本年增/减) reads as the mark.
 func (r *reader) distrustProactiveOfMisreadText() {
 	if r.misread == 0 {
 		return
@@ -68,11 +70,14 @@ func (r *reader) distrustProactiveOfMisreadText() {
 	drop := map[int]bool{}
 	for i, o := range r.obs {
 		c, ok := where[o.Indicator]
-		if !ok || o.Value == nil || o.Breakdown != gongkai.BreakdownTotal {
+		if !ok || o.Breakdown != gongkai.BreakdownTotal || o.Value == nil && strings.TrimSpace(o.Raw) == "" {
 			continue
 		}
 		reason := fmt.Sprintf("a figure of table 2, which no identity of the form checks, in a text whose cells show OCR's misreadings (%d): a digit may be misread", r.misread)
-		if c.row != nil {
+		if o.Value == nil {
+			reason = fmt.Sprintf("a mark of no figure in table 2, in a text whose cells show OCR's misreadings (%d): a figure's digits may be lost", r.misread)
+		}
+		if c.row != nil && o.Value != nil {
 			stated := r.statedFigures(c.row, slot{key: c.key, block: c.row.block})
 			if containsFigure(stated, *o.Value) {
 				continue

@@ -71,7 +71,8 @@ type reader struct {
 	// printedBlank holds the rows of table 3 whose label was read with
 	// no cell, by the line of the label (blankrows.go).
 	printedBlank map[string]int
-	piece        *blankPiece // a row of table 3 just unplaced, perhaps a wrapped label's first piece (blankrows.go)
+	piece        *blankPiece    // a row of table 3 just unplaced, perhaps a wrapped label's first piece (blankrows.go)
+	lostCells    []lostCellsRow // rows of table 3 unplaced with what OCR printed for them (ocrsums.go)
 }
 
 // The tables of the format, by their number in the report's sections.
@@ -637,6 +638,7 @@ func (r *reader) finish() {
 	r.distrustColumnsOfMisreadText()
 	r.distrustProactiveOfMisreadText()
 	r.distrustReviewsOfMisreadText()
+	r.completeBySums()
 	r.derived()
 	if !r.applications.otherHandlingRows || len(r.applications.otherHandlingObs) == 0 {
 		return

@@ -251,6 +251,7 @@ func (r *reader) unplace(cur *openRow, reason string) {
 	}
 	r.unplaced = append(r.unplaced, u)
 	r.noteOrder(cur, false, len(r.obs))
+	r.noteLostCells(cur)
 }
 
 // rowColumns is the columns the row's cells fill: those of its block of
