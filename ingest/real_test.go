@@ -111,7 +111,10 @@ var realReports = []struct {
 	{file: "pingtan-2021.word.pdfjs.txt", expected: "pingtan-2021", found: -1},
 	{file: "pingtan-2021.word.pdf2md.md", expected: "pingtan-2021", found: 191},
 	{file: "pingtan-2021.word.pymupdf.txt", expected: "pingtan-2021", found: -1},
-	{file: "pingtan-2021.word.pymupdf-blocks.txt", expected: "pingtan-2021", found: -1},
+	// 200 on extract11's branch, by the form's order in reading order;
+	// merged with narrow11's form/topstream.go the rows are read by their
+	// labels and the order no longer places the rest: 137, none wrong.
+	{file: "pingtan-2021.word.pymupdf-blocks.txt", expected: "pingtan-2021", found: 137},
 	{file: "pingtan-2024.chromium.pdfjs.txt", expected: "pingtan-2024", found: 186},
 	{file: "pingtan-2024.chromium.pdf2md.md", expected: "pingtan-2024", found: -1},
 	{file: "pingtan-2024.chromium.pymupdf.txt", expected: "pingtan-2024", found: -1},
