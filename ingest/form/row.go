@@ -235,12 +235,21 @@ func (cur *openRow) wording() string {
 			return printed
 		}
 	}
+	var holding []string
 	for _, k := range cur.row.keys {
 		if strings.Contains(k, key) {
-			return cur.row.label
+			holding = append(holding, k)
 		}
 	}
-	return printed
+	switch {
+	case len(holding) == 0:
+		return printed
+	case len(holding) == 1 && !strings.Contains(label.Parse(cur.row.label).Key, key):
+		// The row's label is another of its wordings (规范性文件): the
+		// piece's is the one that holds it (行政规范性文 of 行政规范性文件).
+		return holding[0]
+	}
+	return cur.row.label
 }
 
 // unplace reports the row as unplaced, with its cells and why.
