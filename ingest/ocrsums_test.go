@@ -83,8 +83,8 @@ func TestOCRLostCellsBySums(t *testing.T) {
 	}{
 		{name: "two rows of zeros, most of their cells lost",
 			cases: []sumsCase{
-				{"3.危及", []int{0, 0, 0, 0, 0, 0, 0}, "0  0"},
-				{"2.重复申请", []int{0, 0, 0, 0, 0, 0, 0}, "，  ，  0"},
+				{"3.危及", []int{0, 0, 0, 0, 0, 0, 0}, "0  0  0  0  0"},
+				{"2.重复申请", []int{0, 0, 0, 0, 0, 0, 0}, "，  0  0  0  0"},
 			},
 			placed: [][]int{{0, 1, 2, 3, 4, 5, 6}, {0, 1, 2, 3, 4, 5, 6}}},
 		{name: "a row that lost a figure other than 0",
@@ -93,7 +93,7 @@ func TestOCRLostCellsBySums(t *testing.T) {
 		{name: "a row of zeros and a row whose lost figure the sums give",
 			cases: []sumsCase{
 				{"3.危及", []int{5, 2, 0, 0, 0, 0, 7}, "5  0  0  0  0  7"},
-				{"2.重复申请", []int{0, 0, 0, 0, 0, 0, 0}, "0  0  0"},
+				{"2.重复申请", []int{0, 0, 0, 0, 0, 0, 0}, "0  0  0  0  0"},
 			},
 			// 自然人 and 总计 are open in both rows: only the columns
 			// where the rest is 0 are known

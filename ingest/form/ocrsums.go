@@ -582,6 +582,13 @@ func (t *sumsTable) byOutcomes() (bool, bool) {
 // unplaced goes when all its figures are placed.
 func (r *reader) placeDeduced(tables []*sumsTable, e lostCellsRow) {
 	id := e.row.id
+	if ways := tables[0].ways[id]; len(ways) == 0 || printedCells(ways[0]) <= len(tables[0].columns)/2 {
+		// OCR printed half the row's cells or fewer: a table that leaves
+		// cells blank prints as few (沭阳's `0 0` under 自然人 and 总计),
+		// and a blank is no 0. Only a row that printed most of its cells
+		// is taken to have lost the others.
+		return
+	}
 	printed := e.cur.printedLabel()
 	flags := []string{gongkai.FlagPlacedByArithmetic}
 	if label.Parse(printed).Key != label.Parse(e.row.label).Key {
@@ -620,6 +627,18 @@ func deducedAlike(tables []*sumsTable, id string, c int) (float64, bool) {
 		v = x
 	}
 	return v, true
+}
+
+// printedCells is the number of columns a way of a row's printed figures
+// sets.
+func printedCells(way []*float64) int {
+	n := 0
+	for _, v := range way {
+		if v != nil {
+			n++
+		}
+	}
+	return n
 }
 
 // printedIn reports whether every way sets figure v in column c.
