@@ -582,13 +582,12 @@ func (t *sumsTable) byOutcomes() (bool, bool) {
 // unplaced goes when all its figures are placed.
 func (r *reader) placeDeduced(tables []*sumsTable, e lostCellsRow) {
 	id := e.row.id
-	if ways := tables[0].ways[id]; len(ways) == 0 || printedCells(ways[0]) <= len(tables[0].columns)/2 {
-		// OCR printed half the row's cells or fewer: a table that leaves
-		// cells blank prints as few (沭阳's `0 0` under 自然人 and 总计),
-		// and a blank is no 0. Only a row that printed most of its cells
-		// is taken to have lost the others.
-		return
-	}
+	// A row that printed half its cells or fewer takes nothing from the
+	// sums: a table that leaves cells blank prints as few (沭阳's `0 0`
+	// under 自然人 and 总计), and a blank is no 0. Only a row that printed
+	// most of its cells is taken to have lost the others.
+	ways := tables[0].ways[id]
+	traced := len(ways) > 0 && printedCells(ways[0]) > len(tables[0].columns)/2
 	printed := e.cur.printedLabel()
 	flags := []string{gongkai.FlagPlacedByArithmetic}
 	if label.Parse(printed).Key != label.Parse(e.row.label).Key {
@@ -601,7 +600,7 @@ func (r *reader) placeDeduced(tables []*sumsTable, e lostCellsRow) {
 			continue
 		}
 		v, ok := deducedAlike(tables, id, c)
-		if !ok {
+		if !ok || !traced {
 			whole = false
 			continue
 		}
