@@ -14,7 +14,9 @@ Prints:
   template    a 2021-form report's figures typeset in the national template's
               Word shape (scripts/template-fixtures.py's layout), printed by
               LibreOffice.
-Each PDF is taken out by pdftotext -layout, -raw and plain, pdfminer's
+The original is also read as web pages and converters give it (web: its
+text with the cells run together, turndown's and html-to-text's of an HTML
+page, mammoth's of a DOCX). Each PDF is taken out by pdftotext -layout, -raw and plain, pdfminer's
 pdf2txt (markitdown's engine), PyMuPDF's text and its sorted blocks, pdf.js
 (pdf-parse) and pdf2md when node is there, and with --ocr, tesseract chi_sim
 at 300 dpi (psm 3 and 6). Every text is scored with ../shared/tools/score_parse.py's
@@ -30,6 +32,7 @@ import argparse
 import collections
 import concurrent.futures
 import glob
+import html
 import importlib.util
 import json
 import os
@@ -144,6 +147,30 @@ def extract(pdf, stem, node_path, ocr):
     return outs
 
 
+def webtexts(src, stem, node_path):
+    """The original's texts as web pages and converters give them: the page's
+    text with its cells run together (textContent, whitespace collapsed), and
+    the JavaScript converters' Markdown and text."""
+    outs = []
+    if src.endswith('.html'):
+        page = open(src, encoding='utf-8').read()
+        page = re.sub(r'(?is)<(script|style)\b.*?</\1>', '', page)
+        text = html.unescape(re.sub(r'<[^>]*>', '', page))
+        with open(f'{stem}.textcontent.txt', 'w') as f:
+            f.write(re.sub(r'\s+', ' ', text).strip() + '\n')
+        outs.append(f'{stem}.textcontent.txt')
+        modes = (('turndown', 'turndown.md'), ('turndown-gfm', 'turndown-gfm.md'), ('html-to-text', 'html-to-text.txt'))
+    else:
+        modes = (('mammoth-markdown', 'mammoth.md'), ('mammoth-text', 'mammoth.txt'))
+    if node_path:
+        env = dict(os.environ, NODE_PATH=node_path)
+        for mode, name in modes:
+            with open(f'{stem}.{name}', 'wb') as f:
+                f.write(run(['node', os.path.join(HERE, 'jsconvert.mjs'), mode, src], env=env).stdout)
+            outs.append(f'{stem}.{name}')
+    return outs
+
+
 def prints(src, name, out, exp, tf, pf):
     """The PDFs of one original: (print, pdf path)."""
     work = tempfile.mkdtemp()
@@ -198,7 +225,7 @@ def main():
         ep = os.path.join(a.out, name + '.expected.json')
         json.dump(exp, open(ep, 'w'), ensure_ascii=False)
         work, made = prints(src, name, a.out, exp, tf, pf)
-        got = []
+        got = [f'{ep}={t}' for t in webtexts(src, os.path.join(a.out, name + '.web'), node_path)]
         for kind, pdf in made:
             stem = os.path.join(a.out, f'{name}.{kind}')
             if a.keep:
