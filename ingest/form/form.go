@@ -19,11 +19,44 @@ import (
 // It returns the narrative lines for meta, or a *gongkai.Error naming the
 // line when lines hold no table of the format with figures.
 func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) ([]source.Line, error) {
+	fr, read, narrative, regions, err := readTables(cat, lines, "")
+	if err != nil {
+		return nil, err
+	}
+	if hint := fr.certainTemplate(); fr.proactive.bothFit && hint != "" {
+		// A block of table 2 printed no header the reader could take, and
+		// its figures fit both forms' columns: the report's other tables
+		// tell its form (formhint.go).
+		fr, read, narrative, regions, _ = readTables(cat, lines, hint)
+	}
+	lines = read
+	r.Observations, r.Unplaced = fr.obs, fr.unplaced
+	if r.Observations == nil {
+		r.Observations = []gongkai.Observation{}
+	}
+	if r.Unplaced == nil {
+		r.Unplaced = []gongkai.Unplaced{}
+	}
+	r.Template = fr.template()
+	if len(r.Observations) == 0 {
+		return nil, invalid(lines[regions[0].start].N, "the tables of the 2019/2021 format hold no figure of the form")
+	}
+	if last := regions[len(regions)-1]; !last.closed {
+		r.Truncated = fr.truncated(lines[len(lines)-1].N)
+	}
+	return narrative, nil
+}
+
+// readTables reads the tables of lines with the form hint given ("" for
+// none), and returns the reader, the lines as read, the narrative around
+// the tables and the tables' regions.
+func readTables(cat *catalog.Catalog, lines []source.Line, hint string) (*reader, []source.Line, []source.Line, []tableSpan, error) {
 	fr := newReader(cat)
-	lines = fr.unglue(fr.topAligned(fr.dotRowNumbers(layout.DropPageMarks(lines))))
+	fr.formHint = hint
+	lines = fr.unglue(fr.topAligned(fr.dotRowNumbers(fr.joinWrappedLabels(joinWrappedHeads(layout.DropPageMarks(lines))))))
 	regions := fr.regions(lines)
 	if len(regions) == 0 {
-		return nil, invalid(layout.LineOf(lines, cat.Words(catalog.WordsDetectForm)), "the text names tables of the 2019/2021 format but holds none with figures")
+		return nil, nil, nil, nil, invalid(layout.LineOf(lines, cat.Words(catalog.WordsDetectForm)), "the text names tables of the 2019/2021 format but holds none with figures")
 	}
 	fr.setStated(lines, regions)
 	fr.noteOCRSigns(lines, regions)
@@ -45,21 +78,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) ([]sourc
 	fr.finish()
 	fr.unplaceCountedOfOtherForm()
 	fr.labelsFromForm()
-	r.Observations, r.Unplaced = fr.obs, fr.unplaced
-	if r.Observations == nil {
-		r.Observations = []gongkai.Observation{}
-	}
-	if r.Unplaced == nil {
-		r.Unplaced = []gongkai.Unplaced{}
-	}
-	r.Template = fr.template()
-	if len(r.Observations) == 0 {
-		return nil, invalid(lines[regions[0].start].N, "the tables of the 2019/2021 format hold no figure of the form")
-	}
-	if last := regions[len(regions)-1]; !last.closed {
-		r.Truncated = fr.truncated(lines[len(lines)-1].N)
-	}
-	return narrative, nil
+	return fr, lines, narrative, regions, nil
 }
 
 // template is the report's template, told by the printed headers and rows:

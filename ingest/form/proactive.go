@@ -24,6 +24,11 @@ type proactiveTable struct {
 	// figuresFirst is a block whose figures were printed before its
 	// rows' labels (earlyfigures.go).
 	figuresFirst *blockSpec
+	// bothFit is set when a block with no header printed as many figures
+	// as both forms' columns (formhint.go); byHint holds the blocks whose
+	// columns the report's other tables chose.
+	bothFit bool
+	byHint  map[*blockSpec]bool
 }
 
 // isProactiveHeader reports whether l is a column header of table 2, or the
@@ -275,6 +280,18 @@ func (r *reader) proactiveColumnsByCount(b *blockSpec, values []layout.Cell) ([]
 			fit = append(fit, tpl)
 		}
 	}
+	if len(fit) == 2 && !sameKeys(b.templateColumns(fit[0]), b.templateColumns(fit[1])) {
+		r.proactive.bothFit = true
+		if r.formHint == "" || !oneLine(values[:n]) {
+			// Figures each on a line of their own are a text that lost
+			// the table's rows (plain pdftotext), where a row's figures
+			// may print before its label: the form's columns are taken
+			// only for figures printed side by side, as a row.
+			return nil, ""
+		}
+		fit = []string{r.formHint}
+		r.proactive.byHint[b] = true
+	}
 	if len(fit) != 1 && !(len(fit) == 2 && sameKeys(b.templateColumns(fit[0]), b.templateColumns(fit[1]))) {
 		return nil, ""
 	}
@@ -283,6 +300,16 @@ func (r *reader) proactiveColumnsByCount(b *blockSpec, values []layout.Cell) ([]
 		slots = append(slots, slot{key: c.key, printed: c.label, block: b, x0: -1, x1: -1, idx: -1})
 	}
 	return slots, fit[0]
+}
+
+// oneLine reports whether the cells stand on one line.
+func oneLine(cells []layout.Cell) bool {
+	for _, c := range cells {
+		if c.Line != cells[0].Line {
+			return false
+		}
+	}
+	return len(cells) > 0
 }
 
 func sameKeys(a, b []*columnSpec) bool {

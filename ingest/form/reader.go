@@ -22,10 +22,13 @@ import (
 // table 2, the applicant headers and rows table 3, the 行政复议/行政诉讼 headers
 // table 4), never by the year or the notice a report cites.
 type reader struct {
-	s      *spec
-	cat    *catalog.Catalog
-	isUnit func(string) bool
-	cells  layout.Reader
+	// formHint is the form the report's other tables told in a first
+	// reading, for blocks of table 2 whose header was not read (formhint.go).
+	formHint string
+	s        *spec
+	cat      *catalog.Catalog
+	isUnit   func(string) bool
+	cells    layout.Reader
 	// anchorKeys are the form's labels as keys for cutting text run
 	// together (anchors), made when first needed.
 	anchorKeys []anchor
@@ -120,7 +123,7 @@ func newReader(cat *catalog.Catalog) *reader {
 		cat:       cat,
 		isUnit:    func(s string) bool { _, ok := cat.UnitBySymbol(s); return ok },
 		seen:      map[string]int{},
-		proactive: proactiveTable{columns: map[*blockSpec][]slot{}, votes: map[string]int{}},
+		proactive: proactiveTable{columns: map[*blockSpec][]slot{}, votes: map[string]int{}, byHint: map[*blockSpec]bool{}},
 		reviews:   reviewsTable{values: map[string]*float64{}, obsIndex: map[string]int{}},
 	}
 	r.cells = layout.Reader{IsUnit: r.isUnit, Apart: r.apart}

@@ -115,7 +115,7 @@ func (r *reader) readRow(cur *openRow, early bool, bare []*openRow) {
 	if placedBy != "" {
 		target.flags = append(target.flags, placedBy)
 	}
-	if early || cur.byOrder {
+	if early || cur.byOrder || cur.table == tableProactive && r.proactive.byHint[cur.block] {
 		target.flags = append(target.flags, gongkai.FlagPlacedByFormOrder)
 	}
 	if cur.joined {
