@@ -57,9 +57,9 @@ var freshPDFs = []struct {
 	{"synth2014-chrome.pdf", 75, 0},
 	{"synth2014-word.pdf", 75, 0},
 	{"synth2019-chrome.pdf", -1, 0},
-	{"synth2019-word.pdf", 183, 0},
+	{"synth2019-word.pdf", 193, 0},
 	{"synth2021-chrome.pdf", -1, 0},
-	{"synth2021-word.pdf", 185, 0},
+	{"synth2021-word.pdf", 195, 0},
 }
 
 func TestFreshPDFs(t *testing.T) {

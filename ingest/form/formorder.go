@@ -226,6 +226,8 @@ func (r *reader) reviewsByFormOrder(data []layout.Cell, blocksNamed bool) {
 		return
 	case !ok:
 		reason = "the header of table 4 does not show its columns, and not every cell is a printed figure or a mark such as — whose blocks add up: no column is certain"
+	case len(figures) < len(slots) && r.reviewsCut(data, slots):
+		return
 	case len(figures) != len(slots):
 		reason = fmt.Sprintf("the header of table 4 does not show its columns, and its %d figures are not the form's %d: no column is certain", len(figures), len(slots))
 	case !blocksAddUp(figures, len(results)) && blocksNamed:

@@ -148,13 +148,33 @@ func (r *reader) reviewsSection(t string) bool {
 // figuresFollow reports whether a row of figures alone follows line i
 // within a few lines, with only empty cells or none before it: table 4
 // printed with no header, or with a header a converter left blank.
+//
+// Lines between that print only pieces of table 4's own header (行政复 /
+// 议, 结果维 / 持: a Word table's narrow cells, wrapped a few characters a
+// line) are passed over, up to maxHeaderPieceLines of them, when the first
+// of them prints a piece cut short: a header of whole wordings (行政复议 /
+// 行政诉讼) opens the table's region on its own, the heading left to the
+// narrative.
 func (r *reader) figuresFollow(lines []source.Line, i int) bool {
-	for j := i + 1; j < len(lines) && j <= i+4; j++ {
+	pieces := 0
+	for j := i + 1; j < len(lines) && j <= i+4+pieces; j++ {
 		kinds := map[layout.Kind]int{}
+		header, cut := true, false
 		for _, c := range layout.SplitLine(lines[j]) {
-			kinds[layout.Classify(c.Text, r.isUnit)]++
+			k := layout.Classify(c.Text, r.isUnit)
+			if k == layout.Label && r.spacedFigures(c.Text) {
+				k = layout.Value // 10 14 63: figures a space apart
+			}
+			kinds[k]++
+			for _, w := range strings.Fields(c.Text) { // 其他结 尚未审: two cells a space apart
+				piece, whole := r.reviewsHeaderPiece(w)
+				header = header && k == layout.Label && piece
+				cut = cut || piece && !whole
+			}
 		}
 		switch {
+		case kinds[layout.Label] > 0 && header && (cut || pieces > 0) && kinds[layout.Value] == 0 && pieces < maxHeaderPieceLines:
+			pieces++
 		case kinds[layout.Label] > 0:
 			return false
 		case kinds[layout.Value] > 0:
@@ -162,4 +182,43 @@ func (r *reader) figuresFollow(lines []source.Line, i int) bool {
 		}
 	}
 	return false
+}
+
+// spacedFigures reports whether text is figures a space apart.
+func (r *reader) spacedFigures(text string) bool {
+	ws := strings.Fields(text)
+	for _, w := range ws {
+		if layout.Classify(w, r.isUnit) != layout.Value {
+			return false
+		}
+	}
+	return len(ws) > 1
+}
+
+// maxHeaderPieceLines bounds the lines of a wrapped header of table 4.
+const maxHeaderPieceLines = 10
+
+// reviewsHeaderPiece reports whether text is a piece of a wording of table
+// 4's header: a block (行政复议 …), a cell spanning blocks (行政诉讼) or a
+// result column (结果维持 … 总计); whole, whether it is the whole wording.
+func (r *reader) reviewsHeaderPiece(text string) (piece, whole bool) {
+	key := label.Key(text)
+	if key == "" {
+		return false, false
+	}
+	entries := []*entry{}
+	for _, b := range r.s.reviewsBlocks {
+		entries = append(entries, &b.entry)
+	}
+	for _, c := range r.s.reviewsResults.columns {
+		entries = append(entries, &c.entry)
+	}
+	entries = append(entries, r.s.spans[tableReviews]...)
+	for _, e := range entries {
+		for _, k := range e.keys {
+			piece = piece || strings.Contains(k, key)
+			whole = whole || k == key
+		}
+	}
+	return piece, whole
 }

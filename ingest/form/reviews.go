@@ -143,6 +143,9 @@ func (r *reader) closeReviews() {
 		r.unplaceReviews(data, why)
 		data = nil
 	}
+	if _, problem := fitValues(data, nil, slots, r.isUnit); problem != "" && len(marks) == 0 && r.reviewsCut(data, slots) {
+		data = nil
+	}
 	r.emitReviews(data, slots, func(b *blockSpec) string {
 		for _, bl := range blocks {
 			if bl.block == b {
