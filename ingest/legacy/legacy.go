@@ -32,13 +32,14 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 	start, _ = tableStart(lines, t.m)
 	if start < 0 {
 		if i := wrappedHeader(lines); i >= 0 {
+			n := lines[i].N
 			rebuilt, ok := unwrapLabels(lines, i, t.isUnit, t.m)
 			if !ok {
-				return 0, 0, invalid(lines[i].N, wrappedReason)
+				return 0, 0, invalid(n, wrappedReason)
 			}
-			lines = rebuilt
+			lines = rebuilt // the span read is mapped back to the lines given
 			if start, end, err = Read(r, cat, rebuilt); err != nil {
-				return 0, 0, invalid(lines[i].N, wrappedReason)
+				return 0, 0, invalid(n, wrappedReason)
 			}
 			return start, end, nil
 		}

@@ -138,6 +138,9 @@ func unwrapLabels(lines []source.Line, hdr int, isUnit func(string) bool, m *mat
 		if utf8.RuneCountInString(p.text) > maxPiece || layout.Footer.MatchString(label.Squeeze(label.Fold(t))) {
 			break
 		}
+		if strings.Contains(p.text, "累计") || strings.Contains(p.text, "本年") || strings.Contains(p.text, "上年") {
+			return nil, false // a column head of a local variant (本年度 / 历年累计) printed apart
+		}
 		p.n = lines[end].N
 		pieces = append(pieces, p)
 	}

@@ -79,6 +79,7 @@ func TestWrappedTableRefused(t *testing.T) {
 	const foot = "单位负责人：刘伟\n"
 	for _, tc := range []struct{ name, text string }{
 		{"cumulative column", "统 计      单位    本年度   累计\n指 标\n（一）      条     21   150\n主动公\n开政府\n信息数\n"},
+		{"cumulative column a line", "统　计\n指　标\n单位\n历年累计\n本年度\n（一）\n主动公\n开政府\n信息数\n条\n150\n21\n其中：\n主动公\n开规范\n性文件\n数\n条\n40\n18\n"},
 		{"two figures", "统 计\n指 标\n单位 统计数\n（一）\n主动公\n开政府\n信息数\n条 21 150\n其中：\n主动公\n开规范\n性文件\n数\n条 18\n制发规\n范性文\n件总数\n件 2\n"},
 		{"middle line", "统 计      单位    统计数\n指 标\n（一）\n主动公      条     21\n开政府\n信息数\n其中：    条   18\n主动公\n开规范\n性文件\n数\n"},
 		{"middle line, cell by cell", "统 计\n指 标\n单位 统计数\n（一）\n主动公 条 21\n开政府\n信息数\n其中：\n主动公\n开规范\n性文件\n数\n条 18\n"},
