@@ -155,6 +155,14 @@ func unwrapLabels(lines []source.Line, hdr int, isUnit func(string) bool, m *mat
 	if !ok {
 		return nil, false
 	}
+	for _, r := range rows {
+		if r.unit != "" && r.figure == "" {
+			// A unit with no figure: a blank cell, or a unit wrapped in its
+			// narrow column (人 / 次 12, 万 59.58 / 元), which would read
+			// the row blank or in a unit it does not print.
+			return nil, false
+		}
+	}
 	out := slices.Clip(lines[:hdr])
 	out = append(out, source.Line{N: lines[hdr].N, Text: "统计指标  单位  统计数"})
 	for _, r := range rows {
@@ -306,7 +314,8 @@ func cellByCell(pieces []piece, exact func(string) bool) ([]piece, bool) {
 // rows[open] whose cells its first piece printed, end its label; the rest
 // are headings and, when label, the label of the next cells. With no such
 // row, none. When label, the parts are tried where both are labels of the
-// form (exact), and only one such part may be; else the pieces up to the
+// form (exact; the row left as it is need not be), and only one such part
+// may be; else the pieces up to the
 // first numbered one end the row (the next cells print their own label's
 // piece, or there are none).
 func wrappedEnd(rows []piece, open int, pending []piece, label bool, exact func(string) bool) (int, bool) {
@@ -323,7 +332,10 @@ func wrappedEnd(rows []piece, open int, pending []piece, label bool, exact func(
 	found := -1
 	for k := 0; k <= first && k < len(pending); k++ {
 		heads := segments(pending[k:])
-		if exact(rows[open].text+joinText(pending[:k])) && exact(heads[len(heads)-1].text) {
+		if len(heads) > 1 && !numbered.MatchString(heads[0].text) {
+			continue // a heading with no number: the row's label goes on
+		}
+		if (k == 0 || exact(rows[open].text+joinText(pending[:k]))) && exact(heads[len(heads)-1].text) {
 			if found >= 0 {
 				return 0, false
 			}

@@ -80,6 +80,8 @@ func TestWrappedTableRefused(t *testing.T) {
 	for _, tc := range []struct{ name, text string }{
 		{"cumulative column", "统 计      单位    本年度   累计\n指 标\n（一）      条     21   150\n主动公\n开政府\n信息数\n"},
 		{"cumulative column a line", "统　计\n指　标\n单位\n历年累计\n本年度\n（一）\n主动公\n开政府\n信息数\n条\n150\n21\n其中：\n主动公\n开规范\n性文件\n数\n条\n40\n18\n"},
+		{"unit wrapped", "统 计      单位    统计数\n指 标\n（三）   人   12\n接受培  次\n训人员\n数\n其中：    条   18\n主动公\n开规范\n性文件\n数\n"},
+		{"unit wrapped, cell by cell", "统 计\n指 标\n单位 统计数\n（四）\n政府信\n息公开\n专项经\n费\n万 59.58\n元\n（三）\n接受培\n训人员\n数\n人次 12\n"},
 		{"two figures", "统 计\n指 标\n单位 统计数\n（一）\n主动公\n开政府\n信息数\n条 21 150\n其中：\n主动公\n开规范\n性文件\n数\n条 18\n制发规\n范性文\n件总数\n件 2\n"},
 		{"middle line", "统 计      单位    统计数\n指 标\n（一）\n主动公      条     21\n开政府\n信息数\n其中：    条   18\n主动公\n开规范\n性文件\n数\n"},
 		{"middle line, cell by cell", "统 计\n指 标\n单位 统计数\n（一）\n主动公 条 21\n开政府\n信息数\n其中：\n主动公\n开规范\n性文件\n数\n条 18\n"},
@@ -110,5 +112,22 @@ func TestWrappedEndAmbiguous(t *testing.T) {
 	delete(labels, "丁")
 	if k, ok := wrappedEnd(rows, 0, pending, true, exact); !ok || k != 1 {
 		t.Errorf("parted after %d pieces (%v), want 1 (甲乙 | 丙丁)", k, ok)
+	}
+	// A row whose label is worded otherwise than the form's stays as it
+	// is when the pieces after it are a label of the form whole.
+	labels = map[string]bool{"乙丙丁": true}
+	if k, ok := wrappedEnd(rows, 0, pending, true, exact); !ok || k != 0 {
+		t.Errorf("parted after %d pieces (%v), want 0 (甲 | 乙丙丁)", k, ok)
+	}
+	// -raw prints a long label's cells before its last piece (七、向 … 所报送
+	// / 条 10 / 信息数 / （一） / 纸质文 / 件数): the unnumbered piece is the
+	// row's, never a heading of its own.
+	rows = []piece{{text: "七、向图书馆、档案馆等查阅场所报送", unit: "条", figure: "10"}}
+	pending = []piece{{text: "信息数"}, {text: "（一）"}, {text: "纸质文"}, {text: "件数"}}
+	exact = func(s string) bool {
+		return s == "七、向图书馆、档案馆等查阅场所报送信息数" || s == "（一）纸质文件数"
+	}
+	if k, ok := wrappedEnd(rows, 0, pending, true, exact); !ok || k != 1 {
+		t.Errorf("parted after %d pieces (%v), want 1 (… 所报送信息数 | （一）纸质文件数)", k, ok)
 	}
 }
