@@ -166,7 +166,7 @@ var pdftextReports = []struct {
 	{"synth2014-word.plain.txt", 0, 0},
 	{"synth2014-word.pdfminer.txt", 0, 0},
 	{"synth2014-chrome.layout.txt", -1, 0},
-	{"synth2014-chrome.plain.txt", 40, 0},
+	{"synth2014-chrome.plain.txt", -1, 0},
 	{"synth2014-chrome.pdfminer.txt", 68, 0},
 }
 
@@ -231,7 +231,7 @@ var freshTexts = []struct {
 	{"s26-legacy2014-html.pdf2md.md", -1, 0},
 	{"s26-legacy2014-html.pdfjs.txt", -1, 0},
 	{"s26-legacy2014-html.pdfminer.txt", 68, 0},
-	{"s26-legacy2014-html.plain.txt", 40, 0},
+	{"s26-legacy2014-html.plain.txt", -1, 0},
 	{"s26-legacy2014-html.pymupdf.txt", -1, 0},
 	{"s26-legacy2014-html.raw.txt", -1, 0},
 	// Seed 12's Chrome print (scripts/heldout.py --seed 12, 000016): its
@@ -240,6 +240,10 @@ var freshTexts = []struct {
 	// figure (legacy/rows.go: besideLabel, unitTails).
 	{"s12-legacy2014-html.layout.txt", -1, 0},
 	{"s12-legacy2014-html.pdfjs.txt", -1, 0},
+	// Its plain text prints 万 9.61 / 的经费） / 元 and 人 14 / （三）接受培训
+	// 人员数 / 次: the units 万元 and 人次 joined for the form's order
+	// (legacy/readingorder.go: unitHeads).
+	{"s12-legacy2014-html.plain.txt", -1, 0},
 }
 
 // TestFreshTexts scores every fresh text figure by figure, a blank read
