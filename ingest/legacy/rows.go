@@ -512,7 +512,13 @@ func (t *legacyTable) observations() ([]gongkai.Observation, []gongkai.Unplaced)
 	var unplaced []gongkai.Unplaced
 	seen := map[int]int{} // row index → line it was read at
 	disorder := t.outOfOrder()
+	surplus := "" // the label of the row before, when it printed more figures than one
 	for _, r := range t.rows {
+		before := surplus
+		surplus = ""
+		if t.columns == nil && figureCount(r.cells, t.isUnit) > 1 {
+			surplus = r.text()
+		}
 		if r.match.row < 0 {
 			unplaced = append(unplaced, t.unplaced(r, r.match.reason))
 			continue
@@ -541,11 +547,29 @@ func (t *legacyTable) observations() ([]gongkai.Observation, []gongkai.Unplaced)
 			unplaced = append(unplaced, t.unplaced(r, err))
 			continue
 		}
+		if o != nil && o.Value == nil && before != "" && layout.Classify(o.Raw, t.isUnit) == layout.Blank {
+			// 2.兼职人员数 人 8 9.61 / （四）…专项经费 万元: a row printing
+			// no figure after one printing two (PyMuPDF's blocks sorted a
+			// figure above its label): its figure may be the one there.
+			unplaced = append(unplaced, t.unplaced(r, fmt.Sprintf("prints no figure, and the row before (%s) prints one figure too many: it may be this row's", before)))
+			continue
+		}
 		if o != nil {
 			obs = append(obs, *o)
 		}
 	}
 	return obs, unplaced
+}
+
+// figureCount is how many of cells print a figure.
+func figureCount(cells []layout.Cell, isUnit func(string) bool) int {
+	n := 0
+	for _, c := range cells {
+		if layout.Classify(c.Text, isUnit) == layout.Value {
+			n++
+		}
+	}
+	return n
 }
 
 func (t *legacyTable) unplaced(r *logicalRow, reason string) gongkai.Unplaced {
