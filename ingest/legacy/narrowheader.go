@@ -229,6 +229,12 @@ func topAligned(pieces []piece) ([]piece, bool) {
 	var rows []piece
 	for _, p := range pieces {
 		if p.cells() || numbered.MatchString(p.text) || len(rows) == 0 {
+			if p.cells() && p.unit == "" && !numbered.MatchString(p.text) && len(rows) > 0 && rows[len(rows)-1].figure != "" {
+				// A figure with no unit, under a row's figure, beside a
+				// piece no number opens: the end of that figure wrapped
+				// in its narrow cell (万元 1524.7 / 政府信 4), not a row.
+				return nil, false
+			}
 			if p.cells() && !numbered.MatchString(p.text) && len(rows) > 0 && !rows[len(rows)-1].cells() {
 				// Cells on an unnumbered piece after a row printing none:
 				// they may be that row's, level with its middle line.
