@@ -162,11 +162,11 @@ var pdftextReports = []struct {
 	{"synth2021-chrome.layout.txt", 193, 0},
 	{"synth2021-chrome.plain.txt", 9, 0},
 	{"synth2021-chrome.pdfminer.txt", 1, 0},
-	{"synth2014-word.layout.txt", 0, 0},
+	{"synth2014-word.layout.txt", -1, 0},
 	{"synth2014-word.plain.txt", 0, 0},
 	{"synth2014-word.pdfminer.txt", 0, 0},
 	{"synth2014-chrome.layout.txt", -1, 0},
-	{"synth2014-chrome.plain.txt", 40, 0},
+	{"synth2014-chrome.plain.txt", -1, 0},
 	{"synth2014-chrome.pdfminer.txt", 68, 0},
 }
 
@@ -220,20 +220,30 @@ var freshTexts = []struct {
 	{"s26-form2021-html.plain.txt", 9, 0},
 	{"s26-form2021-html.pymupdf.txt", 183, 0},
 	{"s26-form2021-html.raw.txt", 193, 0},
-	{"s26-legacy2014-docx.layout.txt", 0, 0},
-	{"s26-legacy2014-docx.pdf2md.md", 0, 0},
-	{"s26-legacy2014-docx.pdfjs.txt", 0, 0},
+	{"s26-legacy2014-docx.layout.txt", -1, 0},
+	{"s26-legacy2014-docx.pdf2md.md", -1, 0},
+	{"s26-legacy2014-docx.pdfjs.txt", -1, 0},
 	{"s26-legacy2014-docx.pdfminer.txt", 0, 0},
 	{"s26-legacy2014-docx.plain.txt", 0, 0},
-	{"s26-legacy2014-docx.pymupdf.txt", 0, 0},
-	{"s26-legacy2014-docx.raw.txt", 0, 0},
+	{"s26-legacy2014-docx.pymupdf.txt", -1, 0},
+	{"s26-legacy2014-docx.raw.txt", -1, 0},
 	{"s26-legacy2014-html.layout.txt", -1, 0},
 	{"s26-legacy2014-html.pdf2md.md", -1, 0},
 	{"s26-legacy2014-html.pdfjs.txt", -1, 0},
 	{"s26-legacy2014-html.pdfminer.txt", 68, 0},
-	{"s26-legacy2014-html.plain.txt", 40, 0},
+	{"s26-legacy2014-html.plain.txt", -1, 0},
 	{"s26-legacy2014-html.pymupdf.txt", -1, 0},
 	{"s26-legacy2014-html.raw.txt", -1, 0},
+	// Seed 12's Chrome print (scripts/heldout.py --seed 12, 000016): its
+	// unit column too narrow for its header (单 / 位), 条 7 printed in one
+	// cell beside the label, 万 9.61 / 元 and 人 14 / 次 wrapped under the
+	// figure (legacy/rows.go: besideLabel, unitTails).
+	{"s12-legacy2014-html.layout.txt", -1, 0},
+	{"s12-legacy2014-html.pdfjs.txt", -1, 0},
+	// Its plain text prints 万 9.61 / 的经费） / 元 and 人 14 / （三）接受培训
+	// 人员数 / 次: the units 万元 and 人次 joined for the form's order
+	// (legacy/readingorder.go: unitHeads).
+	{"s12-legacy2014-html.plain.txt", -1, 0},
 }
 
 // TestFreshTexts scores every fresh text figure by figure, a blank read

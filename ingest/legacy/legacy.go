@@ -32,7 +32,16 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 	start, _ = tableStart(lines, t.m)
 	if start < 0 {
 		if i := wrappedHeader(lines); i >= 0 {
-			return 0, 0, invalid(lines[i].N, wrappedReason)
+			n := lines[i].N
+			rebuilt, ok := unwrapLabels(lines, i, t.isUnit, t.m)
+			if !ok {
+				return 0, 0, invalid(n, wrappedReason)
+			}
+			lines = rebuilt // the span read is mapped back to the lines given
+			if start, end, err = Read(r, cat, rebuilt); err != nil {
+				return 0, 0, invalid(n, wrappedReason)
+			}
+			return start, end, nil
 		}
 		return 0, 0, invalid(layout.LineOf(lines, cat.Words(catalog.WordsDetectLegacy)), "the text names rows of the statistics table but holds no table with figures")
 	}

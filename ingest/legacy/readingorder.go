@@ -32,6 +32,11 @@ type orderToken struct {
 	label  string // the label text of the line, without unit and figure
 	unit   string // a unit printed on the line, folded
 	figure string // a figure printed on the line, as printed
+	// head is maybe the first line of a unit wrapped under its figure's
+	// line (万 9.61, 元 on a line after it), before the figure cell; rest
+	// is the label text before it. unitHeads reads them so when it finds
+	// the unit's end.
+	head, rest, cell string
 }
 
 // orderFigure is a figure of the table's column, with the unit printed
@@ -80,9 +85,63 @@ func orderTokens(lines []source.Line, isUnit, isRow func(string) bool) ([]orderT
 		default:
 			tok.label = strings.Join(fields, "")
 		}
+		if isCell(last) && n > 2 && utf8.RuneCountInString(fields[n-2]) == 1 && !isUnit(fields[n-2]) {
+			// …等方面 万 9.61: maybe a unit's first line (unitHeads).
+			tok.head, tok.rest, tok.cell = fields[n-2], strings.Join(fields[:n-2], ""), last
+		}
 		out = append(out, tok)
 	}
-	return joinWrappedUnitTokens(out, isUnit), true
+	return joinWrappedUnitTokens(unitHeads(out, isUnit), isUnit), true
+}
+
+// unitEnd is the index of the token, one of the two after toks[i] with
+// only label text between, that prints a unit alone ending head's unit
+// (元 after 万, 次 after 人), or -1.
+func unitEnd(toks []orderToken, i int, head string, isUnit func(string) bool) int {
+	for j := i + 1; j < len(toks) && j <= i+2; j++ {
+		u := toks[j]
+		if u.label == "" && u.figure == "" && u.head == "" && u.unit != "" && isUnit(head+u.unit) {
+			return j
+		}
+		if u.figure != "" || u.unit != "" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// unitHeads completes a unit wrapped under its figure's line, as plain
+// pdftotext prints Chromium's narrow unit column: 万 9.61 after the
+// label's piece, then the label's last piece (的经费）), then 元 alone; 人
+// 14, the label, then 次 alone. The unit's end is a unit alone on one of
+// the next two lines (unitEnd), the two pieces a unit together: it is the
+// figure's, and its line goes. A unit alone with a figure alone after it
+// is that figure's. A line with no such end is read as before.
+func unitHeads(toks []orderToken, isUnit func(string) bool) []orderToken {
+	out := toks[:0]
+	drop := map[int]bool{}
+	for i, t := range toks {
+		if drop[i] {
+			continue
+		}
+		if t.unit != "" && t.figure != "" && t.head == "" {
+			// 人 14 / （三）接受培训人员数 / 次: the unit 人次 wrapped under
+			// its figure's line, its end after the label's line.
+			if end := unitEnd(toks, i, t.unit, isUnit); end >= 0 && (end+1 >= len(toks) || toks[end+1].figure == "" || toks[end+1].label != "") {
+				t.unit += toks[end].unit
+				drop[end] = true
+			}
+		}
+		if t.head != "" {
+			if end := unitEnd(toks, i, t.head, isUnit); end >= 0 {
+				t.label, t.unit, t.figure = t.rest, t.head+toks[end].unit, t.cell
+				drop[end] = true
+			}
+			t.head, t.rest, t.cell = "", "", ""
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // joinWrappedUnitTokens joins a unit wrapped in a narrow column, a piece a

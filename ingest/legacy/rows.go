@@ -102,6 +102,14 @@ func assemble(cells []layout.Cell, isUnit func(string) bool, ocr bool) []rawRow 
 			rows[cur].cells = append(rows[cur].cells, parts[1])
 			continue
 		}
+		if cur >= 0 && unitAndFigure(parts, isUnit) && besideLabel(rows[cur], c) {
+			// 其中：主动公开规范性文件数 | 条 7: the unit and figure
+			// printed in one cell on the line of the row's label, which
+			// has no cell yet, as Chromium prints a table whose unit
+			// column is too narrow for its header (单 / 位): the row's.
+			rows[cur].cells = append(rows[cur].cells, parts...)
+			continue
+		}
 		// Elsewhere 件 13 followed by more such lines is no piece of the
 		// label before it, which prints nothing yet: pdfminer prints a
 		// page's labels, then a unit and figure a line, and the first
@@ -113,7 +121,73 @@ func assemble(cells []layout.Cell, isUnit func(string) bool, ocr bool) []rawRow 
 		rows[cur].labels = append(rows[cur].labels, parts[0])
 		rows[cur].cells = append(rows[cur].cells, parts[1:]...)
 	}
-	return rows
+	return unitTails(rows, isUnit)
+}
+
+// unitTails joins the end of a unit wrapped under its figure's line, as
+// Chromium prints a unit column too narrow for 人次 or 万元: 人 6 / 次 (the
+// unit's end a cell of the row's on the next line) and 万 9.61 / 的经费）
+// 元 (the unit's end beside the label's last piece, which opens a row of
+// its own). The row is read in the unit the two pieces make, not in
+// two units, nor in 万 alone; its label's piece is its.
+func unitTails(rows []rawRow, isUnit func(string) bool) []rawRow {
+	out := rows[:0]
+	for i := 0; i < len(rows); i++ {
+		r := rows[i]
+		n := len(r.cells)
+		if n == 3 && unitAndFigure(r.cells[:2], isUnit) && r.cells[0].Line == r.cells[1].Line &&
+			r.cells[2].Line > r.cells[1].Line && wrappedUnit(r.cells[0], r.cells[2], isUnit) {
+			r.cells = []layout.Cell{joinCells(r.cells[0], r.cells[2]), r.cells[1]}
+		} else if head, rest, ok := unitHead(r, isUnit); ok && i+1 < len(rows) {
+			next := rows[i+1]
+			if len(next.labels) > 0 && len(next.cells) == 1 && next.cells[0].Line > head.Line &&
+				next.labels[0].Line == next.cells[0].Line && wrappedUnit(head, next.cells[0], isUnit) {
+				r.labels = append(slices.Clone(r.labels), next.labels...)
+				if rest != "" {
+					r.labels[len(r.labels)-len(next.labels)-1].Text = rest
+					r.labels[len(r.labels)-len(next.labels)-1].Raw = rest
+				}
+				r.cells = []layout.Cell{joinCells(head, next.cells[0]), r.cells[len(r.cells)-1]}
+				i++
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// unitHead is the first line of a unit wrapped under row's figure: its
+// unit cell, on the figure's line, or the last word of its label's last
+// piece, parted by a space, when that word is no unit alone (万 9.61, which
+// peel leaves in the label), its figure alone on its line.
+// rest is then the label's last piece without it.
+func unitHead(r rawRow, isUnit func(string) bool) (head layout.Cell, rest string, ok bool) {
+	switch n := len(r.cells); {
+	case n == 2 && unitAndFigure(r.cells, isUnit) && r.cells[0].Line == r.cells[1].Line:
+		return r.cells[0], "", true
+	case n == 1 && len(r.labels) > 0 && layout.Classify(r.cells[0].Text, isUnit) == layout.Value:
+		last := r.labels[len(r.labels)-1]
+		fields := strings.Fields(last.Text)
+		if len(fields) < 2 || last.Line != r.cells[0].Line || isUnit(fields[len(fields)-1]) {
+			return layout.Cell{}, "", false
+		}
+		return layout.Cell{Text: fields[len(fields)-1], Line: last.Line}, strings.Join(fields[:len(fields)-1], " "), true
+	}
+	return layout.Cell{}, "", false
+}
+
+// wrappedUnit reports whether cells a and b, each a unit alone, are the
+// two lines of one longer unit (人 / 次: 人次).
+func wrappedUnit(a, b layout.Cell, isUnit func(string) bool) bool {
+	x, y := strings.TrimSpace(a.Text), strings.TrimSpace(b.Text)
+	return layout.Classify(y, isUnit) == layout.Unit && isUnit(x+y)
+}
+
+// joinCells is cell a with b's text after its own.
+func joinCells(a, b layout.Cell) layout.Cell {
+	a.Text = strings.TrimSpace(a.Text) + strings.TrimSpace(b.Text)
+	a.Raw = a.Text
+	return a
 }
 
 // joinWrappedUnits joins a unit wrapped in a narrow cell, one character a
@@ -438,7 +512,13 @@ func (t *legacyTable) observations() ([]gongkai.Observation, []gongkai.Unplaced)
 	var unplaced []gongkai.Unplaced
 	seen := map[int]int{} // row index → line it was read at
 	disorder := t.outOfOrder()
+	surplus := "" // the label of the row before, when it printed more figures than one
 	for _, r := range t.rows {
+		before := surplus
+		surplus = ""
+		if t.columns == nil && figureCount(r.cells, t.isUnit) > 1 {
+			surplus = r.text()
+		}
 		if r.match.row < 0 {
 			unplaced = append(unplaced, t.unplaced(r, r.match.reason))
 			continue
@@ -467,11 +547,29 @@ func (t *legacyTable) observations() ([]gongkai.Observation, []gongkai.Unplaced)
 			unplaced = append(unplaced, t.unplaced(r, err))
 			continue
 		}
+		if o != nil && o.Value == nil && before != "" && layout.Classify(o.Raw, t.isUnit) == layout.Blank {
+			// 2.兼职人员数 人 8 9.61 / （四）…专项经费 万元: a row printing
+			// no figure after one printing two (PyMuPDF's blocks sorted a
+			// figure above its label): its figure may be the one there.
+			unplaced = append(unplaced, t.unplaced(r, fmt.Sprintf("prints no figure, and the row before (%s) prints one figure too many: it may be this row's", before)))
+			continue
+		}
 		if o != nil {
 			obs = append(obs, *o)
 		}
 	}
 	return obs, unplaced
+}
+
+// figureCount is how many of cells print a figure.
+func figureCount(cells []layout.Cell, isUnit func(string) bool) int {
+	n := 0
+	for _, c := range cells {
+		if layout.Classify(c.Text, isUnit) == layout.Value {
+			n++
+		}
+	}
+	return n
 }
 
 func (t *legacyTable) unplaced(r *logicalRow, reason string) gongkai.Unplaced {
@@ -638,4 +736,14 @@ func (t *legacyTable) columnObservations(r *logicalRow, row catalog.Row) ([]gong
 		out = append(out, *o)
 	}
 	return out, ""
+}
+
+// besideLabel reports whether cell c is on the line of row's last label
+// cell, after it, and the row has no cell yet: a cell of that row.
+func besideLabel(row rawRow, c layout.Cell) bool {
+	if len(row.labels) == 0 || len(row.cells) > 0 {
+		return false
+	}
+	last := row.labels[len(row.labels)-1]
+	return last.Line == c.Line && !c.RowStart
 }
