@@ -69,6 +69,11 @@ type readingOrder struct {
 	unplacedFrom int
 	// applicationsMet: a cell of table 3 was noted (narrativereviews.go).
 	applicationsMet bool
+	// doubts and doubtKeys are the rows, and their cells by
+	// indicator/breakdown, that the band readings leave in doubt
+	// (bandorder.go).
+	doubts    []gongkai.Unplaced
+	doubtKeys map[string]bool
 }
 
 // noteReadingOrder records cell c, a figure or a mark in a cell, when it
@@ -154,6 +159,7 @@ func (r *reader) placeInReadingOrder() bool {
 	if !r.gluedFiguresInTheirRows(placed) {
 		return false
 	}
+	refused = append(refused, r.dropDoubts()...)
 	last := cells[len(cells)-1].Line
 	kept := r.unplaced[:r.readOrder.unplacedFrom]
 	for _, u := range r.unplaced[r.readOrder.unplacedFrom:] {
@@ -372,6 +378,7 @@ func identityRows(rows []*rowSpec) (tableThreeRows, bool) {
 // identities; otherwise when exactly one reading with blocks printed
 // column by column does (see above).
 func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells []layout.Cell) ([]orderedFigure, bool) {
+	r.readOrder.doubts, r.readOrder.doubtKeys = nil, nil
 	t, ok := identityRows(rows)
 	if !ok {
 		return nil, false
@@ -390,6 +397,15 @@ func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells [
 		}
 		found = t.confirmed(figures, all, prefix)
 	}
+	var doubt map[int][]int64
+	if len(found) == 0 { // see bandorder.go
+		reading, d, ok := r.bandReadings(t, rows, figures, cells)
+		if !ok {
+			return nil, false
+		}
+		found, doubt = [][]int{reading}, d
+		r.noteBandDoubts(rows, reading, doubt, cells)
+	}
 	if len(found) != 1 {
 		return nil, false
 	}
@@ -397,6 +413,9 @@ func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells [
 	var out []orderedFigure
 	for i, row := range rows {
 		for c, s := range slots {
+			if _, ok := doubt[i*n+c]; ok {
+				continue
+			}
 			out = append(out, orderedFigure{indicator: row.indicator, breakdown: s.key, label: row.label, slot: s, cell: cells[found[0][i*n+c]], seen: row.id})
 		}
 	}
