@@ -330,7 +330,7 @@ var realReports = []struct {
 	{file: "pingtan-2025.template.layout.txt", expected: "pingtan-2025", found: -1},
 	{file: "pingtan-2025.template.raw.txt", expected: "pingtan-2025", found: -1},
 	{file: "pingtan-2025.template.plain.txt", expected: "pingtan-2025", found: -1},
-	{file: "pingtan-2025.template.pdfminer.txt", expected: "pingtan-2025", found: 61},
+	{file: "pingtan-2025.template.pdfminer.txt", expected: "pingtan-2025", found: 194},
 	{file: "pingtan-2025.template.pymupdf.txt", expected: "pingtan-2025", found: -1},
 	{file: "shanghai-bgt-2025.template.docx", expected: "shanghai-bgt-2025", found: -1},
 	{file: "shanghai-bgt-2025.template.pdf", expected: "shanghai-bgt-2025", found: -1},

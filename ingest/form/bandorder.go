@@ -28,7 +28,8 @@ import (
 // 3.要求提供公开出版物 / 28`). docs/pdfminer-table3-order.md has the
 // evidence.
 //
-// When the readings of rows and column-by-column blocks find none, the
+// When the readings of rows and column-by-column blocks find none (or
+// too many to tell), the
 // figures of table 3 are cut at the labels of its rows: each label of
 // the form's rows, in the form's order and each once, starts a segment
 // (the figures after it, up to the next row's label). A band is a run of

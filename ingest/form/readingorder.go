@@ -393,7 +393,7 @@ func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells [
 		all, ok := readings(figures, len(rows), totalMoved)
 		prefix, ok2 := readings(figures[:tail], t.answered, totalMoved)
 		if !ok || !ok2 {
-			return nil, false
+			break // too many readings of rows and blocks: the bands may tell
 		}
 		found = t.confirmed(figures, all, prefix)
 	}
