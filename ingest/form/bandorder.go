@@ -46,7 +46,7 @@ import (
 // The bounds of the band readings (see above).
 const (
 	maxBandRows       = 8
-	maxBandCandidates = 32
+	maxBandCandidates = 512
 	maxBandSteps      = 200000
 	maxBandStates     = 20000
 )
