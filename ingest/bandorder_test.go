@@ -84,3 +84,27 @@ func TestPDFMinerBandsRefused(t *testing.T) {
 		})
 	}
 }
+
+// In pdfminer's text of a web page printed by Chromium, figures glued one
+// a label (`6.属于四类过程性信息 11`), the seven figures after a label may
+// be other rows' as well: `4.⽆正当理由⼤量反复` / `申请` / 18 4 3 2 5 2 1
+// (held-out report 11 of seed 1012; 18 is the row's, 4 3 2 5 2 1 the
+// 商业企业 column of other rows) were placed as the row's, six wrong. A
+// row there whose figures do not add up is unplaced with the reason
+// (form/readingorder.go, distrustRowsInReadingOrder).
+func TestPDFMinerGluedRowNotAddingUp(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "pdftext", "heldout")
+	const file = "ho1012-11.chromium.pdfminer.txt"
+	ratchetTruthFile(t, dir, file, 16, 0)
+	r := parseText(t, file, readText(t, filepath.Join(dir, file)))
+	for _, o := range r.Observations {
+		if o.Indicator == "requests.not_processed.excessive" {
+			t.Errorf("%s [%s] = %s placed", o.Indicator, o.Breakdown, o.Raw)
+		}
+	}
+	if !slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool {
+		return strings.Contains(u.Reason, "do not add up to its 总计") && slices.Equal(u.Cells, []string{"18", "4", "3", "2", "5", "2", "1"})
+	}) {
+		t.Errorf("4.无正当理由大量反复申请 not unplaced with its figures and the reason: %+v", r.Unplaced)
+	}
+}

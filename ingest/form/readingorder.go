@@ -118,8 +118,8 @@ func (r *reader) readInReadingOrder() {
 	if !apart && !r.figuresGluedOneALabel() { // see gluedfigure.go
 		return
 	}
-	if !r.placeInReadingOrder() && apart {
-		r.distrustRowsInReadingOrder()
+	if !r.placeInReadingOrder() {
+		r.distrustRowsInReadingOrder(apart)
 	}
 }
 
@@ -213,7 +213,11 @@ func withoutHoles(placed []orderedFigure) []orderedFigure {
 // add up after any label of the block), and, when the form's order of
 // columns or rows placed it, only when （七）总计 is the sum of the outcome
 // rows in every column (I3). The others are unplaced with the reason.
-func (r *reader) distrustRowsInReadingOrder() {
+// In text whose figures are glued one a label (pdfminer, gluedfigure.go;
+// apart false) the figures after a label may be another row's as well,
+// printed among the labels: a row there stands unless its figures do not
+// add up.
+func (r *reader) distrustRowsInReadingOrder(apart bool) {
 	confirmed := false
 	for _, tpl := range templates {
 		holds, known := r.outcomesAddUp(r.applicationsLeaves(tpl))
@@ -223,7 +227,7 @@ func (r *reader) distrustRowsInReadingOrder() {
 	drop := map[int]bool{}
 	for _, ind := range order {
 		reason := r.distrusted(byRow[ind], confirmed)
-		if reason == "" {
+		if reason == "" || !apart && reason != notAddingUpReason {
 			continue
 		}
 		first := r.obs[byRow[ind][0]]
@@ -236,6 +240,10 @@ func (r *reader) distrustRowsInReadingOrder() {
 	}
 	r.dropObservations(drop)
 }
+
+// notAddingUpReason is why a row of table 3 read in reading order whose
+// figures do not add up is not trusted.
+const notAddingUpReason = "text in reading order: the figures after the label do not add up to its 总计, and may be another row's"
 
 // applicationRowObs groups the observations of the rows of table 3 by
 // row (indicator), in the order first met; derived ones are left out.
@@ -279,7 +287,7 @@ func (r *reader) distrusted(idx []int, confirmed bool) string {
 	}
 	switch {
 	case len(row) == applicantColumns+1 && !addsUp(row):
-		return "text in reading order: the figures after the label do not add up to its 总计, and may be another row's"
+		return notAddingUpReason
 	case len(row) == applicantColumns+1 && allZero(row):
 		return "text in reading order: the figures after the label are all 0, which add up whichever row's they are"
 	case !confirmed && byOrder:
