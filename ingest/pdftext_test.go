@@ -110,10 +110,12 @@ var pdftextReports = []struct {
 	{"form2019-b.pdf2md.md", -1, 0},
 	// pdfminer (markitdown's reading of a PDF) prints a page's labels,
 	// then its figures column by column: the rows of table 3 on a page are
-	// one block printed column by column (issue 9, open).
+	// one block printed column by column (issue 9, open). form2021-c's
+	// labels are each printed once, in the form's order: table 3 is read
+	// as bands of rows cut at them (form/bandorder.go).
 	{"form2021-a.pdfminer.txt", 81, 0},
 	{"form2021-b.pdfminer.txt", 103, 0},
-	{"form2021-c.pdfminer.txt", 89, 0},
+	{"form2021-c.pdfminer.txt", 194, 0},
 	{"form2019-a.pdfminer.txt", 94, 0},
 	{"form2019-b.pdfminer.txt", 130, 0},
 	{"legacy2014-a.pdfminer.txt", -1, 0},
@@ -406,24 +408,40 @@ func TestPDFMinerScatteredHeader(t *testing.T) {
 // the seven after the second the row's own. When a piece of a row's label
 // is read again with figures of its own, the figures the form's order of
 // columns placed under the row are unplaced: which are its own is not
-// certain (form/orderrows.go, doubtRereadRow).
+// certain (form/orderrows.go, doubtRereadRow). With every label of table
+// 3 printed once, in the form's order, table 3 is read as bands of rows
+// cut at their labels (form/bandorder.go), and the identities place the
+// row's own seven; with 四's label lost, the labels cut nothing, and the
+// row is unplaced as before.
 func TestPDFMinerLabelPiecesAroundFigures(t *testing.T) {
 	const name = "form2021-c.pdfminer.txt"
-	r, err := Parse(name, []byte(pdftextWith(t, name)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, o := range r.Observations {
-		if o.Indicator == "requests.other_handling.no_correction" {
-			t.Errorf("%s|%s = %s placed", o.Indicator, o.Breakdown, o.Raw)
+	t.Run("bands", func(t *testing.T) {
+		r := parseText(t, name, pdftextWith(t, name))
+		flags := []string{gongkai.FlagPlacedByFormOrder}
+		var cases []cellCase
+		for i, b := range []string{"natural_person", "commercial_enterprise", "research_institution", "public_interest_org", "legal_service_org", "other_org", "total"} {
+			cases = append(cases, cellCase{indicator: "requests.other_handling.no_correction", breakdown: b, value: []string{"0", "0", "0", "7", "0", "0", "7"}[i], flags: flags})
 		}
-	}
-	want := "a piece of its label is printed again at line 485 with figures of its own"
-	if !slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool {
-		return strings.Contains(u.Reason, want) && slices.Equal(u.Cells, []string{"8", "0", "0", "0", "11", "0", "19"})
-	}) {
-		t.Errorf("the row not unplaced with its first seven and the reason %q: %v", want, r.Unplaced)
-	}
+		checkCells(t, r, cases)
+		truth := readTruth(t, filepath.Join("..", "testdata", "pdftext", "form2021-c.truth.csv"))
+		if _, defects := scoreTruth(truth, r); len(defects) > 0 {
+			t.Errorf("wrong or invented: %v", defects)
+		}
+	})
+	t.Run("四's label lost", func(t *testing.T) {
+		r := parseText(t, name, pdftextWith(t, name, [2]string{"四、结转下年度继续办理", "继续办理"}))
+		for _, o := range r.Observations {
+			if o.Indicator == "requests.other_handling.no_correction" {
+				t.Errorf("%s|%s = %s placed", o.Indicator, o.Breakdown, o.Raw)
+			}
+		}
+		want := "a piece of its label is printed again at line 485 with figures of its own"
+		if !slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool {
+			return strings.Contains(u.Reason, want) && slices.Equal(u.Cells, []string{"8", "0", "0", "0", "11", "0", "19"})
+		}) {
+			t.Errorf("the row not unplaced with its first seven and the reason %q: %v", want, r.Unplaced)
+		}
+	})
 }
 
 // pdfminer prints a block of table 2 of several columns as its rows'

@@ -69,6 +69,11 @@ type readingOrder struct {
 	unplacedFrom int
 	// applicationsMet: a cell of table 3 was noted (narrativereviews.go).
 	applicationsMet bool
+	// doubts and doubtKeys are the rows, and their cells by
+	// indicator/breakdown, that the band readings leave in doubt
+	// (bandorder.go).
+	doubts    []gongkai.Unplaced
+	doubtKeys map[string]bool
 }
 
 // noteReadingOrder records cell c, a figure or a mark in a cell, when it
@@ -113,8 +118,8 @@ func (r *reader) readInReadingOrder() {
 	if !apart && !r.figuresGluedOneALabel() { // see gluedfigure.go
 		return
 	}
-	if !r.placeInReadingOrder() && apart {
-		r.distrustRowsInReadingOrder()
+	if !r.placeInReadingOrder() {
+		r.distrustRowsInReadingOrder(apart)
 	}
 }
 
@@ -154,6 +159,7 @@ func (r *reader) placeInReadingOrder() bool {
 	if !r.gluedFiguresInTheirRows(placed) {
 		return false
 	}
+	refused = append(refused, r.dropDoubts()...)
 	last := cells[len(cells)-1].Line
 	kept := r.unplaced[:r.readOrder.unplacedFrom]
 	for _, u := range r.unplaced[r.readOrder.unplacedFrom:] {
@@ -207,7 +213,11 @@ func withoutHoles(placed []orderedFigure) []orderedFigure {
 // add up after any label of the block), and, when the form's order of
 // columns or rows placed it, only when （七）总计 is the sum of the outcome
 // rows in every column (I3). The others are unplaced with the reason.
-func (r *reader) distrustRowsInReadingOrder() {
+// In text whose figures are glued one a label (pdfminer, gluedfigure.go;
+// apart false) the figures after a label may be another row's as well,
+// printed among the labels: a row there stands unless its figures do not
+// add up.
+func (r *reader) distrustRowsInReadingOrder(apart bool) {
 	confirmed := false
 	for _, tpl := range templates {
 		holds, known := r.outcomesAddUp(r.applicationsLeaves(tpl))
@@ -217,7 +227,7 @@ func (r *reader) distrustRowsInReadingOrder() {
 	drop := map[int]bool{}
 	for _, ind := range order {
 		reason := r.distrusted(byRow[ind], confirmed)
-		if reason == "" {
+		if reason == "" || !apart && reason != notAddingUpReason {
 			continue
 		}
 		first := r.obs[byRow[ind][0]]
@@ -230,6 +240,10 @@ func (r *reader) distrustRowsInReadingOrder() {
 	}
 	r.dropObservations(drop)
 }
+
+// notAddingUpReason is why a row of table 3 read in reading order whose
+// figures do not add up is not trusted.
+const notAddingUpReason = "text in reading order: the figures after the label do not add up to its 总计, and may be another row's"
 
 // applicationRowObs groups the observations of the rows of table 3 by
 // row (indicator), in the order first met; derived ones are left out.
@@ -273,7 +287,7 @@ func (r *reader) distrusted(idx []int, confirmed bool) string {
 	}
 	switch {
 	case len(row) == applicantColumns+1 && !addsUp(row):
-		return "text in reading order: the figures after the label do not add up to its 总计, and may be another row's"
+		return notAddingUpReason
 	case len(row) == applicantColumns+1 && allZero(row):
 		return "text in reading order: the figures after the label are all 0, which add up whichever row's they are"
 	case !confirmed && byOrder:
@@ -372,6 +386,7 @@ func identityRows(rows []*rowSpec) (tableThreeRows, bool) {
 // identities; otherwise when exactly one reading with blocks printed
 // column by column does (see above).
 func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells []layout.Cell) ([]orderedFigure, bool) {
+	r.readOrder.doubts, r.readOrder.doubtKeys = nil, nil
 	t, ok := identityRows(rows)
 	if !ok {
 		return nil, false
@@ -386,9 +401,18 @@ func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells [
 		all, ok := readings(figures, len(rows), totalMoved)
 		prefix, ok2 := readings(figures[:tail], t.answered, totalMoved)
 		if !ok || !ok2 {
-			return nil, false
+			break // too many readings of rows and blocks: the bands may tell
 		}
 		found = t.confirmed(figures, all, prefix)
+	}
+	var doubt map[int][]int64
+	if len(found) == 0 { // see bandorder.go
+		reading, d, ok := r.bandReadings(t, rows, figures, cells)
+		if !ok {
+			return nil, false
+		}
+		found, doubt = [][]int{reading}, d
+		r.noteBandDoubts(rows, reading, doubt, cells)
 	}
 	if len(found) != 1 {
 		return nil, false
@@ -397,6 +421,9 @@ func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells [
 	var out []orderedFigure
 	for i, row := range rows {
 		for c, s := range slots {
+			if _, ok := doubt[i*n+c]; ok {
+				continue
+			}
 			out = append(out, orderedFigure{indicator: row.indicator, breakdown: s.key, label: row.label, slot: s, cell: cells[found[0][i*n+c]], seen: row.id})
 		}
 	}
