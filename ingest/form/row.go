@@ -304,6 +304,13 @@ type rowTarget struct {
 // its block or heading. It is nil, with no reason, for a heading that
 // prints nothing; with a reason for a row that has no place.
 func (r *reader) rowTarget(cur *openRow, figures bool) (*rowTarget, string) {
+	if figures && cur.table == tableProactive && blockHeadingInside(cur.printedLabel()) {
+		// 行政强 / 制 / 第二十 / 条第 / （八） / 项 / 信息内 / 容 / 行政事 14.51: the
+		// pieces of a row, the next block's heading and the next row's
+		// first piece run together (pdfminer prints a Word table's label
+		// column apart from its figures).
+		return nil, "the label runs into the heading of another block of table 2 (第二十条第（X）项): the figures beside it may be a row's of that block, and cannot be placed for certain"
+	}
 	switch row := cur.row; {
 	case row == nil:
 		if !figures {
@@ -462,6 +469,15 @@ func (r *reader) localTarget(cur *openRow) (*rowTarget, string) {
 	}
 	return &rowTarget{indicator: func(slot) string { return g.local }, flags: flags}, ""
 }
+
+// blockHeadingInside reports whether a label holds a block heading of
+// table 2 after its start; its 项 may be lost (read as a unit).
+func blockHeadingInside(printed string) bool {
+	loc := articleBlockStart.FindStringIndex(label.Squeeze(label.Fold(printed)))
+	return loc != nil && loc[0] > 0
+}
+
+var articleBlockStart = regexp.MustCompile(`第二十条第?\(?[一二三四五六七八九十]+\)`)
 
 // closesFirst reports whether a label closes a bracket before it opens
 // one (`）不予公开`): the piece of a label wrapped in a narrow cell after
