@@ -46,7 +46,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 		return 0, 0, invalid(layout.LineOf(lines, cat.Words(catalog.WordsDetectLegacy)), "the text names rows of the statistics table but holds no table with figures")
 	}
 	end, closed := tableEnd(lines, start)
-	if t.ocr = ocrSigns(lines[start:end]); t.ocr > 0 {
+	if t.ocr, t.ruleGlyphs = ocrSigns(lines[start:end]); t.ocr > 0 {
 		lines = ungluedFigures(reround(lines, start, end), start, end, t.isUnit)
 	}
 	body := lines[start:end]

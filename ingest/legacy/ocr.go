@@ -12,6 +12,7 @@ import (
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/catalog"
 	"github.com/gongkai/gongkai/ingest/label"
+	"github.com/gongkai/gongkai/ingest/layout"
 	"github.com/gongkai/gongkai/ingest/ocrsign"
 	"github.com/gongkai/gongkai/ingest/source"
 )
@@ -42,15 +43,25 @@ import (
 //     placed only when the report's own text states it for its row
 //     (主动公开政府信息18361条), as the form reader does with table 2.
 
-// ocrSigns counts the signs of OCR on lines.
-func ocrSigns(lines []source.Line) int {
-	n := 0
+// ocrSigns counts the signs of OCR on lines, and the figures with a bar
+// or an exclamation mark glued to an end outside a pipe row (次 |11!: the
+// table's rules read as glyphs beside a cell; a typed table parts its
+// cells with spaced bars or none).
+func ocrSigns(lines []source.Line) (n, rules int) {
 	for _, l := range lines {
 		signs, _ := ocrsign.Find(l.Text)
 		n += len(signs)
+		if !strings.HasPrefix(strings.TrimSpace(l.Text), "|") && barGlued.MatchString(label.Fold(l.Text)) {
+			n++
+			rules++
+		}
 	}
-	return n
+	return n, rules
 }
+
+// barGlued matches a figure with a bar or an exclamation mark glued to
+// either end.
+var barGlued = regexp.MustCompile(`[|!][0-9]+|[0-9]+[|!]`)
 
 // reround gives back, on the table's lines [start, end), the round
 // brackets OCR misread as angle ones (《一) for （一）), so that a row's
@@ -220,6 +231,16 @@ func (t *legacyTable) confirmOCR(obs []gongkai.Observation, unplaced []gongkai.U
 	for i, o := range obs {
 		why, bad := w.contradicted[i]
 		switch {
+		case o.Value == nil && layout.Classify(o.Raw, t.isUnit) == layout.Blank:
+			// A rule OCR read as a bar, or a figure it lost, leaves a
+			// cell that reads as blank (件 |): no blank is certain.
+			why = fmt.Sprintf("read as blank %s: OCR may have lost the figure (a table's rule reads as a bar beside an empty cell)", t.misreadText())
+		case t.ruleGlyphs > 0 && o.Value != nil && strings.HasPrefix(o.Raw, "1"):
+			// The rule before the figure column reads as a bar glued to
+			// some figures (次 |76), and as a 1 before others (个 119 for
+			// 19, 个 115 for 15: the sums still hold): a figure that
+			// starts with 1 may start with the rule.
+			why = fmt.Sprintf("starts with 1, where the table's rule before the figures reads as a glyph on other rows %s: the 1 may be the rule", t.misreadText())
 		case o.Value == nil || !bad && w.confirmed[i]:
 			kept = append(kept, o)
 			continue

@@ -18,7 +18,7 @@ func readRows(text string) *legacyTable {
 		lines = append(lines, source.Line{N: i + 1, Text: l})
 	}
 	t := newLegacyTable(catalog.MustLoad())
-	if t.ocr = ocrSigns(lines); t.ocr > 0 {
+	if t.ocr, t.ruleGlyphs = ocrSigns(lines); t.ocr > 0 {
 		lines = reround(lines, 0, len(lines))
 	}
 	for _, raw := range assemble(layout.Detect(lines).Split(lines), t.isUnit, t.ocr > 0) {

@@ -271,6 +271,9 @@ type legacyTable struct {
 	rows    []*logicalRow
 	columns []valueColumn // the value columns when the header names several, else nil
 	ocr     int           // signs of OCR on the table's lines (ocrsign): 0 in typed text
+	// ruleGlyphs is the lines where a figure has a bar glued to it: the
+	// table's rule read as a glyph (ocr.go).
+	ruleGlyphs int
 }
 
 // valueColumn is one of several value columns of a local variant of the
