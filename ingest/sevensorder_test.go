@@ -120,11 +120,56 @@ func TestSevensOrderRefuses(t *testing.T) {
 		setLine(t, lines, 140, "14", "") // 二's 自然人
 		r, err := Parse("word.plain.txt", []byte(strings.Join(lines, "\n")))
 		if err != nil {
+			if !strings.Contains(err.Error(), "hold no figure of the form") {
+				t.Fatalf("refused: %v", err)
+			}
 			return
 		}
 		for _, o := range r.Observations {
 			if strings.HasPrefix(o.Indicator, "requests.") && slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) {
-				t.Errorf("%s %s = %v placed by the order, though the figures no longer fill the rows seven a row", o.Indicator, o.Breakdown, o.Value)
+				t.Errorf("%s %s = %v placed by the order, though the figures no longer fill the rows seven a row", o.Indicator, o.Breakdown, *o.Value)
+			}
+		}
+	})
+	t.Run("a figure printed on a label's line", func(t *testing.T) {
+		// The text is not in reading order: a label beside its figure
+		// says which row that is, and the order may contradict it.
+		lines := sevensFixture(t)
+		setLine(t, lines, 113, "8", "")
+		setLine(t, lines, 112, "构", "构 8")
+		r, err := Parse("word.plain.txt", []byte(strings.Join(lines, "\n")))
+		if err != nil {
+			if !strings.Contains(err.Error(), "hold no figure of the form") {
+				t.Fatalf("refused: %v", err)
+			}
+			return
+		}
+		for _, o := range r.Observations {
+			if strings.HasPrefix(o.Indicator, "requests.") && slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) {
+				t.Errorf("%s %s = %v placed by the order, though a figure shares its line with a label", o.Indicator, o.Breakdown, *o.Value)
+			}
+		}
+	})
+	t.Run("（七）总计 not the sum of the outcome rows", func(t *testing.T) {
+		// The 2019 print, whose （七）总计 is read seven a row: 591 → 592
+		// and 853 → 854 keep the row adding up, not I3 (nor I1).
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "heldout", "form2019-docx-s12-17.word.plain.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(data), "\n")
+		setLine(t, lines, 569, "591", "592")
+		setLine(t, lines, 581, "853", "854")
+		r, err := Parse("word.plain.txt", []byte(strings.Join(lines, "\n")))
+		if err != nil {
+			if !strings.Contains(err.Error(), "hold no figure of the form") {
+				t.Fatalf("refused: %v", err)
+			}
+			return
+		}
+		for _, o := range r.Observations {
+			if strings.HasPrefix(o.Indicator, "requests.") && slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) {
+				t.Errorf("%s %s = %v placed by the order, though I3 fails", o.Indicator, o.Breakdown, *o.Value)
 			}
 		}
 	})
