@@ -67,12 +67,14 @@ func (r *reader) placeInSevens(rows []*rowSpec, figures []float64, cells []layou
 		return nil, nil, false
 	}
 	good := make([]bool, len(rows))
+	among := make([]bool, len(rows)) // a label among the row's figures
 	reasons := make([]string, len(rows))
 	count := 0
 	for i, row := range rows {
 		f, cs := figures[i*n:(i+1)*n], cells[i*n:(i+1)*n]
 		switch {
 		case r.labelBetween(cs[0].Line, cs[n-1].Line):
+			among[i] = true
 			reasons[i] = "table 3 printed seven figures a row: a label is printed among this row's figures, so their order is not certain"
 		case !addsUp(f):
 			reasons[i] = fmt.Sprintf("table 3 printed seven figures a row: this row's 总计 is not the sum of its six applicant columns (%v ≠ %v), so its figures are not certain", sumOf(f[:n-1]), f[n-1])
@@ -83,15 +85,26 @@ func (r *reader) placeInSevens(rows []*rowSpec, figures []float64, cells []layou
 			count++
 		}
 	}
-	if count*sevensMinShare < len(rows) || !zerosBracketed(figures[:m], good, reasons) {
+	if count*sevensMinShare < len(rows) {
+		return nil, nil, false
+	}
+	for i := range rows {
+		// Seven 0s among labels: whatever their order, each column is 0.
+		if among[i] && slices.Max(figures[i*n:(i+1)*n]) == 0 && slices.Min(figures[i*n:(i+1)*n]) == 0 {
+			good[i] = true
+		}
+	}
+	if !zerosBracketed(figures[:m], good, reasons) {
 		return nil, nil, false
 	}
 	values := make([][]float64, len(rows))
+	rowCells := make([][]layout.Cell, len(rows))
 	for i := range rows {
 		if good[i] {
-			values[i] = figures[i*n : (i+1)*n]
+			values[i], rowCells[i] = figures[i*n:(i+1)*n], cells[i*n:(i+1)*n]
 		}
 	}
+	t.deduceRows(values, rowCells, figures, cells)
 	if !t.holdWherePlaced(values) {
 		return nil, nil, false
 	}
@@ -100,7 +113,7 @@ func (r *reader) placeInSevens(rows []*rowSpec, figures []float64, cells []layou
 	var refused []gongkai.Unplaced
 	for i, row := range rows {
 		cs := cells[i*n : (i+1)*n]
-		if !good[i] {
+		if values[i] == nil {
 			u := gongkai.Unplaced{Label: row.label, Line: cs[0].Line, Cells: []string{}, Reason: reasons[i]}
 			for _, c := range cs {
 				u.Cells = append(u.Cells, c.Raw)
@@ -109,10 +122,18 @@ func (r *reader) placeInSevens(rows []*rowSpec, figures []float64, cells []layou
 			continue
 		}
 		for c, s := range slots {
-			placed = append(placed, orderedFigure{indicator: row.indicator, breakdown: s.key, label: row.label, slot: s, cell: cs[c], seen: row.id})
+			placed = append(placed, orderedFigure{indicator: row.indicator, breakdown: s.key, label: row.label, slot: s, cell: rowCells[i][c], seen: row.id})
 		}
 	}
 	if len(figures) != m+whole {
+		if len(figures) > m {
+			u := gongkai.Unplaced{Label: "行政复议、行政诉讼", Line: cells[m].Line, Cells: []string{},
+				Reason: fmt.Sprintf("table 4 read in the form's order: only %d of its %d figures are printed with the tables (the others after more narrative), so their places are not certain", len(figures)-m, whole)}
+			for _, c := range cells[m:] {
+				u.Cells = append(u.Cells, c.Raw)
+			}
+			refused = append(refused, u)
+		}
 		return placed, refused, true
 	}
 	reviews, notReviews := r.reviewsInOrder(figures[m:], cells[m:])
@@ -284,16 +305,19 @@ func zerosBracketed(figures []float64, good []bool, reasons []string) bool {
 // otherwise is unplaced with both readings (settleConflictsOf); the rows
 // read only by their labels stand when they can be trusted
 // (distrustRowsInReadingOrder); a row of refused that no label read is
-// unplaced with the reason, and a figure unplaced before that a row now
-// places is taken off the list.
+// unplaced with the reason. As when the order places the whole tables,
+// what was unplaced while they were read gives way to these reasons.
 func (r *reader) settleSevens(placed []orderedFigure, refused []gongkai.Unplaced, tpl string) {
+	last := r.readOrder.cells[len(r.readOrder.cells)-1].Line
+	kept := r.unplaced[:r.readOrder.unplacedFrom]
+	for _, u := range r.unplaced[r.readOrder.unplacedFrom:] {
+		if u.Line > last {
+			kept = append(kept, u)
+		}
+	}
+	r.unplaced = kept
 	placed = r.settleConflictsOf(placed, true)
 	r.distrustRowsInReadingOrder()
-	lines := map[int]bool{}
-	for _, f := range placed {
-		lines[f.cell.Line] = true
-	}
-	r.unplaced = slices.DeleteFunc(r.unplaced, func(u gongkai.Unplaced) bool { return lines[u.Line] })
 	read := map[string]bool{}
 	for _, o := range r.obs {
 		read[o.Label] = true
@@ -307,4 +331,104 @@ func (r *reader) settleSevens(placed []orderedFigure, refused []gongkai.Unplaced
 	if tpl == gongkai.Template2021 {
 		r.applications.otherHandlingRows = true
 	}
+}
+
+// deduceRows fills in, from the identities, the rows of table 3 not read
+// seven a row (values nil) whose figures the rows read give: 一 = （七）+ 四
+// − 二 in each column (and so for 二 and 四, I1), （七） the sum of the
+// outcome rows, an outcome row （七） less the others (I3). A row is
+// filled in only when the figures so found add up (I2) and are, value for
+// value, the seven printed for it (figures, cells: all of table 3's, seven
+// a row), each then placed in the column its value has; a row filled in
+// may give another.
+func (t tableThreeRows) deduceRows(values [][]float64, rowCells [][]layout.Cell, figures []float64, cells []layout.Cell) {
+	n := applicantColumns + 1
+	for changed := true; changed; {
+		changed = false
+		for i := range values {
+			if values[i] != nil {
+				continue
+			}
+			v := t.deduced(i, values)
+			if v == nil || !addsUp(v) || slices.Min(v) < 0 {
+				continue
+			}
+			at := matchValues(v, figures[i*n:(i+1)*n])
+			if at == nil {
+				continue
+			}
+			values[i] = v
+			rowCells[i] = make([]layout.Cell, n)
+			for c, k := range at {
+				rowCells[i][c] = cells[i*n+k]
+			}
+			changed = true
+		}
+	}
+}
+
+// deduced is row i's figures as the identities give them from the other
+// rows' values, or nil when a row they need is not known.
+func (t tableThreeRows) deduced(i int, values [][]float64) []float64 {
+	n := applicantColumns + 1
+	combine := func(plus, minus []int) []float64 {
+		out := make([]float64, n)
+		for _, j := range append(slices.Clone(plus), minus...) {
+			if j == i || values[j] == nil {
+				return nil
+			}
+		}
+		for c := range out {
+			for _, j := range plus {
+				out[c] += values[j][c]
+			}
+			for _, j := range minus {
+				out[c] -= values[j][c]
+			}
+		}
+		return out
+	}
+	var outcomes []int
+	for j := t.carriedOver + 1; j < t.answered; j++ {
+		outcomes = append(outcomes, j)
+	}
+	switch {
+	case i == t.received:
+		return combine([]int{t.answered, t.carriedForward}, []int{t.carriedOver})
+	case i == t.carriedOver:
+		return combine([]int{t.answered, t.carriedForward}, []int{t.received})
+	case i == t.carriedForward:
+		return combine([]int{t.received, t.carriedOver}, []int{t.answered})
+	case i == t.answered:
+		return combine(outcomes, nil)
+	case i > t.carriedOver && i < t.answered:
+		others := slices.DeleteFunc(slices.Clone(outcomes), func(j int) bool { return j == i })
+		return combine([]int{t.answered}, others)
+	}
+	return nil
+}
+
+// matchValues gives, for each value of v in turn, the index of a figure
+// of printed equal to it, each figure used once; nil when printed is not
+// v's values.
+func matchValues(v, printed []float64) []int {
+	used := make([]bool, len(printed))
+	out := make([]int, len(v))
+	for c, x := range v {
+		k := slices.IndexFunc(printed, func(f float64) bool { return f == x })
+		for k >= 0 && used[k] {
+			next := slices.IndexFunc(printed[k+1:], func(f float64) bool { return f == x })
+			if next < 0 {
+				k = -1
+				break
+			}
+			k += 1 + next
+		}
+		if k < 0 {
+			return nil
+		}
+		used[k] = true
+		out[c] = k
+	}
+	return out
 }
