@@ -144,17 +144,27 @@ func (r *reader) placeInReadingOrder() bool {
 		}
 	}
 	if rows == nil || !ok {
-		fixed, ok := r.repairOrder(figures, cells)
-		if !ok {
-			return false
+		fixed, repaired := r.repairOrder(figures, cells)
+		switch {
+		case repaired:
+			rows, tpl = fixed.rows, fixed.tpl
+			n := len(rows) * (applicantColumns + 1)
+			if placed, ok = r.applicationsInOrder(rows, fixed.figures[:n], fixed.cells[:n]); !ok {
+				return false
+			}
+			placed, refused = r.withReviewsInOrder(withoutHoles(placed), fixed.figures[n:], fixed.cells[n:], fixed.reviewsUncertain)
+			refused = append(refused, fixed.notes...)
+		default:
+			// Rows printed seven a row, some among labels (sevensorder.go).
+			if rows, tpl = r.rowsWithSomeReviews(len(figures)); rows == nil || !r.labelsApart() {
+				return false
+			}
+			if placed, refused, ok = r.placeInSevens(rows, figures, cells); !ok {
+				return false
+			}
+			r.settleSevens(placed, refused, tpl)
+			return true
 		}
-		rows, tpl = fixed.rows, fixed.tpl
-		n := len(rows) * (applicantColumns + 1)
-		if placed, ok = r.applicationsInOrder(rows, fixed.figures[:n], fixed.cells[:n]); !ok {
-			return false
-		}
-		placed, refused = r.withReviewsInOrder(withoutHoles(placed), fixed.figures[n:], fixed.cells[n:], fixed.reviewsUncertain)
-		refused = append(refused, fixed.notes...)
 	}
 	if !r.gluedFiguresInTheirRows(placed) {
 		return false
@@ -667,6 +677,13 @@ func sumOf(fs []float64) float64 {
 // the form lacks is taken out: the order places every figure of the
 // tables.
 func (r *reader) settleConflicts(placed []orderedFigure) []orderedFigure {
+	return r.settleConflictsOf(placed, false)
+}
+
+// settleConflictsOf is settleConflicts; with partial, placed is only some
+// rows and blocks of the tables (sevensorder.go), and a figure read under
+// a row or block it lacks stands.
+func (r *reader) settleConflictsOf(placed []orderedFigure, partial bool) []orderedFigure {
 	unitOf := map[string]string{}
 	orderValue := map[string]float64{} // the order's figure, by indicator/breakdown
 	for _, f := range placed {
@@ -683,6 +700,9 @@ func (r *reader) settleConflicts(placed []orderedFigure) []orderedFigure {
 			continue
 		}
 		unit, ok := unitOf[o.Indicator+"/"+o.Breakdown]
+		if !ok && partial {
+			continue
+		}
 		if !ok {
 			drop[i] = true
 			r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: o.Label, Cells: []string{o.Raw}, Line: o.Line,
