@@ -20,7 +20,7 @@ import (
 // line when lines hold no table of the format with figures.
 func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) ([]source.Line, error) {
 	fr := newReader(cat)
-	lines = fr.unglue(fr.topAligned(fr.dotRowNumbers(layout.DropPageMarks(lines))))
+	lines = fr.unglue(fr.topAligned(fr.dotRowNumbers(joinWrappedHeadings(layout.DropPageMarks(lines)))))
 	regions := fr.regions(lines)
 	if len(regions) == 0 {
 		return nil, invalid(layout.LineOf(lines, cat.Words(catalog.WordsDetectForm)), "the text names tables of the 2019/2021 format but holds none with figures")

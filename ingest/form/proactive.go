@@ -24,6 +24,8 @@ type proactiveTable struct {
 	// figuresFirst is a block whose figures were printed before its
 	// rows' labels (earlyfigures.go).
 	figuresFirst *blockSpec
+	// rowsOpened is the blocks in which a row of the form was opened.
+	rowsOpened map[*blockSpec]bool
 }
 
 // isProactiveHeader reports whether l is a column header of table 2, or the

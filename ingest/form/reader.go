@@ -120,7 +120,7 @@ func newReader(cat *catalog.Catalog) *reader {
 		cat:       cat,
 		isUnit:    func(s string) bool { _, ok := cat.UnitBySymbol(s); return ok },
 		seen:      map[string]int{},
-		proactive: proactiveTable{columns: map[*blockSpec][]slot{}, votes: map[string]int{}},
+		proactive: proactiveTable{columns: map[*blockSpec][]slot{}, votes: map[string]int{}, rowsOpened: map[*blockSpec]bool{}},
 		reviews:   reviewsTable{values: map[string]*float64{}, obsIndex: map[string]int{}},
 	}
 	r.cells = layout.Reader{IsUnit: r.isUnit, Apart: r.apart}
@@ -590,6 +590,7 @@ func (r *reader) openRow(row *rowSpec, c layout.Cell) {
 		}
 		r.proactive.headerOpen = false
 		r.proactive.block = row.block
+		r.proactive.rowsOpened[row.block] = true
 	} else {
 		r.flushEarly()
 		r.closeReviews()
