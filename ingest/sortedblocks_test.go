@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/gongkai/gongkai"
@@ -28,6 +29,11 @@ var sortedBlocks = []struct {
 	{file: "ho40-000011-form2021-docx.word.plain.txt", expected: "ho40-000011-form2021-docx", found: 0},
 	// The 2019 form's table 2: 33 / -1 / 54 / 行政许可 / 8 / -1 / 4 / 其他对外管理服务事项.
 	{file: "ho40-000017-form2019-docx.word.pymupdf-blocks.txt", expected: "ho40-000017-form2019-docx", found: 2},
+	// Chromium's print of a web page: table 3's labels wrapped in two
+	// lines end below the row's figures, 435 87 / 14 / 19 / 53 / 25 633 /
+	// 一、本年新收政府信 / 息公开申请数量 / 1 2 2 1 4 0 10 / 二、…: read label
+	// first, 一 took 二's figures, which add up as well.
+	{file: "ho40-000007-form2021-html.chromium.pymupdf-blocks.txt", expected: "ho40-000007-form2021-html", found: 25},
 }
 
 type heldoutExpected struct {
@@ -87,7 +93,7 @@ func scoreHeldout(want heldoutExpected, r *gongkai.Report) (int, []string) {
 	found := 0
 	var wrong []string
 	for _, o := range r.Observations {
-		if o.Value == nil {
+		if o.Value == nil || slices.Contains(o.Flags, gongkai.FlagDerived) {
 			continue
 		}
 		col := ""

@@ -219,6 +219,7 @@ func (r *reader) value(c layout.Cell) {
 	if layout.Classify(c.Text, r.isUnit) == layout.Blank || r.holdEarly(c) {
 		return // under a heading, or held for the row whose label follows
 	}
+	r.noteApplicationsFiguresFirst(c)
 	r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: "", Cells: []string{c.Raw}, Line: c.Line,
 		Reason: "a figure with no row label before it"})
 }

@@ -109,6 +109,12 @@ func (r *reader) readInReadingOrder() {
 	if r.applicationsComplete() && r.reviewsComplete() {
 		return
 	}
+	if r.applicationsFiguresFirst() { // see figuresfirst.go
+		if !r.placeInReadingOrder() {
+			r.unplaceApplicationRows(func([]int) string { return figuresFirstRowsReason })
+		}
+		return
+	}
 	apart := r.labelsApart()
 	if !apart && !r.figuresGluedOneALabel() { // see gluedfigure.go
 		return
@@ -213,10 +219,16 @@ func (r *reader) distrustRowsInReadingOrder() {
 		holds, known := r.outcomesAddUp(r.applicationsLeaves(tpl))
 		confirmed = confirmed || holds && known
 	}
+	r.unplaceApplicationRows(func(idx []int) string { return r.distrusted(idx, confirmed) })
+}
+
+// unplaceApplicationRows unplaces each row of table 3 read by its label,
+// its observations at idx, for which why gives a reason.
+func (r *reader) unplaceApplicationRows(why func(idx []int) string) {
 	order, byRow := r.applicationRowObs()
 	drop := map[int]bool{}
 	for _, ind := range order {
-		reason := r.distrusted(byRow[ind], confirmed)
+		reason := why(byRow[ind])
 		if reason == "" {
 			continue
 		}

@@ -1,0 +1,42 @@
+package form
+
+import "github.com/gongkai/gongkai/ingest/layout"
+
+// A text whose blocks are sorted by where they end on the page (PyMuPDF's
+// get_text("blocks", sort=True)) prints a row's figures, each on one line,
+// before its label wrapped over several lines, which ends lower: 435 87 /
+// 14 / 19 / 53 / 25 633 / 一、本年新收政府信 / 息公开申请数量 / 1 2 2 1 4 0
+// 10 / 二、上年结转政府信 / 息公开申请数量. Read label first, every row takes
+// the next row's figures, and they add up as well as its own. A row's
+// pieces still come together and its figures left to right, so the
+// figures come in the form's order of rows.
+//
+// When a whole row of figures of table 3 is printed after its header and
+// before the label of its first row (seven figures, 总计 the sum of the
+// six others), no label of the table says which figures follow it: the
+// table is placed by the form's order (readingorder.go) when its
+// conditions and identities hold, and otherwise every row of table 3 read
+// by its label is unplaced.
+
+// noteApplicationsFiguresFirst notes figure c, printed in table 3 with no
+// row open, when no row of the table was read yet.
+func (r *reader) noteApplicationsFiguresFirst(c layout.Cell) {
+	if r.table == tableApplications && !r.applications.started && layout.Classify(c.Text, r.isUnit) == layout.Value {
+		r.applications.beforeRows = append(r.applications.beforeRows, c)
+	}
+}
+
+// applicationsFiguresFirst reports whether table 3 printed a whole row of
+// figures before its first row's label.
+func (r *reader) applicationsFiguresFirst() bool {
+	before := r.applications.beforeRows
+	if len(before) != applicantColumns+1 {
+		return false
+	}
+	figures, cells, ok := r.plainFigures(before)
+	return ok && len(cells) == len(before) && addsUp(figures)
+}
+
+// figuresFirstRowsReason is why a row of table 3 read by its label is
+// unplaced when the table printed figures before its first label.
+const figuresFirstRowsReason = "figures of table 3 were printed before its first row's label, so the figures after a label may be the next row's, and they may add up as well: which row's they are is not certain"
