@@ -438,7 +438,10 @@ func (t *legacyTable) observations() ([]gongkai.Observation, []gongkai.Unplaced)
 	var unplaced []gongkai.Unplaced
 	seen := map[int]int{} // row index → line it was read at
 	disorder := t.outOfOrder()
+	surplus := false // the row before printed more figures than its one
 	for _, r := range t.rows {
+		before := surplus
+		surplus = t.columns == nil && t.figureCount(r) > 1
 		if r.match.row < 0 {
 			unplaced = append(unplaced, t.unplaced(r, r.match.reason))
 			continue
@@ -463,6 +466,9 @@ func (t *legacyTable) observations() ([]gongkai.Observation, []gongkai.Unplaced)
 			continue
 		}
 		o, err := t.observation(r, row)
+		if err == "" && before && o != nil && slices.Contains(o.Flags, gongkai.FlagBlank) {
+			err = blankAfterSurplus
+		}
 		if err != "" {
 			unplaced = append(unplaced, t.unplaced(r, err))
 			continue
@@ -472,6 +478,24 @@ func (t *legacyTable) observations() ([]gongkai.Observation, []gongkai.Unplaced)
 		}
 	}
 	return obs, unplaced
+}
+
+// A row that prints its unit and no figure after a row that printed two
+// figures for its one is not read as blank: the surplus figure may be its
+// own, printed before its label (PyMuPDF's sorted blocks print a figure
+// before a label wrapped over two lines, which ends lower: 2.兼职人员数 / 人
+// / 8 / 9.61 / （四）政府信息公开专项经费… / 万元).
+const blankAfterSurplus = "prints no figure after a row that printed one figure too many, which may be its own printed before its label: not certainly blank"
+
+// figureCount is the number of figures among the cells of r.
+func (t *legacyTable) figureCount(r *logicalRow) int {
+	n := 0
+	for _, c := range r.cells {
+		if layout.Classify(c.Text, t.isUnit) == layout.Value {
+			n++
+		}
+	}
+	return n
 }
 
 func (t *legacyTable) unplaced(r *logicalRow, reason string) gongkai.Unplaced {
