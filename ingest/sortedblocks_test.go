@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/gongkai/gongkai"
@@ -33,7 +34,9 @@ var sortedBlocks = []struct {
 	// lines end below the row's figures, 435 87 / 14 / 19 / 53 / 25 633 /
 	// 一、本年新收政府信 / 息公开申请数量 / 1 2 2 1 4 0 10 / 二、…: read label
 	// first, 一 took 二's figures, which add up as well.
-	{file: "ho40-000007-form2021-html.chromium.pymupdf-blocks.txt", expected: "ho40-000007-form2021-html", found: 25},
+	// Its header, sorted so, puts 总计 first, which the row printed before
+	// the labels disproves: the table is placed by the form's order.
+	{file: "ho40-000007-form2021-html.chromium.pymupdf-blocks.txt", expected: "ho40-000007-form2021-html", found: 200},
 	// The legacy form: 2.兼职人员数 / 人 / 8 / 9.61 / （四）政府信息公开专项经费
 	// （不包括…方面 / 的经费） / 万 / 元: （四） was read as blank.
 	{file: "ho40-000016-legacy2014-html.chromium.pymupdf-blocks.txt", expected: "ho40-000016-legacy2014-html", found: 72},
@@ -117,4 +120,40 @@ func scoreHeldout(want heldoutExpected, r *gongkai.Report) (int, []string) {
 		}
 	}
 	return found, wrong
+}
+
+// A table 3 printed figures first whose header, sorted by where its cells
+// end, puts 总计 first is placed by the form's order only when the form's
+// identities confirm it: a row changed so that it still adds up but
+// （七）总计 no longer sums the outcome rows leaves every row of table 3
+// unplaced, none under a row read by its label.
+func TestSortedBlocksRefused(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "blocks", "ho40-000007-form2021-html.chromium.pymupdf-blocks.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const printed = "（⼀）予以公开\n33\n1\n0\n0\n0\n2\n36\n"
+	text := string(data)
+	if !strings.Contains(text, printed) {
+		t.Fatalf("the fixture does not print %q", printed)
+	}
+	text = strings.Replace(text, printed, "（⼀）予以公开\n34\n1\n0\n0\n0\n2\n37\n", 1)
+	r, err := ingest.Parse("blocks.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range r.Observations {
+		if strings.HasPrefix(o.Indicator, "requests.") {
+			t.Errorf("%s %s = %s placed (line %d)", o.Label, o.Indicator, show(o.Value), o.Line)
+		}
+	}
+	refused := 0
+	for _, u := range r.Unplaced {
+		if strings.HasPrefix(u.Reason, "figures of table 3 were printed before its first row's label") {
+			refused++
+		}
+	}
+	if refused == 0 {
+		t.Errorf("no row of table 3 unplaced for its figures printed first: %+v", r.Unplaced)
+	}
 }

@@ -1,6 +1,9 @@
 package form
 
-import "github.com/gongkai/gongkai/ingest/layout"
+import (
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/layout"
+)
 
 // A text whose blocks are sorted by where they end on the page (PyMuPDF's
 // get_text("blocks", sort=True)) prints a row's figures, each on one line,
@@ -17,6 +20,14 @@ import "github.com/gongkai/gongkai/ingest/layout"
 // table is placed by the form's order (readingorder.go) when its
 // conditions and identities hold, and otherwise every row of table 3 read
 // by its label is unplaced.
+
+// Such a text also sorts the cells of table 3's header by where they end:
+// 总 / 计, wrapped in two lines, before 自 / 然 / 人 in three. When the
+// header so read puts 总计 anywhere but last while the row printed before
+// the labels adds up with its last figure the sum of the six others, the
+// header's order is not the figures' and tells nothing of it: the table
+// is placed by the form's order as when the header gives no columns, and
+// only when the form's identities confirm it.
 
 // noteApplicationsFiguresFirst notes figure c, printed in table 3 with no
 // row open, when no row of the table was read yet.
@@ -40,3 +51,14 @@ func (r *reader) applicationsFiguresFirst() bool {
 // figuresFirstRowsReason is why a row of table 3 read by its label is
 // unplaced when the table printed figures before its first label.
 const figuresFirstRowsReason = "figures of table 3 were printed before its first row's label, so the figures after a label may be the next row's, and they may add up as well: which row's they are is not certain"
+
+// headerDisprovedBySums reports whether table 3 printed a whole row before
+// its first label whose sum puts 总计 last while its header, giving the
+// seven columns, puts 总计 elsewhere.
+func (r *reader) headerDisprovedBySums() bool {
+	cols := r.applications.columns
+	if r.applications.columnsProblem != "" || !completeApplicants(cols) || !r.applicationsFiguresFirst() {
+		return false
+	}
+	return cols[len(cols)-1].key != gongkai.BreakdownTotal
+}

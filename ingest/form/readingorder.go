@@ -127,7 +127,7 @@ func (r *reader) readInReadingOrder() {
 // placeInReadingOrder places the figures of tables 3 and 4 by the form's
 // order, and reports whether it did.
 func (r *reader) placeInReadingOrder() bool {
-	if !r.headerAllowsFormOrder() {
+	if !r.headerAllowsFormOrder() && !r.headerDisprovedBySums() {
 		return false
 	}
 	figures, cells, ok := r.plainFigures(r.readOrder.cells)
