@@ -37,6 +37,10 @@ var sortedBlocks = []struct {
 	// Its header, sorted so, puts 总计 first, which the row printed before
 	// the labels disproves: the table is placed by the form's order.
 	{file: "ho40-000007-form2021-html.chromium.pymupdf-blocks.txt", expected: "ho40-000007-form2021-html", found: 200},
+	// The same shape (seed 212): every row read by its label took the next
+	// row's figures, and each was set against the order's reading and
+	// unplaced with both; the order's, which the identities confirm, stand.
+	{file: "ho212-000031-form2021-html.chromium.pymupdf-blocks.txt", expected: "ho212-000031-form2021-html", found: 200},
 	// The legacy form: 2.兼职人员数 / 人 / 8 / 9.61 / （四）政府信息公开专项经费
 	// （不包括…方面 / 的经费） / 万 / 元: （四） was read as blank.
 	{file: "ho40-000016-legacy2014-html.chromium.pymupdf-blocks.txt", expected: "ho40-000016-legacy2014-html", found: 72},

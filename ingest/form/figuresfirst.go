@@ -29,6 +29,12 @@ import (
 // is placed by the form's order as when the header gives no columns, and
 // only when the form's identities confirm it.
 
+// The rows of table 3 read by their labels in such a table are no
+// reading to set against the order's: each may hold the next row's
+// figures. When the order places the table, they are dropped, and the
+// order's figures stand (settleConflicts would otherwise unplace every row
+// whose label took the next row's figures).
+
 // noteApplicationsFiguresFirst notes figure c, printed in table 3 with no
 // row open, when no row of the table was read yet.
 func (r *reader) noteApplicationsFiguresFirst(c layout.Cell) {
@@ -61,4 +67,17 @@ func (r *reader) headerDisprovedBySums() bool {
 		return false
 	}
 	return cols[len(cols)-1].key != gongkai.BreakdownTotal
+}
+
+// dropLabelReadings drops the observations of the rows of table 3 read by
+// their labels.
+func (r *reader) dropLabelReadings() {
+	_, byRow := r.applicationRowObs()
+	drop := map[int]bool{}
+	for _, idx := range byRow {
+		for _, i := range idx {
+			drop[i] = true
+		}
+	}
+	r.dropObservations(drop)
 }

@@ -168,6 +168,9 @@ func (r *reader) placeInReadingOrder() bool {
 		}
 	}
 	r.unplaced = append(kept, refused...)
+	if r.applicationsFiguresFirst() {
+		r.dropLabelReadings() // see figuresfirst.go
+	}
 	placed = r.settleConflicts(placed)
 	r.emitOrdered(placed)
 	if tpl == gongkai.Template2021 {
