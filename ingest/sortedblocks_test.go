@@ -41,6 +41,11 @@ var sortedBlocks = []struct {
 	// row's figures, and each was set against the order's reading and
 	// unplaced with both; the order's, which the identities confirm, stand.
 	{file: "ho212-000031-form2021-html.chromium.pymupdf-blocks.txt", expected: "ho212-000031-form2021-html", found: 200},
+	// Printed on A5 (seed 3012, an @page rule added): 一's label fits one
+	// line, so no figures come before it, but every wrapped label after it
+	// is followed by the next row's figures: each row read by its label
+	// reads exactly the figures the order gives the row after it.
+	{file: "seed3012-000079-form2021-html.chromium-a5.pymupdf-blocks.txt", expected: "seed3012-000079-form2021-html", found: 199},
 	// The legacy form: 2.兼职人员数 / 人 / 8 / 9.61 / （四）政府信息公开专项经费
 	// （不包括…方面 / 的经费） / 万 / 元: （四） was read as blank.
 	{file: "ho40-000016-legacy2014-html.chromium.pymupdf-blocks.txt", expected: "ho40-000016-legacy2014-html", found: 72},
@@ -159,5 +164,48 @@ func TestSortedBlocksRefused(t *testing.T) {
 	}
 	if refused == 0 {
 		t.Errorf("no row of table 3 unplaced for its figures printed first: %+v", r.Unplaced)
+	}
+}
+
+// The rows read one row late stand aside for the order only when every
+// row whose label reading differs from the order's reads the next row's
+// figures: two labels swapped (5. read with row 7's figures) leave every
+// such row unplaced with both readings.
+func TestShiftedLabelsRefused(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "blocks", "seed3012-000079-form2021-html.chromium-a5.pymupdf-blocks.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const five, six = "5.属于三\n类内部事\n务信息\n", "6.属于四\n类过程性\n信息\n"
+	text := string(data)
+	if !strings.Contains(text, five) || !strings.Contains(text, six) {
+		t.Fatalf("the fixture does not print %q and %q", five, six)
+	}
+	text = strings.Replace(strings.Replace(strings.Replace(text, five, "@@", 1), six, five, 1), "@@", six, 1)
+	r, err := ingest.Parse("blocks.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "blocks", "seed3012-000079-form2021-html.expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want heldoutExpected
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	found, wrong := scoreHeldout(want, r)
+	for _, w := range wrong {
+		t.Error(w)
+	}
+	if found >= 199 {
+		t.Errorf("found %d figures: the rows read one row late were set aside", found)
+	}
+	both := false
+	for _, u := range r.Unplaced {
+		both = both || strings.Contains(u.Label, "属于三类内部事务信息") && strings.Contains(u.Reason, "read by its label as")
+	}
+	if !both {
+		t.Errorf("5. not unplaced with both readings: %+v", r.Unplaced)
 	}
 }

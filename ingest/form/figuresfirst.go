@@ -35,6 +35,17 @@ import (
 // order's figures stand (settleConflicts would otherwise unplace every row
 // whose label took the next row's figures).
 
+// A table whose first label is not wrapped prints no figures before it,
+// and the rows after it still read the next row's figures by their labels
+// (an A5 print: 一 on one line, 二 and the rest wrapped). When the order
+// places the tables, its identities confirming, and every row whose
+// figures read by its label differ from the order's read exactly the
+// figures the order gives the row after it, at least minShifted rows so,
+// the labels were read one row late: the order's figures stand.
+
+// minShifted is the fewest rows read one row late that show the shift.
+const minShifted = 3
+
 // noteApplicationsFiguresFirst notes figure c, printed in table 3 with no
 // row open, when no row of the table was read yet.
 func (r *reader) noteApplicationsFiguresFirst(c layout.Cell) {
@@ -80,4 +91,49 @@ func (r *reader) dropLabelReadings() {
 		}
 	}
 	r.dropObservations(drop)
+}
+
+// shiftedByOne is the units of conflict (rows read by their labels whose
+// figures differ from the order's) when each reads, figure for figure, the
+// order's figures of the unit after it, and there are at least minShifted;
+// else none.
+func shiftedByOne(placed []orderedFigure, orderValue, readValue map[string]float64, conflict map[string]bool) []string {
+	var units []string
+	keys := map[string][]string{}
+	for _, f := range placed {
+		if keys[f.seen] == nil {
+			units = append(units, f.seen)
+		}
+		keys[f.seen] = append(keys[f.seen], f.key())
+	}
+	var shifted []string
+	for i, u := range units {
+		if !conflict[u] {
+			continue
+		}
+		if i+1 == len(units) || !readsNext(keys[u], keys[units[i+1]], orderValue, readValue) {
+			return nil
+		}
+		shifted = append(shifted, u)
+	}
+	if len(shifted) < minShifted || len(shifted) != len(conflict) {
+		return nil
+	}
+	return shifted
+}
+
+// readsNext reports whether the figures read by label at keys are, one for
+// one, the order's figures at next.
+func readsNext(keys, next []string, orderValue, readValue map[string]float64) bool {
+	if len(keys) != len(next) {
+		return false
+	}
+	for i, k := range keys {
+		read, ok := readValue[k]
+		want, okNext := orderValue[next[i]]
+		if !ok || !okNext || read != want {
+			return false
+		}
+	}
+	return true
 }

@@ -709,6 +709,10 @@ func (r *reader) settleConflicts(placed []orderedFigure) []orderedFigure {
 			delete(conflict, unit)
 		}
 	}
+	for _, unit := range shiftedByOne(placed, orderValue, readValue, conflict) { // see figuresfirst.go
+		misread[unit] = true
+		delete(conflict, unit)
+	}
 	var out []orderedFigure
 	byUnit := map[string][]orderedFigure{}
 	var units []string
