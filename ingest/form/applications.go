@@ -19,8 +19,11 @@ type applicationsTable struct {
 	// columnsProblem says why the header gives no columns for certain, ""
 	// when it does: the rows are then unplaced with it.
 	columnsProblem string
-	started        bool     // a row of table 3 was read
-	group          *rowSpec // innermost heading row in force
+	started        bool // a row of table 3 was read
+	// beforeRows is the figures of table 3 printed after its header and
+	// before its first row's label (figuresfirst.go).
+	beforeRows []layout.Cell
+	group      *rowSpec // innermost heading row in force
 	// otherHandlingRows: a row under （六）其他处理 was read, the 2021 layout.
 	otherHandlingRows bool
 	otherHandlingObs  []int         // observations of （六）其他处理 itself

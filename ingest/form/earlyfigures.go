@@ -61,6 +61,22 @@ func (r *reader) claimEarly(cur *openRow) bool {
 // no identity to tell. Every row of the block that prints figures is
 // unplaced.
 
+// A row the form does not know, first in its block, that prints figures
+// (信息内 / 本年处理决定数量 / 容 / 71 / 行政处罚 / 7 / 行政强制: a header cell
+// wrapped around another, then the figure of the first row, printed
+// before its label) shows the same: its figures stood where the block's
+// first row's should.
+
+// noteFiguresBeforeRows marks the block of cur, a row of table 2 the form
+// does not know, as printing figures before labels when it prints figures
+// and no row of the form in its block was opened before it.
+func (r *reader) noteFiguresBeforeRows(cur *openRow) {
+	if cur == nil || cur.table != tableProactive || cur.row != nil || cur.block == nil || r.proactive.rowsOpened[cur.block] || !cur.hasFigures(r.isUnit) {
+		return
+	}
+	r.proactive.figuresFirst = cur.block
+}
+
 // figuresFirstReason says why a row of table 2 printing figures cannot be
 // placed in a block whose figures come before their labels, or "".
 func (r *reader) figuresFirstReason(cur *openRow) string {

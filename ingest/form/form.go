@@ -53,7 +53,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) ([]sourc
 func readTables(cat *catalog.Catalog, lines []source.Line, hint string) (*reader, []source.Line, []source.Line, []tableSpan, error) {
 	fr := newReader(cat)
 	fr.formHint = hint
-	lines = fr.unglue(fr.topAligned(fr.dotRowNumbers(fr.joinWrappedLabels(joinWrappedHeads(layout.DropPageMarks(lines))))))
+	lines = fr.unglue(fr.topAligned(fr.dotRowNumbers(fr.joinWrappedLabels(joinWrappedHeadings(joinWrappedHeads(layout.DropPageMarks(lines)))))))
 	regions := fr.regions(lines)
 	if len(regions) == 0 {
 		return nil, nil, nil, nil, invalid(layout.LineOf(lines, cat.Words(catalog.WordsDetectForm)), "the text names tables of the 2019/2021 format but holds none with figures")

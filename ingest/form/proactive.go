@@ -29,6 +29,8 @@ type proactiveTable struct {
 	// columns the report's other tables chose.
 	bothFit bool
 	byHint  map[*blockSpec]bool
+	// rowsOpened is the blocks in which a row of the form was opened.
+	rowsOpened map[*blockSpec]bool
 }
 
 // isProactiveHeader reports whether l is a column header of table 2, or the

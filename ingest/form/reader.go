@@ -123,7 +123,7 @@ func newReader(cat *catalog.Catalog) *reader {
 		cat:       cat,
 		isUnit:    func(s string) bool { _, ok := cat.UnitBySymbol(s); return ok },
 		seen:      map[string]int{},
-		proactive: proactiveTable{columns: map[*blockSpec][]slot{}, votes: map[string]int{}, byHint: map[*blockSpec]bool{}},
+		proactive: proactiveTable{columns: map[*blockSpec][]slot{}, votes: map[string]int{}, byHint: map[*blockSpec]bool{}, rowsOpened: map[*blockSpec]bool{}},
 		reviews:   reviewsTable{values: map[string]*float64{}, obsIndex: map[string]int{}},
 	}
 	r.cells = layout.Reader{IsUnit: r.isUnit, Apart: r.apart}
@@ -222,6 +222,7 @@ func (r *reader) value(c layout.Cell) {
 	if layout.Classify(c.Text, r.isUnit) == layout.Blank || r.holdEarly(c) {
 		return // under a heading, or held for the row whose label follows
 	}
+	r.noteApplicationsFiguresFirst(c)
 	r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: "", Cells: []string{c.Raw}, Line: c.Line,
 		Reason: "a figure with no row label before it"})
 }
@@ -593,6 +594,7 @@ func (r *reader) openRow(row *rowSpec, c layout.Cell) {
 		}
 		r.proactive.headerOpen = false
 		r.proactive.block = row.block
+		r.proactive.rowsOpened[row.block] = true
 	} else {
 		r.flushEarly()
 		r.closeReviews()

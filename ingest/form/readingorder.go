@@ -114,6 +114,12 @@ func (r *reader) readInReadingOrder() {
 	if r.applicationsComplete() && r.reviewsComplete() {
 		return
 	}
+	if r.applicationsFiguresFirst() { // see figuresfirst.go
+		if !r.placeInReadingOrder() {
+			r.unplaceApplicationRows(func([]int) string { return figuresFirstRowsReason })
+		}
+		return
+	}
 	apart := r.labelsApart()
 	if !apart && !r.figuresGluedOneALabel() { // see gluedfigure.go
 		return
@@ -126,7 +132,7 @@ func (r *reader) readInReadingOrder() {
 // placeInReadingOrder places the figures of tables 3 and 4 by the form's
 // order, and reports whether it did.
 func (r *reader) placeInReadingOrder() bool {
-	if !r.headerAllowsFormOrder() {
+	if !r.headerAllowsFormOrder() && !r.headerDisprovedBySums() {
 		return false
 	}
 	figures, cells, ok := r.plainFigures(r.readOrder.cells)
@@ -178,6 +184,9 @@ func (r *reader) placeInReadingOrder() bool {
 		}
 	}
 	r.unplaced = append(kept, refused...)
+	if r.applicationsFiguresFirst() {
+		r.dropLabelReadings() // see figuresfirst.go
+	}
 	placed = r.settleConflicts(placed)
 	r.emitOrdered(placed)
 	if tpl == gongkai.Template2021 {
@@ -233,11 +242,22 @@ func (r *reader) distrustRowsInReadingOrder(apart bool) {
 		holds, known := r.outcomesAddUp(r.applicationsLeaves(tpl))
 		confirmed = confirmed || holds && known
 	}
+	r.unplaceApplicationRows(func(idx []int) string {
+		if reason := r.distrusted(idx, confirmed); apart || reason == notAddingUpReason {
+			return reason
+		}
+		return ""
+	})
+}
+
+// unplaceApplicationRows unplaces each row of table 3 read by its label,
+// its observations at idx, for which why gives a reason.
+func (r *reader) unplaceApplicationRows(why func(idx []int) string) {
 	order, byRow := r.applicationRowObs()
 	drop := map[int]bool{}
 	for _, ind := range order {
-		reason := r.distrusted(byRow[ind], confirmed)
-		if reason == "" || !apart && reason != notAddingUpReason {
+		reason := why(byRow[ind])
+		if reason == "" {
 			continue
 		}
 		first := r.obs[byRow[ind][0]]
@@ -740,6 +760,10 @@ func (r *reader) settleConflictsOf(placed []orderedFigure, partial bool) []order
 			misread[unit] = true
 			delete(conflict, unit)
 		}
+	}
+	for _, unit := range shiftedByOne(placed, orderValue, readValue, conflict) { // see figuresfirst.go
+		misread[unit] = true
+		delete(conflict, unit)
 	}
 	var out []orderedFigure
 	byUnit := map[string][]orderedFigure{}

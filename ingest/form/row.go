@@ -19,6 +19,7 @@ func (r *reader) closeRow() {
 	cur := r.cur
 	r.cur = nil
 	early := r.claimEarly(cur)
+	r.noteFiguresBeforeRows(cur)
 	if r.settleWithNext(cur) {
 		return // the last row of a run whose figures a row before printed (streamrows.go)
 	}

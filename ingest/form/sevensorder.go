@@ -317,7 +317,7 @@ func (r *reader) settleSevens(placed []orderedFigure, refused []gongkai.Unplaced
 	}
 	r.unplaced = kept
 	placed = r.settleConflictsOf(placed, true)
-	r.distrustRowsInReadingOrder()
+	r.distrustRowsInReadingOrder(true)
 	read := map[string]bool{}
 	for _, o := range r.obs {
 		read[o.Label] = true
