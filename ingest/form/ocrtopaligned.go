@@ -342,8 +342,8 @@ func ocrTopFigures(cells []string) ([]string, bool) {
 	asPrinted := func() []string {
 		var out []string
 		for _, c := range cells {
-			if !strings.HasPrefix(c, "+") {
-				out = append(out, c)
+			if ocrFigureToken(c) {
+				out = append(out, strings.Trim(c, ocrQuotes))
 			}
 		}
 		return out
