@@ -192,3 +192,21 @@ func TestLegacyOCROrder(t *testing.T) {
 	}
 	wantUnplaced(t, r, "", map[string]string{"reading_points.visitors.government": "1842", "reading_points.visitors.township": "2069"})
 }
+
+// A row that prints its unit and no figure in a text that shows OCR's
+// signs is no blank cell: OCR drops a figure it cannot read (held-out
+// chromium print, psm 6: `其中 : 主动公开规范性文件数   条` for 21). It is
+// unplaced, not read as blank.
+func TestLegacyOCRNoBlank(t *testing.T) {
+	r := parseLegacyOCR(t, [2]string{"| 2.传真申请数 | 件 | 0 |", "| 2.传真申请数 | 件 | |"})
+	for _, o := range r.Observations {
+		if o.Indicator == "requests.received.fax" {
+			t.Errorf("requests.received.fax: placed %v (flags %v), want it unplaced", show(o.Value), o.Flags)
+		}
+	}
+	if !slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool {
+		return strings.Contains(u.Label, "传真申请数") && strings.Contains(u.Reason, "OCR loses figures")
+	}) {
+		t.Errorf("2.传真申请数: not unplaced as a figure OCR lost; unplaced: %v", r.Unplaced)
+	}
+}
