@@ -220,3 +220,46 @@ func TestOCRTopAlignedRefuses(t *testing.T) {
 		}
 	})
 }
+
+// OCR of a ruled page (psm 3) prints a rule at the start of the next
+// row's line as 1 (`(一) 予以公开 27 |0 0 2 0 1 30` / `1 (二) 部分公开 …`),
+// and the reader gives it to the row before: eight figures for seven
+// columns. The seven on the row's own line that add up are its own; a
+// stray not before a label, or seven that do not add up, leave the row
+// unplaced.
+func TestOCRStrayBeforeNextLabel(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "real", "pingtan-2021.ocr-r300-psm3.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	for _, c := range []struct {
+		name, old, new string
+		placed         bool
+	}{
+		{"as printed", "", "", true},
+		{"the seven do not add up", "27 |0 0 2 0 1 30", "27 |0 0 2 0 1 31", false},
+		{"the stray before no label", "1 (二) 部分公开 (区分处理", "1\n(二) 部分公开 (区分处理", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			edited := text
+			if c.old != "" {
+				if strings.Count(text, c.old) != 1 {
+					t.Fatalf("%q is not once in the reading", c.old)
+				}
+				edited = strings.Replace(text, c.old, c.new, 1)
+			}
+			r, err := ingest.Parse("stray.txt", []byte(edited))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := figureOf(r, "requests.disclosed", "自然人") + " " + figureOf(r, "requests.disclosed", "总计")
+			switch {
+			case c.placed && got != "27 30":
+				t.Errorf("（一）予以公开: 自然人 and 总计 %q, want 27 30", got)
+			case !c.placed && countOf(r, "requests.disclosed") != 0:
+				t.Errorf("（一）予以公开: %d figures placed, want none", countOf(r, "requests.disclosed"))
+			}
+		})
+	}
+}
