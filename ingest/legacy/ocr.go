@@ -42,15 +42,33 @@ import (
 //     placed only when the report's own text states it for its row
 //     (主动公开政府信息18361条), as the form reader does with table 2.
 
-// ocrSigns counts the signs of OCR on lines.
+// ocrSigns counts the signs of OCR on lines, and the table's rules OCR
+// printed as bars glued to the figures that end its lines (件 |64, 条
+// ||46) when two lines or more show one: a typed table sets a bar apart
+// from a figure, or glues it on both sides (件|64, | 64 |).
 func ocrSigns(lines []source.Line) int {
-	n := 0
+	n, ruled := 0, 0
 	for _, l := range lines {
 		signs, _ := ocrsign.Find(l.Text)
 		n += len(signs)
+		if ruleBeforeFigure.MatchString(l.Text) {
+			ruled++
+		}
+	}
+	if ruled >= minRuledLines {
+		n += ruled
 	}
 	return n
 }
+
+// ruleBeforeFigure matches a figure that ends a line with bars glued
+// before it and a space before them: OCR's reading of a rule beside the
+// figure's cell.
+var ruleBeforeFigure = regexp.MustCompile(`\s\|+[0-9]+(?:\.[0-9]+)?\s*$`)
+
+// minRuledLines is how many lines must show a rule glued to their figure
+// for the table to be taken as read by OCR with its rules.
+const minRuledLines = 2
 
 // reround gives back, on the table's lines [start, end), the round
 // brackets OCR misread as angle ones (《一) for （一）), so that a row's
