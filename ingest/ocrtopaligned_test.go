@@ -195,6 +195,26 @@ func TestOCRTopAlignedRefuses(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a cell misread within its digits", func(t *testing.T) {
+		// 1工12 for 1312: the cell is read as no figure (the column sums
+		// may give the row's figures), and the read goes on to the rows
+		// below; a bar glued to a figure (11|) is a rule, no digit.
+		text := edit(t, "32     1312", "32     1工12")
+		text = strings.Replace(text, "(二)    2  11  0", "(二)    2  11|  0", 1)
+		_, bad, r := scoreTopAligned(t, "cell.txt", text, exp)
+		for _, m := range bad {
+			t.Error(m)
+		}
+		for _, o := range r.Observations {
+			// 一 + 二 = （七）总计 + 四 gives its columns, not 1工12
+			if o.Indicator == "requests.received" && !slices.Contains(o.Flags, gongkai.FlagPlacedByArithmetic) {
+				t.Errorf("本年新收 [%s] = %s placed as printed (flags %v), 1工12 read", o.Breakdown, o.Raw, o.Flags)
+			}
+		}
+		if got := figureOf(r, "requests.partially_disclosed", "商业企业"); got != "11" {
+			t.Errorf("（二）部分公开 [商业企业] = %q, want 11 (11| a rule after it)", got)
+		}
+	})
 	t.Run("figures beside no row number are not this layout", func(t *testing.T) {
 		// A line of figures whose label bears no number (a label centred
 		// beside its figures) leaves the whole table as printed.

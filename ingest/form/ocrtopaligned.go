@@ -42,8 +42,8 @@ import (
 // opened over it. Its figures are read only as exactly seven cells whose
 // 总计 is the sum of the six applicant cells:
 //
-//   - a quote mark OCR glued to a figure (“25) is no digit, and is left
-//     out;
+//   - a quote mark or a bar OCR glued to a figure (“25, 51|) is no
+//     digit, and is left out;
 //   - figures glued to the row's first piece (1本机11) are the row's first
 //     cell only where the seven then add up;
 //   - a letter or mark alone in a cell (工, 】, o, /) is read as the digit
@@ -65,20 +65,20 @@ type ocrTopRow struct {
 }
 
 // ocrQuotes are the marks OCR glues to a figure from a rule or a cell's
-// edge.
-const ocrQuotes = "“”\"'‘’"
+// edge: a bar or a quote is no digit.
+const ocrQuotes = "“”\"'‘’|"
 
 // ocrDigitShapes maps the letters and marks OCR prints alone in a cell
 // for a digit to that digit.
 var ocrDigitShapes = map[string]int{
 	"工": 1, "】": 1, "]": 1, "[": 1, "l": 1, "I": 1, "i": 1, "丨": 1,
-	"o": 0, "O": 0, "〇": 0,
+	"o": 0, "O": 0, "〇": 0, "D": 0,
 	"/": 7,
 }
 
 // ocrMarkRunes are the marks a cell OCR misread may print besides the
 // shapes above.
-const ocrMarkRunes = ocrQuotes + "|,，、.。:;!"
+const ocrMarkRunes = ocrQuotes + ",，、.。:;!>"
 
 // bareEnum matches a row number OCR printed without its dot before the
 // wording (2 其他, 3危及, 1本机): 2. then.
@@ -303,13 +303,15 @@ func ocrFigureToken(tok string) bool {
 }
 
 // ocrShapeToken reports whether tok is what OCR prints in a cell for a
-// digit or a rule: a few letters and marks of the shapes above (工/, 】).
+// digit or a rule: a few letters and marks of the shapes above (工/, 】),
+// or digits among them (1工1): a cell misread, which only the sums could
+// read.
 func ocrShapeToken(tok string) bool {
-	if tok == "" || utf8.RuneCountInString(tok) > 3 {
+	if tok == "" || utf8.RuneCountInString(tok) > 3 && !strings.ContainsAny(tok, "0123456789") {
 		return false
 	}
 	for _, c := range tok {
-		if _, ok := ocrDigitShapes[string(c)]; !ok && !strings.ContainsRune(ocrMarkRunes, c) {
+		if _, ok := ocrDigitShapes[string(c)]; !ok && !strings.ContainsRune(ocrMarkRunes, c) && !unicode.IsDigit(c) {
 			return false
 		}
 	}
