@@ -3,6 +3,9 @@ package form
 import (
 	"fmt"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/figure"
@@ -39,6 +42,10 @@ func (r *reader) byFormOrderOnce(cur *openRow, slots []slot) ([]slot, string, st
 	}
 	form := r.s.applications.templateColumns(gongkai.Template2021)
 	figures, cells, ok := r.plainFigures(cur.values)
+	if ok && len(figures) > len(form) && r.strayAfterRow(cells, len(form)) {
+		figures, cells = figures[:len(form)], cells[:len(form)]
+		cur.values = cells
+	}
 	if ok && len(figures) < len(form) {
 		// Figures OCR spaced otherwise than the cells (0 000 0 0 0).
 		split, why := r.splitSpacedRow(cells, r.formOrderSlots())
@@ -84,6 +91,31 @@ func (r *reader) byFormOrderOnce(cur *openRow, slots []slot) ([]slot, string, st
 		return nil, "", fmt.Sprintf("the header of table 3 does not show its columns, and the row's figures do not add up to its 总计 (%v ≠ %v): the form's order is not certain", sum, figures[len(figures)-1])
 	}
 	return r.formOrderSlots(), gongkai.FlagPlacedByFormOrder, ""
+}
+
+// strayAfterRow reports whether, in a text that shows OCR's signs, a row's
+// cells are the form's n on the line of its first and, after them, marks
+// OCR printed at the start of the next row's line, before its label
+// (`(一) 予以公开 27 |0 0 2 0 1 30` / `1 (二) 部分公开 …`: a rule read
+// as 1). A row has no more cells than the form's columns: those n are
+// its own, and the sum checks them still.
+func (r *reader) strayAfterRow(cells []layout.Cell, n int) bool {
+	if r.misread == 0 || len(cells) <= n || cells[0].Line != cells[n-1].Line {
+		return false
+	}
+	line := cells[n].Line
+	if line == cells[0].Line {
+		return false
+	}
+	text := strings.TrimLeft(r.tableLines[line], " "+ruleMarks)
+	for _, c := range cells[n:] {
+		if c.Line != line || !strings.HasPrefix(text, c.Raw) {
+			return false
+		}
+		text = strings.TrimLeft(text[len(c.Raw):], " "+ruleMarks)
+	}
+	first, _ := utf8.DecodeRuneInString(label.Fold(text))
+	return label.Parse(text).Enum != "" || unicode.Is(unicode.Han, first)
 }
 
 // formOrderSlots is the seven columns of table 3 in the form's order.

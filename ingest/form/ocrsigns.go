@@ -20,6 +20,7 @@ import (
 func (r *reader) noteOCRSigns(lines []source.Line, regions []tableSpan) {
 	r.misreadFigures = map[int]string{}
 	r.tableLines = map[int]string{}
+	r.misread += r.ocrTopSigns
 	for _, g := range regions {
 		for _, l := range lines[g.start:g.end] {
 			r.tableLines[l.N] = l.Text

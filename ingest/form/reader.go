@@ -48,6 +48,10 @@ type reader struct {
 
 	readOrder readingOrder // the figures of tables 3 and 4 in printed order
 	misread   int          // cells that only OCR's misreading makes (misread.go, ocrsigns.go)
+	// ocrTopSigns counts the signs of OCR on the lines of table 3 that
+	// ocrTopAligned rewrote with the form's wordings: noteOCRSigns
+	// counts them still.
+	ocrTopSigns int
 	// misreadFigures holds the lines where OCR glued a figure to a mark, and the token.
 	misreadFigures map[int]string
 	// ruledLines and ruledDoubts hold the lines of table 3 whose rules OCR

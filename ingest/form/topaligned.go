@@ -131,10 +131,11 @@ func (r *reader) topAligned(lines []source.Line) []source.Line {
 			continue
 		}
 		if end, ok := t.read(lines, i+1, step); ok {
-			return t.rewrite(lines, r.formHeaderAbove(lines, i), i, end)
+			// a read of the last rows alone leaves the rows above to OCR's
+			return r.ocrTopAligned(t.rewrite(lines, r.formHeaderAbove(lines, i), i, end))
 		}
 	}
-	return lines
+	return r.ocrTopAligned(lines)
 }
 
 // read reads the lines from index from on with step, up to the first line

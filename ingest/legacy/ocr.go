@@ -43,25 +43,44 @@ import (
 //     placed only when the report's own text states it for its row
 //     (主动公开政府信息18361条), as the form reader does with table 2.
 
-// ocrSigns counts the signs of OCR on lines, and the figures with a bar
-// or an exclamation mark glued to an end outside a pipe row (次 |11!: the
-// table's rules read as glyphs beside a cell; a typed table parts its
-// cells with spaced bars or none).
+// ocrSigns counts the signs of OCR on lines: those ocrsign finds; the
+// figures with a bar or an exclamation mark glued to an end outside a pipe
+// row (次 |11!), whose count it also returns as rules; and the table's
+// rules OCR printed as bars glued to the figures that end its lines (件
+// |64, 条 ||46) when two lines or more show one. A typed table sets a bar
+// apart from a figure, or glues it on both sides (件|64, | 64 |).
 func ocrSigns(lines []source.Line) (n, rules int) {
+	ruled := 0
 	for _, l := range lines {
 		signs, _ := ocrsign.Find(l.Text)
 		n += len(signs)
+		if ruleBeforeFigure.MatchString(l.Text) {
+			ruled++
+		}
 		if !strings.HasPrefix(strings.TrimSpace(l.Text), "|") && barGlued.MatchString(label.Fold(l.Text)) {
 			n++
 			rules++
 		}
 	}
+	if ruled >= minRuledLines {
+		n += ruled
+	}
 	return n, rules
 }
 
-// barGlued matches a figure with a bar or an exclamation mark glued to
-// either end.
-var barGlued = regexp.MustCompile(`[|!][0-9]+|[0-9]+[|!]`)
+// barGlued matches a figure that ends a line, a space before it, with a
+// bar or an exclamation mark glued to either end (次 |11!, 件 64|): not the
+// cells of a row parted by bars (规章|0|0|0, | 64 |).
+var barGlued = regexp.MustCompile(`(?:^|\s)(?:[|!]+[0-9]+[|!]*|[0-9]+[|!]+)\s*$`)
+
+// ruleBeforeFigure matches a figure that ends a line with bars glued
+// before it and a space before them: OCR's reading of a rule beside the
+// figure's cell.
+var ruleBeforeFigure = regexp.MustCompile(`\s\|+[0-9]+(?:\.[0-9]+)?\s*$`)
+
+// minRuledLines is how many lines must show a rule glued to their figure
+// for the table to be taken as read by OCR with its rules.
+const minRuledLines = 2
 
 // reround gives back, on the table's lines [start, end), the round
 // brackets OCR misread as angle ones (《一) for （一）), so that a row's

@@ -620,6 +620,11 @@ func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Obse
 	if unitCell == nil && valueCell == nil && t.printsUnits() {
 		return nil, "prints neither its unit nor a figure where the table's rows print their units: its cells are printed apart from it, not blank"
 	}
+	if t.ocr > 0 && (valueCell == nil || layout.Classify(valueCell.Text, t.isUnit) == layout.Blank) {
+		// OCR drops a figure it cannot read (a narrow 1, a figure
+		// touching a rule): an empty cell is no blank it printed.
+		return nil, fmt.Sprintf("prints no figure, %s: OCR loses figures, and the cell is not certain to be blank", t.misreadText())
+	}
 	ind, _ := t.cat.Indicator(row.Indicator)
 	unit, _ := t.cat.Unit(ind.Unit)
 	o := &gongkai.Observation{
