@@ -110,8 +110,8 @@ func TestOCRTopAligned(t *testing.T) {
 		file, expected string
 		found          int
 	}{
-		{"form2021-word.ocr-psm6.txt", "form2021-word.expected.json", 154},
-		{"form2019-word.ocr-psm6.txt", "form2019-word.expected.json", 77},
+		{"form2021-word.ocr-psm6.txt", "form2021-word.expected.json", 164},
+		{"form2019-word.ocr-psm6.txt", "form2019-word.expected.json", 87},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			found, bad, _ := scoreTopAligned(t, c.file, readTopAligned(t, c.file), filepath.Join("..", "testdata", "ocr", "topaligned", c.expected))

@@ -27,7 +27,7 @@ var sortedBlocks = []struct {
 	// wrapped over four lines (第二十 / 条第 / （五） / 项), 71 / 行政处罚 / 7 /
 	// 行政强制: 行政处罚's 7 was 行政强制's.
 	{file: "ho40-000011-form2021-docx.word.pymupdf-blocks.txt", expected: "ho40-000011-form2021-docx", found: 1},
-	{file: "ho40-000011-form2021-docx.word.plain.txt", expected: "ho40-000011-form2021-docx", found: 0},
+	{file: "ho40-000011-form2021-docx.word.plain.txt", expected: "ho40-000011-form2021-docx", found: 140},
 	// The 2019 form's table 2: 33 / -1 / 54 / 行政许可 / 8 / -1 / 4 / 其他对外管理服务事项.
 	{file: "ho40-000017-form2019-docx.word.pymupdf-blocks.txt", expected: "ho40-000017-form2019-docx", found: 2},
 	// Chromium's print of a web page: table 3's labels wrapped in two
