@@ -43,7 +43,19 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SCORER = os.path.join(HERE, '..', '..', 'shared', 'tools', 'score_parse.py')
+
+
+def scorer_path():
+    """../shared/tools/score_parse.py beside the checkout, looked for in the
+    directories above it (a git worktree may stand deeper), or $SCORE_PARSE."""
+    if os.environ.get('SCORE_PARSE'):
+        return os.environ['SCORE_PARSE']
+    d = os.path.dirname(HERE)
+    while True:
+        p = os.path.join(d, 'shared', 'tools', 'score_parse.py')
+        if os.path.exists(p) or os.path.dirname(d) == d:
+            return p
+        d = os.path.dirname(d)
 
 
 def load(name, path):
@@ -242,7 +254,7 @@ def main():
 
 
 def score(binary, pairs, out):
-    sp = load('score_parse', SCORER)
+    sp = load('score_parse', scorer_path())
     routes = collections.defaultdict(collections.Counter)
     with open(os.path.join(out, 'score.txt'), 'w') as f:
         for pair in sorted(pairs):
