@@ -69,6 +69,37 @@ func applicantsMisread(slots []slot, values []*layout.Cell, target *rowTarget) s
 		strconv.FormatFloat(total, 'f', -1, 64), strconv.FormatFloat(sum, 'f', -1, 64))
 }
 
+// apartNotAddingUp says why a row of table 3 whose seven figures stand on
+// lines of their own (a text that printed the table's cells apart: pdfminer,
+// plain pdftotext) and do not add up is not read: there the figures after
+// a label may be other rows' (7.属于行政执法案卷 10 / 3 / 2 / 4 / 2 / 8 / 1, a
+// column of the rows below it), and a row printed side by side that does
+// not add up is kept as published. "" otherwise.
+func apartNotAddingUp(slots []slot, values []*layout.Cell) string {
+	lines := map[int]bool{}
+	var sum, total float64
+	for i, v := range values {
+		if v == nil {
+			return ""
+		}
+		n := figure.Parse(v.Raw).Number
+		if n == nil {
+			return ""
+		}
+		lines[v.Line] = true
+		if slots[i].key == "total" {
+			total = *n
+		} else {
+			sum += *n
+		}
+	}
+	if len(values) != applicantColumns+1 || len(lines) < 3 || sum == total {
+		return ""
+	}
+	return fmt.Sprintf("the row's figures stand on lines of their own and do not add up to its 总计 (%s ≠ %s): in a text that printed the cells apart they may be other rows'",
+		strconv.FormatFloat(sum, 'f', -1, 64), strconv.FormatFloat(total, 'f', -1, 64))
+}
+
 // rowNumberLostDot matches a row's number whose dot OCR lost (3 要求提供
 // 公开出版物, 了处理 | 4无正当理由…) or parted from it by a space (1 .本机
 // 关不掌握相关政府): one digit, at the start of the line or of a cell,

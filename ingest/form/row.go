@@ -175,6 +175,9 @@ func (r *reader) readRow(cur *openRow, early bool, bare []*openRow) {
 	if problem == "" && cur.table == tableApplications {
 		problem = applicantsMisread(slots, values, target)
 	}
+	if problem == "" && cur.table == tableApplications {
+		problem = apartNotAddingUp(slots, values)
+	}
 	if problem != "" {
 		r.unplace(cur, problem)
 		return
