@@ -72,6 +72,8 @@ func headPrefix(s string) (prefix bool, whole string) {
 	return prefix, ""
 }
 
+// joinWrappedHeads joins the wrapped block labels of table 2 and the
+// pieces of 信息内容 in text that keeps the table's columns (see above).
 func joinWrappedHeads(lines []source.Line) []source.Line {
 	var out []source.Line
 	for i := 0; i < len(lines); i++ {
