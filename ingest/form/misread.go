@@ -69,13 +69,17 @@ func applicantsMisread(slots []slot, values []*layout.Cell, target *rowTarget) s
 		strconv.FormatFloat(total, 'f', -1, 64), strconv.FormatFloat(sum, 'f', -1, 64))
 }
 
-// apartNotAddingUp says why a row of table 3 whose seven figures stand on
-// lines of their own (a text that printed the table's cells apart: pdfminer,
-// plain pdftotext) and do not add up is not read: there the figures after
+// apartNotAddingUp says why a row of table 3 whose first figure is glued to
+// its label's last line and the others stand on lines of their own (a text
+// that printed the table's cells apart, pdfminer) and do not add up is not
+// read: there the figures after
 // a label may be other rows' (7.属于行政执法案卷 10 / 3 / 2 / 4 / 2 / 8 / 1, a
 // column of the rows below it), and a row printed side by side that does
 // not add up is kept as published. "" otherwise.
-func apartNotAddingUp(slots []slot, values []*layout.Cell) string {
+func apartNotAddingUp(slots []slot, values []*layout.Cell, labelLine int) string {
+	if len(values) == 0 || values[0] == nil || values[0].Line != labelLine {
+		return "" // a text of one cell a line (cells apart from their label too) keeps its rows
+	}
 	lines := map[int]bool{}
 	var sum, total float64
 	for i, v := range values {

@@ -176,7 +176,7 @@ func (r *reader) readRow(cur *openRow, early bool, bare []*openRow) {
 		problem = applicantsMisread(slots, values, target)
 	}
 	if problem == "" && cur.table == tableApplications {
-		problem = apartNotAddingUp(slots, values)
+		problem = apartNotAddingUp(slots, values, cur.labels[len(cur.labels)-1].Line)
 	}
 	if problem != "" {
 		r.unplace(cur, problem)
