@@ -27,7 +27,9 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) ([]sourc
 		// A block of table 2 printed no header the reader could take, and
 		// its figures fit both forms' columns: the report's other tables
 		// tell its form (formhint.go).
-		fr, read, narrative, regions, _ = readTables(cat, lines, hint)
+		if again, read2, narrative2, regions2, err := readTables(cat, lines, hint); err == nil {
+			fr, read, narrative, regions = again, read2, narrative2, regions2
+		}
 	}
 	lines = read
 	r.Observations, r.Unplaced = fr.obs, fr.unplaced
