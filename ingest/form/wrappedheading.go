@@ -1,10 +1,8 @@
 package form
 
 import (
-	"regexp"
 	"strings"
 
-	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/source"
 )
 
@@ -15,16 +13,9 @@ import (
 // the block never opens, so figures printed before their row's label
 // (earlyfigures.go) are held under the block before. Lines that hold
 // nothing but such pieces, and together print exactly a heading or 信息内容
-// (nothing before, nothing after), are joined into one line.
-
-// maxHeadingPieces bounds the lines one heading may be wrapped over.
-const maxHeadingPieces = 6
-
-// wrappedHeading is a whole heading of a block of table 2, or 信息内容.
-var wrappedHeading = regexp.MustCompile(`^(第二十条第?\(?[一二三四五六七八九十]+\)?项|信息内容)$`)
-
-// headingStart is how a piece that opens such a heading begins.
-var headingStart = regexp.MustCompile(`^(第|信息)`)
+// (nothing before, nothing after), are joined into one line. Text that
+// keeps the columns is joined by joinWrappedHeads; both know the heads
+// by wrappedHeads.
 
 // joinWrappedHeadings joins the lines of a heading of table 2 or of
 // 信息内容 printed in pieces, one a line, into the first of them.
@@ -48,21 +39,24 @@ func joinWrappedHeadings(lines []source.Line) []source.Line {
 }
 
 // headingPieces is the number of lines, from the first, that print one
-// heading in pieces, or 0.
+// of wrappedHeads in pieces (each line nothing but its piece), or 0.
 func headingPieces(lines []source.Line) int {
-	first := label.Squeeze(label.Fold(lines[0].Text))
-	if !headingStart.MatchString(first) || wrappedHeading.MatchString(first) {
+	text := lines[0].Text
+	if prefix, whole := headPrefix(text); !prefix || whole != "" {
 		return 0
 	}
-	text := first
-	for n := 2; n <= maxHeadingPieces && n <= len(lines); n++ {
-		piece := label.Squeeze(label.Fold(lines[n-1].Text))
+	for n := 2; n <= maxHeadPieces && n <= len(lines); n++ {
+		piece := strings.TrimSpace(lines[n-1].Text)
 		if piece == "" || strings.ContainsAny(piece, "0123456789|") {
 			return 0
 		}
 		text += piece
-		if wrappedHeading.MatchString(text) {
+		prefix, whole := headPrefix(text)
+		if whole != "" {
 			return n
+		}
+		if !prefix {
+			return 0
 		}
 	}
 	return 0

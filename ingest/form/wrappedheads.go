@@ -27,11 +27,19 @@ import (
 // blanked (a line left with nothing is dropped). What else the lines print
 // keeps its place, so a header wrapped the same way still stacks by column.
 
-// wrappedHeads are the cells joined: 第二十条第（X）项 and 信息内容.
+// wrappedHeads are the cells joined, folded (label.Fold) and without
+// spaces: 第二十条第（X）项 as the forms print it, with or without its
+// second 第 and its brackets, and 信息内容.
 var wrappedHeads = func() []string {
 	heads := []string{"信息内容"}
 	for _, n := range []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"} {
-		heads = append(heads, "第二十条第（"+n+"）项", "第二十条第("+n+")项")
+		for _, start := range []string{"第二十条第", "第二十条"} {
+			for _, open := range []string{"(", ""} {
+				for _, shut := range []string{")", ""} {
+					heads = append(heads, start+open+n+shut+"项")
+				}
+			}
+		}
 	}
 	return heads
 }()
@@ -58,9 +66,13 @@ func leadPiece(text string) (piece string, start int, ok bool) {
 	return strings.TrimRight(rest[:end], " "), start, true
 }
 
-// headPrefix reports whether s is a start of one of the wrapped heads, and
-// the head it completes, if any.
+// headPrefix reports whether s, folded and without its spaces, is a start
+// of one of the wrapped heads, and the head it completes, if any.
 func headPrefix(s string) (prefix bool, whole string) {
+	s = label.Squeeze(label.Fold(s))
+	if s == "" {
+		return false, ""
+	}
 	for _, h := range wrappedHeads {
 		if h == s {
 			return true, h
