@@ -206,19 +206,9 @@ func (r *reader) reviewsHeaderPiece(text string) (piece, whole bool) {
 	if key == "" {
 		return false, false
 	}
-	entries := []*entry{}
-	for _, b := range r.s.reviewsBlocks {
-		entries = append(entries, &b.entry)
-	}
-	for _, c := range r.s.reviewsResults.columns {
-		entries = append(entries, &c.entry)
-	}
-	entries = append(entries, r.s.spans[tableReviews]...)
-	for _, e := range entries {
-		for _, k := range e.keys {
-			piece = piece || strings.Contains(k, key)
-			whole = whole || k == key
-		}
+	for _, k := range r.s.reviewsHeaderKeys {
+		piece = piece || strings.Contains(k, key)
+		whole = whole || k == key
 	}
 	return piece, whole
 }

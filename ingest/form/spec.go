@@ -30,6 +30,9 @@ type spec struct {
 	rows                          map[int][]*rowSpec // rows and groups of tables 2 and 3, by table
 	rowByID                       map[string]*rowSpec
 	derived                       []catalog.FormEntry
+	// reviewsHeaderKeys are the keys of table 4's header wordings: its
+	// blocks, the cells spanning blocks and its result columns.
+	reviewsHeaderKeys []string
 }
 
 // entry is a label of the catalogue with the keys it is matched by.
@@ -142,6 +145,15 @@ func newSpec(cat *catalog.Catalog) *spec {
 	}
 	if s.otherHandling == nil || s.carriedForward == nil || s.reviewsResults == nil {
 		panic("catalog: the forms lack a row of table 3 (" + otherHandlingIndicator + ", " + carriedForwardIndicator + ") or the result columns of table 4")
+	}
+	for _, b := range s.reviewsBlocks {
+		s.reviewsHeaderKeys = append(s.reviewsHeaderKeys, b.keys...)
+	}
+	for _, c := range s.reviewsResults.columns {
+		s.reviewsHeaderKeys = append(s.reviewsHeaderKeys, c.keys...)
+	}
+	for _, e := range s.spans[tableReviews] {
+		s.reviewsHeaderKeys = append(s.reviewsHeaderKeys, e.keys...)
 	}
 	return s
 }
