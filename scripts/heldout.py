@@ -2,10 +2,11 @@
 """Score the parser on prints it has never met: synthetic reports printed to
 PDF and taken back out by every extractor, each scored figure by figure.
 
-usage: scripts/heldout.py [--reports N] [--seed S] [--ocr] [--keep] BIN OUTDIR
+usage: scripts/heldout.py [--reports N] [--seed S] [--zeros P] [--ocr] [--keep] BIN OUTDIR
 
 `BIN synth` writes N reports (DOCX, HTML, ... of the legacy, 2019 and 2021
-forms) from seed S. Each DOCX and HTML report is parsed as it is; that
+forms) from seed S; with --zeros P, a share P of their figures is drawn as 0,
+as in published tables, whose zero rows add up whatever the reading. Each DOCX and HTML report is parsed as it is; that
 reading (all figures, checked by the synth tests against the figures synth
 wrote) is the truth each print is scored against, in OUTDIR/<name>.expected.json.
 Prints:
@@ -213,6 +214,8 @@ def main():
     ap.add_argument('--reports', type=int, default=24)
     ap.add_argument('--seed', type=int, default=12)
     ap.add_argument('--ocr', action='store_true')
+    ap.add_argument('--zeros', type=float, default=0,
+                    help="share of figures drawn as 0 (synth --zeros): published tables are mostly zeros")
     ap.add_argument('--keep', action='store_true', help='keep the PDFs in OUTDIR')
     ap.add_argument('bin')
     ap.add_argument('out')
@@ -222,7 +225,8 @@ def main():
     tf = load('template_fixtures', os.path.join(HERE, 'template-fixtures.py'))
     pf = tf.pf
     syn = tempfile.mkdtemp()
-    run([binary, 'synth', '--reports', str(a.reports), '--seed', str(a.seed), '--out', syn])
+    zeros = ['--zeros', str(a.zeros)] if a.zeros else []
+    run([binary, 'synth', '--reports', str(a.reports), '--seed', str(a.seed), *zeros, '--out', syn])
     node_path = None
     if shutil.which('node') and shutil.which('npm'):
         node_path = run([os.path.join(HERE, 'jsconvert-install.sh'), os.path.join(syn, 'npm')]).stdout.decode().strip()

@@ -30,11 +30,18 @@ var breakdownWeight = map[string]float64{
 const fixPasses = 3
 
 // newFigures draws the figures of a report of sk for a publisher whose
-// counts are about size, then makes them satisfy the template's rules.
-func newFigures(rng *rand.Rand, sk *skeleton, size float64, rules []catalog.Rule) figures {
+// counts are about size, each drawn as 0 with probability zeros, then makes
+// them satisfy the template's rules.
+func newFigures(rng *rand.Rand, sk *skeleton, size, zeros float64, rules []catalog.Rule) figures {
 	cat := catalog.MustLoad()
 	f := figures{}
 	for _, s := range sk.slots {
+		// A zero is drawn before the figure, and only when asked for, so
+		// that a corpus of no extra zeros is the same as before they were.
+		if zeros > 0 && rng.Float64() < zeros {
+			f[s] = 0
+			continue
+		}
 		f[s] = draw(rng, cat, s, size)
 	}
 	var errs, warnings []catalog.Rule

@@ -119,7 +119,7 @@ func runOnFigures(rng *rand.Rand, template string, year int) (*skeleton, figures
 		if err != nil {
 			return nil, nil, err
 		}
-		return sk, newFigures(rng, sk, size, rules), nil
+		return sk, newFigures(rng, sk, size, 0, rules), nil
 	}
 	sk, err := loadSkeleton("legacy-fujian", TemplateFujian)
 	if err != nil {

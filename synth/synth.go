@@ -39,6 +39,12 @@ const brokenShare = 0.1
 type Options struct {
 	Reports int    // how many report files
 	Seed    uint64 // the same seed makes the same files
+	// Zeros is the share of figures drawn as 0 before the form's sums are
+	// made to hold: published tables are mostly zeros (a county's table 3
+	// fills 自然人 and 总计 and little else), and a zero row adds up
+	// whatever its columns, so a reading is checked on them too. 0 draws
+	// every figure from the publisher's size, as before.
+	Zeros float64
 }
 
 // Report is one synthetic report file and what it states.
@@ -73,6 +79,9 @@ func New(opt Options) (*Corpus, error) {
 	if opt.Reports < 0 {
 		return nil, fmt.Errorf("synth: %d reports", opt.Reports)
 	}
+	if opt.Zeros < 0 || opt.Zeros >= 1 {
+		return nil, fmt.Errorf("synth: a share of zeros of %g, not in [0, 1)", opt.Zeros)
+	}
 	rules, err := catalog.Rules()
 	if err != nil {
 		return nil, err
@@ -96,7 +105,7 @@ func (c *Corpus) Report(i int) (*Report, error) {
 	year := FirstYear + i%years
 	rng := rand.New(rand.NewPCG(c.opt.Seed, uint64(i)))
 	sk := skeletons[templateOf(year)]
-	figs := newFigures(rng, sk, p.size, c.rules)
+	figs := newFigures(rng, sk, p.size, c.opt.Zeros, c.rules)
 	r := &Report{Publisher: p.name, AdminCode: p.code, Year: year, Template: sk.template, Figures: map[string]float64{}}
 	if rng.Float64() < brokenShare {
 		r.Broken = figs.breakOne(rng, sk, c.rules).String()

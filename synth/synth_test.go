@@ -166,3 +166,47 @@ func TestTooManyReports(t *testing.T) {
 		t.Error("New accepted 100 million reports")
 	}
 }
+
+// TestZeros makes a corpus as sparse as published tables are: most of its
+// figures are 0, every identity still holds (but in the broken reports),
+// and every file parses to the figures it prints.
+func TestZeros(t *testing.T) {
+	c, err := New(Options{Reports: 48, Seed: 3, Zeros: 0.7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := catalog.MustRules()
+	zeros, all := 0, 0
+	for i := range c.Len() {
+		want, err := c.Report(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range want.Figures {
+			all++
+			if v == 0 {
+				zeros++
+			}
+		}
+		got, err := ingest.Parse(want.Name, want.Data)
+		if err != nil {
+			t.Errorf("%s: %v", want.Name, err)
+			continue
+		}
+		if msg := compare(want, got); msg != "" {
+			t.Errorf("%s: %s", want.Name, msg)
+		}
+		if failed := failingIdentities(got, rules); want.Broken == "" && len(failed) > 0 {
+			t.Errorf("%s: identities fail: %v", want.Name, failed)
+		}
+	}
+	// Sums of zeros are zeros; a sum of parts of which one is not is not.
+	if share := float64(zeros) / float64(all); share < 0.5 {
+		t.Errorf("%d of %d figures are 0 (%.2f), fewer than half with Zeros 0.7", zeros, all, share)
+	}
+	for _, z := range []float64{-0.1, 1, 2} {
+		if _, err := New(Options{Reports: 1, Zeros: z}); err == nil {
+			t.Errorf("New accepted a share of zeros of %g", z)
+		}
+	}
+}

@@ -45,7 +45,7 @@ func MakeTables(template string, seed uint64) (*Tables, error) {
 		return nil, err
 	}
 	cat := catalog.MustLoad()
-	figs := newFigures(rand.New(rand.NewPCG(seed, 0)), sk, tablesSize, rules)
+	figs := newFigures(rand.New(rand.NewPCG(seed, 0)), sk, tablesSize, 0, rules)
 	t := &Tables{Template: template, Figures: map[string]float64{}}
 	for s, v := range figs {
 		t.Figures[s.String()] = v

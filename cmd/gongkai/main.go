@@ -7,7 +7,7 @@
 //	gongkai fetch  [--db gongkai.db] [--cache DIR] URL... | --list FILE
 //	gongkai parse  FILE | --jsonl FILE|DIR...
 //	gongkai check  FILE | --db gongkai.db
-//	gongkai synth  --reports N --seed S --out DIR
+//	gongkai synth  --reports N --seed S [--zeros P] --out DIR
 package main
 
 import (
@@ -29,7 +29,7 @@ const usage = `usage:
   gongkai parse  FILE                                  print a parsed report as JSON, store nothing
   gongkai parse  --jsonl FILE|DIR...                  parse many files, one JSON line each (for ingest --jsonl)
   gongkai check  FILE | --db gongkai.db               run the consistency checks
-  gongkai synth  --reports N --seed S --out DIR       write synthetic report files (benchmarks, load tests)
+  gongkai synth  --reports N --seed S [--zeros P] --out DIR   write synthetic report files (benchmarks, load tests)
 `
 
 // errFailed reports that a command already told the user what went wrong.
