@@ -154,7 +154,11 @@ var pdftextReports = []struct {
 	// missing is unplaced with the reason or refused.
 	{"synth2019-word.layout.txt", 193, 0},
 	{"synth2019-word.plain.txt", 161, 0},
-	{"synth2019-word.pdfminer.txt", 7, 0},
+	// Its 7 were （六）其他处理's, by the form's order under a header that
+	// pdfminer prints out of the form's order (总计 before 科研机构): such a
+	// header gives no columns and its rows are refused (form/applications.go,
+	// outOfFormOrder), as the figures of such a text may be a row late.
+	{"synth2019-word.pdfminer.txt", 0, 0},
 	{"synth2019-chrome.layout.txt", 198, 0},
 	{"synth2019-chrome.plain.txt", 9, 0},
 	{"synth2019-chrome.pdfminer.txt", 19, 0},
@@ -197,7 +201,7 @@ var freshTexts = []struct {
 	{"s26-form2019-docx.layout.txt", 193, 0},
 	{"s26-form2019-docx.pdf2md.md", 173, 0},
 	{"s26-form2019-docx.pdfjs.txt", 193, 0},
-	{"s26-form2019-docx.pdfminer.txt", 7, 0},
+	{"s26-form2019-docx.pdfminer.txt", 0, 0}, // as synth2019-word.pdfminer.txt
 	{"s26-form2019-docx.plain.txt", 161, 0},
 	{"s26-form2019-docx.pymupdf.txt", 183, 0},
 	{"s26-form2019-docx.raw.txt", 193, 0},

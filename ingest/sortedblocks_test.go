@@ -158,7 +158,11 @@ func TestSortedBlocksRefused(t *testing.T) {
 	}
 	refused := 0
 	for _, u := range r.Unplaced {
-		if strings.HasPrefix(u.Reason, "figures of table 3 were printed before its first row's label") {
+		// Its header, sorted by where each name ends, puts 总计 first: the
+		// rows read by their labels are unplaced for that first
+		// (form/applications.go, outOfFormOrder), or for their figures
+		// printed first.
+		if strings.HasPrefix(u.Reason, "figures of table 3 were printed before its first row's label") || strings.Contains(u.Reason, "out of the form's order of columns") {
 			refused++
 		}
 	}

@@ -1,6 +1,7 @@
 package form
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -19,7 +20,11 @@ type applicationsTable struct {
 	// columnsProblem says why the header gives no columns for certain, ""
 	// when it does: the rows are then unplaced with it.
 	columnsProblem string
-	started        bool // a row of table 3 was read
+	// outOfOrder: the header printed its columns out of the form's order
+	// (outOfFormOrder), the problem given; it tells nothing of the
+	// figures' order, so the form's order may place them still.
+	outOfOrder bool
+	started    bool // a row of table 3 was read
 	// beforeRows is the figures of table 3 printed after its header and
 	// before its first row's label (figuresfirst.go).
 	beforeRows []layout.Cell
@@ -82,12 +87,47 @@ func (r *reader) applicationsColumns(header []layout.Cell) ([]slot, string) {
 	if problem != "" {
 		return nil, problem
 	}
+	if problem := r.outOfFormOrder(out); problem != "" && onePerLine(header) {
+		r.applications.outOfOrder = true
+		return nil, problem
+	}
 	if len(out) == 0 {
 		for _, c := range r.s.applications.templateColumns(gongkai.Template2019) {
 			out = append(out, slot{key: c.key, printed: c.label, block: r.s.applications, x0: -1, x1: -1, idx: -1})
 		}
 	}
 	return out, ""
+}
+
+// outOfFormOrder says why columns read from a header that prints them out
+// of the form's order are no order of the figures, "" when they keep it.
+// The national rule fixes table 3's columns: 自然人, the five of 法人或其他
+// 组织 (商业企业 … 其他), 总计. A text that sorts a page's cells by where
+// they end (PyMuPDF's sorted blocks) or prints them box by box puts a
+// name wrapped over fewer lines first (总计 before 自然人, 其他 before
+// 商业企业) while its figures keep the form's order; and a row adds up
+// whichever applicant column takes which figure, so no sum would catch
+// the figures put under the header's order. Columns missing from the
+// header do not count; those read must come in the form's order.
+//
+// It is asked only of a header printed one piece a line: a table whose
+// header shares its lines with its cells (a pipe or tab row, columns
+// aligned by spaces) prints its figures in the header's order, which
+// stands even when it is not the form's.
+func (r *reader) outOfFormOrder(cols []slot) string {
+	form := r.formOrderSlots()
+	last := -1
+	for _, c := range cols {
+		at := slices.IndexFunc(form, func(s slot) bool { return s.key == c.key })
+		if at < 0 {
+			continue
+		}
+		if at < last {
+			return fmt.Sprintf("the header prints %s after %s, out of the form's order of columns, as a text that sorts cells by where they end prints it: which column each figure is is not certain", c.printed, form[last].printed)
+		}
+		last = at
+	}
+	return ""
 }
 
 // legalPersons is the span of table 3 over the columns of 法人或其他组织.

@@ -348,12 +348,13 @@ func (r *reader) labelsApart() bool {
 }
 
 // headerAllowsFormOrder reports whether table 3's header leaves the
-// form's order of columns possible: it gives no columns for certain, or
-// gives the form's seven in the form's order.
+// form's order of columns possible: it gives no columns for certain,
+// prints them out of the form's order (which is then no order of the
+// figures), or gives the form's seven in the form's order.
 func (r *reader) headerAllowsFormOrder() bool {
 	cols := r.applications.columns
 	if r.applications.columnsProblem != "" {
-		return false
+		return r.applications.outOfOrder
 	}
 	if !completeApplicants(cols) {
 		return true

@@ -1,0 +1,60 @@
+package ingest
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai"
+)
+
+// PyMuPDF's sorted blocks of a held-out Word print of the 2019 form, its
+// tables mostly zeros (report 5 of scripts/heldout.py --seed 7070 --zeros
+// 0.7 --reports 60), sort table 3's header by where each name ends: 总计
+// (one line) before 自然人, 其他 before 商业企业. Its rows' figures keep the
+// form's order, and a row of zeros and one figure adds up whichever
+// column takes the figure: read by the header, 1.信访举报投诉类申请's 42
+// went under 法律服务机构 and a row late, six wrong. A header whose columns
+// are out of the form's order gives none (form/applications.go,
+// outOfFormOrder), and no figure of table 3 is placed by it.
+func TestHeaderOutOfFormOrder(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "pdftext", "heldout")
+	const file = "hz7070-5.word.pymupdf-blocks.txt"
+	ratchetTruthFile(t, dir, file, 2, 0)
+	r := parseText(t, file, readText(t, filepath.Join(dir, file)))
+	for _, o := range r.Observations {
+		if strings.HasPrefix(o.Indicator, "requests.") && !slices.Contains(o.Flags, gongkai.FlagDerived) {
+			t.Errorf("%s [%s] = %s placed by a header out of the form's order", o.Indicator, o.Breakdown, o.Raw)
+		}
+	}
+	if !slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool {
+		return strings.Contains(u.Reason, "out of the form's order") && u.Label == "予以公开"
+	}) {
+		t.Errorf("（一）予以公开 not unplaced with the header's order as the reason: %+v", r.Unplaced)
+	}
+}
+
+// TestHeaderOutOfFormOrderGivesNoColumns prints table 3's header one name
+// a line, as plain text does, with 其他 before 商业企业 (the order of a text
+// that sorts cells by where they end) over figures in the form's order:
+// the header gives no columns, and the figures are placed by the form's
+// order, flagged, where its identities confirm it, never by the header's.
+// The same header on one line with its figures (a pipe row) is read as
+// printed (TestSpanningHeadingsPlaceNoColumn).
+func TestHeaderOutOfFormOrderGivesNoColumns(t *testing.T) {
+	const swapped = "申请人情况\n法人或其他组织\n自然人\n其他\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n总计\n"
+	for _, dir := range []string{"../testdata/form2019", "../testdata/form2021"} {
+		r := parseText(t, "cell-per-line-no-tab.txt", withHeaderCells(t, dir, swapped))
+		got := byKey(r)
+		for _, w := range readExpected(t, filepath.Join(dir, "expected.csv")) {
+			if o, ok := got[key(w.indicator, w.breakdown)]; !ok || show(o.Value) != show(w.value) {
+				t.Errorf("%s: %s [%s] = %s (placed %v), want %s", dir, w.indicator, w.breakdown, show(o.Value), ok, show(w.value))
+			}
+		}
+		o := obs(t, r, "requests.received", "other_org")
+		if !hasFlag(o, gongkai.FlagPlacedByFormOrder) {
+			t.Errorf("%s: 其他 of 一 = %s, flags %v: not placed by the form's order", dir, o.Raw, o.Flags)
+		}
+	}
+}
