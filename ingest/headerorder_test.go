@@ -58,3 +58,23 @@ func TestHeaderOutOfFormOrderGivesNoColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestRowsOfFiguresFirst is the same text with its header put in the
+// form's order: 一 and 二 wrapped (一、本 / 年新收 …) read as no row, so
+// three rows of figures, each adding up, print before the first label
+// read. Every row read by its label may hold the next row's figures
+// (figuresfirst.go), and none is placed by its label.
+func TestRowsOfFiguresFirst(t *testing.T) {
+	const sorted = "总计\n自然人\n法人或\n其他组\n织\n其他\n商业企\n业\n科研机\n构\n社会公\n益组织\n法律服\n务机构\n"
+	const form = "自然人\n法人或\n其他组\n织\n商业企\n业\n科研机\n构\n社会公\n益组织\n法律服\n务机构\n其他\n总计\n"
+	text := readText(t, filepath.Join("..", "testdata", "pdftext", "heldout", "hz7070-5.word.pymupdf-blocks.txt"))
+	if !strings.Contains(text, sorted) {
+		t.Fatalf("the fixture does not print table 3's header as %q", sorted)
+	}
+	r := parseText(t, "blocks.txt", strings.Replace(text, sorted, form, 1))
+	for _, o := range r.Observations {
+		if strings.HasPrefix(o.Indicator, "requests.") && !slices.Contains(o.Flags, gongkai.FlagDerived) && !slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) {
+			t.Errorf("%s [%s] = %s placed by its label (line %d)", o.Indicator, o.Breakdown, o.Raw, o.Line)
+		}
+	}
+}

@@ -54,15 +54,26 @@ func (r *reader) noteApplicationsFiguresFirst(c layout.Cell) {
 	}
 }
 
-// applicationsFiguresFirst reports whether table 3 printed a whole row of
-// figures before its first row's label.
+// applicationsFiguresFirst reports whether table 3 printed whole rows of
+// figures before its first row's label read: seven figures, or seven each
+// for rows whose wrapped labels read as no row (一、本 / 年新收 …), each
+// seven adding up.
 func (r *reader) applicationsFiguresFirst() bool {
 	before := r.applications.beforeRows
-	if len(before) != applicantColumns+1 {
+	n := applicantColumns + 1
+	if len(before) == 0 || len(before)%n != 0 {
 		return false
 	}
 	figures, cells, ok := r.plainFigures(before)
-	return ok && len(cells) == len(before) && addsUp(figures)
+	if !ok || len(cells) != len(before) {
+		return false
+	}
+	for i := 0; i < len(figures); i += n {
+		if !addsUp(figures[i : i+n]) {
+			return false
+		}
+	}
+	return true
 }
 
 // figuresFirstRowsReason is why a row of table 3 read by its label is
