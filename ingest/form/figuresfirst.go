@@ -33,7 +33,11 @@ import (
 // reading to set against the order's: each may hold the next row's
 // figures. When the order places the table, they are dropped, and the
 // order's figures stand (settleConflicts would otherwise unplace every row
-// whose label took the next row's figures).
+// whose label took the next row's figures). When several rows printed
+// before the first label read (一、本 / 年新收 … read as no row), the
+// labels after may be a row late or more, or out of the form's order:
+// the label readings are kept, and settleConflicts sets them aside only
+// where each reads the next row's figures (shiftedByOne).
 
 // A table whose first label is not wrapped prints no figures before it,
 // and the rows after it still read the next row's figures by their labels
@@ -59,21 +63,28 @@ func (r *reader) noteApplicationsFiguresFirst(c layout.Cell) {
 // for rows whose wrapped labels read as no row (一、本 / 年新收 …), each
 // seven adding up.
 func (r *reader) applicationsFiguresFirst() bool {
+	return r.rowsFirst() > 0
+}
+
+// rowsFirst is the number of whole rows of table 3, seven figures each
+// adding up, printed before its first row's label read; 0 when what was
+// printed there is not such rows.
+func (r *reader) rowsFirst() int {
 	before := r.applications.beforeRows
 	n := applicantColumns + 1
 	if len(before) == 0 || len(before)%n != 0 {
-		return false
+		return 0
 	}
 	figures, cells, ok := r.plainFigures(before)
 	if !ok || len(cells) != len(before) {
-		return false
+		return 0
 	}
 	for i := 0; i < len(figures); i += n {
 		if !addsUp(figures[i : i+n]) {
-			return false
+			return 0
 		}
 	}
-	return true
+	return len(figures) / n
 }
 
 // figuresFirstRowsReason is why a row of table 3 read by its label is

@@ -184,7 +184,7 @@ func (r *reader) placeInReadingOrder() bool {
 		}
 	}
 	r.unplaced = append(kept, refused...)
-	if r.applicationsFiguresFirst() {
+	if r.rowsFirst() == 1 {
 		r.dropLabelReadings() // see figuresfirst.go
 	}
 	placed = r.settleConflicts(placed)
