@@ -78,3 +78,54 @@ func TestRowsOfFiguresFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewsHeaderOutOfFormOrder prints table 4's header one name a line
+// with 总计 before 结果维持 in every block, as a text that sorts cells by
+// where they end prints it, over figures in the form's order. Read as
+// printed, 复议后起诉's 1 0 0 0 1 put 结果维持's 1 under 尚未审结 and still
+// added up. Such a header is read as one whose order is not known: the
+// figures are placed by the form's order where each block adds up, or
+// not at all (form/reviewsorder.go, reviewsHeaderOutOfFormOrder).
+func TestReviewsHeaderOutOfFormOrder(t *testing.T) {
+	const form = "结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n"
+	const totalFirst = "总计\n结果维持\n结果纠正\n其他结果\n尚未审结\n"
+	dir := filepath.Join("..", "testdata", "form2021")
+	text := readText(t, filepath.Join(dir, "cell-per-line-no-tab.txt"))
+	if strings.Count(text, form) != 3 {
+		t.Fatalf("the fixture does not print table 4's results %q three times", form)
+	}
+	for name, damaged := range map[string]string{
+		"总计 first":       strings.ReplaceAll(text, form, totalFirst),
+		"blocks swapped": strings.Replace(text, "未经复议直接起诉\n复议后起诉\n", "复议后起诉\n未经复议直接起诉\n", 1),
+	} {
+		if damaged == text {
+			t.Fatalf("%s: the fixture is unchanged", name)
+		}
+		t.Run(name, func(t *testing.T) { reviewsInFormOrder(t, dir, damaged) })
+	}
+}
+
+// reviewsInFormOrder parses text and expects each figure of table 4 it
+// places to be the form's, and all fifteen placed.
+func reviewsInFormOrder(t *testing.T, dir, text string) {
+	t.Helper()
+	r := parseText(t, "cell-per-line-no-tab.txt", text)
+	got := byKey(r)
+	placed := 0
+	for _, w := range readExpected(t, filepath.Join(dir, "expected.csv")) {
+		if !strings.HasPrefix(w.indicator, "reconsiderations.") && !strings.HasPrefix(w.indicator, "lawsuits.") {
+			continue
+		}
+		o, ok := got[key(w.indicator, w.breakdown)]
+		if ok && show(o.Value) != show(w.value) {
+			t.Errorf("%s [%s] = %s, want %s", w.indicator, w.breakdown, show(o.Value), show(w.value))
+		}
+		if ok && !hasFlag(o, gongkai.FlagDerived) {
+			placed++
+		}
+	}
+	// Each block adds up in the form's order: all fifteen are placed so.
+	if placed != 15 {
+		t.Errorf("%d figures of table 4 placed, want the 15 the form's order places", placed)
+	}
+}

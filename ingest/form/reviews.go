@@ -112,7 +112,7 @@ func (r *reader) closeReviews() {
 	blocks, results := r.reviewsHeader(header)
 	printed := len(results)
 	results, ok := r.reviewsResultColumns(results)
-	if !ok || !r.resultsInOneOrder(header) {
+	if !ok || !r.resultsInOneOrder(header) || r.reviewsHeaderOutOfFormOrder(header, blocks, results) {
 		if figures, form := r.reviewsByPosition(header, data); form != nil {
 			r.emitReviews(figures, form, func(b *blockSpec) string { return b.label })
 			return

@@ -3,6 +3,7 @@ package form
 import (
 	"slices"
 
+	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/layout"
 )
@@ -23,6 +24,46 @@ import (
 // known: the header is read by position where it has positions, or else
 // the figures by the form's order where each block adds up
 // (reviewsByFormOrder), or they are unplaced with the reason.
+
+// A header printed one piece a line (plain text, pdfminer's boxes, PyMuPDF's
+// sorted blocks) that names the blocks or the result columns out of the
+// form's order is no order of the figures either: such texts put a name
+// wrapped over fewer lines first (总计 before 结果维持, 复议后起诉 before 未经
+// 复议直接起诉) while the figures keep the form's order, and a block of
+// zeros and one figure adds up under any result column that is not 总计.
+// It is read as a header whose order is not known. A header that shares
+// its lines with its cells (pipe or tab rows, columns by spaces) is read
+// as printed.
+
+// reviewsHeaderOutOfFormOrder reports whether a header printed one piece
+// a line names table 4's blocks or its result columns out of the form's
+// order.
+func (r *reader) reviewsHeaderOutOfFormOrder(header []layout.Cell, blocks []printedBlock, results []slot) bool {
+	if !onePerLine(header) {
+		return false
+	}
+	at := 0
+	for _, b := range blocks {
+		i := slices.Index(r.s.reviewsBlocks, b.block)
+		if i < at {
+			return true
+		}
+		at = i
+	}
+	form := r.s.reviewsResults.templateColumns(gongkai.Template2019)
+	at = 0
+	for _, res := range results {
+		i := slices.IndexFunc(form, func(c *columnSpec) bool { return c.key == res.key })
+		if i < 0 {
+			continue
+		}
+		if i < at {
+			return true
+		}
+		at = i
+	}
+	return false
+}
 
 // resultsInOneOrder reports whether the result columns the header cells
 // name, in printed order, follow one order in every block: cut into
