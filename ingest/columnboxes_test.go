@@ -31,8 +31,14 @@ func TestPDFMinerColumnBoxes(t *testing.T) {
 			t.Errorf("label %q, want the 2021 form's 行政规范性文件", o.Label)
 		}
 	}
-	if len(r.Observations) != 6 {
-		t.Errorf("%d figures placed, want the six of the boxes", len(r.Observations))
+	n := 0
+	for _, o := range r.Observations {
+		if !strings.HasPrefix(o.Indicator, "lawsuits.") { // table 4: reviewsboxes_test.go
+			n++
+		}
+	}
+	if n != 6 {
+		t.Errorf("%d figures of tables 2 and 3 placed, want the six of the boxes", n)
 	}
 }
 

@@ -152,15 +152,8 @@ func textBoxes(lines []source.Line) [][]source.Line {
 // is true when the header lines name a column of b exactly, whatever
 // follows them.
 func (r *reader) columnBoxOf(b *blockSpec, box []source.Line, k int) (out columnBox, named, ok bool) {
-	var parts []string
-	i := 0
-	for ; i < len(box); i++ {
-		t := strings.TrimSpace(box[i].Text)
-		if layout.Classify(t, r.isUnit) != layout.Label {
-			break
-		}
-		parts = append(parts, t)
-	}
+	parts := r.boxHead(box)
+	i := len(parts)
 	key := label.Key(strings.Join(parts, ""))
 	for _, c := range b.columns {
 		if slices.Contains(c.keys, key) {
@@ -185,4 +178,17 @@ func (r *reader) columnBoxOf(b *blockSpec, box []source.Line, k int) (out column
 		out.figures = append(out.figures, layout.Cell{Text: t, Raw: t, Line: l.N})
 	}
 	return out, true, true
+}
+
+// boxHead is the label lines that start box, trimmed.
+func (r *reader) boxHead(box []source.Line) []string {
+	var parts []string
+	for _, l := range box {
+		t := strings.TrimSpace(l.Text)
+		if layout.Classify(t, r.isUnit) != layout.Label {
+			break
+		}
+		parts = append(parts, t)
+	}
+	return parts
 }

@@ -82,6 +82,7 @@ func readTables(cat *catalog.Catalog, lines []source.Line, hint string) (*reader
 	fr.unplaceCountedOfOtherForm()
 	fr.labelsFromForm()
 	fr.readColumnBoxes(given, lines, regions) // see columnboxes.go
+	fr.readReviewsBoxes(given)                // see reviewsboxes.go
 	return fr, lines, narrative, regions, nil
 }
 
