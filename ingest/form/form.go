@@ -55,6 +55,7 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) ([]sourc
 func readTables(cat *catalog.Catalog, lines []source.Line, hint string) (*reader, []source.Line, []source.Line, []tableSpan, error) {
 	fr := newReader(cat)
 	fr.formHint = hint
+	given := lines
 	lines = fr.unglue(fr.topAligned(fr.dotRowNumbers(fr.joinWrappedLabels(joinWrappedHeadings(joinWrappedHeads(layout.DropPageMarks(lines)))))))
 	regions := fr.regions(lines)
 	if len(regions) == 0 {
@@ -80,6 +81,8 @@ func readTables(cat *catalog.Catalog, lines []source.Line, hint string) (*reader
 	fr.finish()
 	fr.unplaceCountedOfOtherForm()
 	fr.labelsFromForm()
+	fr.readColumnBoxes(given, lines, regions) // see columnboxes.go
+	fr.readReviewsBoxes(given)                // see reviewsboxes.go
 	return fr, lines, narrative, regions, nil
 }
 
