@@ -17,17 +17,15 @@ import (
 // does not add up: the count does not fit, and nothing is read seven a
 // row).
 func TestLeadingReviewsHeldOut(t *testing.T) {
-	text := readText(t, filepath.Join("..", "testdata", "heldout", "form2019-docx-s12-17.word.plain.txt"))
-	lines := strings.Split(text, "\n")
+	lines := fixtureLines(t, "heldout", "form2019-docx-s12-17.word.plain.txt")
+	text := strings.Join(lines, "\n")
 	at := func(n int, want string) int { // index of printed line n, checked
 		if lines[n-1] != want {
 			t.Fatalf("line %d is %q, not %q", n, lines[n-1], want)
 		}
 		return n - 1
 	}
-	changed := func(edit func([]string) []string) string {
-		return strings.Join(edit(append([]string(nil), lines...)), "\n")
-	}
+	changed := func(edit func([]string) []string) string { return edited(lines, edit) }
 	first := map[string]float64{"reconsiderations.upheld": 7, "reconsiderations.corrected": 19, "reconsiderations.other": 20, "reconsiderations.pending": 35, "reconsiderations.total": 81}
 	second := map[string]float64{"lawsuits.direct.upheld": 38, "lawsuits.direct.corrected": 7, "lawsuits.direct.other": 41, "lawsuits.direct.pending": 68, "lawsuits.direct.total": 154}
 	last := map[string]float64{"lawsuits.after_reconsideration.upheld": 20}
@@ -68,4 +66,14 @@ func TestLeadingReviewsHeldOut(t *testing.T) {
 			}
 		})
 	}
+}
+
+// edited is lines, a copy of them changed by edit, joined again.
+func edited(lines []string, edit func([]string) []string) string {
+	return strings.Join(edit(append([]string(nil), lines...)), "\n")
+}
+
+// fixtureLines is the lines of the file at path under testdata.
+func fixtureLines(t *testing.T, path ...string) []string {
+	return strings.Split(readText(t, filepath.Join(append([]string{"..", "testdata"}, path...)...)), "\n")
 }

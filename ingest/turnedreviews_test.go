@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -48,16 +47,14 @@ func reviewsFigureLines(lines []string) []int {
 // figures, leaves the figures as printed, and no block of them adds up:
 // none is placed.
 func TestTurnedReviewsInFormOrder(t *testing.T) {
-	text := readText(t, filepath.Join("..", "testdata", "real", "pingtan-2024.word.plain.txt"))
-	lines := strings.Split(text, "\n")
+	lines := fixtureLines(t, "real", "pingtan-2024.word.plain.txt")
+	text := strings.Join(lines, "\n")
 	at := reviewsFigureLines(lines)
 	if len(at) != 15 || lines[at[0]] != "2" || lines[at[3]] != "19" || lines[at[14]] != "13" {
 		t.Fatalf("table 4's figures not found as printed: %v", at)
 	}
 	changed := func(edit func([]string)) string {
-		l := append([]string(nil), lines...)
-		edit(l)
-		return strings.Join(l, "\n")
+		return edited(lines, func(l []string) []string { edit(l); return l })
 	}
 	for _, c := range []struct {
 		name   string
