@@ -106,6 +106,7 @@ func (r *reader) placeInSevens(rows []*rowSpec, figures []float64, cells []layou
 		}
 	}
 	t.deduceRows(values, rowCells, figures, cells)
+	t.solveTail(values, rowCells, figures, cells) // see tailsolve.go
 	if !t.holdWherePlaced(values) {
 		return nil, nil, false
 	}
@@ -177,7 +178,7 @@ func (r *reader) labelOnlyAfter(ind string, line int) bool {
 		}
 		after = true
 	}
-	return after
+	return after && !r.labelStartsBefore(ind, line) // see labelstart.go
 }
 
 // holdWherePlaced reports whether I1 and I3 hold in every column where
