@@ -27,7 +27,7 @@ import (
 // the search exceeds maxTailSteps.
 
 // maxTailSteps bounds the search of solveTail.
-const maxTailSteps = 200000
+const maxTailSteps = 50000
 
 // solveTail fills in values (and rowCells) the unknown rows of table 3
 // (nil) when they are one outcome row, （七）总计 and 一 or 四 or both, and

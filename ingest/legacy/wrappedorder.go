@@ -156,6 +156,28 @@ func namedInSequence(cat *catalog.Catalog, toks []orderToken) []int {
 			keys = append(keys, k)
 		}
 	}
+	worded := map[string][]int{} // the rows with a figure by the keys of their wordings, in the form's order
+	for i, row := range cat.Legacy {
+		if row.Group {
+			continue
+		}
+		for _, w := range append([]string{row.Label}, row.Aliases...) {
+			k := label.Key(w)
+			if rows := worded[k]; len(rows) == 0 || rows[len(rows)-1] != i {
+				worded[k] = append(rows, i)
+			}
+		}
+	}
+	// rowWorded is the first row from index from on whose wording has
+	// key, or -1.
+	rowWorded := func(from int, key string) int {
+		for _, i := range worded[key] {
+			if i >= from {
+				return i
+			}
+		}
+		return -1
+	}
 	var out []int
 	from := 0 // the first row of the form a run may name
 	for s := 0; s < len(keys); {
@@ -163,7 +185,7 @@ func namedInSequence(cat *catalog.Catalog, toks []orderToken) []int {
 		joined := ""
 		for e := s; e < len(keys) && e < s+maxWrappedPieces; e++ {
 			joined += keys[e]
-			if i := rowWorded(cat, from, joined); i >= 0 {
+			if i := rowWorded(from, joined); i >= 0 {
 				row, last = i, e
 			}
 		}
@@ -175,21 +197,4 @@ func namedInSequence(cat *catalog.Catalog, toks []orderToken) []int {
 		from, s = row+1, last+1
 	}
 	return out
-}
-
-// rowWorded is the first row of the form from index from on, with a
-// figure, whose wording or an alias has key, or -1.
-func rowWorded(cat *catalog.Catalog, from int, key string) int {
-	for i := from; i < len(cat.Legacy); i++ {
-		row := cat.Legacy[i]
-		if row.Group {
-			continue
-		}
-		for _, w := range append([]string{row.Label}, row.Aliases...) {
-			if label.Key(w) == key {
-				return i
-			}
-		}
-	}
-	return -1
 }
