@@ -652,6 +652,7 @@ func (r *reader) reviewsInOrder(figures []float64, cells []layout.Cell) ([]order
 	if len(figures) == 0 {
 		return nil, nil
 	}
+	figures, cells = r.turnedReviews(figures, cells) // see turnedreviews.go
 	var results []slot
 	for _, c := range r.s.reviewsResults.templateColumns(gongkai.Template2019) {
 		results = append(results, slot{key: c.key, printed: c.label, x0: -1, x1: -1, idx: -1})

@@ -46,7 +46,8 @@ import (
 // their labels read them (settleSevens). Table 4's blocks are placed as
 // the order reads them (reviewsInOrder) when all fifteen figures are
 // printed and a block's five come one after another with no label
-// between them.
+// between them; when fewer are printed, the whole blocks they begin with
+// (partialreviews.go).
 
 // sevensMinShare: at least one row in sevensMinShare must be read so for
 // any to be placed; fewer means the figures are not printed seven a row.
@@ -105,6 +106,7 @@ func (r *reader) placeInSevens(rows []*rowSpec, figures []float64, cells []layou
 		}
 	}
 	t.deduceRows(values, rowCells, figures, cells)
+	t.solveTail(values, rowCells, figures, cells) // see tailsolve.go
 	if !t.holdWherePlaced(values) {
 		return nil, nil, false
 	}
@@ -127,12 +129,8 @@ func (r *reader) placeInSevens(rows []*rowSpec, figures []float64, cells []layou
 	}
 	if len(figures) != m+whole {
 		if len(figures) > m {
-			u := gongkai.Unplaced{Label: "行政复议、行政诉讼", Line: cells[m].Line, Cells: []string{},
-				Reason: fmt.Sprintf("table 4 read in the form's order: only %d of its %d figures are printed with the tables (the others after more narrative), so their places are not certain", len(figures)-m, whole)}
-			for _, c := range cells[m:] {
-				u.Cells = append(u.Cells, c.Raw)
-			}
-			refused = append(refused, u)
+			reviews, notReviews := r.leadingReviews(figures[m:], cells[m:]) // see partialreviews.go
+			placed, refused = append(placed, reviews...), append(refused, notReviews...)
 		}
 		return placed, refused, true
 	}
@@ -180,7 +178,7 @@ func (r *reader) labelOnlyAfter(ind string, line int) bool {
 		}
 		after = true
 	}
-	return after
+	return after && !r.labelStartsBefore(ind, line) // see labelstart.go
 }
 
 // holdWherePlaced reports whether I1 and I3 hold in every column where

@@ -35,6 +35,10 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 			n := lines[i].N
 			rebuilt, ok := unwrapLabels(lines, i, t.isUnit, t.m)
 			if !ok {
+				if obs, end, ok := t.wrappedInOrder(lines, i); ok { // see wrappedorder.go
+					r.Template, r.Observations = gongkai.TemplateLegacy, obs
+					return i, end, nil
+				}
 				return 0, 0, invalid(n, wrappedReason)
 			}
 			lines = rebuilt // the span read is mapped back to the lines given
