@@ -1,0 +1,80 @@
+package ingest
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai"
+)
+
+// pdfminer's text of a web page printed by Chrome prints each page of
+// table 3 column by column, but a cell set off from its column is printed
+// in the next column's run, beside its row's figure there
+// (form/chromeorder.go). pingtan-2021.chromium.pdfminer.txt prints 其他's 0
+// of 8.属于行政查询事项 (line 485) in 总计's run, before that row's 总计 1,
+// and 总计's 0 of 2.申请人逾期未按收费通知… (line 671) in 其他's run, after
+// that row's 其他.
+
+const chromeMinerFixture = "pingtan-2021.chromium.pdfminer.txt"
+
+func TestDisplacedCellPlaced(t *testing.T) {
+	r := parseText(t, chromeMinerFixture, readText(t, filepath.Join("..", "testdata", "real", chromeMinerFixture)))
+	order := []string{gongkai.FlagPlacedByFormOrder}
+	checkCells(t, r, []cellCase{
+		{indicator: "requests.refused.administrative_query", breakdown: "other_org", value: "0", flags: order},
+		{indicator: "requests.refused.administrative_query", breakdown: "total", value: "1", flags: order},
+		// printed in its column's run after the row above's displaced
+		// cell left a hole: read in its own row, not the one above
+		{indicator: "requests.unavailable.not_held", breakdown: "other_org", value: "3", flags: order},
+		{indicator: "requests.unavailable.not_held", breakdown: "total", value: "25", flags: order},
+		{indicator: "requests.other_handling.no_fee", breakdown: "total", value: "0", flags: order},
+		{indicator: "requests.other_handling.other", breakdown: "total", value: "1", flags: order},
+		{indicator: "requests.answered", breakdown: "natural_person", value: "63", flags: order},
+		{indicator: "requests.answered", breakdown: "total", value: "69", flags: order},
+	})
+	if n := len(tableThreePlacedByOrder(r)); n != 25*7 {
+		t.Errorf("%d figures of table 3 placed by the order, want 175", n)
+	}
+}
+
+// withLines is text with the lines numbered (from 1) in lines replaced.
+func withLines(t *testing.T, text string, lines map[int]string) string {
+	t.Helper()
+	all := strings.Split(text, "\n")
+	for n, s := range lines {
+		if n < 1 || n > len(all) {
+			t.Fatalf("no line %d", n)
+		}
+		all[n-1] = s
+	}
+	return strings.Join(all, "\n")
+}
+
+func TestDisplacedCellRefusals(t *testing.T) {
+	text := readText(t, filepath.Join("..", "testdata", "real", chromeMinerFixture))
+	for _, tc := range []struct {
+		name  string
+		lines map[int]string
+	}{
+		// 1.本机关不掌握相关政府信息's 总计 25 made 26: the row adds up in
+		// no reading
+		{"the identities fail", map[int]string{489: "26"}},
+		// 一's 其他 and 总计, two zeros of the block of （五） and
+		// （七）总计's 其他 and 总计 raised by 9: two readings, 9 given to
+		// different rows of （五）, keep every identity
+		{"two readings pass", map[int]string{248: "13", 252: "79", 576: "9", 578: "9", 675: "13", 681: "78"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := parseText(t, chromeMinerFixture, withLines(t, text, tc.lines))
+			if placed := tableThreePlacedByOrder(r); len(placed) > 0 {
+				t.Errorf("%d figures of table 3 placed by the order, want none; first %+v", len(placed), placed[0])
+			}
+			for _, o := range r.Observations {
+				if strings.HasPrefix(o.Indicator, "requests.") && o.Value != nil && *o.Value == 9 {
+					t.Errorf("a 9 of the two readings placed: %s [%s]", o.Indicator, o.Breakdown)
+				}
+			}
+		})
+	}
+}
