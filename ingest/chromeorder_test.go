@@ -38,6 +38,39 @@ func TestDisplacedCellPlaced(t *testing.T) {
 	}
 }
 
+// pingtan-2021.chromium-landscape.pdfminer.txt prints （一）予以公开's 总计 30
+// (set off right of its column) first in 总计's run, before 二's 0, and
+// on its next page 总计's run before 其他's, 8.属于行政查询事项's 其他 0
+// (set off left of its column) in 总计's run before that row's 1.
+const chromeMinerLandscape = "pingtan-2021.chromium-landscape.pdfminer.txt"
+
+func TestDisplacedCellLandscape(t *testing.T) {
+	text := readText(t, filepath.Join("..", "testdata", "real", chromeMinerLandscape))
+	r := parseText(t, chromeMinerLandscape, text)
+	order := []string{gongkai.FlagPlacedByFormOrder}
+	checkCells(t, r, []cellCase{
+		{indicator: "requests.carried_over", breakdown: "total", value: "0", flags: order},
+		{indicator: "requests.disclosed", breakdown: "other_org", value: "1", flags: order},
+		{indicator: "requests.disclosed", breakdown: "total", value: "30", flags: order},
+		{indicator: "requests.refused.administrative_query", breakdown: "other_org", value: "0", flags: order},
+		{indicator: "requests.refused.administrative_query", breakdown: "total", value: "1", flags: order},
+		{indicator: "requests.unavailable.not_held", breakdown: "other_org", value: "3", flags: order},
+		{indicator: "requests.unavailable.not_held", breakdown: "total", value: "25", flags: order},
+	})
+	if n := len(tableThreePlacedByOrder(r)); n != 25*7 {
+		t.Errorf("%d figures of table 3 placed by the order, want 175", n)
+	}
+	// 1.本机关不掌握相关政府信息's 总计 25 made 26: no reading adds up,
+	// and only the rows printed a row at a time (一, (六)1, as main reads
+	// them: sevensorder.go) are placed
+	r = parseText(t, chromeMinerLandscape, withLines(t, text, map[int]string{534: "26"}))
+	for _, o := range tableThreePlacedByOrder(r) {
+		if o.Indicator != "requests.received" && o.Indicator != "requests.other_handling.no_correction" {
+			t.Errorf("placed by the order: %s [%s] = %s", o.Indicator, o.Breakdown, o.Raw)
+		}
+	}
+}
+
 // withLines is text with the lines numbered (from 1) in lines replaced.
 func withLines(t *testing.T, text string, lines map[int]string) string {
 	t.Helper()

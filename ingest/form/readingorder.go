@@ -527,6 +527,9 @@ func blockReadings(figures []float64, rows int, blocks func(i, k int) [][]int) (
 	for i := rows - 1; i >= 0; i-- {
 		var out [][]int
 		for k := 1; i+k <= rows; k++ {
+			if len(memo[i+k]) == 0 {
+				continue // no reading of the rows below
+			}
 			for _, block := range blocks(i, k) {
 				if !blockAddsUp(figures, block, n) {
 					continue
