@@ -111,3 +111,34 @@ func TestDisplacedCellRefusals(t *testing.T) {
 		})
 	}
 }
+
+// pdfminer's text of Chrome's print of a held-out HTML report
+// (testdata/heldout, see its README): rows of table 3 unplaced for their
+// figures' count, and 4.保护第三方合法权益 followed by seven figures of other
+// rows that do not add up. That row is unplaced (form/scrambledrows.go);
+// the rows whose seven figures add up stand; nothing wrong.
+func TestScrambledRowsHeldOut(t *testing.T) {
+	const file = "form2021-html-s7714-23.chromium.pdfminer.txt"
+	dir := filepath.Join("..", "testdata", "heldout")
+	r := parseText(t, file, readText(t, filepath.Join(dir, file)))
+	s := scoreHeldOut(t, filepath.Join(dir, "form2021-html-s7714-23.expected.json"), r)
+	for _, m := range s.wrong {
+		t.Errorf("wrong or invented: %s", m)
+	}
+	if s.found < 44 {
+		t.Errorf("found %d figures, fewer than 44", s.found)
+	}
+	if hasObs(r, "requests.refused.third_party_rights", "total") {
+		t.Error("4.保护第三方合法权益 read from seven figures that do not add up")
+	}
+	unplaced := false
+	for _, u := range r.Unplaced {
+		unplaced = unplaced || strings.HasPrefix(u.Label, "4.保护第三方合法权益") && strings.Contains(u.Reason, "do not add up")
+	}
+	if !unplaced {
+		t.Error("4.保护第三方合法权益 not unplaced with the reason")
+	}
+	// the same row in a table whose other rows were all read is kept as
+	// printed (a published row that does not add up): TestCorpusParses'
+	// form2021-cells, and ingest/misread's tests.
+}
