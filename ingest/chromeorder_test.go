@@ -122,6 +122,11 @@ func TestScrambledRowsHeldOut(t *testing.T) {
 	dir := filepath.Join("..", "testdata", "heldout")
 	r := parseText(t, file, readText(t, filepath.Join(dir, file)))
 	s := scoreHeldOut(t, filepath.Join(dir, "form2021-html-s7714-23.expected.json"), r)
+	// 3.其他 follows the label of 2021's heading （六）其他处理, which prints
+	// no figure by design: read (185 … 261, adding up)
+	if o, ok := observation(r, "requests.other_handling.other"); !ok || *o.Value != 261 {
+		t.Error("3.其他 after the heading （六）其他处理 not read")
+	}
 	for _, m := range s.wrong {
 		t.Errorf("wrong or invented: %s", m)
 	}
@@ -141,4 +146,30 @@ func TestScrambledRowsHeldOut(t *testing.T) {
 	// the same row in a table whose other rows were all read is kept as
 	// printed (a published row that does not add up): TestCorpusParses'
 	// form2021-cells, and ingest/misread's tests.
+}
+
+// The same route of a 2019 form: （六）其他处理 / （七）总计 / （六）'s seven
+// figures / （七）'s seven / 四、结转下年度继续办理. （七）总计, whose label
+// follows the label of a row that printed no figure, and 四, given the
+// seven after its own by the form's order, are unplaced.
+func TestAfterBareRowHeldOut(t *testing.T) {
+	const file = "form2019-html-s7714-17.chromium.pdfminer.txt"
+	dir := filepath.Join("..", "testdata", "heldout")
+	r := parseText(t, file, readText(t, filepath.Join(dir, file)))
+	s := scoreHeldOut(t, filepath.Join(dir, "form2019-html-s7714-17.expected.json"), r)
+	for _, m := range s.wrong {
+		t.Errorf("wrong or invented: %s", m)
+	}
+	for _, ind := range []string{"requests.answered", "requests.carried_forward"} {
+		if hasObs(r, ind, "total") {
+			t.Errorf("%s read", ind)
+		}
+	}
+	unplaced := false
+	for _, u := range r.Unplaced {
+		unplaced = unplaced || strings.HasPrefix(u.Label, "（七）总计") && strings.Contains(u.Reason, "printed no figure")
+	}
+	if !unplaced {
+		t.Error("（七）总计 not unplaced with the reason")
+	}
 }

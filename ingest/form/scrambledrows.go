@@ -1,6 +1,7 @@
 package form
 
 import (
+	"math"
 	"slices"
 
 	"github.com/gongkai/gongkai"
@@ -29,7 +30,11 @@ func (r *reader) distrustScrambledRows() {
 	if !r.applicationRowUnplaced() {
 		return
 	}
+	after := r.labelsAfterBareRow()
 	r.unplaceApplicationRows(func(idx []int) string {
+		if after[r.obs[idx[0]].Indicator] {
+			return afterBareRowReason
+		}
 		lines := map[int]bool{}
 		values := map[string]float64{}
 		for _, i := range idx {
@@ -65,4 +70,76 @@ func (r *reader) applicationRowUnplaced() bool {
 		}
 	}
 	return false
+}
+
+// afterBareRowReason is why distrustScrambledRows unplaces a row whose
+// label follows a row's that printed no figure.
+const afterBareRowReason = "the row's label follows the label of a row that printed no figure, and other rows of the table were not read as printed: the figures after it may be that row's"
+
+// labelsAfterBareRow is the rows of table 3 whose label line follows, with
+// no figure between, the label line of another row of table 3 of which no
+// figure was read, a row of the report's form that prints figures (not
+// 2021's heading （六）其他处理): （六）其他处理 / （七）总计 / 114 … of pdfminer's text of a
+// held-out print of the 2019 form (seed 7714, report 17), the figures
+// （六）'s, and 四 given the seven after them by the form's order. Such a
+// row is in the map, with the rows placed by the form's order from the
+// figures after its label, up to the next label, when there are such rows:
+// the run after the label holds more figures than the row's own, and may
+// begin with the bare row's (orderrows.go takes the row's own first). A
+// row after a bare row that printed seven figures only is kept: texts that
+// lose a row's figures (OCR, plain pdftotext of Word's layout) print them so.
+func (r *reader) labelsAfterBareRow() map[string]bool {
+	read := map[string]bool{}
+	for _, o := range r.obs {
+		read[o.Indicator] = true
+	}
+	var lines []int
+	for line := range r.readOrder.labelRows {
+		lines = append(lines, line)
+	}
+	slices.Sort(lines)
+	figureLines := map[int]bool{}
+	for _, c := range r.readOrder.cells {
+		figureLines[c.Line] = true
+	}
+	leaves := map[string]bool{} // rows of the report's form that print figures
+	for _, row := range r.applicationsLeaves(r.template()) {
+		leaves[row.indicator] = true
+	}
+	out := map[string]bool{}
+	for i := 1; i < len(lines); i++ {
+		prev, ind := r.readOrder.labelRows[lines[i-1]], r.readOrder.labelRows[lines[i]]
+		if !leaves[prev] || ind == "" || prev == ind || read[prev] || figureLines[lines[i-1]] {
+			continue
+		}
+		between := false
+		for l := lines[i-1] + 1; l < lines[i] && !between; l++ {
+			between = figureLines[l]
+		}
+		if between {
+			continue
+		}
+		// the row, read by its label, and the rows the form's order gave
+		// the figures after its own (orderrows.go), up to the next label
+		next := math.MaxInt
+		if i+1 < len(lines) {
+			next = lines[i+1]
+		}
+		var run []string
+		order, byRow := r.applicationRowObs()
+		for _, row := range order {
+			first := r.obs[byRow[row][0]]
+			if row != ind && slices.Contains(first.Flags, gongkai.FlagPlacedByFormOrder) && first.Line > lines[i] && first.Line < next {
+				run = append(run, row)
+			}
+		}
+		if len(run) == 0 {
+			continue // the row printed its own seven figures only
+		}
+		out[ind] = true
+		for _, row := range run {
+			out[row] = true
+		}
+	}
+	return out
 }
