@@ -217,7 +217,7 @@ var realReports = []struct {
 	// (form/formorder.go): the five blanks of shuyang's 2. 申请人逾期未按
 	// 收费通知要求 were read as 0 before.
 	{file: "pingtan-2021.chromium.plain.txt", expected: "pingtan-2021", found: 29},
-	{file: "pingtan-2021.chromium.pdfminer.txt", expected: "pingtan-2021", found: 15},
+	{file: "pingtan-2021.chromium.pdfminer.txt", expected: "pingtan-2021", found: 190},
 	{file: "pingtan-2021.chromium-landscape.plain.txt", expected: "pingtan-2021", found: 22},
 	// Other papers (scripts/plain-fixtures.sh): on A3 table 4's block
 	// names and header pieces are printed among its figures, on B5
@@ -226,7 +226,7 @@ var realReports = []struct {
 	// was refused whole and the B5 one gave 92 (score_parse.py).
 	{file: "pingtan-2021.chromium-a3.plain.txt", expected: "pingtan-2021", found: 15},
 	{file: "pingtan-2025.chromium-b5-landscape.plain.txt", expected: "pingtan-2025", found: 102},
-	{file: "pingtan-2021.chromium-landscape.pdfminer.txt", expected: "pingtan-2021", found: 29},
+	{file: "pingtan-2021.chromium-landscape.pdfminer.txt", expected: "pingtan-2021", found: 190},
 	{file: "pingtan-2024.chromium.plain.txt", expected: "pingtan-2024", found: 158},
 	// Chrome's A5 print of the same page through pdfminer (session 11,
 	// a held-out print): labels wrapped three characters a line, a row's
@@ -298,7 +298,7 @@ var realReports = []struct {
 	{file: "pingtan-2025.word.layout.txt", expected: "pingtan-2025", found: -1},
 	{file: "pingtan-2025.word.raw.txt", expected: "pingtan-2025", found: -1},
 	{file: "pingtan-2025.word.plain.txt", expected: "pingtan-2025", found: 200},
-	{file: "pingtan-2025.word.pdfminer.txt", expected: "pingtan-2025", found: 25},
+	{file: "pingtan-2025.word.pdfminer.txt", expected: "pingtan-2025", found: 200},
 	{file: "shuyang-fgj-2023.word.docx", expected: "shuyang-fgj-2023", found: -1},
 	{file: "shuyang-fgj-2023.word.pdf", expected: "shuyang-fgj-2023", found: 20},
 	{file: "shuyang-fgj-2023.word.layout.txt", expected: "shuyang-fgj-2023", found: 20},

@@ -643,6 +643,7 @@ func (r *reader) finish() {
 	r.fillByRowOrder()
 	r.fillBalancedRows()
 	r.readInReadingOrder()
+	r.distrustScrambledRows() // see scrambledrows.go
 	r.distrustRowsOfMisreadText()
 	r.distrustColumnsOfMisreadText()
 	r.distrustProactiveOfMisreadText()

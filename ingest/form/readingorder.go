@@ -439,11 +439,12 @@ func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells [
 	var doubt map[int][]int64
 	if len(found) == 0 { // see bandorder.go
 		reading, d, ok := r.bandReadings(t, rows, figures, cells)
-		if !ok {
+		if ok {
+			found, doubt = [][]int{reading}, d
+			r.noteBandDoubts(rows, reading, doubt, cells)
+		} else if found, ok = t.displacedFound(figures, len(rows)); !ok { // see chromeorder.go
 			return nil, false
 		}
-		found, doubt = [][]int{reading}, d
-		r.noteBandDoubts(rows, reading, doubt, cells)
 	}
 	if len(found) != 1 {
 		return nil, false
@@ -513,13 +514,24 @@ const maxReadings = 64
 // with the same values are kept once. False when more than maxReadings
 // differ.
 func readings(figures []float64, rows int, totalMoved bool) ([][]int, bool) {
+	return blockReadings(figures, rows, func(i, k int) [][]int { return columnMajorBlocks(i, k, totalMoved) })
+}
+
+// blockReadings is every way figures are the rows of table 3 as blocks
+// that blocks gives for k rows from row i, in the form's order of rows,
+// each row adding up (I2); readings with the same values are kept once.
+// False when more than maxReadings differ.
+func blockReadings(figures []float64, rows int, blocks func(i, k int) [][]int) ([][]int, bool) {
 	n := applicantColumns + 1
 	memo := make([][][]int, rows+1)
 	memo[rows] = [][]int{{}}
 	for i := rows - 1; i >= 0; i-- {
 		var out [][]int
 		for k := 1; i+k <= rows; k++ {
-			for _, block := range columnMajorBlocks(i, k, totalMoved) {
+			if len(memo[i+k]) == 0 {
+				continue // no reading of the rows below
+			}
+			for _, block := range blocks(i, k) {
 				if !blockAddsUp(figures, block, n) {
 					continue
 				}
