@@ -47,8 +47,10 @@ import (
 //   - figures glued to the row's first piece (1本机11) are the row's first
 //     cell only where the seven then add up;
 //   - a letter or mark alone in a cell (工, 】, o, /) is read as the digit
-//     whose shape it has (1, 0, 7) only when it is the row's one such
-//     cell and the identity then gives exactly that digit.
+//     whose shape it has (1, 0, 7) only when the identity then gives
+//     exactly that digit; where a row prints several (3 5 工 工 工 2 13),
+//     each is read so where the identity gives exactly the sum of their
+//     digits (总计 a shape only as the row's one).
 //
 // Any other row keeps the cells OCR printed, for the readers after to
 // place or refuse. The read is taken only when it opens the form's first
@@ -337,8 +339,8 @@ func gluedTail(tok string) (string, string) {
 }
 
 // ocrTopFigures reads a row's cells (splitOCRFigureLine; a figure glued to
-// the label marked +): the seven figures when they add up, one shape
-// read as its digit only where the identity gives exactly it; else the
+// the label marked +): the seven figures when they add up, the shapes
+// read as their digits only where the identity gives exactly their sum; else the
 // cells as printed, a glued figure left with its label's piece out.
 func ocrTopFigures(cells []string) ([]string, bool) {
 	asPrinted := func() []string {
@@ -354,34 +356,21 @@ func ocrTopFigures(cells []string) ([]string, bool) {
 		return asPrinted(), false
 	}
 	values := make([]int, len(cells))
-	shape := -1
+	var shapes []int // the cells printed as a shape, by index
 	for k, c := range cells {
 		core := strings.Trim(strings.TrimPrefix(c, "+"), ocrQuotes)
 		if v, err := strconv.Atoi(core); err == nil && plainCount.MatchString(core) {
 			values[k] = v
 			continue
 		}
-		if _, ok := ocrDigitShapes[c]; !ok || shape >= 0 {
+		if _, ok := ocrDigitShapes[c]; !ok {
 			return asPrinted(), false
 		}
-		shape = k
+		shapes = append(shapes, k)
 	}
 	last := len(values) - 1
-	if shape >= 0 {
-		sum := 0
-		for k, v := range values[:last] {
-			if k != shape {
-				sum += v
-			}
-		}
-		want := values[last] - sum
-		if shape == last {
-			want = sum
-		}
-		if want != ocrDigitShapes[cells[shape]] {
-			return asPrinted(), false
-		}
-		values[shape] = want
+	if len(shapes) > 0 && !shapesAsDigits(cells, values, shapes) {
+		return asPrinted(), false
 	}
 	sum := 0
 	for _, v := range values[:last] {
@@ -395,6 +384,34 @@ func ocrTopFigures(cells []string) ([]string, bool) {
 		out[k] = strconv.Itoa(v)
 	}
 	return out, true
+}
+
+// shapesAsDigits reads the cells printed as shapes as the digits they are
+// shaped like, into values, where the identity gives exactly their sum:
+// 总计 less the applicant cells printed as figures, or, the 总计 itself a
+// shape (then the only one), the sum of the six.
+func shapesAsDigits(cells []string, values, shapes []int) bool {
+	last := len(values) - 1
+	sum, want := 0, 0
+	for k, v := range values[:last] {
+		if !slices.Contains(shapes, k) {
+			sum += v
+		}
+	}
+	for _, k := range shapes {
+		want += ocrDigitShapes[cells[k]]
+	}
+	switch {
+	case slices.Contains(shapes, last) && len(shapes) > 1:
+		return false
+	case slices.Contains(shapes, last) && sum != want,
+		!slices.Contains(shapes, last) && values[last]-sum != want:
+		return false
+	}
+	for _, k := range shapes {
+		values[k] = ocrDigitShapes[cells[k]]
+	}
+	return true
 }
 
 // ocrTopRewrite prints each row read on its line of figures, after the
