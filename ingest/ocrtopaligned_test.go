@@ -111,7 +111,7 @@ func TestOCRTopAligned(t *testing.T) {
 		found          int
 	}{
 		{"form2021-word.ocr-psm6.txt", "form2021-word.expected.json", 164},
-		{"form2019-word.ocr-psm6.txt", "form2019-word.expected.json", 87},
+		{"form2019-word.ocr-psm6.txt", "form2019-word.expected.json", 94},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			found, bad, _ := scoreTopAligned(t, c.file, readTopAligned(t, c.file), filepath.Join("..", "testdata", "ocr", "topaligned", c.expected))

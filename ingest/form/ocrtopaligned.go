@@ -47,8 +47,13 @@ import (
 //   - figures glued to the row's first piece (1本机11) are the row's first
 //     cell only where the seven then add up;
 //   - a letter or mark alone in a cell (工, 】, o, /) is read as the digit
-//     whose shape it has (1, 0, 7) only when it is the row's one such
-//     cell and the identity then gives exactly that digit.
+//     whose shape it has (1, 0, 7) only when the identity then gives
+//     exactly that digit; where a row prints several (3 5 工 工 工 2 13),
+//     each is read so where the identity gives exactly the sum of their
+//     digits (总计 a shape only as the row's one). A bar alone in a cell
+//     is such a shape of a 1 in a text that prints no rule (barsAreOnes);
+//   - shapes among a figure's digits (1工7) are the digits they are shaped
+//     like, where the seven then add up.
 //
 // Any other row keeps the cells OCR printed, for the readers after to
 // place or refuse. The read is taken only when it opens the form's first
@@ -130,6 +135,7 @@ func (r *reader) ocrTopOrder() []*rowSpec {
 // form's first row) up to the end of the form's last row's label.
 func (r *reader) ocrTopRead(lines []source.Line, from int, order []*rowSpec) (rows []ocrTopRow, unread map[int]bool, end int, ok bool) {
 	unread = map[int]bool{}
+	bars := barsAreOnes(lines)
 	next := 0 // index in order of the row the form prints next
 	var last *ocrTopRow
 	done := false
@@ -168,7 +174,7 @@ func (r *reader) ocrTopRead(lines []source.Line, from int, order []*rowSpec) (ro
 		next += step
 		rows = append(rows, ocrTopRow{row: row, line: end, first: normalizeBareEnum(lastNumbered(piece))})
 		last = &rows[len(rows)-1]
-		last.figures, last.adds = ocrTopFigures(figures)
+		last.figures, last.adds = ocrTopFigures(figures, bars)
 		if row == r.s.carriedForward {
 			done = true
 		}
@@ -337,10 +343,10 @@ func gluedTail(tok string) (string, string) {
 }
 
 // ocrTopFigures reads a row's cells (splitOCRFigureLine; a figure glued to
-// the label marked +): the seven figures when they add up, one shape
-// read as its digit only where the identity gives exactly it; else the
+// the label marked +): the seven figures when they add up, the shapes
+// read as their digits only where the identity gives exactly their sum; else the
 // cells as printed, a glued figure left with its label's piece out.
-func ocrTopFigures(cells []string) ([]string, bool) {
+func ocrTopFigures(cells []string, bars bool) ([]string, bool) {
 	asPrinted := func() []string {
 		var out []string
 		for _, c := range cells {
@@ -354,34 +360,28 @@ func ocrTopFigures(cells []string) ([]string, bool) {
 		return asPrinted(), false
 	}
 	values := make([]int, len(cells))
-	shape := -1
+	var shapes []int // the cells printed as a shape, by index
 	for k, c := range cells {
 		core := strings.Trim(strings.TrimPrefix(c, "+"), ocrQuotes)
 		if v, err := strconv.Atoi(core); err == nil && plainCount.MatchString(core) {
 			values[k] = v
 			continue
 		}
-		if _, ok := ocrDigitShapes[c]; !ok || shape >= 0 {
+		if v, ok := shapedDigits(core); ok {
+			values[k] = v
+			continue
+		}
+		if c == "|" && bars {
+			cells[k] = "丨"
+		}
+		if _, ok := ocrDigitShapes[cells[k]]; !ok {
 			return asPrinted(), false
 		}
-		shape = k
+		shapes = append(shapes, k)
 	}
 	last := len(values) - 1
-	if shape >= 0 {
-		sum := 0
-		for k, v := range values[:last] {
-			if k != shape {
-				sum += v
-			}
-		}
-		want := values[last] - sum
-		if shape == last {
-			want = sum
-		}
-		if want != ocrDigitShapes[cells[shape]] {
-			return asPrinted(), false
-		}
-		values[shape] = want
+	if len(shapes) > 0 && !shapesAsDigits(cells, values, shapes) {
+		return asPrinted(), false
 	}
 	sum := 0
 	for _, v := range values[:last] {
@@ -395,6 +395,72 @@ func ocrTopFigures(cells []string) ([]string, bool) {
 		out[k] = strconv.Itoa(v)
 	}
 	return out, true
+}
+
+// shapedDigits reads a cell of digits among which OCR printed shapes
+// (1工1 for 1111) as the digits the shapes are of; false when it has no
+// digit, or a character neither a digit nor such a shape.
+func shapedDigits(core string) (int, bool) {
+	if !strings.ContainsAny(core, "0123456789") {
+		return 0, false
+	}
+	var b strings.Builder
+	for _, c := range core {
+		switch d, ok := ocrDigitShapes[string(c)]; {
+		case unicode.IsDigit(c):
+			b.WriteRune(c)
+		case ok:
+			b.WriteString(strconv.Itoa(d))
+		default:
+			return 0, false
+		}
+	}
+	if !plainCount.MatchString(b.String()) {
+		return 0, false
+	}
+	v, err := strconv.Atoi(b.String())
+	return v, err == nil
+}
+
+// barsAreOnes reports whether a bar alone in a cell is a 1 OCR misread
+// (`8  21  0  0  |  1  31`): in a text that prints no rule, no bar glued to
+// a figure on minRuledLines lines (printsRules).
+func barsAreOnes(lines []source.Line) bool {
+	ruled := 0
+	for _, l := range lines {
+		if barGluedToFigure.MatchString(l.Text) {
+			ruled++
+		}
+	}
+	return ruled < minRuledLines
+}
+
+// shapesAsDigits reads the cells printed as shapes as the digits they are
+// shaped like, into values, where the identity gives exactly their sum:
+// 总计 less the applicant cells printed as figures, or, the 总计 itself a
+// shape (then the only one), the sum of the six.
+func shapesAsDigits(cells []string, values, shapes []int) bool {
+	last := len(values) - 1
+	sum, want := 0, 0
+	for k, v := range values[:last] {
+		if !slices.Contains(shapes, k) {
+			sum += v
+		}
+	}
+	for _, k := range shapes {
+		want += ocrDigitShapes[cells[k]]
+	}
+	switch {
+	case slices.Contains(shapes, last) && len(shapes) > 1:
+		return false
+	case slices.Contains(shapes, last) && sum != want,
+		!slices.Contains(shapes, last) && values[last]-sum != want:
+		return false
+	}
+	for _, k := range shapes {
+		values[k] = ocrDigitShapes[cells[k]]
+	}
+	return true
 }
 
 // ocrTopRewrite prints each row read on its line of figures, after the

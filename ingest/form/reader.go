@@ -648,6 +648,7 @@ func (r *reader) finish() {
 	r.distrustColumnsOfMisreadText()
 	r.distrustProactiveOfMisreadText()
 	r.distrustReviewsOfMisreadText()
+	r.unplaceRuleOnes()
 	r.completeBySums()
 	r.derived()
 	if !r.applications.otherHandlingRows || len(r.applications.otherHandlingObs) == 0 {
