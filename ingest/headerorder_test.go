@@ -129,3 +129,12 @@ func reviewsInFormOrder(t *testing.T, dir, text string) {
 		t.Errorf("%d figures of table 4 placed, want the 15 the form's order places", placed)
 	}
 }
+
+// PyMuPDF's sorted blocks of a held-out Chrome print (report 22 of
+// scripts/heldout.py --seed 7714 --reports 60, found by a helper of session
+// 13) print table 3's header with 社会公益组织 after 其他: read by that
+// order, with its rows a row late, 108 figures went under wrong rows and
+// columns. The header gives no columns now, and nothing is placed wrong.
+func TestHeaderOutOfFormOrderChrome(t *testing.T) {
+	ratchetTruthFile(t, filepath.Join("..", "testdata", "pdftext", "heldout"), "ho7714-22.chromium.pymupdf-blocks.txt", 25, 0)
+}
