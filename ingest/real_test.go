@@ -132,7 +132,7 @@ var realReports = []struct {
 	{file: "pingtan-2024.word.pymupdf.txt", expected: "pingtan-2024", found: -1},
 	{file: "pingtan-2024.word.pymupdf-blocks.txt", expected: "pingtan-2024", found: 193},
 	{file: "pingtan-2025.chromium.pdfjs.txt", expected: "pingtan-2025", found: 193},
-	{file: "pingtan-2025.chromium.pdf2md.md", expected: "pingtan-2025", found: 25},
+	{file: "pingtan-2025.chromium.pdf2md.md", expected: "pingtan-2025", found: -1},
 	{file: "pingtan-2025.chromium.pymupdf.txt", expected: "pingtan-2025", found: -1},
 	{file: "pingtan-2025.chromium.pymupdf-blocks.txt", expected: "pingtan-2025", found: 193},
 	{file: "pingtan-2025.chromium-landscape.pdfjs.txt", expected: "pingtan-2025", found: -1},
