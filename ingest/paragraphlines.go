@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/gongkai/gongkai/ingest/source"
@@ -48,4 +49,22 @@ func dropParagraphBreaks(lines []source.Line) []source.Line {
 		}
 	}
 	return out
+}
+
+// raisedFigure is a figure pdf2md printed raised after another figure,
+// glued to it with a caret (行政许可 26 +2^29): pdf2md writes a number
+// whose line sits higher than the first word of its line as a footnote's
+// link, ^29, with no space before it. The number is a text item of the
+// page of its own, never a piece of the figure before: between two
+// figures it is a cell of the row.
+var raisedFigure = regexp.MustCompile(`(?m)(^|[ \t])([-+]?\d[\d.,]*)\^([-+]?\d[\d.,]*)([ \t]|$)`)
+
+// partRaisedFigures returns the text with a space in place of the caret
+// between two figures (see raisedFigure); a caret after a word (商业^, a
+// footnote's link) stays.
+func partRaisedFigures(t string) string {
+	if !strings.Contains(t, "^") {
+		return t
+	}
+	return raisedFigure.ReplaceAllString(t, "${1}${2} ${3}${4}")
 }

@@ -90,3 +90,37 @@ func parseHeldOut(t *testing.T, file, expected string, found int) *gongkai.Repor
 	}
 	return r
 }
+
+// pdf2md glues a figure printed higher than its line's first word to the
+// figure before it with a caret, as a footnote's link (Chromium's print:
+// 行政许可 26 +2^29): between two figures it is the row's next cell. A
+// caret after a word (商业^, 规章^1) is no cell's edge: 规章's footnote
+// mark is no figure.
+func TestPDF2MDRaisedFigure(t *testing.T) {
+	const text = "## 二、主动公开政府信息情况 \n\n" +
+		"## 第二十条第（五）项 \n\n## 信息内容 上一年项目数量 本年增/减 处理决定数量 \n\n" +
+		"## 行政许可 26 +2^29 \n\n## 其他对外管理服务事项 3 -1^15 \n\n" +
+		"## 第二十条第（六）项 \n\n## 信息内容 上一年项目数量 本年增/减 处理决定数量 \n\n" +
+		"## 行政处罚 6 -3^1 \n\n## 行政强制 3^1 \n\n"
+	r, err := Parse("pdf2md.md", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantPlaced(t, r, map[string]float64{
+		"licensing.items_last_year": 26, "licensing.items_change": 2, "licensing.decisions": 29,
+		"other_services.items_last_year": 3, "other_services.items_change": -1, "other_services.decisions": 15,
+		"penalties.items_last_year": 6, "penalties.items_change": -3, "penalties.decisions": 1,
+	})
+	if hasObs(r, "enforcement.items_last_year", "total") || hasObs(r, "enforcement.decisions", "total") {
+		t.Error("行政强制 3^1, two figures for three columns, was placed")
+	}
+	for _, c := range []struct{ in, want string }{
+		{"行政许可 26 +2^29", "行政许可 26 +2 29"},
+		{"商业^ 总计", "商业^ 总计"},
+		{"规章^1 3 0 7", "规章^1 3 0 7"},
+	} {
+		if got := partRaisedFigures(c.in); got != c.want {
+			t.Errorf("partRaisedFigures(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
