@@ -159,9 +159,9 @@ var realReports = []struct {
 	{file: "shuyang-fgj-2023.libreoffice.pdf2md.md", expected: "shuyang-fgj-2023", found: 10},
 	{file: "shuyang-fgj-2023.libreoffice.pymupdf.txt", expected: "shuyang-fgj-2023", unreadable: "hold no figure of the form"},
 	{file: "shuyang-fgj-2023.libreoffice.pymupdf-blocks.txt", expected: "shuyang-fgj-2023", unreadable: "hold no figure of the form"},
-	{file: "shuyang-fgj-2023.word.pdfjs.txt", expected: "shuyang-fgj-2023", found: 14},
-	{file: "shuyang-fgj-2023.word.pdf2md.md", expected: "shuyang-fgj-2023", found: 14},
-	{file: "shuyang-fgj-2023.word.pymupdf.txt", expected: "shuyang-fgj-2023", found: 4},
+	{file: "shuyang-fgj-2023.word.pdfjs.txt", expected: "shuyang-fgj-2023", found: 20},
+	{file: "shuyang-fgj-2023.word.pdf2md.md", expected: "shuyang-fgj-2023", found: 20},
+	{file: "shuyang-fgj-2023.word.pymupdf.txt", expected: "shuyang-fgj-2023", found: 10},
 	{file: "shuyang-fgj-2023.word.pymupdf-blocks.txt", expected: "shuyang-fgj-2023", found: 4},
 	// The page text runs every cell together; 行政规范性文件's three figures
 	// admit several splits and stay unplaced.
@@ -302,7 +302,7 @@ var realReports = []struct {
 	{file: "shuyang-fgj-2023.word.docx", expected: "shuyang-fgj-2023", found: -1},
 	{file: "shuyang-fgj-2023.word.pdf", expected: "shuyang-fgj-2023", found: 20},
 	{file: "shuyang-fgj-2023.word.layout.txt", expected: "shuyang-fgj-2023", found: 20},
-	{file: "shuyang-fgj-2023.word.raw.txt", expected: "shuyang-fgj-2023", found: 14},
+	{file: "shuyang-fgj-2023.word.raw.txt", expected: "shuyang-fgj-2023", found: 20},
 	{file: "shuyang-fgj-2023.word.plain.txt", expected: "shuyang-fgj-2023", found: 4},
 	{file: "shuyang-fgj-2023.word.pdfminer.txt", expected: "shuyang-fgj-2023", found: 5},
 	// The figures of each report of the 2021 form typeset in the national
