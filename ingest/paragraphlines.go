@@ -3,6 +3,10 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/ingest/figure"
 
 	"github.com/gongkai/gongkai/ingest/source"
 )
@@ -23,7 +27,8 @@ const paragraphShare = 0.97
 // line follows nearly every line of the text and at least a third of them
 // are Markdown headings (pdf2md's shape; pdfminer's text, whose blank
 // lines part the boxes of a page, has none); otherwise the lines as they
-// are. Every line kept keeps its number.
+// are. Every line kept keeps its number, the spaces at its end dropped and
+// its characters spaced out joined (joinSpacedCharacters).
 func dropParagraphBreaks(lines []source.Line) []source.Line {
 	text, after, headings := 0, 0, 0
 	for i, l := range lines {
@@ -44,7 +49,7 @@ func dropParagraphBreaks(lines []source.Line) []source.Line {
 	out := make([]source.Line, 0, text)
 	for _, l := range lines {
 		if strings.TrimSpace(l.Text) != "" {
-			l.Text = strings.TrimRight(l.Text, " \t")
+			l.Text = joinSpacedCharacters(strings.TrimRight(l.Text, " \t"))
 			out = append(out, l)
 		}
 	}
@@ -67,4 +72,57 @@ func partRaisedFigures(t string) string {
 		return t
 	}
 	return raisedFigure.ReplaceAllString(t, "${1}${2} ${3}${4}")
+}
+
+// A cell justified across its width (Chromium's print of a page's table,
+// text-align: justify) spaces its characters out, and pdf2md keeps one
+// space between each: （ 四 ） 无 / 法 提 / 供, 自 然 / 人. Read apart,
+// each character is a cell, and 无 (of 无法提供) a mark for nothing
+// reported beside the row before. A run of single characters, Han or
+// Chinese punctuation, each parted from the next by one space, is one
+// word; a run of marks alone (无 无: blank cells) stays apart, and a word
+// of two characters or more (法人或其他组织 总计) is no such run.
+
+// joinSpacedCharacters returns text with its runs of spaced-out single
+// characters joined (see above).
+func joinSpacedCharacters(text string) string {
+	if !strings.Contains(text, " ") {
+		return text
+	}
+	tokens := strings.Split(text, " ")
+	var out []string
+	for i := 0; i < len(tokens); {
+		j := i
+		for j < len(tokens) && spacedCharacter(tokens[j]) {
+			j++
+		}
+		if j-i >= 2 && !allMarks(tokens[i:j]) {
+			out = append(out, strings.Join(tokens[i:j], ""))
+			i = j
+			continue
+		}
+		out = append(out, tokens[i])
+		i++
+	}
+	return strings.Join(out, " ")
+}
+
+// spacedCharacter reports whether token is one Han character or one mark
+// of Chinese punctuation.
+func spacedCharacter(token string) bool {
+	r, size := utf8.DecodeRuneInString(token)
+	if size == 0 || size != len(token) {
+		return false
+	}
+	return unicode.Is(unicode.Han, r) || strings.ContainsRune("（）“”、，：；《》", r)
+}
+
+// allMarks reports whether every token is a mark for nothing reported.
+func allMarks(tokens []string) bool {
+	for _, t := range tokens {
+		if !figure.NotAvailable[t] {
+			return false
+		}
+	}
+	return true
 }

@@ -124,3 +124,24 @@ func TestPDF2MDRaisedFigure(t *testing.T) {
 		}
 	}
 }
+
+// Chromium's print of a justified cell spaces its characters out, and
+// pdf2md keeps a space between each (（ 四 ） 无 / 法 提 / 供, 沭阳 2023):
+// the run is one word, so that 无 of 无法提供 is no mark of a blank cell
+// beside the row before. Marks alone (无 无, two blank cells), words of
+// two characters or more and figures stay apart.
+func TestJoinSpacedCharacters(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"（ 四 ） 无", "（四）无"},
+		{"自 然", "自然"},
+		{"（ 二 ） 部 分 公 开 （ 区 分 处 理的", "（二）部分公开（区分处 理的"}, // a word after the run stays apart,
+		{"8.属于行政查询事 0 0", "8.属于行政查询事 0 0"},
+		{"法人或其他组织 总计", "法人或其他组织 总计"},
+		{"规章 无 无 无", "规章 无 无 无"},
+		{"合 计 5 5", "合计 5 5"},
+	} {
+		if got := joinSpacedCharacters(c.in); got != c.want {
+			t.Errorf("joinSpacedCharacters(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -148,7 +148,7 @@ var realReports = []struct {
 	{file: "pingtan-2025.word.pymupdf.txt", expected: "pingtan-2025", found: -1},
 	{file: "pingtan-2025.word.pymupdf-blocks.txt", expected: "pingtan-2025", found: 193},
 	{file: "shuyang-fgj-2023.chromium.pdfjs.txt", expected: "shuyang-fgj-2023", found: 25},
-	{file: "shuyang-fgj-2023.chromium.pdf2md.md", expected: "shuyang-fgj-2023", found: 25},
+	{file: "shuyang-fgj-2023.chromium.pdf2md.md", expected: "shuyang-fgj-2023", found: 50},
 	{file: "shuyang-fgj-2023.chromium.pymupdf.txt", expected: "shuyang-fgj-2023", found: 25},
 	{file: "shuyang-fgj-2023.chromium.pymupdf-blocks.txt", expected: "shuyang-fgj-2023", found: 25},
 	{file: "shuyang-fgj-2023.chromium-landscape.pdfjs.txt", expected: "shuyang-fgj-2023", found: 50},
