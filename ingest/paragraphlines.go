@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/ingest/figure"
-
 	"github.com/gongkai/gongkai/ingest/source"
 )
 
@@ -68,10 +67,16 @@ var raisedFigure = regexp.MustCompile(`(?m)(^|[ \t])([-+]?\d[\d.,]*)\^([-+]?\d[\
 // between two figures (see raisedFigure); a caret after a word (商业^, a
 // footnote's link) stays.
 func partRaisedFigures(t string) string {
-	if !strings.Contains(t, "^") {
-		return t
+	// A match takes the space after it, which the next may need before
+	// it (26^1 2^3): again until nothing is left, at most once a caret.
+	for n := strings.Count(t, "^"); n > 0; n-- {
+		parted := raisedFigure.ReplaceAllString(t, "${1}${2} ${3}${4}")
+		if parted == t {
+			break
+		}
+		t = parted
 	}
-	return raisedFigure.ReplaceAllString(t, "${1}${2} ${3}${4}")
+	return t
 }
 
 // A cell justified across its width (Chromium's print of a page's table,

@@ -117,6 +117,7 @@ func TestPDF2MDRaisedFigure(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"行政许可 26 +2^29", "行政许可 26 +2 29"},
 		{"商业^ 总计", "商业^ 总计"},
+		{"行政许可 26^1 2^3", "行政许可 26 1 2 3"},
 		{"规章^1 3 0 7", "规章^1 3 0 7"},
 	} {
 		if got := partRaisedFigures(c.in); got != c.want {
