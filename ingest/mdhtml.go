@@ -41,7 +41,7 @@ func markdownWithTables(t string) *source.Document {
 // leave around its words and figures: inline HTML tags, superscript marks
 // and backslash escapes.
 func dropMarkup(t string) string {
-	return unescapeMarkdown(unwrapSuperscripts(dropInlineTags(t)))
+	return unescapeMarkdown(partRaisedFigures(unwrapSuperscripts(dropInlineTags(t))))
 }
 
 // markdownEscape is a backslash escape of Markdown (mammoth and pandoc

@@ -112,7 +112,7 @@ func read(data []byte) (*source.Document, error) {
 	}
 	doc := markdownWithTables(t)
 	if doc == nil {
-		doc = &source.Document{Lines: source.SplitLines(dropMarkup(t))}
+		doc = &source.Document{Lines: dropParagraphBreaks(source.SplitLines(dropMarkup(t)))}
 	}
 	cat, err := catalog.Load()
 	if err != nil {

@@ -164,22 +164,34 @@ func (b *blockSpec) headerCells(cells []layout.Cell) []layout.Cell {
 	var hs []layout.Cell
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
-		if _, ok := b.column(c.Text); !ok && i+1 < len(cells) {
-			// 本年新 | 制作数量: the pieces together fit a column better
-			// than the second piece alone, which may be a header of its own.
-			_, alone := b.bestColumn(cells[i+1].Text)
-			if _, joined := b.bestColumn(c.Text + cells[i+1].Text); joined >= label.MatchThreshold && joined > alone {
-				j := c
-				j.Text += cells[i+1].Text
-				j.X1 = cells[i+1].X1
-				hs = append(hs, j)
-				i++
-				continue
-			}
+		if i+1 < len(cells) && b.joinsNext(c, cells[i+1]) {
+			j := c
+			j.Text += cells[i+1].Text
+			j.X1 = cells[i+1].X1
+			hs = append(hs, j)
+			i++
+			continue
 		}
 		hs = append(hs, c)
 	}
 	return hs
+}
+
+// joinsNext reports whether header cell c and the cell after it are one
+// column's wording cut in two: 本年新 | 制作数量, the pieces together
+// fitting a column better than the second piece alone, which may be a
+// header of its own; or a wording cut before its last character
+// (wrappedcolumn.go).
+func (b *blockSpec) joinsNext(c, next layout.Cell) bool {
+	if b.namesBetterWithNext(c, next) {
+		return true
+	}
+	if _, ok := b.column(c.Text); ok {
+		return false
+	}
+	_, alone := b.bestColumn(next.Text)
+	_, joined := b.bestColumn(c.Text + next.Text)
+	return joined >= label.MatchThreshold && joined > alone
 }
 
 // fittingTemplates are the formats whose columns fit the header cells best,

@@ -69,6 +69,9 @@ type readingOrder struct {
 	unplacedFrom int
 	// applicationsMet: a cell of table 3 was noted (narrativereviews.go).
 	applicationsMet bool
+	// reviewsAt is the number of cells noted before the first of table 4,
+	// -1 until one is (shortreviews.go).
+	reviewsAt int
 	// doubts and doubtKeys are the rows, and their cells by
 	// indicator/breakdown, that the band readings leave in doubt
 	// (bandorder.go).
@@ -93,7 +96,9 @@ func (r *reader) noteReadingOrder(c layout.Cell, kind layout.Kind) {
 	r.dropReviewsBeforeApplications()
 	if len(r.readOrder.cells) == 0 {
 		r.readOrder.unplacedFrom = len(r.unplaced)
+		r.readOrder.reviewsAt = -1
 	}
+	r.noteReviewsAt()
 	r.readOrder.cells = append(r.readOrder.cells, c)
 }
 
@@ -142,11 +147,15 @@ func (r *reader) placeInReadingOrder() bool {
 	var placed []orderedFigure
 	var refused []gongkai.Unplaced
 	rows, tpl := r.rowsForCount(len(figures))
+	shortReviews := ""
+	if rows == nil {
+		rows, tpl, shortReviews = r.rowsBeforeShortReviews(len(figures)) // shortreviews.go
+	}
 	if rows != nil {
 		n := len(rows) * (applicantColumns + 1)
 		placed, ok = r.applicationsInOrder(rows, figures[:n], cells[:n])
 		if ok {
-			placed, refused = r.withReviewsInOrder(placed, figures[n:], cells[n:], "")
+			placed, refused = r.withReviewsInOrder(placed, figures[n:], cells[n:], shortReviews)
 		}
 	}
 	if rows == nil || !ok {

@@ -33,7 +33,7 @@ func (r *reader) reviewsCut(data []layout.Cell, slots []slot) bool {
 	}
 	figures, cells, ok := r.plainFigures(data)
 	n := len(figures)
-	if !ok || n < resultColumns || n >= len(slots) || n%resultColumns == 0 || len(slots) != len(r.s.reviewsBlocks)*resultColumns || !oneLine(cells) {
+	if !ok || n < resultColumns || n >= len(slots) || n%resultColumns == 0 || len(slots) != len(r.s.reviewsBlocks)*resultColumns || !oneLine(cells) && !consecutiveLines(cells) {
 		return false
 	}
 	for i := 0; i < len(slots); i += resultColumns {
