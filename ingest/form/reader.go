@@ -643,6 +643,7 @@ func (r *reader) finish() {
 	r.fillByRowOrder()
 	r.fillBalancedRows()
 	r.readInReadingOrder()
+	r.readSplitBlocks()
 	r.distrustRowsOfMisreadText()
 	r.distrustColumnsOfMisreadText()
 	r.distrustProactiveOfMisreadText()
