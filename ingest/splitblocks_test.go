@@ -45,6 +45,15 @@ var splitCases = []splitCase{
 			{"requests.refused.security_stability", "commercial_enterprise"}: 26,
 			{"requests.answered", gongkai.BreakdownTotal}:                    1107,
 		}},
+	{file: "form2019-html-s4242-17.chromium.plain.txt", expected: "form2019-html-s4242-17", found: 163,
+		placed: map[[2]string]float64{
+			// （六）其他处理 prints `5` / `1` `0` `0` `0` `11`, its 商业企业
+			// 5 last before 四's label: 11 − 5 − 1 = 5, printed there.
+			{"requests.other_handling", "natural_person"}:        5,
+			{"requests.other_handling", "commercial_enterprise"}: 5,
+			{"requests.other_handling", gongkai.BreakdownTotal}:  11,
+			{"requests.answered", gongkai.BreakdownTotal}:        475,
+		}},
 	{file: "form2021-html-s2626-56.chromium.plain.txt", expected: "form2021-html-s2626-56", found: 9, refused: true},
 }
 

@@ -21,7 +21,10 @@ import (
 // figures in turn, and a few of table 4's figures may come before the last
 // row (四、结转下年度继续办理). Where a row's two leading figures stand on
 // lines of their own, the page's flow may print the second first (`26` /
-// `3.危及“三安全一稳定” 8` is 8 | 26).
+// `3.危及“三安全一稳定” 8` is 8 | 26). The 2019 form's single row
+// （六）其他处理 prints six of its figures in turn and the seventh among
+// those before 四 (`5` / `1` / `0` / `0` / `0` / `11` … （七）'s … `5` /
+// `四、结转…`).
 //
 // Such figures are read as a sequence of blocks in the form's order of
 // rows: k rows' leading figures (p a row, p = 1 or 2), then their other
@@ -29,11 +32,14 @@ import (
 // leading figures and the others up to 总计 sum to its 总计), and the rows
 // of the whole table must satisfy I1 and I3 in every column. Two leading
 // figures printed on one line keep their order; on lines apart either
-// order is tried. Every reading that fits is kept (the blocks' sizes, the
-// pairs' orders), and a cell is placed (flag placed_by_form_order) only
-// when all of them give it the same figure from the same printed place;
-// the others are unplaced with the reason. No reading, or more than
-// splitMaxReadings, places nothing.
+// order is tried. Only when no reading fits so, one row read whole may
+// lack a figure: the one its sum gives, which must then be printed among
+// the figures skipped before the last row. Every reading that fits is
+// kept (the blocks' sizes, the pairs' orders, the hole's column), and a
+// cell is placed (flag placed_by_form_order) only when all of them give
+// it the same figure (from the first reading's place when they print it
+// in two: two 5s); the others are unplaced with the reason. No reading,
+// or more than splitMaxReadings, places nothing.
 
 const (
 	// splitMaxReadings bounds the parses kept; more means the figures
@@ -57,12 +63,15 @@ type blockRow struct {
 }
 
 // splitParses is every way figures are read as blocks (see above) for
-// nrows rows; ok false when the search ran out of steps.
-func splitParses(figures []float64, cells []layout.Cell, nrows int) ([][]blockRow, bool) {
+// nrows rows; ok false when the search ran out of steps. With holed, one
+// row read whole may lack one figure, printed later among those before
+// the last row (see holedRow).
+func splitParses(figures []float64, cells []layout.Cell, nrows int, holed bool) ([][]blockRow, bool) {
 	n := applicantColumns + 1
 	var out [][]blockRow
 	steps := 0
 	var acc []blockRow
+	hole := [2]int{-1, -1} // the row of acc and column of the hole
 	var rec func(pos, row int)
 	rec = func(pos, row int) {
 		steps++
@@ -70,7 +79,9 @@ func splitParses(figures []float64, cells []layout.Cell, nrows int) ([][]blockRo
 			return
 		}
 		if row == nrows {
-			out = append(out, slices.Clone(acc))
+			if hole[0] < 0 {
+				out = append(out, slices.Clone(acc))
+			}
 			return
 		}
 		skips := 0
@@ -82,10 +93,35 @@ func splitParses(figures []float64, cells []layout.Cell, nrows int) ([][]blockRo
 			for c := range at {
 				at[c] = pos + s + c
 			}
-			if addsUpAt(figures, at) {
-				acc = append(acc, blockRow{at: at})
+			if !addsUpAt(figures, at) {
+				continue
+			}
+			acc = append(acc, blockRow{at: at})
+			if hole[0] < 0 {
 				rec(pos+s+n, row+1)
+			} else if row == nrows-1 {
+				// The hole's figure is printed among the skipped.
+				for k := pos; k < pos+s; k++ {
+					if figures[k] == holeValue(figures, acc[hole[0]].at, hole[1]) {
+						acc[hole[0]].at[hole[1]] = k
+						out = append(out, cloneRows(acc))
+						acc[hole[0]].at[hole[1]] = -1
+					}
+				}
+			}
+			acc = acc[:len(acc)-1]
+		}
+		if holed && hole[0] < 0 && row < nrows-1 && pos+n-1 <= len(figures) {
+			for c := 0; c < n; c++ {
+				at := holedRow(pos, c)
+				if holeValue(figures, at, c) < 0 {
+					continue
+				}
+				hole = [2]int{len(acc), c}
+				acc = append(acc, blockRow{at: at})
+				rec(pos+n-1, row+1)
 				acc = acc[:len(acc)-1]
+				hole = [2]int{-1, -1}
 			}
 		}
 		for p := 1; p <= 2; p++ {
@@ -105,6 +141,47 @@ func splitParses(figures []float64, cells []layout.Cell, nrows int) ([][]blockRo
 	}
 	rec(0, 0)
 	return out, steps <= splitMaxSteps && len(out) <= splitMaxReadings
+}
+
+// holedRow is the places of a row read whole from pos but for column c,
+// which it does not print there (-1).
+func holedRow(pos, c int) []int {
+	at := make([]int, applicantColumns+1)
+	k := pos
+	for j := range at {
+		if j == c {
+			at[j] = -1
+			continue
+		}
+		at[j] = k
+		k++
+	}
+	return at
+}
+
+// holeValue is the figure the row at (its hole at column c) must print
+// there to add up: its 总计 less the others, or their sum for 总计.
+func holeValue(figures []float64, at []int, c int) float64 {
+	last := len(at) - 1
+	sum := 0.0
+	for j, k := range at[:last] {
+		if j != c {
+			sum += figures[k]
+		}
+	}
+	if c == last {
+		return sum
+	}
+	return figures[at[last]] - sum
+}
+
+// cloneRows is a deep copy of rows.
+func cloneRows(rows []blockRow) []blockRow {
+	out := make([]blockRow, len(rows))
+	for i, row := range rows {
+		out[i] = blockRow{at: slices.Clone(row.at), swappable: row.swappable}
+	}
+	return out
 }
 
 // splitBlock reads k rows from pos as p leading figures a row, then the
@@ -303,7 +380,10 @@ func (r *reader) readSplitBlocks() {
 		if !ok {
 			continue
 		}
-		parses, ok := splitParses(figures, cells, len(rs))
+		parses, ok := splitParses(figures, cells, len(rs), false)
+		if ok && len(parses) == 0 {
+			parses, ok = splitParses(figures, cells, len(rs), true)
+		}
 		if !ok || len(parses) == 0 {
 			continue
 		}
@@ -329,7 +409,7 @@ func (r *reader) readSplitBlocks() {
 			for _, k := range places[i][c] {
 				last = max(last, cells[k].Line)
 			}
-			if len(places[i][c]) > 1 {
+			if !oneValue(figures, places[i][c]) {
 				for _, k := range places[i][c] {
 					if !slices.Contains(uncertain, k) {
 						uncertain = append(uncertain, k)
@@ -376,4 +456,16 @@ func (r *reader) keepUnplacedAfter(last int) {
 		}
 	}
 	r.unplaced = kept
+}
+
+// oneValue reports whether the figures at places are one value: the
+// readings that give a cell figures printed in different places (two 5s)
+// still give it that value.
+func oneValue(figures []float64, places []int) bool {
+	for _, k := range places[1:] {
+		if figures[k] != figures[places[0]] {
+			return false
+		}
+	}
+	return true
 }
