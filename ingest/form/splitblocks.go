@@ -1,7 +1,9 @@
 package form
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/layout"
@@ -33,8 +35,8 @@ import (
 // of the whole table must satisfy I1 and I3 in every column. Two leading
 // figures printed on one line keep their order; on lines apart either
 // order is tried. Only when no reading fits so, one row read whole may
-// lack a figure: the one its sum gives, which must then be printed among
-// the figures skipped before the last row. Every reading that fits is
+// lack one of its two leading figures: the one its sum gives, which must
+// then be printed among the figures skipped before the last row. Every reading that fits is
 // kept (the blocks' sizes, the pairs' orders, the hole's column), and a
 // cell is placed (flag placed_by_form_order) only when all of them give
 // it the same figure (from the first reading's place when they print it
@@ -42,9 +44,12 @@ import (
 // or more than splitMaxReadings, places nothing.
 
 const (
+	// splitMaxHoles bounds the rows that print a figure apart: with more,
+	// the ways to read a table of many 0s grow past splitMaxReadings.
+	splitMaxHoles = 1
 	// splitMaxReadings bounds the parses kept; more means the figures
 	// (many zeros) fit too many blocks for any to be certain.
-	splitMaxReadings = 64
+	splitMaxReadings = 256
 	// splitMaxSteps bounds the search over blocks.
 	splitMaxSteps = 200000
 	// splitMaxSkip is the figures of table 4 that may come before table
@@ -62,85 +67,174 @@ type blockRow struct {
 	swappable bool
 }
 
-// splitParses is every way figures are read as blocks (see above) for
-// nrows rows; ok false when the search ran out of steps. With holed, one
-// row read whole may lack one figure, printed later among those before
-// the last row (see holedRow).
-func splitParses(figures []float64, cells []layout.Cell, nrows int, holed bool) ([][]blockRow, bool) {
+// splitParses is the ways figures are read as blocks (see above) for
+// nrows rows, one for each distinct reading of the figures' values (the
+// blocks of a run of 0s may be cut many ways alike); ok false when the
+// search ran out of steps or readings. Up to holes rows read whole may
+// each lack one figure, printed later, in the rows' order, among those
+// skipped before the last row (see holedRow).
+func splitParses(figures []float64, cells []layout.Cell, nrows, holes int) ([][]blockRow, bool) {
+	p := splitParser{figures: figures, cells: cells, nrows: nrows, holes: holes, memo: map[string][]splitTail{}}
+	tails := p.tails(0, 0, nil)
+	if p.over {
+		return nil, false
+	}
+	for _, t := range tails {
+		if !t.split {
+			// Read row after row, the text is not in split blocks: the
+			// rows' labels, read by the other rules, tell which is which.
+			return nil, false
+		}
+	}
+	out := make([][]blockRow, len(tails))
+	for i, t := range tails {
+		out[i] = t.rows
+	}
+	return out, true
+}
+
+// splitParser reads figures as blocks, remembering the readings of the
+// rows after each place.
+type splitParser struct {
+	figures      []float64
+	cells        []layout.Cell
+	nrows, holes int
+	memo         map[string][]splitTail
+	steps        int
+	over         bool
+}
+
+// splitTail is a reading of the rows from one on, and the places of the
+// figures of the holes of the rows before them, in order.
+type splitTail struct {
+	rows  []blockRow
+	holes []int
+	// split: the rows hold a block of two rows or more, not all 0s.
+	split bool
+}
+
+// tails is the distinct readings of the rows from row on, from figure
+// pos, the holes of the rows before needing the figures holed.
+func (p *splitParser) tails(pos, row int, holed []float64) []splitTail {
+	p.steps++
+	if p.over || p.steps > splitMaxSteps {
+		p.over = true
+		return nil
+	}
+	key := fmt.Sprint(pos, row, holed)
+	if t, ok := p.memo[key]; ok {
+		return t
+	}
 	n := applicantColumns + 1
-	var out [][]blockRow
-	steps := 0
-	var acc []blockRow
-	hole := [2]int{-1, -1} // the row of acc and column of the hole
-	var rec func(pos, row int)
-	rec = func(pos, row int) {
-		steps++
-		if steps > splitMaxSteps || len(out) > splitMaxReadings {
-			return
+	var out []splitTail
+	seen := map[string]bool{}
+	add := func(t splitTail) {
+		k := fmt.Sprint(t.split, p.valueKey(t.rows))
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, t)
 		}
-		if row == nrows {
-			if hole[0] < 0 {
-				out = append(out, slices.Clone(acc))
-			}
-			return
+	}
+	skips := 0
+	if row == p.nrows-1 {
+		skips = splitMaxSkip
+	}
+	for s := 0; s <= skips && pos+s+n <= len(p.figures); s++ {
+		at := make([]int, n)
+		for c := range at {
+			at[c] = pos + s + c
 		}
-		skips := 0
-		if row == nrows-1 {
-			skips = splitMaxSkip
+		if !addsUpAt(p.figures, at) {
+			continue
 		}
-		for s := 0; s <= skips && pos+s+n <= len(figures); s++ {
-			at := make([]int, n)
-			for c := range at {
-				at[c] = pos + s + c
-			}
-			if !addsUpAt(figures, at) {
-				continue
-			}
-			acc = append(acc, blockRow{at: at})
-			if hole[0] < 0 {
-				rec(pos+s+n, row+1)
-			} else if row == nrows-1 {
-				// The hole's figure is printed among the skipped.
-				for k := pos; k < pos+s; k++ {
-					if figures[k] == holeValue(figures, acc[hole[0]].at, hole[1]) {
-						acc[hole[0]].at[hole[1]] = k
-						out = append(out, cloneRows(acc))
-						acc[hole[0]].at[hole[1]] = -1
-					}
+		switch {
+		case row < p.nrows-1:
+			if len(holed) <= p.holes {
+				for _, t := range p.tails(pos+n, row+1, holed) {
+					add(splitTail{rows: append([]blockRow{{at: at}}, t.rows...), holes: t.holes, split: t.split})
 				}
 			}
-			acc = acc[:len(acc)-1]
-		}
-		if holed && hole[0] < 0 && row < nrows-1 && pos+n-1 <= len(figures) {
-			for c := 0; c < n; c++ {
-				at := holedRow(pos, c)
-				if holeValue(figures, at, c) < 0 {
-					continue
-				}
-				hole = [2]int{len(acc), c}
-				acc = append(acc, blockRow{at: at})
-				rec(pos+n-1, row+1)
-				acc = acc[:len(acc)-1]
-				hole = [2]int{-1, -1}
-			}
-		}
-		for p := 1; p <= 2; p++ {
-			for k := 1; row+k <= nrows && pos+n*k <= len(figures); k++ {
-				if p == 1 && k == 1 {
-					continue // the whole row above
-				}
-				rows, ok := splitBlock(figures, cells, pos, p, k)
-				if !ok {
-					continue
-				}
-				acc = append(acc, rows...)
-				rec(pos+n*k, row+k)
-				acc = acc[:len(acc)-k]
+		case len(holed) == 0:
+			add(splitTail{rows: []blockRow{{at: at}}})
+		default:
+			if places := p.holePlaces(holed, pos, pos+s); places != nil {
+				add(splitTail{rows: []blockRow{{at: at}}, holes: places})
 			}
 		}
 	}
-	rec(0, 0)
-	return out, steps <= splitMaxSteps && len(out) <= splitMaxReadings
+	if len(holed) < p.holes && row < p.nrows-1 && pos+n-1 <= len(p.figures) {
+		for c := 0; c < 2; c++ { // a leading figure, printed beside the label
+			at := holedRow(pos, c)
+			v := holeValue(p.figures, at, c)
+			if v < 0 {
+				continue
+			}
+			h := len(holed)
+			for _, t := range p.tails(pos+n-1, row+1, append(slices.Clip(holed), v)) {
+				mine := slices.Clone(at)
+				mine[c] = t.holes[h]
+				add(splitTail{rows: append([]blockRow{{at: mine}}, t.rows...), holes: t.holes, split: t.split})
+			}
+		}
+	}
+	for q := 1; q <= 2; q++ {
+		for k := 1; row+k <= p.nrows && pos+n*k <= len(p.figures); k++ {
+			if q == 1 && k == 1 || row+k == p.nrows && len(holed) > 0 {
+				continue // the whole row above; holes are filled by the last row
+			}
+			rows, ok := splitBlock(p.figures, p.cells, pos, q, k)
+			if !ok {
+				continue
+			}
+			split := k > 1 && slices.ContainsFunc(p.figures[pos:pos+n*k], func(f float64) bool { return f != 0 })
+			if row+k == p.nrows {
+				add(splitTail{rows: rows, split: split})
+				continue
+			}
+			for _, t := range p.tails(pos+n*k, row+k, holed) {
+				add(splitTail{rows: append(slices.Clone(rows), t.rows...), holes: t.holes, split: split || t.split})
+			}
+		}
+	}
+	if len(out) > splitMaxReadings {
+		p.over = true
+	}
+	p.memo[key] = out
+	return out
+}
+
+// holePlaces is the places of the first figures from k to end that are,
+// in order, the figures holed; nil when there are none.
+func (p *splitParser) holePlaces(holed []float64, k, end int) []int {
+	var out []int
+	for _, v := range holed {
+		for k < end && p.figures[k] != v {
+			k++
+		}
+		if k == end {
+			return nil
+		}
+		out = append(out, k)
+		k++
+	}
+	return out
+}
+
+// valueKey is what tells readings apart: each row's figures (a hole's by
+// its sum) and whether its first two may be swapped.
+func (p *splitParser) valueKey(rows []blockRow) string {
+	var b strings.Builder
+	for _, row := range rows {
+		for c, k := range row.at {
+			if k < 0 {
+				fmt.Fprint(&b, holeValue(p.figures, row.at, c), " ")
+			} else {
+				fmt.Fprint(&b, p.figures[k], " ")
+			}
+		}
+		fmt.Fprint(&b, row.swappable, ";")
+	}
+	return b.String()
 }
 
 // holedRow is the places of a row read whole from pos but for column c,
@@ -173,15 +267,6 @@ func holeValue(figures []float64, at []int, c int) float64 {
 		return sum
 	}
 	return figures[at[last]] - sum
-}
-
-// cloneRows is a deep copy of rows.
-func cloneRows(rows []blockRow) []blockRow {
-	out := make([]blockRow, len(rows))
-	for i, row := range rows {
-		out[i] = blockRow{at: slices.Clone(row.at), swappable: row.swappable}
-	}
-	return out
 }
 
 // splitBlock reads k rows from pos as p leading figures a row, then the
@@ -380,9 +465,9 @@ func (r *reader) readSplitBlocks() {
 		if !ok {
 			continue
 		}
-		parses, ok := splitParses(figures, cells, len(rs), false)
-		if ok && len(parses) == 0 {
-			parses, ok = splitParses(figures, cells, len(rs), true)
+		parses, ok := splitParses(figures, cells, len(rs), 0)
+		for holes := 1; ok && len(parses) == 0 && holes <= splitMaxHoles; holes++ {
+			parses, ok = splitParses(figures, cells, len(rs), holes)
 		}
 		if !ok || len(parses) == 0 {
 			continue
