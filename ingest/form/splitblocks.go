@@ -3,7 +3,7 @@ package form
 import (
 	"fmt"
 	"slices"
-	"strings"
+	"strconv"
 
 	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/layout"
@@ -74,7 +74,7 @@ type blockRow struct {
 // each lack one figure, printed later, in the rows' order, among those
 // skipped before the last row (see holedRow).
 func splitParses(figures []float64, cells []layout.Cell, nrows, holes int) ([][]blockRow, bool) {
-	p := splitParser{figures: figures, cells: cells, nrows: nrows, holes: holes, memo: map[string][]splitTail{}}
+	p := splitParser{figures: figures, cells: cells, nrows: nrows, holes: holes, memo: map[splitState][]splitTail{}}
 	tails := p.tails(0, 0, nil)
 	if p.over {
 		return nil, false
@@ -82,7 +82,8 @@ func splitParses(figures []float64, cells []layout.Cell, nrows, holes int) ([][]
 	for _, t := range tails {
 		if !t.split {
 			// Read row after row, the text is not in split blocks: the
-			// rows' labels, read by the other rules, tell which is which.
+			// rows' labels, read by the other rules, tell which is which
+			// (ingest/roworder_test.go's misread labels are refused so).
 			return nil, false
 		}
 	}
@@ -99,9 +100,16 @@ type splitParser struct {
 	figures      []float64
 	cells        []layout.Cell
 	nrows, holes int
-	memo         map[string][]splitTail
+	memo         map[splitState][]splitTail
 	steps        int
 	over         bool
+}
+
+// splitState is a place of the search: the figure, the row, and the
+// figures the holes of the rows before need.
+type splitState struct {
+	pos, row, holes int
+	holed           [splitMaxHoles]float64
 }
 
 // splitTail is a reading of the rows from one on, and the places of the
@@ -111,6 +119,13 @@ type splitTail struct {
 	holes []int
 	// split: the rows hold a block of two rows or more, not all 0s.
 	split bool
+	// key is the rows' valueKey.
+	key string
+}
+
+// tail is the reading of rows, then of t's rows.
+func (p *splitParser) tail(rows []blockRow, t splitTail, holes []int, split bool) splitTail {
+	return splitTail{rows: append(slices.Clip(rows), t.rows...), holes: holes, split: split, key: p.valueKey(rows) + t.key}
 }
 
 // tails is the distinct readings of the rows from row on, from figure
@@ -121,7 +136,8 @@ func (p *splitParser) tails(pos, row int, holed []float64) []splitTail {
 		p.over = true
 		return nil
 	}
-	key := fmt.Sprint(pos, row, holed)
+	key := splitState{pos: pos, row: row, holes: len(holed)}
+	copy(key.holed[:], holed)
 	if t, ok := p.memo[key]; ok {
 		return t
 	}
@@ -129,7 +145,7 @@ func (p *splitParser) tails(pos, row int, holed []float64) []splitTail {
 	var out []splitTail
 	seen := map[string]bool{}
 	add := func(t splitTail) {
-		k := fmt.Sprint(t.split, p.valueKey(t.rows))
+		k := fmt.Sprint(t.split, t.key)
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, t)
@@ -151,14 +167,14 @@ func (p *splitParser) tails(pos, row int, holed []float64) []splitTail {
 		case row < p.nrows-1:
 			if len(holed) <= p.holes {
 				for _, t := range p.tails(pos+n, row+1, holed) {
-					add(splitTail{rows: append([]blockRow{{at: at}}, t.rows...), holes: t.holes, split: t.split})
+					add(p.tail([]blockRow{{at: at}}, t, t.holes, t.split))
 				}
 			}
 		case len(holed) == 0:
-			add(splitTail{rows: []blockRow{{at: at}}})
+			add(p.tail([]blockRow{{at: at}}, splitTail{}, nil, false))
 		default:
 			if places := p.holePlaces(holed, pos, pos+s); places != nil {
-				add(splitTail{rows: []blockRow{{at: at}}, holes: places})
+				add(p.tail([]blockRow{{at: at}}, splitTail{}, places, false))
 			}
 		}
 	}
@@ -173,7 +189,7 @@ func (p *splitParser) tails(pos, row int, holed []float64) []splitTail {
 			for _, t := range p.tails(pos+n-1, row+1, append(slices.Clip(holed), v)) {
 				mine := slices.Clone(at)
 				mine[c] = t.holes[h]
-				add(splitTail{rows: append([]blockRow{{at: mine}}, t.rows...), holes: t.holes, split: t.split})
+				add(p.tail([]blockRow{{at: mine}}, t, t.holes, t.split))
 			}
 		}
 	}
@@ -188,11 +204,11 @@ func (p *splitParser) tails(pos, row int, holed []float64) []splitTail {
 			}
 			split := k > 1 && slices.ContainsFunc(p.figures[pos:pos+n*k], func(f float64) bool { return f != 0 })
 			if row+k == p.nrows {
-				add(splitTail{rows: rows, split: split})
+				add(p.tail(rows, splitTail{}, nil, split))
 				continue
 			}
 			for _, t := range p.tails(pos+n*k, row+k, holed) {
-				add(splitTail{rows: append(slices.Clone(rows), t.rows...), holes: t.holes, split: split || t.split})
+				add(p.tail(rows, t, t.holes, split || t.split))
 			}
 		}
 	}
@@ -223,18 +239,20 @@ func (p *splitParser) holePlaces(holed []float64, k, end int) []int {
 // valueKey is what tells readings apart: each row's figures (a hole's by
 // its sum) and whether its first two may be swapped.
 func (p *splitParser) valueKey(rows []blockRow) string {
-	var b strings.Builder
+	var b []byte
 	for _, row := range rows {
 		for c, k := range row.at {
-			if k < 0 {
-				fmt.Fprint(&b, holeValue(p.figures, row.at, c), " ")
-			} else {
-				fmt.Fprint(&b, p.figures[k], " ")
+			v := holeValue(p.figures, row.at, c)
+			if k >= 0 {
+				v = p.figures[k]
 			}
+			b = strconv.AppendFloat(b, v, 'g', -1, 64)
+			b = append(b, ' ')
 		}
-		fmt.Fprint(&b, row.swappable, ";")
+		b = strconv.AppendBool(b, row.swappable)
+		b = append(b, ';')
 	}
-	return b.String()
+	return string(b)
 }
 
 // holedRow is the places of a row read whole from pos but for column c,
