@@ -644,6 +644,7 @@ func (r *reader) finish() {
 	r.fillBalancedRows()
 	r.readInReadingOrder()
 	r.distrustScrambledRows() // see scrambledrows.go
+	r.readSplitBlocks()       // see splitblocks.go
 	r.distrustRowsOfMisreadText()
 	r.distrustColumnsOfMisreadText()
 	r.distrustProactiveOfMisreadText()

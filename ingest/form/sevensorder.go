@@ -306,14 +306,7 @@ func zerosBracketed(figures []float64, good []bool, reasons []string) bool {
 // unplaced with the reason. As when the order places the whole tables,
 // what was unplaced while they were read gives way to these reasons.
 func (r *reader) settleSevens(placed []orderedFigure, refused []gongkai.Unplaced, tpl string) {
-	last := r.readOrder.cells[len(r.readOrder.cells)-1].Line
-	kept := r.unplaced[:r.readOrder.unplacedFrom]
-	for _, u := range r.unplaced[r.readOrder.unplacedFrom:] {
-		if u.Line > last {
-			kept = append(kept, u)
-		}
-	}
-	r.unplaced = kept
+	r.keepUnplacedAfter(r.readOrder.cells[len(r.readOrder.cells)-1].Line)
 	placed = r.settleConflictsOf(placed, true)
 	r.distrustRowsInReadingOrder(true)
 	read := map[string]bool{}
