@@ -50,8 +50,14 @@ func TestShortReviewsTableThreeShort(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Table 4's leading blocks, whole and adding up after its header, may
+	// be placed by the form's order (form/partialreviews.go): each as the
+	// original has it.
+	for _, m := range scoreHeldOut(t, filepath.Join("..", "testdata", "heldout", "form2021-docx-s12-11.expected.json"), r).wrong {
+		t.Errorf("wrong or invented: %s", m)
+	}
 	for _, o := range r.Observations {
-		if strings.HasPrefix(o.Indicator, "requests.") || strings.HasPrefix(o.Indicator, "reconsiderations.") || strings.HasPrefix(o.Indicator, "lawsuits.") {
+		if strings.HasPrefix(o.Indicator, "requests.") {
 			t.Errorf("%s/%s = %v placed from a table 3 one figure short", o.Indicator, o.Breakdown, *o.Value)
 		}
 	}
