@@ -32,3 +32,27 @@ func TestApartRowNotAddingUp(t *testing.T) {
 		t.Errorf("7.属于行政执法案卷 not unplaced with its figures and the reason: %+v", r.Unplaced)
 	}
 }
+
+// pdfminer's text of a held-out Chrome print (report 106 of
+// scripts/heldout.py --seed 1013 --reports 200) prints （六）1.'s label
+// with no figure, then 2.申请人逾期未按收 / 费通知要求缴纳费, seven figures
+// (（六）1.'s), 用、行政机关不再处, seven more (（六）2.'s). Both add up to
+// 108: the first seven were placed as （六）2.'s, six wrong. A row whose
+// label's piece is read again with a whole row of its own is unplaced
+// with both readings (form/orderrows.go, doubtRereadRow).
+func TestRereadRowDoubted(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "pdftext", "heldout")
+	const file = "ho1013-106.chromium.pdfminer.txt"
+	ratchetTruthFile(t, dir, file, 16, 0)
+	r := parseText(t, file, readText(t, filepath.Join(dir, file)))
+	for _, o := range r.Observations {
+		if o.Indicator == "requests.other_handling.no_fee" && !slices.Contains(o.Flags, gongkai.FlagDerived) {
+			t.Errorf("%s [%s] = %s placed", o.Indicator, o.Breakdown, o.Raw)
+		}
+	}
+	if !slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool {
+		return strings.Contains(u.Reason, "printed again at line") && slices.Equal(u.Cells, []string{"99", "4", "0", "0", "1", "4", "108"})
+	}) {
+		t.Errorf("（六）2.'s first reading not unplaced with the reason: %+v", r.Unplaced)
+	}
+}

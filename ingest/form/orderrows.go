@@ -3,8 +3,10 @@ package form
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/label"
 	"github.com/gongkai/gongkai/ingest/layout"
 )
 
@@ -140,6 +142,29 @@ func (r *reader) rowsBetween(after, next *rowSpec) ([]*rowSpec, string) {
 	return out, ""
 }
 
+// labelPiece reports whether the labels of cur print a piece of its row's
+// wording, not the whole of it: a row printed again whole (a line above
+// the table repeating 一's) is a repeat, not a label wrapped around
+// another row's figures.
+func labelPiece(cur *openRow) bool {
+	var b strings.Builder
+	for _, l := range cur.labels {
+		b.WriteString(l.Text)
+	}
+	key := label.Key(b.String())
+	if key == "" {
+		return false
+	}
+	piece := false
+	for _, k := range cur.row.keys {
+		if k == key {
+			return false
+		}
+		piece = piece || strings.Contains(k, key)
+	}
+	return piece
+}
+
 // doubtRereadRow unplaces the figures of a row of table 3 placed by the
 // form's order of columns (the header showed none) when a piece of its
 // label is read again with figures of its own (cur). A label wrapped over
@@ -147,19 +172,28 @@ func (r *reader) rowsBetween(after, next *rowSpec) ([]*rowSpec, string) {
 // (pdfminer: 1.申请人无正当理由逾期不 / seven figures / 补正、行政机关不再处理其
 // / seven more): the seven after the first piece may be the row before's,
 // printed level with it, and which seven are the row's is not certain.
+// The same holds of a row read under its header's columns when the piece
+// read again brings a whole row of its own, seven figures adding up (the
+// seven after 2.申请人逾期未按收 / 费通知要求缴纳费 were （六）1.'s, whose
+// label printed none, and （六）2.'s came after 用、行政机关不再处).
 func (r *reader) doubtRereadRow(cur *openRow) {
 	if cur.table != tableApplications || cur.row == nil || cur.row.indicator == "" {
 		return
 	}
+	figures, cells, ok := r.plainFigures(cur.values)
+	whole := ok && len(cells) == len(cur.values) && len(figures) == applicantColumns+1 && addsUp(figures) && labelPiece(cur)
 	drop := map[int]bool{}
 	var u gongkai.Unplaced
 	for i, o := range r.obs {
-		if o.Indicator != cur.row.indicator || !slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) || slices.Contains(o.Flags, gongkai.FlagDerived) {
+		if o.Indicator != cur.row.indicator || slices.Contains(o.Flags, gongkai.FlagDerived) {
+			continue
+		}
+		if !whole && !slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) {
 			continue
 		}
 		if len(drop) == 0 {
 			u = gongkai.Unplaced{Label: o.Label, Line: o.Line, Cells: []string{},
-				Reason: fmt.Sprintf("placed by the form's order of columns, but a piece of its label is printed again at line %d with figures of its own: which are the row's is not certain", cur.labels[0].Line)}
+				Reason: fmt.Sprintf("a piece of its label is printed again at line %d with figures of its own: which are the row's is not certain", cur.labels[0].Line)}
 		}
 		drop[i] = true
 		u.Cells = append(u.Cells, o.Raw)
