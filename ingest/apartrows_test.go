@@ -56,3 +56,26 @@ func TestRereadRowDoubted(t *testing.T) {
 		t.Errorf("（六）2.'s first reading not unplaced with the reason: %+v", r.Unplaced)
 	}
 }
+
+// pdfminer's text of a held-out Chrome print whose tables are mostly 0s
+// (report 19 of scripts/heldout.py --seed 1414 --zeros 0.6 --reports 60)
+// prints the labels of （一） to 5. with no figure, then seven 0s one a
+// line: the 自然人 column of those seven rows, read as 5.'s seven, five
+// wrong. A row of seven 0s standing apart after two rows or more that
+// printed no figure is unplaced (form/scrambledrows.go, bareRowsBefore).
+func TestZerosColumnAfterBareRows(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "pdftext", "heldout")
+	const file = "hz1414-19.chromium.pdfminer.txt"
+	ratchetTruthFile(t, dir, file, 1, 0)
+	r := parseText(t, file, readText(t, filepath.Join(dir, file)))
+	for _, o := range r.Observations {
+		if o.Indicator == "requests.refused.internal_affairs" && !slices.Contains(o.Flags, gongkai.FlagDerived) {
+			t.Errorf("%s [%s] = %s placed", o.Indicator, o.Breakdown, o.Raw)
+		}
+	}
+	if !slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool {
+		return strings.Contains(u.Reason, "seven 0s stand on lines of their own")
+	}) {
+		t.Errorf("5.属于三类内部事务信息 not unplaced with the reason: %+v", r.Unplaced)
+	}
+}

@@ -225,7 +225,10 @@ var realReports = []struct {
 	// the others' (form/plainreviews.go). Before that rule, the A3 text
 	// was refused whole and the B5 one gave 92 (score_parse.py).
 	{file: "pingtan-2021.chromium-a3.plain.txt", expected: "pingtan-2021", found: 15},
-	{file: "pingtan-2025.chromium-b5-landscape.plain.txt", expected: "pingtan-2025", found: 102},
+	// 95, not 102: one of its rows of seven 0s, one a line after two rows
+	// printing none, is unplaced as pdfminer's column of 0s would be
+	// (form/scrambledrows.go, bareRowsBefore).
+	{file: "pingtan-2025.chromium-b5-landscape.plain.txt", expected: "pingtan-2025", found: 95},
 	{file: "pingtan-2021.chromium-landscape.pdfminer.txt", expected: "pingtan-2021", found: 190},
 	{file: "pingtan-2024.chromium.plain.txt", expected: "pingtan-2024", found: 158},
 	// Chrome's A5 print of the same page through pdfminer (session 11,

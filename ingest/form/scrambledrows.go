@@ -26,14 +26,28 @@ import (
 // distrustScrambledRows unplaces the rows of table 3 whose figures stand
 // apart and do not add up in a text where a row of table 3 was unplaced
 // (see above).
+//
+// A row read by its label right after a row of the form that printed no
+// figure, its seven figures 0s one a line or so (three lines or more), is
+// unplaced even where no row was: pdfminer prints a column of the rows
+// whose labels stand bare above it as the last label's seven (自然人's
+// 0 0 0 0 0 0 0 of （一） to 5., read as 5.'s), and a column of zeros adds
+// up as a row does. A column of other figures seldom adds up, and a row
+// that does not is distrusted above; plain text prints rows of their own
+// figures so after bare rows, and they are kept.
 func (r *reader) distrustScrambledRows() {
-	if !r.applicationRowUnplaced() {
-		return
-	}
-	after := r.labelsAfterBareRow()
+	broken := r.applicationRowUnplaced()
+	after, alone := r.labelsAfterBareRow()
 	r.unplaceApplicationRows(func(idx []int) string {
-		if after[r.obs[idx[0]].Indicator] {
+		ind := r.obs[idx[0]].Indicator
+		if after[ind] && broken {
 			return afterBareRowReason
+		}
+		if alone[ind] && obsLines(r.obs, idx) >= 3 && obsZero(r.obs, idx) && r.bareRowsBefore(ind) >= minBareRun {
+			return afterBareApartReason
+		}
+		if !broken {
+			return ""
 		}
 		lines := map[int]bool{}
 		values := map[string]float64{}
@@ -57,6 +71,90 @@ func (r *reader) distrustScrambledRows() {
 		return scrambledRowReason
 	})
 }
+
+// obsLines is the number of lines the observations at idx stand on.
+func obsLines(obs []gongkai.Observation, idx []int) int {
+	lines := map[int]bool{}
+	for _, i := range idx {
+		lines[obs[i].Line] = true
+	}
+	return len(lines)
+}
+
+// minBareRun is the fewest rows printing no figure, one after another,
+// before a row of seven 0s apart that shows the table printed by column.
+const minBareRun = 2
+
+// bareRowsBefore is the number of rows of table 3 whose labels, one after
+// another up to the label of row ind, printed no figure between them, of
+// the report's form, read under no row.
+func (r *reader) bareRowsBefore(ind string) int {
+	read := map[string]bool{}
+	for _, o := range r.obs {
+		read[o.Indicator] = true
+	}
+	leaves := map[string]bool{}
+	for _, row := range r.applicationsLeaves(r.template()) {
+		leaves[row.indicator] = true
+	}
+	var lines []int
+	for line := range r.readOrder.labelRows {
+		lines = append(lines, line)
+	}
+	slices.Sort(lines)
+	figureLines := map[int]bool{}
+	for _, c := range r.readOrder.cells {
+		figureLines[c.Line] = true
+	}
+	// the rows in their labels' order, each with the lines its label and
+	// figures span up to the next row's label
+	type span struct {
+		ind         string
+		first, last int
+	}
+	var rows []span
+	for _, l := range lines {
+		in := r.readOrder.labelRows[l]
+		if len(rows) > 0 && rows[len(rows)-1].ind == in {
+			continue
+		}
+		if len(rows) > 0 {
+			rows[len(rows)-1].last = l
+		}
+		rows = append(rows, span{ind: in, first: l})
+	}
+	at := slices.IndexFunc(rows, func(s span) bool { return s.ind == ind })
+	n := 0
+	for i := at - 1; i >= 0; i-- {
+		s := rows[i]
+		if !leaves[s.ind] || read[s.ind] {
+			break
+		}
+		printed := false
+		for l := s.first; l < s.last && !printed; l++ {
+			printed = figureLines[l]
+		}
+		if printed {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// obsZero reports whether every observation at idx is a printed 0.
+func obsZero(obs []gongkai.Observation, idx []int) bool {
+	for _, i := range idx {
+		if obs[i].Value == nil || *obs[i].Value != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// afterBareApartReason is why distrustScrambledRows unplaces a row whose
+// label follows a bare row's and whose figures stand apart.
+const afterBareApartReason = "the row's label follows the label of a row that printed no figure, and its seven 0s stand on lines of their own: they may be a column of the rows above"
 
 // scrambledRowReason is why distrustScrambledRows unplaces a row.
 const scrambledRowReason = "the row's seven figures stand on lines of their own and do not add up to its 总计, and other rows of the table were not read as printed: they may be other rows'"
@@ -86,9 +184,11 @@ const afterBareRowReason = "the row's label follows the label of a row that prin
 // figures after its label, up to the next label, when there are such rows:
 // the run after the label holds more figures than the row's own, and may
 // begin with the bare row's (orderrows.go takes the row's own first). A
-// row after a bare row that printed seven figures only is kept: texts that
-// lose a row's figures (OCR, plain pdftotext of Word's layout) print them so.
-func (r *reader) labelsAfterBareRow() map[string]bool {
+// row after a bare row that printed seven figures only is in alone
+// instead: texts that lose a row's figures (OCR, plain pdftotext of Word's
+// layout) print them so, and it is distrusted only where its figures stand
+// apart (distrustScrambledRows).
+func (r *reader) labelsAfterBareRow() (after, alone map[string]bool) {
 	read := map[string]bool{}
 	for _, o := range r.obs {
 		read[o.Indicator] = true
@@ -107,6 +207,7 @@ func (r *reader) labelsAfterBareRow() map[string]bool {
 		leaves[row.indicator] = true
 	}
 	out := map[string]bool{}
+	alone = map[string]bool{}
 	for i := 1; i < len(lines); i++ {
 		prev, ind := r.readOrder.labelRows[lines[i-1]], r.readOrder.labelRows[lines[i]]
 		if !leaves[prev] || ind == "" || prev == ind || read[prev] || figureLines[lines[i-1]] {
@@ -134,12 +235,13 @@ func (r *reader) labelsAfterBareRow() map[string]bool {
 			}
 		}
 		if len(run) == 0 {
-			continue // the row printed its own seven figures only
+			alone[ind] = true // the row printed its own seven figures only
+			continue
 		}
 		out[ind] = true
 		for _, row := range run {
 			out[row] = true
 		}
 	}
-	return out
+	return out, alone
 }
