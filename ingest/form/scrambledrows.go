@@ -81,6 +81,29 @@ func obsLines(obs []gongkai.Observation, idx []int) int {
 	return len(lines)
 }
 
+// labelRowsRead is what the rules on bare rows read: the rows with an
+// observation, the rows of the report's form that print figures (leaves),
+// the lines of table 3's labels in order, and the lines of its figures.
+func (r *reader) labelRowsRead() (read, leaves map[string]bool, lines []int, figureLines map[int]bool) {
+	read = map[string]bool{}
+	for _, o := range r.obs {
+		read[o.Indicator] = true
+	}
+	leaves = map[string]bool{}
+	for _, row := range r.applicationsLeaves(r.template()) {
+		leaves[row.indicator] = true
+	}
+	for line := range r.readOrder.labelRows {
+		lines = append(lines, line)
+	}
+	slices.Sort(lines)
+	figureLines = map[int]bool{}
+	for _, c := range r.readOrder.cells {
+		figureLines[c.Line] = true
+	}
+	return read, leaves, lines, figureLines
+}
+
 // minBareRun is the fewest rows printing no figure, one after another,
 // before a row of seven 0s apart that shows the table printed by column.
 const minBareRun = 2
@@ -89,23 +112,7 @@ const minBareRun = 2
 // another up to the label of row ind, printed no figure between them, of
 // the report's form, read under no row.
 func (r *reader) bareRowsBefore(ind string) int {
-	read := map[string]bool{}
-	for _, o := range r.obs {
-		read[o.Indicator] = true
-	}
-	leaves := map[string]bool{}
-	for _, row := range r.applicationsLeaves(r.template()) {
-		leaves[row.indicator] = true
-	}
-	var lines []int
-	for line := range r.readOrder.labelRows {
-		lines = append(lines, line)
-	}
-	slices.Sort(lines)
-	figureLines := map[int]bool{}
-	for _, c := range r.readOrder.cells {
-		figureLines[c.Line] = true
-	}
+	read, leaves, lines, figureLines := r.labelRowsRead()
 	// the rows in their labels' order, each with the lines its label and
 	// figures span up to the next row's label
 	type span struct {
@@ -189,23 +196,7 @@ const afterBareRowReason = "the row's label follows the label of a row that prin
 // layout) print them so, and it is distrusted only where its figures stand
 // apart (distrustScrambledRows).
 func (r *reader) labelsAfterBareRow() (after, alone map[string]bool) {
-	read := map[string]bool{}
-	for _, o := range r.obs {
-		read[o.Indicator] = true
-	}
-	var lines []int
-	for line := range r.readOrder.labelRows {
-		lines = append(lines, line)
-	}
-	slices.Sort(lines)
-	figureLines := map[int]bool{}
-	for _, c := range r.readOrder.cells {
-		figureLines[c.Line] = true
-	}
-	leaves := map[string]bool{} // rows of the report's form that print figures
-	for _, row := range r.applicationsLeaves(r.template()) {
-		leaves[row.indicator] = true
-	}
+	read, leaves, lines, figureLines := r.labelRowsRead()
 	out := map[string]bool{}
 	alone = map[string]bool{}
 	for i := 1; i < len(lines); i++ {
