@@ -115,18 +115,7 @@ func TestSevensOrderRefuses(t *testing.T) {
 	t.Run("a figure lost: the rows after it shift", func(t *testing.T) {
 		lines := sevensFixture(t)
 		setLine(t, lines, 140, "14", "") // 二's 自然人
-		r, err := Parse("word.plain.txt", []byte(strings.Join(lines, "\n")))
-		if err != nil {
-			if !strings.Contains(err.Error(), "hold no figure of the form") {
-				t.Fatalf("refused: %v", err)
-			}
-			return
-		}
-		for _, o := range r.Observations {
-			if strings.HasPrefix(o.Indicator, "requests.") && slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) {
-				t.Errorf("%s %s = %v placed by the order, though the figures no longer fill the rows seven a row", o.Indicator, o.Breakdown, *o.Value)
-			}
-		}
+		noneByOrder(t, lines, "the figures no longer fill the rows seven a row")
 	})
 	t.Run("a figure printed on a label's line", func(t *testing.T) {
 		// The text is not in reading order: a label beside its figure
@@ -134,18 +123,7 @@ func TestSevensOrderRefuses(t *testing.T) {
 		lines := sevensFixture(t)
 		setLine(t, lines, 113, "8", "")
 		setLine(t, lines, 112, "构", "构 8")
-		r, err := Parse("word.plain.txt", []byte(strings.Join(lines, "\n")))
-		if err != nil {
-			if !strings.Contains(err.Error(), "hold no figure of the form") {
-				t.Fatalf("refused: %v", err)
-			}
-			return
-		}
-		for _, o := range r.Observations {
-			if strings.HasPrefix(o.Indicator, "requests.") && slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) {
-				t.Errorf("%s %s = %v placed by the order, though a figure shares its line with a label", o.Indicator, o.Breakdown, *o.Value)
-			}
-		}
+		noneByOrder(t, lines, "a figure shares its line with a label")
 	})
 	t.Run("（七）总计 not the sum of the outcome rows", func(t *testing.T) {
 		// The 2019 print, whose （七）总计 is read seven a row: 591 → 592
@@ -157,18 +135,7 @@ func TestSevensOrderRefuses(t *testing.T) {
 		lines := strings.Split(string(data), "\n")
 		setLine(t, lines, 569, "591", "592")
 		setLine(t, lines, 581, "853", "854")
-		r, err := Parse("word.plain.txt", []byte(strings.Join(lines, "\n")))
-		if err != nil {
-			if !strings.Contains(err.Error(), "hold no figure of the form") {
-				t.Fatalf("refused: %v", err)
-			}
-			return
-		}
-		for _, o := range r.Observations {
-			if strings.HasPrefix(o.Indicator, "requests.") && slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) {
-				t.Errorf("%s %s = %v placed by the order, though I3 fails", o.Indicator, o.Breakdown, *o.Value)
-			}
-		}
+		noneByOrder(t, lines, "I3 fails")
 	})
 	t.Run("一 printed otherwise than the identities give it", func(t *testing.T) {
 		// The 2019 print: 一's figures among the header's pieces are
@@ -251,4 +218,24 @@ func scoreHeldOut(t *testing.T, expected string, r *gongkai.Report) heldOutScore
 		}
 	}
 	return s
+}
+
+// noneByOrder parses lines, a Word print's plain text damaged by a test,
+// and fails when a figure of table 3 is placed by the form's order (why
+// says what the damage breaks); the text may be refused as holding no
+// figure of the form.
+func noneByOrder(t *testing.T, lines []string, why string) {
+	t.Helper()
+	r, err := Parse("word.plain.txt", []byte(strings.Join(lines, "\n")))
+	if err != nil {
+		if !strings.Contains(err.Error(), "hold no figure of the form") {
+			t.Fatalf("refused: %v", err)
+		}
+		return
+	}
+	for _, o := range r.Observations {
+		if strings.HasPrefix(o.Indicator, "requests.") && slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) {
+			t.Errorf("%s %s = %v placed by the order, though %s", o.Indicator, o.Breakdown, *o.Value, why)
+		}
+	}
 }
