@@ -46,13 +46,16 @@ func TestOCRRulesAmongFigures(t *testing.T) {
 			printed string
 		}
 		read bool
+		// deduced is how many of a row not read the column sums then
+		// place (ocrsums.go), its readings of rule shapes among them.
+		deduced int
 	}{
 		{name: "a rule read as 1 before a 0", figures: []int{4, 0, 0, 0, 0, 0, 4}, printed: "4 |0 |0 10 |0 |0 |4", read: true},
 		{name: "rules before 0 and the total, and an o after a 0", figures: []int{217, 1, 0, 0, 0, 0, 218},
 			printed: "217 |1 |0o 10   0   0 1218", read: true},
 		{name: "as printed where no column shows a rule", figures: []int{0, 0, 0, 10, 0, 0, 10},
 			printed: "0 |0 |0 10 |0 |0 10", read: true},
-		{name: "two readings add up", figures: []int{11, 0, 0, 0, 0, 0, 11}, printed: "11 |0 |0 |0 |0 |0 111"},
+		{name: "two readings add up", figures: []int{11, 0, 0, 0, 0, 0, 11}, printed: "11 |0 |0 |0 |0 |0 111", deduced: 5},
 		{name: "no reading adds up", figures: []int{4, 0, 0, 0, 0, 0, 4}, printed: "4 |0 |0 10 |0 |0 |5"},
 		{name: "as printed, where other rows show rules in its columns", figures: []int{0, 0, 0, 0, 0, 0, 0},
 			printed: "0 |0 |0 10 |0 |0 10", others: map[string]struct {
@@ -61,7 +64,7 @@ func TestOCRRulesAmongFigures(t *testing.T) {
 			}{
 				"2.其他法律": {[]int{3, 0, 0, 0, 0, 0, 3}, "3 |0 |0 10 |0 |0 |3"},
 				"3.危及":   {[]int{5, 0, 0, 0, 0, 0, 5}, "5 |0 |0 |0 |0 |0 15"},
-			}},
+			}, deduced: 7},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rows := damagedTable3(t, 3, gongkai.Template2021)
@@ -91,8 +94,23 @@ func TestOCRRulesAmongFigures(t *testing.T) {
 				// rows whose first figure and 总计 start with a 1 (`10 |0
 				// |0 |0 |0 |2 |12`) add up with both 1s taken for rules as
 				// well (ocrruleone_test.go): they are unplaced too.
-				want -= 7 + ruleOnesUnplaced(t, r)
-				secretsRowUnplaced(t, r, rows[at])
+				// The column sums then place the figures every reading
+				// left fits (the 0s of 11 … 11; seven 0s where the rows
+				// around make each column's （七）总计), never the 11s that
+				// 1s fit as well.
+				want -= 7 - tc.deduced + ruleOnesUnplaced(t, r)
+				deduced := byIndicatorOf(r, rows[at].indicator)
+				for _, o := range deduced {
+					if !hasFlag(o, gongkai.FlagPlacedByArithmetic) || o.Value == nil || *o.Value != 0 {
+						t.Errorf("%s [%s] = %s, flags %v: want a 0 placed by the column sums", o.Indicator, o.Breakdown, show(o.Value), o.Flags)
+					}
+				}
+				if len(deduced) != tc.deduced {
+					t.Errorf("%d figures of the row placed by the column sums, want %d", len(deduced), tc.deduced)
+				}
+				if tc.deduced < 7 && !unplacedBecause(r, "属于国家秘密", "") {
+					t.Errorf("row not unplaced: %+v", r.Unplaced)
+				}
 			}
 			if found := checkTable3(t, r, rows, ""); found != want {
 				t.Errorf("%d figures found, want %d; unplaced %+v", found, want, r.Unplaced)

@@ -184,7 +184,9 @@ func (t *sumsTable) evidence(lost []lostCellsRow, ruled bool) {
 
 // printedFields gives the figures OCR printed for a row, each with the
 // readings it may have: a plain number, or in a ruled text each reading
-// its rule shapes allow (fieldReadings); a run of zeros (`00`, narrow
+// its rule shapes allow (fieldReadings), plain digits too (`10` is a rule
+// and a 0 as often as ten: `0 0 |0 10 0 0 10`, where the sums leave only
+// 0s, is seven 0s); a run of zeros (`00`, narrow
 // cells whose space OCR lost) may be one 0 or one for each. Marks with no
 // digit (a bar, a comma, `o` alone) are no figure. False when a field
 // holds digits it cannot read (`1]4`).
@@ -202,13 +204,13 @@ func printedFields(values []layout.Cell, ruled bool) ([][][]float64, bool) {
 				for k := 1; k <= len(core); k++ {
 					readings = append(readings, make([]float64, k))
 				}
-			case plainDigits.MatchString(core) && figureDigits(core):
-				n, _ := strconv.ParseFloat(core, 64)
-				readings = [][]float64{{n}}
 			case ruled:
 				for _, n := range fieldReadings(core) {
 					readings = append(readings, []float64{n})
 				}
+			case plainDigits.MatchString(core) && figureDigits(core):
+				n, _ := strconv.ParseFloat(core, 64)
+				readings = [][]float64{{n}}
 			}
 			if len(readings) == 0 {
 				return nil, false
