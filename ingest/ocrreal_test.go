@@ -34,7 +34,7 @@ import (
 var ocrRealReadings = []ocrRealReading{
 	{"pingtan-2021.ocr-clean-psm6.txt", "pingtan-2021", 119},
 	{"pingtan-2021.ocr-r300-psm6.txt", "pingtan-2021", 7},
-	{"pingtan-2021.ocr-r300-psm3.txt", "pingtan-2021", 60},
+	{"pingtan-2021.ocr-r300-psm3.txt", "pingtan-2021", 63},
 	{"pingtan-2024.ocr-clean-psm6.txt", "pingtan-2024", 170},
 	{"pingtan-2024.ocr-r300-psm6.txt", "pingtan-2024", 0},
 	{"pingtan-2024.ocr-r300-psm3.txt", "pingtan-2024", 96},
@@ -44,7 +44,7 @@ var ocrRealReadings = []ocrRealReading{
 	{"shuyang-fgj-2023.ocr-clean-psm6.txt", "shuyang-fgj-2023", 25},
 	{"shuyang-fgj-2023.ocr-r300-psm6.txt", "shuyang-fgj-2023", 0},
 	{"shuyang-fgj-2023.ocr-r300-psm3.txt", "shuyang-fgj-2023", 0},
-	{"pingtan-2021.ocr-r300-psm3.md", "pingtan-2021", 60},
+	{"pingtan-2021.ocr-r300-psm3.md", "pingtan-2021", 63},
 	{"pingtan-2021.ocr-clean-psm6.md", "pingtan-2021", 119},
 	{"pingtan-2024.ocr-r300-psm3.md", "pingtan-2024", 96},
 	{"pingtan-2024.ocr-clean-psm6.md", "pingtan-2024", 170},

@@ -55,6 +55,8 @@ func TestOCRRulesAmongFigures(t *testing.T) {
 			printed: "217 |1 |0o 10   0   0 1218", read: true},
 		{name: "as printed where no column shows a rule", figures: []int{0, 0, 0, 10, 0, 0, 10},
 			printed: "0 |0 |0 10 |0 |0 10", read: true},
+		{name: "a rule glued to an o", figures: []int{6, 0, 0, 0, 0, 0, 6}, printed: "6 |0 |0 |0 |0 lo |6", read: true},
+		{name: "an o alone", figures: []int{6, 0, 0, 0, 0, 0, 6}, printed: "6 |0 |0 |0 |0 o |6", deduced: 5},
 		{name: "two readings add up", figures: []int{11, 0, 0, 0, 0, 0, 11}, printed: "11 |0 |0 |0 |0 |0 111", deduced: 5},
 		{name: "no reading adds up", figures: []int{4, 0, 0, 0, 0, 0, 4}, printed: "4 |0 |0 10 |0 |0 |5"},
 		{name: "as printed, where other rows show rules in its columns", figures: []int{0, 0, 0, 0, 0, 0, 0},

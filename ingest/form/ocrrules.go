@@ -240,13 +240,23 @@ func ruledTail(text string) []ruledField {
 		}
 		core := strings.Trim(f, ruleMarks)
 		readings := fieldReadings(core)
-		if len(readings) == 0 || !strings.ContainsAny(core, "0123456789") {
-			break // a field of letters alone (o, lo) is no figure this reads
+		if len(readings) == 0 || !strings.ContainsAny(core, "0123456789") && !ruleGluedToO(core) {
+			break // a field of letters alone (o, le) is no figure this reads
 		}
 		out = append(out, ruledField{start: spans[k][0], end: spans[k][1], readings: readings, printed: asPrinted(core)})
 	}
 	slices.Reverse(out)
 	return out
+}
+
+// ruleGluedToO reports whether a field of letters alone is a rule read
+// as l or I glued before an o (`lo` for |0, as OCR prints a rule beside a
+// 0 where it keeps the rules): read as 0 or as 10, as fieldReadings
+// gives, the row's arithmetic choosing. An o alone is not read so: a row
+// that prints one lost more than its rules (`| 15 | 0 | 1 | o | o | o |
+// 16` for 115 … 116 adds up and is wrong).
+func ruleGluedToO(f string) bool {
+	return len(f) == 2 && strings.ContainsRune("lI", rune(f[0])) && strings.ContainsRune("oO", rune(f[1]))
 }
 
 // fieldSpans gives the byte offsets of the fields of a line, parted by

@@ -195,7 +195,7 @@ func printedFields(values []layout.Cell, ruled bool) ([][][]float64, bool) {
 	for _, v := range values {
 		for _, f := range strings.FieldsFunc(v.Raw, func(c rune) bool { return c == ' ' || c == '|' }) {
 			core := strings.Trim(f, ruleMarks+"，,、。.;；:：")
-			if !strings.ContainsAny(core, "0123456789") {
+			if !strings.ContainsAny(core, "0123456789") && !(ruled && ruleGluedToO(core)) {
 				continue
 			}
 			var readings [][]float64
