@@ -79,6 +79,7 @@ type ruledRow struct {
 	fields   []ruledField
 	readings [][]float64
 	printed  []float64 // nil when a field is not a figure as printed, or they do not add up
+	glued    bool      // cut from runs of cells glued by rules (ocrgluedrules.go)
 }
 
 // readRuledRows reads the rows of table 3 whose figures may hold the
@@ -107,7 +108,7 @@ func (r *reader) readRuledRows(lines []source.Line, regions []tableSpan) {
 					ruleColumns[c] = true
 				}
 			}
-			if !readAsPrinted(lines[row.i].Text, row.fields, row.readings[0]) {
+			if row.glued || !readAsPrinted(lines[row.i].Text, row.fields, row.readings[0]) {
 				r.writeRuledRow(lines, row, row.readings[0])
 			}
 		case len(row.readings) > 1:
@@ -141,7 +142,13 @@ func (r *reader) ruledRows(lines []source.Line, regions []tableSpan) []ruledRow 
 		for i := g.start; i < g.end; i++ {
 			reviews = tableOfLine(lines[i].Text, reviews)
 			fields := ruledTail(lines[i].Text)
-			if reviews || len(fields) != applicantColumns+1 {
+			if reviews {
+				continue
+			}
+			if len(fields) != applicantColumns+1 {
+				if row, ok := gluedRuledRow(i, lines[i].Text, fields); ok {
+					out = append(out, row)
+				}
 				continue
 			}
 			row := ruledRow{i: i, fields: fields, readings: addingReadings(fields), printed: make([]float64, len(fields))}
@@ -365,15 +372,22 @@ func readAsPrinted(text string, fields []ruledField, figures []float64) bool {
 // figure where its field began, the rest of the tail blank, so that the
 // columns keep their places.
 func writeRuledTail(text string, fields []ruledField, figures []float64) string {
-	tail := []byte(strings.Repeat(" ", len(text)-fields[0].start))
+	var tail []byte
 	for i, f := range fields {
-		copy(tail[f.start-fields[0].start:], strconv.FormatFloat(figures[i], 'f', -1, 64))
+		at := f.start - fields[0].start
+		if i > 0 && at <= len(tail) {
+			at = len(tail) + 1 // cells cut from one run (ocrgluedrules.go) stay apart
+		}
+		for len(tail) < at {
+			tail = append(tail, ' ')
+		}
+		tail = append(tail, strconv.FormatFloat(figures[i], 'f', -1, 64)...)
 	}
 	head := text[:fields[0].start]
 	if strings.TrimRightFunc(head, unicode.IsSpace) == head && head != "" {
 		head += " " // a figure glued to its label stays apart from it
 	}
-	return head + strings.TrimRight(string(tail), " ")
+	return head + string(tail)
 }
 
 // figuresText prints figures apart by spaces.
