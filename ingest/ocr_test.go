@@ -72,7 +72,7 @@ var ocrReports = []ocrReport{
 	{"pdf-form2019.r300-psm6.txt", 0, 0},
 	{"pdf-form2021.clean-psm6.txt", 176, 0},
 	{"pdf-form2021.r150-psm6.txt", 0, 0},
-	{"pdf-form2021.r300-psm3.txt", 28, 0},
+	{"pdf-form2021.r300-psm3.txt", 29, 0},
 	{"pdf-form2021.r300-psm6.txt", 0, 0},
 }
 

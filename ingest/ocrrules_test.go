@@ -59,7 +59,7 @@ func TestOCRRulesAmongFigures(t *testing.T) {
 		{name: "an o alone", figures: []int{6, 0, 0, 0, 0, 0, 6}, printed: "6 |0 |0 |0 |0 o |6", deduced: 5},
 		{name: "cells glued by rules read as 1s", figures: []int{0, 0, 7, 0, 0, 0, 7}, printed: "0 0|1710101017", read: true},
 		{name: "cells glued by rules, zeros", figures: []int{0, 0, 0, 0, 0, 0, 0}, printed: "0 0|1010101010", read: true},
-		{name: "glued cells, two cuts add up", figures: []int{11, 0, 0, 0, 0, 0, 11}, printed: "11 0|10101010111"},
+		{name: "glued cells, two cuts add up", figures: []int{11, 0, 0, 0, 0, 0, 11}, printed: "11 0|10101010111", deduced: 5},
 		{name: "glued cells, one lost", figures: []int{3, 0, 0, 0, 0, 0, 3}, printed: "3 0|10101013"},
 		{name: "two readings add up", figures: []int{11, 0, 0, 0, 0, 0, 11}, printed: "11 |0 |0 |0 |0 |0 111", deduced: 5},
 		{name: "no reading adds up", figures: []int{4, 0, 0, 0, 0, 0, 4}, printed: "4 |0 |0 10 |0 |0 |5"},
@@ -166,4 +166,27 @@ func TestOCRRulesAmongFiguresNeedPrintedRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	secretsRowUnplaced(t, r, rows[at])
+}
+
+// A row whose seven figures add up read two ways, the table's rules read
+// as 1s (`5 |0 |0 lo |0 |0 15`: 5 … 5, or 10 under 社会公益组织 and 15), is
+// read the one way the column sums leave (ocrsums.go): 社会公益组织's
+// （七）总计, less the other rows read there, leaves no room for 10. Flag
+// placed_by_arithmetic.
+func TestOCRRulesReadingsChosenBySums(t *testing.T) {
+	rows := damagedTable3(t, 3, gongkai.Template2021)
+	at := rowWith(t, rows, func(r damagedRow) bool { return strings.HasPrefix(r.label, "1.属于国家秘密") })
+	setRow(rows, at, []int{5, 0, 0, 0, 0, 0, 5})
+	total := rowWith(t, rows, func(r damagedRow) bool { return strings.Contains(r.label, "总计") })
+	if rows[total].figures[3] >= 10 {
+		t.Fatalf("社会公益组织's total %d leaves room for 10", rows[total].figures[3])
+	}
+	r, err := Parse("ocr.txt", []byte(ruledTable3(rows, map[int]string{at: "5 |0 |0 lo |0 |0 15"})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTable3(t, r, rows[at:at+1], gongkai.FlagPlacedByArithmetic)
+	if n := len(byIndicatorOf(r, rows[at].indicator)); n != 7 {
+		t.Errorf("%d figures of the row placed, want 7: %+v", n, r.Unplaced)
+	}
 }

@@ -95,7 +95,7 @@ type ruledRow struct {
 // doubted (`0 0 |0 10 0 0 10` where the rows around read `0 0 |0 10 0 0
 // |0`, 10 a rule and a 0).
 func (r *reader) readRuledRows(lines []source.Line, regions []tableSpan) {
-	r.ruledLines, r.ruledDoubts = map[int]bool{}, map[int]string{}
+	r.ruledLines, r.ruledDoubts, r.ruledReadings = map[int]bool{}, map[int]string{}, map[int][][]float64{}
 	rows := r.ruledRows(lines, regions)
 	ruleColumns := map[int]bool{} // columns where a row read one way took a 1 for a rule
 	for _, row := range rows {
@@ -113,6 +113,7 @@ func (r *reader) readRuledRows(lines []source.Line, regions []tableSpan) {
 			}
 		case len(row.readings) > 1:
 			r.doubtRuledRow(lines[row.i], row, row.readings[0], row.readings[1])
+			r.ruledReadings[lines[row.i].N] = row.readings
 		}
 	}
 	for _, row := range rows {
@@ -250,7 +251,11 @@ func ruledTail(text string) []ruledField {
 		if len(readings) == 0 || !strings.ContainsAny(core, "0123456789") && !ruleGluedToO(core) {
 			break // a field of letters alone (o, le) is no figure this reads
 		}
-		out = append(out, ruledField{start: spans[k][0], end: spans[k][1], readings: readings, printed: asPrinted(core)})
+		printed := asPrinted(core)
+		if ruleGluedToO(core) {
+			printed = nil // lo is no figure as printed: 10 only where the arithmetic reads it so
+		}
+		out = append(out, ruledField{start: spans[k][0], end: spans[k][1], readings: readings, printed: printed})
 	}
 	slices.Reverse(out)
 	return out

@@ -77,6 +77,10 @@ type sumsTable struct {
 	// ways holds, for each row read with lost cells, the ways of setting
 	// its printed figures under the columns that still fit.
 	ways map[string][][]*float64
+	// whole holds the rows whose ways are the readings of their seven
+	// printed figures that add up, rules read as 1s (ocrrules.go): where
+	// one alone fits the figures known, the row is read so.
+	whole map[string]bool
 }
 
 // maxSumsRounds bounds the rounds of deduction: each round that goes on
@@ -120,7 +124,7 @@ func (r *reader) solveSums(tpl string, lost []lostCellsRow) *sumsTable {
 		return nil
 	}
 	t := &sumsTable{columns: r.applications.columns, leaves: r.outcomeLeavesOf(tpl), balance: r.balanceRows(), known: grid,
-		ways: map[string][][]*float64{}, read: grid3{}}
+		ways: map[string][][]*float64{}, whole: map[string]bool{}, read: grid3{}}
 	if !completeApplicants(t.columns) {
 		t.columns = r.formOrderSlots()
 	}
@@ -131,6 +135,7 @@ func (r *reader) solveSums(tpl string, lost []lostCellsRow) *sumsTable {
 		t.read[id] = maps.Clone(m)
 	}
 	t.evidence(lost, len(r.ruledLines)+len(r.ruledDoubts) > 0)
+	t.wholeReadings(lost, r.ruledReadings)
 	for range maxSumsRounds {
 		more, holds := t.round()
 		if !holds {
@@ -179,6 +184,36 @@ func (t *sumsTable) evidence(lost []lostCellsRow, ruled bool) {
 			continue
 		}
 		t.ways[id] = settings(fields, len(t.columns))
+	}
+}
+
+// wholeReadings takes, for each row of the identities unplaced because
+// its seven figures add up read several ways (the table's rules read as
+// 1s: `5 0 |0 lo lo lo 15`, 5 … 5 or 5 0 0 10 0 0 15), those readings as
+// its ways: the figures known then drop those they break, and where one
+// is left the row is read so (byWays).
+func (t *sumsTable) wholeReadings(lost []lostCellsRow, readings map[int][][]float64) {
+	for _, l := range lost {
+		id := l.row.id
+		if _, bound := t.ways[id]; !bound || len(t.columns) != applicantColumns+1 {
+			continue
+		}
+		for _, v := range l.cur.values {
+			rs, ok := readings[v.Line]
+			if !ok {
+				continue
+			}
+			var ways [][]*float64
+			for _, reading := range rs {
+				w := make([]*float64, len(reading))
+				for c := range reading {
+					w[c] = &reading[c]
+				}
+				ways = append(ways, w)
+			}
+			t.ways[id], t.whole[id] = ways, true
+			break
+		}
 	}
 }
 
@@ -331,6 +366,19 @@ func (t *sumsTable) byWays() (bool, bool) {
 			}
 		}
 		t.ways[id] = kept
+		if len(kept) == 1 && t.whole[id] {
+			// One reading of the seven figures is left: the row is
+			// read so, its figures other than 0 too.
+			for c := range t.columns {
+				if _, ok := t.get(id, c); !ok {
+					if !t.set(id, c, *kept[0][c]) {
+						return false, false
+					}
+					more = true
+				}
+			}
+			continue
+		}
 		if len(kept) == 0 || !t.checked(id, kept) {
 			continue // OCR's figures of the row only check it
 		}

@@ -58,6 +58,9 @@ type reader struct {
 	// printed among the figures, read one way and several ways (ocrrules.go).
 	ruledLines  map[int]bool
 	ruledDoubts map[int]string
+	// ruledReadings holds, for a line of ruledDoubts, the readings of its
+	// seven figures that add up (ocrsums.go lets the column sums choose).
+	ruledReadings map[int][][]float64
 	// tableLines holds the text of the tables' lines by number (ocrspaced.go).
 	tableLines map[int]string
 	early      earlyFigures // figures of table 2 printed before their row's label
