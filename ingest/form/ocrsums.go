@@ -141,7 +141,7 @@ func (r *reader) solveSums(tpl string, lost []lostCellsRow) *sumsTable {
 		if !holds {
 			return nil // a figure known is misread, or the report's sums do not hold
 		}
-		if !more {
+		if !more && !t.probeWhole() {
 			break
 		}
 	}
@@ -650,7 +650,10 @@ func (r *reader) placeDeduced(tables []*sumsTable, e lostCellsRow) {
 			continue
 		}
 		v, ok := deducedAlike(tables, id, c)
-		if !ok || !traced {
+		if !traced {
+			v, ok = printedAlike(tables, id, c)
+		}
+		if !ok {
 			whole = false
 			continue
 		}
@@ -660,6 +663,52 @@ func (r *reader) placeDeduced(tables []*sumsTable, e lostCellsRow) {
 	if whole {
 		r.unplaced = slices.DeleteFunc(r.unplaced, func(u gongkai.Unplaced) bool { return u.Line == line && u.Label == printed })
 	}
+}
+
+// printedAlike is, for a row that printed half its cells or fewer (a
+// table that leaves cells blank prints as few), a figure OCR printed that
+// every way of its printed figures left in every table sets in column c,
+// where those figures add up as printed (总计 the sum of the others, the
+// cells not printed blank or 0): `5.属于三类内部事务信息 |3 3` under
+// columns whose （七）总计 leaves room for 3 only under 自然人 gives 3 there
+// and 3 under 总计. Its other cells are not placed: a blank is no 0.
+func printedAlike(tables []*sumsTable, id string, c int) (float64, bool) {
+	var v *float64
+	for _, t := range tables {
+		ways, evidence := t.ways[id]
+		if !evidence || len(ways) == 0 {
+			return 0, false
+		}
+		for _, w := range ways {
+			if w[c] == nil || v != nil && *w[c] != *v || !addsAsPrinted(w) {
+				return 0, false
+			}
+			v = w[c]
+		}
+		if x, known := t.get(id, c); v == nil || known && x != *v {
+			return 0, false
+		}
+	}
+	if v == nil {
+		return 0, false
+	}
+	return *v, true
+}
+
+// addsAsPrinted reports whether a way of a row's printed figures sets its
+// 总计 and makes it the sum of the applicant columns it sets.
+func addsAsPrinted(w []*float64) bool {
+	last := len(w) - 1
+	if w[last] == nil {
+		return false
+	}
+	sum := 0.0
+	for _, v := range w[:last] {
+		if v != nil {
+			sum += *v
+		}
+	}
+	return sum == *w[last]
 }
 
 // deducedAlike is the figure every table deduces for row id in column c,
@@ -698,4 +747,115 @@ func printedIn(ways [][]*float64, c int, v float64) bool {
 		}
 	}
 	return true
+}
+
+// maxProbeWays bounds the readings of a row tried one by one (probeWhole).
+const maxProbeWays = 8
+
+// probeWhole drops, for each row read several whole ways (wholeReadings),
+// the readings under which the table cannot hold: the identities then
+// break, or a column's （七）总计 is below what its outcome rows hold at
+// least (each row's figures known, and where a row's 总计 is not known,
+// the largest figure OCR printed for it in every way that still fits: no
+// count is below 0, so 总计 is at least each of its terms). `1l151 |3 10
+// 10 0 0 |154` (151 … 154 or 51 … 54) is 151 … 154 where 51 would make
+// （七）总计 48 below outcome rows printing 3 3, 49 50, 8 8 …. It reports
+// whether a reading was dropped.
+func (t *sumsTable) probeWhole() bool {
+	more := false
+	for id := range t.whole {
+		ways := t.ways[id]
+		if len(ways) < 2 || len(ways) > maxProbeWays {
+			continue
+		}
+		var kept [][]*float64
+		for _, w := range ways {
+			if t.tryWay(id, w) {
+				kept = append(kept, w)
+			}
+		}
+		if len(kept) > 0 && len(kept) < len(ways) {
+			t.ways[id] = kept
+			more = true
+		}
+	}
+	return more
+}
+
+// tryWay reports whether the table holds with row id read as way w: the
+// identities applied until nothing more follows, and each column's
+// （七）总计 at least what its outcome rows hold.
+func (t *sumsTable) tryWay(id string, w []*float64) bool {
+	c := t.clone()
+	c.ways[id] = [][]*float64{w}
+	for range maxSumsRounds {
+		more, holds := c.round()
+		if !holds {
+			return false
+		}
+		if !more {
+			break
+		}
+	}
+	return c.outcomesWithinTotals(t)
+}
+
+// clone copies the figures known and the ways, for a trial.
+func (t *sumsTable) clone() *sumsTable {
+	c := *t
+	c.known = grid3{}
+	for id, m := range t.known {
+		c.known[id] = maps.Clone(m)
+	}
+	c.ways = maps.Clone(t.ways)
+	return &c
+}
+
+// outcomesWithinTotals reports whether, in each column whose （七）总计 is
+// known, the outcome rows hold no more than it at least: their figures
+// known, and in the 总计 column the largest figure every way of a row's
+// printed figures sets, as base (the table before the trial) keeps them.
+func (t *sumsTable) outcomesWithinTotals(base *sumsTable) bool {
+	last := len(t.columns) - 1
+	for c := range t.columns {
+		total, ok := t.get(t.balance[2], c)
+		if !ok {
+			continue
+		}
+		least := 0.0
+		for _, id := range t.leaves {
+			if v, ok := t.get(id, c); ok {
+				least += v
+			} else if c == last {
+				least += base.leastTotal(id) // the ways before the trial dropped any
+			}
+		}
+		if least > total {
+			return false
+		}
+	}
+	return true
+}
+
+// leastTotal is the least 总计 the ways of row id allow: in each way its
+// largest figure set (总计 is at least each of its terms); 0 where the row
+// has no way.
+func (t *sumsTable) leastTotal(id string) float64 {
+	ways := t.ways[id]
+	if len(ways) == 0 {
+		return 0
+	}
+	least := -1.0
+	for _, w := range ways {
+		top := 0.0
+		for _, v := range w {
+			if v != nil && *v > top {
+				top = *v
+			}
+		}
+		if least < 0 || top < least {
+			least = top
+		}
+	}
+	return least
 }
