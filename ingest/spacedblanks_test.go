@@ -126,3 +126,33 @@ func TestSpacedBlankCellsBothReadings(t *testing.T) {
 		t.Errorf("本年新收 not unplaced with the reason: %+v", r.Unplaced)
 	}
 }
+
+// TestZeroLedRun reads pingtan-2021's rowlines, where 规章 000 is parted
+// from its label by a space under three columns: 000 is no figure a cell
+// prints, and its only cut is 0|0|0. A run cut several ways (0110:
+// 0|1|10, 0|11|0), or whose only cut leaves a cell blank (00 under three
+// columns), stays unplaced.
+func TestZeroLedRun(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "real", "pingtan-2021.rowlines.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for run, want := range map[string][]float64{"000": {0, 0, 0}, "0010": {0, 0, 10}, "0110": nil, "00": nil} {
+		text := strings.Replace(string(data), "\n规章 000\n", "\n规章 "+run+"\n", 1)
+		r, err := Parse("pingtan-2021.rowlines.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, ind := range []string{"regulations.issued", "regulations.repealed", "regulations.in_force"} {
+			switch {
+			case want == nil && hasObs(r, ind, "total"):
+				t.Errorf("规章 %s: %s placed, though no one cut fills the columns", run, ind)
+			case want != nil && *obs(t, r, ind, "total").Value != want[i]:
+				t.Errorf("规章 %s: %s = %v, want %v", run, ind, *obs(t, r, ind, "total").Value, want[i])
+			}
+		}
+		if want == nil && !unplacedBecause(r, "规章", "") {
+			t.Errorf("规章 %s not unplaced: %+v", run, r.Unplaced)
+		}
+	}
+}

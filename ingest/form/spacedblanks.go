@@ -2,6 +2,7 @@ package form
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/gongkai/gongkai/ingest/label"
@@ -42,6 +43,9 @@ const maxSpacedDigits = 21
 // reason the row is unplaced; nil and "" when the row is no such row, or
 // the pieces as cells do not fit (the caller reads it as before).
 func spacedBlankCells(cur *openRow, slots []slot) ([]layout.Cell, string) {
+	if cells := zeroLedRun(cur.values, slots); cells != nil {
+		return cells, ""
+	}
 	if cur.table != tableApplications || !completeApplicants(slots) || slots[len(slots)-1].key != "total" {
 		return nil, ""
 	}
@@ -136,4 +140,51 @@ func otherReadings(pieces []string, n int) int {
 	}
 	cut(0, false)
 	return count
+}
+
+// A figure parted from its label by a space, alone in a row of several
+// columns, that no report prints as one cell, since it opens with 0 (规章
+// 000 under 本年制发件数 | 本年废止件数 | 现行有效件数: pingtan-2021's
+// rowlines), is cells run together. zeroLedRun cuts it when exactly one
+// cut into at most the row's columns gives counts as printed (no figure
+// of several digits starting with 0), and that cut fills every column:
+// 000 is 0|0|0 and nothing else. A cut into fewer cells would leave blank
+// cells no identity places, and the run stays as it is.
+
+// zeroLedRun returns the cells of values, one spaced figure opening with
+// 0, by the only cut that fits slots; nil otherwise.
+func zeroLedRun(values []layout.Cell, slots []slot) []layout.Cell {
+	if len(values) != 1 || values[0].Glued || !values[0].Spaced || len(slots) < 2 {
+		return nil
+	}
+	v := values[0]
+	run := label.Fold(v.Text)
+	if !plainDigits.MatchString(run) || run[0] != '0' || len(run) < 2 || len(run) > maxSpacedDigits {
+		return nil
+	}
+	var cuts [][]string
+	var cell []string
+	var cut func(rest string)
+	cut = func(rest string) {
+		if rest == "" {
+			cuts = append(cuts, slices.Clone(cell))
+			return
+		}
+		if len(cell) == len(slots) || len(cuts) > 1 {
+			return
+		}
+		for k := 1; k <= len(rest); k++ {
+			if k > 1 && rest[0] == '0' {
+				break
+			}
+			cell = append(cell, rest[:k])
+			cut(rest[k:])
+			cell = cell[:len(cell)-1]
+		}
+	}
+	cut(run)
+	if len(cuts) != 1 || len(cuts[0]) != len(slots) {
+		return nil
+	}
+	return splitCells(v, cuts[0])
 }
