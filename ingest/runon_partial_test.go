@@ -151,8 +151,8 @@ func TestHeaderBrokenInsideCells(t *testing.T) {
 // (行政复议 glued to the text before it) still heads the form's three
 // blocks; a run of fifteen figures is cut under them, each block's 总计
 // the sum of its results, flag placed_by_form_order. A run two cuts fit
-// (036334204004640414), and blocks printed out of the form's order, leave
-// it unplaced with the reason.
+// (036334204004640414) keeps only the cells both fill alike; blocks
+// printed out of the form's order leave it unplaced with the reason.
 func TestTable4BlocksInPart(t *testing.T) {
 	rows := damagedTable3(t, 3, gongkai.Template2021)
 	page := func(figures string, swap bool) *gongkai.Report {
@@ -177,11 +177,23 @@ func TestTable4BlocksInPart(t *testing.T) {
 		{indicator: "lawsuits.after_reconsideration.corrected", breakdown: "total", value: "122", flags: []string{gongkai.FlagPlacedByFormOrder}},
 		{indicator: "lawsuits.after_reconsideration.total", breakdown: "total", value: "125", flags: []string{gongkai.FlagPlacedByFormOrder}},
 	})
+	// Two cuts fit 036334204004640414: 0|3|6|33|42 and 0|36|3|3|42, the
+	// other blocks alike (0|4|0|0|4, 6|4|0|4|14). The cells both fill
+	// alike are placed (form/reviewsagreed.go); 行政复议's 结果纠正, 其他结果
+	// and 尚未审结 are not.
 	r = page("036334204004640414", false)
-	if hasObs(r, "reconsiderations.upheld", "total") {
-		t.Error("table 4 placed though two cuts fit")
+	for _, ind := range []string{"reconsiderations.corrected", "reconsiderations.other", "reconsiderations.pending"} {
+		if hasObs(r, ind, "total") {
+			t.Errorf("%s placed though the two cuts differ there", ind)
+		}
 	}
-	if !unplacedBecause(r, "行政复议", "more than one split of the digits satisfies the form's arithmetic") {
+	checkCells(t, r, []cellCase{
+		{indicator: "reconsiderations.upheld", breakdown: "total", value: "0", flags: []string{gongkai.FlagPlacedByFormOrder}},
+		{indicator: "reconsiderations.total", breakdown: "total", value: "42", flags: []string{gongkai.FlagPlacedByFormOrder}},
+		{indicator: "lawsuits.direct.total", breakdown: "total", value: "4", flags: []string{gongkai.FlagPlacedByFormOrder}},
+		{indicator: "lawsuits.after_reconsideration.total", breakdown: "total", value: "14", flags: []string{gongkai.FlagPlacedByFormOrder}},
+	})
+	if !unplacedBecause(r, "行政复议", "2 splits make each block's 总计 the sum of its results, and they differ under 行政复议 结果纠正, 行政复议 其他结果, 行政复议 尚未审结") {
 		t.Errorf("not unplaced for the two cuts: %+v", r.Unplaced)
 	}
 	r = page("4320901001012203125", true)

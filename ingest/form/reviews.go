@@ -253,6 +253,10 @@ func (r *reader) emitReviews(data []layout.Cell, slots []slot, blockLabel func(*
 		return
 	}
 	values, problem := fitValues(data, nil, slots, r.isUnit)
+	if agreed, why := agreedReviews(data, slots); problem != "" && agreed != nil {
+		values, problem = agreed, ""
+		r.unplaceReviews(data, why)
+	}
 	if problem != "" {
 		u := gongkai.Unplaced{Label: "行政复议、行政诉讼", Line: data[0].Line, Reason: problem, Cells: []string{}}
 		for _, v := range data {

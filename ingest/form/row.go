@@ -129,7 +129,15 @@ func (r *reader) readRow(cur *openRow, early bool, bare []*openRow) {
 			r.seen[target.key] = cur.labels[0].Line
 		}
 	}
-	cur.values = joinRun(cur.values, slots)
+	switch cells, why := spacedBlankCells(cur, slots); {
+	case cells != nil:
+		cur.values = cells
+	case why != "":
+		r.unplace(cur, why)
+		return
+	default:
+		cur.values = joinRun(cur.values, slots)
+	}
 	if r.deferRun(cur, slots, cur.printedLabel(), target.flags) {
 		read()
 		r.noteOrder(cur, true, len(r.obs))

@@ -363,10 +363,14 @@ func (r *reader) settleRuns() {
 		return
 	}
 	fits, reason := r.fittingSplits(pending, maxSearchSteps)
+	balance := r.balanceWhenUndecided(pending, fits, reason)
 	for i, p := range pending {
 		splits := p.splits
 		if fits != nil {
 			splits = fits[i]
+		}
+		if balance[i] != nil {
+			splits = balance[i]
 		}
 		if len(splits) == 1 {
 			r.placeSplit(p, splits[0])
@@ -375,6 +379,9 @@ func (r *reader) settleRuns() {
 		why := fmt.Sprintf("figures run together with no separator (%s): %d splits add up to the row's 总计, and %s", p.value.Raw, len(p.splits), reason)
 		if fits != nil {
 			why = fmt.Sprintf("figures run together with no separator (%s): %d splits add up to the row's 总计, and several choices of them make the column sums of table 3 hold (%d of the row's splits stand in them)", p.value.Raw, len(p.splits), len(splits))
+		}
+		if balance[i] != nil {
+			why += fmt.Sprintf("; %d of them make 一 + 二 = （七）总计 + 四 hold", len(splits))
 		}
 		r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: p.label, Line: p.value.Line, Cells: []string{p.value.Raw},
 			Reason: why + r.placeAgreed(p, splits)})
