@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -41,5 +42,38 @@ func TestLegacyPlainUnitUnderLabel(t *testing.T) {
 		return o.Indicator == "proactive.items.normative_documents" && o.Value != nil && *o.Value == 14 && !slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder)
 	}) {
 		t.Errorf("条 14 followed by 条 99 placed under the label above it by position")
+	}
+}
+
+// pdf.js prints two cells of a row of table 3 close together as one, a
+// space between (一、本年新收政府信息公开申请数量 217 1 0 0 / 0 / 0 218): six
+// cells for seven columns, read as the cell of two figures split when the
+// row so read adds up (form/figurepair.go). A row that does not add up so
+// stays unplaced.
+func TestFigurePairInACell(t *testing.T) {
+	const row = "量 \t217 1 0 0 \t0 \t0 218\n"
+	text := readText(t, filepath.Join("..", "testdata", "real", "pingtan-2024.chromium.pdfjs.txt"))
+	if !strings.Contains(text, row) {
+		t.Fatalf("the fixture does not print %q", row)
+	}
+	r := parseText(t, "pdfjs.txt", text)
+	checkCells(t, r, []cellCase{
+		{indicator: "requests.received", breakdown: "natural_person", value: "217"},
+		{indicator: "requests.received", breakdown: "other_org", value: "0"},
+		{indicator: "requests.received", breakdown: "total", value: "218"},
+	})
+	for name, printed := range map[string]string{
+		"no sum":            "量 \t217 1 0 0 \t0 \t0 219\n",
+		"the sum one apart": "量 \t217 1 0 0 \t0 \t1 218\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := parseText(t, "pdfjs.txt", strings.Replace(text, row, printed, 1))
+			if hasFigure(r, "requests.received", "total") || hasFigure(r, "requests.received", "natural_person") {
+				t.Errorf("the row placed from %q", printed)
+			}
+			if !unplacedBecause(r, "本年新收", "") {
+				t.Errorf("the row not unplaced: %+v", r.Unplaced)
+			}
+		})
 	}
 }
