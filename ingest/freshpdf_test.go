@@ -97,18 +97,52 @@ func TestLabelOfTwoRows(t *testing.T) {
 }
 
 // Figures printed before their block's first row's label (Chrome's PDF
-// through plain pdftotext): the rows printing figures are unplaced. A
-// figure before a label that prints none is still the row's
-// (TestFigureBeforeItsLabel).
+// through plain pdftotext): a row's figures a line each before its label,
+// or on its label's line after it (其他对外管理服务事项 20). When every row
+// of the block prints every cell, the count places them (form/
+// figuresbefore.go): the figures on a label's line are its row's first,
+// the others fill the rows in turn, each row's standing together beside
+// its label; a figure with a unit after the label (36.35万元) is the last.
+// A block with a figure missing, or a row's figures counted across its
+// label, stays unplaced. A figure before a label that prints none is still
+// the row's (TestFigureBeforeItsLabel).
 func TestFiguresBeforeTheirLabels(t *testing.T) {
+	by := []string{gongkai.FlagPlacedByFormOrder}
 	r := parseText(t, "plain.txt", pdftextWith(t, "synth2019-chrome.plain.txt"))
-	for _, ind := range []string{"regulations.issued", "penalties.decisions"} {
-		if hasFigure(r, ind, "total") {
-			t.Errorf("%s placed from the figures after its label", ind)
-		}
-	}
-	if !unplacedBecause(r, "规章", "printed before its first row's label") {
-		t.Errorf("规章 not unplaced with the reason: %+v", r.Unplaced)
+	checkCells(t, r, []cellCase{
+		{indicator: "regulations.issued", breakdown: "total", value: "34", flags: by},
+		{indicator: "regulations.published_total", breakdown: "total", value: "16", flags: by},
+		{indicator: "normative_documents.issued", breakdown: "total", value: "15", flags: by},
+		{indicator: "licensing.items_last_year", breakdown: "total", value: "2", flags: by},
+		{indicator: "other_services.items_last_year", breakdown: "total", value: "20", flags: by},
+		{indicator: "other_services.items_change", breakdown: "total", value: "2", flags: by},
+		{indicator: "other_services.decisions", breakdown: "total", value: "1", flags: by},
+		{indicator: "penalties.decisions", breakdown: "total", value: "51", flags: by},
+		{indicator: "enforcement.items_last_year", breakdown: "total", value: "25", flags: by},
+		{indicator: "procurement.projects", breakdown: "total", value: "15", flags: by},
+		{indicator: "procurement.amount", breakdown: "total", value: "36.35", flags: by},
+	})
+	for _, tc := range []struct{ name, from, to, label string }{
+		{"a figure missing", "+1\n33\n行政许可\n", "+1\n行政许可\n", "行政许可"},
+		{"a figure too many", "12\n+2\n51\n行政处罚\n", "12\n+2\n51\n7\n行政处罚\n", "行政处罚"},
+		{"a row's figures across its label", "34\n16\n16\n规章\n15\n", "34\n16\n规章\n16\n15\n", "规章"},
+		{"a figure before a label on its line", "其他对外管理服务事项 20\n", "20 其他对外管理服务事项\n", "行政许可"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := parseText(t, "plain.txt", pdftextWith(t, "synth2019-chrome.plain.txt", [2]string{tc.from, tc.to}))
+			row := map[string][]string{"行政许可": {"licensing", "other_services"}, "行政处罚": {"penalties", "enforcement"},
+				"规章": {"regulations", "normative_documents"}}[tc.label]
+			for _, o := range r.Observations {
+				for _, p := range row {
+					if strings.HasPrefix(o.Indicator, p+".") {
+						t.Errorf("%s = %s placed from a block the count does not place", o.Indicator, o.Raw)
+					}
+				}
+			}
+			if !unplacedBecause(r, tc.label, "") {
+				t.Errorf("%s not unplaced: %+v", tc.label, r.Unplaced)
+			}
+		})
 	}
 }
 

@@ -59,7 +59,7 @@ func (r *reader) claimEarly(cur *openRow) bool {
 // label) shows that its figures may come before their labels: the figures
 // after a label are the next row's as likely as its own, and table 2 has
 // no identity to tell. Every row of the block that prints figures is
-// unplaced.
+// unplaced, unless the count of its figures places them (figuresbefore.go).
 
 // A row the form does not know, first in its block, that prints figures
 // (信息内 / 本年处理决定数量 / 容 / 71 / 行政处罚 / 7 / 行政强制: a header cell

@@ -64,9 +64,11 @@ type reader struct {
 	// tableLines holds the text of the tables' lines by number (ocrspaced.go).
 	tableLines map[int]string
 	early      earlyFigures // figures of table 2 printed before their row's label
-	pieces     []rowPiece   // rows of table 3 that may be pieces of rows printed on two lines (splitrows.go)
-	bareRow    *openRow     // the row of table 3 just closed with no cell (headingpiece.go)
-	bare       []*openRow   // rows of table 2 just closed with no cell, in one block (labelsThenFigures)
+	// proactiveLog is the cells of table 2 as read (figuresbefore.go).
+	proactiveLog []proactiveEvent
+	pieces       []rowPiece // rows of table 3 that may be pieces of rows printed on two lines (splitrows.go)
+	bareRow      *openRow   // the row of table 3 just closed with no cell (headingpiece.go)
+	bare         []*openRow // rows of table 2 just closed with no cell, in one block (labelsThenFigures)
 
 	// lead holds the blank cells that start a line of a row layout until
 	// the line shows what they are: the empty label cells before a label
@@ -169,6 +171,7 @@ func (r *reader) feed(c layout.Cell) {
 		r.label(c)
 		r.noteReadingOrder(c, kind)
 	}
+	r.logProactive(c, kind) // see figuresbefore.go
 	if r.table != 0 {
 		r.lastTable = r.table
 	}
@@ -639,6 +642,7 @@ func (r *reader) finish() {
 	r.closeRow()
 	r.releasePieces()
 	r.flushEarly()
+	r.readFiguresBeforeLabels() // see figuresbefore.go
 	r.settleFiguresAfter(nil)
 	r.closeReviews()
 	r.settleRuns()

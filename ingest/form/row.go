@@ -658,6 +658,9 @@ func fitValues(values, labels []layout.Cell, slots []slot, isUnit func(string) b
 		}
 		return out, ""
 	}
+	if pair, ok := splitFigurePair(vs, slots, isUnit); ok {
+		vs = pair // see figurepair.go
+	}
 	if figures := countFigures(vs, isUnit); figures > 0 && len(vs) < len(slots) {
 		// Cells are missing, not blank: nothing tells which columns they
 		// belong to, and filling from the left would put a figure under

@@ -127,7 +127,7 @@ func assemble(cells []layout.Cell, isUnit func(string) bool, ocr bool) []rawRow 
 // unitTails joins the end of a unit wrapped under its figure's line, as
 // Chromium prints a unit column too narrow for 人次 or 万元: 人 6 / 次 (the
 // unit's end a cell of the row's on the next line) and 万 9.61 / 的经费）
-// 元 (the unit's end beside the label's last piece, which opens a row of
+// 元 (the unit's end beside the label's last piece, or under it, which opens a row of
 // its own). The row is read in the unit the two pieces make, not in
 // two units, nor in 万 alone; its label's piece is its.
 func unitTails(rows []rawRow, isUnit func(string) bool) []rawRow {
@@ -141,7 +141,7 @@ func unitTails(rows []rawRow, isUnit func(string) bool) []rawRow {
 		} else if head, rest, ok := unitHead(r, isUnit); ok && i+1 < len(rows) {
 			next := rows[i+1]
 			if len(next.labels) > 0 && len(next.cells) == 1 && next.cells[0].Line > head.Line &&
-				next.labels[0].Line == next.cells[0].Line && wrappedUnit(head, next.cells[0], isUnit) {
+				unitBeside(next) && wrappedUnit(head, next.cells[0], isUnit) {
 				r.labels = append(slices.Clone(r.labels), next.labels...)
 				if rest != "" {
 					r.labels[len(r.labels)-len(next.labels)-1].Text = rest
@@ -154,6 +154,14 @@ func unitTails(rows []rawRow, isUnit func(string) bool) []rawRow {
 		out = append(out, r)
 	}
 	return out
+}
+
+// unitBeside reports whether row's one cell is on the line of its last
+// label piece, or on the line under it (plain pdftotext prints a cell after
+// the label's cell: 的经费） / 元).
+func unitBeside(row rawRow) bool {
+	last := row.labels[len(row.labels)-1].Line
+	return row.cells[0].Line == last || row.cells[0].Line == last+1
 }
 
 // unitHead is the first line of a unit wrapped under row's figure: its
@@ -588,6 +596,10 @@ func (t *legacyTable) unplaced(r *logicalRow, reason string) gongkai.Unplaced {
 func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Observation, string) {
 	var unitCell, valueCell *layout.Cell
 	var values int
+	if u, rest, ok := t.unitUnderLabel(r); ok {
+		unitCell = &u
+		r = &logicalRow{labels: rest, cells: r.cells, label: r.label, section: r.section, prev: r.prev, match: r.match}
+	}
 	for i := range r.cells {
 		c := &r.cells[i]
 		switch layout.Classify(c.Text, t.isUnit) {
@@ -754,4 +766,36 @@ func besideLabel(row rawRow, c layout.Cell) bool {
 	}
 	last := row.labels[len(row.labels)-1]
 	return last.Line == c.Line && !c.RowStart
+}
+
+// unitUnderLabel is the unit that ends row's label as pieces of their own,
+// and the label's pieces before it: a unit and figure printed on the line
+// under the label (其中：主动公开规范性文件数 / 条 14, as plain pdftotext
+// prints Chromium's print of the table, the label's cell before the
+// unit's and figure's), whose unit assemble read as a piece of the label,
+// or a unit wrapped one character a line (的经费） / 万 / 元 15.85, pdf.js).
+// The row was placed with the pieces as they were read; the unit is read
+// as the row's unit, not as words of its label. ok is false when the
+// label ends with no such piece, or is one.
+func (t *legacyTable) unitUnderLabel(r *logicalRow) (unit layout.Cell, rest []layout.Cell, ok bool) {
+	if t.ocr > 0 || !slices.ContainsFunc(r.cells, func(c layout.Cell) bool { return layout.Classify(c.Text, t.isUnit) == layout.Value }) {
+		return layout.Cell{}, nil, false
+	}
+	for k := 2; k >= 1; k-- {
+		n := len(r.labels) - k
+		if n < 1 {
+			continue
+		}
+		text := ""
+		for _, c := range r.labels[n:] {
+			text += strings.TrimSpace(c.Text)
+		}
+		if !t.isUnit(text) || r.labels[n].Line <= r.labels[0].Line {
+			continue
+		}
+		unit = r.labels[n]
+		unit.Text, unit.Raw = text, text
+		return unit, r.labels[:n], true
+	}
+	return layout.Cell{}, nil, false
 }
