@@ -2,7 +2,7 @@
 """Score the parser on prints it has never met: synthetic reports printed to
 PDF and taken back out by every extractor, each scored figure by figure.
 
-usage: scripts/heldout.py [--reports N] [--seed S] [--zeros P] [--ocr] [--keep] BIN OUTDIR
+usage: scripts/heldout.py [--reports N] [--seed S] [--zeros P] [--ocr] [--keep] [--webstyle] BIN OUTDIR
 
 `BIN synth` writes N reports (DOCX, HTML, ... of the legacy, 2019 and 2021
 forms) from seed S; with --zeros P, a share P of their figures is drawn as 0,
@@ -12,6 +12,10 @@ wrote) is the truth each print is scored against, in OUTDIR/<name>.expected.json
 Prints:
   word        the DOCX printed by LibreOffice (a report drafted in Word);
   chromium    the HTML page printed by Chromium on A4 (a saved web page);
+  chromium-word, chromium-auto (with --webstyle) the HTML page with its
+              tables marked up as real sites' are (scripts/webstyle.py: merged
+              block labels, nested header, Word's fixed widths and 14pt cells
+              or the site editor's auto-width table), printed by Chromium;
   template    a 2021-form report's figures typeset in the national template's
               Word shape (scripts/template-fixtures.py's layout), printed by
               LibreOffice.
@@ -184,7 +188,13 @@ def webtexts(src, stem, node_path):
     return outs
 
 
-def prints(src, name, out, exp, tf, pf):
+def chromium_pdf(src, pdf, work):
+    run(['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer',
+         '--disable-background-networking', '--user-data-dir=' + os.path.join(work, 'chr'),
+         '--print-to-pdf=' + pdf, src])
+
+
+def prints(src, name, out, exp, tf, pf, webstyle=False):
     """The PDFs of one original: (print, pdf path)."""
     work = tempfile.mkdtemp()
     made = []
@@ -194,10 +204,17 @@ def prints(src, name, out, exp, tf, pf):
         made.append(('word', os.path.join(work, os.path.basename(src)[:-5] + '.pdf')))
     if src.endswith('.html'):
         pdf = os.path.join(work, 'chromium.pdf')
-        run(['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer',
-             '--disable-background-networking', '--user-data-dir=' + os.path.join(work, 'chr'),
-             '--print-to-pdf=' + pdf, src])
+        chromium_pdf(src, pdf, work)
         made.append(('chromium', pdf))
+    if webstyle and src.endswith('.html'):
+        # the page's tables marked up as real sites' are (scripts/webstyle.py)
+        ws = load('webstyle', os.path.join(HERE, 'webstyle.py'))
+        for style in ('word', 'auto'):
+            page = os.path.join(work, f'{name}-{style}.html')
+            open(page, 'w', encoding='utf-8').write(ws.restyle(open(src, encoding='utf-8').read(), style))
+            pdf = os.path.join(work, f'chromium-{style}.pdf')
+            chromium_pdf(page, pdf, work)
+            made.append((f'chromium-{style}', pdf))
     if exp['template'] == 'form2021' and src.endswith('.docx'):
         page = template_page(tf, pf, exp)
         if page:
@@ -217,6 +234,9 @@ def main():
     ap.add_argument('--zeros', type=float, default=0,
                     help="share of figures drawn as 0 (synth --zeros): published tables are mostly zeros")
     ap.add_argument('--keep', action='store_true', help='keep the PDFs in OUTDIR')
+    ap.add_argument('--webstyle', action='store_true',
+                    help="also print each HTML page with its tables marked up as real sites' (scripts/webstyle.py): "
+                         "chromium-word and chromium-auto")
     ap.add_argument('bin')
     ap.add_argument('out')
     a = ap.parse_args()
@@ -240,7 +260,7 @@ def main():
             return []
         ep = os.path.join(a.out, name + '.expected.json')
         json.dump(exp, open(ep, 'w'), ensure_ascii=False)
-        work, made = prints(src, name, a.out, exp, tf, pf)
+        work, made = prints(src, name, a.out, exp, tf, pf, a.webstyle)
         got = [f'{ep}={t}' for t in webtexts(src, os.path.join(a.out, name + '.web'), node_path)]
         for kind, pdf in made:
             stem = os.path.join(a.out, f'{name}.{kind}')

@@ -127,6 +127,7 @@ func (r *reader) readInReadingOrder() {
 	}
 	apart := r.labelsApart()
 	if !apart && !r.figuresGluedOneALabel() { // see gluedfigure.go
+		r.placeInSplitBands() // see splitbands.go
 		return
 	}
 	if !r.placeInReadingOrder() {
@@ -137,11 +138,8 @@ func (r *reader) readInReadingOrder() {
 // placeInReadingOrder places the figures of tables 3 and 4 by the form's
 // order, and reports whether it did.
 func (r *reader) placeInReadingOrder() bool {
-	if !r.headerAllowsFormOrder() && !r.headerDisprovedBySums() {
-		return false
-	}
-	figures, cells, ok := r.plainFigures(r.readOrder.cells)
-	if !ok || len(cells) != len(r.readOrder.cells) {
+	figures, cells, ok := r.figuresInOrder()
+	if !ok {
 		return false
 	}
 	var placed []orderedFigure
@@ -181,6 +179,14 @@ func (r *reader) placeInReadingOrder() bool {
 			return true
 		}
 	}
+	return r.settleOrdered(placed, refused, cells, tpl)
+}
+
+// settleOrdered emits the figures placed by the order, with refused
+// unplaced, in place of the rows read by their labels among cells (the
+// figures of tables 3 and 4) of form tpl; false, and nothing done, when
+// a figure printed on a label's line falls in another row.
+func (r *reader) settleOrdered(placed []orderedFigure, refused []gongkai.Unplaced, cells []layout.Cell, tpl string) bool {
 	if !r.gluedFiguresInTheirRows(placed) {
 		return false
 	}
@@ -202,6 +208,17 @@ func (r *reader) placeInReadingOrder() bool {
 		r.applications.otherHandlingRows = true
 	}
 	return true
+}
+
+// figuresInOrder is the figures of tables 3 and 4 in printed order, and
+// their cells; false when table 3's header rules out the form's order of
+// columns or a cell is no plain figure.
+func (r *reader) figuresInOrder() ([]float64, []layout.Cell, bool) {
+	if !r.headerAllowsFormOrder() && !r.headerDisprovedBySums() {
+		return nil, nil, false
+	}
+	figures, cells, ok := r.plainFigures(r.readOrder.cells)
+	return figures, cells, ok && len(cells) == len(r.readOrder.cells)
 }
 
 // withReviewsInOrder adds to the figures of table 3 placed by the order
