@@ -16,11 +16,12 @@ import (
 // first row's before the report's title (条 / 14 / 单位 / 统计数). The
 // figures are read in the form's order when they are exactly as many as
 // the rows the pieces name, the units printed are the rows' in order and
-// every sum of the form holds (legacy/minerorder.go); the three rows above
+// every sum of the form holds (legacy/minerorder.go), and the head's
+// figures all come before the next row's unit; the three rows above
 // the first sub-heading, whose boxes come in no fixed order beside the
 // header's, are unplaced with the reason. A figure missing, a total printed
-// after one of its parts, or a unit not its row's leaves the table refused
-// as wrapped, as before.
+// after one of its parts, a unit not its row's or a figure of the head
+// after the next row's unit leaves the table refused as wrapped, as before.
 func TestMinerLegacyInOrder(t *testing.T) {
 	lines := fixtureLines(t, "pdftext", "synth2014-word.pdfminer.txt")
 	at := func(from int, s string) int {
@@ -36,6 +37,10 @@ func TestMinerLegacyInOrder(t *testing.T) {
 	}
 	article := at(0, "篇")    // 3.政策解读稿件发布数, the one row in 篇
 	lawsuits := at(0, "145") // 五、行政诉讼数量
+	issued := at(0, "44")    // 制发规范性文件总数, then 条 and 件, the head's last units
+	if lines[issued+2] != "条" || lines[issued+4] != "件" {
+		t.Fatalf("44 / 条 / 件 not found in the fixture")
+	}
 	changed := func(edit func([]string) []string) string { return edited(lines, edit) }
 	for _, c := range []struct {
 		name string
@@ -49,6 +54,11 @@ func TestMinerLegacyInOrder(t *testing.T) {
 			return l
 		}), false},
 		{"a unit not its row's", changed(func(l []string) []string { l[article] = "人"; return l }), false},
+		{"a figure of the head among the next rows' cells", changed(func(l []string) []string {
+			l = slices.Delete(l, issued, issued+1) // 44 after the first 条 of the rows after the head
+			next := issued + slices.Index(l[issued+3:], "条") + 3
+			return slices.Insert(l, next+1, "", "44")
+		}), false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := readInOrderOrRefused(t, "synth2014-word.pdfminer.txt", c.text, c.read, 73, map[string]float64{

@@ -2,6 +2,7 @@ package legacy
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,7 +34,10 @@ import (
 //
 // The figures are placed in the form's order only when they are exactly as
 // many as the rows the pieces name (namedInSequence), the units printed
-// are the rows' units in order (a row may print none: 九、…公报发行量), and
+// are the rows' units in order (a row may print none: 九、…公报发行量), the
+// head's rows print their units and their figures come, all of them and
+// no other, before the unit of the first row after them (the header's
+// cells before the title holding one figure at most), and
 // every sum of the form whose rows are placed holds (收到申请数 = 当面 + 传真
 // + 网络 + 信函 + 其他形式, 行政复议数量 = 维持 + 纠错 + 其他 …), at least one
 // of them: a figure lost or added, or a box printed out of its column's
@@ -53,27 +57,40 @@ func (t *legacyTable) minerInOrder(lines []source.Line, hdr int) (obs []gongkai.
 	if !apart {
 		return nil, nil, 0, false
 	}
-	var units []string
-	var figs []orderFigure
+	stray, ok := strayHeader(lines[:hdr], t.isUnit)
+	if !ok || len(stray) > 0 && countFigures(stray) > 1 {
+		return nil, nil, 0, false
+	}
+	cells := stray
 	for _, tk := range toks {
 		if tk.label != "" && tk.figure != "" {
 			return nil, nil, 0, false // a piece beside a figure: unwrapLabels's shapes
 		}
 		if tk.unit != "" {
-			units = append(units, tk.unit)
+			cells = append(cells, orderFigure{line: tk.line, unit: tk.unit})
 		}
 		if tk.figure != "" {
-			figs = append(figs, orderFigure{line: tk.line, raw: tk.figure})
+			cells = append(cells, orderFigure{line: tk.line, raw: tk.figure})
 		}
 	}
-	sUnits, sFigs, ok := strayHeader(lines[:hdr], t.isUnit)
-	if !ok {
-		return nil, nil, 0, false
-	}
-	units, figs = append(sUnits, units...), append(sFigs, figs...)
+	var units []string
+	var figs []orderFigure
+	headFigs := -1 // the figures printed before the unit of the first row after the head
 	named := namedInSequence(t.cat, toks)
 	head := headRows(t.cat, named)
-	if len(named) <= head || len(figs) != len(named) || embeddings(units, rowUnits(t.cat, named)) == 0 {
+	for _, c := range cells {
+		if c.raw != "" {
+			figs = append(figs, c)
+			continue
+		}
+		if len(units) == head {
+			headFigs = len(figs)
+		}
+		units = append(units, c.unit)
+	}
+	want := rowUnits(t.cat, named)
+	if len(named) <= head || len(figs) != len(named) || embeddings(units, want) == 0 ||
+		headFigs != head || !slices.Equal(units[:head], want[:head]) {
 		return nil, nil, 0, false
 	}
 	values := map[string]float64{}
@@ -122,22 +139,21 @@ func headRows(cat *catalog.Catalog, named []int) int {
 
 // strayHeader is the units and figures of the header's cells printed
 // apart before the table (条 / 9 / 单位 / 统计数 before the report's
-// title): the one run of lines, each a unit, a figure or a word of the
-// header, that holds a word of the header. ok is false when several runs
-// do.
-func strayHeader(lines []source.Line, isUnit func(string) bool) (units []string, figs []orderFigure, ok bool) {
+// title), in order, a figure's raw or a unit's symbol each: the one run of
+// lines, each a unit, a figure or a word of the header, that holds a word
+// of the header. ok is false when several runs do.
+func strayHeader(lines []source.Line, isUnit func(string) bool) (cells []orderFigure, ok bool) {
 	found := false
-	var runUnits []string
-	var runFigs []orderFigure
+	var run []orderFigure
 	heads := false
 	flush := func() bool {
 		if heads {
 			if found {
 				return false
 			}
-			found, units, figs = true, runUnits, runFigs
+			found, cells = true, run
 		}
-		runUnits, runFigs, heads = nil, nil, false
+		run, heads = nil, false
 		return true
 	}
 	for _, l := range lines {
@@ -146,21 +162,32 @@ func strayHeader(lines []source.Line, isUnit func(string) bool) (units []string,
 		case s == "":
 			continue
 		case isUnit(s):
-			runUnits = append(runUnits, s)
+			run = append(run, orderFigure{line: l.N, unit: s})
 		case isCell(s):
-			runFigs = append(runFigs, orderFigure{line: l.N, raw: s})
+			run = append(run, orderFigure{line: l.N, raw: s})
 		case wrappedHeads[s]:
 			heads = true
 		default:
 			if !flush() {
-				return nil, nil, false
+				return nil, false
 			}
 		}
 	}
 	if !flush() {
-		return nil, nil, false
+		return nil, false
 	}
-	return units, figs, true
+	return cells, true
+}
+
+// countFigures counts the figures of cells.
+func countFigures(cells []orderFigure) int {
+	n := 0
+	for _, c := range cells {
+		if c.raw != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // sumsHold reports whether every sum of the legacy form whose rows values
