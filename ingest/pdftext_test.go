@@ -165,13 +165,13 @@ var pdftextReports = []struct {
 	{"synth2019-chrome.pdfminer.txt", 19, 0},
 	{"synth2021-word.layout.txt", 195, 0},
 	{"synth2021-word.plain.txt", 185, 0},
-	{"synth2021-word.pdfminer.txt", 11, 0}, // table 2's first block (form/columnboxes.go), 未经复议直接起诉 (form/reviewsboxes.go)
+	{"synth2021-word.pdfminer.txt", 46, 0}, // table 2's first block (form/columnboxes.go), 未经复议直接起诉 (form/reviewsboxes.go), table 3's rows tied by the identities (form/identityboxes.go)
 	{"synth2021-chrome.layout.txt", 193, 0},
 	{"synth2021-chrome.plain.txt", 17, 0},
 	{"synth2021-chrome.pdfminer.txt", 1, 0},
 	{"synth2014-word.layout.txt", -1, 0},
 	{"synth2014-word.plain.txt", -1, 0},
-	{"synth2014-word.pdfminer.txt", 0, 0},
+	{"synth2014-word.pdfminer.txt", 73, 0}, // in the form's order but the first three rows (legacy/minerorder.go)
 	{"synth2014-chrome.layout.txt", -1, 0},
 	{"synth2014-chrome.plain.txt", -1, 0},
 	{"synth2014-chrome.pdfminer.txt", 68, 0},
@@ -216,7 +216,7 @@ var freshTexts = []struct {
 	{"s26-form2021-docx.layout.txt", 195, 0},
 	{"s26-form2021-docx.pdf2md.md", 178, 0},
 	{"s26-form2021-docx.pdfjs.txt", 194, 0},
-	{"s26-form2021-docx.pdfminer.txt", 11, 0}, // table 2's first block (form/columnboxes.go), 未经复议直接起诉 (form/reviewsboxes.go)
+	{"s26-form2021-docx.pdfminer.txt", 46, 0}, // table 2's first block (form/columnboxes.go), 未经复议直接起诉 (form/reviewsboxes.go), table 3's rows tied by the identities (form/identityboxes.go)
 	{"s26-form2021-docx.plain.txt", 185, 0},
 	{"s26-form2021-docx.pymupdf.txt", 184, 0},
 	{"s26-form2021-docx.raw.txt", 194, 0},
@@ -230,7 +230,7 @@ var freshTexts = []struct {
 	{"s26-legacy2014-docx.layout.txt", -1, 0},
 	{"s26-legacy2014-docx.pdf2md.md", -1, 0},
 	{"s26-legacy2014-docx.pdfjs.txt", -1, 0},
-	{"s26-legacy2014-docx.pdfminer.txt", 0, 0},
+	{"s26-legacy2014-docx.pdfminer.txt", 73, 0},
 	{"s26-legacy2014-docx.plain.txt", -1, 0},
 	{"s26-legacy2014-docx.pymupdf.txt", -1, 0},
 	{"s26-legacy2014-docx.raw.txt", -1, 0},

@@ -1,12 +1,9 @@
 package ingest
 
 import (
-	"errors"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/gongkai/gongkai"
 )
 
 // Plain pdftotext of the legacy table printed from a Word file with a
@@ -39,26 +36,7 @@ func TestWrappedInOrder(t *testing.T) {
 		{"a piece of label beside a figure", changed(func(l []string) []string { l[article+2] = "稿件 2"; return l }), false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			r, err := Parse("synth2014-word.plain.txt", []byte(c.text))
-			if !c.read {
-				var e *gongkai.Error
-				if !errors.As(err, &e) || !strings.Contains(e.Message, "label column is too narrow") {
-					t.Errorf("read %d figures, %v; want the table refused as wrapped", len(r.Observations), err)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(r.Observations) != 76 {
-				t.Errorf("read %d figures, want the table's 76", len(r.Observations))
-			}
-			for ind, v := range want {
-				o, ok := observation(r, ind)
-				if !ok || o.Value == nil || *o.Value != v || !slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) {
-					t.Errorf("%s = %+v, want %v placed by the form's order", ind, o, v)
-				}
-			}
+			readInOrderOrRefused(t, "synth2014-word.plain.txt", c.text, c.read, 76, want)
 		})
 	}
 }

@@ -83,6 +83,7 @@ func readTables(cat *catalog.Catalog, lines []source.Line, hint string) (*reader
 	fr.labelsFromForm()
 	fr.readColumnBoxes(given, lines, regions) // see columnboxes.go
 	fr.readReviewsBoxes(given)                // see reviewsboxes.go
+	fr.readIdentityBoxes(given)               // see identityboxes.go
 	return fr, lines, narrative, regions, nil
 }
 

@@ -39,6 +39,10 @@ func Read(r *gongkai.Report, cat *catalog.Catalog, lines []source.Line) (start, 
 					r.Template, r.Observations = gongkai.TemplateLegacy, obs
 					return i, end, nil
 				}
+				if obs, unplaced, end, ok := t.minerInOrder(lines, i); ok { // see minerorder.go
+					r.Template, r.Observations, r.Unplaced = gongkai.TemplateLegacy, obs, unplaced
+					return i, end, nil
+				}
 				return 0, 0, invalid(n, wrappedReason)
 			}
 			lines = rebuilt // the span read is mapped back to the lines given
