@@ -680,9 +680,14 @@ func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Obse
 // of its own: the form's unit column is printed on every row, so a row of
 // such a table whose line holds no unit and no figure is no blank cell
 // but a label whose cells text taken in reading order printed elsewhere
-// (pdfminer: a page's labels, then a unit and figure a line).
+// (pdfminer: a page's labels, then a unit and figure a line). A unit
+// printed apart from every label (次 0, read as a row whose label is the
+// unit) shows the unit column as well as a unit beside a label does.
 func (t *legacyTable) printsUnits() bool {
 	for _, r := range t.rows {
+		if len(r.labels) == 1 && t.isUnit(label.Fold(strings.TrimSpace(r.labels[0].Text))) && (rawRow{cells: r.cells}).hasFigures(t.isUnit) {
+			return true
+		}
 		for _, c := range r.cells {
 			if layout.Classify(c.Text, t.isUnit) == layout.Unit {
 				return true

@@ -1,0 +1,44 @@
+package ingest
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai"
+)
+
+// pdfminer of a legacy table printed by Chromium from a web page styled as
+// Word exports it (scripts/webstyle.py) prints a page's labels, then each
+// row's unit and figure on a line of their own (次 0): no row's line holds
+// a unit beside its label. The units apart show that the table prints a
+// unit column, so a label with no cell is no blank cell but a row whose
+// cells were printed elsewhere (legacy/rows.go, printsUnits): before, 67
+// rows were read as blank where the table printed 0s and figures.
+func TestLegacyUnitsApartNoBlanks(t *testing.T) {
+	file := filepath.Join("..", "testdata", "pdftext", "heldout", "hz3142-12.chromium-word.pdfminer.txt")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse(file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range r.Observations {
+		if slices.Contains(o.Flags, gongkai.FlagBlank) {
+			t.Errorf("%s read as blank (line %d): its cells are printed apart from it", o.Indicator, o.Line)
+		}
+	}
+	refused := 0
+	for _, u := range r.Unplaced {
+		if strings.Contains(u.Reason, "its cells are printed apart from it, not blank") {
+			refused++
+		}
+	}
+	if refused < 60 {
+		t.Errorf("%d rows refused as printed apart, want the table's rows (67)", refused)
+	}
+}
