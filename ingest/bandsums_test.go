@@ -39,6 +39,13 @@ func TestPDFMinerBandSignatures(t *testing.T) {
 	}
 }
 
+// A zero-heavy print (held-out report 43 of /tmp/s13/hz8080): （五）1. to
+// （六）1. come as one band of 42 figures, most of them 0, whose fillings
+// passed the bound on states of the band readings (54 of 200 found).
+func TestPDFMinerBandSignaturesZeros(t *testing.T) {
+	ratchetTruthFile(t, filepath.Join("..", "testdata", "pdftext", "heldout"), "hz8080-43.template.pdfminer.txt", 163, 0)
+}
+
 // With （七）总计's 自然人 and 总计 one more (the row still adds up, I1
 // and I3 no longer hold), no reading of the bands is left, and none of
 // the band's figures is placed.

@@ -49,7 +49,7 @@ const (
 	maxBandRows       = 8
 	maxBandCandidates = 4096
 	maxBandSteps      = 200000
-	maxBandStates     = 20000
+	maxBandStates     = 100000
 )
 
 // bandReadings is the readings of table 3's figures (those of rows, in
@@ -180,6 +180,9 @@ type bandSearch struct {
 	states  []map[string]bool     // by row: the keys of the states reached there
 	moves   []bandMove            // every step from a state to the next
 	steps   int
+	// fillStates and fillWork are the states the bands' fillings searched
+	// and the steps they gathered, in all bands (bandsums.go).
+	fillStates, fillWork int
 }
 
 // bandMove is a band's candidate read from a state at its first row.
@@ -292,31 +295,4 @@ func (f *bandFilling) addsUp(row int, at []int) bool {
 		sum += f.values[at[row*f.n+c]]
 	}
 	return sum == f.values[at[row*f.n+f.n-1]]
-}
-
-// key is what the fillings of the cells left depend on: the cells filled
-// in each column and the sums of the rows begun and not closed.
-func (f *bandFilling) key(count, at []int) string {
-	b := make([]byte, 0, 32)
-	for _, k := range count {
-		b = append(b, byte('a'+k))
-	}
-	for row := slices.Min(count); row < slices.Max(count); row++ {
-		var sum int64
-		total := int64(-1)
-		for c := 0; c < f.n; c++ {
-			if count[c] > row {
-				if c == f.n-1 {
-					total = f.values[at[row*f.n+c]]
-				} else {
-					sum += f.values[at[row*f.n+c]]
-				}
-			}
-		}
-		b = append(b, ',')
-		b = strconv.AppendInt(b, sum, 10)
-		b = append(b, '/')
-		b = strconv.AppendInt(b, total, 10)
-	}
-	return string(b)
 }

@@ -3,7 +3,6 @@ package form
 import (
 	"math"
 	"slices"
-	"strconv"
 )
 
 // The band readings of table 3 (bandorder.go) enumerated each band's
@@ -31,10 +30,55 @@ type bandValue struct {
 
 // bandSums is the fillings of a band (or of its cells filled from a
 // figure on) with one signature: the sums of its rows by kind and column,
-// and for each cell, row by row, the figures they give it.
+// and how they go on: each a cell given the next figure, then fillings
+// of the cells left. The figures they give each cell are gathered (cells)
+// only for the signatures in a reading.
 type bandSums struct {
-	sig   []int64 // kinds × columns: 一 + 二, outcome rows, （七）总计, 四
-	cells [][]bandValue
+	sig   bandSig
+	next  []sumsStep
+	cells [][]bandValue // by cell, row by row; nil until gathered
+}
+
+// bandSig is a signature: kinds × columns, 一 + 二, the outcome rows,
+// （七）总计, 四.
+type bandSig [bandKinds * (applicantColumns + 1)]int64
+
+// fillKey is what the fillings of the cells left depend on (as
+// bandFilling.key): the cells filled in each column, and the sum and
+// 总计 (-1 when not filled) of each row begun and not closed, from the
+// first.
+type fillKey struct {
+	count [applicantColumns + 1]int8
+	open  [maxBandRows][2]int64
+}
+
+// sumsStep is a cell given a figure, and the fillings of the cells left
+// (nil after the last figure).
+type sumsStep struct {
+	cell int
+	val  bandValue
+	rest *bandSums
+}
+
+// gather is the figures s's fillings give each of the band's size cells,
+// with the indices of the figures counted from offset.
+func (s *bandSums) gather(size, offset int) [][]bandValue {
+	if s.cells != nil {
+		return s.cells
+	}
+	s.cells = make([][]bandValue, size)
+	for _, st := range s.next {
+		s.cells[st.cell] = withValue(s.cells[st.cell], bandValue{st.val.v, st.val.at + offset})
+		if st.rest == nil {
+			continue
+		}
+		for i, vs := range st.rest.gather(size, offset) {
+			for _, x := range vs {
+				s.cells[i] = withValue(s.cells[i], x)
+			}
+		}
+	}
+	return s.cells
 }
 
 // Kinds of rows of table 3, for the signatures.
@@ -63,7 +107,8 @@ func (t tableThreeRows) rowKind(at int) int {
 type sumsFilling struct {
 	bandFilling
 	kinds []int // kind of each row of the band
-	memo  map[string][]*bandSums
+	memo  map[fillKey][]*bandSums
+	work  int // signatures of the rest gathered so far, in every band
 }
 
 // sumsBand is the fillings of the k rows from row gathered by signature;
@@ -73,20 +118,15 @@ func (b *bandSearch) sumsBand(row, k int) []*bandSums {
 		return got
 	}
 	first := b.starts[row]
-	f := sumsFilling{bandFilling: bandFilling{values: b.values[first : first+k*b.n], rows: k, n: b.n}, memo: map[string][]*bandSums{}}
+	f := sumsFilling{bandFilling: bandFilling{values: b.values[first : first+k*b.n], rows: k, n: b.n, states: b.fillStates},
+		memo: map[fillKey][]*bandSums{}, work: b.fillWork}
 	for j := 0; j < k; j++ {
 		f.kinds = append(f.kinds, b.t.rowKind(row+j))
 	}
 	out, ok := f.fillings(make([]int, b.n), make([]int, k*b.n), 0)
+	b.fillStates, b.fillWork = f.states, f.work
 	if !ok {
 		out = nil
-	}
-	for _, s := range out {
-		for _, vs := range s.cells {
-			for i := range vs {
-				vs[i].at += first
-			}
-		}
 	}
 	if b.sums[row] == nil {
 		b.sums[row] = map[int][]*bandSums{}
@@ -101,12 +141,12 @@ func (b *bandSearch) sumsBand(row, k int) []*bandSums {
 // or the search is too long.
 func (f *sumsFilling) fillings(count, at []int, p int) ([]*bandSums, bool) {
 	if p == len(f.values) {
-		return []*bandSums{{sig: make([]int64, bandKinds*f.n), cells: make([][]bandValue, len(at))}}, true
+		return []*bandSums{{}}, true
 	}
 	if !f.ahead(count, at, p) {
 		return nil, true
 	}
-	key := f.key(count, at)
+	key := f.fillKey(count, at)
 	if got, ok := f.memo[key]; ok {
 		return got, true
 	}
@@ -115,7 +155,7 @@ func (f *sumsFilling) fillings(count, at []int, p int) ([]*bandSums, bool) {
 		return nil, false
 	}
 	var out []*bandSums
-	bySig := map[string]*bandSums{}
+	var bySig map[bandSig]*bandSums // when out is long; else out is searched
 	v := f.values[p]
 	for c := 0; c < f.n; c++ {
 		row := count[c]
@@ -136,22 +176,30 @@ func (f *sumsFilling) fillings(count, at []int, p int) ([]*bandSums, bool) {
 		}
 		count[c]--
 		at[cell] = -1
+		if f.work += len(rest); f.work > maxBandWork {
+			return nil, false
+		}
 		for _, s := range rest {
-			sig := slices.Clone(s.sig)
+			sig := s.sig
 			sig[f.kinds[row]*f.n+c] += v
-			k := sigKey(sig)
-			g, seen := bySig[k]
-			if !seen {
-				g = &bandSums{sig: sig, cells: make([][]bandValue, len(at))}
-				bySig[k] = g
+			g := findSig(out, bySig, sig)
+			if g == nil {
+				g = &bandSums{sig: sig}
 				out = append(out, g)
-			}
-			for i, vs := range s.cells {
-				for _, x := range vs {
-					g.cells[i] = withValue(g.cells[i], x)
+				if bySig == nil && len(out) > 16 {
+					bySig = make(map[bandSig]*bandSums, 2*len(out))
+					for _, x := range out {
+						bySig[x.sig] = x
+					}
+				} else if bySig != nil {
+					bySig[sig] = g
 				}
 			}
-			g.cells[cell] = withValue(g.cells[cell], bandValue{v, p})
+			rest := s
+			if len(s.next) == 0 {
+				rest = nil
+			}
+			g.next = append(g.next, sumsStep{cell, bandValue{v, p}, rest})
 		}
 		if len(out) > maxBandCandidates {
 			return nil, false
@@ -159,6 +207,20 @@ func (f *sumsFilling) fillings(count, at []int, p int) ([]*bandSums, bool) {
 	}
 	f.memo[key] = out
 	return out, true
+}
+
+// findSig is the fillings of out with signature sig, nil when none:
+// looked up in bySig when there is one, else searched.
+func findSig(out []*bandSums, bySig map[bandSig]*bandSums, sig bandSig) *bandSums {
+	if bySig != nil {
+		return bySig[sig]
+	}
+	for _, g := range out {
+		if g.sig == sig {
+			return g
+		}
+	}
+	return nil
 }
 
 // withValue is vs with x's value, when it lacks it.
@@ -171,13 +233,28 @@ func withValue(vs []bandValue, x bandValue) []bandValue {
 	return append(vs, x)
 }
 
-func sigKey(sig []int64) string {
-	b := make([]byte, 0, 8*len(sig))
-	for _, v := range sig {
-		b = strconv.AppendInt(b, v, 10)
-		b = append(b, ',')
+// fillKey is the key of the fillings of the cells left (see fillKey).
+func (f *sumsFilling) fillKey(count, at []int) fillKey {
+	var k fillKey
+	for c, x := range count {
+		k.count[c] = int8(x)
 	}
-	return string(b)
+	first := slices.Min(count)
+	for row := first; row < slices.Max(count); row++ {
+		total := int64(-1)
+		var sum int64
+		for c := 0; c < f.n; c++ {
+			if count[c] > row {
+				if c == f.n-1 {
+					total = f.values[at[row*f.n+c]]
+				} else {
+					sum += f.values[at[row*f.n+c]]
+				}
+			}
+		}
+		k.open[row-first] = [2]int64{sum, total}
+	}
+	return k
 }
 
 // readSums finds the states and moves of the band readings with the
@@ -242,7 +319,7 @@ func (b *bandSearch) readSums() bool {
 				if b.steps++; b.steps > maxBandSteps {
 					return false
 				}
-				to, ok := b.applySums(from, row, k, s.sig)
+				to, ok := b.applySums(from, row, k, s.sig[:])
 				for c := 0; ok && c < n && row+k <= b.t.answered; c++ {
 					ok = to.outcome[c] <= maxSeven[c] && to.outcome[c]+most[j+1][c] >= minSeven[c]
 				}
@@ -312,7 +389,7 @@ func (b *bandSearch) readingsSums() ([]int, map[int][]int64, bool) {
 		if !good[m.row][m.from] || !good[m.row+m.k][m.to] {
 			continue
 		}
-		for i, vs := range b.sums[m.row][m.k][m.cand].cells {
+		for i, vs := range b.sums[m.row][m.k][m.cand].gather(m.k*b.n, b.starts[m.row]) {
 			for _, x := range vs {
 				values[m.row*b.n+i][x.v] = true
 			}
@@ -326,7 +403,7 @@ func (b *bandSearch) readingsSums() ([]int, map[int][]int64, bool) {
 	}
 	reading := make([]int, 0, b.rows*b.n)
 	for _, m := range path {
-		for _, vs := range b.sums[m.row][m.k][m.cand].cells {
+		for _, vs := range b.sums[m.row][m.k][m.cand].gather(m.k*b.n, b.starts[m.row]) {
 			reading = append(reading, vs[0].at)
 		}
 	}
@@ -341,3 +418,9 @@ func (b *bandSearch) readingsSums() ([]int, map[int][]int64, bool) {
 	}
 	return reading, doubt, true
 }
+
+// maxBandWork bounds the steps the bands' fillings gather (each the
+// fillings of the cells left, of one signature, after a cell given a
+// figure), in all the bands of a reading, as maxBandStates bounds their
+// states: together they keep a file's reading well under a second.
+const maxBandWork = 400000
