@@ -39,16 +39,17 @@ import (
 // in turn, and is kept when （七）总计 is the sum of the outcome rows in
 // every column (I3) and 一 + 二 = （七）总计 + 四 (I1). The figures are
 // placed only when exactly one reading, counted by its values, is kept.
-// A band of more than maxBandRows rows, a band with more than
-// maxBandCandidates candidates, or more than maxBandSteps steps of the
-// search give up: nothing is placed by this rule.
+// A band of more than maxBandRows rows, a band whose candidates give
+// more than maxBandCandidates signatures (bandsums.go), or more than
+// maxBandSteps steps of the search give up: nothing is placed by this
+// rule.
 
 // The bounds of the band readings (see above).
 const (
 	maxBandRows       = 8
-	maxBandCandidates = 512
+	maxBandCandidates = 4096
 	maxBandSteps      = 200000
-	maxBandStates     = 20000
+	maxBandStates     = 100000
 )
 
 // bandReadings is the readings of table 3's figures (those of rows, in
@@ -72,11 +73,10 @@ func (r *reader) bandReadings(t tableThreeRows, rows []*rowSpec, figures []float
 		values[i] = int64(v)
 	}
 	b := bandSearch{t: t, values: values, starts: append(starts, len(figures)), n: n, rows: len(rows)}
-	b.candidates = make([]map[int][][]int, len(rows))
-	if !b.read() {
+	if !b.readSums() { // see bandsums.go
 		return nil, nil, false
 	}
-	return b.readings()
+	return b.readingsSums()
 }
 
 // rowStarts is, for each row of rows, the index of the first figure
@@ -172,14 +172,17 @@ func (r *reader) dropDoubts() []gongkai.Unplaced {
 // can be read. A candidate is in a reading when it leads from such a
 // state to such a state.
 type bandSearch struct {
-	t          tableThreeRows
-	values     []int64
-	starts     []int // index of each row's first figure, then the count of figures
-	n, rows    int
-	candidates []map[int][][]int // by first row and band length: the band's fillings
-	states     []map[string]bool // by row: the keys of the states reached there
-	moves      []bandMove        // every step from a state to the next
-	steps      int
+	t       tableThreeRows
+	values  []int64
+	starts  []int // index of each row's first figure, then the count of figures
+	n, rows int
+	sums    []map[int][]*bandSums // by first row and band length: the band's fillings by signature (bandsums.go)
+	states  []map[string]bool     // by row: the keys of the states reached there
+	moves   []bandMove            // every step from a state to the next
+	steps   int
+	// fillStates and fillWork are the states the bands' fillings searched
+	// and the steps they gathered, in all bands (bandsums.go).
+	fillStates, fillWork int
 }
 
 // bandMove is a band's candidate read from a state at its first row.
@@ -218,137 +221,6 @@ func parseBandState(key string, n int) bandState {
 	return bandState{get(parts[0]), get(parts[1]), get(parts[2])}
 }
 
-// read finds the states and moves; false when a bound was passed.
-func (b *bandSearch) read() bool {
-	zero := make([]int64, b.n)
-	b.states = make([]map[string]bool, b.rows+1)
-	for i := range b.states {
-		b.states[i] = map[string]bool{}
-	}
-	b.states[0][bandState{zero, zero, zero}.key()] = true
-	for row := 0; row < b.rows; row++ {
-		for key := range b.states[row] {
-			from := parseBandState(key, b.n)
-			for k := 1; k <= maxBandRows && row+k <= b.rows; k++ {
-				if b.starts[row+k]-b.starts[row] != k*b.n {
-					continue
-				}
-				if b.shorter(row, k) {
-					break
-				}
-				for ci, fill := range b.band(row, k) {
-					if b.steps++; b.steps > maxBandSteps {
-						return false
-					}
-					to, ok := b.apply(from, row, fill)
-					if !ok {
-						continue
-					}
-					tk := to.key()
-					b.states[row+k][tk] = true
-					b.moves = append(b.moves, bandMove{row: row, k: k, cand: ci, from: key, to: tk})
-				}
-			}
-		}
-	}
-	return true
-}
-
-// shorter reports whether the k rows from row hold a shorter band from
-// row: the band is the fewest rows whose figures are seven a row.
-func (b *bandSearch) shorter(row, k int) bool {
-	for j := 1; j < k; j++ {
-		if b.starts[row+j]-b.starts[row] == j*b.n {
-			return true
-		}
-	}
-	return false
-}
-
-// apply reads the rows of a band's fill from row on after state s: the
-// state they leave, false when an identity fails (四 below 0 included).
-func (b *bandSearch) apply(s bandState, row int, fill []int) (bandState, bool) {
-	t := b.t
-	out := bandState{slices.Clone(s.first), slices.Clone(s.outcome), slices.Clone(s.seven)}
-	for j := 0; j < len(fill)/b.n; j++ {
-		at := row + j
-		for c := 0; c < b.n; c++ {
-			v := b.values[fill[j*b.n+c]]
-			switch {
-			case at == t.received || at == t.carriedOver:
-				out.first[c] += v
-			case at > t.carriedOver && at < t.answered:
-				if out.outcome[c] += v; out.outcome[c] > out.first[c] {
-					return out, false
-				}
-			case at == t.answered:
-				if out.outcome[c] != v {
-					return out, false
-				}
-				out.seven[c] = v
-			case at == t.carriedForward:
-				if out.first[c] != out.seven[c]+v {
-					return out, false
-				}
-			}
-		}
-	}
-	return out, true
-}
-
-// readings is the cells' figures of one reading, row by row, and the
-// cells to which the readings give different figures, with those
-// figures; false when there is no reading.
-func (b *bandSearch) readings() ([]int, map[int][]int64, bool) {
-	good := make([]map[string]bool, b.rows+1)
-	for i := range good {
-		good[i] = map[string]bool{}
-	}
-	for key := range b.states[b.rows] {
-		good[b.rows][key] = true
-	}
-	for i := len(b.moves) - 1; i >= 0; i-- { // moves are in order of rows
-		m := b.moves[i]
-		if good[m.row+m.k][m.to] {
-			good[m.row][m.from] = true
-		}
-	}
-	values := make([]map[int64]bool, b.rows*b.n)
-	for i := range values {
-		values[i] = map[int64]bool{}
-	}
-	var path []bandMove
-	for _, m := range b.moves {
-		if !good[m.row][m.from] || !good[m.row+m.k][m.to] {
-			continue
-		}
-		fill := b.candidates[m.row][m.k][m.cand]
-		for i, x := range fill {
-			values[m.row*b.n+i][b.values[x]] = true
-		}
-		if at := pathEnd(path); at == m.row && (len(path) == 0 || path[len(path)-1].to == m.from) {
-			path = append(path, m)
-		}
-	}
-	if pathEnd(path) != b.rows {
-		return nil, nil, false
-	}
-	reading := make([]int, 0, b.rows*b.n)
-	for _, m := range path {
-		reading = append(reading, b.candidates[m.row][m.k][m.cand]...)
-	}
-	doubt := map[int][]int64{}
-	for i, vs := range values {
-		if len(vs) != 1 {
-			for v := range vs {
-				doubt[i] = append(doubt[i], v)
-			}
-			slices.Sort(doubt[i])
-		}
-	}
-	return reading, doubt, true
-}
-
 // pathEnd is the row after the last band of path.
 func pathEnd(path []bandMove) int {
 	if len(path) == 0 {
@@ -358,101 +230,12 @@ func pathEnd(path []bandMove) int {
 	return m.row + m.k
 }
 
-// band is the fillings of the k rows from row (see above) whose rows add
-// up, each once by its values: for each cell row by row, the index of its
-// figure. Nil when there is none or more than maxBandCandidates.
-func (b *bandSearch) band(row, k int) [][]int {
-	if got, ok := b.candidates[row][k]; ok {
-		return got
-	}
-	first := b.starts[row]
-	var out [][]int
-	for _, free := range []int{0} {
-		f := bandFilling{values: b.values[first : first+k*b.n], rows: k, n: b.n, free: free, memo: map[string][][]int{}}
-		got, ok := f.fillings(make([]int, b.n), make([]int, k*b.n), 0)
-		if !ok || len(got) > maxBandCandidates {
-			break
-		}
-		if out = got; len(out) > 0 {
-			break
-		}
-	}
-	for _, fill := range out {
-		for i := range fill {
-			fill[i] += first
-		}
-	}
-	if b.candidates[row] == nil {
-		b.candidates[row] = map[int][][]int{}
-	}
-	b.candidates[row][k] = out
-	return out
-}
-
 // bandFilling is the search for a band's fillings.
 type bandFilling struct {
 	values  []int64
 	rows, n int
 	free    int // the columns that need not come after the one left of them
-	memo    map[string][][]int
 	states  int
-}
-
-// fillings is the ways of filling the cells not yet filled (count cells
-// of each column filled, at the figure of each filled cell) with the
-// figures from p on, each row adding up, each once by its values; false
-// when more than maxBandCandidates differ or the search is too long.
-func (f *bandFilling) fillings(count, at []int, p int) ([][]int, bool) {
-	if p == len(f.values) {
-		return [][]int{make([]int, len(at))}, true
-	}
-	if !f.ahead(count, at, p) {
-		return nil, true
-	}
-	key := f.key(count, at)
-	if got, ok := f.memo[key]; ok {
-		return got, true
-	}
-	f.states++
-	if f.states > maxBandStates {
-		return nil, false
-	}
-	var out [][]int
-	seen := map[string]bool{}
-	for c := 0; c < f.n; c++ {
-		row := count[c]
-		if row >= f.rows || c > f.free && count[c-1] <= row {
-			continue
-		}
-		cell := row*f.n + c
-		at[cell] = p
-		count[c]++
-		ok := !f.closes(row, count, at) || f.addsUp(row, at)
-		var rest [][]int
-		if ok {
-			var fine bool
-			rest, fine = f.fillings(count, at, p+1)
-			if !fine {
-				return nil, false
-			}
-		}
-		count[c]--
-		at[cell] = -1
-		for _, fill := range rest {
-			whole := slices.Clone(fill)
-			whole[cell] = p
-			k := f.valuesKey(whole, p)
-			if !seen[k] {
-				seen[k] = true
-				out = append(out, whole)
-			}
-		}
-		if len(out) > maxBandCandidates {
-			return nil, false
-		}
-	}
-	f.memo[key] = out
-	return out, true
 }
 
 // ahead reports whether the figures from p on may still close the rows
@@ -512,44 +295,4 @@ func (f *bandFilling) addsUp(row int, at []int) bool {
 		sum += f.values[at[row*f.n+c]]
 	}
 	return sum == f.values[at[row*f.n+f.n-1]]
-}
-
-// key is what the fillings of the cells left depend on: the cells filled
-// in each column and the sums of the rows begun and not closed.
-func (f *bandFilling) key(count, at []int) string {
-	b := make([]byte, 0, 32)
-	for _, k := range count {
-		b = append(b, byte('a'+k))
-	}
-	for row := slices.Min(count); row < slices.Max(count); row++ {
-		var sum int64
-		total := int64(-1)
-		for c := 0; c < f.n; c++ {
-			if count[c] > row {
-				if c == f.n-1 {
-					total = f.values[at[row*f.n+c]]
-				} else {
-					sum += f.values[at[row*f.n+c]]
-				}
-			}
-		}
-		b = append(b, ',')
-		b = strconv.AppendInt(b, sum, 10)
-		b = append(b, '/')
-		b = strconv.AppendInt(b, total, 10)
-	}
-	return string(b)
-}
-
-// valuesKey is the values a filling of the cells from figure p on gives,
-// cell by cell (the cells filled before p left out).
-func (f *bandFilling) valuesKey(fill []int, p int) string {
-	b := make([]byte, 0, 64)
-	for _, x := range fill {
-		if x >= p {
-			b = strconv.AppendInt(b, f.values[x], 10)
-		}
-		b = append(b, ',')
-	}
-	return string(b)
 }
