@@ -39,7 +39,8 @@ import (
 // in turn, and is kept when （七）总计 is the sum of the outcome rows in
 // every column (I3) and 一 + 二 = （七）总计 + 四 (I1). The figures are
 // placed only when exactly one reading, counted by its values, is kept.
-// A band of more than maxBandRows rows, a band with more than
+// A band of more than maxBandRows rows is read only column by column, a
+// page of Chrome's print (pagebands.go). A band with more than
 // maxBandCandidates candidates, or more than maxBandSteps steps of the
 // search give up: nothing is placed by this rule.
 
@@ -176,15 +177,17 @@ type bandSearch struct {
 	values     []int64
 	starts     []int // index of each row's first figure, then the count of figures
 	n, rows    int
-	candidates []map[int][][]int // by first row and band length: the band's fillings
-	states     []map[string]bool // by row: the keys of the states reached there
-	moves      []bandMove        // every step from a state to the next
+	candidates []map[int][][]int  // by first row and band length: the band's fillings
+	fromState  map[string][][]int // the fillings of bands read against the state before them (pagebands.go)
+	states     []map[string]bool  // by row: the keys of the states reached there
+	moves      []bandMove         // every step from a state to the next
 	steps      int
 }
 
 // bandMove is a band's candidate read from a state at its first row.
 type bandMove struct {
 	row, k, cand int
+	fill         []int
 	from, to     string
 }
 
@@ -229,14 +232,14 @@ func (b *bandSearch) read() bool {
 	for row := 0; row < b.rows; row++ {
 		for key := range b.states[row] {
 			from := parseBandState(key, b.n)
-			for k := 1; k <= maxBandRows && row+k <= b.rows; k++ {
+			for k := 1; row+k <= b.rows; k++ { // a band of more than maxBandRows: pagebands.go
 				if b.starts[row+k]-b.starts[row] != k*b.n {
 					continue
 				}
 				if b.shorter(row, k) {
 					break
 				}
-				for ci, fill := range b.band(row, k) {
+				for ci, fill := range b.bandFrom(row, k, from, key) { // see pagebands.go
 					if b.steps++; b.steps > maxBandSteps {
 						return false
 					}
@@ -246,7 +249,7 @@ func (b *bandSearch) read() bool {
 					}
 					tk := to.key()
 					b.states[row+k][tk] = true
-					b.moves = append(b.moves, bandMove{row: row, k: k, cand: ci, from: key, to: tk})
+					b.moves = append(b.moves, bandMove{row: row, k: k, cand: ci, fill: fill, from: key, to: tk})
 				}
 			}
 		}
@@ -322,7 +325,7 @@ func (b *bandSearch) readings() ([]int, map[int][]int64, bool) {
 		if !good[m.row][m.from] || !good[m.row+m.k][m.to] {
 			continue
 		}
-		fill := b.candidates[m.row][m.k][m.cand]
+		fill := m.fill
 		for i, x := range fill {
 			values[m.row*b.n+i][b.values[x]] = true
 		}
@@ -335,7 +338,7 @@ func (b *bandSearch) readings() ([]int, map[int][]int64, bool) {
 	}
 	reading := make([]int, 0, b.rows*b.n)
 	for _, m := range path {
-		reading = append(reading, b.candidates[m.row][m.k][m.cand]...)
+		reading = append(reading, m.fill...)
 	}
 	doubt := map[int][]int64{}
 	for i, vs := range values {
@@ -367,7 +370,13 @@ func (b *bandSearch) band(row, k int) [][]int {
 	}
 	first := b.starts[row]
 	var out [][]int
+	if k > maxBandRows {
+		out = b.longBand(row, k) // see pagebands.go
+	}
 	for _, free := range []int{0} {
+		if k > maxBandRows {
+			break
+		}
 		f := bandFilling{values: b.values[first : first+k*b.n], rows: k, n: b.n, free: free, memo: map[string][][]int{}}
 		got, ok := f.fillings(make([]int, b.n), make([]int, k*b.n), 0)
 		if !ok || len(got) > maxBandCandidates {
@@ -396,6 +405,7 @@ type bandFilling struct {
 	free    int // the columns that need not come after the one left of them
 	memo    map[string][][]int
 	states  int
+	cond    *bandCond // the identities the band's cells must keep (pagebands.go), or nil
 }
 
 // fillings is the ways of filling the cells not yet filled (count cells
@@ -427,7 +437,7 @@ func (f *bandFilling) fillings(count, at []int, p int) ([][]int, bool) {
 		cell := row*f.n + c
 		at[cell] = p
 		count[c]++
-		ok := !f.closes(row, count, at) || f.addsUp(row, at)
+		ok := (!f.closes(row, count, at) || f.addsUp(row, at)) && f.cond.fits(row, c, f.values[p])
 		var rest [][]int
 		if ok {
 			var fine bool
