@@ -48,13 +48,18 @@ func (b *bandSearch) longBand(row, k int) [][]int {
 	return [][]int{fill}
 }
 
+// maxBoundedStarts is the most states a band may be read from with its
+// cells bounded by each (bandFrom): each is a search of its own, so more
+// read the band once, unbounded, as before.
+const maxBoundedStarts = 8
+
 // bandFrom is the fillings of the k rows from row read after the state
 // from (key its key): those of band, or when the band holds （七）总计 or
-// 四 and starts after 二, those that keep the identities against from
-// (see above).
+// 四, starts after 二 and is read from at most maxBoundedStarts states,
+// those that keep the identities against from (see above).
 func (b *bandSearch) bandFrom(row, k int, from bandState, key string) [][]int {
 	t := b.t
-	if row <= t.carriedOver || row+k <= t.answered || k > maxBandRows {
+	if row <= t.carriedOver || row+k <= t.answered || k > maxBandRows || len(b.states[row]) > maxBoundedStarts {
 		return b.band(row, k)
 	}
 	memo := strconv.Itoa(row) + "/" + strconv.Itoa(k) + "/" + key
