@@ -19,6 +19,9 @@ func realWith(t *testing.T, name string, edits ...[2]string) string {
 // 33 / 0 / 440 (form/pdfminerheading.go). The first column printed before
 // the heading says the block is printed column by column: read down, and
 // 行政许可's own figure is its, not one held before its label.
+// Chrome's prints print each row's first figure after its own label
+// instead: 规章 / 0 / 行政规范性文件 62 / 第二十条第（五）项 / 0 / 33 / 0 / 440
+// (form/firstcolumn.go), read the same way.
 func TestPDFMinerHeadingBetweenColumns(t *testing.T) {
 	for _, c := range []struct {
 		file     string
@@ -27,6 +30,8 @@ func TestPDFMinerHeadingBetweenColumns(t *testing.T) {
 	}{
 		{"pingtan-2024.word.pdfminer.txt", []string{"62", "33", "440"}, "4529"},
 		{"pingtan-2025.libreoffice.pdfminer.txt", []string{"58", "45", "546"}, "2418"},
+		{"pingtan-2024.chromium.pdfminer.txt", []string{"62", "33", "440"}, "4529"},
+		{"pingtan-2025.chromium.pdfminer.txt", []string{"58", "45", "546"}, "2418"},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			r := parseText(t, c.file, realWith(t, c.file))

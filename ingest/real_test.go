@@ -241,13 +241,13 @@ var realReports = []struct {
 	// were placed one row off (8 figures wrong) and are unplaced now
 	// (form/pdfminerlostrow.go).
 	{file: "pingtan-2021.chromium-a5.pdfminer.txt", expected: "pingtan-2021", found: 36},
-	{file: "pingtan-2024.chromium.pdfminer.txt", expected: "pingtan-2024", found: 18},
+	{file: "pingtan-2024.chromium.pdfminer.txt", expected: "pingtan-2024", found: 194},
 	{file: "pingtan-2024.chromium-landscape.plain.txt", expected: "pingtan-2024", found: 200},
-	{file: "pingtan-2024.chromium-landscape.pdfminer.txt", expected: "pingtan-2024", found: 193},
+	{file: "pingtan-2024.chromium-landscape.pdfminer.txt", expected: "pingtan-2024", found: 200},
 	{file: "pingtan-2025.chromium.plain.txt", expected: "pingtan-2025", found: 94},
-	{file: "pingtan-2025.chromium.pdfminer.txt", expected: "pingtan-2025", found: 25},
+	{file: "pingtan-2025.chromium.pdfminer.txt", expected: "pingtan-2025", found: 32},
 	{file: "pingtan-2025.chromium-landscape.plain.txt", expected: "pingtan-2025", found: 200},
-	{file: "pingtan-2025.chromium-landscape.pdfminer.txt", expected: "pingtan-2025", found: 193},
+	{file: "pingtan-2025.chromium-landscape.pdfminer.txt", expected: "pingtan-2025", found: 200},
 	{file: "shuyang-fgj-2023.chromium.plain.txt", expected: "shuyang-fgj-2023", found: 25},
 	{file: "shuyang-fgj-2023.chromium.pdfminer.txt", expected: "shuyang-fgj-2023", found: 25},
 	{file: "shuyang-fgj-2023.chromium-landscape.plain.txt", expected: "shuyang-fgj-2023", found: 10},
@@ -367,7 +367,7 @@ var realReports = []struct {
 	{file: "pingtan-2025.libreoffice.layout.txt", expected: "pingtan-2025", found: 200},
 	{file: "pingtan-2025.libreoffice.raw.txt", expected: "pingtan-2025", found: -1},
 	{file: "pingtan-2025.libreoffice.plain.txt", expected: "pingtan-2025", found: 185},
-	{file: "pingtan-2025.libreoffice.pdfminer.txt", expected: "pingtan-2025", found: 25},
+	{file: "pingtan-2025.libreoffice.pdfminer.txt", expected: "pingtan-2025", found: 25}, // 196 on branch chromeminer14 with the band holding （七） searched against each state before it: not yet ported onto bandsums.go
 	{file: "shuyang-fgj-2023.libreoffice.layout.txt", expected: "shuyang-fgj-2023", found: 10},
 	{file: "shuyang-fgj-2023.libreoffice.raw.txt", expected: "shuyang-fgj-2023", found: 10},
 	{file: "shuyang-fgj-2023.libreoffice.plain.txt", expected: "shuyang-fgj-2023", unreadable: "hold no figure of the form"},

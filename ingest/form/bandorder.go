@@ -39,7 +39,8 @@ import (
 // in turn, and is kept when （七）总计 is the sum of the outcome rows in
 // every column (I3) and 一 + 二 = （七）总计 + 四 (I1). The figures are
 // placed only when exactly one reading, counted by its values, is kept.
-// A band of more than maxBandRows rows, a band whose candidates give
+// A band of more than maxBandRows rows is read only column by column, a
+// page of Chrome's print (pagebands.go). A band whose candidates give
 // more than maxBandCandidates signatures (bandsums.go), or more than
 // maxBandSteps steps of the search give up: nothing is placed by this
 // rule.

@@ -117,6 +117,13 @@ func (b *bandSearch) sumsBand(row, k int) []*bandSums {
 	if got, ok := b.sums[row][k]; ok {
 		return got
 	}
+	if k > maxBandRows { // a page printed column by column (pagebands.go)
+		if b.sums[row] == nil {
+			b.sums[row] = map[int][]*bandSums{}
+		}
+		b.sums[row][k] = b.longBand(row, k)
+		return b.sums[row][k]
+	}
 	first := b.starts[row]
 	f := sumsFilling{bandFilling: bandFilling{values: b.values[first : first+k*b.n], rows: k, n: b.n, states: b.fillStates},
 		memo: map[fillKey][]*bandSums{}, work: b.fillWork}
@@ -268,9 +275,9 @@ func (b *bandSearch) readSums() bool {
 	var bands [][2]int
 	for row := 0; row < b.rows; {
 		k := 1
-		for ; k <= maxBandRows && row+k <= b.rows && b.starts[row+k]-b.starts[row] != k*b.n; k++ {
+		for ; row+k <= b.rows && b.starts[row+k]-b.starts[row] != k*b.n; k++ {
 		}
-		if k > maxBandRows || row+k > b.rows {
+		if row+k > b.rows {
 			return false
 		}
 		bands = append(bands, [2]int{row, k})

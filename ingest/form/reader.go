@@ -66,9 +66,10 @@ type reader struct {
 	early      earlyFigures // figures of table 2 printed before their row's label
 	// proactiveLog is the cells of table 2 as read (figuresbefore.go).
 	proactiveLog []proactiveEvent
-	pieces       []rowPiece // rows of table 3 that may be pieces of rows printed on two lines (splitrows.go)
-	bareRow      *openRow   // the row of table 3 just closed with no cell (headingpiece.go)
-	bare         []*openRow // rows of table 2 just closed with no cell, in one block (labelsThenFigures)
+	pieces       []rowPiece  // rows of table 3 that may be pieces of rows printed on two lines (splitrows.go)
+	bareRow      *openRow    // the row of table 3 just closed with no cell (headingpiece.go)
+	bare         []*openRow  // rows of table 2 just closed with no cell, in one block (labelsThenFigures)
+	firstCol     firstColumn // rows of table 2 just unplaced with their first figure alone (firstcolumn.go)
 
 	// lead holds the blank cells that start a line of a row layout until
 	// the line shows what they are: the empty label cells before a label
@@ -329,7 +330,7 @@ func (r *reader) readProactiveHeading(c layout.Cell, l label.Label, folded strin
 	if m != nil {
 		next = r.blockOfArticle(m[1])
 	}
-	if m == nil || !r.carryAcrossHeading(next) {
+	if m == nil || !r.carryAcrossHeading(next) && !r.carryFirstColumn(next) {
 		r.closeRow()
 	}
 	r.closeReviews()

@@ -18,6 +18,8 @@ import (
 func (r *reader) closeRow() {
 	cur := r.cur
 	r.cur = nil
+	r.readFirstColumn(cur) // see firstcolumn.go
+	defer r.holdFirstColumn(cur, len(r.unplaced))
 	early := r.claimEarly(cur)
 	r.noteFiguresBeforeRows(cur)
 	if r.settleWithNext(cur) {
