@@ -188,8 +188,9 @@ type bandSearch struct {
 
 // bandMove is a band's candidate read from a state at its first row.
 type bandMove struct {
-	row, k, cand int
-	from, to     string
+	row, k   int
+	sums     *bandSums // the band's fillings of one signature
+	from, to string
 }
 
 // bandState is what the rows read so far leave for the identities.

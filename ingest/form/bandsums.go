@@ -108,7 +108,8 @@ type sumsFilling struct {
 	bandFilling
 	kinds []int // kind of each row of the band
 	memo  map[fillKey][]*bandSums
-	work  int // signatures of the rest gathered so far, in every band
+	work  int       // signatures of the rest gathered so far, in every band
+	cond  *bandCond // what each cell must keep, read after a state (pagebands.go), or nil
 }
 
 // sumsBand is the fillings of the k rows from row gathered by signature;
@@ -117,28 +118,32 @@ func (b *bandSearch) sumsBand(row, k int) []*bandSums {
 	if got, ok := b.sums[row][k]; ok {
 		return got
 	}
-	if k > maxBandRows { // a page printed column by column (pagebands.go)
-		if b.sums[row] == nil {
-			b.sums[row] = map[int][]*bandSums{}
-		}
-		b.sums[row][k] = b.longBand(row, k)
-		return b.sums[row][k]
+	if b.sums[row] == nil {
+		b.sums[row] = map[int][]*bandSums{}
 	}
+	if k > maxBandRows { // a page printed column by column (pagebands.go)
+		b.sums[row][k] = b.longBand(row, k)
+	} else {
+		b.sums[row][k] = b.sumsWith(row, k, nil)
+	}
+	return b.sums[row][k]
+}
+
+// sumsWith is the fillings of the k rows from row gathered by signature
+// whose cells each keep cond (nil: any figure); nil when there is none or
+// a bound is passed.
+func (b *bandSearch) sumsWith(row, k int, cond *bandCond) []*bandSums {
 	first := b.starts[row]
 	f := sumsFilling{bandFilling: bandFilling{values: b.values[first : first+k*b.n], rows: k, n: b.n, states: b.fillStates},
-		memo: map[fillKey][]*bandSums{}, work: b.fillWork}
+		memo: map[fillKey][]*bandSums{}, work: b.fillWork, cond: cond}
 	for j := 0; j < k; j++ {
 		f.kinds = append(f.kinds, b.t.rowKind(row+j))
 	}
 	out, ok := f.fillings(make([]int, b.n), make([]int, k*b.n), 0)
 	b.fillStates, b.fillWork = f.states, f.work
 	if !ok {
-		out = nil
+		return nil
 	}
-	if b.sums[row] == nil {
-		b.sums[row] = map[int][]*bandSums{}
-	}
-	b.sums[row][k] = out
 	return out
 }
 
@@ -172,7 +177,7 @@ func (f *sumsFilling) fillings(count, at []int, p int) ([]*bandSums, bool) {
 		cell := row*f.n + c
 		at[cell] = p
 		count[c]++
-		ok := !f.closes(row, count, at) || f.addsUp(row, at)
+		ok := (!f.closes(row, count, at) || f.addsUp(row, at)) && f.cond.fits(f.kinds[row], c, v)
 		var rest []*bandSums
 		if ok {
 			var fine bool
@@ -288,9 +293,25 @@ func (b *bandSearch) readSums() bool {
 	minSeven, maxSeven := make([]int64, n), make([]int64, n)
 	most := make([][]int64, len(bands)+1) // by band: the most the outcome rows from it on add
 	most[len(bands)] = make([]int64, n)
+	bounded := make([]bool, len(bands))
 	for j := len(bands) - 1; j >= 0; j-- {
 		row, k := bands[j][0], bands[j][1]
+		fillStates, fillWork := b.fillStates, b.fillWork
 		cands := b.sumsBand(row, k)
+		if len(cands) == 0 && b.boundable(row, k) {
+			// Searched against each state before it (pagebands.go),
+			// the band bounds nothing here.
+			b.fillStates, b.fillWork = fillStates, fillWork
+			bounded[j] = true
+			most[j] = slices.Clone(most[j+1])
+			for c := 0; c < n; c++ {
+				most[j][c] += math.MaxInt64 / 4
+				if b.t.answered >= row && b.t.answered < row+k {
+					minSeven[c], maxSeven[c] = 0, math.MaxInt64/4
+				}
+			}
+			continue
+		}
 		if len(cands) == 0 {
 			return false
 		}
@@ -320,9 +341,17 @@ func (b *bandSearch) readSums() bool {
 	b.states[0][bandState{zero, zero, zero}.key()] = true
 	for j, band := range bands {
 		row, k := band[0], band[1]
+		few := len(b.states[row]) <= maxBoundedStarts
 		for key := range b.states[row] {
 			from := parseBandState(key, n)
-			for ci, s := range b.sumsBand(row, k) {
+			cands := b.sumsBand(row, k)
+			if bounded[j] {
+				cands = nil
+				if few {
+					cands = b.sumsWith(row, k, &bandCond{first: from.first, outcome: from.outcome})
+				}
+			}
+			for _, s := range cands {
 				if b.steps++; b.steps > maxBandSteps {
 					return false
 				}
@@ -335,7 +364,7 @@ func (b *bandSearch) readSums() bool {
 				}
 				tk := to.key()
 				b.states[row+k][tk] = true
-				b.moves = append(b.moves, bandMove{row: row, k: k, cand: ci, from: key, to: tk})
+				b.moves = append(b.moves, bandMove{row: row, k: k, sums: s, from: key, to: tk})
 			}
 		}
 	}
@@ -396,7 +425,7 @@ func (b *bandSearch) readingsSums() ([]int, map[int][]int64, bool) {
 		if !good[m.row][m.from] || !good[m.row+m.k][m.to] {
 			continue
 		}
-		for i, vs := range b.sums[m.row][m.k][m.cand].gather(m.k*b.n, b.starts[m.row]) {
+		for i, vs := range m.sums.gather(m.k*b.n, b.starts[m.row]) {
 			for _, x := range vs {
 				values[m.row*b.n+i][x.v] = true
 			}
@@ -410,7 +439,7 @@ func (b *bandSearch) readingsSums() ([]int, map[int][]int64, bool) {
 	}
 	reading := make([]int, 0, b.rows*b.n)
 	for _, m := range path {
-		for _, vs := range b.sums[m.row][m.k][m.cand].gather(m.k*b.n, b.starts[m.row]) {
+		for _, vs := range m.sums.gather(m.k*b.n, b.starts[m.row]) {
 			reading = append(reading, vs[0].at)
 		}
 	}

@@ -15,6 +15,18 @@ package form
 // is then one candidate of the band readings, which place nothing unless
 // exactly one reading of the whole table, counted by its values, keeps I1
 // and I3 (the other bands' fillings included).
+//
+// The page after it, eight rows from 3.要求提供公开出版物 to 四, comes in
+// pdfminer's recursive order (groups of cells, top then bottom, left then
+// right), a filling of the band; with most of its figures 0 its
+// signatures pass the search's bounds. A band after 二 that holds
+// （七）总计 or 四, whose fillings pass the bounds, is therefore searched
+// against each state the rows before it leave (bandState), from at most
+// maxBoundedStarts states: a cell of an outcome row or of 四 at most its
+// column's 一 + 二 less the outcomes before, a cell of （七）总计 between
+// those outcomes and 一 + 二 — the checks applySums makes of a whole
+// signature, made cell by cell, so that only the fillings it would keep
+// are searched.
 
 // longBand is the one filling of a band of more than maxBandRows rows
 // that the band readings take (see above), gathered as its signature
@@ -39,4 +51,37 @@ func (b *bandSearch) longBand(row, k int) []*bandSums {
 		s.cells[i] = []bandValue{{v, first + x}}
 	}
 	return []*bandSums{s}
+}
+
+// maxBoundedStarts is the most states a band may be searched from with
+// its cells bounded by each (see above): each is a search of its own.
+const maxBoundedStarts = 8
+
+// boundable reports whether the band of the k rows from row may be
+// searched against the state before it: it starts after 二 and holds
+// （七）总计 or 四.
+func (b *bandSearch) boundable(row, k int) bool {
+	return row > b.t.carriedOver && row+k > b.t.answered && k <= maxBandRows
+}
+
+// bandCond is what a band's cells must keep, read after a state (see
+// above): 一 + 二 and the outcome rows' sums of the rows before the band,
+// by column.
+type bandCond struct {
+	first, outcome []int64
+}
+
+// fits reports whether v, filled in a row of the kind given and column
+// c, can keep the identities whatever the band's other cells: an outcome
+// cell or 四 at most what the outcomes before the band leave of 一 + 二, a
+// （七） cell at least those outcomes and at most 一 + 二. A nil bandCond
+// holds every figure.
+func (d *bandCond) fits(kind, c int, v int64) bool {
+	if d == nil {
+		return true
+	}
+	if kind == kindSeven {
+		return v >= d.outcome[c] && v <= d.first[c]
+	}
+	return v <= d.first[c]-d.outcome[c]
 }
