@@ -44,6 +44,19 @@ func TestZerosColumnAfterBareRows(t *testing.T) {
 		"seven 0s stand on lines of their own", nil)
 }
 
+// pdfminer of the national template printed from Word prints the labels
+// of 二 and （一）, then their fourteen figures column by column (0 0 0 0 0
+// 0 0 0 0 4 0 0 0 4: （一）'s 4 is 法律服务机构's). Read row after row, as a
+// run after a row printing none, they add up too, and the 4 went under
+// 科研机构: 2 wrong. Fourteen figures that add up both ways, with other
+// figures in some cell, are unplaced (form/orderrows.go,
+// columnByColumnToo).
+func TestFourteenColumnByColumnToo(t *testing.T) {
+	rowUnplacedInHeldout(t, "hz3114-8.template.pdfminer.txt", 89, "requests.disclosed",
+		"read column by column (pdfminer prints a block of rows so) the figures add up row by row too",
+		[]string{"0", "0", "0", "0", "0", "0", "0", "0", "0", "4", "0", "0", "0", "4"})
+}
+
 // rowUnplacedInHeldout parses file of testdata/pdftext/heldout, scores it
 // against its truth (found figures at least, none wrong), and fails when a
 // figure of the row indicator is placed (derived ones aside) or no row is

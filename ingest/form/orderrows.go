@@ -74,6 +74,10 @@ func (r *reader) settleFiguresAfter(next *rowSpec) {
 			return
 		}
 	}
+	if r.columnByColumnToo(held.groups) {
+		r.unplaceHeld(held, "read column by column (pdfminer prints a block of rows so) the figures add up row by row too, with other figures in some cells: which reading is the page's is not certain")
+		return
+	}
 	if reason == "" && len(between) == len(held.groups)-1 {
 		if why := r.joinedHeldReason(held); why != "" { // pdfminerlostrow.go
 			r.unplaceHeld(held, why)
@@ -202,4 +206,37 @@ func (r *reader) doubtRereadRow(cur *openRow) {
 		r.unplaced = append(r.unplaced, u)
 		r.dropObservations(drop)
 	}
+}
+
+// columnByColumnToo reports whether the figures of groups (seven each,
+// row after row) read as a block of those rows printed column by column
+// (each column's figures of the rows in turn, as pdfminer prints a block)
+// add up in every row too, with some cell given another figure: two rows'
+// labels then fourteen figures (二 / （一） / 0 0 0 0 0 0 0 0 0 4 0 0 0 4)
+// read so either way.
+func (r *reader) columnByColumnToo(groups [][]layout.Cell) bool {
+	m, n := len(groups), applicantColumns+1
+	if m < 2 {
+		return false
+	}
+	var figures []float64
+	for _, g := range groups {
+		f, _, ok := r.plainFigures(g)
+		if !ok || len(f) != n {
+			return false
+		}
+		figures = append(figures, f...)
+	}
+	differ := false
+	for j := 0; j < m; j++ {
+		row := make([]float64, n)
+		for c := range row {
+			row[c] = figures[c*m+j]
+			differ = differ || row[c] != figures[j*n+c]
+		}
+		if !addsUp(row) {
+			return false
+		}
+	}
+	return differ
 }
