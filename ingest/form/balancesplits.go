@@ -21,7 +21,7 @@ import (
 // leaves it (balanceFits) when the column sums of the whole table could
 // not be weighed for a term missing (reason); nil for every row otherwise.
 func (r *reader) balanceWhenUndecided(pending []pendingRun, fits [][][]string, reason string) [][][]string {
-	if fits == nil && strings.HasPrefix(reason, "the column sums cannot decide") {
+	if fits == nil && strings.HasPrefix(reason, columnSumsUndecided) {
 		if b := r.balanceFits(pending); b != nil {
 			return b
 		}

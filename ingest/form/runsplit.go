@@ -437,19 +437,24 @@ func (r *reader) unboundRuns(pending []pendingRun) []pendingRun {
 	return kept
 }
 
+// columnSumsUndecided starts the reason fittingSplits gives when a term of
+// the column identities is not read: I1 alone may weigh the rows then
+// (balancesplits.go).
+const columnSumsUndecided = "the column sums cannot decide"
+
 // fittingSplits is, for each pending row, the splits it takes in the
 // choices that make the column identities hold; nil and the reason when
 // the choices cannot be weighed or none holds.
 func (r *reader) fittingSplits(pending []pendingRun, maxSteps int) ([][][]string, string) {
 	grid, ok := r.table3Grid()
 	if !ok {
-		return nil, "the column sums cannot decide: a row of table 3 is missing, blank or local"
+		return nil, columnSumsUndecided + ": a row of table 3 is missing, blank or local"
 	}
 	for _, p := range pending {
 		grid.put(p.row.id, p.slots, p.splits[0])
 	}
 	if !r.identityTermsRead(grid) {
-		return nil, "the column sums cannot decide: a row of table 3 is missing or blank"
+		return nil, columnSumsUndecided + ": a row of table 3 is missing or blank"
 	}
 	s := choiceSearch{r: r, grid: grid, pending: slices.Clone(pending), choice: make([]int, len(pending)),
 		leaves: r.outcomeLeaves(), balance: r.balanceRows(), total: r.balanceRows()[2], open: map[string]bool{}, seen: make([]map[int]bool, len(pending)), maxSteps: maxSteps}
