@@ -127,9 +127,9 @@ func assemble(cells []layout.Cell, isUnit func(string) bool, ocr bool) []rawRow 
 // unitTails joins the end of a unit wrapped under its figure's line, as
 // Chromium prints a unit column too narrow for 人次 or 万元: 人 6 / 次 (the
 // unit's end a cell of the row's on the next line) and 万 9.61 / 的经费）
-// 元 (the unit's end beside the label's last piece, or under it, which opens a row of
-// its own). The row is read in the unit the two pieces make, not in
-// two units, nor in 万 alone; its label's piece is its.
+// 元 (the unit's end beside the label's last piece, or under it, which
+// opens a row of its own). The row is read in the unit the two pieces
+// make, not in two units, nor in 万 alone; its label's piece is its.
 func unitTails(rows []rawRow, isUnit func(string) bool) []rawRow {
 	out := rows[:0]
 	for i := 0; i < len(rows); i++ {
@@ -685,7 +685,7 @@ func (t *legacyTable) observation(r *logicalRow, row catalog.Row) (*gongkai.Obse
 // unit) shows the unit column as well as a unit beside a label does.
 func (t *legacyTable) printsUnits() bool {
 	for _, r := range t.rows {
-		if len(r.labels) == 1 && t.isUnit(label.Fold(strings.TrimSpace(r.labels[0].Text))) && (rawRow{cells: r.cells}).hasFigures(t.isUnit) {
+		if len(r.labels) == 1 && t.isUnit(label.Fold(strings.TrimSpace(r.labels[0].Text))) && printsFigure(r.cells, t.isUnit) {
 			return true
 		}
 		for _, c := range r.cells {
@@ -783,7 +783,7 @@ func besideLabel(row rawRow, c layout.Cell) bool {
 // as the row's unit, not as words of its label. ok is false when the
 // label ends with no such piece, or is one.
 func (t *legacyTable) unitUnderLabel(r *logicalRow) (unit layout.Cell, rest []layout.Cell, ok bool) {
-	if t.ocr > 0 || !slices.ContainsFunc(r.cells, func(c layout.Cell) bool { return layout.Classify(c.Text, t.isUnit) == layout.Value }) {
+	if t.ocr > 0 || !printsFigure(r.cells, t.isUnit) {
 		return layout.Cell{}, nil, false
 	}
 	for k := 2; k >= 1; k-- {
@@ -803,4 +803,9 @@ func (t *legacyTable) unitUnderLabel(r *logicalRow) (unit layout.Cell, rest []la
 		return unit, r.labels[:n], true
 	}
 	return layout.Cell{}, nil, false
+}
+
+// printsFigure reports whether cells hold a figure.
+func printsFigure(cells []layout.Cell, isUnit func(string) bool) bool {
+	return slices.ContainsFunc(cells, func(c layout.Cell) bool { return layout.Classify(c.Text, isUnit) == layout.Value })
 }
