@@ -372,9 +372,9 @@ func (b *bandSearch) readSums() bool {
 }
 
 // applySums reads the band of the k rows from row, of signature sig,
-// after state s: the state it leaves, false when an identity fails (as
-// bandSearch.apply: 一 and 二 come before the outcome rows, which come
-// before （七）总计, then 四).
+// after state s: the state it leaves, false when an identity fails (一
+// and 二 come before the outcome rows, which come before （七）总计, then
+// 四).
 func (b *bandSearch) applySums(s bandState, row, k int, sig []int64) (bandState, bool) {
 	n, t := b.n, b.t
 	out := bandState{slices.Clone(s.first), slices.Clone(s.outcome), slices.Clone(s.seven)}
