@@ -40,6 +40,7 @@ func (r *reader) readReviewsPiece(c layout.Cell) bool {
 		return false
 	}
 	r.reviews.pieceAt = append(r.reviews.pieceAt, len(r.reviews.cells))
+	r.reviews.pieceKey = append(r.reviews.pieceKey, label.Key(c.Text))
 	return true
 }
 
@@ -59,7 +60,7 @@ func (r *reader) reviewsHeaderWords(text string) bool {
 // closeScatteredReviews reads the cells of table 4 whose header was seen
 // among its figures (pieceAt: where in cells each piece came), by the
 // form's order only.
-func (r *reader) closeScatteredReviews(cells []layout.Cell, pieceAt []int) {
+func (r *reader) closeScatteredReviews(cells []layout.Cell, pieceAt []int, pieceKey []string) {
 	all := r.figuresFrom(cells)
 	headerEnd := pieceAt[len(pieceAt)-1]
 	for i, c := range cells {
@@ -69,18 +70,20 @@ func (r *reader) closeScatteredReviews(cells []layout.Cell, pieceAt []int) {
 	}
 	after := r.figuresFrom(cells[headerEnd:])
 	turned := r.runsTurned(cells, pieceAt)
+	r.reviews.named = r.namedFigures(cells, pieceAt, pieceKey)
+	place := r.reviewsByFormOrderNamed
 	switch {
 	case r.reviewsFitForm(all) && r.reviewsFitForm(turned) && !r.sameFigures(all, turned):
 		r.unplaceReviews(all, "table 4's header is printed among its figures, and both the figures as printed and the run after the header's piece read first are fifteen adding up block by block: which order is the table's is not certain")
 	case r.reviewsFitForm(all):
-		r.reviewsByFormOrder(all, false)
+		place(all)
 	case r.reviewsFitForm(after) && r.reviewsFitForm(turned) && !r.sameFigures(after, turned):
 		r.unplaceReviews(all, "table 4's header is printed among its figures, and both the figures after its last piece and the run after the piece read first are fifteen adding up block by block: which are the table's is not certain")
 	case r.reviewsFitForm(after):
 		r.unplaceReviews(all[:len(all)-len(after)], "printed before the last piece of table 4's header, not among the table's fifteen figures after it")
-		r.reviewsByFormOrder(after, false)
+		place(after)
 	case r.reviewsFitForm(turned):
-		r.reviewsByFormOrder(turned, false)
+		place(turned)
 	default:
 		r.reviewsByFormOrder(all, false) // unplaced, with the reason
 	}

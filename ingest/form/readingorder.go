@@ -698,8 +698,17 @@ func (r *reader) reviewsInOrder(figures []float64, cells []layout.Cell) ([]order
 	n := len(results)
 	var out []orderedFigure
 	var refused []gongkai.Unplaced
+	misnamed, why := r.misnamedBlock(cells, r.reviewsFormSlots())
 	for i, b := range r.s.reviewsBlocks {
 		f, cs := figures[i*n:(i+1)*n], cells[i*n:(i+1)*n]
+		if misnamed >= 0 && i >= misnamed {
+			u := gongkai.Unplaced{Label: b.label, Line: cs[0].Line, Cells: []string{}, Reason: why}
+			for _, c := range cs {
+				u.Cells = append(u.Cells, c.Raw)
+			}
+			refused = append(refused, u)
+			continue
+		}
 		if !addsUp(f) {
 			u := gongkai.Unplaced{Label: b.label, Line: cs[0].Line, Cells: []string{},
 				Reason: fmt.Sprintf("table 4 read in the form's order: the block's 总计 is not the sum of its results (%v ≠ %v), so its order is not certain", sumOf(f[:n-1]), f[n-1])}

@@ -19,6 +19,10 @@ type reviewsTable struct {
 	// pieceAt holds, for each piece of the header printed among the
 	// figures, the number of cells before it (plainreviews.go).
 	pieceAt  []int
+	pieceKey []string // each piece's folded text, beside pieceAt
+	// named maps each figure printed just after a whole result column's
+	// name among the figures to that column (namedreviews.go).
+	named    map[layout.Cell]string
 	values   map[string]*float64 // by block/column, for the derived sums
 	obsIndex map[string]int      // index in the observations, by block/column
 }
@@ -93,9 +97,9 @@ func (r *reader) closeReviews() {
 	}
 	cells, marks := r.reviews.cells, r.reviews.marks
 	r.reviews.cells, r.reviews.marks = nil, nil
-	if pieceAt := r.reviews.pieceAt; len(pieceAt) > 0 {
-		r.reviews.pieceAt = nil
-		r.closeScatteredReviews(cells, pieceAt)
+	if pieceAt, pieceKey := r.reviews.pieceAt, r.reviews.pieceKey; len(pieceAt) > 0 {
+		r.reviews.pieceAt, r.reviews.pieceKey = nil, nil
+		r.closeScatteredReviews(cells, pieceAt, pieceKey)
 		return
 	}
 	limit := len(cells)
