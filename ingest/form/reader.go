@@ -166,7 +166,9 @@ func (r *reader) feed(c layout.Cell) {
 		r.flushLead()
 		r.value(c)
 	case layout.Unit:
-		// a unit printed in a cell of its own says nothing the form does not
+		// a unit printed in a cell of its own says nothing the form does
+		// not, but may end a wrapped header cell (see headerunit.go)
+		r.readHeaderUnit(c)
 	default:
 		r.lead = nil // the empty label cells left of a label: no cells of any row
 		r.label(c)
