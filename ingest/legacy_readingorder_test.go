@@ -298,3 +298,28 @@ func BenchmarkLegacyReadingOrder(b *testing.B) {
 		})
 	}
 }
+
+// Chromium's print of a web page whose table is auto-width, taken out by
+// plain pdftotext: the first page prints each row's label, then its unit
+// and figure on a line (条 0), the second prints its labels, units and
+// figures as three columns. The rows of the first page, each figure a
+// block of its own with its unit after its label, stand as read by their
+// labels (legacy/readingorder.go, pairedOnly); those of the second are
+// unplaced, as the column of 39 units over 40 figures does not show which
+// prints none. Before, every row was unplaced: 0 of 76.
+func TestLegacyReadingOrderPairedRowsStand(t *testing.T) {
+	const file = "ho1601-1.chromium-auto.plain.txt"
+	dir := filepath.Join("..", "testdata", "pdftext", "heldout")
+	ratchetTruthFile(t, dir, file, 24, 0)
+	r := parseText(t, file, readText(t, filepath.Join(dir, file)))
+	for _, o := range r.Observations {
+		if o.Indicator == "requests.refused" && o.Value != nil {
+			t.Errorf("%s = %s placed from the page printed as columns", o.Indicator, o.Raw)
+		}
+	}
+	if !slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool {
+		return strings.Contains(u.Reason, "units printed as a column before 40 figures")
+	}) {
+		t.Errorf("the column page not refused with its reason: %+v", r.Unplaced)
+	}
+}

@@ -346,6 +346,10 @@ type formOrderReading struct {
 	// columns reports a text that prints units and figures column by
 	// column, whose labels stand next to no figure of theirs.
 	columns bool
+	// paired is the lines of figures printed right after a unit of their
+	// own, between blocks that print none: a row's unit and figure where
+	// its label stands, though other pages print them column by column.
+	paired map[int]bool
 	// named is the form's rows (indexes of cat.Legacy) whose wording the
 	// label text spells.
 	named []int
@@ -369,7 +373,7 @@ func readInFormOrder(cat *catalog.Catalog, lines []source.Line, isUnit func(stri
 	if len(figs) == 0 {
 		return formOrderReading{}, false
 	}
-	r := formOrderReading{columns: columnWise(blocks), named: namedRows(cat, pieces(toks)), level: levelLabels(toks)}
+	r := formOrderReading{columns: columnWise(blocks), paired: pairedFigures(figs, blocks), named: namedRows(cat, pieces(toks)), level: levelLabels(toks)}
 	if len(r.named) != len(figs) {
 		r.reason = fmt.Sprintf("%d figures printed apart from their labels, and the text names %d rows of the form with a figure", len(figs), len(r.named))
 		return r, true
@@ -572,7 +576,9 @@ func (t *legacyTable) readingOrder(obs []gongkai.Observation, unplaced []gongkai
 		refusal := gongkai.Unplaced{Label: readingOrderLabel, Line: body[0].N, Cells: []string{},
 			Reason: "its figures are not placed by the form's order: " + reading.reason}
 		if reading.columns {
-			return nil, append(unplacedAll(obs), refusal)
+			obs, apart := pairedOnly(obs, reading.paired)
+			obs, unplaced = anchoredByLabels(t.cat, obs, unplaced, reading)
+			return obs, append(append(unplaced, apart...), refusal)
 		}
 		obs, unplaced = anchoredByLabels(t.cat, obs, unplaced, reading)
 		return obs, append(unplaced, refusal)
@@ -610,17 +616,38 @@ func (t *legacyTable) readingOrder(obs []gongkai.Observation, unplaced []gongkai
 	return out, refused
 }
 
-// unplacedAll turns the figures read by their labels into unplaced rows,
-// in a text whose labels stand next to no figure of theirs.
-func unplacedAll(obs []gongkai.Observation) []gongkai.Unplaced {
+// pairedFigures is the lines of the figures that are a block of their own
+// with one unit: a unit and its figure printed together, as a row prints
+// them beside its label, and not a column's.
+func pairedFigures(figs []orderFigure, blocks []orderBlock) map[int]bool {
+	out := map[int]bool{}
+	for _, b := range blocks {
+		if len(b.units) == 1 && b.n == 1 {
+			out[figs[b.first].line] = true
+		}
+	}
+	return out
+}
+
+// pairedOnly keeps, of the rows read by their labels in a text that prints
+// some pages' units and figures column by column, those whose figure is
+// printed with its unit and alone (paired: a page printed row by row, 条 0
+// after each label), and turns the others into unplaced rows: a figure in
+// a column stands next to no label of its own.
+func pairedOnly(obs []gongkai.Observation, paired map[int]bool) ([]gongkai.Observation, []gongkai.Unplaced) {
+	var kept []gongkai.Observation
 	var out []gongkai.Unplaced
 	for _, o := range obs {
-		if o.Value != nil {
+		switch {
+		case o.Value == nil:
+		case paired[o.Line]:
+			kept = append(kept, o)
+		default:
 			out = append(out, gongkai.Unplaced{Label: o.Label, Line: o.Line, Cells: []string{o.Raw},
 				Reason: "read by its label in a text that prints its units and figures column by column, apart from every label"})
 		}
 	}
-	return out
+	return kept, out
 }
 
 // anchoredByLabels keeps, of the figures read by their labels in a text in
