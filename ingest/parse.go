@@ -37,7 +37,7 @@ func Parse(name string, data []byte) (*gongkai.Report, error) {
 	if err != nil {
 		return nil, fail(1, "%s", err)
 	}
-	foldDocumentRadicals(doc)
+	foldDocument(doc)
 	cat, err := catalog.Load()
 	if err != nil {
 		return nil, err

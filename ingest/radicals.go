@@ -74,14 +74,37 @@ func foldRadicals(s string) string {
 	return b.String()
 }
 
-// foldDocumentRadicals folds the radicals of every line and cell of doc.
-func foldDocumentRadicals(doc *source.Document) {
+// foldSpaces writes the typographic spaces (U+2000 to U+200A, U+202F,
+// U+205F: en, em, thin spaces …) of s as one space each. A header cell
+// justified in Word or on a web page spaces its characters with them
+// (统 计 指 标 with em spaces); the form's words are matched with spaces
+// squeezed out, which these are then, and a text aligned by columns keeps
+// its columns, one character for one.
+func foldSpaces(s string) string {
+	if !strings.ContainsFunc(s, typographicSpace) {
+		return s
+	}
+	return strings.Map(func(c rune) rune {
+		if typographicSpace(c) {
+			return ' '
+		}
+		return c
+	}, s)
+}
+
+func typographicSpace(c rune) bool {
+	return c >= 0x2000 && c <= 0x200A || c == 0x202F || c == 0x205F
+}
+
+// foldDocument folds the radicals and typographic spaces of every line and
+// cell of doc.
+func foldDocument(doc *source.Document) {
 	for i := range doc.Lines {
-		doc.Lines[i].Text = foldRadicals(doc.Lines[i].Text)
+		doc.Lines[i].Text = foldSpaces(foldRadicals(doc.Lines[i].Text))
 	}
 	for n, cells := range doc.Cells {
 		for i := range cells {
-			cells[i].Text = foldRadicals(cells[i].Text)
+			cells[i].Text = foldSpaces(foldRadicals(cells[i].Text))
 		}
 		doc.Cells[n] = cells
 	}
