@@ -323,3 +323,28 @@ func TestLegacyReadingOrderPairedRowsStand(t *testing.T) {
 		t.Errorf("the column page not refused with its reason: %+v", r.Unplaced)
 	}
 }
+
+// pdfminer of a Chrome print with Word's table markup prints the last
+// rows' units and figures after the table's footer, the unit 万元 wrapped
+// a piece a line (万 / 元 / 38.82): the column read after the footer goes
+// on over a piece that a unit's end completes (legacy/readingorder.go,
+// columnAfter), and every figure is placed (1 of 76 before). A piece no
+// unit's end completes ends the column, and the figures after it are not
+// the table's: the count no longer meets the rows named, and the table is
+// refused with the reason.
+func TestLegacyReadingOrderUnitPiecesAfterFooter(t *testing.T) {
+	const file = "ho1601-1.chromium-word.pdfminer.txt"
+	dir := filepath.Join("..", "testdata", "pdftext", "heldout")
+	ratchetTruthFile(t, dir, file, 76, 0)
+	text := readText(t, filepath.Join(dir, file))
+	edited := strings.Replace(text, "\n万\n", "\n万万\n", 1)
+	if edited == text {
+		t.Fatal("the fixture no longer prints 万 alone")
+	}
+	r := parseText(t, file, edited)
+	if !slices.ContainsFunc(r.Unplaced, func(u gongkai.Unplaced) bool {
+		return u.Label == "the table in reading order" && strings.Contains(u.Reason, "72 figures printed apart from their labels")
+	}) {
+		t.Error("the table not refused for the count of its figures")
+	}
+}

@@ -189,22 +189,36 @@ func unitBeforeUnit(toks []orderToken, i int) bool {
 
 // columnAfter is the rest of the table's column of units and figures that
 // reading order prints after the table's footer (单位负责人…, 联系方式…):
-// the lines up to the last that holds only a unit or a figure, over footer
-// lines and blank lines, and nothing else.
+// the lines up to the last that holds only a unit or a figure (or a piece
+// of a unit wrapped a piece a line: 万 / 元 / 38.82), over footer lines and
+// blank lines, and nothing else.
 func columnAfter(lines []source.Line, isUnit func(string) bool) []source.Line {
 	var out []source.Line
-	for _, l := range lines {
+	for i, l := range lines {
 		t := source.Trim(label.Fold(l.Text))
 		fields := strings.Fields(t)
 		switch {
 		case t == "" || layout.Footer.MatchString(label.Squeeze(t)):
 		case len(fields) <= 2 && slices.IndexFunc(fields, func(f string) bool { return !isFigure(f) && !isUnit(f) }) < 0:
 			out = append(out, l)
+		case len(fields) == 1 && utf8.RuneCountInString(t) <= 2 && wrapsUnit(t, lines[i+1:], isUnit):
+			out = append(out, l)
 		default:
 			return out
 		}
 	}
 	return out
+}
+
+// wrapsUnit reports whether piece is the head of a unit whose end opens
+// the next line that is not blank (万, then 元 or 元 38.82).
+func wrapsUnit(piece string, rest []source.Line, isUnit func(string) bool) bool {
+	for _, l := range rest {
+		if fields := strings.Fields(source.Trim(label.Fold(l.Text))); len(fields) > 0 {
+			return isUnit(piece + fields[0])
+		}
+	}
+	return false
 }
 
 // isCell reports whether a field is what a figure's cell prints: a bare
