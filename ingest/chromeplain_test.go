@@ -77,3 +77,41 @@ func TestFigurePairInACell(t *testing.T) {
 		})
 	}
 }
+
+// The same in a page whose table 3 header pdf.js prints unread (总计商 业),
+// so its rows are placed by the form's order, and in table 4: a row one
+// figure short whose last cell is two figures parted by a space (17 461,
+// table 4's 113 132), read before as one figure with its thousands
+// parted. Split, the row adds up (table 4: every block), and is placed
+// (form/figurepair.go, figurePairByFormOrder; 176 → 198 of 198). When the
+// cell read as one figure makes the row add up too, with a blank cell
+// (0 444: the six before it sum to 444 both ways), or the split does not
+// add up, the row stays unplaced.
+func TestFigurePairByFormOrder(t *testing.T) {
+	const file = "ho1601-6.chromium-word.pdfjs.txt"
+	dir := filepath.Join("..", "testdata", "pdftext", "heldout")
+	ratchetTruthFile(t, dir, file, 198, 0)
+	const row = "339 60 \t15 \t9 \t21 \t17 461\n"
+	text := readText(t, filepath.Join(dir, file))
+	if !strings.Contains(text, row) {
+		t.Fatalf("the fixture does not print %q", row)
+	}
+	for name, printed := range map[string]string{
+		"one figure adds up too": "339 60 \t15 \t9 \t21 \t0 444\n",
+		"no sum":                 "339 60 \t15 \t9 \t21 \t17 462\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := parseText(t, file, strings.Replace(text, row, printed, 1))
+			if hasFigure(r, "requests.received", "total") || hasFigure(r, "requests.received", "natural_person") {
+				t.Errorf("the row placed from %q", printed)
+			}
+			if !unplacedBecause(r, "本年新收", "") {
+				t.Errorf("the row not unplaced: %+v", r.Unplaced)
+			}
+		})
+	}
+	r := parseText(t, file, strings.Replace(text, "\t113 132 \t", "\t113 133 \t", 1))
+	if hasFigure(r, "lawsuits.direct.total", "total") {
+		t.Error("table 4 placed from a block that does not add up (0 19 0 113 133)")
+	}
+}

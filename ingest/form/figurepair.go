@@ -4,7 +4,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/gongkai/gongkai"
 	"github.com/gongkai/gongkai/ingest/figure"
 	"github.com/gongkai/gongkai/ingest/layout"
 )
@@ -16,13 +15,15 @@ import (
 // two figures parted by spaces, is read as that cell split in two, in
 // order, when the row so read adds up (its six applicant columns sum to
 // its 总计): a figure with a space inside (2 328 for 2328) would leave a
-// cell missing that nothing places.
+// cell missing that nothing places. Table 4's row is read so too when
+// every block adds up (its four results sum to its 总计: 0 19 0 113 132).
 
 // splitFigurePair is vs with its one cell of two figures split, when the
-// row then fills slots, the columns of table 3, and adds up.
+// row then fills slots, the columns of table 3 or 4, and adds up.
 func splitFigurePair(vs []layout.Cell, slots []slot, isUnit func(string) bool) ([]layout.Cell, bool) {
 	n := len(slots)
-	if n < 3 || len(vs) != n-1 || slots[n-1].key != gongkai.BreakdownTotal {
+	groups := runGroups(slots)
+	if n < 3 || len(vs) != n-1 || !groups[0].TotalLast {
 		return nil, false
 	}
 	at := -1
@@ -51,17 +52,37 @@ func splitFigurePair(vs []layout.Cell, slots []slot, isUnit func(string) bool) (
 		out = append(out, c)
 	}
 	out = append(out, vs[at+1:]...)
-	sum := 0.0
-	for i, c := range out {
-		v := figure.Parse(c.Raw)
-		if v.Number == nil || v.Unit != "" || layout.Classify(c.Text, isUnit) != layout.Value {
-			return nil, false
+	at = 0
+	for _, g := range groups {
+		sum := 0.0
+		for i, c := range out[at : at+g.Cells] {
+			v := figure.Parse(c.Raw)
+			if v.Number == nil || v.Unit != "" || layout.Classify(c.Text, isUnit) != layout.Value {
+				return nil, false
+			}
+			if i < g.Cells-1 {
+				sum += *v.Number
+			} else if math.Abs(sum-*v.Number) > 1e-9 {
+				return nil, false
+			}
 		}
-		if i < n-1 {
-			sum += *v.Number
-		} else if math.Abs(sum-*v.Number) > 1e-9 {
-			return nil, false
-		}
+		at += g.Cells
 	}
 	return out, true
+}
+
+// figurePairByFormOrder is splitFigurePair under the form's columns, for a
+// row whose header gave none: the row one figure short, one of its cells
+// two figures parted by a space (17 461 at its end). The cell read as one
+// figure (17461) must not make the row add up too, with a blank cell
+// somewhere before it: then which reading is the page's is not certain.
+func (r *reader) figurePairByFormOrder(figures []float64, cells []layout.Cell) ([]layout.Cell, bool) {
+	var sum float64
+	for _, f := range figures[:len(figures)-1] {
+		sum += f
+	}
+	if math.Abs(sum-figures[len(figures)-1]) < 1e-9 {
+		return nil, false
+	}
+	return splitFigurePair(cells, r.formOrderSlots(), r.isUnit)
 }

@@ -57,6 +57,12 @@ func (r *reader) byFormOrderOnce(cur *openRow, slots []slot) ([]slot, string, st
 			return r.formOrderSlots(), gongkai.FlagPlacedByFormOrder, ""
 		}
 	}
+	if ok && len(figures) == len(form)-1 {
+		if pair, split := r.figurePairByFormOrder(figures, cells); split {
+			cur.values = pair
+			return r.formOrderSlots(), gongkai.FlagPlacedByFormOrder, ""
+		}
+	}
 	switch {
 	case !ok && len(slots) < len(form) && gluedRun(joinRun(cur.values, r.formOrderSlots()), len(form)):
 		if why := r.headerAgreesWithForm(slots); why != "" {
