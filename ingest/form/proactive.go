@@ -174,7 +174,7 @@ func (b *blockSpec) headerCells(cells []layout.Cell) []layout.Cell {
 		}
 		hs = append(hs, c)
 	}
-	return hs
+	return b.joinLateTails(hs)
 }
 
 // joinsNext reports whether header cell c and the cell after it are one
