@@ -59,7 +59,7 @@ func (r *reader) byFormOrderOnce(cur *openRow, slots []slot) ([]slot, string, st
 	}
 	if !ok && len(slots) < len(form) {
 		// Figures of a row cut from a line run together (spacedrun.go).
-		switch cells, why := spacedRowCells(cur.values, len(form)); {
+		switch cells, why := spacedRowCells(cur.labels, cur.values, len(form)); {
 		case why != "":
 			return nil, "", why
 		case cells != nil:

@@ -3,6 +3,8 @@ package form
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/ingest/layout"
 )
@@ -22,13 +24,15 @@ import (
 
 // spacedRowCells returns a row's figures as the form's seven cells, when
 // they are pieces parted by spaces on one line, the first glued to the
-// label, exactly the form's count of them, each a count as printed (no
+// label's wording (its last character a Han one: a figure glued to a
+// quote, ”208, is OCR's speck, which quotedFirstFigure weighs), exactly
+// the form's count of them, each a count as printed (no
 // figure of several digits opening with 0): the cells and "" when the
 // six applicant columns add up to 总计, nil and the reason when they do
 // not. nil and "" when the row is no such row.
-func spacedRowCells(values []layout.Cell, n int) ([]layout.Cell, string) {
+func spacedRowCells(labels, values []layout.Cell, n int) ([]layout.Cell, string) {
 	pieces, ok := spacedPieces(values)
-	if !ok || len(pieces) != n || len(values) < 2 {
+	if !ok || len(pieces) != n || len(values) < 2 || !endsWithHan(labels) {
 		return nil, ""
 	}
 	var sum float64
@@ -48,4 +52,14 @@ func spacedRowCells(values []layout.Cell, n int) ([]layout.Cell, string) {
 		out[i] = layout.Cell{Text: p, Raw: p, Line: values[0].Line, Spaced: true, X0: -1, X1: -1, Idx: -1}
 	}
 	return out, ""
+}
+
+// endsWithHan reports whether the last of a row's label cells ends with a
+// Han character: a word of the label, not a mark.
+func endsWithHan(labels []layout.Cell) bool {
+	if len(labels) == 0 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(labels[len(labels)-1].Text))
+	return unicode.Is(unicode.Han, last)
 }
