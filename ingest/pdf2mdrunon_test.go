@@ -126,3 +126,26 @@ func TestPdf2mdHeadingAfterOneFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestPdf2mdEnumeratorAPieceALine: a heading's enumerator printed a piece
+// a line (（ / 四 / ）, a narrow cell of LibreOffice's print of 沭阳 2023)
+// is joined, so its closing bracket alone is no OCR mark that would make
+// table 2 distrusted: table 2's figures are read. When the numeral does
+// not stand alone on its line the bracket stays as printed, the text
+// shows OCR's sign, and table 2's figures, which no identity checks, are
+// unplaced.
+func TestPdf2mdEnumeratorAPieceALine(t *testing.T) {
+	const name = "shuyang-fgj-2023.libreoffice.pdf2md.md"
+	r := readPdf2md(t, name, nil)
+	for ind, want := range map[string]float64{"regulations.issued": 0, "normative_documents.issued": 8, "normative_documents.in_force": 18, "licensing.decisions": 0} {
+		if o := obs(t, r, ind, "total"); *o.Value != want {
+			t.Errorf("%s = %v, want %v", ind, *o.Value, want)
+		}
+	}
+	r = readPdf2md(t, name, func(s string) string {
+		return strings.Replace(s, "### （ \n\n### 四 \n\n### ） ", "### （ \n\n### 四无 \n\n### ） ", 1)
+	})
+	if hasObs(r, "normative_documents.issued", "total") {
+		t.Error("table 2 read though a bracket alone shows OCR's sign")
+	}
+}
