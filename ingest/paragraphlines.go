@@ -52,7 +52,7 @@ func dropParagraphBreaks(lines []source.Line) []source.Line {
 			out = append(out, l)
 		}
 	}
-	return out
+	return joinVerticalEnumerators(out)
 }
 
 // raisedFigure is a figure pdf2md printed raised after another figure,

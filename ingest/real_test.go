@@ -100,19 +100,25 @@ var realReports = []struct {
 	// is refused by every route, as by pdftotext.
 	{file: "huaian-hongze-2023.pymupdf-blocks.txt", expected: "huaian-hongze-2023", found: 176},
 	{file: "pingtan-2021.chromium.pdfjs.txt", expected: "pingtan-2021", found: -1},
-	{file: "pingtan-2021.chromium.pdf2md.md", expected: "pingtan-2021", found: 185},
+	// pdf2md runs table 3's rows and table 4 together on a few lines: rows
+	// cut from them are placed by the form's order (form/spacedrun.go), a
+	// row number after a space kept (form/runon.go), table 4's figures cut
+	// from the heading 五 and prose after them (form/figuresheading.go).
+	{file: "pingtan-2021.chromium.pdf2md.md", expected: "pingtan-2021", found: -1},
 	{file: "pingtan-2021.chromium.pymupdf.txt", expected: "pingtan-2021", found: -1},
 	{file: "pingtan-2021.chromium.pymupdf-blocks.txt", expected: "pingtan-2021", found: -1},
 	{file: "pingtan-2021.chromium-landscape.pdfjs.txt", expected: "pingtan-2021", found: -1},
-	{file: "pingtan-2021.chromium-landscape.pdf2md.md", expected: "pingtan-2021", found: 143},
+	{file: "pingtan-2021.chromium-landscape.pdf2md.md", expected: "pingtan-2021", found: -1},
 	{file: "pingtan-2021.chromium-landscape.pymupdf.txt", expected: "pingtan-2021", found: -1},
 	{file: "pingtan-2021.chromium-landscape.pymupdf-blocks.txt", expected: "pingtan-2021", found: -1},
 	{file: "pingtan-2021.libreoffice.pdfjs.txt", expected: "pingtan-2021", found: -1},
-	{file: "pingtan-2021.libreoffice.pdf2md.md", expected: "pingtan-2021", found: 150},
+	{file: "pingtan-2021.libreoffice.pdf2md.md", expected: "pingtan-2021", found: -1},
 	{file: "pingtan-2021.libreoffice.pymupdf.txt", expected: "pingtan-2021", found: -1},
 	{file: "pingtan-2021.libreoffice.pymupdf-blocks.txt", expected: "pingtan-2021", found: -1},
 	{file: "pingtan-2021.word.pdfjs.txt", expected: "pingtan-2021", found: -1},
-	{file: "pingtan-2021.word.pdf2md.md", expected: "pingtan-2021", found: 191},
+	// table 2's 行政许可 (^2293) and 行政处罚 (^1282): a figure pdf2md printed
+	// raised, as a footnote's mark, not read.
+	{file: "pingtan-2021.word.pdf2md.md", expected: "pingtan-2021", found: 198},
 	{file: "pingtan-2021.word.pymupdf.txt", expected: "pingtan-2021", found: -1},
 	// 200 on extract11's branch, by the form's order in reading order;
 	// merged with narrow11's form/topstream.go the rows are read by their
@@ -159,7 +165,9 @@ var realReports = []struct {
 	{file: "shuyang-fgj-2023.chromium-landscape.pymupdf.txt", expected: "shuyang-fgj-2023", found: 50},
 	{file: "shuyang-fgj-2023.chromium-landscape.pymupdf-blocks.txt", expected: "shuyang-fgj-2023", found: 50},
 	{file: "shuyang-fgj-2023.libreoffice.pdfjs.txt", expected: "shuyang-fgj-2023", found: 10},
-	{file: "shuyang-fgj-2023.libreoffice.pdf2md.md", expected: "shuyang-fgj-2023", found: 10},
+	// （ / 四 / ）, each alone on a line, joined (paragraphenum.go): no bracket
+	// alone marks the text as OCR's, and table 2 is read.
+	{file: "shuyang-fgj-2023.libreoffice.pdf2md.md", expected: "shuyang-fgj-2023", found: 20},
 	{file: "shuyang-fgj-2023.libreoffice.pymupdf.txt", expected: "shuyang-fgj-2023", found: 10},
 	{file: "shuyang-fgj-2023.libreoffice.pymupdf-blocks.txt", expected: "shuyang-fgj-2023", unreadable: "hold no figure of the form"},
 	{file: "shuyang-fgj-2023.word.pdfjs.txt", expected: "shuyang-fgj-2023", found: 20},
@@ -295,7 +303,9 @@ var realReports = []struct {
 	// at the paper's edge, its 总计 column lost.
 	{file: "pingtan-2021.word.docx", expected: "pingtan-2021", found: -1},
 	{file: "pingtan-2021.word.pdf", expected: "pingtan-2021", found: -1},
-	{file: "pingtan-2021.word.layout.txt", expected: "pingtan-2021", found: 186},
+	// 安 全 一 稳0   0 0 0 0 0 0: the first figure glued to the label's last
+	// piece, seven pieces placed by the form's order (form/spacedrun.go).
+	{file: "pingtan-2021.word.layout.txt", expected: "pingtan-2021", found: 193},
 	{file: "pingtan-2021.word.raw.txt", expected: "pingtan-2021", found: -1},
 	{file: "pingtan-2021.word.plain.txt", expected: "pingtan-2021", found: 47},
 	{file: "pingtan-2021.word.pdfminer.txt", expected: "pingtan-2021", found: 191},

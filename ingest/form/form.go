@@ -56,7 +56,7 @@ func readTables(cat *catalog.Catalog, lines []source.Line, hint string) (*reader
 	fr := newReader(cat)
 	fr.formHint = hint
 	given := lines
-	lines = fr.unglue(fr.topAligned(fr.dotRowNumbers(fr.joinWrappedLabels(fr.joinWrappedBlockNames(joinWrappedHeadings(joinWrappedHeads(layout.DropPageMarks(lines))))))))
+	lines = fr.partFiguresFromHeading(fr.unglue(fr.topAligned(fr.dotRowNumbers(fr.joinWrappedLabels(fr.joinWrappedBlockNames(joinWrappedHeadings(joinWrappedHeads(layout.DropPageMarks(lines)))))))))
 	regions := fr.regions(lines)
 	if len(regions) == 0 {
 		return nil, nil, nil, nil, invalid(layout.LineOf(lines, cat.Words(catalog.WordsDetectForm)), "the text names tables of the 2019/2021 format but holds none with figures")

@@ -63,6 +63,19 @@ func (r *reader) byFormOrderOnce(cur *openRow, slots []slot) ([]slot, string, st
 			return r.formOrderSlots(), gongkai.FlagPlacedByFormOrder, ""
 		}
 	}
+	if !ok && len(slots) < len(form) {
+		// Figures of a row cut from a line run together (spacedrun.go).
+		switch cells, why := spacedRowCells(cur.labels, cur.values, len(form)); {
+		case why != "":
+			return nil, "", why
+		case cells != nil:
+			if why := r.headerAgreesWithForm(slots); why != "" {
+				return nil, "", why
+			}
+			cur.values = cells
+			return r.formOrderSlots(), gongkai.FlagPlacedByFormOrder, ""
+		}
+	}
 	switch {
 	case !ok && len(slots) < len(form) && gluedRun(joinRun(cur.values, r.formOrderSlots()), len(form)):
 		if why := r.headerAgreesWithForm(slots); why != "" {

@@ -778,8 +778,14 @@ func (t runText) enumTail(run string, j int, as []anchor) (figures, enum string,
 	if j >= len(t.fold) || !strings.ContainsRune(".、", t.fold[j]) {
 		return run, "", j
 	}
-	a, end := t.longest(j+1, as)
-	if end == j+1 || a.row == nil {
+	// The converter may keep a space after the punctuation (2. 申请人逾期…,
+	// pdf2md of a cell whose label is justified): the label starts after it.
+	at := j + 1
+	for at < len(t.fold) && (unicode.IsSpace(t.fold[at]) || t.fold[at] == '\u3000') {
+		at++
+	}
+	a, end := t.longest(at, as)
+	if end == at || a.row == nil {
 		return run, "", j
 	}
 	n := ordinal(a.row.id)
