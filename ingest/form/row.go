@@ -20,6 +20,7 @@ func (r *reader) closeRow() {
 	r.cur = nil
 	r.readFirstColumn(cur) // see firstcolumn.go
 	defer r.holdFirstColumn(cur, len(r.unplaced))
+	defer r.noteFirstFigureRow(cur) // firstfigures.go
 	early := r.claimEarly(cur)
 	r.noteFiguresBeforeRows(cur)
 	if r.settleWithNext(cur) {
@@ -54,7 +55,7 @@ func (r *reader) readRow(cur *openRow, early bool, bare []*openRow) {
 		r.unplace(cur, reason)
 		return
 	}
-	if r.holdFiguresAfter(cur) {
+	if r.holdFiguresAfter(cur) || r.readFirstFigureRows(cur) {
 		return
 	}
 	r.quotedFirstFigure(cur)
