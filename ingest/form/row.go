@@ -22,6 +22,7 @@ func (r *reader) closeRow() {
 	defer r.holdFirstColumn(cur, len(r.unplaced))
 	defer r.noteFirstFigureRow(cur) // firstfigures.go
 	early := r.claimEarly(cur)
+	r.noteLabelBefore(cur) // labelsbefore.go
 	r.noteFiguresBeforeRows(cur)
 	if r.settleWithNext(cur) {
 		return // the last row of a run whose figures a row before printed (streamrows.go)
