@@ -17,6 +17,9 @@ import (
 type earlyFigures struct {
 	block *blockSpec
 	cells []layout.Cell
+	// header is the block's header cells read before the first figure
+	// (labelsbefore.go).
+	header []layout.Cell
 }
 
 // holdEarly holds figure c, printed in table 2 with no row open, and
@@ -28,6 +31,10 @@ func (r *reader) holdEarly(c layout.Cell) bool {
 	if r.early.block != r.proactive.block {
 		r.flushEarly()
 	}
+	if len(r.early.cells) == 0 {
+		r.early.header = r.headerSinceFigures()
+	}
+	r.proactive.lastFigureLine = c.Line
 	r.early.block = r.proactive.block
 	r.early.cells = append(r.early.cells, c)
 	return true
@@ -88,6 +95,9 @@ func (r *reader) figuresFirstReason(cur *openRow) string {
 
 // flushEarly reports the figures held as unplaced.
 func (r *reader) flushEarly() {
+	if r.readLabelsBefore() { // labelsbefore.go
+		return
+	}
 	for _, c := range r.early.cells {
 		r.unplaced = append(r.unplaced, gongkai.Unplaced{Label: "", Cells: []string{c.Raw}, Line: c.Line,
 			Reason: "a figure with no row label before it"})

@@ -31,6 +31,11 @@ type proactiveTable struct {
 	byHint  map[*blockSpec]bool
 	// rowsOpened is the blocks in which a row of the form was opened.
 	rowsOpened map[*blockSpec]bool
+	// labelsBefore is, by block, the rows of table 2 read with no cell
+	// since the last that printed cells (labelsbefore.go).
+	labelsBefore map[*blockSpec][]*openRow
+	// lastFigureLine is the line of the last figure of table 2 read.
+	lastFigureLine int
 }
 
 // isProactiveHeader reports whether l is a column header of table 2, or the

@@ -66,10 +66,11 @@ type reader struct {
 	early      earlyFigures // figures of table 2 printed before their row's label
 	// proactiveLog is the cells of table 2 as read (figuresbefore.go).
 	proactiveLog []proactiveEvent
-	pieces       []rowPiece  // rows of table 3 that may be pieces of rows printed on two lines (splitrows.go)
-	bareRow      *openRow    // the row of table 3 just closed with no cell (headingpiece.go)
-	bare         []*openRow  // rows of table 2 just closed with no cell, in one block (labelsThenFigures)
-	firstCol     firstColumn // rows of table 2 just unplaced with their first figure alone (firstcolumn.go)
+	pieces       []rowPiece       // rows of table 3 that may be pieces of rows printed on two lines (splitrows.go)
+	bareRow      *openRow         // the row of table 3 just closed with no cell (headingpiece.go)
+	bare         []*openRow       // rows of table 2 just closed with no cell, in one block (labelsThenFigures)
+	firstCol     firstColumn      // rows of table 2 just unplaced with their first figure alone (firstcolumn.go)
+	firstFigures []firstFigureRow // rows of table 3 just closed with their first figure alone (firstfigures.go)
 
 	// lead holds the blank cells that start a line of a row layout until
 	// the line shows what they are: the empty label cells before a label

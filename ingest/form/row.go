@@ -20,7 +20,9 @@ func (r *reader) closeRow() {
 	r.cur = nil
 	r.readFirstColumn(cur) // see firstcolumn.go
 	defer r.holdFirstColumn(cur, len(r.unplaced))
+	defer r.noteFirstFigureRow(cur) // firstfigures.go
 	early := r.claimEarly(cur)
+	r.noteLabelBefore(cur) // labelsbefore.go
 	r.noteFiguresBeforeRows(cur)
 	if r.settleWithNext(cur) {
 		return // the last row of a run whose figures a row before printed (streamrows.go)
@@ -54,7 +56,7 @@ func (r *reader) readRow(cur *openRow, early bool, bare []*openRow) {
 		r.unplace(cur, reason)
 		return
 	}
-	if r.holdFiguresAfter(cur) {
+	if r.holdFiguresAfter(cur) || r.readFirstFigureRows(cur) {
 		return
 	}
 	r.quotedFirstFigure(cur)

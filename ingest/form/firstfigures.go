@@ -1,0 +1,215 @@
+package form
+
+import (
+	"slices"
+
+	"github.com/gongkai/gongkai"
+	"github.com/gongkai/gongkai/ingest/layout"
+)
+
+// Chromium prints an HTML table's cells in the PDF's content stream a
+// column at a time and then row by row: plain pdftotext of its print of
+// table 3 (pingtan-2021.chromium: 3.其他 / 1 / （七）总计 / 63 /
+// 四、结转下年度继续办理 / 1 / 1. / 0 0 … 0 1 0 0 2 0 4 69 0 0 0 0 0 1) prints
+// each row's first figure (自然人) beside its label, then the other six
+// columns of those rows in one long run, a row after another. Some cells
+// the stream prints later still (a 总计 of two digits, a cell drawn a
+// little apart), so a run that holds other rows' cells, or loses some of
+// its own, is common.
+//
+// Rows of table 3 closed with one plain figure alone, each read by its
+// label (or a piece of it) and each the form's next row after the one
+// before, are noted as a chain. When the form's next row after them closes
+// with one figure and then exactly six for every row of the chain and for
+// itself, each figure plain, unsigned and on a line of its own, every row
+// takes its own first figure and the next six of the run in turn (flag
+// placed_by_form_order) — only when each row so read adds up to its
+// 总计 (I2), and reading the run a column at a time does not also add up
+// with other figures. Otherwise nothing changes: the rows stay as they
+// were read (held for the column sums, or unplaced).
+
+// firstFigureRow is a row of table 3 closed with its first figure alone.
+type firstFigureRow struct {
+	row *rowSpec
+	cur *openRow
+}
+
+// firstFigureRowOf is the form's row of table 3 that cur prints: its
+// label's, or the row a piece of its label is of; nil for a heading or
+// none.
+func (r *reader) firstFigureRowOf(cur *openRow) *rowSpec {
+	row := cur.row
+	if row == nil {
+		row = r.wrappedFrom(cur)
+	}
+	if row == nil || row.group || row.indicator == "" {
+		return nil
+	}
+	return row
+}
+
+// nextLeafRow is the row of table 3 the form prints after row, headings
+// skipped (（六）其他处理 too: a row in 2019, read by this rule only under
+// the 2021 form's rows); nil after the last.
+func (r *reader) nextLeafRow(row *rowSpec) *rowSpec {
+	rows := r.s.printedOrder(tableApplications)
+	i := slices.Index(rows, row)
+	if i < 0 {
+		return nil
+	}
+	for _, next := range rows[i+1:] {
+		if !next.group {
+			return next
+		}
+	}
+	return nil
+}
+
+// noteFirstFigureRow adds cur, just closed, to the chain of rows closed
+// with their first figure alone, or starts the chain anew (see above). A
+// row closed with no cell leaves the chain as it is.
+func (r *reader) noteFirstFigureRow(cur *openRow) {
+	if cur == nil || cur.table != tableApplications {
+		r.firstFigures = nil
+		return
+	}
+	if len(cur.values) == 0 {
+		return
+	}
+	row := r.firstFigureRowOf(cur)
+	if row == nil || len(cur.values) != 1 || !r.unsignedFigures(cur.values) {
+		r.firstFigures = nil
+		return
+	}
+	if n := len(r.firstFigures); n > 0 && r.nextLeafRow(r.firstFigures[n-1].row) != row {
+		r.firstFigures = nil
+	}
+	r.firstFigures = append(r.firstFigures, firstFigureRow{row: row, cur: cur})
+}
+
+// firstFigureHeld reports whether cur, closed with one figure, is held
+// for the column sums or unplaced (not placed, nor joined to another
+// row): the chain may read it. A row closed with fewer figures than seven
+// is read only when the next row closes (splitrows.go), so this is asked
+// when the chain is read.
+func (r *reader) firstFigureHeld(cur *openRow) bool {
+	if slices.ContainsFunc(r.heldBlank, func(h heldBlankRow) bool { return sameFirstFigure(h.cur, cur) }) {
+		return true
+	}
+	return slices.ContainsFunc(r.unplaced, func(u gongkai.Unplaced) bool { return unplacedFirstFigure(u, cur) })
+}
+
+// unplacedFirstFigure reports whether u is cur, a row closed with one
+// figure, unplaced.
+func unplacedFirstFigure(u gongkai.Unplaced, cur *openRow) bool {
+	return u.Line == cur.labels[0].Line && slices.Equal(u.Cells, []string{cur.values[0].Raw})
+}
+
+// readFirstFigureRows reads cur and the chain of rows before it as one
+// column printed first and the others after, row by row (see above), and
+// reports whether it did.
+func (r *reader) readFirstFigureRows(cur *openRow) bool {
+	chain := r.firstFigures
+	if len(chain) == 0 || cur.table != tableApplications || len(cur.values) <= 1 {
+		return false
+	}
+	row := r.firstFigureRowOf(cur)
+	if row == nil || r.nextLeafRow(chain[len(chain)-1].row) != row {
+		return false
+	}
+	if _, dup := r.seen[row.id]; dup {
+		return false
+	}
+	k, rest := len(chain)+1, applicantColumns
+	if len(cur.values) != 1+rest*k || !r.unsignedFigures(cur.values) {
+		return false
+	}
+	run := cur.values[1:]
+	lines := map[int]bool{}
+	for _, l := range cur.labels {
+		if l.Line >= run[0].Line && l.Line <= run[len(run)-1].Line {
+			return false // a label among the run: rows printed in some other way
+		}
+	}
+	for _, v := range run {
+		if lines[v.Line] {
+			return false
+		}
+		lines[v.Line] = true
+	}
+	firsts := make([]layout.Cell, 0, k)
+	for _, h := range chain {
+		if !r.firstFigureHeld(h.cur) {
+			return false
+		}
+		firsts = append(firsts, h.cur.values[0])
+	}
+	firsts = append(firsts, cur.values[0])
+	byRow := make([][]layout.Cell, k)
+	for i := range byRow {
+		byRow[i] = append([]layout.Cell{firsts[i]}, run[i*rest:(i+1)*rest]...)
+		if !r.sevenAddingUp(byRow[i]) {
+			return false
+		}
+	}
+	if r.restByColumnToo(firsts, run) {
+		return false
+	}
+	r.firstFigures = nil
+	for _, h := range chain {
+		r.releaseFirstFigure(h.cur)
+	}
+	slots := r.formOrderSlots()
+	rows := append(slices.Clone(chain), firstFigureRow{row: row, cur: cur})
+	for i, h := range rows {
+		one := &openRow{table: tableApplications, row: h.row, labels: h.cur.labels, values: byRow[i]}
+		values, problem := fitValues(byRow[i], nil, slots, r.isUnit)
+		if problem != "" {
+			r.unplace(one, problem)
+			continue
+		}
+		r.seen[h.row.id] = h.cur.labels[0].Line
+		target := &rowTarget{indicator: func(slot) string { return h.row.indicator }, key: h.row.id, flags: []string{gongkai.FlagPlacedByFormOrder}}
+		r.emitRow(one, target, slots, values)
+	}
+	return true
+}
+
+// restByColumnToo reports whether the run after the first figures, read a
+// column at a time (each column's figures of the rows in turn), makes
+// every row add up too with some cell given another figure.
+func (r *reader) restByColumnToo(firsts, run []layout.Cell) bool {
+	k, rest := len(firsts), applicantColumns
+	differ := false
+	for i := 0; i < k; i++ {
+		row := []layout.Cell{firsts[i]}
+		for c := 0; c < rest; c++ {
+			row = append(row, run[c*k+i])
+			differ = differ || run[c*k+i].Raw != run[i*rest+c].Raw
+		}
+		if !r.sevenAddingUp(row) {
+			return false
+		}
+	}
+	return differ
+}
+
+// releaseFirstFigure takes cur, a row of the chain, out of the rows held
+// for the column sums or unplaced: the chain reads it.
+func (r *reader) releaseFirstFigure(cur *openRow) {
+	if i := slices.IndexFunc(r.heldBlank, func(h heldBlankRow) bool { return sameFirstFigure(h.cur, cur) }); i >= 0 {
+		r.heldBlank = slices.Delete(r.heldBlank, i, i+1)
+		return
+	}
+	if i := slices.IndexFunc(r.unplaced, func(u gongkai.Unplaced) bool { return unplacedFirstFigure(u, cur) }); i >= 0 {
+		r.unplaced = slices.Delete(r.unplaced, i, i+1)
+	}
+}
+
+// sameFirstFigure reports whether held is cur, a row closed with one
+// figure, as the row was held (splitRowPieces and joinWrappedPiece read
+// copies of it).
+func sameFirstFigure(held, cur *openRow) bool {
+	return held == cur || len(held.values) == 1 && held.values[0].Line == cur.values[0].Line &&
+		held.values[0].Raw == cur.values[0].Raw && held.labels[0].Line == cur.labels[0].Line
+}
