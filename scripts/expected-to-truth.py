@@ -8,5 +8,5 @@ APPLICANTS = {'自然人': 'natural_person', '商业企业': 'commercial_enterpr
               '社会公益组织': 'public_interest_org', '法律服务机构': 'legal_service_org', '其他': 'other_org', '总计': 'total'}
 print('indicator,breakdown,value')
 for o in json.load(open(sys.argv[1]))['observations']:
-    table3 = o['indicator'].startswith('requests.') and o.get('column')  # legacy rows have no column
+    table3 = o['indicator'].startswith('requests.') and o.get('column') in APPLICANTS  # the legacy table's requests.* have no column
     print(f"{o['indicator']},{APPLICANTS[o['column']] if table3 else 'total'},{o['value']}")

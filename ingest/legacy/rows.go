@@ -51,11 +51,49 @@ func peel(c layout.Cell, isUnit func(string) bool) []layout.Cell {
 		return []layout.Cell{c}
 	}
 	head := strings.Join(fields[:n-tail], " ")
+	if tail == 1 && noteCount(fields, isUnit) {
+		// （一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计 1 /
+		// 次）: the count of a note whose bracket the line leaves open, its
+		// unit on the next line, is the note's text, not the row's figure.
+		return []layout.Cell{c}
+	}
 	out := []layout.Cell{{Text: head, Raw: head, Line: c.Line, RowStart: c.RowStart}}
 	for _, f := range fields[n-tail:] {
 		out = append(out, layout.Cell{Text: f, Raw: f, Line: c.Line})
 	}
 	return out
+}
+
+// noteCount reports whether the last of a label cell's fields is the count
+// of a note the line leaves open (…（不同方式回应同一热点或舆情计 1): a whole
+// number after a word of the note, two characters or more and no unit, and
+// a bracket open before it. A unit's first character alone before a figure
+// (…方面 万 9.61 / 的经费） 元: 万元 wrapped) is no such word.
+func noteCount(fields []string, isUnit func(string) bool) bool {
+	n := len(fields)
+	if n < 2 || !wholeNumber.MatchString(fields[n-1]) {
+		return false
+	}
+	prev := fields[n-2]
+	return utf8.RuneCountInString(prev) >= 2 && !isUnit(prev) && openNote(strings.Join(fields[:n-1], " "))
+}
+
+// wholeNumber matches a count as printed: digits only.
+var wholeNumber = regexp.MustCompile(`^[0-9]+$`)
+
+// openNote reports whether a label's text leaves a bracket open: a note
+// (（不同方式回应同一热点或舆情计) that goes on after it.
+func openNote(text string) bool {
+	depth := 0
+	for _, c := range text {
+		switch c {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			depth--
+		}
+	}
+	return depth > 0
 }
 
 // assemble groups cells into raw rows: a label cell opens a new row when the
@@ -138,6 +176,11 @@ func unitTails(rows []rawRow, isUnit func(string) bool) []rawRow {
 		if n == 3 && unitAndFigure(r.cells[:2], isUnit) && r.cells[0].Line == r.cells[1].Line &&
 			r.cells[2].Line > r.cells[1].Line && wrappedUnit(r.cells[0], r.cells[2], isUnit) {
 			r.cells = []layout.Cell{joinCells(r.cells[0], r.cells[2]), r.cells[1]}
+		} else if n == 3 && unitLines(r.cells, isUnit) {
+			// 人 / 次 / 58: the unit wrapped a character a line, its figure
+			// on the line after (pdf2md of Chromium's print of a page whose
+			// unit column is as narrow as Word's).
+			r.cells = []layout.Cell{joinCells(r.cells[0], r.cells[1]), r.cells[2]}
 		} else if head, rest, ok := unitHead(r, isUnit); ok && i+1 < len(rows) {
 			next := rows[i+1]
 			if len(next.labels) > 0 && len(next.cells) == 1 && next.cells[0].Line > head.Line &&
@@ -154,6 +197,14 @@ func unitTails(rows []rawRow, isUnit func(string) bool) []rawRow {
 		out = append(out, r)
 	}
 	return out
+}
+
+// unitLines reports whether three cells are a unit wrapped over two lines
+// and a figure on a line after them, each alone on its line: the two
+// pieces are units alone and together one unit (人 / 次: 人次).
+func unitLines(cells []layout.Cell, isUnit func(string) bool) bool {
+	return layout.Classify(cells[0].Text, isUnit) == layout.Unit && layout.Classify(cells[2].Text, isUnit) == layout.Value &&
+		cells[0].Line < cells[1].Line && cells[1].Line < cells[2].Line && wrappedUnit(cells[0], cells[1], isUnit)
 }
 
 // unitBeside reports whether row's one cell is on the line of its last
