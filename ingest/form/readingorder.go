@@ -63,6 +63,9 @@ type readingOrder struct {
 	// labelRows is the indicator of the row of table 3 each label line
 	// opened, "" for a label of no such row (see gluedfigure.go).
 	labelRows map[int]string
+	// labelPieces is the words of each label line that opened no row
+	// of table 3 (see gluedfigure.go).
+	labelPieces map[int]string
 	// unplacedFrom is the number of rows unplaced before the first figure:
 	// those after it are rows of tables 3 and 4, which the order replaces
 	// when it places them.
@@ -90,7 +93,7 @@ func (r *reader) noteReadingOrder(c layout.Cell, kind layout.Kind) {
 			r.readOrder.labelLines = map[int]bool{}
 		}
 		r.readOrder.labelLines[c.Line] = true
-		r.noteLabelRow(c.Line)
+		r.noteLabelRow(c.Line, c.Text)
 		return
 	}
 	r.dropReviewsBeforeApplications()
@@ -470,6 +473,11 @@ func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells [
 			r.noteBandDoubts(rows, reading, doubt, cells)
 		} else if found, ok = t.displacedFound(figures, len(rows)); !ok { // see chromeorder.go
 			return nil, false
+		}
+		if len(found) == 0 { // see labelcolumn.go
+			if found, ok = r.labelColumnFound(t, figures, cells, rows); !ok {
+				return nil, false
+			}
 		}
 	}
 	if len(found) != 1 {
