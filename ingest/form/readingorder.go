@@ -444,7 +444,8 @@ func identityRows(rows []*rowSpec) (tableThreeRows, bool) {
 // applicationsInOrder places the figures of table 3 in the form's order of
 // rows and columns: as printed row by row when that reading satisfies the
 // identities; otherwise when exactly one reading with blocks printed
-// column by column does (see above).
+// column by column does (see above), or, when none does, exactly one with
+// rows' first figures printed among their labels (labelcolumn.go).
 func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells []layout.Cell) ([]orderedFigure, bool) {
 	r.readOrder.doubts, r.readOrder.doubtKeys = nil, nil
 	t, ok := identityRows(rows)
