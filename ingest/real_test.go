@@ -247,15 +247,15 @@ var realReports = []struct {
 	// the others' (form/plainreviews.go). Before that rule, the A3 text
 	// was refused whole and the B5 one gave 92 (score_parse.py).
 	{file: "pingtan-2021.chromium-a3.plain.txt", expected: "pingtan-2021", found: 101},
-	// 81, not 102: one of its rows of seven 0s, one a line after two rows
-	// printing none, is unplaced as pdfminer's column of 0s would be
-	// (form/scrambledrows.go, bareRowsBefore); and 二's seven 0s and
-	// （一）'s figures, fourteen after both labels, add up read column by
-	// column too, as pdfminer prints a block (orderrows.go,
-	// columnByColumnToo): which reading is the page's is not certain.
-	{file: "pingtan-2025.chromium-b5-landscape.plain.txt", expected: "pingtan-2025", found: 81},
+	// Chrome prints 申请人无正当理由逾期不补正…'s first figure with its
+	// wrapped label, after the last rows' figures: read by the form's
+	// order with that first column taken from among the labels
+	// (form/labelcolumn.go), 81 → 200.
+	{file: "pingtan-2025.chromium-b5-landscape.plain.txt", expected: "pingtan-2025", found: 200},
 	{file: "pingtan-2021.chromium-landscape.pdfminer.txt", expected: "pingtan-2021", found: 193},
-	{file: "pingtan-2024.chromium.plain.txt", expected: "pingtan-2024", found: 158},
+	// Two rows' first figures printed with their wrapped labels after
+	// table 3's figures (form/labelcolumn.go): 158 → 200.
+	{file: "pingtan-2024.chromium.plain.txt", expected: "pingtan-2024", found: 200},
 	// Chrome's A5 print of the same page through pdfminer (session 11,
 	// a held-out print): labels wrapped three characters a line, a row's
 	// label swallowing the next row's; the runs of sevens around them
@@ -265,9 +265,11 @@ var realReports = []struct {
 	{file: "pingtan-2024.chromium.pdfminer.txt", expected: "pingtan-2024", found: 194},
 	{file: "pingtan-2024.chromium-landscape.plain.txt", expected: "pingtan-2024", found: 200},
 	{file: "pingtan-2024.chromium-landscape.pdfminer.txt", expected: "pingtan-2024", found: 200},
-	// 87, not 94: 二 and （一）, fourteen figures after both labels, add up
-	// read column by column too (orderrows.go, columnByColumnToo).
-	{file: "pingtan-2025.chromium.plain.txt", expected: "pingtan-2025", found: 87},
+	// Rows' first figures printed with their labels, on the label's line
+	// (`本机关不掌握相关政府信 49`, a piece of the wrapped label) or after
+	// the rows' figures (form/labelcolumn.go): 87 → 185. Table 4's
+	// figures come out of any order, and stay unplaced.
+	{file: "pingtan-2025.chromium.plain.txt", expected: "pingtan-2025", found: 185},
 	{file: "pingtan-2025.chromium.pdfminer.txt", expected: "pingtan-2025", found: 32},
 	{file: "pingtan-2025.chromium-landscape.plain.txt", expected: "pingtan-2025", found: 200},
 	{file: "pingtan-2025.chromium-landscape.pdfminer.txt", expected: "pingtan-2025", found: 200},
@@ -387,7 +389,11 @@ var realReports = []struct {
 	{file: "pingtan-2021.libreoffice.pdfminer.txt", expected: "pingtan-2021", found: 19}, // form/labelsbefore.go: 16 → 19
 	{file: "pingtan-2024.libreoffice.layout.txt", expected: "pingtan-2024", found: -1},
 	{file: "pingtan-2024.libreoffice.raw.txt", expected: "pingtan-2024", found: -1},
-	{file: "pingtan-2024.libreoffice.plain.txt", expected: "pingtan-2024", found: 108},
+	// 5.要求行政机关确认…'s first figure printed with its label after
+	// 四's, 4.无正当理由大量反复申请's on its label's line before the row
+	// above's figures (form/labelcolumn.go): 108 → 185; table 4's header
+	// pieces among its figures leave it unplaced.
+	{file: "pingtan-2024.libreoffice.plain.txt", expected: "pingtan-2024", found: 185},
 	{file: "pingtan-2024.libreoffice.pdfminer.txt", expected: "pingtan-2024", found: 25},
 	{file: "pingtan-2025.libreoffice.layout.txt", expected: "pingtan-2025", found: 200},
 	{file: "pingtan-2025.libreoffice.raw.txt", expected: "pingtan-2025", found: -1},

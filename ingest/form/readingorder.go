@@ -63,6 +63,9 @@ type readingOrder struct {
 	// labelRows is the indicator of the row of table 3 each label line
 	// opened, "" for a label of no such row (see gluedfigure.go).
 	labelRows map[int]string
+	// labelPieces is the words of each label line that opened no row
+	// of table 3 (see gluedfigure.go).
+	labelPieces map[int]string
 	// unplacedFrom is the number of rows unplaced before the first figure:
 	// those after it are rows of tables 3 and 4, which the order replaces
 	// when it places them.
@@ -90,7 +93,7 @@ func (r *reader) noteReadingOrder(c layout.Cell, kind layout.Kind) {
 			r.readOrder.labelLines = map[int]bool{}
 		}
 		r.readOrder.labelLines[c.Line] = true
-		r.noteLabelRow(c.Line)
+		r.noteLabelRow(c.Line, c.Text)
 		return
 	}
 	r.dropReviewsBeforeApplications()
@@ -441,7 +444,8 @@ func identityRows(rows []*rowSpec) (tableThreeRows, bool) {
 // applicationsInOrder places the figures of table 3 in the form's order of
 // rows and columns: as printed row by row when that reading satisfies the
 // identities; otherwise when exactly one reading with blocks printed
-// column by column does (see above).
+// column by column does (see above), or, when none does, exactly one with
+// rows' first figures printed among their labels (labelcolumn.go).
 func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells []layout.Cell) ([]orderedFigure, bool) {
 	r.readOrder.doubts, r.readOrder.doubtKeys = nil, nil
 	t, ok := identityRows(rows)
@@ -470,6 +474,11 @@ func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells [
 			r.noteBandDoubts(rows, reading, doubt, cells)
 		} else if found, ok = t.displacedFound(figures, len(rows)); !ok { // see chromeorder.go
 			return nil, false
+		}
+		if len(found) == 0 { // see labelcolumn.go
+			if found, ok = r.labelColumnFound(t, figures, cells, rows); !ok {
+				return nil, false
+			}
 		}
 	}
 	if len(found) != 1 {
