@@ -134,7 +134,7 @@ func TestDomCellRowsRefuseMiscounted(t *testing.T) {
 	}
 }
 
-// A held-out report's web page (heldout.py --seed 91 --reports 120, report
+// A held-out report's web page (gongkai synth --seed 91 --reports 120, report
 // 9) with its markup indented a cell a line, table 3's zeros blank, nine
 // in ten of them a space (<o:p> </o:p>) and the rest nothing (<td></td>),
 // taken as the page's text with its indentation (hb91-9.web.domtext.txt):
