@@ -55,7 +55,7 @@ var pageNumber = regexp.MustCompile(`^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\
 // lines are returned as they are, with their numbers.
 func mendMarkdownTables(lines []source.Line, cat *catalog.Catalog) []source.Line {
 	m := markdownMender{cat: cat, isUnit: func(s string) bool { _, ok := cat.UnitBySymbol(s); return ok }}
-	lines = pandocTables(boxTables(innerTextRows(lines)))
+	lines = pandocTables(boxTables(innerTextRows(domCellRows(lines))))
 	out := make([]source.Line, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
