@@ -1,8 +1,12 @@
 package ingest
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gongkai/gongkai"
 )
 
 // A scanned report whose tables OCR garbled past every header word of the
@@ -70,5 +74,27 @@ func TestOCRSectionHeadingsOneIsNotEnough(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "no statistics table of a national template found") {
 			t.Errorf("headings %q: error %v, want the text refused as holding no form", headings, err)
 		}
+	}
+}
+
+// A report of the 2014 form keeps its form when its narrative names both
+// headings: its table names the 2014 form's words, more of them than two.
+func TestOCRSectionHeadingsLeaveTheLegacyForm(t *testing.T) {
+	path := filepath.Join("..", "testdata", "legacy", "spaces.txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := mustParse(t, path)
+	headed := "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n" + string(data)
+	r, err := Parse("headed.txt", []byte(headed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Template != gongkai.TemplateLegacy || r.Template != plain.Template {
+		t.Errorf("template %q, want %q", r.Template, gongkai.TemplateLegacy)
+	}
+	if len(r.Observations) != len(plain.Observations) || len(r.Observations) == 0 {
+		t.Errorf("%d figures, want the %d of the text without the headings", len(r.Observations), len(plain.Observations))
 	}
 }
