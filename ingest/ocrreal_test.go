@@ -64,11 +64,12 @@ var ocrRealReadings = []ocrRealReading{
 	{"shuyang-fgj-2023.libreoffice.ocr-psm3.txt", "shuyang-fgj-2023", 0},
 	// 洪泽's published PDF read as a scan (300 dpi grey, --psm 6 and 3):
 	// the table's small print comes out as garbage, and nothing of it may
-	// be read (TestRealReports holds psm 6 to its refusal), but for the
-	// rows of table 3 whose cells --psm 3 glued with their rules read as
-	// 1s (`0  0 |10101010  0`), which the form's arithmetic reads
-	// (ocrgluedrules.go).
-	{"huaian-hongze-2023.ocr-psm6.txt", "huaian-hongze-2023", 0},
+	// be read, but for the rows of table 3 whose cells --psm 3 glued with
+	// their rules read as 1s (`0  0 |10101010  0`), which the form's
+	// arithmetic reads (ocrgluedrules.go), and, at --psm 6, row 二, legible
+	// in a text the section headings of the 2019/2021 format tell (its
+	// header words all garbled).
+	{"huaian-hongze-2023.ocr-psm6.txt", "huaian-hongze-2023", 7},
 	{"huaian-hongze-2023.ocr-psm3.txt", "huaian-hongze-2023", 49},
 }
 

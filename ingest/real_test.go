@@ -32,6 +32,11 @@ var realReports = []struct {
 	// unreadable says why the parser refuses the file today ("" when it
 	// reads it).
 	unreadable string
+	// templateUntold marks a text that prints nothing telling the 2019
+	// format from the 2021 one (table 2's headers and table 3's （六）
+	// rows lost to OCR): the parser names the 2019 format, its default,
+	// and the test does not hold it to the template typed by hand.
+	templateUntold bool
 }{
 	{file: "shuyang-fgj-2023.html", expected: "shuyang-fgj-2023", found: -1},
 	{file: "pingtan-2024.html", expected: "pingtan-2024", found: -1},
@@ -63,8 +68,11 @@ var realReports = []struct {
 	// even a blank from a piece of a broken line; at --psm 3 the lower
 	// rows of table 3 print their cells glued by rules read as 1s (`0  0
 	// |10101010  0`), read where one cut into seven cells adds up
-	// (form/ocrgluedrules.go).
-	{file: "huaian-hongze-2023.ocr-psm6.txt", expected: "huaian-hongze-2023", unreadable: "no statistics table of a national template found"},
+	// (form/ocrgluedrules.go). At --psm 6 every header word of the form
+	// is garbled (勾稿关系), and the report's section headings of the
+	// 2019/2021 format tell its format (words.csv, detect_form): row 二,
+	// legible, is read (7); row 一's label is glued to the header's noise.
+	{file: "huaian-hongze-2023.ocr-psm6.txt", expected: "huaian-hongze-2023", found: 7, templateUntold: true},
 	{file: "huaian-hongze-2023.ocr-psm3.txt", expected: "huaian-hongze-2023", found: 49},
 	// The same PDF as pdf.js gives its text (Node's pdf-parse): a row's
 	// cells on one line parted by spaces, and a mark between pages
@@ -431,7 +439,7 @@ func TestRealReports(t *testing.T) {
 			}
 			// The template is told by the printed headers, as the person
 			// who typed the figures read them.
-			if tpl := realTemplates[want.Template]; r.Template != tpl {
+			if tpl := realTemplates[want.Template]; r.Template != tpl && !rr.templateUntold {
 				t.Errorf("template %q, want %q", r.Template, tpl)
 			}
 			s := scoreReal(t, cat, want, r)
