@@ -20,13 +20,21 @@ import (
 // Rows of table 3 closed with one plain figure alone, each read by its
 // label (or a piece of it) and each the form's next row after the one
 // before, are noted as a chain. When the form's next row after them closes
-// with one figure and then exactly six for every row of the chain and for
-// itself, each figure plain, unsigned and on a line of its own, every row
+// with one figure and then six for each of k rows, k at least two and at
+// most the chain's rows and itself, each figure plain and unsigned, on a
+// line of its own or beside one other (a 总计 of four digits drawn close
+// to the cell before it: 260 1580), the run is the last k rows': each
 // takes its own first figure and the next six of the run in turn (flag
-// placed_by_form_order) — only when each row so read adds up to its
-// 总计 (I2), and reading the run a column at a time does not also add up
-// with other figures. Otherwise nothing changes: the rows stay as they
-// were read (held for the column sums, or unplaced).
+// placed_by_form_order) — only when each row so read adds up to its 总计
+// (I2), reading the run a column at a time does not also add up with
+// other figures, and the run read as other rows' six (begun some rows
+// before or after, the rows it reaches of those read with their first
+// figure) does not also add up with other figures or in rows the first
+// reading leaves: the chain's first rows may have printed their six in an
+// earlier run, and a run may hold rows whose labels come after it, so the
+// count alone does not say which rows the run holds. Otherwise nothing
+// changes: the rows stay as they were read (held for the column sums, or
+// unplaced).
 
 // firstFigureRow is a row of table 3 closed with its first figure alone.
 type firstFigureRow struct {
@@ -120,48 +128,43 @@ func (r *reader) readFirstFigureRows(cur *openRow) bool {
 	if _, dup := r.seen[row.id]; dup {
 		return false
 	}
-	k, rest := len(chain)+1, applicantColumns
-	if len(cur.values) != 1+rest*k || !r.unsignedFigures(cur.values) {
+	rest := applicantColumns
+	run := cur.values[1:]
+	k := len(run) / rest
+	if len(run)%rest != 0 || k < 2 || k > len(chain)+1 || !r.unsignedFigures(cur.values) {
 		return false
 	}
-	run := cur.values[1:]
-	lines := map[int]bool{}
 	for _, l := range cur.labels {
 		if l.Line >= run[0].Line && l.Line <= run[len(run)-1].Line {
 			return false // a label among the run: rows printed in some other way
 		}
 	}
+	perLine := map[int]int{}
 	for _, v := range run {
-		if lines[v.Line] {
-			return false
-		}
-		lines[v.Line] = true
-	}
-	firsts := make([]layout.Cell, 0, k)
-	for _, h := range chain {
-		if !r.firstFigureHeld(h.cur) {
-			return false
-		}
-		firsts = append(firsts, h.cur.values[0])
-	}
-	firsts = append(firsts, cur.values[0])
-	byRow := make([][]layout.Cell, k)
-	for i := range byRow {
-		byRow[i] = append([]layout.Cell{firsts[i]}, run[i*rest:(i+1)*rest]...)
-		if !r.sevenAddingUp(byRow[i]) {
-			return false
+		if perLine[v.Line]++; perLine[v.Line] > 2 {
+			return false // a row of a layout, not a run printed a cell a line
 		}
 	}
-	if r.restByColumnToo(firsts, run) {
+	rows := append(slices.Clone(chain), firstFigureRow{row: row, cur: cur})
+	firsts := make([]layout.Cell, len(rows))
+	for i, h := range rows {
+		if i < len(chain) && !r.firstFigureHeld(h.cur) {
+			return false
+		}
+		firsts[i] = h.cur.values[0]
+	}
+	start := len(rows) - k
+	byRow, ok := r.runWindow(firsts, run, start)
+	if !ok || r.restByColumnToo(firsts[start:], run) || r.otherWindowFits(firsts, run, start, byRow) {
 		return false
 	}
 	r.firstFigures = nil
-	for _, h := range chain {
+	for _, h := range chain[start:] {
 		r.releaseFirstFigure(h.cur)
 	}
 	slots := r.formOrderSlots()
-	rows := append(slices.Clone(chain), firstFigureRow{row: row, cur: cur})
-	for i, h := range rows {
+	for i := start; i < len(rows); i++ {
+		h := rows[i]
 		one := &openRow{table: tableApplications, row: h.row, labels: h.cur.labels, values: byRow[i]}
 		values, problem := fitValues(byRow[i], nil, slots, r.isUnit)
 		if problem != "" {
@@ -173,6 +176,60 @@ func (r *reader) readFirstFigureRows(cur *openRow) bool {
 		r.emitRow(one, target, slots, values)
 	}
 	return true
+}
+
+// runWindow reads run as the six last figures of the rows from start on,
+// row by row, each row's first figure of firsts before them: the rows
+// the run reaches, by index, and whether each adds up to its 总计. Rows
+// before 0 or after the last of firsts are not read.
+func (r *reader) runWindow(firsts, run []layout.Cell, start int) (map[int][]layout.Cell, bool) {
+	rest := applicantColumns
+	out := map[int][]layout.Cell{}
+	for j := 0; j*rest < len(run); j++ {
+		i := start + j
+		if i < 0 || i >= len(firsts) {
+			continue
+		}
+		row := append([]layout.Cell{firsts[i]}, run[j*rest:(j+1)*rest]...)
+		if !r.sevenAddingUp(row) {
+			return nil, false
+		}
+		out[i] = row
+	}
+	return out, true
+}
+
+// otherWindowFits reports whether the run read as the six of other rows
+// (begun some rows before or after start, its first rows another's whose
+// first figure was read apart, or its last ones printed later) makes
+// every row of firsts it reaches add up too, with a figure other than
+// byRow's, or a row byRow does not read: which rows the run holds is then
+// not certain.
+func (r *reader) otherWindowFits(firsts, run []layout.Cell, start int, byRow map[int][]layout.Cell) bool {
+	k := len(run) / applicantColumns
+	for p := start - k + 1; p < start+k; p++ {
+		if p == start {
+			continue
+		}
+		other, ok := r.runWindow(firsts, run, p)
+		if !ok || len(other) == 0 {
+			continue
+		}
+		for i, row := range other {
+			mine, read := byRow[i]
+			if !read || !r.figuresAlike(mine, row) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// figuresAlike reports whether a and b are the same figures, cell by cell.
+func (r *reader) figuresAlike(a, b []layout.Cell) bool {
+	fa, _, okA := r.plainFigures(a)
+	fb, _, okB := r.plainFigures(b)
+	return okA && okB && slices.Equal(fa, fb)
 }
 
 // restByColumnToo reports whether the run after the first figures, read a
