@@ -69,10 +69,45 @@ func TestFirstFiguresThenRows(t *testing.T) {
 	})
 }
 
+// A run of fewer rows than the chain holds the last rows': （六）3.其他,
+// printed with its first figure alone, may have printed its six in an
+// earlier run; read so only when the run read as the six of rows begun
+// earlier or later fits no row otherwise (63 | 0 0 2 0 4 69 is （七）'s
+// only).
+func TestFirstFiguresThenRowsLastOfChain(t *testing.T) {
+	tail := "3.其他\n1\n（七）总计\n63\n四、结转下年度继续办理\n1\n1.\n\n"
+	r := parseText(t, "plain.txt", chromePlainTail(t, tail+figuresALine("0 0 2 0 4 69 0 0 0 0 0 1")))
+	placed := []string{gongkai.FlagPlacedByFormOrder}
+	checkCells(t, r, []cellCase{
+		{indicator: "requests.answered", breakdown: "natural_person", value: "63", flags: placed},
+		{indicator: "requests.answered", breakdown: "total", value: "69", flags: placed},
+		{indicator: "requests.carried_forward", breakdown: "total", value: "1", flags: placed},
+	})
+}
+
+// Chromium prints other columns first as the page's markup groups them
+// (要求提供公开出 0 0 6 0 4 / … / 1. / 20 72 0 114 …): rows printing the
+// same count of figures beside their labels, then the rest of each row,
+// are read alike.
+func TestFirstFiguresThenRowsTwoFirst(t *testing.T) {
+	tail := "3.其他\n1 0\n（七）总计\n63 0\n四、结转下年度继续办理\n1 0\n1.\n\n"
+	r := parseText(t, "plain.txt", chromePlainTail(t, tail+figuresALine("0 0 0 0 1 0 2 0 4 69 0 0 0 0 1")))
+	placed := []string{gongkai.FlagPlacedByFormOrder}
+	checkCells(t, r, []cellCase{
+		{indicator: "requests.other_handling.other", breakdown: "natural_person", value: "1", flags: placed},
+		{indicator: "requests.other_handling.other", breakdown: "total", value: "1", flags: placed},
+		{indicator: "requests.answered", breakdown: "natural_person", value: "63", flags: placed},
+		{indicator: "requests.answered", breakdown: "public_interest_org", value: "2", flags: placed},
+		{indicator: "requests.answered", breakdown: "total", value: "69", flags: placed},
+		{indicator: "requests.carried_forward", breakdown: "total", value: "1", flags: placed},
+	})
+}
+
 // Where the rule refuses, the rows of the chain and the run are placed by
 // no reading of it: a row that does not add up, a run one figure short,
-// a run that adds up read a column at a time too with other figures, a
-// row of the form between the chain's rows not read.
+// a run that adds up read a column at a time too with other figures, or
+// as other rows' six, a row of the form between the chain's rows not
+// read.
 func TestFirstFiguresThenRowsRefused(t *testing.T) {
 	cases := []struct {
 		name, tail string
@@ -81,6 +116,11 @@ func TestFirstFiguresThenRowsRefused(t *testing.T) {
 		{"a figure short", "3.其他\n1 1\n（七）总计\n63\n四、结转下年度继续办理\n1\n1.\n\n" + figuresALine("0 0 2 0 4 69 0 0 0 0 1")},
 		// Row by row: 0 | 0 0 0 0 1 1 twice; a column at a time: 0 | 0 0 1 0 0 1 twice.
 		{"read a column at a time too", "3.其他\n1 1\n（七）总计\n0\n四、结转下年度继续办理\n0\n1.\n\n" + figuresALine("0 0 0 0 1 1 0 0 0 0 1 1")},
+		// Read as （六）3.其他's and （七）'s six, the run adds up too (each
+		// row's first 0): which rows it holds is not certain.
+		{"another window fits", "3.其他\n0\n（七）总计\n0\n四、结转下年度继续办理\n0\n1.\n\n" + figuresALine("0 0 0 0 1 1 0 0 0 1 0 1")},
+		// （七）总计 prints one figure beside its label, the rows around it two.
+		{"other counts beside the labels", "3.其他\n1 0\n（七）总计\n63\n四、结转下年度继续办理\n1 0\n1.\n\n" + figuresALine("0 0 0 0 1 0 2 0 4 69 0 0 0 0 1")},
 		// （七）总计 printed with no figure between （六）3.其他 and 四: 四 is
 		// not the row after the chain's last.
 		{"a row between with no figure", "3.其他\n1\n（七）总计\n四、结转下年度继续办理\n1\n1.\n\n" + figuresALine("0 0 0 0 0 1 0 0 0 0 0 1")},

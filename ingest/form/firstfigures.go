@@ -17,18 +17,31 @@ import (
 // little apart), so a run that holds other rows' cells, or loses some of
 // its own, is common.
 //
-// Rows of table 3 closed with one plain figure alone, each read by its
-// label (or a piece of it) and each the form's next row after the one
-// before, are noted as a chain. When the form's next row after them closes
-// with one figure and then exactly six for every row of the chain and for
-// itself, each figure plain, unsigned and on a line of its own, every row
-// takes its own first figure and the next six of the run in turn (flag
-// placed_by_form_order) — only when each row so read adds up to its
-// 总计 (I2), and reading the run a column at a time does not also add up
-// with other figures. Otherwise nothing changes: the rows stay as they
-// were read (held for the column sums, or unplaced).
+// Chromium groups the columns as the page's markup does: it may print
+// the first five beside the labels and 其他 and 总计 in the run, two a
+// row (要求提供公开出 0 0 6 0 4 / … / 1. / 20 72 0 114 …); the rows are read
+// alike, m figures beside each label and seven less m in the run.
+//
+// Rows of table 3 closed with the same count m of plain figures, fewer
+// than seven, each read by its label (or a piece of it) and each the
+// form's next row after the one before, are noted as a chain. When the
+// form's next row after them closes with m figures and then seven less m
+// for each of k rows, k at least two and at most the chain's rows and
+// itself, each figure plain and unsigned, on a line of its own or beside
+// one other (a 总计 of four digits drawn close to the cell before it:
+// 260 1580), the run is the last k rows': each takes its own m figures
+// and the next of the run in turn (flag placed_by_form_order) — only when
+// each row so read adds up to its 总计 (I2), reading the run a column at
+// a time does not also add up with other figures, and the run read as
+// other rows' (begun some rows before or after, the rows it reaches of
+// those read with their first figures) does not also add up with other
+// figures or in rows the first reading leaves: the chain's first rows may
+// have printed theirs in an earlier run, and a run may hold rows whose
+// labels come after it, so the count alone does not say which rows the
+// run holds. Otherwise nothing changes: the rows stay as they were read
+// (held for the column sums, or unplaced).
 
-// firstFigureRow is a row of table 3 closed with its first figure alone.
+// firstFigureRow is a row of table 3 closed with its first figures alone.
 type firstFigureRow struct {
 	row *rowSpec
 	cur *openRow
@@ -66,7 +79,7 @@ func (r *reader) nextLeafRow(row *rowSpec) *rowSpec {
 }
 
 // noteFirstFigureRow adds cur, just closed, to the chain of rows closed
-// with their first figure alone, or starts the chain anew (see above). A
+// with their first figures alone, or starts the chain anew (see above). A
 // row closed with no cell leaves the chain as it is.
 func (r *reader) noteFirstFigureRow(cur *openRow) {
 	if cur == nil || cur.table != tableApplications {
@@ -77,17 +90,17 @@ func (r *reader) noteFirstFigureRow(cur *openRow) {
 		return
 	}
 	row := r.firstFigureRowOf(cur)
-	if row == nil || len(cur.values) != 1 || !r.unsignedFigures(cur.values) {
+	if row == nil || len(cur.values) >= applicantColumns+1 || !r.unsignedFigures(cur.values) {
 		r.firstFigures = nil
 		return
 	}
-	if n := len(r.firstFigures); n > 0 && r.nextLeafRow(r.firstFigures[n-1].row) != row {
+	if n := len(r.firstFigures); n > 0 && (r.nextLeafRow(r.firstFigures[n-1].row) != row || len(r.firstFigures[0].cur.values) != len(cur.values)) {
 		r.firstFigures = nil
 	}
 	r.firstFigures = append(r.firstFigures, firstFigureRow{row: row, cur: cur})
 }
 
-// firstFigureHeld reports whether cur, closed with one figure, is held
+// firstFigureHeld reports whether cur, closed with its first figures, is held
 // for the column sums or unplaced (not placed, nor joined to another
 // row): the chain may read it. A row closed with fewer figures than seven
 // is read only when the next row closes (splitrows.go), so this is asked
@@ -99,10 +112,18 @@ func (r *reader) firstFigureHeld(cur *openRow) bool {
 	return slices.ContainsFunc(r.unplaced, func(u gongkai.Unplaced) bool { return unplacedFirstFigure(u, cur) })
 }
 
-// unplacedFirstFigure reports whether u is cur, a row closed with one
-// figure, unplaced.
+// unplacedFirstFigure reports whether u is cur, a row closed with its first
+// figures, unplaced.
 func unplacedFirstFigure(u gongkai.Unplaced, cur *openRow) bool {
-	return u.Line == cur.labels[0].Line && slices.Equal(u.Cells, []string{cur.values[0].Raw})
+	if u.Line != cur.labels[0].Line || len(u.Cells) != len(cur.values) {
+		return false
+	}
+	for i, v := range cur.values {
+		if u.Cells[i] != v.Raw {
+			return false
+		}
+	}
+	return true
 }
 
 // readFirstFigureRows reads cur and the chain of rows before it as one
@@ -110,7 +131,11 @@ func unplacedFirstFigure(u gongkai.Unplaced, cur *openRow) bool {
 // reports whether it did.
 func (r *reader) readFirstFigureRows(cur *openRow) bool {
 	chain := r.firstFigures
-	if len(chain) == 0 || cur.table != tableApplications || len(cur.values) <= 1 {
+	m := 0 // the figures each row prints beside its label
+	if len(chain) > 0 {
+		m = len(chain[0].cur.values)
+	}
+	if len(chain) == 0 || cur.table != tableApplications || len(cur.values) <= m {
 		return false
 	}
 	row := r.firstFigureRowOf(cur)
@@ -120,48 +145,43 @@ func (r *reader) readFirstFigureRows(cur *openRow) bool {
 	if _, dup := r.seen[row.id]; dup {
 		return false
 	}
-	k, rest := len(chain)+1, applicantColumns
-	if len(cur.values) != 1+rest*k || !r.unsignedFigures(cur.values) {
+	rest := applicantColumns + 1 - m
+	run := cur.values[m:]
+	k := len(run) / rest
+	if len(run)%rest != 0 || k < 2 || k > len(chain)+1 || !r.unsignedFigures(cur.values) {
 		return false
 	}
-	run := cur.values[1:]
-	lines := map[int]bool{}
 	for _, l := range cur.labels {
 		if l.Line >= run[0].Line && l.Line <= run[len(run)-1].Line {
 			return false // a label among the run: rows printed in some other way
 		}
 	}
+	perLine := map[int]int{}
 	for _, v := range run {
-		if lines[v.Line] {
-			return false
-		}
-		lines[v.Line] = true
-	}
-	firsts := make([]layout.Cell, 0, k)
-	for _, h := range chain {
-		if !r.firstFigureHeld(h.cur) {
-			return false
-		}
-		firsts = append(firsts, h.cur.values[0])
-	}
-	firsts = append(firsts, cur.values[0])
-	byRow := make([][]layout.Cell, k)
-	for i := range byRow {
-		byRow[i] = append([]layout.Cell{firsts[i]}, run[i*rest:(i+1)*rest]...)
-		if !r.sevenAddingUp(byRow[i]) {
-			return false
+		if perLine[v.Line]++; perLine[v.Line] > 2 {
+			return false // a row of a layout, not a run printed a cell a line
 		}
 	}
-	if r.restByColumnToo(firsts, run) {
+	rows := append(slices.Clone(chain), firstFigureRow{row: row, cur: cur})
+	firsts := make([][]layout.Cell, len(rows))
+	for i, h := range rows {
+		if i < len(chain) && !r.firstFigureHeld(h.cur) {
+			return false
+		}
+		firsts[i] = h.cur.values[:m]
+	}
+	start := len(rows) - k
+	byRow, ok := r.runWindow(firsts, run, start)
+	if !ok || r.restByColumnToo(firsts[start:], run) || r.otherWindowFits(firsts, run, start, byRow) {
 		return false
 	}
 	r.firstFigures = nil
-	for _, h := range chain {
+	for _, h := range chain[start:] {
 		r.releaseFirstFigure(h.cur)
 	}
 	slots := r.formOrderSlots()
-	rows := append(slices.Clone(chain), firstFigureRow{row: row, cur: cur})
-	for i, h := range rows {
+	for i := start; i < len(rows); i++ {
+		h := rows[i]
 		one := &openRow{table: tableApplications, row: h.row, labels: h.cur.labels, values: byRow[i]}
 		values, problem := fitValues(byRow[i], nil, slots, r.isUnit)
 		if problem != "" {
@@ -175,14 +195,68 @@ func (r *reader) readFirstFigureRows(cur *openRow) bool {
 	return true
 }
 
+// runWindow reads run as the last figures of the rows from start on, row
+// by row, each row's first figures of firsts before them: the rows
+// the run reaches, by index, and whether each adds up to its 总计. Rows
+// before 0 or after the last of firsts are not read.
+func (r *reader) runWindow(firsts [][]layout.Cell, run []layout.Cell, start int) (map[int][]layout.Cell, bool) {
+	rest := applicantColumns + 1 - len(firsts[0])
+	out := map[int][]layout.Cell{}
+	for j := 0; j*rest < len(run); j++ {
+		i := start + j
+		if i < 0 || i >= len(firsts) {
+			continue
+		}
+		row := append(slices.Clone(firsts[i]), run[j*rest:(j+1)*rest]...)
+		if !r.sevenAddingUp(row) {
+			return nil, false
+		}
+		out[i] = row
+	}
+	return out, true
+}
+
+// otherWindowFits reports whether the run read as the six of other rows
+// (begun some rows before or after start, its first rows another's whose
+// first figures were read apart, or its last ones printed later) makes
+// every row of firsts it reaches add up too, with a figure other than
+// byRow's, or a row byRow does not read: which rows the run holds is then
+// not certain.
+func (r *reader) otherWindowFits(firsts [][]layout.Cell, run []layout.Cell, start int, byRow map[int][]layout.Cell) bool {
+	k := len(run) / (applicantColumns + 1 - len(firsts[0]))
+	for p := start - k + 1; p < start+k; p++ {
+		if p == start {
+			continue
+		}
+		other, ok := r.runWindow(firsts, run, p)
+		if !ok || len(other) == 0 {
+			continue
+		}
+		for i, row := range other {
+			mine, read := byRow[i]
+			if !read || !r.figuresAlike(mine, row) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// figuresAlike reports whether a and b are the same figures, cell by cell.
+func (r *reader) figuresAlike(a, b []layout.Cell) bool {
+	fa, _, okA := r.plainFigures(a)
+	fb, _, okB := r.plainFigures(b)
+	return okA && okB && slices.Equal(fa, fb)
+}
+
 // restByColumnToo reports whether the run after the first figures, read a
 // column at a time (each column's figures of the rows in turn), makes
 // every row add up too with some cell given another figure.
-func (r *reader) restByColumnToo(firsts, run []layout.Cell) bool {
-	k, rest := len(firsts), applicantColumns
+func (r *reader) restByColumnToo(firsts [][]layout.Cell, run []layout.Cell) bool {
+	k, rest := len(firsts), applicantColumns+1-len(firsts[0])
 	differ := false
 	for i := 0; i < k; i++ {
-		row := []layout.Cell{firsts[i]}
+		row := slices.Clone(firsts[i])
 		for c := 0; c < rest; c++ {
 			row = append(row, run[c*k+i])
 			differ = differ || run[c*k+i].Raw != run[i*rest+c].Raw
@@ -206,10 +280,20 @@ func (r *reader) releaseFirstFigure(cur *openRow) {
 	}
 }
 
-// sameFirstFigure reports whether held is cur, a row closed with one
-// figure, as the row was held (splitRowPieces and joinWrappedPiece read
+// sameFirstFigure reports whether held is cur, a row closed with its first
+// figures, as the row was held (splitRowPieces and joinWrappedPiece read
 // copies of it).
 func sameFirstFigure(held, cur *openRow) bool {
-	return held == cur || len(held.values) == 1 && held.values[0].Line == cur.values[0].Line &&
-		held.values[0].Raw == cur.values[0].Raw && held.labels[0].Line == cur.labels[0].Line
+	if held == cur {
+		return true
+	}
+	if len(held.values) != len(cur.values) || held.labels[0].Line != cur.labels[0].Line {
+		return false
+	}
+	for i, v := range cur.values {
+		if held.values[i].Line != v.Line || held.values[i].Raw != v.Raw {
+			return false
+		}
+	}
+	return true
 }
