@@ -77,3 +77,18 @@ func rowUnplacedInHeldout(t *testing.T, file string, found int, indicator, reaso
 		t.Errorf("%s not unplaced with its figures and the reason %q: %+v", indicator, reason, r.Unplaced)
 	}
 }
+
+// heldoutEdited scores file of testdata/pdftext/heldout against its truth
+// (found figures at least, none wrong), then parses it with old replaced
+// by new once, failing when the file no longer prints old: the same text
+// with one damage undone or one more, for a rule to refuse.
+func heldoutEdited(t *testing.T, file string, found int, old, new string) *gongkai.Report {
+	t.Helper()
+	dir := filepath.Join("..", "testdata", "pdftext", "heldout")
+	ratchetTruthFile(t, dir, file, found, 0)
+	text := readText(t, filepath.Join(dir, file))
+	if !strings.Contains(text, old) {
+		t.Fatalf("%s no longer prints %q", file, old)
+	}
+	return parseText(t, file, strings.Replace(text, old, new, 1))
+}

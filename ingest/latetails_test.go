@@ -1,10 +1,6 @@
 package ingest
 
-import (
-	"path/filepath"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // PyMuPDF's sorted blocks of a Chrome print with Word's table markup print
 // the last line of table 2's wrapped header cells after the block's other
@@ -16,15 +12,8 @@ import (
 // both cut short), which is not certain, and the block's rows stay
 // unplaced.
 func TestLateHeaderTail(t *testing.T) {
-	const file = "ho1601-6.chromium-word.pymupdf-blocks.txt"
-	dir := filepath.Join("..", "testdata", "pdftext", "heldout")
-	ratchetTruthFile(t, dir, file, 198, 0)
-	text := readText(t, filepath.Join(dir, file))
-	const header = "本年新制作数\n本年新公开数量 对外公开总数量\n量\n"
-	if !strings.Contains(text, header) {
-		t.Fatalf("the fixture no longer prints %q", header)
-	}
-	r := parseText(t, file, strings.Replace(text, header, "本年新制作数\n本年新公开数 对外公开总数量\n量\n", 1))
+	r := heldoutEdited(t, "ho1601-6.chromium-word.pymupdf-blocks.txt", 198,
+		"本年新制作数\n本年新公开数量 对外公开总数量\n量\n", "本年新制作数\n本年新公开数 对外公开总数量\n量\n")
 	if hasFigure(r, "regulations.issued", "total") || hasFigure(r, "regulations.published", "total") {
 		t.Error("规章 placed under a header whose last piece completes two cells")
 	}

@@ -1,10 +1,6 @@
 package ingest
 
-import (
-	"path/filepath"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // pdf.js of a Chrome print prints table 4's header a line at a time, the
 // name of its first block wrapped at the line's end: 行政 / 复议 行政诉讼.
@@ -13,15 +9,7 @@ import (
 // and the fifteen figures unplaced). Pieces that join into no block's
 // name (行政 / 复核) are left as printed, and the block is not read.
 func TestWrappedBlockName(t *testing.T) {
-	const file = "ho1601-8.chromium.pdfjs.txt"
-	dir := filepath.Join("..", "testdata", "pdftext", "heldout")
-	ratchetTruthFile(t, dir, file, 200, 0)
-	text := readText(t, filepath.Join(dir, file))
-	edited := strings.Replace(text, "\n⾏政\n复议 ⾏政诉讼\n", "\n⾏政\n复核 ⾏政诉讼\n", 1)
-	if edited == text {
-		t.Fatal("the fixture no longer prints 行政 / 复议 行政诉讼")
-	}
-	r := parseText(t, file, edited)
+	r := heldoutEdited(t, "ho1601-8.chromium.pdfjs.txt", 200, "\n⾏政\n复议 ⾏政诉讼\n", "\n⾏政\n复核 ⾏政诉讼\n")
 	if hasFigure(r, "reconsiderations.total", "total") {
 		t.Error("行政复议 placed under a header whose pieces name no such block")
 	}

@@ -31,38 +31,46 @@ func (b *blockSpec) namesBetterWithNext(c, next layout.Cell) bool {
 
 // A text that sorts a page's boxes by where they end (PyMuPDF's sorted
 // blocks) prints the last line of a wrapped header cell after the block's
-// other header cells (本年新制作数 / 本年新公开数量 对外公开总数量 / 量): the
+// other header cells (上一年项目数 / 本年增/减 / 处理决定数量 / 量): the
 // piece is read as a fourth column, and three figures no longer meet four
-// columns. A cell that names no column, whose text completes exactly one
-// earlier cell of the header into its column's whole wording (that cell
-// alone named it only cut short), is that cell's last line.
+// columns. When the header's last cell is the only one that names no
+// column, and its text completes exactly one earlier cell, not the one
+// right before it, into its column's whole wording (that cell alone named
+// it only cut short), it is that cell's last line. A header printed a
+// column at a time (本年新 / 制作数 / 量 / 4 / 22 / 本年新 / 公开数 / 量 …,
+// pdfminer) leaves several such pieces, each the next line of the cell
+// before it, and is left as it is: joined there, the block would show
+// fewer columns, which the form's columns complete, and its figures, read
+// down, would be read across.
 
-// joinLateTails joins such pieces into the cells they complete.
+// joinLateTails joins such a piece into the cell it completes.
 func (b *blockSpec) joinLateTails(hs []layout.Cell) []layout.Cell {
-	for i := 1; i < len(hs); i++ {
-		if _, ok := b.column(hs[i].Text); ok {
-			continue
-		}
-		at := -1
-		for j := range hs[:i] {
-			col, own := b.bestColumn(hs[j].Text)
-			if col == nil || own < label.MatchThreshold || own >= label.Exact {
-				continue
-			}
-			if joined, s := b.bestColumn(hs[j].Text + hs[i].Text); joined == col && s >= label.Exact {
-				if at >= 0 {
-					at = -2 // completes two cells: which is not certain
-					break
-				}
-				at = j
-			}
-		}
-		if at < 0 {
-			continue
-		}
-		hs[at].Text += hs[i].Text
-		hs = slices.Delete(hs, i, i+1)
-		i--
+	last := len(hs) - 1
+	if last < 2 {
+		return hs
 	}
-	return hs
+	for i, h := range hs {
+		if _, ok := b.column(h.Text); ok != (i < last) {
+			return hs // another cell names no column, or the last one does
+		}
+	}
+	at := -1
+	for j := range hs[:last-1] {
+		col, own := b.bestColumn(hs[j].Text)
+		if col == nil || own >= label.Exact {
+			continue
+		}
+		if joined, s := b.bestColumn(hs[j].Text + hs[last].Text); joined == col && s >= label.Exact {
+			if at >= 0 {
+				return hs // completes two cells: which is not certain
+			}
+			at = j
+		}
+	}
+	if at < 0 {
+		return hs
+	}
+	out := slices.Clone(hs[:last])
+	out[at].Text += hs[last].Text
+	return out
 }
