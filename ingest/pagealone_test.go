@@ -74,3 +74,37 @@ func TestPageAloneRefused(t *testing.T) {
 		})
 	}
 }
+
+// pdfminer of pingtan-2021's Word file printed by LibreOffice prints the
+// first page (一 to （五）1., sixteen rows) so, with 社会公益组织's run
+// before 商业企业's (一's 2 printed first of the five: in the form's order
+// it would be 商业企业's, wrong) and 其他's figure of 8.属于行政查询事项
+// printed in 总计's run beside that row's 1 (`0 1`, chromeorder.go's cell
+// out of its run). Read alone with one cell at most out of its run:
+// 自然人 and 总计 placed, the rows whose five figures differ unplaced
+// (ratchet in real_test.go: 113 of 200).
+func TestPageAloneDisplacedCell(t *testing.T) {
+	const file = "pingtan-2021.libreoffice.pdfminer.txt"
+	r := parseText(t, file, realWith(t, file))
+	flags := []string{gongkai.FlagPlacedByFormOrder}
+	checkCells(t, r, []cellCase{
+		{indicator: "requests.received", breakdown: "natural_person", value: "64", flags: flags},
+		{indicator: "requests.received", breakdown: "total", value: "70", flags: flags},
+		{indicator: "requests.refused.administrative_query", breakdown: "other_org", value: "0", flags: flags},
+		{indicator: "requests.refused.administrative_query", breakdown: "total", value: "1", flags: flags},
+		{indicator: "requests.unavailable.not_held", breakdown: "natural_person", value: "22", flags: flags},
+		{indicator: "requests.unavailable.not_held", breakdown: "total", value: "25", flags: flags},
+	})
+	for _, o := range r.Observations {
+		if (o.Indicator == "requests.received" || o.Indicator == "requests.disclosed") && o.Breakdown != "natural_person" && o.Breakdown != "total" {
+			t.Errorf("%s [%s] = %s placed; the five 法人或其他组织 runs' order is not told", o.Indicator, o.Breakdown, o.Raw)
+		}
+	}
+	// 一's 总计 70 made 71: 一 adds up in no reading, nothing is placed.
+	r = parseText(t, file, realWith(t, file, [2]string{"\n0\n\n70\n\n0\n", "\n0\n\n71\n\n0\n"}))
+	for _, o := range r.Observations {
+		if strings.HasPrefix(o.Indicator, "requests.") && slices.Contains(o.Flags, gongkai.FlagPlacedByFormOrder) {
+			t.Errorf("%s [%s] = %s placed by the form's order", o.Indicator, o.Breakdown, o.Raw)
+		}
+	}
+}

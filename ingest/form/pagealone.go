@@ -3,6 +3,7 @@ package form
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -136,16 +137,31 @@ func (r *reader) readPageAlone(rows []*rowSpec, slots []slot, starts []int, valu
 			return nil, nil, false
 		}
 	}
+	// The band's readings column by column, one cell at most out of its
+	// run as chromeorder.go allows, each row adding up.
+	figures := make([]float64, len(values))
+	for i, v := range values {
+		figures[i] = float64(v)
+	}
+	readings := displacedBlocks(figures, a, k, false)
+	if len(readings) == 0 {
+		return nil, nil, false
+	}
+	// valueOf is the figure every reading gives row j's column c, and its
+	// index in the first; false when the readings differ.
+	valueOf := func(j, c int) (int64, int, bool) {
+		at := readings[0][j*n+c]
+		for _, reading := range readings[1:] {
+			if values[reading[j*n+c]] != values[at] {
+				return 0, 0, false
+			}
+		}
+		return values[at], at, true
+	}
 	some := false
 	for j := 0; j < k; j++ {
-		var sum int64
-		for c := 0; c < n-1; c++ {
-			sum += values[at(j, c)]
-		}
-		if sum != values[at(j, n-1)] {
-			return nil, nil, false
-		}
-		some = some || sum != 0
+		v, _, ok := valueOf(j, n-1)
+		some = some || !ok || v != 0
 	}
 	if !some {
 		return nil, nil, false
@@ -154,24 +170,34 @@ func (r *reader) readPageAlone(rows []*rowSpec, slots []slot, starts []int, valu
 	var doubts []gongkai.Unplaced
 	for j := 0; j < k; j++ {
 		row := rows[a+j]
-		alike := true
-		for c := 2; c < n-1; c++ {
-			alike = alike && values[at(j, c)] == values[at(j, 1)]
+		v1, _, alike := valueOf(j, 1)
+		for c := 2; c < n-1 && alike; c++ {
+			v, _, ok := valueOf(j, c)
+			alike = ok && v == v1
 		}
 		for c, s := range slots {
 			if c > 0 && c < n-1 && !alike {
 				continue
 			}
-			placed = append(placed, orderedFigure{indicator: row.indicator, breakdown: s.key, label: row.label, slot: s, cell: cells[at(j, c)], seen: row.id})
+			if _, at, ok := valueOf(j, c); ok {
+				placed = append(placed, orderedFigure{indicator: row.indicator, breakdown: s.key, label: row.label, slot: s, cell: cells[at], seen: row.id})
+			}
 		}
 		if alike {
 			continue
 		}
 		var raws []string
 		for c := 1; c < n-1; c++ {
-			raws = append(raws, strconv.FormatInt(values[at(j, c)], 10))
+			var figs []string
+			for _, reading := range readings {
+				f := strconv.FormatInt(values[reading[j*n+c]], 10)
+				if !slices.Contains(figs, f) {
+					figs = append(figs, f)
+				}
+			}
+			raws = append(raws, strings.Join(figs, "|"))
 		}
-		doubts = append(doubts, gongkai.Unplaced{Label: row.label, Line: cells[at(j, 1)].Line, Cells: raws,
+		doubts = append(doubts, gongkai.Unplaced{Label: row.label, Line: cells[readings[0][j*n+1]].Line, Cells: raws,
 			Reason: fmt.Sprintf("table 3's page printed column by column (pdfminer) read alone: the five columns of 法人或其他组织 come in an order the arithmetic does not tell, and this row's figures there (%s) differ, so they are not placed", strings.Join(raws, " "))})
 	}
 	return placed, doubts, true
