@@ -41,7 +41,9 @@ import (
 
 // pageAlone is table 3's placement when only its long bands (pages
 // printed column by column, more than maxBandRows rows) are read (see
-// above); false when no band so read holds.
+// above); false when no band so read holds. It is tried only when the
+// whole table has no reading: where it has two or more, the identities
+// leave a choice and nothing is placed (chromeorder_test.go).
 func (r *reader) pageAlone(rows []*rowSpec, figures []float64, cells []layout.Cell) ([]orderedFigure, bool) {
 	n := applicantColumns + 1
 	if len(figures) != len(rows)*n {

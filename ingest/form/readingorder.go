@@ -478,9 +478,12 @@ func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells [
 			found = nil
 		}
 	}
-	if len(found) != 1 {
+	if len(found) == 0 {
 		r.readOrder.doubts, r.readOrder.doubtKeys = nil, map[string]bool{}
 		return r.pageAlone(rows, figures, cells) // see pagealone.go
+	}
+	if len(found) != 1 {
+		return nil, false
 	}
 	slots := r.formOrderSlots()
 	var out []orderedFigure
