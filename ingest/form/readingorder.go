@@ -80,6 +80,10 @@ type readingOrder struct {
 	// (bandorder.go).
 	doubts    []gongkai.Unplaced
 	doubtKeys map[string]bool
+	// partial: table 3 was read only in its pages printed column by
+	// column, and partialNotes is what was left unplaced (pagealone.go).
+	partial      bool
+	partialNotes []gongkai.Unplaced
 }
 
 // noteReadingOrder records cell c, a figure or a mark in a cell, when it
@@ -194,6 +198,7 @@ func (r *reader) settleOrdered(placed []orderedFigure, refused []gongkai.Unplace
 		return false
 	}
 	refused = append(refused, r.dropDoubts()...)
+	refused = append(refused, r.readOrder.partialNotes...)
 	last := cells[len(cells)-1].Line
 	kept := r.unplaced[:r.readOrder.unplacedFrom]
 	for _, u := range r.unplaced[r.readOrder.unplacedFrom:] {
@@ -205,7 +210,7 @@ func (r *reader) settleOrdered(placed []orderedFigure, refused []gongkai.Unplace
 	if r.rowsFirst() == 1 {
 		r.dropLabelReadings() // see figuresfirst.go
 	}
-	placed = r.settleConflicts(placed)
+	placed = r.settleConflictsOf(placed, r.readOrder.partial)
 	r.emitOrdered(placed)
 	if tpl == gongkai.Template2021 {
 		r.applications.otherHandlingRows = true
@@ -448,6 +453,7 @@ func identityRows(rows []*rowSpec) (tableThreeRows, bool) {
 // rows' first figures printed among their labels (labelcolumn.go).
 func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells []layout.Cell) ([]orderedFigure, bool) {
 	r.readOrder.doubts, r.readOrder.doubtKeys = nil, nil
+	r.readOrder.partial, r.readOrder.partialNotes = false, nil
 	t, ok := identityRows(rows)
 	if !ok {
 		return nil, false
@@ -473,13 +479,17 @@ func (r *reader) applicationsInOrder(rows []*rowSpec, figures []float64, cells [
 			found, doubt = [][]int{reading}, d
 			r.noteBandDoubts(rows, reading, doubt, cells)
 		} else if found, ok = t.displacedFound(figures, len(rows)); !ok { // see chromeorder.go
-			return nil, false
+			found = nil
 		}
 		if len(found) == 0 { // see labelcolumn.go
 			if found, ok = r.labelColumnFound(t, figures, cells, rows); !ok {
 				return nil, false
 			}
 		}
+	}
+	if len(found) == 0 {
+		r.readOrder.doubts, r.readOrder.doubtKeys = nil, map[string]bool{}
+		return r.pageAlone(rows, figures, cells) // see pagealone.go
 	}
 	if len(found) != 1 {
 		return nil, false
