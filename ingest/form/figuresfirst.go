@@ -32,11 +32,11 @@ import (
 // The rows of table 3 read by their labels in such a table are no
 // reading to set against the order's: each may hold the next row's
 // figures. When the order places the table, they are dropped, and the
-// order's figures stand (settleConflicts would otherwise unplace every row
+// order's figures stand (settleConflictsOf would otherwise unplace every row
 // whose label took the next row's figures). When several rows printed
 // before the first label read (一、本 / 年新收 … read as no row), the
 // labels after may be a row late or more, or out of the form's order:
-// the label readings are kept, and settleConflicts sets them aside only
+// the label readings are kept, and settleConflictsOf sets them aside only
 // where each reads the next row's figures (shiftedByOne).
 
 // A table whose first label is not wrapped prints no figures before it,

@@ -50,7 +50,7 @@ import (
 // Each block of table 4 is placed when its 总计 is the sum of its results;
 // the others are unplaced with their sums. A row read by its label whose
 // figures differ from the order's is unplaced with both readings, unless
-// its figures do not add up (settleConflicts). Figures placed so carry the
+// its figures do not add up (settleConflictsOf). Figures placed so carry the
 // flag placed_by_form_order; when the conditions fail, the rows read by
 // their labels stand as they are.
 
@@ -753,7 +753,7 @@ func sumOf(fs []float64) float64 {
 	return s
 }
 
-// settleConflicts compares the figures of tables 3 and 4 read by their
+// settleConflictsOf compares the figures of tables 3 and 4 read by their
 // labels with those the order places, and returns the figures to place.
 // A row (a block of table 4) whose figures read by its label differ from
 // the order's is neither: its figures are taken out and the row is
@@ -763,14 +763,9 @@ func sumOf(fs []float64) float64 {
 // the label do not add up to the row's 总计 (a block's), they are no
 // reading of the row, and the order's stand. A figure read under a row
 // the form lacks is taken out: the order places every figure of the
-// tables.
-func (r *reader) settleConflicts(placed []orderedFigure) []orderedFigure {
-	return r.settleConflictsOf(placed, false)
-}
-
-// settleConflictsOf is settleConflicts; with partial, placed is only some
-// rows and blocks of the tables (sevensorder.go), and a figure read under
-// a row or block it lacks stands.
+// tables; with partial, placed is only some rows and blocks of the tables
+// (sevensorder.go, pagealone.go), and a figure read under a row or block
+// it lacks stands.
 func (r *reader) settleConflictsOf(placed []orderedFigure, partial bool) []orderedFigure {
 	unitOf := map[string]string{}
 	orderValue := map[string]float64{} // the order's figure, by indicator/breakdown
