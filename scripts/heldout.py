@@ -25,7 +25,8 @@ page, mammoth's of a DOCX). Each PDF is taken out by pdftotext -layout, -raw and
 pdf2txt (markitdown's engine), PyMuPDF's text and its sorted blocks, pdf.js
 (pdf-parse) and pdf2md when node is there, and with --ocr, tesseract chi_sim
 at 300 dpi (psm 3 and 6). Every text is scored with ../shared/tools/score_parse.py's
-rules; OUTDIR/score.txt lists each file and OUTDIR/routes.txt sums by route.
+rules; OUTDIR/score.txt lists each file and OUTDIR/routes.txt sums by route. Those rules match figures by their
+printed label; scripts/truth-check.py BIN OUTDIR checks every figure by indicator and breakdown instead.
 Nothing here is committed as a fixture: a text that shows a defect is copied
 into testdata/ with its figures when the defect is mended.
 
