@@ -14,7 +14,7 @@ import (
 // block is lost and table 4 read with ten columns. A line that is only
 // the head of a block's or span's name, and the first word of the next
 // line its tail, word for word, are joined into that name, the rest of
-// the next line after it.
+// the next line after it in its columns (widen, as for table 2's heads).
 
 // joinWrappedBlockNames joins the names of table 4's blocks and spans cut
 // at a line's end (see above).
@@ -26,7 +26,8 @@ func (r *reader) joinWrappedBlockNames(lines []source.Line) []source.Line {
 			next := strings.Fields(lines[i+1].Text)
 			if len(next) > 0 && r.reviewsNameCut(head, next[0]) {
 				joined := lines[i]
-				joined.Text = strings.Join(append([]string{head + next[0]}, next[1:]...), " ")
+				at := strings.Index(lines[i+1].Text, next[0])
+				joined.Text = widen(lines[i+1].Text, at, next[0], head+next[0])
 				out = append(out, joined)
 				i++
 				continue
