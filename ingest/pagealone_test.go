@@ -82,7 +82,7 @@ func TestPageAloneRefused(t *testing.T) {
 // printed in 总计's run beside that row's 1 (`0 1`, chromeorder.go's cell
 // out of its run). Read alone with one cell at most out of its run:
 // 自然人 and 总计 placed, the rows whose five figures differ unplaced
-// (ratchet in real_test.go: 113 of 200).
+// (ratchet in real_test.go: 116 of 200, with table 2 read by labelsbefore.go).
 func TestPageAloneDisplacedCell(t *testing.T) {
 	const file = "pingtan-2021.libreoffice.pdfminer.txt"
 	r := parseText(t, file, realWith(t, file))

@@ -17,20 +17,18 @@ import (
 
 // readHeaderUnit takes unit cell c as the last piece of table 3's header
 // cell before it when the two, joined, name a column word for word and the
-// piece alone names none.
-func (r *reader) readHeaderUnit(c layout.Cell) bool {
+// piece alone names none; otherwise c is dropped, as units alone are.
+func (r *reader) readHeaderUnit(c layout.Cell) {
 	h := r.applications.header
 	if r.table != tableApplications || r.applications.started || len(h) == 0 {
-		return false
+		return
 	}
 	last := source.Trim(h[len(h)-1].Text)
 	if r.applicationsColumn(label.Key(last)) != nil {
-		return false
+		return
 	}
-	col := r.applicationsColumn(label.Key(last + source.Trim(c.Text)))
-	if col == nil || col.score(label.Key(last+source.Trim(c.Text))) < label.Exact {
-		return false
+	k := label.Key(last + source.Trim(c.Text))
+	if col := r.applicationsColumn(k); col != nil && col.score(k) >= label.Exact {
+		r.applications.header = append(h, c)
 	}
-	r.applications.header = append(h, c)
-	return true
 }
