@@ -51,6 +51,7 @@ var markdownDamages = []struct {
 	{"spaced-labels", mdSpacedLabels},
 	{"labels-lost", mdLabelsLost},
 	{"ocr-garbled", mdGarbled},
+	{"partly-generic-header", mdPartlyGenericHeader},
 }
 
 var markdownTemplates = []string{gongkai.TemplateLegacy, gongkai.Template2019, gongkai.Template2021}
@@ -67,6 +68,10 @@ var markdownFound = map[string]int{
 	"form2021-generic-header": 194,
 	"form2021-empty-header":   194,
 	"form2021-no-header":      194,
+	// The same when a one-row header keeps only 信息内容 among Col2, Col3
+	// …; table 3's header keeps its rows below the first, and is read.
+	"form2019-partly-generic-header": 192,
+	"form2021-partly-generic-header": 194,
 	// A row of table 2 whose label is lost has no identity to confirm its
 	// place: it stays unplaced (table 3's are placed by the row order).
 	"form2019-labels-lost": 193,
@@ -377,6 +382,21 @@ func mdGenericHeader(t *synth.Tables) ([]string, []string) {
 			}
 		}
 		return mdTable(append([][]string{names}, mdTextRows(b.rows[b.header:])...))
+	}), nil
+}
+
+// mdPartlyGenericHeader prints each table's header with the cells of its
+// first row but the first named Col2, Col3 … (PyMuPDF4LLM's names for
+// header cells it finds empty): the rows below keep their names.
+func mdPartlyGenericHeader(t *synth.Tables) ([]string, []string) {
+	return mdPrint(t, func(b mdBlock) []string {
+		rows := mdTextRows(b.rows)
+		if b.header > 0 {
+			for i := 1; i < len(rows[0]); i++ {
+				rows[0][i] = fmt.Sprintf("Col%d", i+1)
+			}
+		}
+		return mdTable(rows)
 	}), nil
 }
 

@@ -19,7 +19,8 @@ import (
 //   - a header they could not read is printed as generic column names
 //     (数据1 … 数据6, Column1 …): these name no column of any form, and are
 //     read as a header of empty cells, so that the form's own header rules
-//     (its order, its arithmetic) decide;
+//     (its order, its arithmetic) decide; in a header row that names some
+//     of its cells, the generic names alone are blanked;
 //   - a table cut by a page break leaves a row's label as the last row of
 //     one table and its figures as the first row of the next, with the
 //     page's footer and the next page's title between them. The two are
@@ -72,6 +73,11 @@ func mendMarkdownTables(lines []source.Line, cat *catalog.Catalog) []source.Line
 			out = append(out, l)
 			continue
 		}
+		if i+1 < len(lines) && tableRule.MatchString(source.Trim(lines[i+1].Text)) {
+			if named, ok := blankGeneric(cells); ok {
+				l.Text = pipeRow(named)
+			}
+		}
 		if j, labels := m.apart(lines, i, cells); j > 0 {
 			l.Text = pipeRow(labels)
 			out = append(out, l, lines[j])
@@ -109,6 +115,21 @@ func (m markdownMender) generic(cells []string) bool {
 		}
 	}
 	return named
+}
+
+// blankGeneric returns a header row's cells with its generic column names
+// blanked, and whether there were any: a converter that reads some of a
+// header's cells (第二十条第（一）项) names the others Col2, Col3, which a
+// reader would otherwise take for a label and a figure.
+func blankGeneric(cells []string) ([]string, bool) {
+	out := slices.Clone(cells)
+	found := false
+	for k, c := range out {
+		if genericColumn.MatchString(source.Trim(c)) {
+			out[k], found = "", true
+		}
+	}
+	return out, found
 }
 
 // apart returns the index of the figure row that completes the label row

@@ -37,7 +37,9 @@ func TestMendMarkdownTables(t *testing.T) {
 		{"a figure under the label row's label", label + pageEnd + "|  | 7 | 3 | 0 | 3 |" + rule, ""},
 		{"the label row prints a figure", "| 三、本年度办理结果 | （一）予以公开 | 3 |  |  |" + pageEnd + "|  |  |  | 0 | 3 |" + rule, ""},
 		{"generic header", "| 数据1 | 数据2 | Column3 |  |\n|---|---|---|---|", "|  |  |  |  |\n|---|---|---|---|"},
-		{"a header naming a column", "| 数据1 | 自然人 | Column3 |\n|---|---|---|", ""},
+		{"a header naming a column", "| 数据1 | 自然人 | Column3 |\n|---|---|---|", "|  | 自然人 |  |\n|---|---|---|"},
+		{"a block heading and generic names", "| 第二十条第（一）项 | Col2 | Col3 |\n|---|---|---|", "| 第二十条第（一）项 |  |  |\n|---|---|---|"},
+		{"generic names in a row that heads no table", "| 数据1 | 自然人 | Column3 |\n| 3 | 4 | 5 |", ""},
 		{"line breaks kept in cells", "| （二）部分公开<br>（区分处理的） | 5<br/> |", "| （二）部分公开（区分处理的） | 5 |"},
 		{"spaces between Han characters", "| 三 、本 年 度办 理 结果 | 本年增 /减 |", "| 三、本年度办理结果 | 本年增/减 |"},
 		// A space between a label and a figure separates two cells'
