@@ -351,11 +351,6 @@ func (t *legacyTable) setColumns(headers []string) {
 	}
 	for i, h := range headers {
 		col := valueColumn{header: source.Trim(h), breakdown: fmt.Sprintf("column_%d", i+1)}
-		if yearColumn.MatchString(label.Squeeze(label.Fold(h))) {
-			col.breakdown = gongkai.BreakdownTotal // 2015年度: the year's figure, the observation itself
-			t.columns = append(t.columns, col)
-			continue
-		}
 		best := label.MatchThreshold
 		for _, c := range t.cat.LegacyColumns {
 			for _, l := range c.Labels {
@@ -366,10 +361,49 @@ func (t *legacyTable) setColumns(headers []string) {
 		}
 		t.columns = append(t.columns, col)
 	}
+	kinds := make([]string, len(t.columns))
+	for i, c := range t.columns {
+		kinds[i] = c.breakdown
+	}
+	if y := theYearColumn(headers, kinds); y >= 0 {
+		t.columns[y].breakdown = gongkai.BreakdownTotal
+	}
 }
 
-// yearColumn matches a value column headed by the report's year (2015年度).
-var yearColumn = regexp.MustCompile(`^\d{4}年度?$`)
+// theYearColumn returns which of the value columns headed by a year
+// (2015年度) holds the year's own figure, the observation itself, or -1.
+// One such column is the year's (Fujian prints 2015年度 | 历年累计). A
+// table that compares years (2014年度 | 2015年度 | 同比增减) prints the
+// report's year as the latest: the earlier years' figures are kept under
+// their column, never taken for the year's. No year column is the year's
+// when another column is named so (本年度 | 2014年度), or when the latest
+// year is printed twice.
+func theYearColumn(headers, kinds []string) int {
+	if slices.Contains(kinds, gongkai.BreakdownTotal) {
+		return -1
+	}
+	best, year, ties := -1, 0, false
+	for i, h := range headers {
+		m := yearColumn.FindStringSubmatch(label.Squeeze(label.Fold(h)))
+		if m == nil {
+			continue
+		}
+		y, _ := strconv.Atoi(m[1])
+		switch {
+		case y > year:
+			best, year, ties = i, y, false
+		case y == year:
+			ties = true
+		}
+	}
+	if ties {
+		return -1
+	}
+	return best
+}
+
+// yearColumn matches a value column headed by a year (2015年度).
+var yearColumn = regexp.MustCompile(`^(\d{4})年度?$`)
 
 func newLegacyTable(cat *catalog.Catalog) *legacyTable {
 	return &legacyTable{

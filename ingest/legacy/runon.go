@@ -470,10 +470,6 @@ func columnKinds(headers []string, cat *catalog.Catalog) []string {
 	kinds := make([]string, len(headers))
 	for i, h := range headers {
 		k := label.Key(h)
-		if yearColumn.MatchString(label.Squeeze(label.Fold(h))) {
-			kinds[i] = gongkai.BreakdownTotal
-			continue
-		}
 		for _, c := range cat.LegacyColumns {
 			for _, l := range c.Labels {
 				if label.Key(l) == k {
@@ -481,6 +477,9 @@ func columnKinds(headers []string, cat *catalog.Catalog) []string {
 				}
 			}
 		}
+	}
+	if y := theYearColumn(headers, kinds); y >= 0 {
+		kinds[y] = gongkai.BreakdownTotal
 	}
 	return kinds
 }

@@ -1,6 +1,7 @@
 package legacy
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -68,5 +69,23 @@ func TestRefusedRowIsUnplaced(t *testing.T) {
 	kept, unplaced := refuseRows(obs, nil, map[string]string{"收到申请数": "the figures 3511 end in the next row's number, 11 or 1"})
 	if len(kept) != 1 || kept[0].Label != "申请办结数" || len(unplaced) != 1 || !strings.Contains(unplaced[0].Reason, "11 or 1") {
 		t.Errorf("kept %+v, unplaced %+v", kept, unplaced)
+	}
+}
+
+// TestColumnKindsOfComparedYears: of several columns headed by a year, the
+// latest is the year's; none is when another column is named the year's
+// or the latest year is printed twice.
+func TestColumnKindsOfComparedYears(t *testing.T) {
+	cat := catalog.MustLoad()
+	for _, c := range []struct{ headers, want []string }{
+		{[]string{"2015年度", "历年累计"}, []string{"total", "cumulative"}},
+		{[]string{"2014年度", "2015年度"}, []string{"", "total"}},
+		{[]string{"2015年", "2014年"}, []string{"total", ""}},
+		{[]string{"本年度", "2014年度"}, []string{"total", ""}},
+		{[]string{"2015年度", "2015年度"}, []string{"", ""}},
+	} {
+		if got := columnKinds(c.headers, cat); !slices.Equal(got, c.want) {
+			t.Errorf("columnKinds(%q) = %q, want %q", c.headers, got, c.want)
+		}
 	}
 }
