@@ -30,12 +30,18 @@ import (
 // together: a row of any layout is far shorter.
 const minRunOnRunes = 150
 
+// valueHeads are the headings of a value column: the year's (本年度,
+// <year>年度, 统计数), the cumulative (历年累计), and those of a table that
+// compares (上年度, 上年同期, 同比增减), which must be read as columns too,
+// or their figures would be run into the year's.
+const valueHeads = `\d{4}\s*年度?(?:同期)?|本年度?数?|本期|上年度?(?:同期)?数?|去年(?:同期)?|上期|历年累计数?|累计|统计[\s\x{3000}]*数|同比(?:增减)?|(?:比上年)?增减(?:数|量)?`
+
 // runOnHeader matches the header of a table run together: 指标名称, the unit
-// column, and the value columns (本年度 or <year>年度, 历年累计 …).
-var runOnHeader = regexp.MustCompile(`(?:统[\s\x{3000}]*计[\s\x{3000}]*指[\s\x{3000}]*标|指标名称)[\s\x{3000}]*(?:计量单位|单位)[\s\x{3000}]*((?:(?:\d{4}\s*年度?|本年度?|本期|历年累计|累计|统计[\s\x{3000}]*数)\s*)+)`)
+// column, and the value columns.
+var runOnHeader = regexp.MustCompile(`(?:统[\s\x{3000}]*计[\s\x{3000}]*指[\s\x{3000}]*标|指标名称)[\s\x{3000}]*(?:计量单位|单位)[\s\x{3000}]*((?:(?:` + valueHeads + `)\s*)+)`)
 
 // valueHeader matches one value column heading in the header's run.
-var valueHeader = regexp.MustCompile(`\d{4}\s*年度?|本年度?|本期|历年累计|累计|统计[\s\x{3000}]*数`)
+var valueHeader = regexp.MustCompile(valueHeads)
 
 // unglue returns lines with a line that holds a table run together cut
 // into its rows; other lines are returned as they are. The table goes on
