@@ -230,7 +230,9 @@ func (cur *openRow) printedLabel() string {
 	for _, c := range cur.labels {
 		b.WriteString(c.Text)
 	}
-	return source.Trim(b.String())
+	// A 、 that opens the label is what a heading printed a character a
+	// line beside its rows left of its number (三 / 、): no part of the row's.
+	return strings.TrimLeft(source.Trim(b.String()), headingMarkCut)
 }
 
 // wording is the row's label as its observations bear it: as printed,

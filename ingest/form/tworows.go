@@ -3,6 +3,7 @@ package form
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/gongkai/gongkai/ingest/label"
 )
@@ -78,6 +79,12 @@ func (r *reader) numbersRow(level, n int) bool {
 	return false
 }
 
+// headingMarkCut is what a heading's number leaves before its first row's
+// when the heading is printed a character a line beside its rows (三 / 、
+// / 本 …, pdftotext -layout of a web page): the 、 of 三、 is no end of
+// another row's label, which holds words.
+const headingMarkCut = "、 \u3000"
+
 // innerNumber finds a row number inside a label: `2.其他…` or `（二）`.
 var innerNumber = regexp.MustCompile(`[1-9][.．]\p{Han}|[（(][一二三四五六七八九十]{1,2}[）)]`)
 
@@ -106,7 +113,7 @@ func (r *reader) innerRowNumberReason(cur *openRow, first int) string {
 	}
 	printed := cur.printedLabel()
 	for _, loc := range innerNumber.FindAllStringIndex(printed, -1) {
-		if loc[0] == 0 {
+		if loc[0] == 0 || strings.Trim(printed[:loc[0]], headingMarkCut) == "" {
 			continue
 		}
 		if l := label.Parse(printed[loc[0]:]); r.opensSecondRow(l, first) {
