@@ -38,3 +38,36 @@ func TestHeadingMarkBeforeFirstRow(t *testing.T) {
 		t.Errorf("not unplaced as two rows' labels joined: %+v", r.Unplaced)
 	}
 }
+
+// TestInterleavedHeadingPieces: -layout sets a merged heading's lines
+// beside its middle row's, `（四）无法 2.没有现成信息需要另行制` / `提供    作
+// 3 0 0 0 0 0 3`: the pieces spell （四）无法提供 and 2.没有现成信息需要另行制作,
+// a row under it, whose figures they are. Pieces that spell a row under
+// another heading, or no row whole, stay unplaced.
+func TestInterleavedHeadingPieces(t *testing.T) {
+	const file = "pingtan-2025.chromium.layout.txt"
+	text := readText(t, filepath.Join("..", "testdata", "real", file))
+	const printed = "（四）无法 2.没有现成信息需要另行制\n提供    作"
+	if !strings.Contains(text, printed) {
+		t.Fatalf("%s no longer prints %q", file, printed)
+	}
+	r := parseText(t, file, text)
+	checkCells(t, r, []cellCase{
+		{indicator: "requests.unavailable.needs_creation", breakdown: "natural_person", value: "3"},
+		{indicator: "requests.unavailable.needs_creation", breakdown: "total", value: "3"},
+	})
+	for _, o := range r.Observations {
+		if o.Indicator == "requests.unavailable.needs_creation" && o.Label != "2.没有现成信息需要另行制作" {
+			t.Errorf("label %q, want the row's own pieces", o.Label)
+		}
+	}
+	for _, edit := range []string{
+		"（五）不予 2.没有现成信息需要另行制\n处理    作", // no such row under (五)
+		"（四）无法 2.没有现成信息需要另\n提供    作",   // the row's wording not whole
+	} {
+		r := parseText(t, file, strings.Replace(text, printed, edit, 1))
+		if hasObs(r, "requests.unavailable.needs_creation", "natural_person") {
+			t.Errorf("%q: placed", edit)
+		}
+	}
+}

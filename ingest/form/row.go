@@ -338,6 +338,10 @@ func (r *reader) rowTarget(cur *openRow, figures bool) (*rowTarget, string) {
 			cur.row = glued
 			return r.rowTarget(cur, figures)
 		}
+		if row, own := r.interleavedHeadingRow(cur); row != nil {
+			cur.row, cur.labels = row, own // see interleavedheading.go
+			return r.rowTarget(cur, figures)
+		}
 		return r.localTarget(cur)
 	case row.group && row != r.s.otherHandling:
 		if !figures {
